@@ -1,0 +1,93 @@
+# shellcheck shell=bash
+# Installs, idempotently and at pinned versions, what building and testing Folio needs.
+# Sourced by serve.sh and test.sh; every function is a no-op when its tool is already right.
+set -euo pipefail
+
+FOLIO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"          # wasm-opt "version 132"; Trunk.toml pins the same
+TOOLS_DIR="$FOLIO_ROOT/.tools"      # project-local, git-ignored
+
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/binaryen/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# The wasm-bindgen version the build uses, read from Cargo.lock (the CLI must match it exactly).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$FOLIO_ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [[ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]]; then
+    say "Installing Trunk $TRUNK_VERSION (takes a few minutes once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_version)"
+  if [[ -z "$want" ]]; then
+    echo "Cannot read the wasm-bindgen version from Cargo.lock" >&2
+    return 1
+  fi
+  if ! grep -q "wasm_bindgen = \"$want\"" "$FOLIO_ROOT/Trunk.toml"; then
+    echo "Trunk.toml's [tools] wasm_bindgen must be \"$want\" (the version in Cargo.lock)" >&2
+    return 1
+  fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $want" ]] ||
+     [[ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != *"$want"* ]]; then
+    say "Installing wasm-bindgen-cli $want"
+    # Not --locked: one of its locked dependencies is missing from the registry reachable here.
+    cargo install --force wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_wasm_opt() {
+  if [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version ${BINARYEN_VERSION%%.*}"* ]]; then
+    say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+    mkdir -p "$TOOLS_DIR/binaryen"
+    npm install --prefix "$TOOLS_DIR/binaryen" --no-audit --no-fund --save-exact \
+      "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and ChromeDriver from Debian"
+    local sudo=""
+    [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
+  fi
+}
+
+ensure_e2e_deps() {
+  # package-lock.json pins playwright-core; it drives the Debian Chromium and never downloads one.
+  local dir="$FOLIO_ROOT/tests/e2e"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.folio-installed-lock" 2>/dev/null; then
+    say "Installing the end-to-end test dependencies (npm ci)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$dir/node_modules/.folio-installed-lock"
+  fi
+}
+
+build_release() {
+  say "Building the release app (trunk build --release)"
+  (cd "$FOLIO_ROOT" && trunk build --release --offline)
+}

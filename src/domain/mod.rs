@@ -1,0 +1,14 @@
+//! The domain: Folio's entities and business rules as pure Rust.
+//! It must not import leptos, web_sys, js_sys, rexie or any other module of this crate.
+
+pub mod company;
+pub mod email;
+pub mod id;
+pub mod money;
+pub mod phone;
+
+pub use company::{Ico, IcoError, VatId, VatIdError};
+pub use email::{Email, EmailError};
+pub use id::{Id, IdError};
+pub use money::{Currency, Money, MoneyError};
+pub use phone::{Phone, PhoneError};

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every Folio test: format and lint (native and wasm32), native unit tests, in-browser
+# wasm-bindgen tests in headless Chromium, and end-to-end tests against the release build.
+# Installs what is missing first (build tools, Chromium + ChromeDriver, the e2e npm packages).
+set -euo pipefail
+source "$(dirname "$0")/.ci/tools.sh"
+cd "$FOLIO_ROOT"
+started=$SECONDS
+step() { say "$* (at ${SECONDS}s)"; }
+
+ensure_build_tools
+ensure_browser
+ensure_e2e_deps
+
+step "Format check"
+cargo fmt --all -- --check
+
+step "Clippy, native"
+cargo clippy --all-targets -- -D warnings
+
+step "Clippy, wasm32"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "Native tests"
+cargo test
+
+step "In-browser tests (wasm-bindgen-test in headless Chromium)"
+browser_tests=()
+for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+
+build_release
+node .ci/size.mjs dist
+
+step "End-to-end tests (Playwright + Debian Chromium against dist/ on 127.0.0.1)"
+node --test --test-concurrency=1 tests/e2e/
+
+say "All tests passed in ${SECONDS}s (started at ${started}s)"

@@ -1,0 +1,84 @@
+// Shared end-to-end harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
+// playwright-core, and records what a test must fail on (console errors, page errors,
+// failed requests, and any request that leaves the page's origin).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const artifacts = join(here, 'artifacts');
+
+/** Starts the project's static server on a free port; resolves to { url, stop }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [join(root, '.ci', 'static_server.py'), '--dir', join(root, 'dist'), '--port', '0'], {
+      env: { ...process.env, FOLIO_SERVER_QUIET: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve({ url: m[0], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`static server exited (${code}): ${out}`)));
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh context and page, watching everything a test must fail on.
+ * `problems()` lists console errors, uncaught page errors and failed requests;
+ * `foreignRequests()` lists every request whose origin is not the app's.
+ */
+export async function openPage(browser, baseUrl) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const errors = [];
+  const foreign = [];
+  const sameOrigin = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin === origin) sameOrigin.push(url);
+    else foreign.push(url);
+  });
+  return {
+    context,
+    page,
+    problems: () => [...errors],
+    foreignRequests: () => [...foreign],
+    sameOriginRequests: () => [...sameOrigin],
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

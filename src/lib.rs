@@ -1,9 +1,11 @@
 //! Folio, a private CRM that lives in the browser: the module list and the root `App`.
 //! Dependencies point one way: `ui → {domain, store}`; `domain` imports nothing of the app.
 
+pub mod app;
 pub mod domain;
 pub mod store;
 pub mod ui;
+pub mod vault;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

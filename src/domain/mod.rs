@@ -1,11 +1,13 @@
 //! The domain: Folio's entities and business rules as pure Rust.
 //! It must not import leptos, web_sys, js_sys, rexie or any other module of this crate.
 
+pub mod audit;
 pub mod company;
 pub mod email;
 pub mod id;
 pub mod money;
 pub mod phone;
+pub mod profile;
 
 pub use company::{Ico, IcoError, VatId, VatIdError};
 pub use email::{Email, EmailError};

@@ -1,4 +1,125 @@
-//! Storage: where the vault's bytes live in this browser, and how safe they are there.
-//! Must not import `ui`, `app` or `vault`; it stores what it is given and never sees plaintext.
+//! Storage: the `Repository` of sealed records, audit events and vault metadata, on IndexedDB
+//! (rexie) in the browser and in memory for native tests; plus storage durability and the
+//! one-writer lock. Must not import `vault`, `app` or `ui`: it stores bytes it cannot read.
 
 pub mod durability;
+pub mod indexed_db;
+pub mod memory;
+pub mod writer_lock;
+
+pub use indexed_db::IdbRepository;
+pub use memory::MemoryRepository;
+
+/// Object store names. Every record, sealed, lives in `records`; audit events in `audit`;
+/// the vault header (no secrets) and the schema version in `meta`.
+pub const RECORDS: &str = "records";
+pub const AUDIT: &str = "audit";
+pub const META: &str = "meta";
+
+/// A sealed record as stored. `kind` and `rev` are the only clear fields: they say what sort of
+/// record it is and how often it was written, nothing personal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedRecord {
+    pub id: String,
+    pub kind: String,
+    pub rev: u64,
+    pub nonce: [u8; 12],
+    pub ciphertext: Vec<u8>,
+}
+
+/// A sealed audit event, keyed by its sequence number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedAuditEvent {
+    pub seq: u64,
+    pub nonce: [u8; 12],
+    pub ciphertext: Vec<u8>,
+}
+
+/// What a write expects to find, so that a write based on a stale copy is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The record must not exist yet.
+    Absent,
+    /// The stored record must be at this revision.
+    Rev(u64),
+    /// No check (only for repairs and tests).
+    Any,
+}
+
+/// Everything one user action writes: committed in one transaction, all or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub puts: Vec<(SealedRecord, Expect)>,
+    pub deletes: Vec<(String, Expect)>,
+    /// Appended, never overwritten: a sequence number that exists already fails the batch.
+    pub audit: Vec<SealedAuditEvent>,
+    pub meta: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("this browser's storage is not available: {0}")]
+    Unavailable(String),
+    #[error("the browser's storage for this site is full")]
+    QuotaExceeded,
+    #[error("record {id} was changed elsewhere since it was read")]
+    Conflict { id: String },
+    #[error("audit event {0} exists already")]
+    AuditConflict(u64),
+    #[error("the browser aborted the write")]
+    Aborted,
+    #[error("a stored value in {store} is not in Folio's format: {detail}")]
+    Malformed { store: String, detail: String },
+    #[error("storage failed: {0}")]
+    Failed(String),
+}
+
+/// Where sealed data is kept. Every method is one transaction.
+#[allow(async_fn_in_trait)]
+pub trait Repository {
+    async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError>;
+    async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError>;
+    /// All records of one kind.
+    async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError>;
+    /// Every record of every kind.
+    async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError>;
+    /// Every audit event, in sequence order.
+    async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError>;
+    /// Writes a whole batch in one transaction, or nothing.
+    async fn commit(&self, batch: Batch) -> Result<(), StoreError>;
+
+    async fn put(&self, record: SealedRecord, expect: Expect) -> Result<(), StoreError> {
+        self.commit(Batch {
+            puts: vec![(record, expect)],
+            ..Batch::default()
+        })
+        .await
+    }
+
+    async fn delete(&self, id: &str, expect: Expect) -> Result<(), StoreError> {
+        self.commit(Batch {
+            deletes: vec![(id.to_string(), expect)],
+            ..Batch::default()
+        })
+        .await
+    }
+}
+
+/// Checks an expectation against the stored revision (None: absent).
+pub(crate) fn check_expectation(
+    id: &str,
+    stored_rev: Option<u64>,
+    expect: Expect,
+) -> Result<(), StoreError> {
+    let ok = match (expect, stored_rev) {
+        (Expect::Any, _) => true,
+        (Expect::Absent, None) => true,
+        (Expect::Rev(want), Some(have)) => want == have,
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict { id: id.to_string() })
+    }
+}

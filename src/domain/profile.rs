@@ -1,0 +1,165 @@
+//! The controller's own details (the consultant who keeps the vault: správce): named in the
+//! record of processing and in every access export. Must not import anything outside `domain`.
+
+use super::{Email, Ico, Phone, VatId};
+use serde::{Deserialize, Serialize};
+
+/// The fields of the controller profile, for pinning an error to its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    Name,
+    Email,
+    Phone,
+    Address,
+    Ico,
+    VatId,
+}
+
+/// What the user typed into the profile form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileDraft {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub ico: String,
+    pub vat_id: String,
+}
+
+/// Validated controller details, as stored (sealed) in the vault.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControllerProfile {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+}
+
+fn optional(text: &str) -> Option<&str> {
+    let t = text.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+impl ProfileDraft {
+    pub fn from_profile(p: &ControllerProfile) -> Self {
+        Self {
+            name: p.name.clone(),
+            email: p.email.clone().unwrap_or_default(),
+            phone: p.phone.clone().unwrap_or_default(),
+            address: p.address.clone().unwrap_or_default(),
+            ico: p.ico.clone().unwrap_or_default(),
+            vat_id: p.vat_id.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Checks every field; on failure, every field's error (not only the first).
+    pub fn validate(&self) -> Result<ControllerProfile, Vec<(ProfileField, String)>> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push((
+                ProfileField::Name,
+                "enter your name or your firm's name".to_string(),
+            ));
+        } else if name.chars().count() > 200 {
+            errors.push((
+                ProfileField::Name,
+                "a name is at most 200 characters".to_string(),
+            ));
+        }
+        let email = optional(&self.email).map(Email::parse).transpose();
+        let phone = optional(&self.phone)
+            .map(|p| Phone::parse(p, super::phone::DEFAULT_CALLING_CODE))
+            .transpose();
+        let ico = optional(&self.ico).map(Ico::parse).transpose();
+        let vat = optional(&self.vat_id).map(VatId::parse).transpose();
+        if let Err(e) = &email {
+            errors.push((ProfileField::Email, e.to_string()));
+        }
+        if let Err(e) = &phone {
+            errors.push((ProfileField::Phone, e.to_string()));
+        }
+        if let Err(e) = &ico {
+            errors.push((ProfileField::Ico, e.to_string()));
+        }
+        if let Err(e) = &vat {
+            errors.push((ProfileField::VatId, e.to_string()));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ControllerProfile {
+            name: name.to_string(),
+            email: email.ok().flatten().map(|e| e.as_str().to_string()),
+            phone: phone.ok().flatten().map(|p| p.as_typed().to_string()),
+            address: optional(&self.address).map(str::to_string),
+            ico: ico.ok().flatten().map(|i| i.as_str().to_string()),
+            vat_id: vat.ok().flatten().map(|v| v.as_str().to_string()),
+        })
+    }
+}
+
+impl ControllerProfile {
+    /// (field, value) pairs for the audit trail's field-level history.
+    pub fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("name", Some(self.name.clone())),
+            ("email", self.email.clone()),
+            ("phone", self.phone.clone()),
+            ("address", self.address.clone()),
+            ("ico", self.ico.clone()),
+            ("vat_id", self.vat_id.clone()),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_valid_draft_becomes_a_profile() {
+        let draft = ProfileDraft {
+            name: "  Jana Nováková  ".into(),
+            email: "jana@novakova.cz".into(),
+            phone: "601 234 567".into(),
+            address: "".into(),
+            ico: "2708 2440".into(),
+            vat_id: "cz27082440".into(),
+        };
+        let p = draft.validate().unwrap();
+        assert_eq!(p.name, "Jana Nováková");
+        assert_eq!(p.phone.as_deref(), Some("601 234 567"));
+        assert_eq!(p.address, None);
+        assert_eq!(p.ico.as_deref(), Some("27082440"));
+        assert_eq!(p.vat_id.as_deref(), Some("CZ27082440"));
+        assert_eq!(ProfileDraft::from_profile(&p).validate().unwrap(), p);
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_error() {
+        let draft = ProfileDraft {
+            name: " ".into(),
+            email: "jana@".into(),
+            phone: "abc".into(),
+            ico: "12345678".into(),
+            vat_id: "XX1".into(),
+            ..Default::default()
+        };
+        let errors = draft.validate().unwrap_err();
+        let fields: Vec<ProfileField> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ProfileField::Name,
+                ProfileField::Email,
+                ProfileField::Phone,
+                ProfileField::Ico,
+                ProfileField::VatId
+            ]
+        );
+        assert!(errors[3].1.contains("check digit"));
+    }
+}

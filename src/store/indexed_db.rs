@@ -1,0 +1,341 @@
+//! The IndexedDB `Repository` (through rexie). Every store is declared at every open, since the
+//! builder under rexie deletes the stores an upgrade does not declare. Values are plain objects
+//! `{ id, kind, rev, nonce, ciphertext }` with the bytes as `Uint8Array`.
+
+use super::{
+    check_expectation, Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError,
+    AUDIT, META, RECORDS,
+};
+use js_sys::{Object, Reflect, Uint8Array};
+use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The name of Folio's database in this origin.
+pub const DATABASE_NAME: &str = "folio";
+
+/// The IndexedDB schema version. Each version's changes are applied in order by `upgrade_steps`;
+/// a new version adds a step and keeps declaring every store.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub struct IdbRepository {
+    db: Rexie,
+}
+
+fn failed(e: rexie::Error) -> StoreError {
+    let text = e.to_string();
+    let detail = format!("{e:?}");
+    if detail.contains("QuotaExceeded") {
+        StoreError::QuotaExceeded
+    } else {
+        StoreError::Failed(text)
+    }
+}
+
+/// The stores of schema version `version` (every version declares all its stores).
+fn declare_stores(builder: rexie::RexieBuilder, version: u32) -> rexie::RexieBuilder {
+    // Version 1: meta (key → text), records (by id, indexed by kind), audit (by sequence number).
+    let mut builder = builder
+        .add_object_store(ObjectStore::new(META).key_path("key"))
+        .add_object_store(
+            ObjectStore::new(RECORDS)
+                .key_path("id")
+                .add_index(Index::new("kind", "kind")),
+        )
+        .add_object_store(ObjectStore::new(AUDIT).key_path("seq"));
+    // Versions above 1 exist only in tests of the upgrade path until a release needs one.
+    for v in 2..=version {
+        builder = builder
+            .add_object_store(ObjectStore::new(&format!("upgrade_probe_v{v}")).key_path("key"));
+    }
+    builder
+}
+
+impl IdbRepository {
+    /// Opens (creating or upgrading) Folio's database.
+    pub async fn open() -> Result<Self, StoreError> {
+        Self::open_versioned(DATABASE_NAME, SCHEMA_VERSION).await
+    }
+
+    /// Opens a database by name at a schema version (tests use other names and versions).
+    pub async fn open_versioned(name: &str, version: u32) -> Result<Self, StoreError> {
+        let has_idb = web_sys::window()
+            .map(|w| {
+                Reflect::get(&w, &"indexedDB".into()).map(|v| !v.is_undefined() && !v.is_null())
+            })
+            .and_then(Result::ok)
+            .unwrap_or(false);
+        if !has_idb {
+            return Err(StoreError::Unavailable(
+                "IndexedDB is switched off (private mode or site data blocked)".into(),
+            ));
+        }
+        let db = declare_stores(Rexie::builder(name).version(version), version)
+            .build()
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let repo = Self { db };
+        repo.record_schema_version(version).await?;
+        Ok(repo)
+    }
+
+    async fn record_schema_version(&self, version: u32) -> Result<(), StoreError> {
+        let stored = self.get_meta("schema_version").await?;
+        if stored.as_deref() != Some(&version.to_string()) {
+            self.commit(Batch {
+                meta: vec![("schema_version".into(), version.to_string())],
+                ..Batch::default()
+            })
+            .await?;
+        }
+        Ok(())
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Deletes a whole database (tests).
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        Rexie::delete(name).await.map_err(failed)
+    }
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &key.into(), value);
+}
+
+fn record_to_js(r: &SealedRecord) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "id", &r.id.as_str().into());
+    set(&obj, "kind", &r.kind.as_str().into());
+    set(&obj, "rev", &(r.rev as f64).into());
+    set(&obj, "nonce", &Uint8Array::from(&r.nonce[..]).into());
+    set(
+        &obj,
+        "ciphertext",
+        &Uint8Array::from(&r.ciphertext[..]).into(),
+    );
+    obj.into()
+}
+
+fn malformed(store: &str, detail: &str) -> StoreError {
+    StoreError::Malformed {
+        store: store.to_string(),
+        detail: detail.to_string(),
+    }
+}
+
+fn field(value: &JsValue, store: &str, name: &str) -> Result<JsValue, StoreError> {
+    Reflect::get(value, &name.into()).map_err(|_| malformed(store, name))
+}
+
+fn bytes(value: &JsValue, store: &str, name: &str) -> Result<Vec<u8>, StoreError> {
+    let v = field(value, store, name)?;
+    if !v.is_instance_of::<Uint8Array>() {
+        return Err(malformed(store, &format!("{name} is not bytes")));
+    }
+    Ok(Uint8Array::from(v).to_vec())
+}
+
+fn nonce(value: &JsValue, store: &str) -> Result<[u8; 12], StoreError> {
+    bytes(value, store, "nonce")?
+        .try_into()
+        .map_err(|_| malformed(store, "the nonce is not 12 bytes"))
+}
+
+fn record_from_js(value: &JsValue) -> Result<SealedRecord, StoreError> {
+    Ok(SealedRecord {
+        id: field(value, RECORDS, "id")?
+            .as_string()
+            .ok_or_else(|| malformed(RECORDS, "id"))?,
+        kind: field(value, RECORDS, "kind")?
+            .as_string()
+            .ok_or_else(|| malformed(RECORDS, "kind"))?,
+        rev: field(value, RECORDS, "rev")?
+            .as_f64()
+            .ok_or_else(|| malformed(RECORDS, "rev"))? as u64,
+        nonce: nonce(value, RECORDS)?,
+        ciphertext: bytes(value, RECORDS, "ciphertext")?,
+    })
+}
+
+fn audit_to_js(e: &SealedAuditEvent) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "seq", &(e.seq as f64).into());
+    set(&obj, "nonce", &Uint8Array::from(&e.nonce[..]).into());
+    set(
+        &obj,
+        "ciphertext",
+        &Uint8Array::from(&e.ciphertext[..]).into(),
+    );
+    obj.into()
+}
+
+fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
+    Ok(SealedAuditEvent {
+        seq: field(value, AUDIT, "seq")?
+            .as_f64()
+            .ok_or_else(|| malformed(AUDIT, "seq"))? as u64,
+        nonce: nonce(value, AUDIT)?,
+        ciphertext: bytes(value, AUDIT, "ciphertext")?,
+    })
+}
+
+impl IdbRepository {
+    async fn read_all(
+        &self,
+        store: &str,
+        range: Option<(&str, KeyRange)>,
+    ) -> Result<Vec<JsValue>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        let s = tx.store(store).map_err(failed)?;
+        let values = match range {
+            None => s.get_all(None, None).await.map_err(failed)?,
+            Some((index, range)) => s
+                .index(index)
+                .map_err(failed)?
+                .get_all(Some(range), None)
+                .await
+                .map_err(failed)?,
+        };
+        tx.done().await.map_err(failed)?;
+        Ok(values)
+    }
+
+    async fn write(&self, batch: &Batch) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[META, RECORDS, AUDIT], TransactionMode::ReadWrite)
+            .map_err(failed)?;
+        let records = tx.store(RECORDS).map_err(failed)?;
+        let audit = tx.store(AUDIT).map_err(failed)?;
+        let meta = tx.store(META).map_err(failed)?;
+        // Only IndexedDB requests are awaited from here on, so the transaction stays open.
+        let outcome: Result<(), StoreError> = async {
+            for (record, expect) in &batch.puts {
+                if *expect != Expect::Any {
+                    let stored = records
+                        .get(record.id.as_str().into())
+                        .await
+                        .map_err(failed)?;
+                    let rev = stored
+                        .map(|v| record_from_js(&v).map(|r| r.rev))
+                        .transpose()?;
+                    check_expectation(&record.id, rev, *expect)?;
+                }
+                records
+                    .put(&record_to_js(record), None)
+                    .await
+                    .map_err(failed)?;
+            }
+            for (id, expect) in &batch.deletes {
+                if *expect != Expect::Any {
+                    let stored = records.get(id.as_str().into()).await.map_err(failed)?;
+                    let rev = stored
+                        .map(|v| record_from_js(&v).map(|r| r.rev))
+                        .transpose()?;
+                    check_expectation(id, rev, *expect)?;
+                }
+                records.delete(id.as_str().into()).await.map_err(failed)?;
+            }
+            for event in &batch.audit {
+                if audit
+                    .key_exists((event.seq as f64).into())
+                    .await
+                    .map_err(failed)?
+                {
+                    return Err(StoreError::AuditConflict(event.seq));
+                }
+                audit.add(&audit_to_js(event), None).await.map_err(failed)?;
+            }
+            for (key, value) in &batch.meta {
+                let obj = Object::new();
+                set(&obj, "key", &key.as_str().into());
+                set(&obj, "value", &value.as_str().into());
+                meta.put(&obj.into(), None).await.map_err(failed)?;
+            }
+            Ok(())
+        }
+        .await;
+        match outcome {
+            Ok(()) => match tx.done().await.map_err(failed)? {
+                r if r.is_committed() => Ok(()),
+                _ => Err(StoreError::Aborted),
+            },
+            Err(e) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Repository for IdbRepository {
+    async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[META], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        let value = tx
+            .store(META)
+            .map_err(failed)?
+            .get(key.into())
+            .await
+            .map_err(failed)?;
+        tx.done().await.map_err(failed)?;
+        match value {
+            None => Ok(None),
+            Some(v) => field(&v, META, "value")?
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| malformed(META, key)),
+        }
+    }
+
+    async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        let value = tx
+            .store(RECORDS)
+            .map_err(failed)?
+            .get(id.into())
+            .await
+            .map_err(failed)?;
+        tx.done().await.map_err(failed)?;
+        value.map(|v| record_from_js(&v)).transpose()
+    }
+
+    async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError> {
+        let range = KeyRange::only(&kind.into()).map_err(|e| failed(e.into()))?;
+        self.read_all(RECORDS, Some(("kind", range)))
+            .await?
+            .iter()
+            .map(record_from_js)
+            .collect()
+    }
+
+    async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError> {
+        self.read_all(RECORDS, None)
+            .await?
+            .iter()
+            .map(record_from_js)
+            .collect()
+    }
+
+    async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError> {
+        self.read_all(AUDIT, None)
+            .await?
+            .iter()
+            .map(audit_from_js)
+            .collect()
+    }
+
+    async fn commit(&self, batch: Batch) -> Result<(), StoreError> {
+        self.write(&batch).await
+    }
+}

@@ -1,0 +1,167 @@
+//! The vault header: the KDF parameters and salt, and the data key wrapped under the key derived
+//! from the passphrase. It holds nothing secret in the clear and is stored as readable JSON.
+
+use super::kdf::{hex_decode, hex_encode};
+use super::seal::{open, seal, Address, Plaintext, Sealed};
+use super::{KdfParams, Key, Passphrase, VaultError};
+use serde::{Deserialize, Serialize};
+
+/// The header format this version of Folio writes and reads.
+pub const HEADER_FORMAT: u32 = 1;
+
+const DATA_KEY_ADDRESS: Address<'static> = Address {
+    store: "meta",
+    kind: "vault-header",
+    id: "data-key",
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VaultHeader {
+    pub format: u32,
+    pub kdf: KdfParams,
+    /// The 256-bit data key sealed under the key-encryption key (hex nonce and ciphertext).
+    pub wrapped_key_nonce: String,
+    pub wrapped_key: String,
+}
+
+impl VaultHeader {
+    /// A new vault: a random data key, wrapped under the key derived from `passphrase`.
+    pub fn create(passphrase: &Passphrase, kdf: KdfParams) -> Result<(Self, Key), VaultError> {
+        let data_key = Key::random()?;
+        let header = Self::wrap(&data_key, passphrase, kdf)?;
+        Ok((header, data_key))
+    }
+
+    fn wrap(data_key: &Key, passphrase: &Passphrase, kdf: KdfParams) -> Result<Self, VaultError> {
+        let kek = kdf.derive(passphrase)?;
+        let sealed = seal(
+            &kek,
+            DATA_KEY_ADDRESS,
+            &Plaintext::new(data_key.expose().to_vec()),
+        )?;
+        Ok(Self {
+            format: HEADER_FORMAT,
+            kdf,
+            wrapped_key_nonce: hex_encode(&sealed.nonce),
+            wrapped_key: hex_encode(&sealed.ciphertext),
+        })
+    }
+
+    /// Unwraps the data key. A wrong passphrase is reported as such and changes nothing.
+    pub fn unlock(&self, passphrase: &Passphrase) -> Result<Key, VaultError> {
+        if self.format > HEADER_FORMAT {
+            return Err(VaultError::UnsupportedFormat(self.format));
+        }
+        let nonce: [u8; 12] = hex_decode(&self.wrapped_key_nonce)
+            .and_then(|n| n.try_into().ok())
+            .ok_or_else(|| VaultError::BadHeader("the key nonce is damaged".into()))?;
+        let ciphertext = hex_decode(&self.wrapped_key)
+            .ok_or_else(|| VaultError::BadHeader("the wrapped key is damaged".into()))?;
+        let kek = self.kdf.derive(passphrase)?;
+        let plain =
+            open(&kek, DATA_KEY_ADDRESS, &Sealed { nonce, ciphertext }).map_err(|e| match e {
+                VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
+                other => other,
+            })?;
+        let bytes: [u8; 32] = plain
+            .as_bytes()
+            .try_into()
+            .map_err(|_| VaultError::BadHeader("the data key has the wrong length".into()))?;
+        Ok(Key::from_bytes(bytes))
+    }
+
+    /// The same data key wrapped under a new passphrase (with fresh KDF parameters and salt).
+    /// Records stay as they are: only the header changes.
+    pub fn rewrap(
+        &self,
+        data_key: &Key,
+        new_passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<Self, VaultError> {
+        Self::wrap(data_key, new_passphrase, kdf)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, VaultError> {
+        serde_json::from_str(text).map_err(|e| VaultError::BadHeader(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fast() -> KdfParams {
+        KdfParams::with_cost(256, 1, 1).unwrap()
+    }
+
+    #[test]
+    fn create_then_unlock_gives_the_same_data_key() {
+        let pass = Passphrase::new("correct horse battery staple");
+        let (header, key) = VaultHeader::create(&pass, fast()).unwrap();
+        assert_eq!(header.unlock(&pass).unwrap(), key);
+    }
+
+    #[test]
+    fn wrong_passphrase_says_so() {
+        let (header, _) =
+            VaultHeader::create(&Passphrase::new("correct horse battery staple"), fast()).unwrap();
+        assert_eq!(
+            header
+                .unlock(&Passphrase::new("correct horse battery stapler"))
+                .unwrap_err(),
+            VaultError::WrongPassphrase
+        );
+    }
+
+    #[test]
+    fn parameters_are_read_back_from_the_stored_header() {
+        let pass = Passphrase::new("correct horse battery staple");
+        let kdf = KdfParams::with_cost(512, 2, 2).unwrap();
+        let (header, key) = VaultHeader::create(&pass, kdf.clone()).unwrap();
+        let stored = header.to_json();
+        let read = VaultHeader::from_json(&stored).unwrap();
+        assert_eq!(read.kdf, kdf);
+        assert_eq!(read.format, HEADER_FORMAT);
+        assert_eq!(read.unlock(&pass).unwrap(), key);
+        assert!(stored.contains("\"memory_kib\":512"));
+    }
+
+    #[test]
+    fn rewrap_keeps_the_data_key_and_retires_the_old_passphrase() {
+        let old = Passphrase::new("correct horse battery staple");
+        let new = Passphrase::new("a brand new passphrase");
+        let (header, key) = VaultHeader::create(&old, fast()).unwrap();
+        let rewrapped = header.rewrap(&key, &new, fast()).unwrap();
+        assert_ne!(rewrapped.kdf.salt, header.kdf.salt);
+        assert_eq!(rewrapped.unlock(&new).unwrap(), key);
+        assert_eq!(
+            rewrapped.unlock(&old).unwrap_err(),
+            VaultError::WrongPassphrase
+        );
+    }
+
+    #[test]
+    fn newer_or_damaged_headers_are_refused() {
+        let pass = Passphrase::new("correct horse battery staple");
+        let (mut header, _) = VaultHeader::create(&pass, fast()).unwrap();
+        header.format = 99;
+        assert_eq!(
+            header.unlock(&pass).unwrap_err(),
+            VaultError::UnsupportedFormat(99)
+        );
+        assert!(matches!(
+            VaultHeader::from_json("{}"),
+            Err(VaultError::BadHeader(_))
+        ));
+        let (mut header, _) = VaultHeader::create(&pass, fast()).unwrap();
+        header.wrapped_key_nonce = "00".into();
+        assert!(matches!(
+            header.unlock(&pass),
+            Err(VaultError::BadHeader(_))
+        ));
+    }
+}

@@ -1,0 +1,39 @@
+//! The vault's cryptography: passphrase → Argon2id → key-encryption key → data key, and sealing
+//! records with AES-256-GCM. Must not import `store`, `app` or `ui`: it only turns plaintext into
+//! sealed bytes and back, and it is the only module that does.
+
+pub mod header;
+pub mod kdf;
+pub mod keys;
+pub mod passphrase;
+pub mod seal;
+
+pub use header::VaultHeader;
+pub use kdf::KdfParams;
+pub use keys::Key;
+pub use passphrase::{Passphrase, PassphraseError};
+pub use seal::{Address, Plaintext, Sealed};
+
+/// What can go wrong in the vault's cryptography.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VaultError {
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("this record could not be decrypted (it is damaged or was moved)")]
+    CouldNotDecrypt,
+    #[error("the system could not provide randomness")]
+    NoRandomness,
+    #[error("the key derivation failed: {0}")]
+    Kdf(String),
+    #[error("this vault was made by a newer version of Folio (format {0})")]
+    UnsupportedFormat(u32),
+    #[error("the vault header is damaged: {0}")]
+    BadHeader(String),
+    #[error("the record's content could not be read: {0}")]
+    BadContent(String),
+}
+
+/// Fills `buf` with cryptographically secure random bytes.
+pub(crate) fn random_bytes(buf: &mut [u8]) -> Result<(), VaultError> {
+    getrandom::fill(buf).map_err(|_| VaultError::NoRandomness)
+}

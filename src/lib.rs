@@ -1,5 +1,5 @@
 //! Folio, a private CRM that lives in the browser: the module list and the root `App`.
-//! Dependencies point one way: `ui → {domain, store}`; `domain` imports nothing of the app.
+//! Dependencies point one way: `ui → app → {domain, vault, store}`; `domain` imports nothing of the app.
 
 pub mod app;
 pub mod domain;
@@ -7,20 +7,48 @@ pub mod store;
 pub mod ui;
 pub mod vault;
 
+use app::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
 
-/// The whole application: the shell around the routed pages.
+/// Watches activity and visibility for the automatic lock.
+fn watch_for_idleness(session: Session) {
+    for event in ["keydown", "pointerdown", "wheel", "touchstart"] {
+        let handle = window_event_listener_untyped(event, move |_| session.touch());
+        std::mem::forget(handle);
+    }
+    // Coming back to a tab that was hidden too long locks it at once (timers are throttled there).
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let on_visibility = Closure::<dyn Fn()>::new(move || session.check_idle());
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        );
+        on_visibility.forget();
+    }
+    let _ = set_interval_with_handle(move || session.check_idle(), Duration::from_secs(5));
+}
+
+/// The whole application: the session, the shell, and the routed pages behind the vault gate.
 #[component]
 pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    session.start();
+    watch_for_idleness(session);
     view! {
         <Router>
             <ui::shell::Shell>
-                <Routes fallback=ui::not_found_page::NotFoundPage>
-                    <Route path=path!("/") view=ui::home_page::HomePage/>
-                    <Route path=path!("/about") view=ui::about_page::AboutPage/>
-                </Routes>
+                <ui::vault_gate::VaultGate>
+                    <Routes fallback=ui::not_found_page::NotFoundPage>
+                        <Route path=path!("/") view=ui::home_page::HomePage/>
+                        <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
+                        <Route path=path!("/about") view=ui::about_page::AboutPage/>
+                    </Routes>
+                </ui::vault_gate::VaultGate>
             </ui::shell::Shell>
         </Router>
     }

@@ -5,6 +5,7 @@
 
 pub mod messages;
 pub mod service;
+pub mod session;
 
 pub use messages::describe;
 pub use service::{AppError, Damaged, StoredRecord, UnlockedVault, VaultSnapshot};

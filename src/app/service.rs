@@ -245,6 +245,15 @@ pub async fn unlock<R: Repository>(
 ) -> Result<UnlockedVault<R>, AppError> {
     let header = read_header(&repo).await?;
     let key = header.unlock(passphrase)?;
+    open_with_key(repo, header, key).await
+}
+
+/// The second half of `unlock`, once the data key is unwrapped (so callers can time the KDF alone).
+pub async fn open_with_key<R: Repository>(
+    repo: R,
+    header: VaultHeader,
+    key: Key,
+) -> Result<UnlockedVault<R>, AppError> {
     let vault = UnlockedVault {
         repo,
         key,

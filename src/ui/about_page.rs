@@ -1,5 +1,6 @@
 //! "About this vault": what the browser says about this origin's storage, read from the real APIs.
 
+use crate::app::session::Session;
 use crate::store::durability::{self, DurabilityError, StorageEstimate};
 use crate::ui::format;
 use leptos::prelude::*;
@@ -27,6 +28,50 @@ pub fn AboutPage() -> impl IntoView {
     let persisted = RwSignal::new(Answer::<bool>::Waiting);
     let estimate = RwSignal::new(Answer::<StorageEstimate>::Waiting);
     let asking = RwSignal::new(false);
+    let session = expect_context::<Session>();
+    let kdf_text = move || {
+        session.data.with(|d| {
+            d.kdf
+                .as_ref()
+                .map(|k| {
+                    format!(
+                        "Argon2id, {} MiB memory, {} iterations, {} lanes; AES-256-GCM for every record",
+                        k.memory_kib / 1024,
+                        k.iterations,
+                        k.parallelism
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let audit_text = move || {
+        session.data.with(|d| match &d.chain {
+            None => format!(
+                "{}; the hash chain verifies.",
+                format::count(d.audit.len(), "event", "events")
+            ),
+            Some(problem) => format!(
+                "{}; the hash chain does NOT verify: {problem}.",
+                format::count(d.audit.len(), "event", "events")
+            ),
+        })
+    };
+    let unlock_text = move || {
+        session
+            .last_unlock
+            .get()
+            .map(|t| {
+                format!(
+                    "{:.0} ms (key derivation {:.0} ms, reading and decrypting {:.0} ms)",
+                    t.total_ms,
+                    t.key_derivation_ms,
+                    t.total_ms - t.key_derivation_ms
+                )
+            })
+            .unwrap_or_else(|| {
+                "Not measured in this session (the vault was just created).".to_string()
+            })
+    };
 
     spawn_local(async move {
         persisted.set(durability::is_persisted().await.into());
@@ -78,6 +123,18 @@ pub fn AboutPage() -> impl IntoView {
                 <div class="fact">
                     <dt>"Storage used"</dt>
                     <dd data-testid="usage">{usage_text}</dd>
+                </div>
+                <div class="fact">
+                    <dt>"Encryption"</dt>
+                    <dd data-testid="encryption">{kdf_text}</dd>
+                </div>
+                <div class="fact">
+                    <dt>"Audit trail"</dt>
+                    <dd data-testid="audit">{audit_text}</dd>
+                </div>
+                <div class="fact">
+                    <dt>"Last unlock took"</dt>
+                    <dd data-testid="unlock-time">{unlock_text}</dd>
                 </div>
             </dl>
             <Show when=move || matches!(persisted.get(), Answer::Known(false))>

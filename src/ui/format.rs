@@ -27,6 +27,11 @@ pub fn percent(part: f64, whole: f64) -> String {
     format!("{:.1} %", part / whole * 100.0)
 }
 
+/// "1 event", "2 events" (English; the translation layer will bring Czech plural forms).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,6 +46,13 @@ mod tests {
         assert_eq!(bytes(5.0e15), "5000.0 TB");
         assert_eq!(bytes(f64::NAN), "unknown");
         assert_eq!(bytes(-1.0), "unknown");
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(count(1, "event", "events"), "1 event");
+        assert_eq!(count(0, "event", "events"), "0 events");
+        assert_eq!(count(2, "event", "events"), "2 events");
     }
 
     #[test]

@@ -1,8 +1,17 @@
 //! The user interface: pages and components, one component per file, kept thin.
-//! Must not touch IndexedDB or keys directly; it calls `store`/`app` and shows what they return.
+//! Must not touch IndexedDB or keys directly; it calls `app` and shows what it returns.
 
 pub mod about_page;
+pub mod auto_lock_setting;
+pub mod change_passphrase_form;
+pub mod create_vault_page;
+pub mod damaged_banner;
 pub mod format;
 pub mod home_page;
 pub mod not_found_page;
+pub mod profile_form;
+pub mod settings_page;
 pub mod shell;
+pub mod text_field;
+pub mod unlock_page;
+pub mod vault_gate;

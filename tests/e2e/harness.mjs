@@ -82,3 +82,49 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+/** Creates a vault on the first-visit screen and waits until the app is unlocked. */
+export async function createVault(page, passphrase = PASSPHRASE) {
+  await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+}
+
+/** Unlocks the vault on the unlock screen and waits until the app is unlocked. */
+export async function unlock(page, passphrase = PASSPHRASE) {
+  await page.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Every value of every object store of every IndexedDB database of the page's origin, as text:
+ * objects as JSON, and byte arrays both decoded as UTF-8 and listed as numbers.
+ */
+export async function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    const request = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    for (const { name } of await indexedDB.databases()) {
+      const db = await request(indexedDB.open(name));
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await request(db.transaction(store).objectStore(store).getAll());
+        for (const v of values) {
+          out.push(`${name}/${store}: ` + JSON.stringify(v, (_, x) => (x instanceof Uint8Array
+            ? new TextDecoder('utf-8').decode(x) + ' | ' + Array.from(x).join(',')
+            : x)));
+        }
+      }
+      db.close();
+    }
+    return out;
+  });
+}

@@ -1,7 +1,7 @@
 // End to end: the release build loads under its strict CSP, navigates, and stays on its origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshot, createVault } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,7 +19,7 @@ after(async () => {
 test('the app loads with no console error and no request off its origin', async () => {
   const { page, context, problems, foreignRequests, sameOriginRequests } = await openPage(browser, server.url);
   await page.goto(server.url);
-  await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
   await page.waitForLoadState('networkidle');
 
   assert.equal(await page.title(), 'Folio');
@@ -28,7 +28,7 @@ test('the app loads with no console error and no request off its origin', async 
   assert.ok(sameOriginRequests().some((u) => u.endsWith('.wasm')), 'the wasm was requested from the origin');
   assert.deepEqual(foreignRequests(), []);
   assert.deepEqual(problems(), []);
-  await screenshot(page, 'home');
+  await screenshot(page, 'create-vault');
   await context.close();
 });
 
@@ -62,34 +62,42 @@ test('the Content-Security-Policy is strict and the loader is pinned by hash', a
 test('navigation reaches About this vault, which reads the real storage APIs', async () => {
   const { page, context, problems, foreignRequests } = await openPage(browser, server.url);
   await page.goto(server.url);
+  await createVault(page);
+  await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
+  await screenshot(page, 'home');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About this vault' }).click();
   await page.getByRole('heading', { level: 1, name: 'About this vault' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/about');
-  const persisted = page.getByTestId('persisted');
-  const usage = page.getByTestId('usage');
   await page.waitForFunction(() => !document.body.innerText.includes('Asking the browser'));
-  assert.match(await persisted.innerText(), /^(Yes|No)\./);
-  assert.match(await usage.innerText(), /^\d+(\.\d)? (B|kB|MB|GB) used of \d+(\.\d)? (kB|MB|GB|TB) available \(\d+\.\d %\)$/);
+  assert.match(await page.getByTestId('persisted').innerText(), /^(Yes|No)\./);
+  assert.match(
+    await page.getByTestId('usage').innerText(),
+    /^\d+(\.\d)? (B|kB|MB|GB) used of \d+(\.\d)? (kB|MB|GB|TB) available \(\d+\.\d %\)$/,
+  );
+  assert.match(await page.getByTestId('encryption').innerText(), /Argon2id, 64 MiB memory, 3 iterations, 4 lanes/);
+  assert.match(await page.getByTestId('audit').innerText(), /^1 event; the hash chain verifies\.$/);
   // The link of the current page is marked for assistive technology.
   assert.equal(
     await page.getByRole('link', { name: 'About this vault' }).first().getAttribute('aria-current'),
     'page',
   );
+  await screenshot(page, 'about');
   await page.getByRole('link', { name: 'Home' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
   assert.deepEqual(foreignRequests(), []);
   assert.deepEqual(problems(), []);
-  await page.goto(server.url + 'about');
-  await page.waitForFunction(() => !document.body.innerText.includes('Asking the browser'));
-  await screenshot(page, 'about');
   await context.close();
 });
 
-test('a deep link opens its page and an unknown address says so', async () => {
+test('a deep link opens its page once the vault is open, and an unknown address says so', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.goto(server.url + 'about');
+  await createVault(page);
   await page.getByRole('heading', { level: 1, name: 'About this vault' }).waitFor();
   await page.goto(server.url + 'no/such/page');
+  await page.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
+  await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: 'Go to the start page' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();

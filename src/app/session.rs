@@ -1,0 +1,280 @@
+//! The vault session in the browser: no vault / locked / unlocked, the writer lock across tabs,
+//! the automatic lock, and the decrypted state the screens read. Locking drops the data key and
+//! every decrypted value. Must not import `ui`.
+
+use super::messages::describe;
+use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
+use crate::domain::profile::ProfileDraft;
+use crate::store::writer_lock::{self, Acquired, WriterLock};
+use crate::store::{durability, IdbRepository};
+use crate::vault::{KdfParams, Passphrase};
+use gloo_storage::{LocalStorage as Browser, Storage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+
+/// LocalStorage key of the automatic-lock delay (minutes). Not personal data.
+pub const IDLE_MINUTES_KEY: &str = "folio.idle_minutes";
+pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+pub const IDLE_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 240];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Opening the database.
+    Starting,
+    /// The browser does not let Folio store anything.
+    Unavailable(String),
+    NoVault,
+    Locked,
+    Unlocked,
+}
+
+/// How long the last unlock took, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnlockTiming {
+    pub key_derivation_ms: f64,
+    pub total_ms: f64,
+}
+
+type Vault = Rc<UnlockedVault<IdbRepository>>;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub phase: RwSignal<Phase>,
+    /// The decrypted state; emptied on lock.
+    pub data: RwSignal<VaultSnapshot>,
+    /// Why the vault was locked, or that another tab holds it.
+    pub notice: RwSignal<Option<String>>,
+    /// Another tab holds the vault open; the user may take over.
+    pub open_elsewhere: RwSignal<bool>,
+    pub idle_minutes: RwSignal<u32>,
+    pub persisted: RwSignal<Option<bool>>,
+    pub last_unlock: RwSignal<Option<UnlockTiming>>,
+    vault: StoredValue<Option<Vault>, LocalStorage>,
+    writer: StoredValue<Option<WriterLock>, LocalStorage>,
+    last_activity: StoredValue<f64>,
+    /// Bumped on every lock, so an operation that finishes after a lock cannot unlock again.
+    generation: StoredValue<u64>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            let f: js_sys::Function = now.into();
+            f.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(now_ms)
+}
+
+impl Session {
+    pub fn new() -> Self {
+        let idle = Browser::get::<u32>(IDLE_MINUTES_KEY)
+            .ok()
+            .filter(|m| IDLE_CHOICES.contains(m))
+            .unwrap_or(DEFAULT_IDLE_MINUTES);
+        Self {
+            phase: RwSignal::new(Phase::Starting),
+            data: RwSignal::new(VaultSnapshot::default()),
+            notice: RwSignal::new(None),
+            open_elsewhere: RwSignal::new(false),
+            idle_minutes: RwSignal::new(idle),
+            persisted: RwSignal::new(None),
+            last_unlock: RwSignal::new(None),
+            vault: StoredValue::new_local(None),
+            writer: StoredValue::new_local(None),
+            last_activity: StoredValue::new(now_ms()),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Opens the database and finds out whether a vault exists.
+    pub fn start(self) {
+        spawn_local(async move {
+            match IdbRepository::open().await {
+                Err(e) => self.phase.set(Phase::Unavailable(describe(&e.into()))),
+                Ok(repo) => match service::vault_exists(&repo).await {
+                    Ok(true) => self.phase.set(Phase::Locked),
+                    Ok(false) => self.phase.set(Phase::NoVault),
+                    Err(e) => self.phase.set(Phase::Unavailable(describe(&e))),
+                },
+            }
+        });
+    }
+
+    fn vault(&self) -> Option<Vault> {
+        self.vault.with_value(|v| v.clone())
+    }
+
+    /// Takes the writer lock (from another tab too, with `take_over`). False: held elsewhere.
+    async fn take_writer_lock(self, take_over: bool) -> Result<bool, String> {
+        let generation = self.generation.get_value();
+        let on_lost = move || {
+            if self.generation.get_value() == generation {
+                self.lock(Some(
+                    "Folio was opened in another tab, so this tab locked itself. Unlock here to take it back.".into(),
+                ));
+            }
+        };
+        match writer_lock::acquire(take_over, on_lost).await? {
+            Acquired::Held(lock) => {
+                self.writer.set_value(Some(lock));
+                self.open_elsewhere.set(false);
+                Ok(true)
+            }
+            Acquired::HeldElsewhere => {
+                self.open_elsewhere.set(true);
+                Ok(false)
+            }
+        }
+    }
+
+    fn enter(self, vault: UnlockedVault<IdbRepository>) {
+        self.data.set(vault.snapshot());
+        self.vault.set_value(Some(Rc::new(vault)));
+        self.notice.set(None);
+        self.touch();
+        self.phase.set(Phase::Unlocked);
+    }
+
+    /// Creates the vault. Returns Ok(false) when another tab holds it open.
+    pub async fn create(self, passphrase: Passphrase, take_over: bool) -> Result<bool, AppError> {
+        if !self
+            .take_writer_lock(take_over)
+            .await
+            .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e)))?
+        {
+            return Ok(false);
+        }
+        let repo = IdbRepository::open().await?;
+        let kdf = KdfParams::recommended()?;
+        let vault = service::create_vault(repo, &passphrase, kdf, chrono::Utc::now()).await?;
+        drop(passphrase);
+        self.enter(vault);
+        // Ask the browser not to evict the vault; the About page shows its answer.
+        self.persisted
+            .set(durability::request_persistence().await.ok());
+        Ok(true)
+    }
+
+    /// Unlocks the vault. Returns Ok(false) when another tab holds it open.
+    pub async fn unlock(self, passphrase: Passphrase, take_over: bool) -> Result<bool, AppError> {
+        if !self
+            .take_writer_lock(take_over)
+            .await
+            .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e)))?
+        {
+            return Ok(false);
+        }
+        let outcome = async {
+            let repo = IdbRepository::open().await?;
+            let started = perf_now();
+            let header = service::read_header(&repo).await?;
+            let key = header.unlock(&passphrase)?;
+            let derived = perf_now();
+            let vault = service::open_with_key(repo, header, key).await?;
+            Ok::<_, AppError>((vault, derived - started, perf_now() - started))
+        }
+        .await;
+        drop(passphrase);
+        match outcome {
+            Ok((vault, kdf_ms, total_ms)) => {
+                self.last_unlock.set(Some(UnlockTiming {
+                    key_derivation_ms: kdf_ms,
+                    total_ms,
+                }));
+                self.enter(vault);
+                Ok(true)
+            }
+            Err(e) => {
+                self.writer.set_value(None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Drops the data key and every decrypted value, and returns to the unlock screen.
+    pub fn lock(self, notice: Option<String>) {
+        self.generation.update_value(|g| *g += 1);
+        self.vault.set_value(None);
+        self.writer.set_value(None);
+        self.data.set(VaultSnapshot::default());
+        self.last_unlock.set(None);
+        self.notice.set(notice);
+        if matches!(self.phase.get_untracked(), Phase::Unlocked) {
+            self.phase.set(Phase::Locked);
+        }
+    }
+
+    /// Runs a write on the unlocked vault and refreshes the screens' state from it.
+    async fn write<F, Fut>(self, op: F) -> Result<(), AppError>
+    where
+        F: FnOnce(Vault) -> Fut,
+        Fut: std::future::Future<Output = Result<(), AppError>>,
+    {
+        let generation = self.generation.get_value();
+        let vault = self.vault().ok_or(AppError::NoVault)?;
+        let result = op(vault.clone()).await;
+        if self.generation.get_value() == generation {
+            self.data.set(vault.snapshot());
+        }
+        self.touch();
+        result
+    }
+
+    pub async fn save_profile(self, draft: ProfileDraft) -> Result<(), AppError> {
+        self.write(|v| async move { v.save_profile(&draft, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn change_passphrase(
+        self,
+        current: Passphrase,
+        new: Passphrase,
+    ) -> Result<(), AppError> {
+        let kdf = KdfParams::recommended()?;
+        self.write(|v| async move {
+            v.change_passphrase(&current, &new, kdf, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    /// Records user activity (keys, pointer, scrolling) for the automatic lock.
+    pub fn touch(self) {
+        self.last_activity.set_value(now_ms());
+    }
+
+    pub fn set_idle_minutes(self, minutes: u32) {
+        if IDLE_CHOICES.contains(&minutes) {
+            let _ = Browser::set(IDLE_MINUTES_KEY, minutes);
+            self.idle_minutes.set(minutes);
+            self.touch();
+        }
+    }
+
+    /// Locks if the vault has been idle (or the tab hidden) longer than the chosen delay.
+    pub fn check_idle(self) {
+        if !matches!(self.phase.get_untracked(), Phase::Unlocked) {
+            return;
+        }
+        let minutes = self.idle_minutes.get_untracked();
+        if now_ms() - self.last_activity.get_value() >= f64::from(minutes) * 60_000.0 {
+            self.lock(Some(format!(
+                "Folio locked itself after {minutes} minute{} without activity.",
+                if minutes == 1 { "" } else { "s" }
+            )));
+        }
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,186 @@
+//! In-browser tests of the IndexedDB repository (rexie) and the vault service over it.
+#![cfg(target_arch = "wasm32")]
+
+use folio::app::service;
+use folio::domain::profile::ProfileDraft;
+use folio::store::{
+    Batch, Expect, IdbRepository, Repository, SealedAuditEvent, SealedRecord, StoreError,
+};
+use folio::vault::{KdfParams, Passphrase};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn record(id: &str, kind: &str, rev: u64) -> SealedRecord {
+    SealedRecord {
+        id: id.into(),
+        kind: kind.into(),
+        rev,
+        nonce: [rev as u8; 12],
+        ciphertext: vec![1, 2, 3, rev as u8],
+    }
+}
+
+fn event(seq: u64) -> SealedAuditEvent {
+    SealedAuditEvent {
+        seq,
+        nonce: [9; 12],
+        ciphertext: vec![seq as u8; 20],
+    }
+}
+
+async fn fresh(name: &str) -> IdbRepository {
+    IdbRepository::delete_database(name).await.unwrap();
+    IdbRepository::open_versioned(name, 1).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn records_and_audit_events_survive_reopening() {
+    let name = "folio-test-reopen";
+    let repo = fresh(name).await;
+    repo.commit(Batch {
+        puts: vec![
+            (record("a", "contact", 1), Expect::Absent),
+            (record("b", "organisation", 1), Expect::Absent),
+        ],
+        audit: vec![event(1), event(2)],
+        meta: vec![("vault_header".into(), "{\"h\":1}".into())],
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    repo.close();
+
+    let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
+    assert_eq!(
+        repo.get("a").await.unwrap(),
+        Some(record("a", "contact", 1))
+    );
+    assert_eq!(
+        repo.list("contact").await.unwrap(),
+        vec![record("a", "contact", 1)]
+    );
+    assert_eq!(repo.list_all().await.unwrap().len(), 2);
+    assert_eq!(repo.audit_events().await.unwrap(), vec![event(1), event(2)]);
+    assert_eq!(
+        repo.get_meta("vault_header").await.unwrap().as_deref(),
+        Some("{\"h\":1}")
+    );
+    assert_eq!(
+        repo.get_meta("schema_version").await.unwrap().as_deref(),
+        Some("1")
+    );
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_aborted_transaction_leaves_neither_record_nor_event() {
+    let repo = fresh("folio-test-abort").await;
+    repo.put(record("a", "contact", 1), Expect::Absent)
+        .await
+        .unwrap();
+    // The record and its event are written, then the stale second put aborts the transaction.
+    let result = repo
+        .commit(Batch {
+            puts: vec![
+                (record("new", "contact", 1), Expect::Absent),
+                (record("a", "contact", 3), Expect::Rev(2)),
+            ],
+            audit: vec![event(1)],
+            ..Batch::default()
+        })
+        .await;
+    assert_eq!(result, Err(StoreError::Conflict { id: "a".into() }));
+    assert_eq!(repo.get("new").await.unwrap(), None);
+    assert!(repo.audit_events().await.unwrap().is_empty());
+    assert_eq!(repo.get("a").await.unwrap().unwrap().rev, 1);
+
+    // An audit event is never overwritten.
+    repo.commit(Batch {
+        audit: vec![event(1)],
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    let again = repo
+        .commit(Batch {
+            puts: vec![(record("c", "contact", 1), Expect::Absent)],
+            audit: vec![event(1)],
+            ..Batch::default()
+        })
+        .await;
+    assert_eq!(again, Err(StoreError::AuditConflict(1)));
+    assert_eq!(repo.get("c").await.unwrap(), None);
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_the_schema_keeps_all_data() {
+    let name = "folio-test-upgrade";
+    let repo = fresh(name).await;
+    repo.commit(Batch {
+        puts: vec![(record("a", "contact", 1), Expect::Absent)],
+        audit: vec![event(1)],
+        meta: vec![("vault_header".into(), "header".into())],
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    repo.close();
+
+    // A later release opens the same database at version 2 (adding a store).
+    let upgraded = IdbRepository::open_versioned(name, 2).await.unwrap();
+    assert_eq!(
+        upgraded.get("a").await.unwrap(),
+        Some(record("a", "contact", 1))
+    );
+    assert_eq!(upgraded.audit_events().await.unwrap(), vec![event(1)]);
+    assert_eq!(
+        upgraded.get_meta("vault_header").await.unwrap().as_deref(),
+        Some("header")
+    );
+    assert_eq!(
+        upgraded
+            .get_meta("schema_version")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("2")
+    );
+    upgraded.close();
+}
+
+#[wasm_bindgen_test]
+async fn the_vault_service_round_trips_through_indexed_db() {
+    let name = "folio-test-service";
+    let repo = fresh(name).await;
+    let pass = Passphrase::new("correct horse battery staple");
+    let vault = service::create_vault(
+        repo,
+        &pass,
+        KdfParams::with_cost(1024, 1, 1).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let draft = ProfileDraft {
+        name: "Zdeňka Dvořáková".into(),
+        ..ProfileDraft::default()
+    };
+    vault
+        .save_profile(&draft, chrono::Utc::now())
+        .await
+        .unwrap();
+    drop(vault);
+
+    let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
+    let wrong = service::unlock(repo, &Passphrase::new("not the passphrase")).await;
+    assert!(wrong.is_err());
+    let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
+    let vault = service::unlock(repo, &pass).await.unwrap();
+    let snapshot = vault.snapshot();
+    assert_eq!(snapshot.profile.unwrap().data.name, "Zdeňka Dvořáková");
+    assert_eq!(snapshot.audit.len(), 2);
+    assert_eq!(snapshot.chain, None);
+    assert!(snapshot.damaged.is_empty());
+}

@@ -95,12 +95,29 @@ impl Session {
 
     /// Opens the database and finds out whether a vault exists.
     pub fn start(self) {
+        // A tab of an older Folio holding the database open blocks an upgrade: say so, don't hang.
+        set_timeout(
+            move || {
+                if self.phase.get_untracked() == Phase::Starting {
+                    self.notice.set(Some(
+                        "Folio is waiting for the browser's storage. If Folio is open in another tab (perhaps an older version), close that tab; this one continues by itself.".into(),
+                    ));
+                }
+            },
+            std::time::Duration::from_secs(4),
+        );
         spawn_local(async move {
             match IdbRepository::open().await {
                 Err(e) => self.phase.set(Phase::Unavailable(describe(&e.into()))),
                 Ok(repo) => match service::vault_exists(&repo).await {
-                    Ok(true) => self.phase.set(Phase::Locked),
-                    Ok(false) => self.phase.set(Phase::NoVault),
+                    Ok(true) => {
+                        self.notice.set(None);
+                        self.phase.set(Phase::Locked)
+                    }
+                    Ok(false) => {
+                        self.notice.set(None);
+                        self.phase.set(Phase::NoVault)
+                    }
                     Err(e) => self.phase.set(Phase::Unavailable(describe(&e))),
                 },
             }

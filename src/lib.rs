@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod domain;
+pub mod i18n;
 pub mod store;
 pub mod ui;
 pub mod vault;
@@ -35,6 +36,7 @@ fn watch_for_idleness(session: Session) {
 /// The whole application: the session, the shell, and the routed pages behind the vault gate.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(ui::locale::Locale::new());
     let session = Session::new();
     provide_context(session);
     session.start();

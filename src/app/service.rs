@@ -1,7 +1,8 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
-use crate::domain::profile::{ControllerProfile, ProfileDraft, ProfileField};
+use crate::domain::profile::{ControllerProfile, ProfileDraft};
+use crate::domain::FieldErrors;
 use crate::domain::Id;
 use crate::store::{
     Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError, AUDIT, RECORDS,
@@ -32,7 +33,7 @@ pub enum AppError {
     #[error("a vault exists in this browser already")]
     VaultExists,
     #[error("some fields need attention")]
-    Invalid(Vec<(ProfileField, String)>),
+    Invalid(FieldErrors),
 }
 
 /// A record as sealed: its bookkeeping and its data.

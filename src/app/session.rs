@@ -2,7 +2,6 @@
 //! the automatic lock, and the decrypted state the screens read. Locking drops the data key and
 //! every decrypted value. Must not import `ui`.
 
-use super::messages::describe;
 use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
 use crate::domain::profile::ProfileDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
@@ -23,10 +22,21 @@ pub enum Phase {
     /// Opening the database.
     Starting,
     /// The browser does not let Folio store anything.
-    Unavailable(String),
+    Unavailable(AppError),
     NoVault,
     Locked,
     Unlocked,
+}
+
+/// Something the unlock screen tells the user about why it is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Locked after this many minutes without activity.
+    IdleLocked(u32),
+    /// Another tab took the vault over.
+    OpenedElsewhere,
+    /// The database is slow to open (another tab may block it).
+    WaitingForStorage,
 }
 
 /// How long the last unlock took, in milliseconds.
@@ -44,7 +54,7 @@ pub struct Session {
     /// The decrypted state; emptied on lock.
     pub data: RwSignal<VaultSnapshot>,
     /// Why the vault was locked, or that another tab holds it.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// Another tab holds the vault open; the user may take over.
     pub open_elsewhere: RwSignal<bool>,
     pub idle_minutes: RwSignal<u32>,
@@ -99,16 +109,14 @@ impl Session {
         set_timeout(
             move || {
                 if self.phase.get_untracked() == Phase::Starting {
-                    self.notice.set(Some(
-                        "Folio is waiting for the browser's storage. If Folio is open in another tab (perhaps an older version), close that tab; this one continues by itself.".into(),
-                    ));
+                    self.notice.set(Some(Notice::WaitingForStorage));
                 }
             },
             std::time::Duration::from_secs(4),
         );
         spawn_local(async move {
             match IdbRepository::open().await {
-                Err(e) => self.phase.set(Phase::Unavailable(describe(&e.into()))),
+                Err(e) => self.phase.set(Phase::Unavailable(e.into())),
                 Ok(repo) => match service::vault_exists(&repo).await {
                     Ok(true) => {
                         self.notice.set(None);
@@ -118,7 +126,7 @@ impl Session {
                         self.notice.set(None);
                         self.phase.set(Phase::NoVault)
                     }
-                    Err(e) => self.phase.set(Phase::Unavailable(describe(&e))),
+                    Err(e) => self.phase.set(Phase::Unavailable(e)),
                 },
             }
         });
@@ -133,9 +141,7 @@ impl Session {
         let generation = self.generation.get_value();
         let on_lost = move || {
             if self.generation.get_value() == generation {
-                self.lock(Some(
-                    "Folio was opened in another tab, so this tab locked itself. Unlock here to take it back.".into(),
-                ));
+                self.lock(Some(Notice::OpenedElsewhere));
             }
         };
         match writer_lock::acquire(take_over, on_lost).await? {
@@ -216,7 +222,7 @@ impl Session {
     }
 
     /// Drops the data key and every decrypted value, and returns to the unlock screen.
-    pub fn lock(self, notice: Option<String>) {
+    pub fn lock(self, notice: Option<Notice>) {
         self.generation.update_value(|g| *g += 1);
         self.vault.set_value(None);
         self.writer.set_value(None);
@@ -282,10 +288,7 @@ impl Session {
         }
         let minutes = self.idle_minutes.get_untracked();
         if now_ms() - self.last_activity.get_value() >= f64::from(minutes) * 60_000.0 {
-            self.lock(Some(format!(
-                "Folio locked itself after {minutes} minute{} without activity.",
-                if minutes == 1 { "" } else { "s" }
-            )));
+            self.lock(Some(Notice::IdleLocked(minutes)));
         }
     }
 }

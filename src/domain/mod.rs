@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod company;
 pub mod email;
+pub mod field;
 pub mod id;
 pub mod money;
 pub mod phone;
@@ -11,6 +12,7 @@ pub mod profile;
 
 pub use company::{Ico, IcoError, VatId, VatIdError};
 pub use email::{Email, EmailError};
+pub use field::{FieldError, FieldErrors};
 pub use id::{Id, IdError};
 pub use money::{Currency, Money, MoneyError};
 pub use phone::{Phone, PhoneError};

@@ -1,18 +1,17 @@
 //! The controller's own details (the consultant who keeps the vault: správce): named in the
 //! record of processing and in every access export. Must not import anything outside `domain`.
 
-use super::{Email, Ico, Phone, VatId};
+use super::{Email, FieldError, FieldErrors, Ico, Phone, VatId};
 use serde::{Deserialize, Serialize};
 
-/// The fields of the controller profile, for pinning an error to its input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProfileField {
-    Name,
-    Email,
-    Phone,
-    Address,
-    Ico,
-    VatId,
+/// Field names, shared by the form (to pin an error to its input) and the audit trail.
+pub mod fields {
+    pub const NAME: &str = "name";
+    pub const EMAIL: &str = "email";
+    pub const PHONE: &str = "phone";
+    pub const ADDRESS: &str = "address";
+    pub const ICO: &str = "ico";
+    pub const VAT_ID: &str = "vat_id";
 }
 
 /// What the user typed into the profile form.
@@ -55,19 +54,16 @@ impl ProfileDraft {
     }
 
     /// Checks every field; on failure, every field's error (not only the first).
-    pub fn validate(&self) -> Result<ControllerProfile, Vec<(ProfileField, String)>> {
-        let mut errors = Vec::new();
+    pub fn validate(&self) -> Result<ControllerProfile, FieldErrors> {
+        let mut errors: FieldErrors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push((
-                ProfileField::Name,
-                "enter your name or your firm's name".to_string(),
-            ));
+            errors.push((fields::NAME, FieldError::Required));
         } else if name.chars().count() > 200 {
-            errors.push((
-                ProfileField::Name,
-                "a name is at most 200 characters".to_string(),
-            ));
+            errors.push((fields::NAME, FieldError::TooLong(200)));
+        }
+        if optional(&self.address).is_some_and(|a| a.chars().count() > 500) {
+            errors.push((fields::ADDRESS, FieldError::TooLong(500)));
         }
         let email = optional(&self.email).map(Email::parse).transpose();
         let phone = optional(&self.phone)
@@ -76,16 +72,16 @@ impl ProfileDraft {
         let ico = optional(&self.ico).map(Ico::parse).transpose();
         let vat = optional(&self.vat_id).map(VatId::parse).transpose();
         if let Err(e) = &email {
-            errors.push((ProfileField::Email, e.to_string()));
+            errors.push((fields::EMAIL, e.clone().into()));
         }
         if let Err(e) = &phone {
-            errors.push((ProfileField::Phone, e.to_string()));
+            errors.push((fields::PHONE, e.clone().into()));
         }
         if let Err(e) = &ico {
-            errors.push((ProfileField::Ico, e.to_string()));
+            errors.push((fields::ICO, e.clone().into()));
         }
         if let Err(e) = &vat {
-            errors.push((ProfileField::VatId, e.to_string()));
+            errors.push((fields::VAT_ID, e.clone().into()));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -105,12 +101,12 @@ impl ControllerProfile {
     /// (field, value) pairs for the audit trail's field-level history.
     pub fn fields(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
-            ("name", Some(self.name.clone())),
-            ("email", self.email.clone()),
-            ("phone", self.phone.clone()),
-            ("address", self.address.clone()),
-            ("ico", self.ico.clone()),
-            ("vat_id", self.vat_id.clone()),
+            (fields::NAME, Some(self.name.clone())),
+            (fields::EMAIL, self.email.clone()),
+            (fields::PHONE, self.phone.clone()),
+            (fields::ADDRESS, self.address.clone()),
+            (fields::ICO, self.ico.clone()),
+            (fields::VAT_ID, self.vat_id.clone()),
         ]
     }
 }
@@ -149,17 +145,21 @@ mod tests {
             ..Default::default()
         };
         let errors = draft.validate().unwrap_err();
-        let fields: Vec<ProfileField> = errors.iter().map(|(f, _)| *f).collect();
+        let names: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(
-            fields,
+            names,
             vec![
-                ProfileField::Name,
-                ProfileField::Email,
-                ProfileField::Phone,
-                ProfileField::Ico,
-                ProfileField::VatId
+                fields::NAME,
+                fields::EMAIL,
+                fields::PHONE,
+                fields::ICO,
+                fields::VAT_ID
             ]
         );
-        assert!(errors[3].1.contains("check digit"));
+        assert_eq!(errors[0].1, FieldError::Required);
+        assert_eq!(
+            errors[3].1,
+            FieldError::Ico(crate::domain::IcoError::BadCheckDigit)
+        );
     }
 }

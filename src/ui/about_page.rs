@@ -1,8 +1,11 @@
-//! "About this vault": what the browser says about this origin's storage, read from the real APIs.
+//! "About this vault": what the browser says about this origin's storage, read from the real
+//! APIs, and the vault's encryption, audit trail and last unlock time.
 
 use crate::app::session::Session;
+use crate::i18n::errors::chain_error;
+use crate::i18n::{format, phrases, Text};
 use crate::store::durability::{self, DurabilityError, StorageEstimate};
-use crate::ui::format;
+use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -25,53 +28,12 @@ impl<T> From<Result<T, DurabilityError>> for Answer<T> {
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     let persisted = RwSignal::new(Answer::<bool>::Waiting);
     let estimate = RwSignal::new(Answer::<StorageEstimate>::Waiting);
     let asking = RwSignal::new(false);
-    let session = expect_context::<Session>();
-    let kdf_text = move || {
-        session.data.with(|d| {
-            d.kdf
-                .as_ref()
-                .map(|k| {
-                    format!(
-                        "Argon2id, {} MiB memory, {} iterations, {} lanes; AES-256-GCM for every record",
-                        k.memory_kib / 1024,
-                        k.iterations,
-                        k.parallelism
-                    )
-                })
-                .unwrap_or_default()
-        })
-    };
-    let audit_text = move || {
-        session.data.with(|d| match &d.chain {
-            None => format!(
-                "{}; the hash chain verifies.",
-                format::count(d.audit.len(), "event", "events")
-            ),
-            Some(problem) => format!(
-                "{}; the hash chain does NOT verify: {problem}.",
-                format::count(d.audit.len(), "event", "events")
-            ),
-        })
-    };
-    let unlock_text = move || {
-        session
-            .last_unlock
-            .get()
-            .map(|t| {
-                format!(
-                    "{:.0} ms (key derivation {:.0} ms, reading and decrypting {:.0} ms)",
-                    t.total_ms,
-                    t.key_derivation_ms,
-                    t.total_ms - t.key_derivation_ms
-                )
-            })
-            .unwrap_or_else(|| {
-                "Not measured in this session (the vault was just created).".to_string()
-            })
-    };
 
     spawn_local(async move {
         persisted.set(durability::is_persisted().await.into());
@@ -86,66 +48,84 @@ pub fn AboutPage() -> impl IntoView {
         });
     };
 
-    let persisted_text = move || {
-        match persisted.get() {
-        Answer::Waiting => "Asking the browser…".to_string(),
-        Answer::Known(true) => {
-            "Yes. The browser will not clear Folio's data to free space.".to_string()
-        }
-        Answer::Known(false) => "No. Under storage pressure the browser may clear Folio's data; export backups regularly.".to_string(),
-        Answer::Failed(reason) => format!("Unknown: {reason}."),
-    }
+    let persisted_text = move || match persisted.get() {
+        Answer::Waiting => locale.t(Text::AskingBrowser).to_string(),
+        Answer::Known(true) => locale.t(Text::PersistedYes).to_string(),
+        Answer::Known(false) => locale.t(Text::PersistedNo).to_string(),
+        Answer::Failed(reason) => phrases::unknown(locale.get(), &reason),
     };
-
-    let usage_text = move || match estimate.get() {
-        Answer::Waiting => "Asking the browser…".to_string(),
-        Answer::Known(e) => format!(
-            "{} used of {} available ({})",
-            format::bytes(e.usage_bytes),
-            format::bytes(e.quota_bytes),
-            format::percent(e.usage_bytes, e.quota_bytes)
-        ),
-        Answer::Failed(reason) => format!("Unknown: {reason}."),
+    let usage_text = move || {
+        let lang = locale.get();
+        match estimate.get() {
+            Answer::Waiting => locale.t(Text::AskingBrowser).to_string(),
+            Answer::Known(e) => phrases::storage_usage(
+                lang,
+                &format::bytes(lang, e.usage_bytes),
+                &format::bytes(lang, e.quota_bytes),
+                &format::percent(lang, e.usage_bytes, e.quota_bytes),
+            ),
+            Answer::Failed(reason) => phrases::unknown(lang, &reason),
+        }
+    };
+    let kdf_text = move || {
+        let lang = locale.get();
+        session.data.with(|d| {
+            d.kdf
+                .as_ref()
+                .map(|k| {
+                    phrases::encryption(lang, k.memory_kib / 1024, k.iterations, k.parallelism)
+                })
+                .unwrap_or_default()
+        })
+    };
+    let audit_text = move || {
+        let lang = locale.get();
+        session.data.with(|d| {
+            let problem = d.chain.as_ref().map(|c| chain_error(lang, c));
+            phrases::audit_status(lang, d.audit.len(), problem.as_deref())
+        })
+    };
+    let unlock_text = move || {
+        session
+            .last_unlock
+            .get()
+            .map(|u| phrases::unlock_timing(locale.get(), u.total_ms, u.key_derivation_ms))
+            .unwrap_or_else(|| locale.t(Text::NotMeasured).to_string())
     };
 
     view! {
         <section class="page" aria-labelledby="about-heading">
-            <h1 id="about-heading">"About this vault"</h1>
-            <p class="lead">
-                "Folio stores everything in this browser's storage for this site. "
-                "These figures come straight from the browser."
-            </p>
+            <h1 id="about-heading">{t(Text::AboutHeading)}</h1>
+            <p class="lead">{t(Text::AboutLead)}</p>
             <dl class="facts">
                 <div class="fact">
-                    <dt>"Persistent storage"</dt>
+                    <dt>{t(Text::PersistentStorage)}</dt>
                     <dd data-testid="persisted">{persisted_text}</dd>
                 </div>
                 <div class="fact">
-                    <dt>"Storage used"</dt>
+                    <dt>{t(Text::StorageUsed)}</dt>
                     <dd data-testid="usage">{usage_text}</dd>
                 </div>
                 <div class="fact">
-                    <dt>"Encryption"</dt>
+                    <dt>{t(Text::Encryption)}</dt>
                     <dd data-testid="encryption">{kdf_text}</dd>
                 </div>
                 <div class="fact">
-                    <dt>"Audit trail"</dt>
+                    <dt>{t(Text::AuditTrail)}</dt>
                     <dd data-testid="audit">{audit_text}</dd>
                 </div>
                 <div class="fact">
-                    <dt>"Last unlock took"</dt>
+                    <dt>{t(Text::LastUnlock)}</dt>
                     <dd data-testid="unlock-time">{unlock_text}</dd>
                 </div>
             </dl>
             <Show when=move || matches!(persisted.get(), Answer::Known(false))>
                 <p>
                     <button type="button" class="button" on:click=ask disabled=move || asking.get()>
-                        "Ask for persistent storage"
+                        {t(Text::AskPersistence)}
                     </button>
                 </p>
-                <p class="hint">
-                    "Browsers decide on their own: an installed app or a site you use often is more likely to be granted it."
-                </p>
+                <p class="hint">{t(Text::PersistenceHint)}</p>
             </Show>
         </section>
     }

@@ -1,43 +1,54 @@
 //! Change passphrase: re-wraps the data key; the records are not touched.
 
-use crate::app::describe;
 use crate::app::session::Session;
 use crate::app::AppError;
+use crate::i18n::errors::{describe, passphrase_error};
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError, VaultError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// What is wrong with the current-passphrase field.
+#[derive(Clone, Copy, PartialEq)]
+enum CurrentProblem {
+    Missing,
+    Wrong,
+}
+
 #[component]
 pub fn ChangePassphraseForm() -> impl IntoView {
     let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let current_error = RwSignal::new(None::<String>);
-    let new_error = RwSignal::new(None::<String>);
-    let confirmation_error = RwSignal::new(None::<String>);
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let current_problem = RwSignal::new(None::<CurrentProblem>);
+    let new_problem = RwSignal::new(None::<PassphraseError>);
+    let confirmation_problem = RwSignal::new(None::<PassphraseError>);
+    let outcome = RwSignal::new(None::<Result<(), AppError>>);
     let working = RwSignal::new(false);
 
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        current_error.set(None);
-        new_error.set(None);
-        confirmation_error.set(None);
+        current_problem.set(None);
+        new_problem.set(None);
+        confirmation_problem.set(None);
         outcome.set(None);
         if current.get_untracked().is_empty() {
-            current_error.set(Some("enter your current passphrase".into()));
+            current_problem.set(Some(CurrentProblem::Missing));
             return;
         }
         let chosen = match Passphrase::choose(&new.get_untracked(), &confirmation.get_untracked()) {
             Ok(p) => p,
             Err(e @ PassphraseError::Mismatch) => {
-                confirmation_error.set(Some(e.to_string()));
+                confirmation_problem.set(Some(e));
                 return;
             }
             Err(e) => {
-                new_error.set(Some(e.to_string()));
+                new_problem.set(Some(e));
                 return;
             }
         };
@@ -49,41 +60,53 @@ pub fn ChangePassphraseForm() -> impl IntoView {
                     current.set(String::new());
                     new.set(String::new());
                     confirmation.set(String::new());
-                    outcome.set(Some(Ok(
-                        "Your passphrase was changed. Use the new one from now on.".into(),
-                    )));
+                    outcome.set(Some(Ok(())));
                 }
                 Err(AppError::Vault(VaultError::WrongPassphrase)) => {
-                    current_error.set(Some(
-                        "wrong passphrase: this is not your current passphrase".into(),
-                    ));
+                    current_problem.set(Some(CurrentProblem::Wrong))
                 }
-                Err(e) => outcome.set(Some(Err(describe(&e)))),
+                Err(e) => outcome.set(Some(Err(e))),
             }
             working.set(false);
         });
     };
+    let current_error = Signal::derive(move || {
+        current_problem.get().map(|p| match p {
+            CurrentProblem::Missing => locale.t(Text::EnterCurrentPassphrase).to_string(),
+            CurrentProblem::Wrong => locale.t(Text::NotCurrentPassphrase).to_string(),
+        })
+    });
+    let new_error = Signal::derive(move || {
+        new_problem
+            .get()
+            .map(|e| passphrase_error(locale.get(), &e))
+    });
+    let confirmation_error = Signal::derive(move || {
+        confirmation_problem
+            .get()
+            .map(|e| passphrase_error(locale.get(), &e))
+    });
 
     view! {
         <section class="panel" aria-labelledby="passphrase-heading">
-            <h2 id="passphrase-heading">"Change passphrase"</h2>
+            <h2 id="passphrase-heading">{t(Text::PassphraseHeading)}</h2>
             <form class="form" on:submit=change>
-                <TextField label="Current passphrase" id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
-                <TextField label="New passphrase" id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint="At least 12 characters."/>
-                <TextField label="Confirm new passphrase" id="confirm-new-passphrase" value=confirmation error=confirmation_error input_type="password" autocomplete="new-password"/>
+                <TextField label=Text::CurrentPassphrase id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
+                <TextField label=Text::NewPassphrase id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint=Text::NewPassphraseHint/>
+                <TextField label=Text::ConfirmNewPassphrase id="confirm-new-passphrase" value=confirmation error=confirmation_error input_type="password" autocomplete="new-password"/>
                 {move || {
                     outcome
                         .get()
                         .map(|o| match o {
-                            Ok(m) => view! { <p class="form-success" role="status">{m}</p> }.into_any(),
-                            Err(m) => view! { <p class="form-error" role="alert">{m}</p> }.into_any(),
+                            Ok(()) => view! { <p class="form-success" role="status">{locale.t(Text::PassphraseChanged)}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> }.into_any(),
                         })
                 }}
                 <button type="submit" class="button" disabled=move || working.get()>
-                    "Change passphrase"
+                    {t(Text::ChangePassphrase)}
                 </button>
                 <Show when=move || working.get()>
-                    <p class="hint" role="status">"Re-encrypting the key… this takes a moment."</p>
+                    <p class="hint" role="status">{t(Text::Rewrapping)}</p>
                 </Show>
             </form>
         </section>

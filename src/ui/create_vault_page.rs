@@ -1,7 +1,9 @@
 //! First visit: create the vault with a passphrase.
 
-use crate::app::describe;
 use crate::app::session::Session;
+use crate::i18n::errors::{describe, passphrase_error};
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError};
 use leptos::prelude::*;
@@ -10,26 +12,28 @@ use leptos::task::spawn_local;
 #[component]
 pub fn CreateVaultPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     let passphrase = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let passphrase_error = RwSignal::new(None::<String>);
-    let confirmation_error = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
+    let passphrase_problem = RwSignal::new(None::<PassphraseError>);
+    let confirmation_problem = RwSignal::new(None::<PassphraseError>);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
     let working = RwSignal::new(false);
 
     let create = move |take_over: bool| {
-        passphrase_error.set(None);
-        confirmation_error.set(None);
+        passphrase_problem.set(None);
+        confirmation_problem.set(None);
         failure.set(None);
         let chosen =
             match Passphrase::choose(&passphrase.get_untracked(), &confirmation.get_untracked()) {
                 Ok(p) => p,
                 Err(e @ PassphraseError::Mismatch) => {
-                    confirmation_error.set(Some(format!("{}: type the same passphrase twice", e)));
+                    confirmation_problem.set(Some(e));
                     return;
                 }
                 Err(e) => {
-                    passphrase_error.set(Some(e.to_string()));
+                    passphrase_problem.set(Some(e));
                     return;
                 }
             };
@@ -41,24 +45,34 @@ pub fn CreateVaultPage() -> impl IntoView {
                     confirmation.set(String::new());
                 }
                 Ok(false) => {}
-                Err(e) => failure.set(Some(describe(&e))),
+                Err(e) => failure.set(Some(e)),
             }
             working.set(false);
         });
     };
+    let passphrase_message = Signal::derive(move || {
+        passphrase_problem
+            .get()
+            .map(|e| passphrase_error(locale.get(), &e))
+    });
+    let confirmation_error = Signal::derive(move || {
+        confirmation_problem.get().map(|e| {
+            format!(
+                "{}: {}",
+                passphrase_error(locale.get(), &e),
+                locale.t(Text::TypeTwice)
+            )
+        })
+    });
 
     view! {
         <section class="page narrow" aria-labelledby="create-heading">
-            <h1 id="create-heading">"Create your vault"</h1>
-            <p class="lead">
-                "Everything you keep in Folio is encrypted with a key made from your passphrase, "
-                "and stays in this browser."
-            </p>
+            <h1 id="create-heading">{t(Text::CreateHeading)}</h1>
+            <p class="lead">{t(Text::CreateLead)}</p>
             <div class="callout" role="note">
                 <p>
-                    <strong>"A forgotten passphrase cannot be recovered."</strong>
-                    " Nobody, not even Folio's makers, can open the vault without it. "
-                    "Write it down somewhere safe, and export backups regularly."
+                    <strong>{t(Text::CreateWarningStrong)}</strong>
+                    {t(Text::CreateWarningBody)}
                 </p>
             </div>
             <form
@@ -69,17 +83,17 @@ pub fn CreateVaultPage() -> impl IntoView {
                 }
             >
                 <TextField
-                    label="Passphrase"
+                    label=Text::Passphrase
                     id="passphrase"
                     value=passphrase
-                    error=passphrase_error
+                    error=passphrase_message
                     input_type="password"
                     autocomplete="new-password"
-                    hint="At least 12 characters. A few unrelated words are strong and easy to remember."
+                    hint=Text::PassphraseHint
                     required=true
                 />
                 <TextField
-                    label="Confirm passphrase"
+                    label=Text::ConfirmPassphrase
                     id="confirm-passphrase"
                     value=confirmation
                     error=confirmation_error
@@ -87,20 +101,20 @@ pub fn CreateVaultPage() -> impl IntoView {
                     autocomplete="new-password"
                     required=true
                 />
-                {move || failure.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                 <Show when=move || session.open_elsewhere.get()>
                     <div class="callout warning" role="alert">
-                        <p>"Folio is open in another tab. Only one tab can use the vault at a time."</p>
+                        <p>{t(Text::OpenElsewhere)}</p>
                         <button type="button" class="button secondary" on:click=move |_| create(true)>
-                            "Take over"
+                            {t(Text::TakeOver)}
                         </button>
                     </div>
                 </Show>
                 <button type="submit" class="button" disabled=move || working.get()>
-                    "Create vault"
+                    {t(Text::CreateVault)}
                 </button>
                 <Show when=move || working.get()>
-                    <p class="hint" role="status">"Creating your vault… deriving the key takes a moment."</p>
+                    <p class="hint" role="status">{t(Text::Creating)}</p>
                 </Show>
             </form>
         </section>

@@ -1,25 +1,28 @@
 //! Lists what could not be decrypted, and says when the audit trail does not verify.
 
 use crate::app::session::Session;
+use crate::i18n::{errors::chain_error, phrases, Text};
+use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn DamagedBanner() -> impl IntoView {
     let session = expect_context::<Session>();
+    let locale = use_locale();
     let damaged = move || session.data.with(|d| d.damaged.clone());
     let chain = move || session.data.with(|d| d.chain.clone());
     view! {
         <Show when=move || !damaged().is_empty()>
             <div class="callout danger" role="alert">
                 <p>
-                    <strong>"Some records could not be decrypted."</strong>
-                    " They are damaged or were moved, and are not shown. The rest of the vault is fine."
+                    <strong>{move || locale.t(Text::DamagedStrong)}</strong>
+                    {move || locale.t(Text::DamagedBody)}
                 </p>
                 <ul>
                     {move || {
                         damaged()
                             .into_iter()
-                            .map(|d| view! { <li>{format!("{} {}: could not be decrypted", d.kind, d.id)}</li> })
+                            .map(|d| view! { <li>{phrases::damaged_item(locale.get(), &d.kind, &d.id)}</li> })
                             .collect_view()
                     }}
                 </ul>
@@ -31,9 +34,9 @@ pub fn DamagedBanner() -> impl IntoView {
                     view! {
                         <div class="callout danger" role="alert">
                             <p>
-                                <strong>"The audit trail does not verify: "</strong>
-                                {problem.to_string()}
-                                ". Someone or something changed the stored history."
+                                <strong>{locale.t(Text::ChainBrokenStrong)}</strong>
+                                {chain_error(locale.get(), &problem)}
+                                {locale.t(Text::ChainBrokenBody)}
                             </p>
                         </div>
                     }

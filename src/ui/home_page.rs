@@ -1,33 +1,30 @@
 //! The start page: what Folio is and what it promises about the user's data.
 
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     view! {
         <section class="page" aria-labelledby="home-heading">
-            <h1 id="home-heading">"Your private CRM"</h1>
-            <p class="lead">
-                "Folio keeps your clients, their consent and your deals on this device only. "
-                "There is no account and no server: nothing you enter here leaves this browser."
-            </p>
+            <h1 id="home-heading">{t(Text::HomeHeading)}</h1>
+            <p class="lead">{t(Text::HomeLead)}</p>
             <div class="cards">
                 <article class="card">
-                    <h2>"Private by construction"</h2>
-                    <p>"The app loads once and then makes no network request. No fonts, analytics or trackers are fetched."</p>
+                    <h2>{t(Text::HomePrivateTitle)}</h2>
+                    <p>{t(Text::HomePrivateBody)}</p>
                 </article>
                 <article class="card">
-                    <h2>"Built for GDPR work"</h2>
-                    <p>"Contacts, consent per purpose, retention holds and the data subject's rights, in one place."</p>
+                    <h2>{t(Text::HomeGdprTitle)}</h2>
+                    <p>{t(Text::HomeGdprBody)}</p>
                 </article>
                 <article class="card">
-                    <h2>"Your storage, your call"</h2>
-                    <p>
-                        "See how much this browser keeps for Folio and whether it may evict it: "
-                        <A href="/about">"About this vault"</A>
-                        "."
-                    </p>
+                    <h2>{t(Text::HomeStorageTitle)}</h2>
+                    <p>{t(Text::HomeStorageBody)} <A href="/about">{t(Text::NavAbout)}</A> "."</p>
                 </article>
             </div>
         </section>

@@ -1,9 +1,12 @@
 //! The controller's details (the consultant keeping the vault), saved sealed and audited.
 
-use crate::app::describe;
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::domain::profile::{ProfileDraft, ProfileField};
+use crate::domain::profile::{fields, ProfileDraft};
+use crate::domain::FieldErrors;
+use crate::i18n::errors::{describe, field_error};
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +14,8 @@ use leptos::task::spawn_local;
 #[component]
 pub fn ProfileForm() -> impl IntoView {
     let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     let current = session
         .data
         .with_untracked(|d| {
@@ -25,12 +30,16 @@ pub fn ProfileForm() -> impl IntoView {
     let address = RwSignal::new(current.address);
     let ico = RwSignal::new(current.ico);
     let vat_id = RwSignal::new(current.vat_id);
-    let errors = RwSignal::new(Vec::<(ProfileField, String)>::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let errors = RwSignal::new(FieldErrors::new());
+    let outcome = RwSignal::new(None::<Result<(), AppError>>);
     let working = RwSignal::new(false);
-    let error_for = move |field: ProfileField| {
+    let error_for = move |field: &'static str| {
         Signal::derive(move || {
-            errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+            errors.with(|e| {
+                e.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, err)| field_error(locale.get(), err))
+            })
         })
     };
 
@@ -47,46 +56,39 @@ pub fn ProfileForm() -> impl IntoView {
         outcome.set(None);
         working.set(true);
         spawn_local(async move {
-            match session.save_profile(draft).await {
-                Ok(()) => {
-                    errors.set(vec![]);
-                    outcome.set(Some(Ok("Your details were saved.".into())));
-                }
-                Err(AppError::Invalid(list)) => {
-                    outcome.set(Some(Err(describe(&AppError::Invalid(list.clone())))));
-                    errors.set(list);
-                }
-                Err(e) => outcome.set(Some(Err(describe(&e)))),
+            let result = session.save_profile(draft).await;
+            match &result {
+                Err(AppError::Invalid(list)) => errors.set(list.clone()),
+                _ => errors.set(vec![]),
             }
+            outcome.set(Some(result));
             working.set(false);
         });
     };
 
     view! {
         <section class="panel" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Your details (controller)"</h2>
-            <p class="hint">
-                "As the controller of your clients' personal data, you are named in the record of processing and in every access export."
-            </p>
+            <h2 id="profile-heading">{t(Text::ProfileHeading)}</h2>
+            <p class="hint">{t(Text::ProfileHint)}</p>
             <form class="form" on:submit=save>
-                <TextField label="Name" id="profile-name" value=name error=error_for(ProfileField::Name) autocomplete="name" required=true/>
-                <TextField label="E-mail" id="profile-email" value=email error=error_for(ProfileField::Email) input_type="email" autocomplete="email"/>
-                <TextField label="Phone" id="profile-phone" value=phone error=error_for(ProfileField::Phone) input_type="tel" autocomplete="tel"/>
-                <TextField label="Address" id="profile-address" value=address error=error_for(ProfileField::Address) autocomplete="street-address"/>
+                <TextField label=Text::Name id="profile-name" value=name error=error_for(fields::NAME) autocomplete="name" required=true/>
+                <TextField label=Text::Email id="profile-email" value=email error=error_for(fields::EMAIL) input_type="email" autocomplete="email"/>
+                <TextField label=Text::Phone id="profile-phone" value=phone error=error_for(fields::PHONE) input_type="tel" autocomplete="tel"/>
+                <TextField label=Text::Address id="profile-address" value=address error=error_for(fields::ADDRESS) autocomplete="street-address"/>
                 <div class="field-row">
-                    <TextField label="IČO" id="profile-ico" value=ico error=error_for(ProfileField::Ico)/>
-                    <TextField label="DIČ / VAT number" id="profile-vat" value=vat_id error=error_for(ProfileField::VatId)/>
+                    <TextField label=Text::Ico id="profile-ico" value=ico error=error_for(fields::ICO)/>
+                    <TextField label=Text::VatId id="profile-vat" value=vat_id error=error_for(fields::VAT_ID)/>
                 </div>
                 {move || {
                     outcome
                         .get()
                         .map(|o| match o {
-                            Ok(m) => view! { <p class="form-success" role="status">{m}</p> }.into_any(),
-                            Err(m) => view! { <p class="form-error" role="alert">{m}</p> }.into_any(),
+                            Ok(()) => view! { <p class="form-success" role="status">{locale.t(Text::DetailsSaved)}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> }.into_any(),
                         })
                 }}
                 <button type="submit" class="button" disabled=move || working.get()>
-                    "Save details"
+                    {t(Text::SaveDetails)}
                 </button>
             </form>
         </section>

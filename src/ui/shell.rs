@@ -1,28 +1,32 @@
 //! The frame around every page: header with the product name, navigation and Lock, main area, footer.
 
 use crate::app::session::{Phase, Session};
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
     let unlocked = move || session.phase.get() == Phase::Unlocked;
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t(Text::SkipToContent)}</a>
         <header class="app-header">
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"F"</span>
                 <span class="brand-name">"Folio"</span>
             </a>
             <Show when=unlocked>
-                <nav class="app-nav" aria-label="Main">
-                    <A href="/" exact=true>"Home"</A>
-                    <A href="/settings">"Settings"</A>
-                    <A href="/about">"About this vault"</A>
+                <nav class="app-nav" aria-label=t(Text::MainNavigation)>
+                    <A href="/" exact=true>{t(Text::NavHome)}</A>
+                    <A href="/settings">{t(Text::NavSettings)}</A>
+                    <A href="/about">{t(Text::NavAbout)}</A>
                 </nav>
                 <button type="button" class="button secondary lock-button" on:click=move |_| session.lock(None)>
-                    "Lock"
+                    {t(Text::Lock)}
                 </button>
             </Show>
         </header>
@@ -30,7 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="app-footer">
-            <p>"Your data stays in this browser. Folio sends nothing to any server."</p>
+            <p>{t(Text::Footer)}</p>
         </footer>
     }
 }

@@ -1,20 +1,26 @@
-//! A labelled input with its error shown (and announced) next to it.
+//! A labelled input with its hint and its error shown (and announced) next to it.
 
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn TextField(
     /// The visible label, which is also the input's accessible name.
-    label: &'static str,
+    label: Text,
     /// The input's id (also used for its hint and error).
     id: &'static str,
     value: RwSignal<String>,
     #[prop(into, default = Signal::derive(|| None))] error: Signal<Option<String>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<Text>,
+    /// Marked as required for assistive technology; the form's own validation says what is missing
+    /// (the browser's built-in check would block the submit with a message in its own words).
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
+    let locale = use_locale();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described_by = {
@@ -33,14 +39,14 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
+            <label for=id>{move || locale.t(label)}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{move || locale.t(h)}</p> })}
             <input
                 id=id
                 name=id
                 type=input_type
                 autocomplete=autocomplete
-                required=required
+                aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 bind:value=value

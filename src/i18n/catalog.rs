@@ -1,0 +1,179 @@
+//! The message catalogue: every fixed text of the interface, in English and Czech side by side.
+//! The macro makes each key an enum variant with both translations, so a key without a
+//! translation, or a mistyped key, does not compile.
+
+use super::Lang;
+
+macro_rules! catalog {
+    ($($key:ident => $en:literal, $cs:literal;)*) => {
+        /// A fixed text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $($key,)*
+        }
+
+        impl Text {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Text::$key => match lang {
+                        Lang::En => $en,
+                        Lang::Cs => $cs,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    // Shell
+    SkipToContent => "Skip to content", "Přejít na obsah";
+    MainNavigation => "Main", "Hlavní";
+    NavHome => "Home", "Přehled";
+    NavSettings => "Settings", "Nastavení";
+    NavAbout => "About this vault", "O trezoru";
+    Lock => "Lock", "Zamknout";
+    Footer => "Your data stays in this browser. Folio sends nothing to any server.",
+        "Vaše data zůstávají v tomto prohlížeči. Folio nic neposílá na žádný server.";
+
+    // Home
+    HomeHeading => "Your private CRM", "Vaše soukromé CRM";
+    HomeLead => "Folio keeps your clients, their consent and your deals on this device only. There is no account and no server: nothing you enter here leaves this browser.",
+        "Folio uchovává vaše klienty, jejich souhlasy a obchodní případy jen v tomto zařízení. Žádný účet, žádný server: nic, co sem zadáte, neopustí tento prohlížeč.";
+    HomePrivateTitle => "Private by construction", "Soukromé už ze své podstaty";
+    HomePrivateBody => "The app loads once and then makes no network request. No fonts, analytics or trackers are fetched.",
+        "Aplikace se jednou načte a pak už nic nestahuje ani neodesílá. Žádná webová písma, analytika ani sledovací kódy.";
+    HomeGdprTitle => "Built for GDPR work", "Stavěné pro práci podle GDPR";
+    HomeGdprBody => "Contacts, consent per purpose, retention holds and the data subject's rights, in one place.",
+        "Kontakty, souhlasy podle účelu, doby uchování a práva subjektu údajů na jednom místě.";
+    HomeStorageTitle => "Your storage, your call", "Vaše úložiště, vaše rozhodnutí";
+    HomeStorageBody => "See how much this browser keeps for Folio and whether it may evict it: ",
+        "Podívejte se, kolik místa prohlížeč pro Folio drží a zda je smí uvolnit: ";
+
+    // Not found
+    NotFoundHeading => "Page not found", "Stránka nenalezena";
+    NotFoundBody => "There is no page at this address. ", "Na této adrese žádná stránka není. ";
+    NotFoundLink => "Go to the start page", "Přejít na úvodní stránku";
+
+    // Vault gate
+    Opening => "Opening your vault…", "Otevírám trezor…";
+    WaitingForStorage => "Folio is waiting for the browser's storage. If Folio is open in another tab (perhaps an older version), close that tab; this one continues by itself.",
+        "Folio čeká na úložiště prohlížeče. Pokud je Folio otevřené v jiné kartě (třeba ve starší verzi), zavřete ji; tato karta pak pokračuje sama.";
+    UnavailableHeading => "Folio cannot store data here", "Folio sem nemůže ukládat data";
+
+    // Create vault
+    CreateHeading => "Create your vault", "Vytvořte si trezor";
+    CreateLead => "Everything you keep in Folio is encrypted with a key made from your passphrase, and stays in this browser.",
+        "Vše, co ve Foliu uchováváte, je zašifrované klíčem odvozeným z vašeho hesla a zůstává v tomto prohlížeči.";
+    CreateWarningStrong => "A forgotten passphrase cannot be recovered.", "Zapomenuté heslo nelze obnovit.";
+    CreateWarningBody => " Nobody, not even Folio's makers, can open the vault without it. Write it down somewhere safe, and export backups regularly.",
+        " Bez něj trezor nikdo neotevře, ani tvůrci Folia. Zapište si ho na bezpečné místo a pravidelně exportujte zálohy.";
+    Passphrase => "Passphrase", "Heslo";
+    ConfirmPassphrase => "Confirm passphrase", "Heslo znovu";
+    PassphraseHint => "At least 12 characters. A few unrelated words are strong and easy to remember.",
+        "Alespoň 12 znaků. Několik nesouvisejících slov je silné heslo, které si snadno zapamatujete.";
+    CreateVault => "Create vault", "Vytvořit trezor";
+    Creating => "Creating your vault… deriving the key takes a moment.", "Vytvářím trezor… odvození klíče chvíli trvá.";
+    OpenElsewhere => "Folio is open in another tab. Only one tab can use the vault at a time.",
+        "Folio je otevřené v jiné kartě. Trezor může najednou používat jen jedna karta.";
+    TakeOver => "Take over", "Převzít";
+    TypeTwice => "type the same passphrase twice", "zadejte dvakrát stejné heslo";
+
+    // Unlock
+    UnlockHeading => "Unlock your vault", "Odemkněte trezor";
+    Unlock => "Unlock", "Odemknout";
+    Unlocking => "Unlocking… deriving the key takes a moment.", "Odemykám… odvození klíče chvíli trvá.";
+    EnterPassphrase => "Enter your passphrase.", "Zadejte heslo.";
+    NoticeOpenedElsewhere => "Folio was opened in another tab, so this tab locked itself. Unlock here to take it back.",
+        "Folio bylo otevřeno v jiné kartě, a tak se tato karta zamkla. Odemknutím zde ho převezmete zpět.";
+
+    // Damaged data
+    DamagedStrong => "Some records could not be decrypted.", "Některé záznamy nešlo dešifrovat.";
+    DamagedBody => " They are damaged or were moved, and are not shown. The rest of the vault is fine.",
+        " Jsou poškozené nebo přesunuté, a proto se nezobrazují. Zbytek trezoru je v pořádku.";
+    CouldNotDecrypt => "could not be decrypted", "nešlo dešifrovat";
+    ChainBrokenStrong => "The audit trail does not verify: ", "Auditní stopa nesouhlasí: ";
+    ChainBrokenBody => ". Someone or something changed the stored history.", ". Někdo nebo něco změnilo uloženou historii.";
+
+    // Settings
+    SettingsHeading => "Settings", "Nastavení";
+    ProfileHeading => "Your details (controller)", "Vaše údaje (správce)";
+    ProfileHint => "As the controller of your clients' personal data, you are named in the record of processing and in every access export.",
+        "Jako správce osobních údajů svých klientů jste uvedeni v záznamech o činnostech zpracování a v každém exportu pro právo na přístup.";
+    Name => "Name", "Jméno";
+    Email => "E-mail", "E-mail";
+    Phone => "Phone", "Telefon";
+    Address => "Address", "Adresa";
+    Ico => "IČO", "IČO";
+    VatId => "DIČ / VAT number", "DIČ";
+    SaveDetails => "Save details", "Uložit údaje";
+    DetailsSaved => "Your details were saved.", "Vaše údaje jsou uložené.";
+    PassphraseHeading => "Change passphrase", "Změna hesla";
+    CurrentPassphrase => "Current passphrase", "Současné heslo";
+    NewPassphrase => "New passphrase", "Nové heslo";
+    ConfirmNewPassphrase => "Confirm new passphrase", "Nové heslo znovu";
+    NewPassphraseHint => "At least 12 characters.", "Alespoň 12 znaků.";
+    ChangePassphrase => "Change passphrase", "Změnit heslo";
+    Rewrapping => "Re-encrypting the key… this takes a moment.", "Znovu šifruji klíč… chvíli to trvá.";
+    PassphraseChanged => "Your passphrase was changed. Use the new one from now on.",
+        "Heslo je změněné. Od teď používejte nové.";
+    EnterCurrentPassphrase => "enter your current passphrase", "zadejte současné heslo";
+    NotCurrentPassphrase => "wrong passphrase: this is not your current passphrase",
+        "špatné heslo: toto není vaše současné heslo";
+    AutoLockHeading => "Automatic lock", "Automatické zamykání";
+    LockAfter => "Lock after inactivity", "Zamknout po nečinnosti";
+    LockAfterHint => "Also when the tab stays hidden that long. Locking removes the key and all decrypted data from memory.",
+        "Také když karta zůstane tak dlouho skrytá. Zamknutí odstraní z paměti klíč i všechna dešifrovaná data.";
+    LanguageHeading => "Language", "Jazyk";
+    LanguageLabel => "Language of the interface", "Jazyk rozhraní";
+
+    // About
+    AboutHeading => "About this vault", "O trezoru";
+    AboutLead => "Folio stores everything in this browser's storage for this site. These figures come straight from the browser.",
+        "Folio vše ukládá do úložiště tohoto prohlížeče pro tento web. Tyto údaje pocházejí přímo z prohlížeče.";
+    PersistentStorage => "Persistent storage", "Trvalé úložiště";
+    PersistedYes => "Yes. The browser will not clear Folio's data to free space.",
+        "Ano. Prohlížeč data Folia nesmaže, aby uvolnil místo.";
+    PersistedNo => "No. Under storage pressure the browser may clear Folio's data; export backups regularly.",
+        "Ne. Při nedostatku místa smí prohlížeč data Folia smazat; pravidelně exportujte zálohy.";
+    AskingBrowser => "Asking the browser…", "Ptám se prohlížeče…";
+    StorageUsed => "Storage used", "Využité úložiště";
+    Encryption => "Encryption", "Šifrování";
+    AuditTrail => "Audit trail", "Auditní stopa";
+    LastUnlock => "Last unlock took", "Poslední odemknutí trvalo";
+    NotMeasured => "Not measured in this session (the vault was just created).",
+        "V této relaci neměřeno (trezor byl právě vytvořen).";
+    AskPersistence => "Ask for persistent storage", "Požádat o trvalé úložiště";
+    PersistenceHint => "Browsers decide on their own: an installed app or a site you use often is more likely to be granted it.",
+        "Prohlížeče rozhodují samy: nainstalovaná aplikace nebo často používaný web ho dostane spíše.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_text_is_translated_and_not_empty() {
+        for text in Text::ALL {
+            for lang in Lang::ALL {
+                assert!(!text.get(lang).trim().is_empty(), "{text:?} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn czech_is_not_a_copy_of_english() {
+        // Only proper names and shared words may be identical in both languages.
+        let same: HashSet<Text> = Text::ALL
+            .iter()
+            .copied()
+            .filter(|t| t.get(Lang::En) == t.get(Lang::Cs))
+            .collect();
+        let allowed: HashSet<Text> = [Text::Email, Text::Ico].into_iter().collect();
+        assert_eq!(same, allowed);
+    }
+}

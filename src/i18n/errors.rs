@@ -1,0 +1,341 @@
+//! The one place that turns errors into words for the user, in the user's language. English
+//! reuses each error's own message (its `Display`); Czech is written here, variant by variant.
+
+use super::plural::{choose, count};
+use super::Lang;
+use crate::app::AppError;
+use crate::domain::audit::ChainError;
+use crate::domain::{EmailError, FieldError, IcoError, MoneyError, PhoneError, VatIdError};
+use crate::store::StoreError;
+use crate::vault::{PassphraseError, VaultError};
+
+/// A sentence for the user about what went wrong and what to do.
+pub fn describe(lang: Lang, error: &AppError) -> String {
+    let en = lang == Lang::En;
+    match error {
+        AppError::Vault(VaultError::WrongPassphrase) => if en {
+            "That is the wrong passphrase. Nothing was changed; try again."
+        } else {
+            "To je špatné heslo. Nic se nezměnilo; zkuste to znovu."
+        }
+        .to_string(),
+        AppError::Vault(VaultError::UnsupportedFormat(_)) => if en {
+            "This vault was made by a newer version of Folio. Reload the page to get the newest version."
+        } else {
+            "Tento trezor vytvořila novější verze Folia. Načtěte stránku znovu, abyste dostali nejnovější verzi."
+        }
+        .to_string(),
+        AppError::Vault(VaultError::BadHeader(_)) => if en {
+            "The vault's header is damaged, so it cannot be unlocked. Restore it from a backup."
+        } else {
+            "Hlavička trezoru je poškozená, a tak ho nelze odemknout. Obnovte ho ze zálohy."
+        }
+        .to_string(),
+        AppError::Vault(VaultError::CouldNotDecrypt) => if en {
+            "This record could not be decrypted."
+        } else {
+            "Tento záznam nešlo dešifrovat."
+        }
+        .to_string(),
+        AppError::Vault(e) => {
+            if en {
+                format!("The vault could not do that: {e}.")
+            } else {
+                format!("Trezor to nedokázal: {e}.")
+            }
+        }
+        AppError::Store(StoreError::Conflict { .. }) | AppError::Store(StoreError::AuditConflict(_)) => if en {
+            "This was changed elsewhere (probably in another tab) since you opened it. Nothing was saved: lock and unlock to see the newest version, then try again."
+        } else {
+            "Mezitím to změnil někdo jiný (nejspíš jiná karta). Nic se neuložilo: zamkněte a odemkněte trezor, abyste viděli nejnovější verzi, a zkuste to znovu."
+        }
+        .to_string(),
+        AppError::Store(StoreError::QuotaExceeded) => if en {
+            "The browser's storage for this site is full. Nothing was saved. Free some space (or export and clean up), then try again."
+        } else {
+            "Úložiště prohlížeče pro tento web je plné. Nic se neuložilo. Uvolněte místo (nebo exportujte a pročistěte data) a zkuste to znovu."
+        }
+        .to_string(),
+        AppError::Store(StoreError::Unavailable(why)) => {
+            if en {
+                format!("This browser does not let Folio store data ({why}). Private windows and blocked site data prevent it; open Folio in a normal window.")
+            } else {
+                format!("Tento prohlížeč Foliu nedovoluje ukládat data ({why}). Brání tomu anonymní okna a zablokovaná data webů; otevřete Folio v běžném okně.")
+            }
+        }
+        AppError::Store(StoreError::Aborted) => if en {
+            "The browser cancelled the save (its storage may be full). Nothing was saved."
+        } else {
+            "Prohlížeč ukládání zrušil (úložiště může být plné). Nic se neuložilo."
+        }
+        .to_string(),
+        AppError::Store(e) => {
+            if en {
+                format!("Saving failed: {e}. Nothing was saved.")
+            } else {
+                format!("Ukládání selhalo: {e}. Nic se neuložilo.")
+            }
+        }
+        AppError::NoVault => if en {
+            "There is no vault in this browser yet."
+        } else {
+            "V tomto prohlížeči zatím žádný trezor není."
+        }
+        .to_string(),
+        AppError::VaultExists => if en {
+            "A vault exists in this browser already: unlock it instead."
+        } else {
+            "V tomto prohlížeči už trezor existuje: odemkněte ho."
+        }
+        .to_string(),
+        AppError::Invalid(errors) => {
+            let n = errors.len() as u64;
+            match lang {
+                Lang::En => format!("{} need{} attention.", count(lang, n, "field", "", "fields"), if n == 1 { "s" } else { "" }),
+                Lang::Cs => format!(
+                    "{} {} pozornost.",
+                    count(lang, n, "pole", "pole", "polí"),
+                    choose(lang, n, "vyžaduje", "vyžadují", "vyžaduje")
+                ),
+            }
+        }
+    }
+}
+
+/// What is wrong with one field, for the message next to it.
+pub fn field_error(lang: Lang, error: &FieldError) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        FieldError::Required => "toto pole je povinné".into(),
+        FieldError::TooLong(n) => format!("toto je příliš dlouhé (nejvýše {n} znaků)"),
+        FieldError::Email(e) => email_cs(e),
+        FieldError::Phone(e) => phone_cs(e),
+        FieldError::Ico(e) => ico_cs(e),
+        FieldError::VatId(e) => vat_cs(e),
+        FieldError::Money(e) => money_cs(e),
+    }
+}
+
+pub fn passphrase_error(lang: Lang, error: &PassphraseError) -> String {
+    match (lang, error) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Cs, PassphraseError::Empty) => "zadejte heslo".into(),
+        (Lang::Cs, PassphraseError::TooShort) => {
+            "použijte alespoň 12 znaků; několik nesouvisejících slov se snadno pamatuje".into()
+        }
+        (Lang::Cs, PassphraseError::Mismatch) => "hesla se liší".into(),
+    }
+}
+
+pub fn chain_error(lang: Lang, error: &ChainError) -> String {
+    match (lang, error) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Cs, ChainError::Missing { expected, found }) => {
+            format!("chybí událost {expected} (na jejím místě je {found})")
+        }
+        (Lang::Cs, ChainError::BrokenLink(n)) => format!("událost {n} nenavazuje na předchozí"),
+        (Lang::Cs, ChainError::Altered(n)) => format!("událost {n} byla po zapsání změněna"),
+        (Lang::Cs, ChainError::Truncated { expected, found }) => {
+            format!("chybí nejnovější události: stopa končí u {found}, ale zapsáno jich bylo {expected}")
+        }
+    }
+}
+
+fn email_cs(e: &EmailError) -> String {
+    match e {
+        EmailError::Empty => "zadejte e-mailovou adresu".into(),
+        EmailError::ContainsSpace => "e-mailová adresa nesmí obsahovat mezery".into(),
+        EmailError::MissingAt => {
+            "e-mailová adresa potřebuje zavináč @ mezi jménem a doménou".into()
+        }
+        EmailError::SeveralAt => "e-mailová adresa má jen jeden zavináč @".into(),
+        EmailError::EmptyLocalPart => "chybí část před zavináčem".into(),
+        EmailError::LocalPartTooLong => "část před zavináčem je delší než 64 znaků".into(),
+        EmailError::BadDots => {
+            "část před zavináčem nesmí začínat ani končit tečkou ani mít dvě tečky za sebou".into()
+        }
+        EmailError::BadLocalCharacter(c) => {
+            format!("část před zavináčem obsahuje znak, který e-mail nepovoluje: {c}")
+        }
+        EmailError::EmptyDomain => "chybí doména za zavináčem".into(),
+        EmailError::DomainWithoutDot => "doména potřebuje tečku, například firma.cz".into(),
+        EmailError::BadDomainLabel => {
+            "doména obsahuje prázdnou část nebo část začínající či končící pomlčkou".into()
+        }
+        EmailError::BadDomainCharacter(c) => {
+            format!("doména obsahuje znak, který domény nepovolují: {c}")
+        }
+        EmailError::BadTopLevelDomain => {
+            "koncovka domény musí být z písmen, například .cz nebo .com".into()
+        }
+        EmailError::TooLong => "e-mailová adresa má nejvýše 254 znaků".into(),
+    }
+}
+
+fn phone_cs(e: &PhoneError) -> String {
+    match e {
+        PhoneError::Empty => "zadejte telefonní číslo".into(),
+        PhoneError::BadCharacter(c) => {
+            format!("telefonní číslo smí obsahovat jen číslice, mezery a znaky + - . / ( ), ne {c}")
+        }
+        PhoneError::MisplacedPlus => "znak + smí stát jen na začátku, před předvolbou země".into(),
+        PhoneError::TooShort => "toto telefonní číslo je příliš krátké".into(),
+        PhoneError::TooLong => {
+            "toto telefonní číslo je příliš dlouhé (nejvýše 15 číslic i s předvolbou)".into()
+        }
+        PhoneError::BadCountryCode => "předvolba země nemůže začínat nulou".into(),
+    }
+}
+
+fn ico_cs(e: &IcoError) -> String {
+    match e {
+        IcoError::Empty => "zadejte IČO".into(),
+        IcoError::NotDigits(c) => format!("IČO obsahuje jen číslice, ne {c}"),
+        IcoError::WrongLength(n) => format!("IČO má 8 číslic; toto má {n}"),
+        IcoError::BadCheckDigit => "toto IČO má chybnou kontrolní číslici (překlep?)".into(),
+    }
+}
+
+/// The Czech form of the VAT formats' descriptions (see `domain::company`).
+fn vat_format_cs(expected: &str) -> &str {
+    match expected {
+        "U and 8 digits" => "U a 8 číslic",
+        "10 digits" => "10 číslic",
+        "9 or 10 digits" => "9 nebo 10 číslic",
+        "8 digits and a letter" => "8 číslic a písmeno",
+        "8, 9 or 10 digits" => "8, 9 nebo 10 číslic",
+        "9 digits" => "9 číslic",
+        "8 digits" => "8 číslic",
+        "9 characters: a letter or digit, 7 digits, a letter or digit" => {
+            "9 znaků: písmeno nebo číslice, 7 číslic, písmeno nebo číslice"
+        }
+        "2 letters or digits and 9 digits" => "2 písmena nebo číslice a 9 číslic",
+        "11 digits" => "11 číslic",
+        "7 digits and 1 or 2 letters" => "7 číslic a 1 nebo 2 písmena",
+        "9 or 12 digits" => "9 nebo 12 číslic",
+        "9 digits, B and 2 digits" => "9 číslic, B a 2 číslice",
+        "2 to 10 digits" => "2 až 10 číslic",
+        "12 digits" => "12 číslic",
+        other => other,
+    }
+}
+
+fn vat_cs(e: &VatIdError) -> String {
+    match e {
+        VatIdError::Empty => "zadejte DIČ".into(),
+        VatIdError::MissingCountry => {
+            "DIČ začíná dvoupísmenným kódem země, například CZ12345678".into()
+        }
+        VatIdError::UnknownCountry(p) => {
+            format!("{p} není kód země pro DIČ v EU (Řecko používá EL, Severní Irsko XI)")
+        }
+        VatIdError::BadCharacter(c) => format!("DIČ obsahuje jen písmena a číslice, ne {c}"),
+        VatIdError::WrongFormat { country, expected } => {
+            format!(
+                "toto není formát DIČ pro {country} (očekává se {})",
+                vat_format_cs(expected)
+            )
+        }
+        VatIdError::BadCheckDigit(p) => {
+            format!("toto DIČ ({p}) má chybnou kontrolní číslici (překlep?)")
+        }
+    }
+}
+
+fn money_cs(e: &MoneyError) -> String {
+    let lang = Lang::Cs;
+    match e {
+        MoneyError::BadCurrency => {
+            "měna je třípísmenný kód ISO 4217, například CZK nebo EUR".into()
+        }
+        MoneyError::EmptyAmount => "zadejte částku".into(),
+        MoneyError::BadCharacter(c) => {
+            format!("částka obsahuje číslice, jeden desetinný oddělovač a mezery, ne {c}")
+        }
+        MoneyError::SeveralDecimalSeparators => {
+            "částka má nejvýše jeden desetinný oddělovač".into()
+        }
+        MoneyError::TooManyDecimals {
+            currency,
+            allowed,
+            given,
+        } => format!(
+            "{currency} má {}; tato částka má {given}",
+            count(
+                lang,
+                u64::from(*allowed),
+                "desetinné místo",
+                "desetinná místa",
+                "desetinných míst"
+            )
+        ),
+        MoneyError::BadGrouping => {
+            "číslice se seskupují po třech, například 12 500 nebo 1 250 000".into()
+        }
+        MoneyError::Overflow => "tato částka je příliš velká".into(),
+        MoneyError::CurrencyMismatch { left, right } => {
+            format!("nelze sčítat částky v {left} a {right}: nejprve jednu převeďte")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Currency;
+
+    #[test]
+    fn the_wrong_passphrase_message_says_so_in_both_languages() {
+        let e = AppError::Vault(VaultError::WrongPassphrase);
+        assert!(describe(Lang::En, &e).contains("wrong passphrase"));
+        assert!(describe(Lang::Cs, &e).contains("špatné heslo"));
+    }
+
+    #[test]
+    fn conflicts_never_claim_a_save() {
+        let e = AppError::Store(StoreError::Conflict { id: "x".into() });
+        assert!(describe(Lang::En, &e).contains("Nothing was saved"));
+        assert!(describe(Lang::Cs, &e).contains("Nic se neuložilo"));
+    }
+
+    #[test]
+    fn czech_field_errors_use_czech_words_and_plurals() {
+        let ico = FieldError::Ico(IcoError::WrongLength(7));
+        assert_eq!(field_error(Lang::Cs, &ico), "IČO má 8 číslic; toto má 7");
+        assert_eq!(
+            field_error(Lang::En, &ico),
+            "an IČO has 8 digits; this one has 7"
+        );
+        let money = FieldError::Money(MoneyError::TooManyDecimals {
+            currency: Currency::CZK,
+            allowed: 2,
+            given: 3,
+        });
+        assert_eq!(
+            field_error(Lang::Cs, &money),
+            "CZK má 2 desetinná místa; tato částka má 3"
+        );
+        let vat = FieldError::VatId(VatIdError::WrongFormat {
+            country: "DE".into(),
+            expected: "9 digits",
+        });
+        assert_eq!(
+            field_error(Lang::Cs, &vat),
+            "toto není formát DIČ pro DE (očekává se 9 číslic)"
+        );
+    }
+
+    #[test]
+    fn invalid_forms_count_their_fields() {
+        let one = AppError::Invalid(vec![("name", FieldError::Required)]);
+        let three = AppError::Invalid(vec![("a", FieldError::Required); 3]);
+        let five = AppError::Invalid(vec![("a", FieldError::Required); 5]);
+        assert_eq!(describe(Lang::En, &one), "1 field needs attention.");
+        assert_eq!(describe(Lang::En, &three), "3 fields need attention.");
+        assert_eq!(describe(Lang::Cs, &one), "1 pole vyžaduje pozornost.");
+        assert_eq!(describe(Lang::Cs, &three), "3 pole vyžadují pozornost.");
+        assert_eq!(describe(Lang::Cs, &five), "5 polí vyžaduje pozornost.");
+    }
+}

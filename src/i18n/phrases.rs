@@ -1,0 +1,190 @@
+//! Texts with numbers or names in them, with the right plural and case in each language.
+
+use super::plural::count;
+use super::Lang;
+
+/// "Folio locked itself after 15 minutes without activity."
+pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {
+    let m = u64::from(minutes);
+    match lang {
+        Lang::En => format!(
+            "Folio locked itself after {} without activity.",
+            duration(lang, minutes)
+        ),
+        // Czech needs the locative: po 1 minutě, po 5 minutách, po 1 hodině, po 4 hodinách.
+        Lang::Cs => {
+            let (n, one, other) = if minutes >= 60 && minutes.is_multiple_of(60) {
+                (m / 60, "hodině", "hodinách")
+            } else {
+                (m, "minutě", "minutách")
+            };
+            format!(
+                "Folio se zamklo po {n} {} nečinnosti.",
+                if n == 1 { one } else { other }
+            )
+        }
+    }
+}
+
+/// A delay for a menu: "1 minute", "15 minutes", "1 hour" / "1 minuta", "15 minut", "4 hodiny".
+pub fn duration(lang: Lang, minutes: u32) -> String {
+    let (n, unit_is_hours) = if minutes >= 60 && minutes.is_multiple_of(60) {
+        (u64::from(minutes / 60), true)
+    } else {
+        (u64::from(minutes), false)
+    };
+    match (lang, unit_is_hours) {
+        (Lang::En, false) => count(lang, n, "minute", "", "minutes"),
+        (Lang::En, true) => count(lang, n, "hour", "", "hours"),
+        (Lang::Cs, false) => count(lang, n, "minuta", "minuty", "minut"),
+        (Lang::Cs, true) => count(lang, n, "hodina", "hodiny", "hodin"),
+    }
+}
+
+/// "Argon2id, 64 MiB memory, 3 iterations, 4 lanes; AES-256-GCM for every record"
+pub fn encryption(lang: Lang, memory_mib: u32, iterations: u32, lanes: u32) -> String {
+    let (i, l) = (u64::from(iterations), u64::from(lanes));
+    match lang {
+        Lang::En => format!(
+            "Argon2id, {memory_mib} MiB memory, {}, {}; AES-256-GCM for every record",
+            count(lang, i, "iteration", "", "iterations"),
+            count(lang, l, "lane", "", "lanes")
+        ),
+        Lang::Cs => format!(
+            "Argon2id, paměť {memory_mib} MiB, {}, {}; AES-256-GCM pro každý záznam",
+            count(lang, i, "iterace", "iterace", "iterací"),
+            count(lang, l, "pruh", "pruhy", "pruhů")
+        ),
+    }
+}
+
+/// "2 events; the hash chain verifies." (or the problem when it does not)
+pub fn audit_status(lang: Lang, events: usize, problem: Option<&str>) -> String {
+    let n = events as u64;
+    let events = match lang {
+        Lang::En => count(lang, n, "event", "", "events"),
+        Lang::Cs => count(lang, n, "událost", "události", "událostí"),
+    };
+    match (lang, problem) {
+        (Lang::En, None) => format!("{events}; the hash chain verifies."),
+        (Lang::En, Some(p)) => format!("{events}; the hash chain does NOT verify: {p}."),
+        (Lang::Cs, None) => format!("{events}; hashový řetězec souhlasí."),
+        (Lang::Cs, Some(p)) => format!("{events}; hashový řetězec NESOUHLASÍ: {p}."),
+    }
+}
+
+/// "412 ms (key derivation 380 ms, reading and decrypting 32 ms)"
+pub fn unlock_timing(lang: Lang, total_ms: f64, kdf_ms: f64) -> String {
+    let load = total_ms - kdf_ms;
+    match lang {
+        Lang::En => format!(
+            "{total_ms:.0} ms (key derivation {kdf_ms:.0} ms, reading and decrypting {load:.0} ms)"
+        ),
+        Lang::Cs => format!(
+            "{total_ms:.0} ms (odvození klíče {kdf_ms:.0} ms, čtení a dešifrování {load:.0} ms)"
+        ),
+    }
+}
+
+/// "73.7 kB used of 10.7 GB available (0.0 %)"
+pub fn storage_usage(lang: Lang, used: &str, quota: &str, percent: &str) -> String {
+    match lang {
+        Lang::En => format!("{used} used of {quota} available ({percent})"),
+        Lang::Cs => format!("využito {used} z {quota} dostupných ({percent})"),
+    }
+}
+
+/// "Unknown: reason."
+pub fn unknown(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("Unknown: {reason}."),
+        Lang::Cs => format!("Neznámé: {reason}."),
+    }
+}
+
+/// "profile 1b4e…: could not be decrypted"
+pub fn damaged_item(lang: Lang, kind: &str, id: &str) -> String {
+    let kind = match (lang, kind) {
+        (Lang::Cs, "profile") => "profil",
+        (Lang::Cs, "audit_event") => "událost auditní stopy",
+        (Lang::Cs, "audit_head") => "hlava auditní stopy",
+        (_, k) => k,
+    };
+    match lang {
+        Lang::En => format!("{kind} {id}: could not be decrypted"),
+        Lang::Cs => format!("{kind} {id}: nešlo dešifrovat"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idle_notices() {
+        assert_eq!(
+            locked_after_idle(Lang::En, 15),
+            "Folio locked itself after 15 minutes without activity."
+        );
+        assert_eq!(
+            locked_after_idle(Lang::En, 1),
+            "Folio locked itself after 1 minute without activity."
+        );
+        assert_eq!(
+            locked_after_idle(Lang::Cs, 1),
+            "Folio se zamklo po 1 minutě nečinnosti."
+        );
+        assert_eq!(
+            locked_after_idle(Lang::Cs, 15),
+            "Folio se zamklo po 15 minutách nečinnosti."
+        );
+        assert_eq!(
+            locked_after_idle(Lang::Cs, 60),
+            "Folio se zamklo po 1 hodině nečinnosti."
+        );
+        assert_eq!(
+            locked_after_idle(Lang::Cs, 240),
+            "Folio se zamklo po 4 hodinách nečinnosti."
+        );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(Lang::En, 1), "1 minute");
+        assert_eq!(duration(Lang::En, 15), "15 minutes");
+        assert_eq!(duration(Lang::En, 60), "1 hour");
+        assert_eq!(duration(Lang::En, 240), "4 hours");
+        assert_eq!(duration(Lang::Cs, 1), "1 minuta");
+        assert_eq!(duration(Lang::Cs, 5), "5 minut");
+        assert_eq!(duration(Lang::Cs, 60), "1 hodina");
+        assert_eq!(duration(Lang::Cs, 240), "4 hodiny");
+    }
+
+    #[test]
+    fn vault_facts() {
+        assert_eq!(
+            encryption(Lang::En, 64, 3, 4),
+            "Argon2id, 64 MiB memory, 3 iterations, 4 lanes; AES-256-GCM for every record"
+        );
+        assert_eq!(
+            encryption(Lang::Cs, 64, 3, 4),
+            "Argon2id, paměť 64 MiB, 3 iterace, 4 pruhy; AES-256-GCM pro každý záznam"
+        );
+        assert_eq!(
+            audit_status(Lang::En, 1, None),
+            "1 event; the hash chain verifies."
+        );
+        assert_eq!(
+            audit_status(Lang::Cs, 5, None),
+            "5 událostí; hashový řetězec souhlasí."
+        );
+        assert_eq!(
+            unlock_timing(Lang::En, 412.4, 380.0),
+            "412 ms (key derivation 380 ms, reading and decrypting 32 ms)"
+        );
+        assert_eq!(
+            damaged_item(Lang::Cs, "profile", "x"),
+            "profil x: nešlo dešifrovat"
+        );
+    }
+}

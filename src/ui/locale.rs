@@ -1,0 +1,76 @@
+//! The interface language as reactive state: follows the browser's preference until the user
+//! picks one in Settings (remembered in LocalStorage), and keeps `<html lang>` in step.
+
+use crate::i18n::{Lang, Text};
+use gloo_storage::{LocalStorage as Browser, Storage};
+use leptos::prelude::*;
+
+/// LocalStorage key of the chosen language. Not personal data.
+pub const LANG_KEY: &str = "folio.lang";
+
+#[derive(Clone, Copy)]
+pub struct Locale {
+    pub lang: RwSignal<Lang>,
+}
+
+fn browser_preference() -> Lang {
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Lang::from_preferences(languages.iter().map(String::as_str))
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+impl Locale {
+    pub fn new() -> Self {
+        let lang = Browser::get::<String>(LANG_KEY)
+            .ok()
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_else(browser_preference);
+        set_document_lang(lang);
+        Self {
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    /// The text in the current language (reactive when read inside a view closure).
+    pub fn t(self, text: Text) -> &'static str {
+        text.get(self.lang.get())
+    }
+
+    /// The current language (reactive).
+    pub fn get(self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn choose(self, lang: Lang) {
+        let _ = Browser::set(LANG_KEY, lang.code());
+        set_document_lang(lang);
+        self.lang.set(lang);
+    }
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The locale from context.
+pub fn use_locale() -> Locale {
+    expect_context::<Locale>()
+}

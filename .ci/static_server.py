@@ -29,7 +29,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self):
-        if self.path in ("/", "/index.html") or self.path.endswith(".html"):
+        if self.path in ("/", "/index.html", "/sw.js") or self.path.endswith(".html"):
             self.send_header("Cache-Control", "no-cache")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("X-Content-Type-Options", "nosniff")

@@ -37,6 +37,9 @@ fn watch_for_idleness(session: Session) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(ui::locale::Locale::new());
+    let release = app::release::Release::new();
+    provide_context(release);
+    release.start();
     let session = Session::new();
     provide_context(session);
     session.start();

@@ -39,6 +39,11 @@ catalog! {
     Footer => "Your data stays in this browser. Folio sends nothing to any server.",
         "Vaše data zůstávají v tomto prohlížeči. Folio nic neposílá na žádný server.";
 
+    // Release updates
+    UpdateReady => "A new version of Folio is ready. Reloading locks the vault; save your work first.",
+        "Je připravená nová verze Folia. Načtení stránky trezor zamkne; nejdřív si uložte rozdělanou práci.";
+    ReloadToUpdate => "Reload to update", "Načíst novou verzi";
+
     // Home
     HomeHeading => "Your private CRM", "Vaše soukromé CRM";
     HomeLead => "Folio keeps your clients, their consent and your deals on this device only. There is no account and no server: nothing you enter here leaves this browser.",

@@ -15,4 +15,5 @@ pub mod settings_page;
 pub mod shell;
 pub mod text_field;
 pub mod unlock_page;
+pub mod update_banner;
 pub mod vault_gate;

@@ -31,6 +31,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </Show>
         </header>
         <main id="main" class="app-main" tabindex="-1">
+            <crate::ui::update_banner::UpdateBanner/>
             {children()}
         </main>
         <footer class="app-footer">

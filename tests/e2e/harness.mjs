@@ -11,10 +11,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
 export const artifacts = join(here, 'artifacts');
 
-/** Starts the project's static server on a free port; resolves to { url, stop }. */
-export function startServer() {
+/** Starts the project's static server (on dist/, or `dir`) on a free port; resolves to { url, stop }. */
+export function startServer(dir = join(root, 'dist')) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(root, '.ci', 'static_server.py'), '--dir', join(root, 'dist'), '--port', '0'], {
+    const child = spawn('python3', [join(root, '.ci', 'static_server.py'), '--dir', dir, '--port', '0'], {
       env: { ...process.env, FOLIO_SERVER_QUIET: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: finishes the release in Trunk's staging folder.
+
+1. Pins Trunk's inline loader in the Content-Security-Policy. Trunk injects the app loader as an
+   inline <script type="module"> whose text names the hashed .js/.wasm files, so its hash changes
+   with every build. The SHA-256 of every inline script replaces 'sha256-TRUNK_LOADER' in the
+   policy, which therefore needs no 'unsafe-inline'.
+2. Fills the service worker's precache list (every file of the release) and its version (a hash
+   of all of them), so a new release is a new sw.js and the browser offers it.
+3. Copies the page to 404.html, for static hosts that serve that file for unknown paths.
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+
+PLACEHOLDER = "'sha256-TRUNK_LOADER'"
+
+
+def fail(message: str) -> int:
+    print(f"post_build: {message}", file=sys.stderr)
+    return 1
+
+
+def main() -> int:
+    stage = os.environ.get("TRUNK_STAGING_DIR")
+    if not stage:
+        return fail("TRUNK_STAGING_DIR is not set (run me from Trunk)")
+    path = os.path.join(stage, "index.html")
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    if PLACEHOLDER not in html:
+        return fail(f"{PLACEHOLDER} not found in {path}")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+    if not inline:
+        return fail("no inline loader script found")
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in inline
+    )
+    html = html.replace(PLACEHOLDER, hashes)
+    for name in ("index.html", "404.html"):
+        with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
+            f.write(html)
+
+    sw_path = os.path.join(stage, "sw.js")
+    if not os.path.isfile(sw_path):
+        return fail("sw.js is missing from the release")
+    files = []
+    digest = hashlib.sha256()
+    for root, _, names in os.walk(stage):
+        for name in sorted(names):
+            full = os.path.join(root, name)
+            rel = "/" + os.path.relpath(full, stage).replace(os.sep, "/")
+            if rel in ("/sw.js", "/404.html"):
+                continue
+            files.append(rel)
+            with open(full, "rb") as f:
+                digest.update(rel.encode() + b"\0" + f.read())
+    files.sort()
+    version = digest.hexdigest()[:16]
+    with open(sw_path, encoding="utf-8") as f:
+        sw = f.read()
+    if "__FOLIO_PRECACHE__" not in sw or "__FOLIO_VERSION__" not in sw:
+        return fail("sw.js has no precache or version placeholder")
+    sw = sw.replace("__FOLIO_PRECACHE__", json.dumps(["/"] + files)).replace("__FOLIO_VERSION__", version)
+    with open(sw_path, "w", encoding="utf-8") as f:
+        f.write(sw)
+    print(f"post_build: pinned {len(inline)} inline script(s); service worker {version} precaches {len(files) + 1} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

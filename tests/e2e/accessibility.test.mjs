@@ -1,0 +1,106 @@
+// End to end: axe-core finds no serious or critical accessibility violation on each main page,
+// in English and in Czech; every control is reachable by keyboard with a visible focus ring.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openPage, createVault } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Runs axe-core in the page (evaluated through DevTools, so the page's CSP needs no exception). */
+async function seriousViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.ok(results.passes.length + results.incomplete.length + results.violations.length > 10, 'axe-core ran its rules');
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
+  test(`axe-core finds nothing serious on the main pages (${lang})`, async () => {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const found = { create: await seriousViolations(page) };
+    const passphrase = 'correct horse battery staple';
+    await page.locator('#passphrase').fill(passphrase);
+    await page.locator('#confirm-passphrase').fill('different on purpose');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.field-error').first().waitFor();
+    found.createWithErrors = await seriousViolations(page);
+    await page.locator('#confirm-passphrase').fill(passphrase);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.lock-button').waitFor({ timeout: 30_000 });
+    for (const path of ['/', '/settings', '/about']) {
+      await page.goto(server.url + path.slice(1));
+      await page.locator('#passphrase').fill(passphrase);
+      await page.locator('form button[type=submit]').click();
+      await page.locator('.lock-button').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(200);
+      found[path] = await seriousViolations(page);
+    }
+    await page.locator('.lock-button').click();
+    await page.locator('#passphrase').waitFor();
+    found.unlock = await seriousViolations(page);
+    for (const [where, list] of Object.entries(found)) {
+      assert.deepEqual(list, [], `${lang}, ${where}`);
+    }
+    await context.close();
+  });
+}
+
+test('the keyboard reaches every control, with a visible focus ring', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await createVault(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  // Start from the top of the document, as after loading the page.
+  await page.evaluate(() => {
+    document.body.setAttribute('tabindex', '-1');
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+  });
+  const reached = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        key: el.id || el.textContent.trim().slice(0, 30) || el.tagName,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (!info) break;
+    assert.ok(info.outline, `focus ring on ${info.key}`);
+    reached.push(info.key);
+  }
+  assert.equal(reached[0], 'Skip to content', 'the skip link comes first');
+  for (const id of ['profile-name', 'profile-vat', 'current-passphrase', 'idle-minutes', 'language']) {
+    assert.ok(reached.includes(id), `Tab reaches #${id} (reached: ${reached.join(', ')})`);
+  }
+  for (const label of ['Save details', 'Change passphrase', 'Lock']) {
+    assert.ok(reached.includes(label), `Tab reaches ${label} (reached: ${reached.join(', ')})`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -2,8 +2,9 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::i18n::errors::{describe, passphrase_error};
+use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
+use crate::ui::form_outcome::FormOutcome;
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError, VaultError};
@@ -94,14 +95,7 @@ pub fn ChangePassphraseForm() -> impl IntoView {
                 <TextField label=Text::CurrentPassphrase id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
                 <TextField label=Text::NewPassphrase id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint=Text::NewPassphraseHint/>
                 <TextField label=Text::ConfirmNewPassphrase id="confirm-new-passphrase" value=confirmation error=confirmation_error input_type="password" autocomplete="new-password"/>
-                {move || {
-                    outcome
-                        .get()
-                        .map(|o| match o {
-                            Ok(()) => view! { <p class="form-success" role="status">{locale.t(Text::PassphraseChanged)}</p> }.into_any(),
-                            Err(e) => view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> }.into_any(),
-                        })
-                }}
+                <FormOutcome outcome=outcome success=Text::PassphraseChanged/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::ChangePassphrase)}
                 </button>

@@ -4,6 +4,7 @@ use crate::app::session::Session;
 use crate::i18n::errors::{describe, passphrase_error};
 use crate::i18n::Text;
 use crate::ui::locale::use_locale;
+use crate::ui::take_over_callout::TakeOverCallout;
 use crate::ui::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError};
 use leptos::prelude::*;
@@ -102,14 +103,7 @@ pub fn CreateVaultPage() -> impl IntoView {
                     required=true
                 />
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
-                <Show when=move || session.open_elsewhere.get()>
-                    <div class="callout warning" role="alert">
-                        <p>{t(Text::OpenElsewhere)}</p>
-                        <button type="button" class="button secondary" on:click=move |_| create(true)>
-                            {t(Text::TakeOver)}
-                        </button>
-                    </div>
-                </Show>
+                <TakeOverCallout on_take_over=move || create(true)/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::CreateVault)}
                 </button>

@@ -4,8 +4,9 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::profile::{fields, ProfileDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::{describe, field_error};
+use crate::i18n::errors::field_error;
 use crate::i18n::Text;
+use crate::ui::form_outcome::FormOutcome;
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use leptos::prelude::*;
@@ -79,14 +80,7 @@ pub fn ProfileForm() -> impl IntoView {
                     <TextField label=Text::Ico id="profile-ico" value=ico error=error_for(fields::ICO)/>
                     <TextField label=Text::VatId id="profile-vat" value=vat_id error=error_for(fields::VAT_ID)/>
                 </div>
-                {move || {
-                    outcome
-                        .get()
-                        .map(|o| match o {
-                            Ok(()) => view! { <p class="form-success" role="status">{locale.t(Text::DetailsSaved)}</p> }.into_any(),
-                            Err(e) => view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> }.into_any(),
-                        })
-                }}
+                <FormOutcome outcome=outcome success=Text::DetailsSaved/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::SaveDetails)}
                 </button>

@@ -5,6 +5,7 @@ use crate::app::AppError;
 use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
 use crate::ui::locale::use_locale;
+use crate::ui::take_over_callout::TakeOverCallout;
 use crate::ui::text_field::TextField;
 use crate::vault::Passphrase;
 use leptos::prelude::*;
@@ -74,14 +75,7 @@ pub fn UnlockPage() -> impl IntoView {
                             view! { <p class="form-error" role="alert">{text}</p> }
                         })
                 }}
-                <Show when=move || session.open_elsewhere.get()>
-                    <div class="callout warning" role="alert">
-                        <p>{t(Text::OpenElsewhere)}</p>
-                        <button type="button" class="button secondary" on:click=move |_| unlock(true)>
-                            {t(Text::TakeOver)}
-                        </button>
-                    </div>
-                </Show>
+                <TakeOverCallout on_take_over=move || unlock(true)/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::Unlock)}
                 </button>

@@ -4,23 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage, createVault } from './harness.mjs';
+import { useSiteAndBrowser, openPage, createVault } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSiteAndBrowser({ before, after });
 
 /** Runs axe-core in the page (evaluated through DevTools, so the page's CSP needs no exception). */
 async function seriousViolations(page) {
@@ -34,9 +23,9 @@ async function seriousViolations(page) {
 
 for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
   test(`axe-core finds nothing serious on the main pages (${lang})`, async () => {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const found = { create: await seriousViolations(page) };
     const passphrase = 'correct horse battery staple';
@@ -49,7 +38,7 @@ for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
     await page.locator('form button[type=submit]').click();
     await page.locator('.lock-button').waitFor({ timeout: 30_000 });
     for (const path of ['/', '/settings', '/about']) {
-      await page.goto(server.url + path.slice(1));
+      await page.goto(site.url + path.slice(1));
       await page.locator('#passphrase').fill(passphrase);
       await page.locator('form button[type=submit]').click();
       await page.locator('.lock-button').waitFor({ timeout: 30_000 });
@@ -67,8 +56,8 @@ for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
 }
 
 test('the keyboard reaches every control, with a visible focus ring', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -128,3 +128,27 @@ export async function dumpIndexedDb(page) {
     return out;
   });
 }
+
+/**
+ * Registers before/after hooks that start a server (on dist/, or `dir()`) and a browser for a
+ * test file; returns `{ url, browser }` (read them inside tests).
+ */
+export function useSiteAndBrowser(hooks, dir) {
+  const state = {};
+  hooks.before(async () => {
+    state.server = await startServer(dir?.());
+    state.browser = await launchBrowser();
+  });
+  hooks.after(async () => {
+    await state.browser?.close();
+    state.server?.stop();
+  });
+  return {
+    get url() {
+      return state.server.url;
+    },
+    get browser() {
+      return state.browser;
+    },
+  };
+}

@@ -1,24 +1,13 @@
 // End to end: the interface speaks Czech when chosen (or preferred), and remembers it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, createVault, PASSPHRASE } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault, PASSPHRASE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSiteAndBrowser({ before, after });
 
 test('switching to Czech changes labels and plural forms, and survives a reload', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Language of the interface').selectOption('cs');
@@ -61,9 +50,9 @@ test('switching to Czech changes labels and plural forms, and survives a reload'
 });
 
 test('a browser that prefers Czech starts in Czech', async () => {
-  const context = await browser.newContext({ locale: 'cs-CZ' });
+  const context = await site.browser.newContext({ locale: 'cs-CZ' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.getByRole('heading', { level: 1, name: 'Vytvořte si trezor' }).waitFor();
   assert.ok(await page.getByRole('button', { name: 'Vytvořit trezor' }).isVisible());
   await screenshot(page, 'create-vault-cs');

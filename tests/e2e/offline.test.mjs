@@ -4,25 +4,16 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, screenshot, createVault, unlock, root } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault, unlock, root } from './harness.mjs';
 
-let server;
-let browser;
-let site;
-
-before(async () => {
-  // A copy of the release, so a test can publish a "new release" without touching dist/.
-  site = mkdtempSync(join(tmpdir(), 'folio-site-'));
-  cpSync(join(root, 'dist'), site, { recursive: true });
-  server = await startServer(site);
-  browser = await launchBrowser();
+// A copy of the release, so a test can publish a "new release" without touching dist/.
+let copy;
+before(() => {
+  copy = mkdtempSync(join(tmpdir(), 'folio-site-'));
+  cpSync(join(root, 'dist'), copy, { recursive: true });
 });
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  rmSync(site, { recursive: true, force: true });
-});
+const site = useSiteAndBrowser({ before, after }, () => copy);
+after(() => rmSync(copy, { recursive: true, force: true }));
 
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
@@ -34,10 +25,10 @@ async function waitForServiceWorker(page) {
 }
 
 test('the manifest is served, valid, and the app is installable', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  const response = await page.request.get(server.url + 'manifest.webmanifest');
+  const response = await page.request.get(site.url + 'manifest.webmanifest');
   assert.equal(response.status(), 200);
   const manifest = await response.json();
   assert.equal(manifest.name, 'Folio — private CRM');
@@ -48,7 +39,7 @@ test('the manifest is served, valid, and the app is installable', async () => {
   for (const size of ['192x192', '512x512']) {
     const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png');
     assert.ok(icon, `a ${size} PNG icon`);
-    const img = await page.request.get(new URL(icon.src, server.url).href);
+    const img = await page.request.get(new URL(icon.src, site.url).href);
     assert.equal(img.status(), 200);
     assert.equal(img.headers()['content-type'], 'image/png');
   }
@@ -65,8 +56,8 @@ test('the manifest is served, valid, and the app is installable', async () => {
 });
 
 test('with the network cut, a returning user opens and unlocks Folio', async () => {
-  const { page, context } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
@@ -80,7 +71,7 @@ test('with the network cut, a returning user opens and unlocks Folio', async () 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Offline Olga');
   // A deep link works offline too.
-  await page.goto(server.url + 'about');
+  await page.goto(site.url + 'about');
   await unlock(page);
   await page.getByRole('heading', { level: 1, name: 'About this vault' }).waitFor();
   await screenshot(page, 'offline-about');
@@ -89,14 +80,14 @@ test('with the network cut, a returning user opens and unlocks Folio', async () 
 });
 
 test('a new release is offered instead of swapped in', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await waitForServiceWorker(page);
   assert.equal(await page.getByText('A new version of Folio is ready').count(), 0);
 
   // Publish a new release: the service worker's version changes.
-  const swPath = join(site, 'sw.js');
+  const swPath = join(copy, 'sw.js');
   const original = readFileSync(swPath, 'utf8');
   writeFileSync(swPath, original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
   try {

@@ -1,24 +1,13 @@
 // End to end: the release build loads under its strict CSP, navigates, and stays on its origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, createVault } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSiteAndBrowser({ before, after });
 
 test('the app loads with no console error and no request off its origin', async () => {
-  const { page, context, problems, foreignRequests, sameOriginRequests } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems, foreignRequests, sameOriginRequests } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
   await page.waitForLoadState('networkidle');
 
@@ -33,8 +22,8 @@ test('the app loads with no console error and no request off its origin', async 
 });
 
 test('the Content-Security-Policy is strict and the loader is pinned by hash', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of [
@@ -60,8 +49,8 @@ test('the Content-Security-Policy is strict and the loader is pinned by hash', a
 });
 
 test('navigation reaches About this vault, which reads the real storage APIs', async () => {
-  const { page, context, problems, foreignRequests } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems, foreignRequests } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
   await screenshot(page, 'home');
@@ -90,11 +79,11 @@ test('navigation reaches About this vault, which reads the real storage APIs', a
 });
 
 test('a deep link opens its page once the vault is open, and an unknown address says so', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url + 'about');
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url + 'about');
   await createVault(page);
   await page.getByRole('heading', { level: 1, name: 'About this vault' }).waitFor();
-  await page.goto(server.url + 'no/such/page');
+  await page.goto(site.url + 'no/such/page');
   await page.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
   await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();

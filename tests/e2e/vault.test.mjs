@@ -2,21 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb, PASSPHRASE,
+  useSiteAndBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb, PASSPHRASE,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSiteAndBrowser({ before, after });
 
 async function saveDetails(page, name) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -26,8 +15,8 @@ async function saveDetails(page, name) {
 }
 
 test('create, reload, wrong passphrase, unlock, lock; nothing readable at rest', async () => {
-  const { page, context, problems, foreignRequests } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems, foreignRequests } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
 
   // Field errors before anything is created.
   await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
@@ -91,12 +80,12 @@ test('create, reload, wrong passphrase, unlock, lock; nothing readable at rest',
 });
 
 test('a second tab says the vault is open elsewhere and can take over', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
 
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(site.url);
   await second.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
   await second.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await second.getByRole('button', { name: 'Unlock', exact: true }).click();
@@ -112,9 +101,9 @@ test('a second tab says the vault is open elsewhere and can take over', async ()
 });
 
 test('the vault locks itself after the idle delay', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
   await page.clock.install();
-  await page.goto(server.url);
+  await page.goto(site.url);
   await createVault(page);
   await page.clock.fastForward('14:00');
   assert.ok(await page.getByRole('button', { name: 'Lock' }).isVisible(), 'still unlocked before 15 minutes');
@@ -126,8 +115,8 @@ test('the vault locks itself after the idle delay', async () => {
 });
 
 test('changing the passphrase retires the old one', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await saveDetails(page, 'Jana Nováková');
   const fresh = 'a completely new passphrase';
@@ -153,8 +142,8 @@ test('changing the passphrase retires the old one', async () => {
 });
 
 test('a tampered record is reported as damaged and the rest of the vault opens', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
   await createVault(page);
   await saveDetails(page, 'Jana Nováková');
   await page.getByRole('button', { name: 'Lock' }).click();

@@ -1,6 +1,9 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
+use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
+use crate::domain::audit::{FieldChange, FieldValues};
+use crate::domain::contact::{Contact, ContactDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
@@ -13,12 +16,15 @@ use crate::vault::{
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Meta key of the vault header.
 pub const HEADER_KEY: &str = "vault_header";
 /// Record kinds.
 pub const KIND_PROFILE: &str = "profile";
 pub const KIND_AUDIT_HEAD: &str = "audit_head";
+pub const KIND_CONTACT: &str = "contact";
+pub const KIND_ACTIVITY: &str = "activity";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
 
@@ -34,6 +40,8 @@ pub enum AppError {
     VaultExists,
     #[error("some fields need attention")]
     Invalid(FieldErrors),
+    #[error("record {0} does not exist (any more)")]
+    NotFound(String),
 }
 
 /// A record as sealed: its bookkeeping and its data.
@@ -58,6 +66,8 @@ pub struct Damaged {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VaultSnapshot {
     pub profile: Option<StoredRecord<ControllerProfile>>,
+    pub contacts: BTreeMap<String, StoredRecord<Contact>>,
+    pub activities: BTreeMap<String, StoredRecord<Activity>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
@@ -76,6 +86,14 @@ struct Inner {
     head: ChainHead,
     head_rev: u64,
     snapshot: VaultSnapshot,
+}
+
+/// What an audit event says about one user action.
+struct Entry<'a> {
+    action: Action,
+    kind: &'a str,
+    id: &'a str,
+    changes: Vec<FieldChange>,
 }
 
 /// Whether this repository holds a vault.
@@ -295,6 +313,18 @@ impl<R: Repository> UnlockedVault<R> {
                     Ok(r) => snapshot.profile = Some(r),
                     Err(_) => snapshot.damaged.push(damaged()),
                 },
+                KIND_CONTACT => match open_record::<Contact>(&self.key, sealed) {
+                    Ok(r) => {
+                        snapshot.contacts.insert(r.id.clone(), r);
+                    }
+                    Err(_) => snapshot.damaged.push(damaged()),
+                },
+                KIND_ACTIVITY => match open_record::<Activity>(&self.key, sealed) {
+                    Ok(r) => {
+                        snapshot.activities.insert(r.id.clone(), r);
+                    }
+                    Err(_) => snapshot.damaged.push(damaged()),
+                },
                 KIND_AUDIT_HEAD => match open_record(&self.key, sealed) {
                     Ok(r) => head = Some(r),
                     Err(_) => snapshot.damaged.push(damaged()),
@@ -340,53 +370,60 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let profile = draft.validate().map_err(AppError::Invalid)?;
-        let (sealed, head_record, head_expect, event, stored, expect) = {
+        let previous = self.inner.borrow().snapshot.profile.clone();
+        let (record, expect, action, changes) = Self::next_revision(
+            previous.as_ref(),
+            KIND_PROFILE,
+            profile,
+            ControllerProfile::fields,
+            now,
+        )?;
+        let sealed = seal_record(&self.key, &record)?;
+        self.commit_action(
+            vec![(sealed, expect)],
+            vec![],
+            Entry {
+                action,
+                kind: KIND_PROFILE,
+                id: &record.id,
+                changes,
+            },
+            now,
+        )
+        .await?;
+        self.inner.borrow_mut().snapshot.profile = Some(record);
+        Ok(())
+    }
+
+    /// Commits one user action: the records it writes and deletes, plus its audit event (and the
+    /// moved chain head), in one transaction. Everything is sealed before the transaction opens.
+    async fn commit_action(
+        &self,
+        puts: Vec<(SealedRecord, Expect)>,
+        deletes: Vec<(String, Expect)>,
+        entry: Entry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (sealed_event, head_record, head_expect, event) = {
             let inner = self.inner.borrow();
-            let previous = inner.snapshot.profile.clone();
-            let (action, before, id, rev, created_at, expect) = match &previous {
-                None => (
-                    Action::Create,
-                    vec![],
-                    Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
-                    1,
-                    now,
-                    Expect::Absent,
-                ),
-                Some(p) => (
-                    Action::Update,
-                    p.data.fields(),
-                    p.id.clone(),
-                    p.rev + 1,
-                    p.created_at,
-                    Expect::Rev(p.rev),
-                ),
-            };
-            let changes = audit::diff(&before, &profile.fields());
-            let stored = StoredRecord {
-                id: id.clone(),
-                kind: KIND_PROFILE.to_string(),
-                rev,
-                created_at,
-                updated_at: now,
-                data: profile,
-            };
-            let event = AuditEvent::next(&inner.head, now, action, KIND_PROFILE, &id, changes);
-            let sealed = seal_record(&self.key, &stored)?;
+            let event = AuditEvent::next(
+                &inner.head,
+                now,
+                entry.action,
+                entry.kind,
+                entry.id,
+                entry.changes,
+            );
             let (sealed_event, head_record, head_expect) =
                 chain_step(&self.key, inner.head_rev, event.clone(), now, now)?;
-            (
-                (sealed, sealed_event),
-                head_record,
-                head_expect,
-                event,
-                stored,
-                expect,
-            )
+            (sealed_event, head_record, head_expect, event)
         };
-        let (record, sealed_event) = sealed;
+        let mut puts = puts;
+        puts.push((head_record, head_expect));
         self.repo
             .commit(Batch {
-                puts: vec![(record, expect), (head_record, head_expect)],
+                puts,
+                deletes,
                 audit: vec![sealed_event],
                 ..Batch::default()
             })
@@ -395,7 +432,217 @@ impl<R: Repository> UnlockedVault<R> {
         inner.head = event.head();
         inner.head_rev += 1;
         inner.snapshot.audit.push(event);
-        inner.snapshot.profile = Some(stored);
+        Ok(())
+    }
+
+    /// Builds the next revision of a record (or its first), with what changed field by field.
+    fn next_revision<T: Clone>(
+        previous: Option<&StoredRecord<T>>,
+        kind: &str,
+        data: T,
+        fields: fn(&T) -> FieldValues,
+        now: DateTime<Utc>,
+    ) -> Result<(StoredRecord<T>, Expect, Action, Vec<FieldChange>), AppError> {
+        Ok(match previous {
+            None => {
+                let id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
+                let changes = audit::diff(&[], &fields(&data));
+                let record = StoredRecord {
+                    id,
+                    kind: kind.to_string(),
+                    rev: 1,
+                    created_at: now,
+                    updated_at: now,
+                    data,
+                };
+                (record, Expect::Absent, Action::Create, changes)
+            }
+            Some(p) => {
+                let changes = audit::diff(&fields(&p.data), &fields(&data));
+                let record = StoredRecord {
+                    id: p.id.clone(),
+                    kind: kind.to_string(),
+                    rev: p.rev + 1,
+                    created_at: p.created_at,
+                    updated_at: now,
+                    data,
+                };
+                (record, Expect::Rev(p.rev), Action::Update, changes)
+            }
+        })
+    }
+
+    /// Creates (`id` None) or updates a contact. Returns its id.
+    pub async fn save_contact(
+        &self,
+        id: Option<&str>,
+        draft: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let contact = draft.validate().map_err(AppError::Invalid)?;
+        let previous = match id {
+            None => None,
+            Some(id) => Some(
+                self.inner
+                    .borrow()
+                    .snapshot
+                    .contacts
+                    .get(id)
+                    .cloned()
+                    .ok_or_else(|| AppError::NotFound(id.to_string()))?,
+            ),
+        };
+        let (record, expect, action, changes) = Self::next_revision(
+            previous.as_ref(),
+            KIND_CONTACT,
+            contact,
+            Contact::fields,
+            now,
+        )?;
+        if action == Action::Update && changes.is_empty() {
+            return Ok(record.id);
+        }
+        let sealed = seal_record(&self.key, &record)?;
+        self.commit_action(
+            vec![(sealed, expect)],
+            vec![],
+            Entry {
+                action,
+                kind: KIND_CONTACT,
+                id: &record.id,
+                changes,
+            },
+            now,
+        )
+        .await?;
+        let id = record.id.clone();
+        self.inner
+            .borrow_mut()
+            .snapshot
+            .contacts
+            .insert(id.clone(), record);
+        Ok(id)
+    }
+
+    /// Deletes a contact and its activities in one transaction, audited.
+    pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let (contact, activities) = {
+            let inner = self.inner.borrow();
+            let contact = inner
+                .snapshot
+                .contacts
+                .get(id)
+                .cloned()
+                .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            let activities: Vec<(String, u64)> = inner
+                .snapshot
+                .activities
+                .values()
+                .filter(|a| a.data.contact_id == id)
+                .map(|a| (a.id.clone(), a.rev))
+                .collect();
+            (contact, activities)
+        };
+        let mut deletes = vec![(id.to_string(), Expect::Rev(contact.rev))];
+        deletes.extend(
+            activities
+                .iter()
+                .map(|(a, rev)| (a.clone(), Expect::Rev(*rev))),
+        );
+        let changes = audit::diff(&contact.data.fields(), &[]);
+        let entry = Entry {
+            action: Action::Delete,
+            kind: KIND_CONTACT,
+            id,
+            changes,
+        };
+        self.commit_action(vec![], deletes, entry, now).await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.snapshot.contacts.remove(id);
+        for (a, _) in activities {
+            inner.snapshot.activities.remove(&a);
+        }
+        Ok(())
+    }
+
+    /// Creates (`id` None) or updates an activity on a contact's timeline. Returns its id.
+    pub async fn save_activity(
+        &self,
+        id: Option<&str>,
+        draft: &ActivityDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let activity = draft.validate().map_err(AppError::Invalid)?;
+        let previous = {
+            let inner = self.inner.borrow();
+            if !inner.snapshot.contacts.contains_key(&activity.contact_id) {
+                return Err(AppError::NotFound(activity.contact_id.clone()));
+            }
+            match id {
+                None => None,
+                Some(id) => Some(
+                    inner
+                        .snapshot
+                        .activities
+                        .get(id)
+                        .cloned()
+                        .ok_or_else(|| AppError::NotFound(id.to_string()))?,
+                ),
+            }
+        };
+        let (record, expect, action, changes) = Self::next_revision(
+            previous.as_ref(),
+            KIND_ACTIVITY,
+            activity,
+            Activity::fields,
+            now,
+        )?;
+        let sealed = seal_record(&self.key, &record)?;
+        self.commit_action(
+            vec![(sealed, expect)],
+            vec![],
+            Entry {
+                action,
+                kind: KIND_ACTIVITY,
+                id: &record.id,
+                changes,
+            },
+            now,
+        )
+        .await?;
+        let id = record.id.clone();
+        self.inner
+            .borrow_mut()
+            .snapshot
+            .activities
+            .insert(id.clone(), record);
+        Ok(id)
+    }
+
+    pub async fn delete_activity(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let activity = self
+            .inner
+            .borrow()
+            .snapshot
+            .activities
+            .get(id)
+            .cloned()
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        let changes = audit::diff(&activity.data.fields(), &[]);
+        let entry = Entry {
+            action: Action::Delete,
+            kind: KIND_ACTIVITY,
+            id,
+            changes,
+        };
+        self.commit_action(
+            vec![],
+            vec![(id.to_string(), Expect::Rev(activity.rev))],
+            entry,
+            now,
+        )
+        .await?;
+        self.inner.borrow_mut().snapshot.activities.remove(id);
         Ok(())
     }
 
@@ -646,6 +893,97 @@ mod tests {
                 found: 1
             })
         );
+    }
+
+    fn contact(given: &str, family: &str) -> ContactDraft {
+        ContactDraft {
+            given_name: given.into(),
+            family_name: family.into(),
+            emails: "work: jana@firma.cz".into(),
+            tags: "klient".into(),
+            ..ContactDraft::default()
+        }
+    }
+
+    #[test]
+    fn contacts_and_activities_round_trip_with_their_history() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let id = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let mut edited = contact("Jana", "Nováková");
+        edited.phones = "601 234 567".into();
+        block_on(vault.save_contact(Some(&id), &edited, t(2))).unwrap();
+        // Saving without a change writes nothing.
+        block_on(vault.save_contact(Some(&id), &edited, t(3))).unwrap();
+        let activity = ActivityDraft {
+            contact_id: id.clone(),
+            kind: crate::domain::activity::ActivityKind::Call,
+            at: Some(t(4)),
+            subject: "Offer".into(),
+            body: String::new(),
+        };
+        let activity_id = block_on(vault.save_activity(None, &activity, t(4))).unwrap();
+
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(s.contacts[&id].data.phones[0].value, "601 234 567");
+        assert_eq!(s.contacts[&id].rev, 2);
+        assert_eq!(s.activities[&activity_id].data.subject, "Offer");
+        assert_eq!(s.chain, None);
+        let history: Vec<&AuditEvent> = s.audit.iter().filter(|e| e.entity_id == id).collect();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[1].action, Action::Update);
+        assert_eq!(
+            history[1].changes.len(),
+            1,
+            "only the changed field: {:?}",
+            history[1].changes
+        );
+        assert_eq!(history[1].changes[0].field, "phone");
+    }
+
+    #[test]
+    fn deleting_a_contact_takes_its_activities_in_one_step() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let id = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let other = block_on(vault.save_contact(None, &contact("Petr", "Svoboda"), t(1))).unwrap();
+        for (who, n) in [(&id, 1), (&other, 2)] {
+            let draft = ActivityDraft {
+                contact_id: who.to_string(),
+                kind: crate::domain::activity::ActivityKind::Note,
+                at: Some(t(n)),
+                subject: format!("note {n}"),
+                body: String::new(),
+            };
+            block_on(vault.save_activity(None, &draft, t(n))).unwrap();
+        }
+        block_on(vault.delete_contact(&id, t(5))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(!s.contacts.contains_key(&id));
+        assert_eq!(s.activities.len(), 1);
+        assert!(s.activities.values().all(|a| a.data.contact_id == other));
+        assert_eq!(s.audit.last().unwrap().action, Action::Delete);
+        assert_eq!(s.chain, None);
+        assert!(matches!(
+            block_on(vault.delete_contact(&id, t(6))),
+            Err(AppError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn an_invalid_contact_is_not_saved() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let bad = ContactDraft {
+            emails: "jana@".into(),
+            ..contact("Jana", "")
+        };
+        assert!(matches!(
+            block_on(vault.save_contact(None, &bad, t(1))),
+            Err(AppError::Invalid(_))
+        ));
+        assert_eq!(repo.raw_audit().len(), 1);
+        assert!(vault.snapshot().contacts.is_empty());
     }
 
     #[test]

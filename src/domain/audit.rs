@@ -176,6 +176,9 @@ pub fn verify_chain(
     Ok(current)
 }
 
+/// A record's fields as (name, value) pairs, as the audit trail compares them.
+pub type FieldValues = Vec<(&'static str, Option<String>)>;
+
 /// Field-level differences between two snapshots given as (field, value) lists in the same order.
 pub fn diff(
     before: &[(&str, Option<String>)],

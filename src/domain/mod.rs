@@ -1,14 +1,17 @@
 //! The domain: Folio's entities and business rules as pure Rust.
 //! It must not import leptos, web_sys, js_sys, rexie or any other module of this crate.
 
+pub mod activity;
 pub mod audit;
 pub mod company;
+pub mod contact;
 pub mod email;
 pub mod field;
 pub mod id;
 pub mod money;
 pub mod phone;
 pub mod profile;
+pub mod search;
 
 pub use company::{Ico, IcoError, VatId, VatIdError};
 pub use email::{Email, EmailError};

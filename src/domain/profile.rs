@@ -99,7 +99,7 @@ impl ProfileDraft {
 
 impl ControllerProfile {
     /// (field, value) pairs for the audit trail's field-level history.
-    pub fn fields(&self) -> Vec<(&'static str, Option<String>)> {
+    pub fn fields(&self) -> super::audit::FieldValues {
         vec![
             (fields::NAME, Some(self.name.clone())),
             (fields::EMAIL, self.email.clone()),

@@ -76,6 +76,12 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 format!("Ukládání selhalo: {e}. Nic se neuložilo.")
             }
         }
+        AppError::NotFound(_) => if en {
+            "This record does not exist any more (it may have been deleted in another tab)."
+        } else {
+            "Tento záznam už neexistuje (možná byl smazán v jiné kartě)."
+        }
+        .to_string(),
         AppError::NoVault => if en {
             "There is no vault in this browser yet."
         } else {

@@ -1,0 +1,437 @@
+//! Contacts (people): names, typed e-mails and phones, organisation, identifiers, address, tags,
+//! preferences and notes; the draft a form fills and its validation. Must not import anything
+//! outside `domain`.
+
+use super::search::Haystack;
+use super::{Email, FieldError, FieldErrors, Ico, Phone, VatId};
+use serde::{Deserialize, Serialize};
+
+/// Field names: the form pins errors with them and the audit trail records changes under them.
+pub mod fields {
+    pub const GIVEN_NAME: &str = "given_name";
+    pub const FAMILY_NAME: &str = "family_name";
+    pub const EMAIL: &str = "email";
+    pub const PHONE: &str = "phone";
+    pub const ORGANISATION: &str = "organisation";
+    pub const ROLE: &str = "role";
+    pub const ICO: &str = "ico";
+    pub const VAT_ID: &str = "vat_id";
+    pub const ADDRESS: &str = "address";
+    pub const TAGS: &str = "tags";
+    pub const PREFERENCES: &str = "preferences";
+    pub const NOTES: &str = "notes";
+}
+
+/// A value with its label ("work", "mobile"…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labelled {
+    pub label: String,
+    pub value: String,
+}
+
+/// A contact as stored (sealed) in the vault.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub given_name: String,
+    pub family_name: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+    /// The organisation's record id, if the contact belongs to one.
+    pub organisation_id: Option<String>,
+    pub role: String,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+    pub address: String,
+    pub tags: Vec<String>,
+    pub preferences: Vec<(String, String)>,
+    pub notes: String,
+    /// GDPR Art. 18: processing restricted while a hold or dispute runs.
+    #[serde(default)]
+    pub restricted: bool,
+}
+
+impl Contact {
+    /// "Given Family", or whichever of the two exists.
+    pub fn display_name(&self) -> String {
+        match (self.given_name.trim(), self.family_name.trim()) {
+            ("", f) => f.to_string(),
+            (g, "") => g.to_string(),
+            (g, f) => format!("{g} {f}"),
+        }
+    }
+
+    /// The key the list sorts by: family name, then given name, folded.
+    pub fn sort_key(&self) -> String {
+        super::search::fold(&format!(
+            "{} {}",
+            self.family_name.trim(),
+            self.given_name.trim()
+        ))
+    }
+
+    /// What search looks at: names, e-mails, phones, organisation name, role, tags, notes.
+    pub fn haystack(&self, organisation_name: Option<&str>) -> Haystack {
+        let mut texts: Vec<&str> =
+            vec![&self.given_name, &self.family_name, &self.role, &self.notes];
+        texts.extend(self.emails.iter().map(|e| e.value.as_str()));
+        texts.extend(self.tags.iter().map(String::as_str));
+        texts.extend(organisation_name);
+        texts.extend(self.ico.as_deref());
+        Haystack::new(texts, self.phones.iter().map(|p| p.value.as_str()))
+    }
+
+    /// (field, value) pairs for the audit trail's field-level history.
+    pub fn fields(&self) -> super::audit::FieldValues {
+        let list = |items: &[Labelled]| {
+            let joined = items
+                .iter()
+                .map(|i| {
+                    if i.label.is_empty() {
+                        i.value.clone()
+                    } else {
+                        format!("{}: {}", i.label, i.value)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            (!joined.is_empty()).then_some(joined)
+        };
+        let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
+        vec![
+            (fields::GIVEN_NAME, text(&self.given_name)),
+            (fields::FAMILY_NAME, text(&self.family_name)),
+            (fields::EMAIL, list(&self.emails)),
+            (fields::PHONE, list(&self.phones)),
+            (fields::ORGANISATION, self.organisation_id.clone()),
+            (fields::ROLE, text(&self.role)),
+            (fields::ICO, self.ico.clone()),
+            (fields::VAT_ID, self.vat_id.clone()),
+            (fields::ADDRESS, text(&self.address)),
+            (
+                fields::TAGS,
+                (!self.tags.is_empty()).then(|| self.tags.join(", ")),
+            ),
+            (
+                fields::PREFERENCES,
+                (!self.preferences.is_empty()).then(|| {
+                    self.preferences
+                        .iter()
+                        .map(|(k, v)| format!("{k}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
+            ),
+            (fields::NOTES, text(&self.notes)),
+        ]
+    }
+}
+
+/// What the user typed into the contact form. E-mails and phones are one per line, optionally
+/// "label: value"; tags are comma-separated; preferences one "key: value" per line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactDraft {
+    pub given_name: String,
+    pub family_name: String,
+    pub emails: String,
+    pub phones: String,
+    pub organisation_id: Option<String>,
+    pub role: String,
+    pub ico: String,
+    pub vat_id: String,
+    pub address: String,
+    pub tags: String,
+    pub preferences: String,
+    pub notes: String,
+}
+
+fn split_label(line: &str) -> (String, String) {
+    // "work: jana@firma.cz" → ("work", "jana@firma.cz"); a value may itself hold ':' only after a label.
+    match line.split_once(':') {
+        Some((label, value))
+            if !label.trim().is_empty()
+                && !label.contains('@')
+                && !label.trim().starts_with('+')
+                && label
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-') =>
+        {
+            (label.trim().to_string(), value.trim().to_string())
+        }
+        _ => (String::new(), line.trim().to_string()),
+    }
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// Tags from "klient, Praha ,  vip": trimmed, empty ones dropped, duplicates (ignoring case) once.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags
+            .iter()
+            .any(|t| super::search::fold(t) == super::search::fold(tag))
+        {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+impl ContactDraft {
+    pub fn from_contact(c: &Contact) -> Self {
+        let join = |items: &[Labelled]| {
+            items
+                .iter()
+                .map(|i| {
+                    if i.label.is_empty() {
+                        i.value.clone()
+                    } else {
+                        format!("{}: {}", i.label, i.value)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        Self {
+            given_name: c.given_name.clone(),
+            family_name: c.family_name.clone(),
+            emails: join(&c.emails),
+            phones: join(&c.phones),
+            organisation_id: c.organisation_id.clone(),
+            role: c.role.clone(),
+            ico: c.ico.clone().unwrap_or_default(),
+            vat_id: c.vat_id.clone().unwrap_or_default(),
+            address: c.address.clone(),
+            tags: c.tags.join(", "),
+            preferences: c
+                .preferences
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            notes: c.notes.clone(),
+        }
+    }
+
+    /// Checks every field; on failure, every field's error. Nothing is saved until this passes.
+    pub fn validate(&self) -> Result<Contact, FieldErrors> {
+        let mut errors: FieldErrors = Vec::new();
+        let given = self.given_name.trim();
+        let family = self.family_name.trim();
+        if given.is_empty() && family.is_empty() {
+            errors.push((fields::GIVEN_NAME, FieldError::Required));
+        }
+        for (field, value, max) in [
+            (fields::GIVEN_NAME, given, 100),
+            (fields::FAMILY_NAME, family, 100),
+            (fields::ROLE, self.role.trim(), 200),
+            (fields::ADDRESS, self.address.trim(), 500),
+            (fields::NOTES, self.notes.trim(), 20_000),
+        ] {
+            if value.chars().count() > max {
+                errors.push((field, FieldError::TooLong(max)));
+            }
+        }
+        let mut emails = Vec::new();
+        for line in lines(&self.emails) {
+            let (label, value) = split_label(line);
+            match Email::parse(&value) {
+                Ok(e) => emails.push(Labelled {
+                    label,
+                    value: e.as_str().to_string(),
+                }),
+                Err(e) => {
+                    errors.push((fields::EMAIL, e.into()));
+                    break;
+                }
+            }
+        }
+        let mut phones = Vec::new();
+        for line in lines(&self.phones) {
+            let (label, value) = split_label(line);
+            match Phone::parse(&value, super::phone::DEFAULT_CALLING_CODE) {
+                Ok(p) => phones.push(Labelled {
+                    label,
+                    value: p.as_typed().to_string(),
+                }),
+                Err(e) => {
+                    errors.push((fields::PHONE, e.into()));
+                    break;
+                }
+            }
+        }
+        let ico = match self.ico.trim() {
+            "" => None,
+            text => match Ico::parse(text) {
+                Ok(i) => Some(i.as_str().to_string()),
+                Err(e) => {
+                    errors.push((fields::ICO, e.into()));
+                    None
+                }
+            },
+        };
+        let vat_id = match self.vat_id.trim() {
+            "" => None,
+            text => match VatId::parse(text) {
+                Ok(v) => Some(v.as_str().to_string()),
+                Err(e) => {
+                    errors.push((fields::VAT_ID, e.into()));
+                    None
+                }
+            },
+        };
+        let mut preferences = Vec::new();
+        for line in lines(&self.preferences) {
+            match line.split_once(':') {
+                Some((k, v)) if !k.trim().is_empty() => {
+                    preferences.push((k.trim().to_string(), v.trim().to_string()))
+                }
+                _ => preferences.push((line.to_string(), String::new())),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Contact {
+            given_name: given.to_string(),
+            family_name: family.to_string(),
+            emails,
+            phones,
+            organisation_id: self.organisation_id.clone().filter(|o| !o.is_empty()),
+            role: self.role.trim().to_string(),
+            ico,
+            vat_id,
+            address: self.address.trim().to_string(),
+            tags: parse_tags(&self.tags),
+            preferences,
+            notes: self.notes.trim().to_string(),
+            restricted: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EmailError, IcoError, PhoneError};
+
+    fn draft() -> ContactDraft {
+        ContactDraft {
+            given_name: " Zdeňka ".into(),
+            family_name: "Dvořáková".into(),
+            emails: "work: zdenka@firma.cz\n\n zdenka.d@seznam.cz ".into(),
+            phones: "mobile: +420 601 234 567".into(),
+            tags: "klient, Praha, klient ,  ".into(),
+            preferences: "prefers: phone\nlanguage: cs".into(),
+            ico: "27082440".into(),
+            ..ContactDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_draft_becomes_a_contact() {
+        let c = draft().validate().unwrap();
+        assert_eq!(c.display_name(), "Zdeňka Dvořáková");
+        assert_eq!(
+            c.emails,
+            vec![
+                Labelled {
+                    label: "work".into(),
+                    value: "zdenka@firma.cz".into()
+                },
+                Labelled {
+                    label: "".into(),
+                    value: "zdenka.d@seznam.cz".into()
+                },
+            ]
+        );
+        assert_eq!(
+            c.phones[0],
+            Labelled {
+                label: "mobile".into(),
+                value: "+420 601 234 567".into()
+            }
+        );
+        assert_eq!(c.tags, vec!["klient", "Praha"]);
+        assert_eq!(
+            c.preferences,
+            vec![
+                ("prefers".into(), "phone".into()),
+                ("language".into(), "cs".into())
+            ]
+        );
+        assert_eq!(ContactDraft::from_contact(&c).validate().unwrap(), c);
+    }
+
+    #[test]
+    fn one_name_is_enough_but_not_none() {
+        let only_family = ContactDraft {
+            family_name: "Novák".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(only_family.validate().unwrap().display_name(), "Novák");
+        let nameless = ContactDraft {
+            emails: "a@b.cz".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(
+            nameless.validate().unwrap_err(),
+            vec![(fields::GIVEN_NAME, FieldError::Required)]
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let bad = ContactDraft {
+            given_name: "Jana".into(),
+            emails: "jana@".into(),
+            phones: "call me".into(),
+            ico: "12345678".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(
+            bad.validate().unwrap_err(),
+            vec![
+                (fields::EMAIL, FieldError::Email(EmailError::EmptyDomain)),
+                (
+                    fields::PHONE,
+                    FieldError::Phone(PhoneError::BadCharacter('c'))
+                ),
+                (fields::ICO, FieldError::Ico(IcoError::BadCheckDigit)),
+            ]
+        );
+    }
+
+    #[test]
+    fn audit_fields_show_only_what_changed() {
+        let before = draft().validate().unwrap();
+        let mut after = before.clone();
+        after.role = "CEO".into();
+        let changes = crate::domain::audit::diff(&before.fields(), &after.fields());
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].field, fields::ROLE);
+        assert_eq!(changes[0].before, None);
+        assert_eq!(changes[0].after.as_deref(), Some("CEO"));
+    }
+
+    #[test]
+    fn search_finds_by_every_listed_field() {
+        let c = draft().validate().unwrap();
+        let h = c.haystack(Some("Firma Dvořák s.r.o."));
+        use crate::domain::search::Query;
+        for q in [
+            "dvorakova",
+            "zdenka",
+            "seznam.cz",
+            "601234567",
+            "firma dvorak",
+            "praha",
+            "27082440",
+        ] {
+            assert!(h.matches(&Query::new(q)), "{q}");
+        }
+    }
+}

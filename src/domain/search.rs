@@ -1,0 +1,228 @@
+//! Search matching: folding text so that case and diacritics do not matter ("dvorak" finds
+//! "Dvořák", "zdenka" finds "Zdeňka"), and phone numbers match whatever their spacing.
+//! Must not import anything outside `domain`.
+
+/// Lower case with diacritics removed (Czech, Slovak, German, French, Polish and other Latin letters).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            match lower {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ă' => out.push('a'),
+                'æ' => out.push_str("ae"),
+                'č' | 'ç' | 'ć' => out.push('c'),
+                'ď' | 'đ' => out.push('d'),
+                'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => out.push('e'),
+                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+                'ľ' | 'ĺ' | 'ł' => out.push('l'),
+                'ň' | 'ñ' | 'ń' => out.push('n'),
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => out.push('o'),
+                'œ' => out.push_str("oe"),
+                'ř' | 'ŕ' => out.push('r'),
+                'š' | 'ś' | 'ş' | 'ș' => out.push('s'),
+                'ß' => out.push_str("ss"),
+                'ť' | 'ţ' | 'ț' => out.push('t'),
+                'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => out.push('u'),
+                'ý' | 'ÿ' => out.push('y'),
+                'ž' | 'ź' | 'ż' => out.push('z'),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Only the digits of a text (for phone numbers: "+420 601-234 567" → "420601234567").
+pub fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// What one record can be found by: its folded texts, and the digits of its phone numbers
+/// (so "601 234 567" and "601-234-567" find "+420 601 234 567").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Haystack {
+    text: String,
+}
+
+impl Haystack {
+    /// Builds the haystack from the record's searchable texts and its phone numbers.
+    pub fn new<'a>(
+        texts: impl IntoIterator<Item = &'a str>,
+        phones: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        // Parts are kept apart by a separator, so a match never spans two fields.
+        let mut text = String::new();
+        for t in texts {
+            text.push_str(&fold(t));
+            text.push('\u{1f}');
+        }
+        for p in phones {
+            text.push_str(&digits(p));
+            text.push('\u{1f}');
+        }
+        Self { text }
+    }
+
+    /// Whether every word of the query is found (a phone-like query as one run of digits).
+    pub fn matches(&self, query: &Query) -> bool {
+        query
+            .terms
+            .iter()
+            .all(|term| self.text.contains(term.as_str()))
+            && (query.phone_digits.is_empty() || self.text.contains(&query.phone_digits))
+    }
+}
+
+/// A typed search, folded once per keystroke.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+    /// A query that looks like a phone number ("601 234 567") is matched as one run of digits.
+    phone_digits: String,
+}
+
+impl Query {
+    pub fn new(typed: &str) -> Self {
+        let folded = fold(typed.trim());
+        let looks_like_phone = folded.chars().filter(char::is_ascii_digit).count() >= 3
+            && folded
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-./()".contains(c));
+        if looks_like_phone {
+            return Self {
+                terms: vec![],
+                phone_digits: digits(&folded),
+            };
+        }
+        Self {
+            terms: folded.split_whitespace().map(str::to_string).collect(),
+            phone_digits: String::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phone_digits.is_empty()
+    }
+}
+
+/// How several chosen tags combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TagMode {
+    /// Every chosen tag must be present.
+    #[default]
+    All,
+    /// At least one chosen tag must be present.
+    Any,
+}
+
+/// A filter by tags; matching ignores case and diacritics. No chosen tag lets everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagFilter {
+    pub tags: Vec<String>,
+    pub mode: TagMode,
+}
+
+impl TagFilter {
+    pub fn matches(&self, record_tags: &[String]) -> bool {
+        if self.tags.is_empty() {
+            return true;
+        }
+        let have: Vec<String> = record_tags.iter().map(|t| fold(t.trim())).collect();
+        let mut wanted = self.tags.iter().map(|t| fold(t.trim()));
+        match self.mode {
+            TagMode::All => wanted.all(|t| have.contains(&t)),
+            TagMode::Any => wanted.any(|t| have.contains(&t)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_and_diacritics() {
+        assert_eq!(fold("Dvořák"), "dvorak");
+        assert_eq!(fold("Zdeňka Šťastná"), "zdenka stastna");
+        assert_eq!(
+            fold("ŽLUŤOUČKÝ KŮŇ ÚPĚL ĎÁBELSKÉ ÓDY"),
+            "zlutoucky kun upel dabelske ody"
+        );
+        // Slovak
+        assert_eq!(fold("Ľubomír Ďurčo, Ŕ, ô, ä"), "lubomir durco, r, o, a");
+        // German
+        assert_eq!(fold("Jürgen Müßig, Öl, Äpfel"), "jurgen mussig, ol, apfel");
+        // French
+        assert_eq!(
+            fold("François Œuvre, Hélène, Noël, Ça"),
+            "francois oeuvre, helene, noel, ca"
+        );
+    }
+
+    fn contact(texts: &[&str], phones: &[&str]) -> Haystack {
+        Haystack::new(texts.iter().copied(), phones.iter().copied())
+    }
+
+    #[test]
+    fn search_ignores_case_diacritics_and_word_order() {
+        let h = contact(
+            &["Zdeňka", "Dvořáková", "zdenka@firma.cz", "Firma s.r.o."],
+            &[],
+        );
+        for q in [
+            "dvorak",
+            "ZDENKA",
+            "zdeňka dvořák",
+            "dvorakova zdenka",
+            "firma.cz",
+            "s.r.o",
+        ] {
+            assert!(h.matches(&Query::new(q)), "{q}");
+        }
+        assert!(!h.matches(&Query::new("novak")));
+        assert!(
+            !h.matches(&Query::new("zdenka novak")),
+            "every word must match"
+        );
+        assert!(
+            h.matches(&Query::new("   ")),
+            "an empty query matches everything"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_match_whatever_the_spacing() {
+        let h = contact(&["Jana"], &["+420 601 234 567"]);
+        for q in [
+            "601234567",
+            "601 234 567",
+            "601-234-567",
+            "+420601234567",
+            "234 56",
+        ] {
+            assert!(h.matches(&Query::new(q)), "{q}");
+        }
+        assert!(!h.matches(&Query::new("602 234 567")));
+    }
+
+    #[test]
+    fn tag_filter_all_and_any() {
+        let tags = vec!["Klient".to_string(), "Praha".to_string()];
+        let all = |t: &[&str]| TagFilter {
+            tags: t.iter().map(|s| s.to_string()).collect(),
+            mode: TagMode::All,
+        };
+        let any = |t: &[&str]| TagFilter {
+            tags: t.iter().map(|s| s.to_string()).collect(),
+            mode: TagMode::Any,
+        };
+        assert!(all(&[]).matches(&tags));
+        assert!(all(&["klient", "praha"]).matches(&tags));
+        assert!(!all(&["klient", "brno"]).matches(&tags));
+        assert!(any(&["klient", "brno"]).matches(&tags));
+        assert!(!any(&["brno", "ostrava"]).matches(&tags));
+        assert!(any(&["PRAHA"]).matches(&tags), "case-insensitive");
+        assert!(all(&["prahá"]).matches(&tags), "diacritics-insensitive");
+        assert!(!all(&["klient"]).matches(&[]));
+    }
+}

@@ -50,6 +50,11 @@ pub fn App() -> impl IntoView {
                 <ui::vault_gate::VaultGate>
                     <Routes fallback=ui::not_found_page::NotFoundPage>
                         <Route path=path!("/") view=ui::home_page::HomePage/>
+                        <Route path=path!("/contacts") view=ui::contacts_page::ContactsPage/>
+                        <Route path=path!("/contacts/new") view=ui::contact_form_page::ContactFormPage/>
+                        <Route path=path!("/contacts/:id") view=ui::contact_page::ContactPage/>
+                        <Route path=path!("/contacts/:id/edit") view=ui::contact_form_page::ContactFormPage/>
+                        <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>
                     </Routes>

@@ -3,6 +3,8 @@
 //! every decrypted value. Must not import `ui`.
 
 use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
+use crate::domain::activity::ActivityDraft;
+use crate::domain::contact::ContactDraft;
 use crate::domain::profile::ProfileDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
 use crate::store::{durability, IdbRepository};
@@ -252,6 +254,49 @@ impl Session {
 
     pub async fn save_profile(self, draft: ProfileDraft) -> Result<(), AppError> {
         self.write(|v| async move { v.save_profile(&draft, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Creates (`id` None) or updates a contact; returns its id.
+    pub async fn save_contact(
+        self,
+        id: Option<String>,
+        draft: ContactDraft,
+    ) -> Result<String, AppError> {
+        let saved = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let out = saved.clone();
+        self.write(|v| async move {
+            let id = v
+                .save_contact(id.as_deref(), &draft, chrono::Utc::now())
+                .await?;
+            *out.borrow_mut() = Some(id);
+            Ok(())
+        })
+        .await?;
+        let id = saved.borrow_mut().take();
+        id.ok_or(AppError::NoVault)
+    }
+
+    pub async fn delete_contact(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_contact(&id, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn save_activity(
+        self,
+        id: Option<String>,
+        draft: ActivityDraft,
+    ) -> Result<(), AppError> {
+        self.write(|v| async move {
+            v.save_activity(id.as_deref(), &draft, chrono::Utc::now())
+                .await
+                .map(|_| ())
+        })
+        .await
+    }
+
+    pub async fn delete_activity(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_activity(&id, chrono::Utc::now()).await })
             .await
     }
 

@@ -103,6 +103,72 @@ catalog! {
     ChainBrokenStrong => "The audit trail does not verify: ", "Auditní stopa nesouhlasí: ";
     ChainBrokenBody => ". Someone or something changed the stored history.", ". Někdo nebo něco změnilo uloženou historii.";
 
+    // Contacts
+    NavContacts => "Contacts", "Kontakty";
+    NavAudit => "Audit log", "Auditní stopa";
+    ContactsHeading => "Contacts", "Kontakty";
+    NewContact => "New contact", "Nový kontakt";
+    Search => "Search", "Hledat";
+    SearchHint => "Name, e-mail, phone, tag or notes. Press / to search, n for a new contact.",
+        "Jméno, e-mail, telefon, štítek nebo poznámky. Klávesa / hledá, n založí nový kontakt.";
+    FilterByTags => "Filter by tags", "Filtrovat podle štítků";
+    TagsAll => "All of them", "Všechny";
+    TagsAny => "Any of them", "Kterýkoli";
+    TagMode => "Contacts with", "Kontakty se štítky";
+    SortBy => "Sort by", "Řadit podle";
+    SortName => "Name", "Jména";
+    SortLastActivity => "Last activity", "Poslední aktivity";
+    NoContactsYet => "No contacts yet. Add your first client with New contact (or press n).",
+        "Zatím žádné kontakty. Prvního klienta přidáte tlačítkem Nový kontakt (nebo klávesou n).";
+    NoMatches => "No contact matches the search and filter.", "Hledání a filtru neodpovídá žádný kontakt.";
+    ClearFilters => "Clear search and filters", "Zrušit hledání a filtry";
+    GivenName => "Given name", "Jméno";
+    FamilyName => "Family name", "Příjmení";
+    EmailsHint => "One per line; a label may come first, as in “work: jana@firma.cz”.",
+        "Jeden na řádek; na začátku může být označení, například „práce: jana@firma.cz“.";
+    PhonesHint => "One per line, e.g. “mobile: +420 601 234 567”.", "Jeden na řádek, například „mobil: +420 601 234 567“.";
+    Organisation => "Organisation", "Organizace";
+    Role => "Role or title", "Funkce";
+    Tags => "Tags", "Štítky";
+    TagsHint => "Separated by commas, e.g. “client, Prague”.", "Oddělené čárkami, například „klient, Praha“.";
+    Preferences => "Preferences", "Preference";
+    PreferencesHint => "One per line, e.g. “prefers: phone”.", "Jedna na řádek, například „preferuje: telefon“.";
+    Notes => "Notes", "Poznámky";
+    Save => "Save", "Uložit";
+    Cancel => "Cancel", "Zrušit";
+    Edit => "Edit", "Upravit";
+    Delete => "Delete", "Smazat";
+    EditContact => "Edit contact", "Úprava kontaktu";
+    ContactNotFound => "This contact does not exist (any more).", "Tento kontakt neexistuje (už).";
+    BackToContacts => "Back to contacts", "Zpět na kontakty";
+    ConfirmDeleteContact => "Delete this contact and its activities? This cannot be undone; the audit log keeps a record of the deletion.",
+        "Smazat tento kontakt i s jeho aktivitami? Nelze to vrátit; auditní stopa smazání zaznamená.";
+    ConfirmDelete => "Yes, delete", "Ano, smazat";
+    Timeline => "Activities", "Aktivity";
+    NoActivities => "No activities yet: log a call, e-mail, meeting or note below.",
+        "Zatím žádné aktivity: níže zaznamenejte telefonát, e-mail, schůzku nebo poznámku.";
+    AddActivity => "Add activity", "Přidat aktivitu";
+    ActivityKindLabel => "Kind", "Druh";
+    KindCall => "Call", "Telefonát";
+    KindEmail => "E-mail", "E-mail";
+    KindMeeting => "Meeting", "Schůzka";
+    KindNote => "Note", "Poznámka";
+    When => "When", "Kdy";
+    Subject => "Subject", "Předmět";
+    Body => "Details", "Podrobnosti";
+    History => "History", "Historie změn";
+    NoHistory => "No changes recorded.", "Žádné zaznamenané změny.";
+    AuditHeading => "Audit log", "Auditní stopa";
+    AuditLead => "Every change to the vault, newest first. Each event is chained to the one before by its hash, so a removed, reordered or edited event shows.",
+        "Každá změna v trezoru, nejnovější nahoře. Události jsou zřetězené hashem, takže odstranění, přeházení nebo úprava události je vidět.";
+    ChainVerifies => "The hash chain verifies.", "Hashový řetězec souhlasí.";
+    Saved => "Saved.", "Uloženo.";
+    Deleted => "Deleted.", "Smazáno.";
+    Fields => "Field", "Pole";
+    Before => "Before", "Předtím";
+    After => "After", "Potom";
+    NoValue => "(empty)", "(prázdné)";
+
     // Settings
     SettingsHeading => "Settings", "Nastavení";
     ProfileHeading => "Your details (controller)", "Vaše údaje (správce)";
@@ -178,7 +244,9 @@ mod tests {
             .copied()
             .filter(|t| t.get(Lang::En) == t.get(Lang::Cs))
             .collect();
-        let allowed: HashSet<Text> = [Text::Email, Text::Ico].into_iter().collect();
+        let allowed: HashSet<Text> = [Text::Email, Text::Ico, Text::KindEmail]
+            .into_iter()
+            .collect();
         assert_eq!(same, allowed);
     }
 }

@@ -116,9 +116,53 @@ pub fn damaged_item(lang: Lang, kind: &str, id: &str) -> String {
     }
 }
 
+/// An audit action in words.
+pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str {
+    use crate::domain::audit::Action::*;
+    match (lang, action) {
+        (Lang::En, a) => a.as_str(),
+        (Lang::Cs, VaultCreated) => "trezor vytvořen",
+        (Lang::Cs, PassphraseChanged) => "heslo změněno",
+        (Lang::Cs, Create) => "vytvořeno",
+        (Lang::Cs, Update) => "změněno",
+        (Lang::Cs, Delete) => "smazáno",
+    }
+}
+
+/// A kind of record in words.
+pub fn entity_kind(lang: Lang, kind: &str) -> &str {
+    match (lang, kind) {
+        (Lang::En, "contact") => "contact",
+        (Lang::En, "activity") => "activity",
+        (Lang::En, "profile") => "your details",
+        (Lang::Cs, "contact") => "kontakt",
+        (Lang::Cs, "activity") => "aktivita",
+        (Lang::Cs, "profile") => "vaše údaje",
+        (Lang::Cs, "vault") => "trezor",
+        (_, other) => other,
+    }
+}
+
+/// "3 contacts" / "3 kontakty"
+pub fn contacts_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(lang, n as u64, "contact", "", "contacts"),
+        Lang::Cs => count(lang, n as u64, "kontakt", "kontakty", "kontaktů"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_counts_use_czech_plurals() {
+        assert_eq!(contacts_count(Lang::Cs, 1), "1 kontakt");
+        assert_eq!(contacts_count(Lang::Cs, 2), "2 kontakty");
+        assert_eq!(contacts_count(Lang::Cs, 5), "5 kontaktů");
+        assert_eq!(contacts_count(Lang::En, 1), "1 contact");
+        assert_eq!(contacts_count(Lang::En, 5), "5 contacts");
+    }
 
     #[test]
     fn idle_notices() {

@@ -2,11 +2,17 @@
 //! Must not touch IndexedDB or keys directly; it calls `app` and shows what it returns.
 
 pub mod about_page;
+pub mod activity_form;
+pub mod audit_log_page;
 pub mod auto_lock_setting;
 pub mod change_passphrase_form;
+pub mod contact_form_page;
+pub mod contact_page;
+pub mod contacts_page;
 pub mod create_vault_page;
 pub mod damaged_banner;
 pub mod form_outcome;
+pub mod history_list;
 pub mod home_page;
 pub mod language_setting;
 pub mod locale;

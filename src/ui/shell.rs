@@ -22,6 +22,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             <Show when=unlocked>
                 <nav class="app-nav" aria-label=t(Text::MainNavigation)>
                     <A href="/" exact=true>{t(Text::NavHome)}</A>
+                    <A href="/contacts">{t(Text::NavContacts)}</A>
+                    <A href="/audit">{t(Text::NavAudit)}</A>
                     <A href="/settings">{t(Text::NavSettings)}</A>
                     <A href="/about">{t(Text::NavAbout)}</A>
                 </nav>

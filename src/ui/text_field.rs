@@ -19,6 +19,9 @@ pub fn TextField(
     /// (the browser's built-in check would block the submit with a message in its own words).
     #[prop(optional)]
     required: bool,
+    /// A text area (several lines) instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let error_id = format!("{id}-error");
@@ -41,16 +44,35 @@ pub fn TextField(
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{move || locale.t(label)}</label>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{move || locale.t(h)}</p> })}
-            <input
-                id=id
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                aria-required=required.then_some("true")
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-                bind:value=value
-            />
+            {if multiline {
+                view! {
+                    <textarea
+                        id=id
+                        name=id
+                        rows="3"
+                        aria-required=required.then_some("true")
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        aria-describedby=described_by
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    ></textarea>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <input
+                        id=id
+                        name=id
+                        type=input_type
+                        autocomplete=autocomplete
+                        aria-required=required.then_some("true")
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        aria-describedby=described_by
+                        bind:value=value
+                    />
+                }
+                    .into_any()
+            }}
             {move || {
                 error
                     .get()

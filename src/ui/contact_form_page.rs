@@ -1,0 +1,153 @@
+//! Create or edit a contact. Field errors appear next to their fields; nothing is saved until the
+//! form is valid. Escape cancels.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::contact::{fields, ContactDraft};
+use crate::domain::FieldErrors;
+use crate::i18n::errors::{describe, field_error};
+use crate::i18n::Text;
+use crate::ui::locale::use_locale;
+use crate::ui::text_field::TextField;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ContactFormPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| {
+        session.data.with_untracked(|d| {
+            d.contacts
+                .get(id)
+                .map(|c| ContactDraft::from_contact(&c.data))
+        })
+    });
+    let editing = id.is_some();
+    let draft = existing.clone().unwrap_or_default();
+    let given = RwSignal::new(draft.given_name);
+    let family = RwSignal::new(draft.family_name);
+    let emails = RwSignal::new(draft.emails);
+    let phones = RwSignal::new(draft.phones);
+    let role = RwSignal::new(draft.role);
+    let ico = RwSignal::new(draft.ico);
+    let vat_id = RwSignal::new(draft.vat_id);
+    let address = RwSignal::new(draft.address);
+    let tags = RwSignal::new(draft.tags);
+    let preferences = RwSignal::new(draft.preferences);
+    let notes = RwSignal::new(draft.notes);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let working = RwSignal::new(false);
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, err)| field_error(locale.get(), err))
+            })
+        })
+    };
+    let back = {
+        let id = id.clone();
+        move || match &id {
+            Some(id) => format!("/contacts/{id}"),
+            None => "/contacts".to_string(),
+        }
+    };
+    let navigate = use_navigate();
+    let cancel = {
+        let navigate = navigate.clone();
+        let back = back.clone();
+        move || navigate(&back(), Default::default())
+    };
+    let handle = {
+        let cancel = cancel.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" {
+                cancel();
+            }
+        })
+    };
+    on_cleanup(move || handle.remove());
+
+    let save = {
+        let id = id.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let draft = ContactDraft {
+                given_name: given.get_untracked(),
+                family_name: family.get_untracked(),
+                emails: emails.get_untracked(),
+                phones: phones.get_untracked(),
+                organisation_id: None,
+                role: role.get_untracked(),
+                ico: ico.get_untracked(),
+                vat_id: vat_id.get_untracked(),
+                address: address.get_untracked(),
+                tags: tags.get_untracked(),
+                preferences: preferences.get_untracked(),
+                notes: notes.get_untracked(),
+            };
+            failure.set(None);
+            working.set(true);
+            let id = id.clone();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match session.save_contact(id, draft).await {
+                    Ok(saved) => {
+                        errors.set(vec![]);
+                        navigate(&format!("/contacts/{saved}"), Default::default());
+                    }
+                    Err(AppError::Invalid(list)) => errors.set(list),
+                    Err(e) => failure.set(Some(e)),
+                }
+                working.set(false);
+            });
+        }
+    };
+
+    let missing = editing && existing.is_none();
+    view! {
+        <section class="page" aria-labelledby="contact-form-heading">
+            <h1 id="contact-form-heading">
+                {move || locale.t(if editing { Text::EditContact } else { Text::NewContact })}
+            </h1>
+            <Show
+                when=move || !missing
+                fallback=move || view! { <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p> }
+            >
+                <form class="form wide" on:submit=save.clone()>
+                    <div class="field-row">
+                        <TextField label=Text::GivenName id="given-name" value=given error=error_for(fields::GIVEN_NAME) autocomplete="off"/>
+                        <TextField label=Text::FamilyName id="family-name" value=family error=error_for(fields::FAMILY_NAME) autocomplete="off"/>
+                    </div>
+                    <TextField label=Text::Email id="emails" value=emails error=error_for(fields::EMAIL) hint=Text::EmailsHint multiline=true/>
+                    <TextField label=Text::Phone id="phones" value=phones error=error_for(fields::PHONE) hint=Text::PhonesHint multiline=true/>
+                    <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
+                    <div class="field-row">
+                        <TextField label=Text::Ico id="contact-ico" value=ico error=error_for(fields::ICO)/>
+                        <TextField label=Text::VatId id="contact-vat" value=vat_id error=error_for(fields::VAT_ID)/>
+                    </div>
+                    <TextField label=Text::Address id="contact-address" value=address error=error_for(fields::ADDRESS) multiline=true/>
+                    <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
+                    <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
+                    <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
+                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
+                        <button type="button" class="button secondary" on:click={
+                            let cancel = cancel.clone();
+                            move |_| cancel()
+                        }>{t(Text::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,189 @@
+//! One contact: its details, its activity timeline (newest first), and its history.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::activity::Activity;
+use crate::i18n::errors::describe;
+use crate::i18n::{format, Text};
+use crate::ui::activity_form::{kind_text, ActivityForm};
+use crate::ui::history_list::HistoryList;
+use crate::ui::locale::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    let contact = {
+        let id = id.clone();
+        Memo::new(move |_| session.data.with(|d| d.contacts.get(&id).cloned()))
+    };
+    let activities = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let mut list: Vec<(String, Activity)> = session.data.with(|d| {
+                d.activities
+                    .values()
+                    .filter(|a| a.data.contact_id == id)
+                    .map(|a| (a.id.clone(), a.data.clone()))
+                    .collect()
+            });
+            list.sort_by_key(|a| std::cmp::Reverse(a.1.at));
+            list
+        })
+    };
+    let history = {
+        let id = id.clone();
+        Signal::derive(move || {
+            session.data.with(|d| {
+                d.audit
+                    .iter()
+                    .filter(|e| e.entity_id == id)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let editing = RwSignal::new(None::<(String, Activity)>);
+    let navigate = StoredValue::new_local(use_navigate());
+    let id_value = StoredValue::new(id.clone());
+    let delete = move |_| {
+        let id = id_value.get_value();
+        spawn_local(async move {
+            match session.delete_contact(id).await {
+                Ok(()) => navigate.with_value(|n| n("/contacts", Default::default())),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+    let edit_href = format!("/contacts/{id}/edit");
+
+    view! {
+        <Show
+            when=move || contact.with(Option::is_some)
+            fallback=move || view! {
+                <section class="page">
+                    <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p>
+                    <A href="/contacts">{t(Text::BackToContacts)}</A>
+                </section>
+            }
+        >
+            <section class="page" aria-labelledby="contact-heading">
+                <p><A href="/contacts">{t(Text::BackToContacts)}</A></p>
+                <div class="page-head">
+                    <h1 id="contact-heading">{move || contact.with(|c| c.as_ref().map(|c| c.data.display_name()))}</h1>
+                    <div class="actions">
+                        <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
+                            {t(Text::Delete)}
+                        </button>
+                    </div>
+                </div>
+                <Show when=move || confirming.get()>
+                    <div class="callout danger" role="alertdialog" aria-labelledby="confirm-delete-text">
+                        <p id="confirm-delete-text">{t(Text::ConfirmDeleteContact)}</p>
+                        <div class="actions">
+                            <button type="button" class="button danger" on:click=delete>{t(Text::ConfirmDelete)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t(Text::Cancel)}</button>
+                        </div>
+                    </div>
+                </Show>
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                {move || {
+                    contact.get().map(|c| {
+                        let c = c.data;
+                        let row = |label: Text, value: String| {
+                            (!value.is_empty()).then(|| view! {
+                                <div class="fact-row"><dt>{locale.t(label)}</dt><dd>{value}</dd></div>
+                            })
+                        };
+                        let list = |items: &[crate::domain::contact::Labelled]| items
+                            .iter()
+                            .map(|i| if i.label.is_empty() { i.value.clone() } else { format!("{} ({})", i.value, i.label) })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <dl class="details">
+                                {row(Text::Email, list(&c.emails))}
+                                {row(Text::Phone, list(&c.phones))}
+                                {row(Text::Role, c.role.clone())}
+                                {row(Text::Ico, c.ico.clone().unwrap_or_default())}
+                                {row(Text::VatId, c.vat_id.clone().unwrap_or_default())}
+                                {row(Text::Address, c.address.clone())}
+                                {row(Text::Tags, c.tags.join(", "))}
+                                {row(Text::Preferences, c.preferences.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "))}
+                                {row(Text::Notes, c.notes.clone())}
+                            </dl>
+                        }
+                    })
+                }}
+                <section class="panel" aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading">{t(Text::Timeline)}</h2>
+                    <ActivityForm contact_id=id_value.get_value() editing=editing/>
+                    {move || {
+                        let lang = locale.get();
+                        let list = activities.get();
+                        if list.is_empty() {
+                            return view! { <p class="empty-state">{locale.t(Text::NoActivities)}</p> }.into_any();
+                        }
+                        view! {
+                            <ol class="timeline">
+                                {list
+                                    .into_iter()
+                                    .map(|(aid, a)| {
+                                        let for_edit = (aid.clone(), a.clone());
+                                        let delete_id = aid.clone();
+                                        view! {
+                                            <li class="timeline-item">
+                                                <p class="history-head">
+                                                    <span class="tag">{locale.t(kind_text(a.kind))}</span>
+                                                    " "
+                                                    <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+                                                    " "
+                                                    <strong>{a.subject.clone()}</strong>
+                                                </p>
+                                                {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                                <div class="actions small">
+                                                    <button type="button" class="link-button" on:click=move |_| editing.set(Some(for_edit.clone()))>
+                                                        {locale.t(Text::Edit)}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| {
+                                                            let id = delete_id.clone();
+                                                            spawn_local(async move {
+                                                                if let Err(e) = session.delete_activity(id).await {
+                                                                    failure.set(Some(e));
+                                                                }
+                                                            });
+                                                        }
+                                                    >
+                                                        {locale.t(Text::Delete)}
+                                                    </button>
+                                                </div>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                <section class="panel" aria-labelledby="history-heading">
+                    <h2 id="history-heading">{t(Text::History)}</h2>
+                    <HistoryList events=history/>
+                </section>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,318 @@
+//! The contact list: search as you type (ignoring case, diacritics and phone spacing), filter by
+//! tags (all of / any of), sort by name or last activity; only the visible rows are rendered.
+
+use crate::app::session::Session;
+use crate::domain::search::{fold, Query, TagFilter, TagMode};
+use crate::i18n::{format, phrases, Text};
+use crate::ui::locale::use_locale;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
+
+/// Height of one row in pixels (the stylesheet's `.contact-row` uses the same).
+const ROW_HEIGHT: f64 = 64.0;
+/// Rows rendered above and below the visible window.
+const OVERSCAN: usize = 8;
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    name: String,
+    sort_key: String,
+    detail: String,
+    tags: Vec<String>,
+    last_activity: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    Name,
+    LastActivity,
+}
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let query = RwSignal::new(String::new());
+    let chosen_tags = RwSignal::new(Vec::<String>::new());
+    let tag_mode = RwSignal::new(TagMode::All);
+    let sort = RwSignal::new(Sort::Name);
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(640.0f64);
+
+    // Built once per change of the data, not per keystroke.
+    let index = Memo::new(move |_| {
+        session.data.with(|d| {
+            let mut last: HashMap<&str, chrono::DateTime<chrono::Utc>> = HashMap::new();
+            for a in d.activities.values() {
+                let e = last.entry(a.data.contact_id.as_str()).or_insert(a.data.at);
+                if a.data.at > *e {
+                    *e = a.data.at;
+                }
+            }
+            d.contacts
+                .values()
+                .map(|c| {
+                    let detail = c
+                        .data
+                        .emails
+                        .first()
+                        .map(|e| e.value.clone())
+                        .or_else(|| c.data.phones.first().map(|p| p.value.clone()))
+                        .unwrap_or_default();
+                    (
+                        c.data.haystack(None),
+                        Row {
+                            id: c.id.clone(),
+                            name: c.data.display_name(),
+                            sort_key: c.data.sort_key(),
+                            detail,
+                            tags: c.data.tags.clone(),
+                            last_activity: last.get(c.id.as_str()).copied(),
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let all_tags = Memo::new(move |_| {
+        let mut tags: Vec<String> = Vec::new();
+        index.with(|rows| {
+            for (_, r) in rows {
+                for t in &r.tags {
+                    if !tags.iter().any(|x| fold(x) == fold(t)) {
+                        tags.push(t.clone());
+                    }
+                }
+            }
+        });
+        tags.sort_by_key(|t| fold(t));
+        tags
+    });
+    let rows = Memo::new(move |_| {
+        let q = Query::new(&query.get());
+        let filter = TagFilter {
+            tags: chosen_tags.get(),
+            mode: tag_mode.get(),
+        };
+        let mut rows: Vec<Row> = index.with(|all| {
+            all.iter()
+                .filter(|(hay, r)| hay.matches(&q) && filter.matches(&r.tags))
+                .map(|(_, r)| r.clone())
+                .collect()
+        });
+        match sort.get() {
+            Sort::Name => rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key)),
+            Sort::LastActivity => rows.sort_by(|a, b| {
+                b.last_activity
+                    .cmp(&a.last_activity)
+                    .then(a.sort_key.cmp(&b.sort_key))
+            }),
+        }
+        rows
+    });
+    let has_contacts = move || session.data.with(|d| !d.contacts.is_empty());
+
+    // Keyboard: "n" opens a new contact, "/" focuses the search (not while typing in a field).
+    let navigate = use_navigate();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .unwrap_or(false);
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "n" => {
+                ev.prevent_default();
+                navigate("/contacts/new", Default::default());
+            }
+            "/" => {
+                ev.prevent_default();
+                if let Some(el) = document().get_element_by_id("search") {
+                    if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = input.focus();
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let visible = move || {
+        let all = rows.get();
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN;
+        let last = (first + count).min(all.len());
+        (
+            first,
+            all.len(),
+            all.into_iter()
+                .skip(first)
+                .take(last.saturating_sub(first))
+                .collect::<Vec<_>>(),
+        )
+    };
+
+    view! {
+        <section class="page" aria-labelledby="contacts-heading">
+            <div class="page-head">
+                <h1 id="contacts-heading">{t(Text::ContactsHeading)}</h1>
+                <A href="/contacts/new" attr:class="button">{t(Text::NewContact)}</A>
+            </div>
+            <Show
+                when=has_contacts
+                fallback=move || view! { <p class="empty-state">{t(Text::NoContactsYet)}</p> }
+            >
+                <div class="toolbar">
+                    <div class="field search-field">
+                        <label for="search">{t(Text::Search)}</label>
+                        <input
+                            id="search"
+                            type="search"
+                            autocomplete="off"
+                            aria-describedby="search-hint"
+                            prop:value=move || query.get()
+                            on:input=move |ev| {
+                                query.set(event_target_value(&ev));
+                                scroll_top.set(0.0);
+                            }
+                        />
+                        <p class="field-hint" id="search-hint">{t(Text::SearchHint)}</p>
+                    </div>
+                    <div class="field">
+                        <label for="sort">{t(Text::SortBy)}</label>
+                        <select
+                            id="sort"
+                            on:change=move |ev| {
+                                sort.set(if event_target_value(&ev) == "activity" { Sort::LastActivity } else { Sort::Name })
+                            }
+                        >
+                            <option value="name">{t(Text::SortName)}</option>
+                            <option value="activity">{t(Text::SortLastActivity)}</option>
+                        </select>
+                    </div>
+                </div>
+                <Show when=move || !all_tags.get().is_empty()>
+                    <fieldset class="tag-filter">
+                        <legend>{t(Text::FilterByTags)}</legend>
+                        <div class="tag-choices">
+                            {move || {
+                                all_tags
+                                    .get()
+                                    .into_iter()
+                                    .map(|tag| {
+                                        let tag_for_check = tag.clone();
+                                        let tag_for_toggle = tag.clone();
+                                        view! {
+                                            <label class="tag-choice">
+                                                <input
+                                                    type="checkbox"
+                                                    prop:checked=move || chosen_tags.with(|c| c.contains(&tag_for_check))
+                                                    on:change=move |_| {
+                                                        let tag = tag_for_toggle.clone();
+                                                        chosen_tags.update(|c| {
+                                                            if let Some(i) = c.iter().position(|x| *x == tag) {
+                                                                c.remove(i);
+                                                            } else {
+                                                                c.push(tag);
+                                                            }
+                                                        });
+                                                    }
+                                                />
+                                                {tag}
+                                            </label>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </div>
+                        <div class="field inline">
+                            <label for="tag-mode">{t(Text::TagMode)}</label>
+                            <select
+                                id="tag-mode"
+                                on:change=move |ev| {
+                                    tag_mode.set(if event_target_value(&ev) == "any" { TagMode::Any } else { TagMode::All })
+                                }
+                            >
+                                <option value="all">{t(Text::TagsAll)}</option>
+                                <option value="any">{t(Text::TagsAny)}</option>
+                            </select>
+                        </div>
+                    </fieldset>
+                </Show>
+                <p class="hint" role="status" aria-live="polite">
+                    {move || phrases::contacts_count(locale.get(), rows.with(Vec::len))}
+                </p>
+                <Show
+                    when=move || rows.with(|r| !r.is_empty())
+                    fallback=move || {
+                        view! {
+                            <p class="empty-state">
+                                {t(Text::NoMatches)} " "
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    on:click=move |_| {
+                                        query.set(String::new());
+                                        chosen_tags.set(vec![]);
+                                    }
+                                >
+                                    {t(Text::ClearFilters)}
+                                </button>
+                            </p>
+                        }
+                    }
+                >
+                    <div
+                        class="contact-list"
+                        on:scroll=move |ev| {
+                            if let Some(el) = ev
+                                .target()
+                                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                            {
+                                scroll_top.set(f64::from(el.scroll_top()));
+                                viewport.set(f64::from(el.client_height()));
+                            }
+                        }
+                    >
+                        {move || {
+                            let (first, len, slice) = visible();
+                            let lang = locale.get();
+                            view! {
+                                <ul
+                                    class="contact-rows"
+                                    style:height=format!("{}px", len as f64 * ROW_HEIGHT)
+                                    style:padding-top=format!("{}px", first as f64 * ROW_HEIGHT)
+                                >
+                                    {slice
+                                        .into_iter()
+                                        .map(|r| {
+                                            let href = format!("/contacts/{}", r.id);
+                                            view! {
+                                                <li class="contact-row">
+                                                    <A href=href>{r.name.clone()}</A>
+                                                    <span class="contact-detail">{r.detail.clone()}</span>
+                                                    <span class="contact-meta">
+                                                        {r.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
+                                                        {r.last_activity.map(|at| view! { <span class="when">{format::date(lang, at)}</span> })}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        }}
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}

@@ -4,6 +4,7 @@ use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
 use crate::domain::audit::{FieldChange, FieldValues};
 use crate::domain::contact::{Contact, ContactDraft};
+use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
@@ -25,6 +26,7 @@ pub const KIND_PROFILE: &str = "profile";
 pub const KIND_AUDIT_HEAD: &str = "audit_head";
 pub const KIND_CONTACT: &str = "contact";
 pub const KIND_ACTIVITY: &str = "activity";
+pub const KIND_ORGANISATION: &str = "organisation";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
 
@@ -42,6 +44,8 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("record {0} does not exist (any more)")]
     NotFound(String),
+    #[error("{0} other records still refer to this one")]
+    InUse(usize),
 }
 
 /// A record as sealed: its bookkeeping and its data.
@@ -68,6 +72,7 @@ pub struct VaultSnapshot {
     pub profile: Option<StoredRecord<ControllerProfile>>,
     pub contacts: BTreeMap<String, StoredRecord<Contact>>,
     pub activities: BTreeMap<String, StoredRecord<Activity>>,
+    pub organisations: BTreeMap<String, StoredRecord<Organisation>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
@@ -325,6 +330,12 @@ impl<R: Repository> UnlockedVault<R> {
                     }
                     Err(_) => snapshot.damaged.push(damaged()),
                 },
+                KIND_ORGANISATION => match open_record::<Organisation>(&self.key, sealed) {
+                    Ok(r) => {
+                        snapshot.organisations.insert(r.id.clone(), r);
+                    }
+                    Err(_) => snapshot.damaged.push(damaged()),
+                },
                 KIND_AUDIT_HEAD => match open_record(&self.key, sealed) {
                     Ok(r) => head = Some(r),
                     Err(_) => snapshot.damaged.push(damaged()),
@@ -472,6 +483,44 @@ impl<R: Repository> UnlockedVault<R> {
         })
     }
 
+    /// Creates (`id` None) or updates one record of the snapshot's `map`, audited. Returns its id.
+    async fn save_record<T: Clone + Serialize>(
+        &self,
+        map: fn(&mut VaultSnapshot) -> &mut BTreeMap<String, StoredRecord<T>>,
+        kind: &str,
+        id: Option<&str>,
+        data: T,
+        fields: fn(&T) -> FieldValues,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let previous = match id {
+            None => None,
+            Some(id) => Some(
+                map(&mut self.inner.borrow_mut().snapshot)
+                    .get(id)
+                    .cloned()
+                    .ok_or_else(|| AppError::NotFound(id.to_string()))?,
+            ),
+        };
+        let (record, expect, action, changes) =
+            Self::next_revision(previous.as_ref(), kind, data, fields, now)?;
+        if action == Action::Update && changes.is_empty() {
+            return Ok(record.id);
+        }
+        let sealed = seal_record(&self.key, &record)?;
+        let entry = Entry {
+            action,
+            kind,
+            id: &record.id,
+            changes,
+        };
+        self.commit_action(vec![(sealed, expect)], vec![], entry, now)
+            .await?;
+        let id = record.id.clone();
+        map(&mut self.inner.borrow_mut().snapshot).insert(id.clone(), record);
+        Ok(id)
+    }
+
     /// Creates (`id` None) or updates a contact. Returns its id.
     pub async fn save_contact(
         &self,
@@ -480,48 +529,77 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let contact = draft.validate().map_err(AppError::Invalid)?;
-        let previous = match id {
-            None => None,
-            Some(id) => Some(
-                self.inner
-                    .borrow()
-                    .snapshot
-                    .contacts
-                    .get(id)
-                    .cloned()
-                    .ok_or_else(|| AppError::NotFound(id.to_string()))?,
-            ),
-        };
-        let (record, expect, action, changes) = Self::next_revision(
-            previous.as_ref(),
+        if let Some(org) = &contact.organisation_id {
+            if !self.inner.borrow().snapshot.organisations.contains_key(org) {
+                return Err(AppError::NotFound(org.clone()));
+            }
+        }
+        self.save_record(
+            |s| &mut s.contacts,
             KIND_CONTACT,
+            id,
             contact,
             Contact::fields,
             now,
-        )?;
-        if action == Action::Update && changes.is_empty() {
-            return Ok(record.id);
+        )
+        .await
+    }
+
+    /// Creates (`id` None) or updates an organisation. Returns its id.
+    pub async fn save_organisation(
+        &self,
+        id: Option<&str>,
+        draft: &OrganisationDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let organisation = draft.validate().map_err(AppError::Invalid)?;
+        self.save_record(
+            |s| &mut s.organisations,
+            KIND_ORGANISATION,
+            id,
+            organisation,
+            Organisation::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Deletes an organisation that no contact belongs to any more.
+    pub async fn delete_organisation(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let (organisation, people) = {
+            let inner = self.inner.borrow();
+            let organisation = inner
+                .snapshot
+                .organisations
+                .get(id)
+                .cloned()
+                .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            let people = inner
+                .snapshot
+                .contacts
+                .values()
+                .filter(|c| c.data.organisation_id.as_deref() == Some(id))
+                .count();
+            (organisation, people)
+        };
+        if people > 0 {
+            return Err(AppError::InUse(people));
         }
-        let sealed = seal_record(&self.key, &record)?;
+        let entry = Entry {
+            action: Action::Delete,
+            kind: KIND_ORGANISATION,
+            id,
+            changes: audit::diff(&organisation.data.fields(), &[]),
+        };
         self.commit_action(
-            vec![(sealed, expect)],
             vec![],
-            Entry {
-                action,
-                kind: KIND_CONTACT,
-                id: &record.id,
-                changes,
-            },
+            vec![(id.to_string(), Expect::Rev(organisation.rev))],
+            entry,
             now,
         )
         .await?;
-        let id = record.id.clone();
-        self.inner
-            .borrow_mut()
-            .snapshot
-            .contacts
-            .insert(id.clone(), record);
-        Ok(id)
+        self.inner.borrow_mut().snapshot.organisations.remove(id);
+        Ok(())
     }
 
     /// Deletes a contact and its activities in one transaction, audited.
@@ -573,50 +651,24 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let activity = draft.validate().map_err(AppError::Invalid)?;
-        let previous = {
-            let inner = self.inner.borrow();
-            if !inner.snapshot.contacts.contains_key(&activity.contact_id) {
-                return Err(AppError::NotFound(activity.contact_id.clone()));
-            }
-            match id {
-                None => None,
-                Some(id) => Some(
-                    inner
-                        .snapshot
-                        .activities
-                        .get(id)
-                        .cloned()
-                        .ok_or_else(|| AppError::NotFound(id.to_string()))?,
-                ),
-            }
-        };
-        let (record, expect, action, changes) = Self::next_revision(
-            previous.as_ref(),
+        if !self
+            .inner
+            .borrow()
+            .snapshot
+            .contacts
+            .contains_key(&activity.contact_id)
+        {
+            return Err(AppError::NotFound(activity.contact_id.clone()));
+        }
+        self.save_record(
+            |s| &mut s.activities,
             KIND_ACTIVITY,
+            id,
             activity,
             Activity::fields,
             now,
-        )?;
-        let sealed = seal_record(&self.key, &record)?;
-        self.commit_action(
-            vec![(sealed, expect)],
-            vec![],
-            Entry {
-                action,
-                kind: KIND_ACTIVITY,
-                id: &record.id,
-                changes,
-            },
-            now,
         )
-        .await?;
-        let id = record.id.clone();
-        self.inner
-            .borrow_mut()
-            .snapshot
-            .activities
-            .insert(id.clone(), record);
-        Ok(id)
+        .await
     }
 
     pub async fn delete_activity(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -968,6 +1020,46 @@ mod tests {
             block_on(vault.delete_contact(&id, t(6))),
             Err(AppError::NotFound(_))
         ));
+    }
+
+    #[test]
+    fn an_organisation_with_people_is_not_deleted() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let org = OrganisationDraft {
+            name: "Firma s.r.o.".into(),
+            ico: "27082440".into(),
+            ..OrganisationDraft::default()
+        };
+        let org_id = block_on(vault.save_organisation(None, &org, t(1))).unwrap();
+        let person = ContactDraft {
+            organisation_id: Some(org_id.clone()),
+            ..contact("Jana", "Nováková")
+        };
+        let person_id = block_on(vault.save_contact(None, &person, t(2))).unwrap();
+        assert!(matches!(
+            block_on(vault.delete_organisation(&org_id, t(3))),
+            Err(AppError::InUse(1))
+        ));
+        // A contact cannot point at an organisation that does not exist.
+        let stray = ContactDraft {
+            organisation_id: Some("no-such-organisation".into()),
+            ..contact("Petr", "Svoboda")
+        };
+        assert!(matches!(
+            block_on(vault.save_contact(None, &stray, t(4))),
+            Err(AppError::NotFound(_))
+        ));
+        let unlinked = ContactDraft {
+            organisation_id: None,
+            ..person
+        };
+        block_on(vault.save_contact(Some(&person_id), &unlinked, t(5))).unwrap();
+        block_on(vault.delete_organisation(&org_id, t(6))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(s.organisations.is_empty());
+        assert_eq!(s.contacts[&person_id].data.organisation_id, None);
+        assert_eq!(s.chain, None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::ActivityDraft;
 use crate::domain::contact::ContactDraft;
+use crate::domain::organisation::OrganisationDraft;
 use crate::domain::profile::ProfileDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
 use crate::store::{durability, IdbRepository};
@@ -237,10 +238,10 @@ impl Session {
     }
 
     /// Runs a write on the unlocked vault and refreshes the screens' state from it.
-    async fn write<F, Fut>(self, op: F) -> Result<(), AppError>
+    async fn write<T, F, Fut>(self, op: F) -> Result<T, AppError>
     where
         F: FnOnce(Vault) -> Fut,
-        Fut: std::future::Future<Output = Result<(), AppError>>,
+        Fut: std::future::Future<Output = Result<T, AppError>>,
     {
         let generation = self.generation.get_value();
         let vault = self.vault().ok_or(AppError::NoVault)?;
@@ -263,18 +264,29 @@ impl Session {
         id: Option<String>,
         draft: ContactDraft,
     ) -> Result<String, AppError> {
-        let saved = std::rc::Rc::new(std::cell::RefCell::new(None));
-        let out = saved.clone();
         self.write(|v| async move {
-            let id = v
-                .save_contact(id.as_deref(), &draft, chrono::Utc::now())
-                .await?;
-            *out.borrow_mut() = Some(id);
-            Ok(())
+            v.save_contact(id.as_deref(), &draft, chrono::Utc::now())
+                .await
         })
-        .await?;
-        let id = saved.borrow_mut().take();
-        id.ok_or(AppError::NoVault)
+        .await
+    }
+
+    /// Creates (`id` None) or updates an organisation; returns its id.
+    pub async fn save_organisation(
+        self,
+        id: Option<String>,
+        draft: OrganisationDraft,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.save_organisation(id.as_deref(), &draft, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn delete_organisation(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_organisation(&id, chrono::Utc::now()).await })
+            .await
     }
 
     pub async fn delete_contact(self, id: String) -> Result<(), AppError> {

@@ -7,6 +7,8 @@ use super::{EmailError, IcoError, MoneyError, PhoneError, VatIdError};
 pub enum FieldError {
     #[error("this field is required")]
     Required,
+    #[error("enter a web address such as firma.cz")]
+    BadWebsite,
     #[error("this is too long (at most {0} characters)")]
     TooLong(usize),
     #[error(transparent)]

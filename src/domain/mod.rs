@@ -9,6 +9,7 @@ pub mod email;
 pub mod field;
 pub mod id;
 pub mod money;
+pub mod organisation;
 pub mod phone;
 pub mod profile;
 pub mod search;

@@ -82,6 +82,22 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "Tento záznam už neexistuje (možná byl smazán v jiné kartě)."
         }
         .to_string(),
+        AppError::InUse(n) => {
+            let n = *n as u64;
+            match lang {
+                Lang::En => format!(
+                    "{} still belong{} here. Move {} elsewhere first; nothing was deleted.",
+                    count(lang, n, "contact", "", "contacts"),
+                    if n == 1 { "s" } else { "" },
+                    if n == 1 { "it" } else { "them" }
+                ),
+                Lang::Cs => format!(
+                    "Stále sem {} {}. Nejdřív je přesuňte jinam; nic se nesmazalo.",
+                    choose(lang, n, "patří", "patří", "patří"),
+                    count(lang, n, "kontakt", "kontakty", "kontaktů")
+                ),
+            }
+        }
         AppError::NoVault => if en {
             "There is no vault in this browser yet."
         } else {
@@ -115,6 +131,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
     }
     match error {
         FieldError::Required => "toto pole je povinné".into(),
+        FieldError::BadWebsite => "zadejte webovou adresu, například firma.cz".into(),
         FieldError::TooLong(n) => format!("toto je příliš dlouhé (nejvýše {n} znaků)"),
         FieldError::Email(e) => email_cs(e),
         FieldError::Phone(e) => phone_cs(e),

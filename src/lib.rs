@@ -54,6 +54,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contacts/new") view=ui::contact_form_page::ContactFormPage/>
                         <Route path=path!("/contacts/:id") view=ui::contact_page::ContactPage/>
                         <Route path=path!("/contacts/:id/edit") view=ui::contact_form_page::ContactFormPage/>
+                        <Route path=path!("/organisations") view=ui::organisations_page::OrganisationsPage/>
+                        <Route path=path!("/organisations/new") view=ui::organisation_form_page::OrganisationFormPage/>
+                        <Route path=path!("/organisations/:id") view=ui::organisation_page::OrganisationPage/>
+                        <Route path=path!("/organisations/:id/edit") view=ui::organisation_form_page::OrganisationFormPage/>
                         <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>

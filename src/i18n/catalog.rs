@@ -169,6 +169,24 @@ catalog! {
     After => "After", "Potom";
     NoValue => "(empty)", "(prázdné)";
 
+    // Organisations
+    NavOrganisations => "Organisations", "Firmy";
+    OrganisationsHeading => "Organisations", "Firmy";
+    NewOrganisation => "New organisation", "Nová firma";
+    EditOrganisation => "Edit organisation", "Úprava firmy";
+    OrganisationName => "Name of the organisation", "Název firmy";
+    Website => "Website", "Web";
+    NoOrganisationsYet => "No organisations yet. Add the firms your contacts work for with New organisation.",
+        "Zatím žádné firmy. Firmy, pro které vaše kontakty pracují, přidáte tlačítkem Nová firma.";
+    OrganisationNotFound => "This organisation does not exist (any more).", "Tato firma neexistuje (už).";
+    BackToOrganisations => "Back to organisations", "Zpět na firmy";
+    People => "People", "Lidé";
+    NoPeople => "Nobody belongs to this organisation yet. Choose it as the Organisation of a contact.",
+        "K této firmě zatím nikdo nepatří. Vyberte ji jako Organizaci u kontaktu.";
+    NoOrganisation => "(none)", "(žádná)";
+    ConfirmDeleteOrganisation => "Delete this organisation? This cannot be undone; the audit log keeps a record of the deletion.",
+        "Smazat tuto firmu? Nelze to vrátit; auditní stopa smazání zaznamená.";
+
     // Settings
     SettingsHeading => "Settings", "Nastavení";
     ProfileHeading => "Your details (controller)", "Vaše údaje (správce)";

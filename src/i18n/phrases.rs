@@ -135,6 +135,8 @@ pub fn entity_kind(lang: Lang, kind: &str) -> &str {
         (Lang::En, "contact") => "contact",
         (Lang::En, "activity") => "activity",
         (Lang::En, "profile") => "your details",
+        (Lang::En, "organisation") => "organisation",
+        (Lang::Cs, "organisation") => "firma",
         (Lang::Cs, "contact") => "kontakt",
         (Lang::Cs, "activity") => "aktivita",
         (Lang::Cs, "profile") => "vaše údaje",

@@ -110,7 +110,7 @@ pub fn ActivityForm(
         });
     };
     view! {
-        <form class="form activity-form" on:submit=save>
+        <form class="form activity-form" novalidate=true on:submit=save>
             <div class="field-row">
                 <div class="field">
                     <label for="activity-kind">{t(Text::ActivityKindLabel)}</label>

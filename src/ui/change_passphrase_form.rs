@@ -91,7 +91,7 @@ pub fn ChangePassphraseForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="passphrase-heading">
             <h2 id="passphrase-heading">{t(Text::PassphraseHeading)}</h2>
-            <form class="form" on:submit=change>
+            <form class="form" novalidate=true on:submit=change>
                 <TextField label=Text::CurrentPassphrase id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
                 <TextField label=Text::NewPassphrase id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint=Text::NewPassphraseHint/>
                 <TextField label=Text::ConfirmNewPassphrase id="confirm-new-passphrase" value=confirmation error=confirmation_error input_type="password" autocomplete="new-password"/>

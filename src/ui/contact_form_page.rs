@@ -33,6 +33,17 @@ pub fn ContactFormPage() -> impl IntoView {
     let family = RwSignal::new(draft.family_name);
     let emails = RwSignal::new(draft.emails);
     let phones = RwSignal::new(draft.phones);
+    let organisation = RwSignal::new(draft.organisation_id.clone().unwrap_or_default());
+    let organisations = Memo::new(move |_| {
+        let mut list: Vec<(String, String)> = session.data.with(|d| {
+            d.organisations
+                .values()
+                .map(|o| (o.id.clone(), o.data.name.clone()))
+                .collect()
+        });
+        list.sort_by_key(|(_, n)| crate::domain::search::fold(n));
+        list
+    });
     let role = RwSignal::new(draft.role);
     let ico = RwSignal::new(draft.ico);
     let vat_id = RwSignal::new(draft.vat_id);
@@ -85,7 +96,7 @@ pub fn ContactFormPage() -> impl IntoView {
                 family_name: family.get_untracked(),
                 emails: emails.get_untracked(),
                 phones: phones.get_untracked(),
-                organisation_id: None,
+                organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
                 role: role.get_untracked(),
                 ico: ico.get_untracked(),
                 vat_id: vat_id.get_untracked(),
@@ -122,14 +133,32 @@ pub fn ContactFormPage() -> impl IntoView {
                 when=move || !missing
                 fallback=move || view! { <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p> }
             >
-                <form class="form wide" on:submit=save.clone()>
+                <form class="form wide" novalidate=true on:submit=save.clone()>
                     <div class="field-row">
                         <TextField label=Text::GivenName id="given-name" value=given error=error_for(fields::GIVEN_NAME) autocomplete="off"/>
                         <TextField label=Text::FamilyName id="family-name" value=family error=error_for(fields::FAMILY_NAME) autocomplete="off"/>
                     </div>
                     <TextField label=Text::Email id="emails" value=emails error=error_for(fields::EMAIL) hint=Text::EmailsHint multiline=true/>
                     <TextField label=Text::Phone id="phones" value=phones error=error_for(fields::PHONE) hint=Text::PhonesHint multiline=true/>
-                    <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="organisation">{t(Text::Organisation)}</label>
+                            <select id="organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
+                                <option value="" selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
+                                {move || {
+                                    organisations
+                                        .get()
+                                        .into_iter()
+                                        .map(|(oid, name)| {
+                                            let selected_id = oid.clone();
+                                            view! { <option value=oid selected=move || organisation.get() == selected_id>{name}</option> }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </div>
+                        <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
+                    </div>
                     <div class="field-row">
                         <TextField label=Text::Ico id="contact-ico" value=ico error=error_for(fields::ICO)/>
                         <TextField label=Text::VatId id="contact-vat" value=vat_id error=error_for(fields::VAT_ID)/>

@@ -110,8 +110,17 @@ pub fn ContactPage() -> impl IntoView {
                             .map(|i| if i.label.is_empty() { i.value.clone() } else { format!("{} ({})", i.value, i.label) })
                             .collect::<Vec<_>>()
                             .join(", ");
+                        let organisation = c.organisation_id.as_ref().and_then(|oid| {
+                            session.data.with(|d| d.organisations.get(oid).map(|o| (oid.clone(), o.data.name.clone())))
+                        });
                         view! {
                             <dl class="details">
+                                {organisation.map(|(oid, name)| view! {
+                                    <div class="fact-row">
+                                        <dt>{locale.t(Text::Organisation)}</dt>
+                                        <dd><A href=format!("/organisations/{oid}")>{name}</A></dd>
+                                    </div>
+                                })}
                                 {row(Text::Email, list(&c.emails))}
                                 {row(Text::Phone, list(&c.phones))}
                                 {row(Text::Role, c.role.clone())}

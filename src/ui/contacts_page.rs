@@ -63,8 +63,14 @@ pub fn ContactsPage() -> impl IntoView {
                         .map(|e| e.value.clone())
                         .or_else(|| c.data.phones.first().map(|p| p.value.clone()))
                         .unwrap_or_default();
+                    let organisation = c
+                        .data
+                        .organisation_id
+                        .as_ref()
+                        .and_then(|o| d.organisations.get(o))
+                        .map(|o| o.data.name.as_str());
                     (
-                        c.data.haystack(None),
+                        c.data.haystack(organisation),
                         Row {
                             id: c.id.clone(),
                             name: c.data.display_name(),

@@ -25,6 +25,7 @@ fn field_label(field: &str) -> Option<Text> {
         "at" => Text::When,
         "subject" => Text::Subject,
         "body" => Text::Body,
+        "website" => Text::Website,
         _ => return None,
     })
 }

@@ -71,7 +71,7 @@ pub fn ProfileForm() -> impl IntoView {
         <section class="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{t(Text::ProfileHeading)}</h2>
             <p class="hint">{t(Text::ProfileHint)}</p>
-            <form class="form" on:submit=save>
+            <form class="form" novalidate=true on:submit=save>
                 <TextField label=Text::Name id="profile-name" value=name error=error_for(fields::NAME) autocomplete="name" required=true/>
                 <TextField label=Text::Email id="profile-email" value=email error=error_for(fields::EMAIL) input_type="email" autocomplete="email"/>
                 <TextField label=Text::Phone id="profile-phone" value=phone error=error_for(fields::PHONE) input_type="tel" autocomplete="tel"/>

@@ -23,6 +23,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <nav class="app-nav" aria-label=t(Text::MainNavigation)>
                     <A href="/" exact=true>{t(Text::NavHome)}</A>
                     <A href="/contacts">{t(Text::NavContacts)}</A>
+                    <A href="/organisations">{t(Text::NavOrganisations)}</A>
                     <A href="/audit">{t(Text::NavAudit)}</A>
                     <A href="/settings">{t(Text::NavSettings)}</A>
                     <A href="/about">{t(Text::NavAbout)}</A>

@@ -64,6 +64,7 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
 
   // Search ignores case and diacritics, and phone spacing.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await rows(page).first().waitFor();
   assert.equal(await rows(page).count(), 3);
   const search = page.getByLabel('Search');
   await search.fill('dvorakova');
@@ -106,6 +107,7 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   // Reload and unlock: everything is still there.
   await page.reload();
   await unlock(page);
+  await rows(page).first().waitFor();
   assert.equal(await rows(page).count(), 3);
   await rows(page).filter({ hasText: 'Zdeňka Dvořáková' }).click();
   await page.locator('.timeline-item', { hasText: 'Offer follow-up' }).waitFor();
@@ -128,6 +130,50 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   assert.match(await page.locator('.history-event').first().innerText(), /deleted · contact/);
 
   assert.deepEqual(foreignRequests(), []);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('organisations list their people, and cannot be deleted while people belong to them', async () => {
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
+  await createVault(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByText('No organisations yet.').waitFor();
+  await page.getByRole('link', { name: 'New organisation' }).click();
+  await page.getByLabel('Name of the organisation').fill('Firma Dvořák s.r.o.');
+  await page.getByLabel('IČO').fill('2708244');
+  await page.getByLabel('Website').fill('firma.cz');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('an IČO has 8 digits; this one has 7').waitFor();
+  await page.getByLabel('IČO').fill('27082440');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Firma Dvořák s.r.o.' }).waitFor();
+  assert.match(await page.locator('.details').innerText(), /https:\/\/firma\.cz/);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'New contact' }).click();
+  await page.getByLabel('Given name').fill('Jana');
+  await page.getByLabel('Family name').fill('Veselá');
+  await page.getByLabel('Organisation').selectOption({ label: 'Firma Dvořák s.r.o.' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jana Veselá' }).waitFor();
+  await page.locator('.details').getByRole('link', { name: 'Firma Dvořák s.r.o.' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Firma Dvořák s.r.o.' }).waitFor();
+  assert.deepEqual(await page.locator('section[aria-labelledby="people-heading"] li').allInnerTexts(), ['Jana Veselá']);
+
+  // Search finds the contact by the organisation's name, without diacritics.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByLabel('Search').fill('firma dvorak');
+  assert.deepEqual(await rows(page).allInnerTexts(), ['Jana Veselá']);
+
+  // Deleting an organisation with people is refused, and says why.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('link', { name: 'Firma Dvořák s.r.o.' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('1 contact still belongs here.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Firma Dvořák s.r.o.' }).waitFor();
   assert.deepEqual(problems(), []);
   await context.close();
 });

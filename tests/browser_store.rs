@@ -184,3 +184,53 @@ async fn the_vault_service_round_trips_through_indexed_db() {
     assert_eq!(snapshot.chain, None);
     assert!(snapshot.damaged.is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn contacts_organisations_and_activities_come_back_after_reopening() {
+    use folio::domain::activity::{ActivityDraft, ActivityKind};
+    use folio::domain::contact::ContactDraft;
+    use folio::domain::organisation::OrganisationDraft;
+    let name = "folio-test-contacts";
+    let repo = fresh(name).await;
+    let pass = Passphrase::new("correct horse battery staple");
+    let now = chrono::Utc::now();
+    let vault = service::create_vault(repo, &pass, KdfParams::with_cost(1024, 1, 1).unwrap(), now)
+        .await
+        .unwrap();
+    let org = OrganisationDraft {
+        name: "Firma s.r.o.".into(),
+        ..OrganisationDraft::default()
+    };
+    let org_id = vault.save_organisation(None, &org, now).await.unwrap();
+    let contact = ContactDraft {
+        given_name: "Zdeňka".into(),
+        family_name: "Dvořáková".into(),
+        organisation_id: Some(org_id.clone()),
+        tags: "klient, Praha".into(),
+        ..ContactDraft::default()
+    };
+    let contact_id = vault.save_contact(None, &contact, now).await.unwrap();
+    let activity = ActivityDraft {
+        contact_id: contact_id.clone(),
+        kind: ActivityKind::Meeting,
+        at: Some(now),
+        subject: "Kick-off".into(),
+        body: "Prague office".into(),
+    };
+    vault.save_activity(None, &activity, now).await.unwrap();
+    drop(vault);
+
+    let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
+    let s = service::unlock(repo, &pass).await.unwrap().snapshot();
+    assert_eq!(s.organisations[&org_id].data.name, "Firma s.r.o.");
+    let c = &s.contacts[&contact_id].data;
+    assert_eq!(c.display_name(), "Zdeňka Dvořáková");
+    assert_eq!(c.organisation_id.as_deref(), Some(org_id.as_str()));
+    assert_eq!(c.tags, vec!["klient", "Praha"]);
+    assert_eq!(
+        s.activities.values().next().unwrap().data.subject,
+        "Kick-off"
+    );
+    assert_eq!(s.audit.len(), 4);
+    assert_eq!(s.chain, None);
+}

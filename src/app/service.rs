@@ -3,7 +3,7 @@
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
 use crate::domain::audit::{FieldChange, FieldValues};
-use crate::domain::contact::{Contact, ContactDraft};
+use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::FieldErrors;
@@ -602,6 +602,91 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(())
     }
 
+    /// Merges contact `other_id` into `keep_id`: the chosen value per field, combined lists, the
+    /// other's activities moved over, the other deleted; one transaction and one audit event.
+    /// The history of both stays in the audit log (the kept contact lists the merged id).
+    pub async fn merge_contacts(
+        &self,
+        keep_id: &str,
+        other_id: &str,
+        choose: impl Fn(&str) -> Side,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (keep, other, moved) = {
+            let inner = self.inner.borrow();
+            let find = |id: &str| {
+                inner
+                    .snapshot
+                    .contacts
+                    .get(id)
+                    .cloned()
+                    .ok_or_else(|| AppError::NotFound(id.to_string()))
+            };
+            let keep = find(keep_id)?;
+            let other = find(other_id)?;
+            if keep_id == other_id {
+                return Err(AppError::NotFound(other_id.to_string()));
+            }
+            let moved: Vec<StoredRecord<Activity>> = inner
+                .snapshot
+                .activities
+                .values()
+                .filter(|a| a.data.contact_id == other_id)
+                .cloned()
+                .collect();
+            (keep, other, moved)
+        };
+        let merged = contact_rules::merge(&keep.data, keep_id, &other.data, other_id, choose);
+        let mut changes = audit::diff(&keep.data.fields(), &merged.fields());
+        changes.push(FieldChange {
+            field: "merged_from".to_string(),
+            before: None,
+            after: Some(format!("{other_id} ({})", other.data.display_name())),
+        });
+        let kept = StoredRecord {
+            rev: keep.rev + 1,
+            updated_at: now,
+            data: merged,
+            ..keep.clone()
+        };
+        let moved: Vec<StoredRecord<Activity>> = moved
+            .into_iter()
+            .map(|a| StoredRecord {
+                rev: a.rev + 1,
+                updated_at: now,
+                data: Activity {
+                    contact_id: keep_id.to_string(),
+                    ..a.data.clone()
+                },
+                ..a
+            })
+            .collect();
+        let mut puts = vec![(seal_record(&self.key, &kept)?, Expect::Rev(keep.rev))];
+        for a in &moved {
+            puts.push((seal_record(&self.key, a)?, Expect::Rev(a.rev - 1)));
+        }
+        let entry = Entry {
+            action: Action::Merge,
+            kind: KIND_CONTACT,
+            id: keep_id,
+            changes,
+        };
+        self.commit_action(
+            puts,
+            vec![(other_id.to_string(), Expect::Rev(other.rev))],
+            entry,
+            now,
+        )
+        .await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.snapshot.contacts.remove(other_id);
+        inner.snapshot.contacts.insert(keep_id.to_string(), kept);
+        for a in moved {
+            inner.snapshot.activities.insert(a.id.clone(), a);
+        }
+        Ok(())
+    }
+
     /// Deletes a contact and its activities in one transaction, audited.
     pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let (contact, activities) = {
@@ -1020,6 +1105,58 @@ mod tests {
             block_on(vault.delete_contact(&id, t(6))),
             Err(AppError::NotFound(_))
         ));
+    }
+
+    #[test]
+    fn merging_keeps_both_histories_and_all_activities() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let keep = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let other_draft = ContactDraft {
+            role: "CEO".into(),
+            emails: "jana@jinde.cz".into(),
+            ..contact("Jana", "Novákova")
+        };
+        let other = block_on(vault.save_contact(None, &other_draft, t(2))).unwrap();
+        for (who, n) in [(&keep, 3), (&other, 4)] {
+            let draft = ActivityDraft {
+                contact_id: who.to_string(),
+                kind: crate::domain::activity::ActivityKind::Call,
+                at: Some(t(n)),
+                subject: format!("call {n}"),
+                body: String::new(),
+            };
+            block_on(vault.save_activity(None, &draft, t(n))).unwrap();
+        }
+        block_on(vault.merge_contacts(
+            &keep,
+            &other,
+            |f| if f == "role" { Side::Other } else { Side::Keep },
+            t(5),
+        ))
+        .unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(s.contacts.len(), 1);
+        let kept = &s.contacts[&keep];
+        assert_eq!(kept.data.family_name, "Nováková");
+        assert_eq!(kept.data.role, "CEO");
+        assert_eq!(kept.data.emails.len(), 2);
+        assert_eq!(kept.data.merged_from, vec![other.clone()]);
+        assert_eq!(s.activities.len(), 2);
+        assert!(s.activities.values().all(|a| a.data.contact_id == keep));
+        let last = s.audit.last().unwrap();
+        assert_eq!(last.action, Action::Merge);
+        assert!(last.changes.iter().any(|c| c.field == "merged_from"));
+        // Both contacts' earlier history is still there.
+        assert!(s
+            .audit
+            .iter()
+            .any(|e| e.entity_id == other && e.action == Action::Create));
+        assert!(s
+            .audit
+            .iter()
+            .any(|e| e.entity_id == keep && e.action == Action::Create));
+        assert_eq!(s.chain, None);
     }
 
     #[test]

@@ -289,6 +289,27 @@ impl Session {
             .await
     }
 
+    /// Merges `other` into `keep`, taking the other's value for the fields in `take_other`.
+    pub async fn merge_contacts(
+        self,
+        keep: String,
+        other: String,
+        take_other: Vec<String>,
+    ) -> Result<(), AppError> {
+        self.write(|v| async move {
+            let choose = |field: &str| {
+                if take_other.iter().any(|f| f == field) {
+                    crate::domain::contact::Side::Other
+                } else {
+                    crate::domain::contact::Side::Keep
+                }
+            };
+            v.merge_contacts(&keep, &other, choose, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
     pub async fn delete_contact(self, id: String) -> Result<(), AppError> {
         self.write(|v| async move { v.delete_contact(&id, chrono::Utc::now()).await })
             .await

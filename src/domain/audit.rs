@@ -14,6 +14,7 @@ pub enum Action {
     Create,
     Update,
     Delete,
+    Merge,
 }
 
 impl Action {
@@ -24,6 +25,7 @@ impl Action {
             Action::Create => "created",
             Action::Update => "updated",
             Action::Delete => "deleted",
+            Action::Merge => "merged",
         }
     }
 }

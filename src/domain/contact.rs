@@ -48,6 +48,9 @@ pub struct Contact {
     /// GDPR Art. 18: processing restricted while a hold or dispute runs.
     #[serde(default)]
     pub restricted: bool,
+    /// Ids of contacts merged into this one (their history belongs to this contact now).
+    #[serde(default)]
+    pub merged_from: Vec<String>,
 }
 
 impl Contact {
@@ -309,8 +312,196 @@ impl ContactDraft {
             preferences,
             notes: self.notes.trim().to_string(),
             restricted: false,
+            merged_from: Vec::new(),
         })
     }
+}
+
+/// Which contact's value wins for one field of a merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The contact that stays.
+    Keep,
+    /// The contact merged into it.
+    Other,
+}
+
+/// The single-valued fields a user chooses between when merging (lists are combined).
+pub const MERGE_CHOICE_FIELDS: [&str; 8] = [
+    fields::GIVEN_NAME,
+    fields::FAMILY_NAME,
+    fields::ORGANISATION,
+    fields::ROLE,
+    fields::ICO,
+    fields::VAT_ID,
+    fields::ADDRESS,
+    fields::NOTES,
+];
+
+/// The fields where the two contacts hold different values: (field, kept value, other value,
+/// the side chosen by default — the kept one, unless it is empty).
+pub fn merge_differences(
+    keep: &Contact,
+    other: &Contact,
+) -> Vec<(&'static str, Option<String>, Option<String>, Side)> {
+    let a = keep.fields();
+    let b = other.fields();
+    MERGE_CHOICE_FIELDS
+        .iter()
+        .filter_map(|field| {
+            let va = a
+                .iter()
+                .find(|(f, _)| f == field)
+                .and_then(|(_, v)| v.clone());
+            let vb = b
+                .iter()
+                .find(|(f, _)| f == field)
+                .and_then(|(_, v)| v.clone());
+            (va != vb && vb.is_some()).then(|| {
+                let default = if va.is_none() {
+                    Side::Other
+                } else {
+                    Side::Keep
+                };
+                (*field, va, vb, default)
+            })
+        })
+        .collect()
+}
+
+/// Merges `other` into `keep`: each single-valued field from the side `choose` names; e-mails,
+/// phones, tags and preferences combined without repeats (the kept contact's first).
+pub fn merge(
+    keep: &Contact,
+    keep_id: &str,
+    other: &Contact,
+    other_id: &str,
+    choose: impl Fn(&str) -> Side,
+) -> Contact {
+    let pick = |field: &str, a: &str, b: &str| -> String {
+        match choose(field) {
+            Side::Keep => a.to_string(),
+            Side::Other => b.to_string(),
+        }
+    };
+    let pick_opt = |field: &str, a: &Option<String>, b: &Option<String>| match choose(field) {
+        Side::Keep => a.clone(),
+        Side::Other => b.clone(),
+    };
+    let mut emails = keep.emails.clone();
+    for e in &other.emails {
+        if !emails
+            .iter()
+            .any(|x| x.value.to_lowercase() == e.value.to_lowercase())
+        {
+            emails.push(e.clone());
+        }
+    }
+    let comparable = |v: &str| {
+        Phone::parse(v, super::phone::DEFAULT_CALLING_CODE)
+            .map(|p| p.comparable().to_string())
+            .unwrap_or_else(|_| v.to_string())
+    };
+    let mut phones = keep.phones.clone();
+    for p in &other.phones {
+        if !phones
+            .iter()
+            .any(|x| comparable(&x.value) == comparable(&p.value))
+        {
+            phones.push(p.clone());
+        }
+    }
+    let tags = parse_tags(&format!(
+        "{}, {}",
+        keep.tags.join(", "),
+        other.tags.join(", ")
+    ));
+    let mut preferences = keep.preferences.clone();
+    for (k, v) in &other.preferences {
+        if !preferences.iter().any(|(x, _)| x == k) {
+            preferences.push((k.clone(), v.clone()));
+        }
+    }
+    let mut merged_from = keep.merged_from.clone();
+    merged_from.push(other_id.to_string());
+    merged_from.extend(other.merged_from.iter().cloned());
+    merged_from.retain(|m| m != keep_id);
+    Contact {
+        given_name: pick(fields::GIVEN_NAME, &keep.given_name, &other.given_name),
+        family_name: pick(fields::FAMILY_NAME, &keep.family_name, &other.family_name),
+        emails,
+        phones,
+        organisation_id: pick_opt(
+            fields::ORGANISATION,
+            &keep.organisation_id,
+            &other.organisation_id,
+        ),
+        role: pick(fields::ROLE, &keep.role, &other.role),
+        ico: pick_opt(fields::ICO, &keep.ico, &other.ico),
+        vat_id: pick_opt(fields::VAT_ID, &keep.vat_id, &other.vat_id),
+        address: pick(fields::ADDRESS, &keep.address, &other.address),
+        tags,
+        preferences,
+        notes: pick(fields::NOTES, &keep.notes, &other.notes),
+        restricted: keep.restricted || other.restricted,
+        merged_from,
+    }
+}
+
+/// Why a new contact may be someone already in the vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Duplicate {
+    /// The same e-mail address (case ignored).
+    Email(String),
+    /// The same phone number (spacing and country-code spelling ignored).
+    Phone(String),
+    /// The same IČO.
+    Ico(String),
+}
+
+/// Existing contacts (id, contact) that share an e-mail, phone or IČO with the draft, with why.
+/// Reads what can be parsed and ignores the rest: the form reports errors separately.
+pub fn find_duplicates<'a>(
+    draft: &ContactDraft,
+    existing: impl IntoIterator<Item = (&'a str, &'a Contact)>,
+    skip_id: Option<&str>,
+) -> Vec<(String, Duplicate)> {
+    let emails: Vec<String> = lines(&draft.emails)
+        .filter_map(|l| Email::parse(&split_label(l).1).ok())
+        .map(|e| e.comparable())
+        .collect();
+    let phones: Vec<String> = lines(&draft.phones)
+        .filter_map(|l| Phone::parse(&split_label(l).1, super::phone::DEFAULT_CALLING_CODE).ok())
+        .map(|p| p.comparable().to_string())
+        .collect();
+    let ico = Ico::parse(draft.ico.trim())
+        .ok()
+        .map(|i| i.as_str().to_string());
+    let mut found = Vec::new();
+    for (id, contact) in existing {
+        if Some(id) == skip_id {
+            continue;
+        }
+        if let Some(e) = contact.emails.iter().find(|e| {
+            Email::parse(&e.value)
+                .map(|x| emails.contains(&x.comparable()))
+                .unwrap_or(false)
+        }) {
+            found.push((id.to_string(), Duplicate::Email(e.value.clone())));
+        } else if let Some(p) = contact.phones.iter().find(|p| {
+            Phone::parse(&p.value, super::phone::DEFAULT_CALLING_CODE)
+                .map(|x| phones.iter().any(|c| c == x.comparable()))
+                .unwrap_or(false)
+        }) {
+            found.push((id.to_string(), Duplicate::Phone(p.value.clone())));
+        } else if ico.is_some() && contact.ico == ico {
+            found.push((
+                id.to_string(),
+                Duplicate::Ico(ico.clone().unwrap_or_default()),
+            ));
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -415,6 +606,104 @@ mod tests {
         assert_eq!(changes[0].field, fields::ROLE);
         assert_eq!(changes[0].before, None);
         assert_eq!(changes[0].after.as_deref(), Some("CEO"));
+    }
+
+    #[test]
+    fn merge_takes_the_chosen_values_and_combines_lists() {
+        let keep = draft().validate().unwrap();
+        let other = ContactDraft {
+            given_name: "Zdena".into(),
+            family_name: "Dvořáková".into(),
+            emails: "ZDENKA@firma.cz\nzd@jinde.cz".into(),
+            phones: "00420601234567\n777 000 111".into(),
+            role: "Jednatelka".into(),
+            tags: "Praha, vip".into(),
+            preferences: "prefers: e-mail\nnewsletter: no".into(),
+            ..ContactDraft::default()
+        }
+        .validate()
+        .unwrap();
+        let differences = merge_differences(&keep, &other);
+        let fields_differing: Vec<&str> = differences.iter().map(|d| d.0).collect();
+        assert_eq!(fields_differing, vec![fields::GIVEN_NAME, fields::ROLE]);
+        assert_eq!(differences[0].3, Side::Keep);
+        assert_eq!(
+            differences[1].3,
+            Side::Other,
+            "an empty kept value defaults to the other's"
+        );
+        let merged = merge(&keep, "k", &other, "o", |f| {
+            if f == fields::ROLE {
+                Side::Other
+            } else {
+                Side::Keep
+            }
+        });
+        assert_eq!(merged.given_name, "Zdeňka");
+        assert_eq!(merged.role, "Jednatelka");
+        let emails: Vec<&str> = merged.emails.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(
+            emails,
+            vec!["zdenka@firma.cz", "zdenka.d@seznam.cz", "zd@jinde.cz"]
+        );
+        assert_eq!(
+            merged.phones.len(),
+            2,
+            "the same number in another spelling is not repeated"
+        );
+        assert_eq!(merged.tags, vec!["klient", "Praha", "vip"]);
+        assert_eq!(
+            merged.preferences.len(),
+            3,
+            "the kept contact's preference wins for the same key"
+        );
+        assert_eq!(merged.merged_from, vec!["o"]);
+    }
+
+    #[test]
+    fn duplicates_by_email_phone_or_ico() {
+        let jana = draft().validate().unwrap();
+        let petr = ContactDraft {
+            given_name: "Petr".into(),
+            ico: "00006947".into(),
+            ..ContactDraft::default()
+        }
+        .validate()
+        .unwrap();
+        let existing = [("jana", &jana), ("petr", &petr)];
+        let by_email = ContactDraft {
+            emails: "ZDENKA@Firma.cz".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(
+            find_duplicates(&by_email, existing, None),
+            vec![(
+                "jana".to_string(),
+                Duplicate::Email("zdenka@firma.cz".into())
+            )]
+        );
+        let by_phone = ContactDraft {
+            phones: "00420601234567".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(
+            find_duplicates(&by_phone, existing, None),
+            vec![(
+                "jana".to_string(),
+                Duplicate::Phone("+420 601 234 567".into())
+            )]
+        );
+        let by_ico = ContactDraft {
+            ico: "000 06 947".into(),
+            ..ContactDraft::default()
+        };
+        assert_eq!(
+            find_duplicates(&by_ico, existing, None),
+            vec![("petr".to_string(), Duplicate::Ico("00006947".into()))]
+        );
+        // A contact is not its own duplicate, and nothing in common is nothing found.
+        assert!(find_duplicates(&by_email, existing, Some("jana")).is_empty());
+        assert!(find_duplicates(&ContactDraft::default(), existing, None).is_empty());
     }
 
     #[test]

@@ -169,6 +169,18 @@ catalog! {
     After => "After", "Potom";
     NoValue => "(empty)", "(prázdné)";
 
+    // Merge
+    MergeLink => "Merge with another contact", "Sloučit s jiným kontaktem";
+    MergeHeading => "Merge contacts", "Sloučení kontaktů";
+    MergeLead => "The other contact is merged into this one: pick which value wins where they differ. E-mails, phones, tags and preferences of both are kept; the other's activities move here; the other contact is then removed. The history of both stays in the audit log.",
+        "Druhý kontakt se sloučí do tohoto: kde se liší, vyberte, která hodnota platí. E-maily, telefony, štítky a preference obou zůstanou; aktivity druhého se přesunou sem; druhý kontakt pak zmizí. Historie obou zůstává v auditní stopě.";
+    MergeWith => "Contact to merge into this one", "Kontakt, který se sloučí do tohoto";
+    ChooseContact => "(choose a contact)", "(vyberte kontakt)";
+    NoDifferences => "Where both have a value, it is the same: nothing to choose.", "Kde mají oba hodnotu, je stejná: není co vybírat.";
+    Merge => "Merge", "Sloučit";
+    KeepThis => "this contact", "tento kontakt";
+    TakeOther => "the other", "druhý kontakt";
+
     // Organisations
     NavOrganisations => "Organisations", "Firmy";
     OrganisationsHeading => "Organisations", "Firmy";

@@ -126,6 +126,7 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, Create) => "vytvořeno",
         (Lang::Cs, Update) => "změněno",
         (Lang::Cs, Delete) => "smazáno",
+        (Lang::Cs, Merge) => "sloučeno",
     }
 }
 
@@ -142,6 +143,19 @@ pub fn entity_kind(lang: Lang, kind: &str) -> &str {
         (Lang::Cs, "profile") => "vaše údaje",
         (Lang::Cs, "vault") => "trezor",
         (_, other) => other,
+    }
+}
+
+/// "Already in your contacts with the e-mail jana@firma.cz:"
+pub fn duplicate(lang: Lang, why: &crate::domain::contact::Duplicate) -> String {
+    use crate::domain::contact::Duplicate::*;
+    match (lang, why) {
+        (Lang::En, Email(v)) => format!("Already in your contacts with the e-mail {v}:"),
+        (Lang::En, Phone(v)) => format!("Already in your contacts with the phone {v}:"),
+        (Lang::En, Ico(v)) => format!("Already in your contacts with the IČO {v}:"),
+        (Lang::Cs, Email(v)) => format!("V kontaktech už je s e-mailem {v}:"),
+        (Lang::Cs, Phone(v)) => format!("V kontaktech už je s telefonem {v}:"),
+        (Lang::Cs, Ico(v)) => format!("V kontaktech už je s IČO {v}:"),
     }
 }
 

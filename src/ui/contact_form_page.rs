@@ -3,14 +3,15 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::domain::contact::{fields, ContactDraft};
+use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::errors::{describe, field_error};
-use crate::i18n::Text;
+use crate::i18n::{phrases, Text};
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
@@ -51,6 +52,33 @@ pub fn ContactFormPage() -> impl IntoView {
     let tags = RwSignal::new(draft.tags);
     let preferences = RwSignal::new(draft.preferences);
     let notes = RwSignal::new(draft.notes);
+    let id_for_duplicates = id.clone();
+    // Warns (never blocks) when the e-mail, phone or IČO typed is already someone's.
+    let duplicates = Memo::new(move |_| {
+        let probe = ContactDraft {
+            emails: emails.get(),
+            phones: phones.get(),
+            ico: ico.get(),
+            ..ContactDraft::default()
+        };
+        session.data.with(|d| {
+            find_duplicates(
+                &probe,
+                d.contacts.values().map(|c| (c.id.as_str(), &c.data)),
+                id_for_duplicates.as_deref(),
+            )
+            .into_iter()
+            .map(|(cid, why)| {
+                let name = d
+                    .contacts
+                    .get(&cid)
+                    .map(|c| c.data.display_name())
+                    .unwrap_or_default();
+                (cid, why, name)
+            })
+            .collect::<Vec<_>>()
+        })
+    });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -167,6 +195,24 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
+                    <Show when=move || duplicates.with(|d| !d.is_empty())>
+                        <div class="callout warning" role="status" data-testid="duplicates">
+                            <ul>
+                                {move || {
+                                    duplicates
+                                        .get()
+                                        .into_iter()
+                                        .map(|(cid, why, name)| view! {
+                                            <li>
+                                                {phrases::duplicate(locale.get(), &why)} " "
+                                                <A href=format!("/contacts/{cid}")>{name}</A>
+                                            </li>
+                                        })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        </div>
+                    </Show>
                     {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>

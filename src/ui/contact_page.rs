@@ -42,9 +42,15 @@ pub fn ContactPage() -> impl IntoView {
         let id = id.clone();
         Signal::derive(move || {
             session.data.with(|d| {
+                // A merged contact's history belongs to the contact it was merged into.
+                let merged: Vec<String> = d
+                    .contacts
+                    .get(&id)
+                    .map(|c| c.data.merged_from.clone())
+                    .unwrap_or_default();
                 d.audit
                     .iter()
-                    .filter(|e| e.entity_id == id)
+                    .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
                     .cloned()
                     .collect::<Vec<_>>()
             })
@@ -65,6 +71,7 @@ pub fn ContactPage() -> impl IntoView {
         });
     };
     let edit_href = format!("/contacts/{id}/edit");
+    let merge_href = format!("/contacts/{id}/merge");
 
     view! {
         <Show
@@ -82,6 +89,7 @@ pub fn ContactPage() -> impl IntoView {
                     <h1 id="contact-heading">{move || contact.with(|c| c.as_ref().map(|c| c.data.display_name()))}</h1>
                     <div class="actions">
                         <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
+                        <A href=merge_href.clone() attr:class="button secondary">{t(Text::MergeLink)}</A>
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
                             {t(Text::Delete)}
                         </button>

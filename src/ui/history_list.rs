@@ -6,7 +6,7 @@ use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 
 /// The user's word for a field name of the audit trail.
-fn field_label(field: &str) -> Option<Text> {
+pub fn field_label(field: &str) -> Option<Text> {
     Some(match field {
         "given_name" => Text::GivenName,
         "family_name" => Text::FamilyName,
@@ -26,6 +26,7 @@ fn field_label(field: &str) -> Option<Text> {
         "subject" => Text::Subject,
         "body" => Text::Body,
         "website" => Text::Website,
+        "merged_from" => Text::MergeHeading,
         _ => return None,
     })
 }

@@ -16,6 +16,7 @@ pub mod history_list;
 pub mod home_page;
 pub mod language_setting;
 pub mod locale;
+pub mod merge_page;
 pub mod not_found_page;
 pub mod organisation_form_page;
 pub mod organisation_page;

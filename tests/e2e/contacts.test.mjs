@@ -177,3 +177,49 @@ test('organisations list their people, and cannot be deleted while people belong
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('a duplicate is flagged when typed, and two contacts merge with the values the user picks', async () => {
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
+  await createVault(page);
+  await addContact(page, { given: 'Jana', family: 'Nováková', email: 'jana@firma.cz', phone: '601 234 567' });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'New contact' }).click();
+  await page.getByLabel('Given name').fill('Jana');
+  await page.getByLabel('Family name').fill('Novákova');
+  await page.getByLabel('E-mail').fill('JANA@firma.cz');
+  const warning = page.getByTestId('duplicates');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /Already in your contacts with the e-mail jana@firma\.cz: Jana Nováková/);
+  await page.getByLabel('Role or title').fill('CEO');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jana Novákova' }).waitFor();
+  await page.getByLabel('Subject').fill('Call about the contract');
+  await page.getByRole('button', { name: 'Add activity' }).click();
+  await page.locator('.timeline-item', { hasText: 'Call about the contract' }).waitFor();
+
+  // Merge the second into the first.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await rows(page).filter({ hasText: 'Jana Nováková' }).click();
+  await page.getByRole('link', { name: 'Merge with another contact' }).click();
+  await page.getByLabel('Contact to merge into this one').selectOption({ label: 'Jana Novákova' });
+  const family = page.getByRole('group', { name: 'Family name' });
+  assert.ok(await family.getByLabel('this contact: Nováková').isChecked());
+  const role = page.getByRole('group', { name: 'Role or title' });
+  assert.ok(await role.getByLabel('the other: CEO').isChecked(), 'an empty value defaults to the other');
+  await screenshot(page, 'merge');
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jana Nováková' }).waitFor();
+  assert.match(await page.locator('.details').innerText(), /CEO/);
+  await page.locator('.timeline-item', { hasText: 'Call about the contract' }).waitFor();
+  const history = page.locator('section[aria-labelledby="history-heading"] .history-event');
+  await history.filter({ hasText: 'created' }).nth(1).waitFor();
+  assert.match(await history.first().innerText(), /merged/);
+  assert.equal(await history.filter({ hasText: 'created' }).count(), 2, 'the history of both is kept: ' + (await history.allInnerTexts()).join(' / '));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await rows(page).first().waitFor();
+  assert.deepEqual(await rows(page).allInnerTexts(), ['Jana Nováková']);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -89,5 +89,7 @@ ensure_e2e_deps() {
 
 build_release() {
   say "Building the release app (trunk build --release)"
-  (cd "$FOLIO_ROOT" && trunk build --release --offline)
+  # erase_components: Leptos type-erases component views, which makes the wasm smaller (measured:
+  # 363 -> 333 KiB brotli for wasm + JS at the Contacts stage). Only the shipped build uses it.
+  (cd "$FOLIO_ROOT" && RUSTFLAGS="--cfg erase_components" trunk build --release --offline)
 }

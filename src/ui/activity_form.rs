@@ -4,8 +4,9 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::{fields, Activity, ActivityDraft, ActivityKind};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::{describe, field_error};
+use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::field_errors::error_of;
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use chrono::{DateTime, TimeZone, Utc};
@@ -71,15 +72,7 @@ pub fn ActivityForm(
             body.set(a.body.clone());
         }
     });
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, err)| field_error(locale.get(), err))
-            })
-        })
-    };
+    let error_for = move |field: &'static str| error_of(errors, locale, field);
     let reset = move || {
         editing.set(None);
         kind.set(ActivityKind::Call);

@@ -6,6 +6,7 @@ use crate::domain::activity::Activity;
 use crate::i18n::errors::describe;
 use crate::i18n::{format, Text};
 use crate::ui::activity_form::{kind_text, ActivityForm};
+use crate::ui::confirm_delete::ConfirmDelete;
 use crate::ui::history_list::HistoryList;
 use crate::ui::locale::use_locale;
 use leptos::prelude::*;
@@ -61,7 +62,7 @@ pub fn ContactPage() -> impl IntoView {
     let editing = RwSignal::new(None::<(String, Activity)>);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
-    let delete = move |_| {
+    let delete = move || {
         let id = id_value.get_value();
         spawn_local(async move {
             match session.delete_contact(id).await {
@@ -95,15 +96,7 @@ pub fn ContactPage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <Show when=move || confirming.get()>
-                    <div class="callout danger" role="alertdialog" aria-labelledby="confirm-delete-text">
-                        <p id="confirm-delete-text">{t(Text::ConfirmDeleteContact)}</p>
-                        <div class="actions">
-                            <button type="button" class="button danger" on:click=delete>{t(Text::ConfirmDelete)}</button>
-                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t(Text::Cancel)}</button>
-                        </div>
-                    </div>
-                </Show>
+                <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                 {move || {
                     contact.get().map(|c| {

@@ -4,8 +4,9 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::organisation::{fields, OrganisationDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::{describe, field_error};
+use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::field_errors::error_of;
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
 use leptos::prelude::*;
@@ -38,15 +39,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, err)| field_error(locale.get(), err))
-            })
-        })
-    };
+    let error_for = move |field: &'static str| error_of(errors, locale, field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let back = move || match id_value.get_value() {

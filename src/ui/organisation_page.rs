@@ -4,6 +4,7 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::confirm_delete::ConfirmDelete;
 use crate::ui::history_list::HistoryList;
 use crate::ui::locale::use_locale;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());
-    let delete = move |_| {
+    let delete = move || {
         spawn_local(async move {
             match session.delete_organisation(id_value.get_value()).await {
                 Ok(()) => navigate.with_value(|n| n("/organisations", Default::default())),
@@ -81,15 +82,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
                     </div>
                 </div>
-                <Show when=move || confirming.get()>
-                    <div class="callout danger" role="alertdialog" aria-labelledby="confirm-delete-organisation">
-                        <p id="confirm-delete-organisation">{t(Text::ConfirmDeleteOrganisation)}</p>
-                        <div class="actions">
-                            <button type="button" class="button danger" on:click=delete>{t(Text::ConfirmDelete)}</button>
-                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t(Text::Cancel)}</button>
-                        </div>
-                    </div>
-                </Show>
+                <ConfirmDelete open=confirming question=Text::ConfirmDeleteOrganisation on_confirm=delete/>
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                 {move || organisation.get().map(|o| {
                     let o = o.data;

@@ -4,8 +4,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::profile::{fields, ProfileDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::field_error;
 use crate::i18n::Text;
+use crate::ui::field_errors::error_of;
 use crate::ui::form_outcome::FormOutcome;
 use crate::ui::locale::use_locale;
 use crate::ui::text_field::TextField;
@@ -34,15 +34,7 @@ pub fn ProfileForm() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let outcome = RwSignal::new(None::<Result<(), AppError>>);
     let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, err)| field_error(locale.get(), err))
-            })
-        })
-    };
+    let error_for = move |field: &'static str| error_of(errors, locale, field);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -3,6 +3,7 @@
 //! state) and the vault session. Errors are worded for the user by `i18n::errors`.
 //! Must not import `ui`; it knows nothing of pages or components.
 
+pub mod generator;
 pub mod release;
 pub mod service;
 pub mod session;

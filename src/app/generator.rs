@@ -1,0 +1,307 @@
+//! A seeded, deterministic generator of realistic sample data (Czech, Slovak and English names
+//! with diacritics, valid IČO, e-mails, phones, tags) for benchmarks and trying Folio out. It
+//! produces drafts; writing them goes through the service like any user's data.
+
+use crate::domain::activity::{ActivityDraft, ActivityKind};
+use crate::domain::contact::ContactDraft;
+use crate::domain::organisation::OrganisationDraft;
+use crate::domain::search::fold;
+use chrono::{DateTime, Duration, Utc};
+
+/// xorshift64*: small, fast, and the same sequence for the same seed on every platform.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in 0..n.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const GIVEN: &[&str] = &[
+    "Jana",
+    "Petr",
+    "Zdeňka",
+    "Jiří",
+    "Eva",
+    "Tomáš",
+    "Lucie",
+    "Martin",
+    "Kateřina",
+    "Ondřej",
+    "Šárka",
+    "Lukáš",
+    "Věra",
+    "Miroslav",
+    "Zuzana",
+    "Ľubomír",
+    "Mária",
+    "Ján",
+    "Katarína",
+    "Andrej",
+    "Emma",
+    "Oliver",
+    "Sophie",
+    "James",
+    "Alžběta",
+    "Radek",
+    "Božena",
+    "Stanislav",
+    "Hana",
+    "Řehoř",
+];
+const FAMILY: &[&str] = &[
+    "Nováková",
+    "Svoboda",
+    "Dvořáková",
+    "Černý",
+    "Procházková",
+    "Kučera",
+    "Veselá",
+    "Horák",
+    "Němcová",
+    "Marek",
+    "Pokorná",
+    "Růžička",
+    "Šťastná",
+    "Kříž",
+    "Beneš",
+    "Fiala",
+    "Sedláčková",
+    "Doležal",
+    "Zeman",
+    "Kolářová",
+    "Horváth",
+    "Kováčová",
+    "Varga",
+    "Tóthová",
+    "Smith",
+    "Brown",
+    "Wilson",
+    "Taylor",
+    "Jelínek",
+    "Žáková",
+];
+const FIRM_WORDS: &[&str] = &[
+    "Stavby",
+    "Účetnictví",
+    "Design",
+    "Logistika",
+    "Software",
+    "Energie",
+    "Zahrady",
+    "Tisk",
+    "Poradenství",
+    "Doprava",
+];
+const TOWNS: &[&str] = &[
+    "Praha",
+    "Brno",
+    "Ostrava",
+    "Plzeň",
+    "Olomouc",
+    "Bratislava",
+    "Košice",
+    "Liberec",
+];
+const TAGS: &[&str] = &[
+    "klient",
+    "vip",
+    "newsletter",
+    "partner",
+    "dodavatel",
+    "lead",
+    "event",
+    "B2B",
+];
+const SUBJECTS: &[&str] = &[
+    "Úvodní schůzka",
+    "Nabídka",
+    "Follow-up call",
+    "Smlouva k podpisu",
+    "Faktura",
+    "Dotaz na služby",
+    "Zpětná vazba",
+];
+
+/// A valid 8-digit IČO (mod-11 check digit) from a 7-digit number.
+pub fn ico_from(n: u32) -> String {
+    let digits = format!("{:07}", n % 10_000_000);
+    let sum: u32 = digits
+        .bytes()
+        .zip((2..=8).rev())
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    format!("{digits}{}", (11 - sum % 11) % 10)
+}
+
+fn ascii_slug(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+/// Generates organisations, contacts and activities, always the same for the same seed.
+pub struct Generator {
+    rng: Rng,
+    start: DateTime<Utc>,
+}
+
+impl Generator {
+    pub fn new(seed: u64, start: DateTime<Utc>) -> Self {
+        Self {
+            rng: Rng::new(seed),
+            start,
+        }
+    }
+
+    pub fn organisation(&mut self, n: usize) -> OrganisationDraft {
+        let word = *self.rng.pick(FIRM_WORDS);
+        let family = *self.rng.pick(FAMILY);
+        let town = *self.rng.pick(TOWNS);
+        let name = format!("{word} {family} {n} s.r.o.");
+        OrganisationDraft {
+            website: format!("{}.cz", ascii_slug(&format!("{word}{family}{n}"))),
+            ico: ico_from(1_000_000 + n as u32 * 7 + self.rng.below(7) as u32),
+            address: format!("Hlavní {}, {town}", 1 + self.rng.below(200)),
+            tags: self.rng.pick(TAGS).to_string(),
+            notes: String::new(),
+            vat_id: String::new(),
+            name,
+        }
+    }
+
+    /// A contact; `organisation_id` is given when the caller links one.
+    pub fn contact(&mut self, n: usize, organisation_id: Option<String>) -> ContactDraft {
+        let given = *self.rng.pick(GIVEN);
+        let family = *self.rng.pick(FAMILY);
+        let domain = *self.rng.pick(&[
+            "firma.cz",
+            "seznam.cz",
+            "email.cz",
+            "gmail.com",
+            "centrum.sk",
+            "example.com",
+        ]);
+        let mut tags = vec![*self.rng.pick(TAGS)];
+        if self.rng.below(3) == 0 {
+            tags.push(*self.rng.pick(TOWNS));
+        }
+        ContactDraft {
+            given_name: given.to_string(),
+            family_name: family.to_string(),
+            emails: format!(
+                "work: {}.{}{n}@{domain}",
+                ascii_slug(given),
+                ascii_slug(family)
+            ),
+            phones: format!(
+                "mobile: +420 {} {:03} {:03}",
+                600 + self.rng.below(200),
+                self.rng.below(1000),
+                self.rng.below(1000)
+            ),
+            organisation_id,
+            role: String::new(),
+            ico: String::new(),
+            vat_id: String::new(),
+            address: String::new(),
+            tags: tags.join(", "),
+            preferences: if self.rng.below(4) == 0 {
+                "prefers: phone".into()
+            } else {
+                String::new()
+            },
+            notes: if self.rng.below(5) == 0 {
+                format!("Met at the {} fair", self.rng.pick(TOWNS))
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    pub fn activity(&mut self, contact_id: &str) -> ActivityDraft {
+        let kind = *self.rng.pick(&ActivityKind::ALL);
+        let minutes = self.rng.below(3 * 365 * 24 * 60) as i64;
+        ActivityDraft {
+            contact_id: contact_id.to_string(),
+            kind,
+            at: Some(self.start - Duration::minutes(minutes)),
+            subject: self.rng.pick(SUBJECTS).to_string(),
+            body: String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Ico;
+    use chrono::TimeZone;
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_data() {
+        let mut a = Generator::new(42, start());
+        let mut b = Generator::new(42, start());
+        for n in 0..50 {
+            assert_eq!(a.contact(n, None), b.contact(n, None));
+            assert_eq!(a.organisation(n), b.organisation(n));
+        }
+        let mut c = Generator::new(43, start());
+        let differ =
+            (0..50).any(|n| c.contact(n, None) != Generator::new(42, start()).contact(n, None));
+        assert!(differ);
+    }
+
+    #[test]
+    fn everything_generated_is_valid_and_has_diacritics() {
+        let mut g = Generator::new(7, start());
+        let mut accented = 0;
+        for n in 0..1_000 {
+            let c = g
+                .contact(n, None)
+                .validate()
+                .unwrap_or_else(|e| panic!("contact {n}: {e:?}"));
+            if c.display_name() != fold(&c.display_name()) {
+                accented += 1;
+            }
+            g.organisation(n)
+                .validate()
+                .unwrap_or_else(|e| panic!("organisation {n}: {e:?}"));
+            let a = g.activity("c").validate().unwrap();
+            assert!(a.at <= start());
+        }
+        assert!(accented > 300, "{accented} of 1000 names carry diacritics");
+    }
+
+    #[test]
+    fn generated_icos_pass_the_check_digit() {
+        for n in [0, 1, 6947, 2_708_244, 9_999_999] {
+            assert!(Ico::parse(&ico_from(n)).is_ok(), "{}", ico_from(n));
+        }
+        assert_eq!(ico_from(2_708_244), "27082440");
+        assert_eq!(ico_from(694), "00006947");
+    }
+}

@@ -687,6 +687,80 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(())
     }
 
+    /// Creates many contacts at once (an import or generated sample data): validated like any
+    /// other, each with its own audit event, `per_transaction` records and events per IndexedDB
+    /// transaction (never one transaction per record). Returns the new ids in order.
+    pub async fn create_contacts_in_bulk(
+        &self,
+        drafts: &[ContactDraft],
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let mut contacts = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            contacts.push(draft.validate().map_err(AppError::Invalid)?);
+        }
+        let mut ids = Vec::with_capacity(contacts.len());
+        for chunk in contacts.chunks(per_transaction.max(1)) {
+            let (puts, events, records, head) = {
+                let inner = self.inner.borrow();
+                let mut head = inner.head.clone();
+                let mut puts = Vec::with_capacity(chunk.len() + 1);
+                let mut events = Vec::with_capacity(chunk.len());
+                let mut sealed_events = Vec::with_capacity(chunk.len());
+                let mut records = Vec::with_capacity(chunk.len());
+                for contact in chunk {
+                    let (record, expect, action, changes) = Self::next_revision(
+                        None,
+                        KIND_CONTACT,
+                        contact.clone(),
+                        Contact::fields,
+                        now,
+                    )?;
+                    let event =
+                        AuditEvent::next(&head, now, action, KIND_CONTACT, &record.id, changes);
+                    head = event.head();
+                    puts.push((seal_record(&self.key, &record)?, expect));
+                    sealed_events.push(seal_audit(&self.key, &event)?);
+                    events.push(event);
+                    records.push(record);
+                }
+                let head_record = StoredRecord {
+                    id: AUDIT_HEAD_ID.to_string(),
+                    kind: KIND_AUDIT_HEAD.to_string(),
+                    rev: inner.head_rev + 1,
+                    created_at: now,
+                    updated_at: now,
+                    data: head.clone(),
+                };
+                let head_expect = if inner.head_rev == 0 {
+                    Expect::Absent
+                } else {
+                    Expect::Rev(inner.head_rev)
+                };
+                puts.push((seal_record(&self.key, &head_record)?, head_expect));
+                ((puts, sealed_events), events, records, head)
+            };
+            let (puts, sealed_events) = puts;
+            self.repo
+                .commit(Batch {
+                    puts,
+                    audit: sealed_events,
+                    ..Batch::default()
+                })
+                .await?;
+            let mut inner = self.inner.borrow_mut();
+            inner.head = head;
+            inner.head_rev += 1;
+            inner.snapshot.audit.extend(events);
+            for record in records {
+                ids.push(record.id.clone());
+                inner.snapshot.contacts.insert(record.id.clone(), record);
+            }
+        }
+        Ok(ids)
+    }
+
     /// Deletes a contact and its activities in one transaction, audited.
     pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let (contact, activities) = {
@@ -1157,6 +1231,30 @@ mod tests {
             .iter()
             .any(|e| e.entity_id == keep && e.action == Action::Create));
         assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn bulk_creation_batches_records_and_keeps_the_chain() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut generator = crate::app::generator::Generator::new(1, t(0));
+        let drafts: Vec<ContactDraft> = (0..250).map(|n| generator.contact(n, None)).collect();
+        let ids = block_on(vault.create_contacts_in_bulk(&drafts, 100, t(1))).unwrap();
+        assert_eq!(ids.len(), 250);
+        // One more save after the bulk path still extends the same chain.
+        block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(2))).unwrap();
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(s.contacts.len(), 251);
+        assert_eq!(s.audit.len(), 1 + 250 + 1);
+        assert_eq!(s.chain, None);
+        // An invalid draft anywhere stops the whole import before anything is written.
+        let mut bad = drafts.clone();
+        bad[10].emails = "broken@".into();
+        assert!(matches!(
+            block_on(vault.create_contacts_in_bulk(&bad, 100, t(3))),
+            Err(AppError::Invalid(_))
+        ));
+        assert_eq!(repo.raw_audit().len(), 252);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! preferences and notes; the draft a form fills and its validation. Must not import anything
 //! outside `domain`.
 
+use super::field;
 use super::search::Haystack;
-use super::{Email, FieldError, FieldErrors, Ico, Phone, VatId};
+use super::{Email, FieldError, FieldErrors, Ico, Phone};
 use serde::{Deserialize, Serialize};
 
 /// Field names: the form pins errors with them and the audit trail records changes under them.
@@ -20,6 +21,21 @@ pub mod fields {
     pub const TAGS: &str = "tags";
     pub const PREFERENCES: &str = "preferences";
     pub const NOTES: &str = "notes";
+}
+
+/// Labelled values as text, "label: value" (or the bare value), joined by `separator`.
+fn labelled_text(items: &[Labelled], separator: &str) -> String {
+    items
+        .iter()
+        .map(|i| {
+            if i.label.is_empty() {
+                i.value.clone()
+            } else {
+                format!("{}: {}", i.label, i.value)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A value with its label ("work", "mobile"…).
@@ -86,17 +102,7 @@ impl Contact {
     /// (field, value) pairs for the audit trail's field-level history.
     pub fn fields(&self) -> super::audit::FieldValues {
         let list = |items: &[Labelled]| {
-            let joined = items
-                .iter()
-                .map(|i| {
-                    if i.label.is_empty() {
-                        i.value.clone()
-                    } else {
-                        format!("{}: {}", i.label, i.value)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let joined = labelled_text(items, ", ");
             (!joined.is_empty()).then_some(joined)
         };
         let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
@@ -185,24 +191,11 @@ pub fn parse_tags(text: &str) -> Vec<String> {
 
 impl ContactDraft {
     pub fn from_contact(c: &Contact) -> Self {
-        let join = |items: &[Labelled]| {
-            items
-                .iter()
-                .map(|i| {
-                    if i.label.is_empty() {
-                        i.value.clone()
-                    } else {
-                        format!("{}: {}", i.label, i.value)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
         Self {
             given_name: c.given_name.clone(),
             family_name: c.family_name.clone(),
-            emails: join(&c.emails),
-            phones: join(&c.phones),
+            emails: labelled_text(&c.emails, "\n"),
+            phones: labelled_text(&c.phones, "\n"),
             organisation_id: c.organisation_id.clone(),
             role: c.role.clone(),
             ico: c.ico.clone().unwrap_or_default(),
@@ -266,26 +259,8 @@ impl ContactDraft {
                 }
             }
         }
-        let ico = match self.ico.trim() {
-            "" => None,
-            text => match Ico::parse(text) {
-                Ok(i) => Some(i.as_str().to_string()),
-                Err(e) => {
-                    errors.push((fields::ICO, e.into()));
-                    None
-                }
-            },
-        };
-        let vat_id = match self.vat_id.trim() {
-            "" => None,
-            text => match VatId::parse(text) {
-                Ok(v) => Some(v.as_str().to_string()),
-                Err(e) => {
-                    errors.push((fields::VAT_ID, e.into()));
-                    None
-                }
-            },
-        };
+        let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
+        let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
         let mut preferences = Vec::new();
         for line in lines(&self.preferences) {
             match line.split_once(':') {

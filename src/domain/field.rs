@@ -25,3 +25,64 @@ pub enum FieldError {
 
 /// A form's errors: (field name, error), in the order of the form's fields.
 pub type FieldErrors = Vec<(&'static str, FieldError)>;
+
+/// Reads an optional field: blank (after trimming) is `None`; otherwise `parse` decides, and its
+/// error is recorded under `field`. Every form uses this, so a blank field never fails a rule.
+pub fn optional<T, E: Into<FieldError>>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    match parse(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            errors.push((field, e.into()));
+            None
+        }
+    }
+}
+
+/// An optional IČO as stored: its 8 digits.
+pub fn optional_ico(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<String> {
+    optional(errors, field, text, |t| {
+        super::Ico::parse(t).map(|i| i.as_str().to_string())
+    })
+}
+
+/// An optional DIČ / VAT number as stored: prefix and number, no spacing.
+pub fn optional_vat_id(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+) -> Option<String> {
+    optional(errors, field, text, |t| {
+        super::VatId::parse(t).map(|v| v.as_str().to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::IcoError;
+
+    #[test]
+    fn blank_is_none_and_errors_are_recorded_under_the_field() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(optional_ico(&mut errors, "ico", "   "), None);
+        assert!(errors.is_empty());
+        assert_eq!(
+            optional_ico(&mut errors, "ico", " 2708 2440 ").as_deref(),
+            Some("27082440")
+        );
+        assert_eq!(optional_ico(&mut errors, "ico", "27082441"), None);
+        assert_eq!(
+            errors,
+            vec![("ico", FieldError::Ico(IcoError::BadCheckDigit))]
+        );
+    }
+}

@@ -2,8 +2,9 @@
 //! to at most one. Must not import anything outside `domain`.
 
 use super::contact::parse_tags;
+use super::field;
 use super::search::Haystack;
-use super::{FieldError, FieldErrors, Ico, VatId};
+use super::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 pub mod fields {
@@ -109,31 +110,10 @@ impl OrganisationDraft {
         } else if name.chars().count() > 200 {
             errors.push((fields::NAME, FieldError::TooLong(200)));
         }
-        let ico = match self.ico.trim() {
-            "" => None,
-            t => Ico::parse(t)
-                .map(|i| Some(i.as_str().to_string()))
-                .unwrap_or_else(|e| {
-                    errors.push((fields::ICO, e.into()));
-                    None
-                }),
-        };
-        let vat_id = match self.vat_id.trim() {
-            "" => None,
-            t => VatId::parse(t)
-                .map(|v| Some(v.as_str().to_string()))
-                .unwrap_or_else(|e| {
-                    errors.push((fields::VAT_ID, e.into()));
-                    None
-                }),
-        };
-        let site = match self.website.trim() {
-            "" => String::new(),
-            t => website(t).unwrap_or_else(|e| {
-                errors.push((fields::WEBSITE, e));
-                String::new()
-            }),
-        };
+        let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
+        let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
+        let site = field::optional(&mut errors, fields::WEBSITE, &self.website, website)
+            .unwrap_or_default();
         if !errors.is_empty() {
             return Err(errors);
         }

@@ -1,7 +1,8 @@
 //! The controller's own details (the consultant who keeps the vault: správce): named in the
 //! record of processing and in every access export. Must not import anything outside `domain`.
 
-use super::{Email, FieldError, FieldErrors, Ico, Phone, VatId};
+use super::field;
+use super::{Email, FieldError, FieldErrors, Phone};
 use serde::{Deserialize, Serialize};
 
 /// Field names, shared by the form (to pin an error to its input) and the audit trail.
@@ -65,34 +66,24 @@ impl ProfileDraft {
         if optional(&self.address).is_some_and(|a| a.chars().count() > 500) {
             errors.push((fields::ADDRESS, FieldError::TooLong(500)));
         }
-        let email = optional(&self.email).map(Email::parse).transpose();
-        let phone = optional(&self.phone)
-            .map(|p| Phone::parse(p, super::phone::DEFAULT_CALLING_CODE))
-            .transpose();
-        let ico = optional(&self.ico).map(Ico::parse).transpose();
-        let vat = optional(&self.vat_id).map(VatId::parse).transpose();
-        if let Err(e) = &email {
-            errors.push((fields::EMAIL, e.clone().into()));
-        }
-        if let Err(e) = &phone {
-            errors.push((fields::PHONE, e.clone().into()));
-        }
-        if let Err(e) = &ico {
-            errors.push((fields::ICO, e.clone().into()));
-        }
-        if let Err(e) = &vat {
-            errors.push((fields::VAT_ID, e.clone().into()));
-        }
+        let email = field::optional(&mut errors, fields::EMAIL, &self.email, |t| {
+            Email::parse(t).map(|e| e.as_str().to_string())
+        });
+        let phone = field::optional(&mut errors, fields::PHONE, &self.phone, |t| {
+            Phone::parse(t, super::phone::DEFAULT_CALLING_CODE).map(|p| p.as_typed().to_string())
+        });
+        let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
+        let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(ControllerProfile {
             name: name.to_string(),
-            email: email.ok().flatten().map(|e| e.as_str().to_string()),
-            phone: phone.ok().flatten().map(|p| p.as_typed().to_string()),
+            email,
+            phone,
             address: optional(&self.address).map(str::to_string),
-            ico: ico.ok().flatten().map(|i| i.as_str().to_string()),
-            vat_id: vat.ok().flatten().map(|v| v.as_str().to_string()),
+            ico,
+            vat_id,
         })
     }
 }

@@ -92,17 +92,13 @@ pub fn money(lang: Lang, amount: &Money) -> String {
         Lang::En => "code",
         Lang::Cs => "symbol",
     };
-    let digits = amount.currency().minor_digits().to_string();
     let o = options(&[
         ("style", "currency"),
         ("currency", amount.currency().code()),
         ("currencyDisplay", display),
     ]);
-    let _ = Reflect::set(
-        &o,
-        &"minimumFractionDigits".into(),
-        &JsValue::from_f64(digits.parse().unwrap_or(2.0)),
-    );
+    let digits = JsValue::from_f64(f64::from(amount.currency().minor_digits()));
+    let _ = Reflect::set(&o, &"minimumFractionDigits".into(), &digits);
     let f = Intl::NumberFormat::new(&locales(lang), &o);
     // A decimal string keeps every digit exact (Intl formats strings as decimals).
     f.format()

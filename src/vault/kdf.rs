@@ -111,8 +111,8 @@ mod tests {
     }
 
     #[test]
-    fn known_answer_argon2id() {
-        // RFC 9106-style check that the parameters reach the algorithm: changing any cost changes the key.
+    fn every_stored_parameter_reaches_the_algorithm() {
+        // Changing any cost read from the header changes the derived key.
         let pass = Passphrase::new("password");
         let base = KdfParams {
             algorithm: "argon2id".into(),

@@ -191,23 +191,34 @@ fn chain_step(
     head_rev: u64,
     event: AuditEvent,
     now: DateTime<Utc>,
-    created: DateTime<Utc>,
 ) -> Result<(SealedAuditEvent, SealedRecord, Expect), AppError> {
     let sealed_event = seal_audit(key, &event)?;
-    let head_record = StoredRecord {
+    let (head_record, expect) = sealed_head(key, head_rev, event.head(), now)?;
+    Ok((sealed_event, head_record, expect))
+}
+
+/// The sealed chain-head record that moves to `head`, written over revision `head_rev`
+/// (`Expect::Rev`, or `Absent` for the first), so two writers can never fork the chain.
+fn sealed_head(
+    key: &Key,
+    head_rev: u64,
+    head: ChainHead,
+    now: DateTime<Utc>,
+) -> Result<(SealedRecord, Expect), AppError> {
+    let record = StoredRecord {
         id: AUDIT_HEAD_ID.to_string(),
         kind: KIND_AUDIT_HEAD.to_string(),
         rev: head_rev + 1,
-        created_at: created,
+        created_at: now,
         updated_at: now,
-        data: event.head(),
+        data: head,
     };
     let expect = if head_rev == 0 {
         Expect::Absent
     } else {
         Expect::Rev(head_rev)
     };
-    Ok((sealed_event, seal_record(key, &head_record)?, expect))
+    Ok((seal_record(key, &record)?, expect))
 }
 
 /// Creates a new vault with its first audit event, all in one transaction.
@@ -230,7 +241,7 @@ pub async fn create_vault<R: Repository>(
         &vault_id,
         vec![],
     );
-    let (sealed_event, head_record, expect) = chain_step(&key, 0, event.clone(), now, now)?;
+    let (sealed_event, head_record, expect) = chain_step(&key, 0, event.clone(), now)?;
     repo.commit(Batch {
         puts: vec![(head_record, expect)],
         audit: vec![sealed_event],
@@ -426,7 +437,7 @@ impl<R: Repository> UnlockedVault<R> {
                 entry.changes,
             );
             let (sealed_event, head_record, head_expect) =
-                chain_step(&self.key, inner.head_rev, event.clone(), now, now)?;
+                chain_step(&self.key, inner.head_rev, event.clone(), now)?;
             (sealed_event, head_record, head_expect, event)
         };
         let mut puts = puts;
@@ -702,7 +713,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let mut ids = Vec::with_capacity(contacts.len());
         for chunk in contacts.chunks(per_transaction.max(1)) {
-            let (puts, events, records, head) = {
+            let (batch, events, records, head) = {
                 let inner = self.inner.borrow();
                 let mut head = inner.head.clone();
                 let mut puts = Vec::with_capacity(chunk.len() + 1);
@@ -725,30 +736,15 @@ impl<R: Repository> UnlockedVault<R> {
                     events.push(event);
                     records.push(record);
                 }
-                let head_record = StoredRecord {
-                    id: AUDIT_HEAD_ID.to_string(),
-                    kind: KIND_AUDIT_HEAD.to_string(),
-                    rev: inner.head_rev + 1,
-                    created_at: now,
-                    updated_at: now,
-                    data: head.clone(),
-                };
-                let head_expect = if inner.head_rev == 0 {
-                    Expect::Absent
-                } else {
-                    Expect::Rev(inner.head_rev)
-                };
-                puts.push((seal_record(&self.key, &head_record)?, head_expect));
-                ((puts, sealed_events), events, records, head)
-            };
-            let (puts, sealed_events) = puts;
-            self.repo
-                .commit(Batch {
+                puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
+                let batch = Batch {
                     puts,
                     audit: sealed_events,
                     ..Batch::default()
-                })
-                .await?;
+                };
+                (batch, events, records, head)
+            };
+            self.repo.commit(batch).await?;
             let mut inner = self.inner.borrow_mut();
             inner.head = head;
             inner.head_rev += 1;
@@ -879,7 +875,7 @@ impl<R: Repository> UnlockedVault<R> {
                 vec![],
             );
             let (sealed_event, head_record, head_expect) =
-                chain_step(&self.key, inner.head_rev, event.clone(), now, now)?;
+                chain_step(&self.key, inner.head_rev, event.clone(), now)?;
             (header, sealed_event, head_record, head_expect, event)
         };
         self.repo

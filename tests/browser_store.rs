@@ -79,6 +79,15 @@ async fn an_aborted_transaction_leaves_neither_record_nor_event() {
     repo.put(record("a", "contact", 1), Expect::Absent)
         .await
         .unwrap();
+    // A record that exists already is never created twice.
+    assert_eq!(
+        repo.put(record("a", "contact", 1), Expect::Absent).await,
+        Err(StoreError::Conflict { id: "a".into() })
+    );
+    assert_eq!(
+        repo.get("a").await.unwrap(),
+        Some(record("a", "contact", 1))
+    );
     // The record and its event are written, then the stale second put aborts the transaction.
     let result = repo
         .commit(Batch {

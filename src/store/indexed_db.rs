@@ -31,6 +31,11 @@ fn failed(e: rexie::Error) -> StoreError {
     }
 }
 
+/// Whether a failed request was refused because its key exists already.
+fn is_constraint_error(e: &rexie::Error) -> bool {
+    format!("{e:?}").contains("ConstraintError")
+}
+
 /// The stores of schema version `version` (every version declares all its stores).
 fn declare_stores(builder: rexie::RexieBuilder, version: u32) -> rexie::RexieBuilder {
     // Version 1: meta (key → text), records (by id, indexed by kind), audit (by sequence number).
@@ -182,6 +187,21 @@ fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
 }
 
 impl IdbRepository {
+    async fn read_one(&self, store: &str, key: &str) -> Result<Option<JsValue>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(failed)?;
+        let value = tx
+            .store(store)
+            .map_err(failed)?
+            .get(key.into())
+            .await
+            .map_err(failed)?;
+        tx.done().await.map_err(failed)?;
+        Ok(value)
+    }
+
     async fn read_all(
         &self,
         store: &str,
@@ -214,42 +234,53 @@ impl IdbRepository {
         let audit = tx.store(AUDIT).map_err(failed)?;
         let meta = tx.store(META).map_err(failed)?;
         // Only IndexedDB requests are awaited from here on, so the transaction stays open.
+        // The stored revision of a record, read inside this transaction.
+        let stored_rev = |id: &str| {
+            let request = records.get(id.into());
+            async move {
+                request
+                    .await
+                    .map_err(failed)?
+                    .map(|v| record_from_js(&v).map(|r| r.rev))
+                    .transpose()
+            }
+        };
         let outcome: Result<(), StoreError> = async {
             for (record, expect) in &batch.puts {
-                if *expect != Expect::Any {
-                    let stored = records
-                        .get(record.id.as_str().into())
-                        .await
-                        .map_err(failed)?;
-                    let rev = stored
-                        .map(|v| record_from_js(&v).map(|r| r.rev))
-                        .transpose()?;
-                    check_expectation(&record.id, rev, *expect)?;
-                }
-                records
-                    .put(&record_to_js(record), None)
-                    .await
-                    .map_err(failed)?;
+                let value = record_to_js(record);
+                match expect {
+                    // `add` itself refuses a key that exists: no read needed (the bulk path).
+                    Expect::Absent => records.add(&value, None).await.map_err(|e| {
+                        if is_constraint_error(&e) {
+                            StoreError::Conflict {
+                                id: record.id.clone(),
+                            }
+                        } else {
+                            failed(e)
+                        }
+                    })?,
+                    Expect::Rev(_) => {
+                        check_expectation(&record.id, stored_rev(&record.id).await?, *expect)?;
+                        records.put(&value, None).await.map_err(failed)?
+                    }
+                    Expect::Any => records.put(&value, None).await.map_err(failed)?,
+                };
             }
             for (id, expect) in &batch.deletes {
                 if *expect != Expect::Any {
-                    let stored = records.get(id.as_str().into()).await.map_err(failed)?;
-                    let rev = stored
-                        .map(|v| record_from_js(&v).map(|r| r.rev))
-                        .transpose()?;
-                    check_expectation(id, rev, *expect)?;
+                    check_expectation(id, stored_rev(id).await?, *expect)?;
                 }
                 records.delete(id.as_str().into()).await.map_err(failed)?;
             }
             for event in &batch.audit {
-                if audit
-                    .key_exists((event.seq as f64).into())
-                    .await
-                    .map_err(failed)?
-                {
-                    return Err(StoreError::AuditConflict(event.seq));
-                }
-                audit.add(&audit_to_js(event), None).await.map_err(failed)?;
+                // Append only: `add` refuses a sequence number that exists.
+                audit.add(&audit_to_js(event), None).await.map_err(|e| {
+                    if is_constraint_error(&e) {
+                        StoreError::AuditConflict(event.seq)
+                    } else {
+                        failed(e)
+                    }
+                })?;
             }
             for (key, value) in &batch.meta {
                 let obj = Object::new();
@@ -275,18 +306,7 @@ impl IdbRepository {
 
 impl Repository for IdbRepository {
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[META], TransactionMode::ReadOnly)
-            .map_err(failed)?;
-        let value = tx
-            .store(META)
-            .map_err(failed)?
-            .get(key.into())
-            .await
-            .map_err(failed)?;
-        tx.done().await.map_err(failed)?;
-        match value {
+        match self.read_one(META, key).await? {
             None => Ok(None),
             Some(v) => field(&v, META, "value")?
                 .as_string()
@@ -296,18 +316,10 @@ impl Repository for IdbRepository {
     }
 
     async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[RECORDS], TransactionMode::ReadOnly)
-            .map_err(failed)?;
-        let value = tx
-            .store(RECORDS)
-            .map_err(failed)?
-            .get(id.into())
-            .await
-            .map_err(failed)?;
-        tx.done().await.map_err(failed)?;
-        value.map(|v| record_from_js(&v)).transpose()
+        self.read_one(RECORDS, id)
+            .await?
+            .map(|v| record_from_js(&v))
+            .transpose()
     }
 
     async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError> {

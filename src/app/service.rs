@@ -309,10 +309,6 @@ impl<R: Repository> UnlockedVault<R> {
         self.inner.borrow().snapshot.clone()
     }
 
-    pub fn repository(&self) -> &R {
-        &self.repo
-    }
-
     /// Reads and decrypts everything again from storage.
     pub async fn reload(&self) -> Result<(), AppError> {
         let records = self.repo.list_all().await?;

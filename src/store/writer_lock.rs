@@ -7,16 +7,12 @@ use wasm_bindgen_futures::JsFuture;
 
 const LOCK_NAME: &str = "folio-vault-writer";
 
-/// Holding this keeps the lock; dropping it (or `release`) lets another tab take it.
+/// Holding this keeps the lock; dropping it lets another tab take it.
 pub struct WriterLock {
     release: Option<Function>,
 }
 
 impl WriterLock {
-    pub fn release(mut self) {
-        self.release_now();
-    }
-
     fn release_now(&mut self) {
         if let Some(resolve) = self.release.take() {
             let _ = resolve.call0(&JsValue::UNDEFINED);

@@ -34,6 +34,7 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('this field is required').waitFor();
   await page.getByText('the domain after the @ is missing').waitFor();
+  await screenshot(page, 'contact-form-errors');
   await page.keyboard.press('Escape');
   await page.getByText('No contacts yet.').waitFor();
 
@@ -127,6 +128,7 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   // The audit log lists it all and verifies.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   assert.equal(await page.getByTestId('chain').innerText(), 'The hash chain verifies.');
+  await screenshot(page, 'audit-log');
   assert.match(await page.locator('.history-event').first().innerText(), /deleted · contact/);
 
   assert.deepEqual(foreignRequests(), []);
@@ -161,6 +163,7 @@ test('organisations list their people, and cannot be deleted while people belong
   await page.locator('.details').getByRole('link', { name: 'Firma Dvořák s.r.o.' }).click();
   await page.getByRole('heading', { level: 1, name: 'Firma Dvořák s.r.o.' }).waitFor();
   assert.deepEqual(await page.locator('section[aria-labelledby="people-heading"] li').allInnerTexts(), ['Jana Veselá']);
+  await screenshot(page, 'organisation');
 
   // Search finds the contact by the organisation's name, without diacritics.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();

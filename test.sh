@@ -33,8 +33,9 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 
 build_release
 node .ci/size.mjs dist
+build_bench
 
-step "End-to-end tests (Playwright + Debian Chromium against dist/ on 127.0.0.1)"
+step "End-to-end tests and the benchmark smoke run (Playwright + Debian Chromium on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
 
 say "All tests passed in ${SECONDS}s (started at ${started}s)"

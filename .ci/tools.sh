@@ -93,3 +93,12 @@ build_release() {
   # 363 -> 333 KiB brotli for wasm + JS at the Contacts stage). Only the shipped build uses it.
   (cd "$FOLIO_ROOT" && RUSTFLAGS="--cfg erase_components" trunk build --release --offline)
 }
+
+# The benchmark build: the release app plus the `bench` feature's entry points, in
+# target/bench-dist (never dist/, which is what ships).
+BENCH_DIST="$FOLIO_ROOT/target/bench-dist"
+build_bench() {
+  say "Building the benchmark app (trunk build --release --features bench)"
+  (cd "$FOLIO_ROOT" && RUSTFLAGS="--cfg erase_components" \
+    trunk build --release --offline --features bench --dist "$BENCH_DIST")
+}

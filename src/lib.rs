@@ -2,6 +2,8 @@
 //! Dependencies point one way: `ui → app → {domain, vault, store}`; `domain` imports nothing of the app.
 
 pub mod app;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod domain;
 pub mod i18n;
 pub mod store;

@@ -304,6 +304,11 @@ pub async fn open_with_key<R: Repository>(
 }
 
 impl<R: Repository> UnlockedVault<R> {
+    /// Locks: drops the key and the decrypted data, and gives back the repository (to close it).
+    pub fn into_repository(self) -> R {
+        self.repo
+    }
+
     /// What the screens show.
     pub fn snapshot(&self) -> VaultSnapshot {
         self.inner.borrow().snapshot.clone()
@@ -704,11 +709,93 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<Vec<String>, AppError> {
         let mut contacts = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            contacts.push(draft.validate().map_err(AppError::Invalid)?);
+        {
+            let inner = self.inner.borrow();
+            for draft in drafts {
+                let contact = draft.validate().map_err(AppError::Invalid)?;
+                if let Some(org) = &contact.organisation_id {
+                    if !inner.snapshot.organisations.contains_key(org) {
+                        return Err(AppError::NotFound(org.clone()));
+                    }
+                }
+                contacts.push(contact);
+            }
         }
-        let mut ids = Vec::with_capacity(contacts.len());
-        for chunk in contacts.chunks(per_transaction.max(1)) {
+        self.create_in_bulk(
+            |s| &mut s.contacts,
+            KIND_CONTACT,
+            contacts,
+            Contact::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
+    /// Creates many organisations at once, like `create_contacts_in_bulk`.
+    pub async fn create_organisations_in_bulk(
+        &self,
+        drafts: &[OrganisationDraft],
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let organisations = drafts
+            .iter()
+            .map(|d| d.validate().map_err(AppError::Invalid))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.create_in_bulk(
+            |s| &mut s.organisations,
+            KIND_ORGANISATION,
+            organisations,
+            Organisation::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
+    /// Creates many activities at once, like `create_contacts_in_bulk`; each contact must exist.
+    pub async fn create_activities_in_bulk(
+        &self,
+        drafts: &[ActivityDraft],
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let mut activities = Vec::with_capacity(drafts.len());
+        {
+            let inner = self.inner.borrow();
+            for draft in drafts {
+                let activity = draft.validate().map_err(AppError::Invalid)?;
+                if !inner.snapshot.contacts.contains_key(&activity.contact_id) {
+                    return Err(AppError::NotFound(activity.contact_id.clone()));
+                }
+                activities.push(activity);
+            }
+        }
+        self.create_in_bulk(
+            |s| &mut s.activities,
+            KIND_ACTIVITY,
+            activities,
+            Activity::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
+    /// The bulk path: each new record gets its own audit event; `per_transaction` of them and
+    /// the moved chain head are committed together.
+    async fn create_in_bulk<T: Clone + Serialize>(
+        &self,
+        map: fn(&mut VaultSnapshot) -> &mut BTreeMap<String, StoredRecord<T>>,
+        kind: &str,
+        items: Vec<T>,
+        fields: fn(&T) -> FieldValues,
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let mut ids = Vec::with_capacity(items.len());
+        for chunk in items.chunks(per_transaction.max(1)) {
             let (batch, events, records, head) = {
                 let inner = self.inner.borrow();
                 let mut head = inner.head.clone();
@@ -716,16 +803,10 @@ impl<R: Repository> UnlockedVault<R> {
                 let mut events = Vec::with_capacity(chunk.len());
                 let mut sealed_events = Vec::with_capacity(chunk.len());
                 let mut records = Vec::with_capacity(chunk.len());
-                for contact in chunk {
-                    let (record, expect, action, changes) = Self::next_revision(
-                        None,
-                        KIND_CONTACT,
-                        contact.clone(),
-                        Contact::fields,
-                        now,
-                    )?;
-                    let event =
-                        AuditEvent::next(&head, now, action, KIND_CONTACT, &record.id, changes);
+                for item in chunk {
+                    let (record, expect, action, changes) =
+                        Self::next_revision(None, kind, item.clone(), fields, now)?;
+                    let event = AuditEvent::next(&head, now, action, kind, &record.id, changes);
                     head = event.head();
                     puts.push((seal_record(&self.key, &record)?, expect));
                     sealed_events.push(seal_audit(&self.key, &event)?);
@@ -745,9 +826,10 @@ impl<R: Repository> UnlockedVault<R> {
             inner.head = head;
             inner.head_rev += 1;
             inner.snapshot.audit.extend(events);
+            let map = map(&mut inner.snapshot);
             for record in records {
                 ids.push(record.id.clone());
-                inner.snapshot.contacts.insert(record.id.clone(), record);
+                map.insert(record.id.clone(), record);
             }
         }
         Ok(ids)

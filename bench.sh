@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the release app and the benchmark build, then measures Folio in headless Chromium on
+# 127.0.0.1: prints a table and writes target/bench/bench-<scale>.json with every sample.
+# Usage: ./bench.sh [--scale full|tiny] [--out file.json]   (full takes a few minutes)
+set -euo pipefail
+source "$(dirname "$0")/.ci/tools.sh"
+cd "$FOLIO_ROOT"
+ensure_build_tools
+ensure_browser
+ensure_e2e_deps
+build_release
+build_bench
+exec node tests/e2e/bench.mjs --dist "$BENCH_DIST" --shipped "$FOLIO_ROOT/dist" "$@"

@@ -1,0 +1,184 @@
+//! Benchmark entry points, compiled only with the `bench` feature (never in the shipped app):
+//! what `tests/e2e/bench.mjs` calls from the page, through the real service and IndexedDB store.
+//! It may import `app`, `store` and `vault`; nothing in the app imports it.
+
+use crate::app::generator::{self, Counts, Generator};
+use crate::app::service::{self, AppError};
+use crate::domain::contact::ContactDraft;
+use crate::store::{IdbRepository, Repository};
+use crate::vault::{KdfParams, Passphrase};
+use wasm_bindgen::prelude::*;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
+        .and_then(|p| {
+            let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).ok()?.into();
+            f.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn fail(e: impl std::fmt::Display) -> JsValue {
+    JsValue::from_str(&e.to_string())
+}
+
+fn to_json(value: serde_json::Value) -> String {
+    value.to_string()
+}
+
+/// Cheap KDF parameters for vaults whose unlock is not what is being measured.
+fn cheap_kdf() -> Result<KdfParams, JsValue> {
+    KdfParams::with_cost(1024, 1, 1).map_err(fail)
+}
+
+/// Argon2id alone, at the shipped parameters: one sample (ms) per run.
+#[wasm_bindgen]
+pub fn bench_kdf(passphrase: String, runs: u32) -> Result<String, JsValue> {
+    let passphrase = Passphrase::new(&passphrase);
+    let mut samples = Vec::new();
+    for _ in 0..runs.max(1) {
+        let params = KdfParams::recommended().map_err(fail)?;
+        let started = now_ms();
+        let key = params.derive(&passphrase).map_err(fail)?;
+        samples.push(now_ms() - started);
+        drop(key);
+    }
+    Ok(to_json(serde_json::json!({ "samples": samples })))
+}
+
+/// Deletes `database` and creates a vault in it holding generated data, written through the
+/// service's bulk path. `shipped_kdf` chooses the shipped Argon2id parameters (for measuring
+/// unlock) over cheap ones.
+#[wasm_bindgen]
+pub async fn bench_populate(
+    database: String,
+    passphrase: String,
+    organisations: u32,
+    contacts: u32,
+    activities: u32,
+    shipped_kdf: bool,
+) -> Result<String, JsValue> {
+    IdbRepository::delete_database(&database)
+        .await
+        .map_err(fail)?;
+    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
+        .await
+        .map_err(fail)?;
+    let params = if shipped_kdf {
+        KdfParams::recommended().map_err(fail)?
+    } else {
+        cheap_kdf()?
+    };
+    let now = chrono::Utc::now();
+    let vault = service::create_vault(repo, &Passphrase::new(&passphrase), params, now)
+        .await
+        .map_err(fail)?;
+    let counts = Counts {
+        organisations: organisations as usize,
+        contacts: contacts as usize,
+        activities: activities as usize,
+    };
+    let started = now_ms();
+    generator::populate(&vault, 2026, counts, now)
+        .await
+        .map_err(fail)?;
+    let ms = now_ms() - started;
+    let snapshot = vault.snapshot();
+    vault.into_repository().close();
+    Ok(to_json(serde_json::json!({
+        "ms": ms,
+        "organisations": snapshot.organisations.len(),
+        "contacts": snapshot.contacts.len(),
+        "activities": snapshot.activities.len(),
+        "audit_events": snapshot.audit.len(),
+    })))
+}
+
+/// Bulk write: `contacts` generated contacts (drafts made before the clock starts) written into
+/// a fresh vault in `database` (seal + put + audit event, batched). Reports the time and the
+/// average stored sizes, so the bare IndexedDB loop can write values of the same size.
+#[wasm_bindgen]
+pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String, JsValue> {
+    IdbRepository::delete_database(&database)
+        .await
+        .map_err(fail)?;
+    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
+        .await
+        .map_err(fail)?;
+    let now = chrono::Utc::now();
+    let vault = service::create_vault(repo, &Passphrase::new("bench"), cheap_kdf()?, now)
+        .await
+        .map_err(fail)?;
+    let mut generator = Generator::new(7, now);
+    let drafts: Vec<ContactDraft> = (0..contacts as usize)
+        .map(|n| generator.contact(n, None))
+        .collect();
+    let started = now_ms();
+    let ids = vault
+        .create_contacts_in_bulk(&drafts, generator::PER_TRANSACTION, now)
+        .await
+        .map_err(fail)?;
+    let ms = now_ms() - started;
+    vault.into_repository().close();
+    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
+        .await
+        .map_err(fail)?;
+    let records = repo
+        .list(crate::app::service::KIND_CONTACT)
+        .await
+        .map_err(fail)?;
+    let events = repo.audit_events().await.map_err(fail)?;
+    repo.close();
+    let average =
+        |sizes: Vec<usize>| sizes.iter().sum::<usize>() as f64 / sizes.len().max(1) as f64;
+    Ok(to_json(serde_json::json!({
+        "ms": ms,
+        "written": ids.len(),
+        "stored": records.len(),
+        "record_bytes": average(records.iter().map(|r| r.ciphertext.len()).collect()),
+        "audit_bytes": average(events.iter().map(|e| e.ciphertext.len()).collect()),
+        "per_transaction": generator::PER_TRANSACTION,
+    })))
+}
+
+/// Single saves: `saves` edits of existing contacts in `database` (made by `bench_bulk_write`),
+/// each one transaction of record + audit event + chain head. One sample (ms) per save.
+#[wasm_bindgen]
+pub async fn bench_single_saves(database: String, saves: u32) -> Result<String, JsValue> {
+    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
+        .await
+        .map_err(fail)?;
+    let vault = service::unlock(repo, &Passphrase::new("bench"))
+        .await
+        .map_err(fail)?;
+    let contacts: Vec<_> = vault.snapshot().contacts.into_values().collect();
+    if contacts.is_empty() {
+        return Err(fail(AppError::NotFound("contacts".into())));
+    }
+    let mut samples = Vec::new();
+    for n in 0..saves as usize {
+        let contact = &contacts[n % contacts.len()];
+        let id = &contact.id;
+        let mut draft = ContactDraft::from_contact(&contact.data);
+        draft.notes = format!("Benchmark edit {n}");
+        let started = now_ms();
+        vault
+            .save_contact(Some(id), &draft, chrono::Utc::now())
+            .await
+            .map_err(fail)?;
+        samples.push(now_ms() - started);
+    }
+    vault.into_repository().close();
+    Ok(to_json(serde_json::json!({ "samples": samples })))
+}
+
+/// The size of the wasm linear memory, in bytes.
+#[wasm_bindgen]
+pub fn bench_wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}

@@ -1,0 +1,38 @@
+// Smoke run of the benchmark at a tiny scale: it must run through and report every figure (never
+// asserting a time). Needs the benchmark build in target/bench-dist (test.sh builds it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runBenchmark, table, SCALES } from './bench.mjs';
+
+test('the benchmark runs at a tiny scale and reports every figure', async () => {
+  const results = await runBenchmark({ scale: 'tiny', log: () => {} });
+  const s = results.summary;
+  const pending = ['export_L_ms', 'import_L_ms'];
+  for (const [name, value] of Object.entries(s)) {
+    if (pending.includes(name)) continue;
+    assert.ok(Number.isFinite(value) && value >= 0, `${name} = ${value}`);
+  }
+  for (const name of pending) {
+    assert.equal(s[name], null, `${name} is reported as not built yet`);
+  }
+  assert.ok(results.not_built.export && results.not_built.import);
+  const plan = SCALES.tiny;
+  // What was written and measured is what the plan asked for.
+  assert.equal(results.S.populated.contacts, plan.S.contacts);
+  assert.equal(results.L.populated.activities, plan.L.activities);
+  assert.equal(results.L.populated.audit_events, 1 + plan.L.organisations + plan.L.contacts + plan.L.activities);
+  assert.equal(results.bulk.folio[0].stored, plan.bulk);
+  assert.equal(results.saves.samples.length, plan.saves);
+  assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);
+  assert.equal(results.L.first_render.length, plan.runs);
+  assert.ok(results.L.memory.wasm_bytes > 0 && results.L.memory.js_heap_used_bytes > 0);
+  // Folio records are sealed (ciphertext + tag), so they are larger than nothing.
+  assert.ok(results.bulk.folio[0].record_bytes > 16);
+  // The table has a row per figure and says where each target stands.
+  const lines = table(results).join('\n');
+  for (const label of ['shipped size', 'Argon2id', 'key → first list, S', 'key → first list, L',
+    'bare IndexedDB loop', 'Folio throughput ÷ bare loop', 'single save', 'search per keystroke',
+    'first render', 'scroll step', 'full export', 'full import', 'memory after loading L']) {
+    assert.ok(lines.includes(label), `table row ${label}`);
+  }
+});

@@ -74,6 +74,42 @@ async fn records_and_audit_events_survive_reopening() {
 }
 
 #[wasm_bindgen_test]
+async fn a_conflict_deep_in_a_large_batch_names_its_record_and_writes_nothing() {
+    let repo = fresh("folio-test-large-batch").await;
+    repo.put(record("r57", "contact", 1), Expect::Absent)
+        .await
+        .unwrap();
+    // Requests are issued together; the one that fails is still the one reported.
+    let puts = (0..200)
+        .map(|n| (record(&format!("r{n}"), "contact", 1), Expect::Absent))
+        .collect();
+    let result = repo
+        .commit(Batch {
+            puts,
+            audit: (1..=200).map(event).collect(),
+            ..Batch::default()
+        })
+        .await;
+    assert_eq!(result, Err(StoreError::Conflict { id: "r57".into() }));
+    assert_eq!(repo.list_all().await.unwrap().len(), 1);
+    assert!(repo.audit_events().await.unwrap().is_empty());
+    // The same batch without the clash is written whole.
+    let puts = (100..300)
+        .map(|n| (record(&format!("r{n}"), "contact", 1), Expect::Absent))
+        .collect();
+    repo.commit(Batch {
+        puts,
+        audit: (1..=200).map(event).collect(),
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(repo.list_all().await.unwrap().len(), 201);
+    assert_eq!(repo.audit_events().await.unwrap().len(), 200);
+    repo.close();
+}
+
+#[wasm_bindgen_test]
 async fn an_aborted_transaction_leaves_neither_record_nor_event() {
     let repo = fresh("folio-test-abort").await;
     repo.put(record("a", "contact", 1), Expect::Absent)

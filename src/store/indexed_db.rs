@@ -6,6 +6,7 @@ use super::{
     check_expectation, Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError,
     AUDIT, META, RECORDS,
 };
+use futures_util::future::try_join_all;
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,11 +30,6 @@ fn failed(e: rexie::Error) -> StoreError {
     } else {
         StoreError::Failed(text)
     }
-}
-
-/// Whether a failed request was refused because its key exists already.
-fn is_constraint_error(e: &rexie::Error) -> bool {
-    format!("{e:?}").contains("ConstraintError")
 }
 
 /// The stores of schema version `version` (every version declares all its stores).
@@ -188,6 +184,10 @@ fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
 
 impl IdbRepository {
     async fn read_one(&self, store: &str, key: &str) -> Result<Option<JsValue>, StoreError> {
+        self.read_key(store, key.into()).await
+    }
+
+    async fn read_key(&self, store: &str, key: JsValue) -> Result<Option<JsValue>, StoreError> {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadOnly)
@@ -195,7 +195,7 @@ impl IdbRepository {
         let value = tx
             .store(store)
             .map_err(failed)?
-            .get(key.into())
+            .get(key)
             .await
             .map_err(failed)?;
         tx.done().await.map_err(failed)?;
@@ -245,62 +245,83 @@ impl IdbRepository {
                     .transpose()
             }
         };
-        let outcome: Result<(), StoreError> = async {
-            for (record, expect) in &batch.puts {
-                let value = record_to_js(record);
-                match expect {
-                    // `add` itself refuses a key that exists: no read needed (the bulk path).
-                    Expect::Absent => records.add(&value, None).await.map_err(|e| {
-                        if is_constraint_error(&e) {
-                            StoreError::Conflict {
-                                id: record.id.clone(),
-                            }
-                        } else {
-                            failed(e)
-                        }
-                    })?,
-                    Expect::Rev(_) => {
-                        check_expectation(&record.id, stored_rev(&record.id).await?, *expect)?;
-                        records.put(&value, None).await.map_err(failed)?
-                    }
-                    Expect::Any => records.put(&value, None).await.map_err(failed)?,
-                };
+        // The revision checks are issued together, then awaited.
+        let checks = batch
+            .puts
+            .iter()
+            .map(|(r, e)| (r.id.as_str(), *e))
+            .chain(batch.deletes.iter().map(|(id, e)| (id.as_str(), *e)))
+            .filter(|(_, e)| matches!(e, Expect::Rev(_)))
+            .map(|(id, expect)| {
+                let stored = stored_rev(id);
+                async move { check_expectation(id, stored.await?, expect) }
+            });
+        if let Err(e) = try_join_all(checks).await {
+            let _ = tx.abort().await;
+            return Err(e);
+        }
+        // Then every write is issued without waiting for the one before, and only the last of
+        // each kind is awaited (a callback per request costs more than the write itself). `add`
+        // refuses a key that exists, which aborts the transaction; `diagnose` then names it.
+        let (new, replaced): (Vec<_>, Vec<_>) =
+            batch.puts.iter().partition(|(_, e)| *e == Expect::Absent);
+        let writes = async {
+            if !new.is_empty() {
+                records
+                    .add_all(new.iter().map(|(r, _)| (record_to_js(r), None)))
+                    .await?;
             }
-            for (id, expect) in &batch.deletes {
-                if *expect != Expect::Any {
-                    check_expectation(id, stored_rev(id).await?, *expect)?;
-                }
-                records.delete(id.as_str().into()).await.map_err(failed)?;
+            if !replaced.is_empty() {
+                records
+                    .put_all(replaced.iter().map(|(r, _)| (record_to_js(r), None)))
+                    .await?;
             }
-            for event in &batch.audit {
-                // Append only: `add` refuses a sequence number that exists.
-                audit.add(&audit_to_js(event), None).await.map_err(|e| {
-                    if is_constraint_error(&e) {
-                        StoreError::AuditConflict(event.seq)
-                    } else {
-                        failed(e)
-                    }
-                })?;
+            for (id, _) in &batch.deletes {
+                records.delete(id.as_str().into()).await?;
+            }
+            if !batch.audit.is_empty() {
+                audit
+                    .add_all(batch.audit.iter().map(|e| (audit_to_js(e), None)))
+                    .await?;
             }
             for (key, value) in &batch.meta {
                 let obj = Object::new();
                 set(&obj, "key", &key.as_str().into());
                 set(&obj, "value", &value.as_str().into());
-                meta.put(&obj.into(), None).await.map_err(failed)?;
+                meta.put(&obj.into(), None).await?;
             }
-            Ok(())
+            Ok::<(), rexie::Error>(())
         }
         .await;
-        match outcome {
+        match writes {
             Ok(()) => match tx.done().await.map_err(failed)? {
                 r if r.is_committed() => Ok(()),
                 _ => Err(StoreError::Aborted),
             },
             Err(e) => {
                 let _ = tx.abort().await;
-                Err(e)
+                Err(self.diagnose(batch, e).await)
             }
         }
+    }
+
+    /// Why a write transaction failed: a record it meant to create, or an audit event it meant
+    /// to append, exists already; otherwise the browser's own error.
+    async fn diagnose(&self, batch: &Batch, error: rexie::Error) -> StoreError {
+        for (record, expect) in &batch.puts {
+            if *expect == Expect::Absent && matches!(self.get(&record.id).await, Ok(Some(_))) {
+                return StoreError::Conflict {
+                    id: record.id.clone(),
+                };
+            }
+        }
+        for event in &batch.audit {
+            let key = JsValue::from_f64(event.seq as f64);
+            if matches!(self.read_key(AUDIT, key).await, Ok(Some(_))) {
+                return StoreError::AuditConflict(event.seq);
+            }
+        }
+        failed(error)
     }
 }
 

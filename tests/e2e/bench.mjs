@@ -60,7 +60,7 @@ export const median = (xs) => {
 export const percentile = (xs, p) => sorted(xs)[Math.round((xs.length - 1) * p)];
 
 /** Waits until the page's wasm module is ready (Trunk's loader sets window.wasmBindings). */
-async function benchPage(context, url) {
+export async function benchPage(context, url) {
   const page = await context.newPage();
   await page.goto(url + '?bench');
   await page.waitForFunction(() => window.wasmBindings?.bench_kdf, null, { timeout: 60_000 });
@@ -68,13 +68,13 @@ async function benchPage(context, url) {
 }
 
 /** Calls a bench_* export of the wasm module; they answer JSON text. */
-async function call(page, name, ...args) {
+export async function call(page, name, ...args) {
   const text = await page.evaluate(([n, a]) => window.wasmBindings[n](...a), [name, args]);
   return JSON.parse(text);
 }
 
 /** The limit: `n` values shaped and sized like Folio's sealed records, put by a bare loop in one transaction. */
-async function bareIndexedDbLoop(page, n, bytes) {
+export async function bareIndexedDbLoop(page, n, bytes) {
   return page.evaluate(async ([n, bytes]) => {
     const name = 'folio-bench-bare';
     const done = (r) => new Promise((resolve, reject) => {

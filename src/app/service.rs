@@ -77,6 +77,10 @@ pub struct VaultSnapshot {
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
     pub kdf: Option<KdfParams>,
+    /// False between the first stage of loading (what the first screens need: profile,
+    /// contacts, organisations) and the end of the second (activities, other kinds, the audit
+    /// trail and its verification). Until then `chain` says nothing and nothing is written.
+    pub complete: bool,
 }
 
 /// The session of an unlocked vault: the data key (wiped on drop) and the decrypted state.
@@ -260,6 +264,7 @@ pub async fn create_vault<R: Repository>(
             snapshot: VaultSnapshot {
                 audit: vec![event],
                 kdf: Some(kdf),
+                complete: true,
                 ..VaultSnapshot::default()
             },
         }),
@@ -283,8 +288,21 @@ pub async fn unlock<R: Repository>(
     open_with_key(repo, header, key).await
 }
 
-/// The second half of `unlock`, once the data key is unwrapped (so callers can time the KDF alone).
+/// The second half of `unlock`, once the data key is unwrapped (so callers can time the KDF
+/// alone). Loads everything; the session instead calls `open_first` then `load_rest`.
 pub async fn open_with_key<R: Repository>(
+    repo: R,
+    header: VaultHeader,
+    key: Key,
+) -> Result<UnlockedVault<R>, AppError> {
+    let vault = open_first(repo, header, key).await?;
+    vault.load_rest(|| async { true }).await?;
+    Ok(vault)
+}
+
+/// Opens the vault with only what the first screens need decrypted (profile, contacts,
+/// organisations and the chain head); `load_rest` must follow before any write.
+pub async fn open_first<R: Repository>(
     repo: R,
     header: VaultHeader,
     key: Key,
@@ -299,9 +317,20 @@ pub async fn open_with_key<R: Repository>(
             snapshot: VaultSnapshot::default(),
         }),
     };
-    vault.reload().await?;
+    vault.load_first().await?;
     Ok(vault)
 }
+
+/// Kinds the first stage of loading decrypts.
+const FIRST_KINDS: [&str; 4] = [
+    KIND_PROFILE,
+    KIND_AUDIT_HEAD,
+    KIND_CONTACT,
+    KIND_ORGANISATION,
+];
+
+/// Records and events decrypted between two pauses of `load_rest`.
+const LOAD_CHUNK: usize = 2_000;
 
 impl<R: Repository> UnlockedVault<R> {
     /// Locks: drops the key and the decrypted data, and gives back the repository (to close it).
@@ -309,81 +338,142 @@ impl<R: Repository> UnlockedVault<R> {
         self.repo
     }
 
-    /// What the screens show.
+    /// Reads what the screens show, without copying it.
+    pub fn with_snapshot<U>(&self, f: impl FnOnce(&VaultSnapshot) -> U) -> U {
+        f(&self.inner.borrow().snapshot)
+    }
+
+    /// A copy of what the screens show.
     pub fn snapshot(&self) -> VaultSnapshot {
         self.inner.borrow().snapshot.clone()
     }
 
     /// Reads and decrypts everything again from storage.
     pub async fn reload(&self) -> Result<(), AppError> {
-        let records = self.repo.list_all().await?;
-        let sealed_events = self.repo.audit_events().await?;
+        self.load_first().await?;
+        self.load_rest(|| async { true }).await
+    }
+
+    /// Whether both stages of loading are done (writes wait for it).
+    pub fn is_complete(&self) -> bool {
+        self.inner.borrow().snapshot.complete
+    }
+
+    /// Stage one: the profile, contacts, organisations and the sealed chain head.
+    async fn load_first(&self) -> Result<(), AppError> {
         let mut snapshot = VaultSnapshot::default();
         let mut head: Option<StoredRecord<ChainHead>> = None;
-        for sealed in &records {
-            let damaged = || Damaged {
-                kind: sealed.kind.clone(),
-                id: sealed.id.clone(),
-            };
-            match sealed.kind.as_str() {
-                KIND_PROFILE => match open_record(&self.key, sealed) {
-                    Ok(r) => snapshot.profile = Some(r),
-                    Err(_) => snapshot.damaged.push(damaged()),
-                },
-                KIND_CONTACT => match open_record::<Contact>(&self.key, sealed) {
-                    Ok(r) => {
-                        snapshot.contacts.insert(r.id.clone(), r);
-                    }
-                    Err(_) => snapshot.damaged.push(damaged()),
-                },
-                KIND_ACTIVITY => match open_record::<Activity>(&self.key, sealed) {
-                    Ok(r) => {
-                        snapshot.activities.insert(r.id.clone(), r);
-                    }
-                    Err(_) => snapshot.damaged.push(damaged()),
-                },
-                KIND_ORGANISATION => match open_record::<Organisation>(&self.key, sealed) {
-                    Ok(r) => {
-                        snapshot.organisations.insert(r.id.clone(), r);
-                    }
-                    Err(_) => snapshot.damaged.push(damaged()),
-                },
-                KIND_AUDIT_HEAD => match open_record(&self.key, sealed) {
-                    Ok(r) => head = Some(r),
-                    Err(_) => snapshot.damaged.push(damaged()),
-                },
-                // Kinds of a newer Folio: kept untouched, but checked to open.
-                _ => {
-                    if open_record::<serde_json::Value>(&self.key, sealed).is_err() {
-                        snapshot.damaged.push(damaged());
-                    }
-                }
+        for kind in FIRST_KINDS {
+            for sealed in self.repo.list(kind).await? {
+                self.open_into(&sealed, &mut snapshot, &mut head);
             }
         }
-        for sealed in &sealed_events {
-            match open_audit(&self.key, sealed) {
-                Ok(event) => snapshot.audit.push(event),
-                Err(_) => snapshot.damaged.push(Damaged {
-                    kind: AUDIT_KIND.to_string(),
-                    id: sealed.seq.to_string(),
-                }),
-            }
-        }
-        snapshot.audit.sort_by_key(|e| e.seq);
-        snapshot.chain = audit::verify_chain(&snapshot.audit, head.as_ref().map(|h| &h.data)).err();
         let mut inner = self.inner.borrow_mut();
         snapshot.kdf = Some(inner.header.kdf.clone());
-        // New events extend the newest head we know, whether or not the chain verified.
-        let last = snapshot.audit.last().map(AuditEvent::head);
-        inner.head = match (&head, last) {
-            (Some(h), Some(l)) if l.seq > h.data.seq => l,
-            (Some(h), _) => h.data.clone(),
-            (None, Some(l)) => l,
-            (None, None) => ChainHead::genesis(),
-        };
+        inner.head = head
+            .as_ref()
+            .map(|h| h.data.clone())
+            .unwrap_or_else(ChainHead::genesis);
         inner.head_rev = head.map(|h| h.rev).unwrap_or(0);
         inner.snapshot = snapshot;
         Ok(())
+    }
+
+    /// Stage two: activities, records of other kinds, the audit trail and its verification,
+    /// decrypted `LOAD_CHUNK` at a time with `pause` awaited between chunks (the page stays
+    /// responsive). `pause` answering false stops loading (the vault was locked meanwhile).
+    pub async fn load_rest<F, P>(&self, mut pause: P) -> Result<(), AppError>
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        if self.is_complete() {
+            return Ok(());
+        }
+        let cancelled = || AppError::Store(StoreError::Aborted);
+        let records: Vec<SealedRecord> = self
+            .repo
+            .list_all()
+            .await?
+            .into_iter()
+            .filter(|r| !FIRST_KINDS.contains(&r.kind.as_str()))
+            .collect();
+        let mut rest = VaultSnapshot::default();
+        let mut no_head = None;
+        for chunk in records.chunks(LOAD_CHUNK) {
+            for sealed in chunk {
+                self.open_into(sealed, &mut rest, &mut no_head);
+            }
+            if !pause().await {
+                return Err(cancelled());
+            }
+        }
+        drop(records);
+        let sealed_events = self.repo.audit_events().await?;
+        let mut audit = Vec::with_capacity(sealed_events.len());
+        for chunk in sealed_events.chunks(LOAD_CHUNK) {
+            for sealed in chunk {
+                match open_audit(&self.key, sealed) {
+                    Ok(event) => audit.push(event),
+                    Err(_) => rest.damaged.push(Damaged {
+                        kind: AUDIT_KIND.to_string(),
+                        id: sealed.seq.to_string(),
+                    }),
+                }
+            }
+            if !pause().await {
+                return Err(cancelled());
+            }
+        }
+        drop(sealed_events);
+        audit.sort_by_key(|e| e.seq);
+        let mut inner = self.inner.borrow_mut();
+        let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
+        let chain = audit::verify_chain(&audit, sealed_head.as_ref()).err();
+        // New events extend the newest head we know, whether or not the chain verified.
+        if let Some(last) = audit.last().map(AuditEvent::head) {
+            if sealed_head.as_ref().is_none_or(|h| last.seq > h.seq) {
+                inner.head = last;
+            }
+        }
+        let snapshot = &mut inner.snapshot;
+        snapshot.activities = rest.activities;
+        snapshot.damaged.extend(rest.damaged);
+        snapshot.audit = audit;
+        snapshot.chain = chain;
+        snapshot.complete = true;
+        Ok(())
+    }
+
+    /// Decrypts one record into the snapshot (or lists it as damaged).
+    fn open_into(
+        &self,
+        sealed: &SealedRecord,
+        snapshot: &mut VaultSnapshot,
+        head: &mut Option<StoredRecord<ChainHead>>,
+    ) {
+        let damaged = || Damaged {
+            kind: sealed.kind.clone(),
+            id: sealed.id.clone(),
+        };
+        let opened = match sealed.kind.as_str() {
+            KIND_PROFILE => open_record(&self.key, sealed).map(|r| snapshot.profile = Some(r)),
+            KIND_CONTACT => open_record::<Contact>(&self.key, sealed).map(|r| {
+                snapshot.contacts.insert(r.id.clone(), r);
+            }),
+            KIND_ACTIVITY => open_record::<Activity>(&self.key, sealed).map(|r| {
+                snapshot.activities.insert(r.id.clone(), r);
+            }),
+            KIND_ORGANISATION => open_record::<Organisation>(&self.key, sealed).map(|r| {
+                snapshot.organisations.insert(r.id.clone(), r);
+            }),
+            KIND_AUDIT_HEAD => open_record(&self.key, sealed).map(|r| *head = Some(r)),
+            // Kinds of a newer Folio: kept untouched, but checked to open.
+            _ => open_record::<serde_json::Value>(&self.key, sealed).map(|_| ()),
+        };
+        if opened.is_err() {
+            snapshot.damaged.push(damaged());
+        }
     }
 
     /// Saves the controller's details: validate → audit event → seal → one transaction → state.
@@ -1224,6 +1314,54 @@ mod tests {
             history[1].changes
         );
         assert_eq!(history[1].changes[0].field, "phone");
+    }
+
+    #[test]
+    fn unlock_shows_contacts_first_and_the_rest_after_pauses() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let counts = crate::app::generator::Counts {
+            organisations: 3,
+            contacts: 30,
+            activities: 4_500,
+        };
+        block_on(crate::app::generator::populate(&vault, 1, counts, t(1))).unwrap();
+        let full = vault.snapshot();
+        drop(vault);
+
+        let header = block_on(read_header(&repo)).unwrap();
+        let key = header.unlock(&pass()).unwrap();
+        let vault = block_on(open_first(repo.clone(), header, key)).unwrap();
+        let first = vault.snapshot();
+        assert!(!first.complete && !vault.is_complete());
+        assert_eq!(first.contacts, full.contacts);
+        assert_eq!(first.organisations, full.organisations);
+        assert!(first.activities.is_empty() && first.audit.is_empty());
+
+        // A pause that says "locked" stops loading; nothing half-loaded is shown as complete.
+        let stopped = block_on(vault.load_rest(|| async { false }));
+        assert!(stopped.is_err());
+        assert!(!vault.is_complete());
+
+        let mut pauses = 0;
+        block_on(vault.load_rest(|| {
+            pauses += 1;
+            async { true }
+        }))
+        .unwrap();
+        // 4,500 activities and 4,534 audit events, 2,000 per chunk: 3 + 3 pauses.
+        assert_eq!(pauses, 6);
+        let rest = vault.snapshot();
+        assert!(rest.complete);
+        assert_eq!(rest.activities, full.activities);
+        assert_eq!(rest.audit, full.audit);
+        assert_eq!(rest.chain, None);
+        // Writes after loading extend the chain that was read.
+        let id = block_on(vault.save_contact(None, &contact("Eva", "Nová"), t(2))).unwrap();
+        let again = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(again.chain, None);
+        assert!(again.contacts.contains_key(&id));
+        assert_eq!(again.audit.len(), full.audit.len() + 1);
     }
 
     #[test]

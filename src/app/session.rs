@@ -13,6 +13,8 @@ use crate::vault::{KdfParams, Passphrase};
 use gloo_storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// LocalStorage key of the automatic-lock delay (minutes). Not personal data.
@@ -51,11 +53,70 @@ pub struct UnlockTiming {
 
 type Vault = Rc<UnlockedVault<IdbRepository>>;
 
+/// The decrypted state the screens read, borrowed from the unlocked vault (never copied) and
+/// tracked by a trigger that fires after every change. Empty while locked.
+#[derive(Clone, Copy)]
+pub struct Data {
+    changed: Trigger,
+    vault: StoredValue<Option<Vault>, LocalStorage>,
+    /// Values derived from the state (e.g. the contact list's search index), kept until the
+    /// state changes or the vault locks, so a page opened again does not rebuild them.
+    derived: StoredValue<Derived, LocalStorage>,
+}
+
+type Derived = HashMap<TypeId, Rc<dyn Any>>;
+
+impl Data {
+    /// Reads the state, and re-runs the caller when it changes.
+    pub fn with<U>(&self, f: impl FnOnce(&VaultSnapshot) -> U) -> U {
+        self.changed.track();
+        self.with_untracked(f)
+    }
+
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&VaultSnapshot) -> U) -> U {
+        match self.vault.with_value(|v| v.clone()) {
+            Some(vault) => vault.with_snapshot(f),
+            None => f(&VaultSnapshot::default()),
+        }
+    }
+
+    /// `build` of the current state, built once per change of the state (tracked like `with`).
+    pub fn derived<T: 'static>(&self, build: impl FnOnce(&VaultSnapshot) -> T) -> Rc<T> {
+        self.changed.track();
+        let kept = self
+            .derived
+            .with_value(|d| d.get(&TypeId::of::<T>()).cloned());
+        if let Some(value) = kept.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        let value = Rc::new(self.with_untracked(build));
+        let any: Rc<dyn Any> = value.clone();
+        self.derived
+            .update_value(|d| _ = d.insert(TypeId::of::<T>(), any));
+        value
+    }
+
+    fn changed(&self) {
+        self.derived.update_value(HashMap::clear);
+        self.changed.notify();
+    }
+}
+
+/// Waits for the next turn of the browser's event loop (a zero-delay timer).
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     pub phase: RwSignal<Phase>,
     /// The decrypted state; emptied on lock.
-    pub data: RwSignal<VaultSnapshot>,
+    pub data: Data,
     /// Why the vault was locked, or that another tab holds it.
     pub notice: RwSignal<Option<Notice>>,
     /// Another tab holds the vault open; the user may take over.
@@ -101,15 +162,20 @@ impl Session {
             .ok()
             .filter(|m| IDLE_CHOICES.contains(m))
             .unwrap_or(DEFAULT_IDLE_MINUTES);
+        let vault = StoredValue::new_local(None);
         Self {
             phase: RwSignal::new(Phase::Starting),
-            data: RwSignal::new(VaultSnapshot::default()),
+            data: Data {
+                changed: Trigger::new(),
+                vault,
+                derived: StoredValue::new_local(HashMap::new()),
+            },
             notice: RwSignal::new(None),
             open_elsewhere: RwSignal::new(false),
             idle_minutes: RwSignal::new(idle),
             persisted: RwSignal::new(None),
             last_unlock: RwSignal::new(None),
-            vault: StoredValue::new_local(None),
+            vault,
             writer: StoredValue::new_local(None),
             last_activity: StoredValue::new(now_ms()),
             generation: StoredValue::new(0),
@@ -170,12 +236,43 @@ impl Session {
         }
     }
 
+    /// Shows the vault as soon as its first stage is decrypted, then loads the rest in the
+    /// background (activities, the audit trail and its check), yielding to the page as it goes.
     fn enter(self, vault: UnlockedVault<IdbRepository>) {
-        self.data.set(vault.snapshot());
-        self.vault.set_value(Some(Rc::new(vault)));
+        let vault = Rc::new(vault);
+        self.vault.set_value(Some(vault.clone()));
+        self.data.changed();
         self.notice.set(None);
         self.touch();
         self.phase.set(Phase::Unlocked);
+        if vault.is_complete() {
+            return;
+        }
+        let generation = self.generation.get_value();
+        let still_open = move || self.generation.get_value() == generation;
+        spawn_local(async move {
+            let pause = || async move {
+                next_turn().await;
+                still_open()
+            };
+            let loaded = vault.load_rest(pause).await;
+            drop(vault);
+            if !still_open() {
+                return;
+            }
+            match loaded {
+                Ok(()) => self.data.changed(),
+                Err(e) => {
+                    self.lock(None);
+                    self.phase.set(Phase::Unavailable(e));
+                }
+            }
+        });
+    }
+
+    /// Whether activities and the audit trail are still being decrypted after unlock.
+    pub fn loading(&self) -> bool {
+        self.data.with(|d| !d.complete) && self.phase.with(|p| *p == Phase::Unlocked)
     }
 
     /// Creates the vault. Returns Ok(false) when another tab holds it open.
@@ -215,7 +312,7 @@ impl Session {
             let derived = perf_now();
             // A User Timing mark: the benchmark measures from here to the first list on screen.
             perf_mark("folio:key-ready");
-            let vault = service::open_with_key(repo, header, key).await?;
+            let vault = service::open_first(repo, header, key).await?;
             Ok::<_, AppError>((vault, derived - started, perf_now() - started))
         }
         .await;
@@ -241,7 +338,7 @@ impl Session {
         self.generation.update_value(|g| *g += 1);
         self.vault.set_value(None);
         self.writer.set_value(None);
-        self.data.set(VaultSnapshot::default());
+        self.data.changed();
         self.last_unlock.set(None);
         self.notice.set(notice);
         if matches!(self.phase.get_untracked(), Phase::Unlocked) {
@@ -257,9 +354,16 @@ impl Session {
     {
         let generation = self.generation.get_value();
         let vault = self.vault().ok_or(AppError::NoVault)?;
+        // Nothing is written before the whole vault is loaded (a delete must see all activities).
+        while !vault.is_complete() {
+            next_turn().await;
+            if self.generation.get_value() != generation {
+                return Err(AppError::NoVault);
+            }
+        }
         let result = op(vault.clone()).await;
         if self.generation.get_value() == generation {
-            self.data.set(vault.snapshot());
+            self.data.changed();
         }
         self.touch();
         result

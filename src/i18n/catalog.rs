@@ -162,6 +162,8 @@ catalog! {
     AuditLead => "Every change to the vault, newest first. Each event is chained to the one before by its hash, so a removed, reordered or edited event shows.",
         "Každá změna v trezoru, nejnovější nahoře. Události jsou zřetězené hashem, takže odstranění, přeházení nebo úprava události je vidět.";
     ChainVerifies => "The hash chain verifies.", "Hashový řetězec souhlasí.";
+    ChainChecking => "Checking the hash chain…", "Kontroluji hashový řetězec…";
+    LoadingRest => "Decrypting activities and checking the audit trail…", "Dešifruji aktivity a kontroluji auditní stopu…";
     Saved => "Saved.", "Uloženo.";
     Deleted => "Deleted.", "Smazáno.";
     Fields => "Field", "Pole";

@@ -64,8 +64,29 @@ fn js_date(at: DateTime<Utc>) -> js_sys::Date {
 }
 
 /// A date in the user's time zone: "15 Mar 2026" / "15. 3. 2026".
+/// A date formatter for the language and options, made once (making one costs far more than
+/// formatting with it, and long lists format a date per row).
+fn date_format(lang: Lang, opts: &'static [(&'static str, &'static str)]) -> Intl::DateTimeFormat {
+    type Made = Vec<(
+        Lang,
+        &'static [(&'static str, &'static str)],
+        Intl::DateTimeFormat,
+    )>;
+    thread_local! {
+        static MADE: std::cell::RefCell<Made> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some((_, _, f)) = made.iter().find(|(l, o, _)| *l == lang && *o == opts) {
+            return f.clone();
+        }
+        let f = Intl::DateTimeFormat::new(&locales(lang), &options(opts));
+        made.push((lang, opts, f.clone()));
+        f
+    })
+}
+
 pub fn date(lang: Lang, at: DateTime<Utc>) -> String {
-    let f = Intl::DateTimeFormat::new(&locales(lang), &options(&[("dateStyle", "medium")]));
+    let f = date_format(lang, &[("dateStyle", "medium")]);
     f.format()
         .call1(&f, &js_date(at))
         .ok()
@@ -75,10 +96,7 @@ pub fn date(lang: Lang, at: DateTime<Utc>) -> String {
 
 /// A date and time in the user's time zone: "15 Mar 2026, 14:05" / "15. 3. 2026 14:05".
 pub fn date_time(lang: Lang, at: DateTime<Utc>) -> String {
-    let f = Intl::DateTimeFormat::new(
-        &locales(lang),
-        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
-    );
+    let f = date_format(lang, &[("dateStyle", "medium"), ("timeStyle", "short")]);
     f.format()
         .call1(&f, &js_date(at))
         .ok()

@@ -81,6 +81,9 @@ pub fn AboutPage() -> impl IntoView {
     let audit_text = move || {
         let lang = locale.get();
         session.data.with(|d| {
+            if !d.complete {
+                return locale.t(Text::ChainChecking).to_string();
+            }
             let problem = d.chain.as_ref().map(|c| chain_error(lang, c));
             phrases::audit_status(lang, d.audit.len(), problem.as_deref())
         })

@@ -16,9 +16,10 @@ pub fn AuditLogPage() -> impl IntoView {
         <section class="page" aria-labelledby="audit-heading">
             <h1 id="audit-heading">{move || locale.t(Text::AuditHeading)}</h1>
             <p class="lead">{move || locale.t(Text::AuditLead)}</p>
-            {move || match session.data.with(|d| d.chain.clone()) {
-                None => view! { <p class="callout" role="status" data-testid="chain">{locale.t(Text::ChainVerifies)}</p> }.into_any(),
-                Some(problem) => view! {
+            {move || match session.data.with(|d| (d.complete, d.chain.clone())) {
+                (false, _) => view! { <p class="callout" role="status" data-testid="chain">{locale.t(Text::ChainChecking)}</p> }.into_any(),
+                (true, None) => view! { <p class="callout" role="status" data-testid="chain">{locale.t(Text::ChainVerifies)}</p> }.into_any(),
+                (true, Some(problem)) => view! {
                     <p class="callout danger" role="alert" data-testid="chain">
                         {locale.t(Text::ChainBrokenStrong)}
                         {chain_error(locale.get(), &problem)}

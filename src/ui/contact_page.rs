@@ -141,6 +141,9 @@ pub fn ContactPage() -> impl IntoView {
                     {move || {
                         let lang = locale.get();
                         let list = activities.get();
+                        if list.is_empty() && session.loading() {
+                            return view! { <p class="hint" role="status">{locale.t(Text::LoadingRest)}</p> }.into_any();
+                        }
                         if list.is_empty() {
                             return view! { <p class="empty-state">{locale.t(Text::NoActivities)}</p> }.into_any();
                         }

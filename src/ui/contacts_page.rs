@@ -1,21 +1,23 @@
 //! The contact list: search as you type (ignoring case, diacritics and phone spacing), filter by
 //! tags (all of / any of), sort by name or last activity; only the visible rows are rendered.
 
+use crate::app::service::VaultSnapshot;
 use crate::app::session::Session;
-use crate::domain::search::{fold, Query, TagFilter, TagMode};
+use crate::domain::search::{fold, Haystack, Query, TagFilter, TagMode};
 use crate::i18n::{format, phrases, Text};
 use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Height of one row in pixels (the stylesheet's `.contact-row` uses the same).
 const ROW_HEIGHT: f64 = 64.0;
 /// Rows rendered above and below the visible window.
 const OVERSCAN: usize = 8;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
     name: String,
@@ -23,6 +25,78 @@ struct Row {
     detail: String,
     tags: Vec<String>,
     last_activity: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The search index of the contact list: a haystack and a row per contact, both orders, and
+/// every tag once (ignoring case and diacritics).
+struct Index {
+    entries: Vec<(Haystack, Row)>,
+    by_name: Vec<usize>,
+    by_activity: Vec<usize>,
+    tags: Vec<String>,
+}
+
+impl Index {
+    fn build(d: &VaultSnapshot) -> Self {
+        let mut last: HashMap<&str, chrono::DateTime<chrono::Utc>> = HashMap::new();
+        for a in d.activities.values() {
+            let e = last.entry(a.data.contact_id.as_str()).or_insert(a.data.at);
+            if a.data.at > *e {
+                *e = a.data.at;
+            }
+        }
+        let entries: Vec<(Haystack, Row)> = d
+            .contacts
+            .values()
+            .map(|c| {
+                let detail = c
+                    .data
+                    .emails
+                    .first()
+                    .map(|e| e.value.clone())
+                    .or_else(|| c.data.phones.first().map(|p| p.value.clone()))
+                    .unwrap_or_default();
+                let organisation = c
+                    .data
+                    .organisation_id
+                    .as_ref()
+                    .and_then(|o| d.organisations.get(o))
+                    .map(|o| o.data.name.as_str());
+                (
+                    c.data.haystack(organisation),
+                    Row {
+                        id: c.id.clone(),
+                        name: c.data.display_name(),
+                        sort_key: c.data.sort_key(),
+                        detail,
+                        tags: c.data.tags.clone(),
+                        last_activity: last.get(c.id.as_str()).copied(),
+                    },
+                )
+            })
+            .collect();
+        let mut by_name: Vec<usize> = (0..entries.len()).collect();
+        by_name.sort_by(|&a, &b| entries[a].1.sort_key.cmp(&entries[b].1.sort_key));
+        let mut by_activity = by_name.clone();
+        // Stable: contacts with the same last activity stay in name order.
+        by_activity.sort_by(|&a, &b| entries[b].1.last_activity.cmp(&entries[a].1.last_activity));
+        let mut tags: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (_, r) in &entries {
+            for t in &r.tags {
+                if seen.insert(fold(t)) {
+                    tags.push(t.clone());
+                }
+            }
+        }
+        tags.sort_by_key(|t| fold(t));
+        Self {
+            entries,
+            by_name,
+            by_activity,
+            tags,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -43,82 +117,46 @@ pub fn ContactsPage() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(640.0f64);
 
-    // Built once per change of the data, not per keystroke.
-    let index = Memo::new(move |_| {
-        session.data.with(|d| {
-            let mut last: HashMap<&str, chrono::DateTime<chrono::Utc>> = HashMap::new();
-            for a in d.activities.values() {
-                let e = last.entry(a.data.contact_id.as_str()).or_insert(a.data.at);
-                if a.data.at > *e {
-                    *e = a.data.at;
-                }
-            }
-            d.contacts
-                .values()
-                .map(|c| {
-                    let detail = c
-                        .data
-                        .emails
-                        .first()
-                        .map(|e| e.value.clone())
-                        .or_else(|| c.data.phones.first().map(|p| p.value.clone()))
-                        .unwrap_or_default();
-                    let organisation = c
-                        .data
-                        .organisation_id
-                        .as_ref()
-                        .and_then(|o| d.organisations.get(o))
-                        .map(|o| o.data.name.as_str());
-                    (
-                        c.data.haystack(organisation),
-                        Row {
-                            id: c.id.clone(),
-                            name: c.data.display_name(),
-                            sort_key: c.data.sort_key(),
-                            detail,
-                            tags: c.data.tags.clone(),
-                            last_activity: last.get(c.id.as_str()).copied(),
-                        },
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let all_tags = Memo::new(move |_| {
-        let mut tags: Vec<String> = Vec::new();
-        index.with(|rows| {
-            for (_, r) in rows {
-                for t in &r.tags {
-                    if !tags.iter().any(|x| fold(x) == fold(t)) {
-                        tags.push(t.clone());
-                    }
-                }
-            }
-        });
-        tags.sort_by_key(|t| fold(t));
-        tags
-    });
-    let rows = Memo::new(move |_| {
-        let q = Query::new(&query.get());
+    // Built once per change of the data (and kept while it does not change), not per keystroke.
+    let index = move || session.data.derived(Index::build);
+    let all_tags = Memo::new(move |_| index().tags.clone());
+    // The matching rows, as positions in the index, already in the chosen order.
+    // What the last search was, so that typing on narrows the last result instead of scanning
+    // every contact again (a longer query can only match fewer).
+    let last_search = StoredValue::new_local(None::<(String, TagFilter, Sort, Rc<Index>)>);
+    let rows = Memo::new(move |previous: Option<&Vec<usize>>| {
+        let typed = query.get();
+        let q = Query::new(&typed);
         let filter = TagFilter {
             tags: chosen_tags.get(),
             mode: tag_mode.get(),
         };
-        let mut rows: Vec<Row> = index.with(|all| {
-            all.iter()
-                .filter(|(hay, r)| hay.matches(&q) && filter.matches(&r.tags))
-                .map(|(_, r)| r.clone())
-                .collect()
+        let sort = sort.get();
+        let i = index();
+        let narrowed = last_search.with_value(|last| match (last, previous) {
+            (Some((t, f, s, idx)), Some(previous))
+                if Rc::ptr_eq(idx, &i)
+                    && *f == filter
+                    && *s == sort
+                    && typed.starts_with(t.as_str()) =>
+            {
+                Some(previous.clone())
+            }
+            _ => None,
         });
-        match sort.get() {
-            Sort::Name => rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key)),
-            Sort::LastActivity => rows.sort_by(|a, b| {
-                b.last_activity
-                    .cmp(&a.last_activity)
-                    .then(a.sort_key.cmp(&b.sort_key))
-            }),
-        }
-        rows
+        let candidates = narrowed.unwrap_or_else(|| match sort {
+            Sort::Name => i.by_name.clone(),
+            Sort::LastActivity => i.by_activity.clone(),
+        });
+        let found = candidates
+            .into_iter()
+            .filter(|&n| {
+                let (hay, row) = &i.entries[n];
+                hay.matches(&q) && filter.matches(&row.tags)
+            })
+            .collect::<Vec<usize>>();
+        last_search.set_value(Some((typed, filter, sort, i)));
+        found
     });
     let has_contacts = move || session.data.with(|d| !d.contacts.is_empty());
 
@@ -151,20 +189,22 @@ pub fn ContactsPage() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let visible = move || {
-        let all = rows.get();
+    // The rows in view (plus some above and below), where they start, and how many there are.
+    let window = Memo::new(move |_| {
         let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
         let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN;
-        let last = (first + count).min(all.len());
-        (
-            first,
-            all.len(),
-            all.into_iter()
-                .skip(first)
-                .take(last.saturating_sub(first))
-                .collect::<Vec<_>>(),
-        )
-    };
+        rows.with(|all| {
+            let last = (first + count).min(all.len());
+            let i = index();
+            let slice = all
+                .get(first..last)
+                .unwrap_or_default()
+                .iter()
+                .map(|&n| i.entries[n].1.clone())
+                .collect::<Vec<Row>>();
+            (first, all.len(), slice)
+        })
+    });
 
     view! {
         <section class="page" aria-labelledby="contacts-heading">
@@ -288,34 +328,23 @@ pub fn ContactsPage() -> impl IntoView {
                             }
                         }
                     >
-                        {move || {
-                            let (first, len, slice) = visible();
-                            let lang = locale.get();
-                            view! {
-                                <ul
-                                    class="contact-rows"
-                                    style:height=format!("{}px", len as f64 * ROW_HEIGHT)
-                                    style:padding-top=format!("{}px", first as f64 * ROW_HEIGHT)
-                                >
-                                    {slice
-                                        .into_iter()
-                                        .map(|r| {
-                                            let href = format!("/contacts/{}", r.id);
-                                            view! {
-                                                <li class="contact-row">
-                                                    <A href=href>{r.name.clone()}</A>
-                                                    <span class="contact-detail">{r.detail.clone()}</span>
-                                                    <span class="contact-meta">
-                                                        {r.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
-                                                        {r.last_activity.map(|at| view! { <span class="when">{format::date(lang, at)}</span> })}
-                                                    </span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                        }}
+                        <ul
+                            class="contact-rows"
+                            style:height=move || format!("{}px", window.with(|w| w.1) as f64 * ROW_HEIGHT)
+                            style:padding-top=move || format!("{}px", window.with(|w| w.0) as f64 * ROW_HEIGHT)
+                        >
+                            // Keyed: rows still in view are kept, not drawn again.
+                            <For each=move || window.with(|w| w.2.clone()) key=|r| r.clone() let(r)>
+                                <li class="contact-row">
+                                    <a href=format!("/contacts/{}", r.id)>{r.name.clone()}</a>
+                                    <span class="contact-detail">{r.detail.clone()}</span>
+                                    <span class="contact-meta">
+                                        {r.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
+                                        {r.last_activity.map(|at| view! { <span class="when">{move || format::date(locale.get(), at)}</span> })}
+                                    </span>
+                                </li>
+                            </For>
+                        </ul>
                     </div>
                 </Show>
             </Show>

@@ -35,6 +35,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <main id="main" class="app-main" tabindex="-1">
             <crate::ui::update_banner::UpdateBanner/>
+            <Show when=move || session.loading()>
+                <p class="hint loading-rest" role="status">{t(Text::LoadingRest)}</p>
+            </Show>
             {children()}
         </main>
         <footer class="app-footer">

@@ -123,6 +123,7 @@ const FIRST_ROW_OBSERVER = () => {
 async function keyToFirstList(context, url, runs) {
   const page = await context.newPage();
   const samples = [];
+  const complete = [];
   for (let i = 0; i < runs; i++) {
     await page.goto(url + 'contacts');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -132,8 +133,12 @@ async function keyToFirstList(context, url, runs) {
       const [key] = performance.getEntriesByName('folio:key-ready');
       return window.__folioFirstRow - key.startTime;
     }));
+    // Activities and the audit trail load after the first list; every later figure is taken
+    // with the whole vault loaded.
+    await page.waitForFunction(() => !document.querySelector('.loading-rest'), null, { polling: 10, timeout: 300_000 });
+    complete.push(await page.evaluate(() => performance.now() - performance.getEntriesByName('folio:key-ready')[0].startTime));
   }
-  return { page, samples };
+  return { page, samples, complete };
 }
 
 /** From a click on the Contacts link (on Home) to the first rows in the DOM and laid out. */
@@ -270,7 +275,7 @@ export async function runBenchmark({
       await page.close();
       log(`Vault ${size}: unlocking ${plan.runs} times…`);
       const unlocked = await keyToFirstList(context, server.url, plan.runs);
-      results[size] = { populated, key_to_first_list: unlocked.samples };
+      results[size] = { populated, key_to_first_list: unlocked.samples, key_to_all_loaded: unlocked.complete };
       if (size === 'L') {
         log('Vault L: list first render, scroll, search, memory…');
         const app = unlocked.page;
@@ -307,6 +312,8 @@ export function summarise(r) {
     kdf_ms: median(r.kdf.samples),
     key_to_list_S_ms: median(r.S.key_to_first_list),
     key_to_list_L_ms: median(r.L.key_to_first_list),
+    key_to_all_loaded_S_ms: median(r.S.key_to_all_loaded),
+    key_to_all_loaded_L_ms: median(r.L.key_to_all_loaded),
     bulk_folio_ms: folioMs,
     bulk_bare_ms: bareMs,
     bulk_ratio: bareMs / folioMs,
@@ -338,6 +345,7 @@ export function table(r) {
     ['Argon2id alone (m=64 MiB, t=3, p=4)', ms(s.kdf_ms), ''],
     [`key → first list, S (${n(r.plan.S.contacts)} contacts)`, ms(s.key_to_list_S_ms), ''],
     [`key → first list, L (${n(r.plan.L.contacts)} contacts)`, ms(s.key_to_list_L_ms), `≤ 500 ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
+    ['  then activities and audit trail loaded, S / L', `${ms(s.key_to_all_loaded_S_ms)} / ${ms(s.key_to_all_loaded_L_ms)}`, 'in the background; writes wait for it'],
     [`bulk write ${n(r.plan.bulk)} contacts, Folio`, `${ms(s.bulk_folio_ms)} (${n(Math.round(r.plan.bulk / s.bulk_folio_ms * 1000))}/s)`, ''],
     [`bulk write ${n(r.plan.bulk)} values, bare IndexedDB loop`, `${ms(s.bulk_bare_ms)} (${n(Math.round(r.plan.bulk / s.bulk_bare_ms * 1000))}/s)`, ''],
     ['  Folio throughput ÷ bare loop', `${s.bulk_ratio.toFixed(2)}×`, `≥ 0.5×: ${verdict(s.bulk_ratio >= TARGETS.bulk_ratio)}`],

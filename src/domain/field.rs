@@ -21,6 +21,8 @@ pub enum FieldError {
     VatId(#[from] VatIdError),
     #[error(transparent)]
     Money(#[from] MoneyError),
+    #[error("enter a number of months from 1 to 600, or leave it empty")]
+    Months,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod audit;
 pub mod company;
+pub mod consent;
 pub mod contact;
 pub mod email;
 pub mod field;
@@ -12,6 +13,7 @@ pub mod money;
 pub mod organisation;
 pub mod phone;
 pub mod profile;
+pub mod purpose;
 pub mod search;
 
 pub use company::{Ico, IcoError, VatId, VatIdError};

@@ -138,6 +138,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         FieldError::Ico(e) => ico_cs(e),
         FieldError::VatId(e) => vat_cs(e),
         FieldError::Money(e) => money_cs(e),
+        FieldError::Months => "zadejte počet měsíců od 1 do 600, nebo nechte prázdné".into(),
     }
 }
 

@@ -3,9 +3,13 @@
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
 use crate::domain::audit::{FieldChange, FieldValues};
+use crate::domain::consent::{
+    ConsentDraft, ConsentError, ConsentEvent, ConsentRecord, EventKind, Limit, LimitKind,
+};
 use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
+use crate::domain::purpose::{Purpose, PurposeDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
 use crate::store::{
@@ -27,6 +31,9 @@ pub const KIND_AUDIT_HEAD: &str = "audit_head";
 pub const KIND_CONTACT: &str = "contact";
 pub const KIND_ACTIVITY: &str = "activity";
 pub const KIND_ORGANISATION: &str = "organisation";
+pub const KIND_PURPOSE: &str = "purpose";
+pub const KIND_CONSENT: &str = "consent";
+pub const KIND_LIMIT: &str = "limit";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
 
@@ -46,6 +53,8 @@ pub enum AppError {
     NotFound(String),
     #[error("{0} other records still refer to this one")]
     InUse(usize),
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
 }
 
 /// A record as sealed: its bookkeeping and its data.
@@ -73,6 +82,9 @@ pub struct VaultSnapshot {
     pub contacts: BTreeMap<String, StoredRecord<Contact>>,
     pub activities: BTreeMap<String, StoredRecord<Activity>>,
     pub organisations: BTreeMap<String, StoredRecord<Organisation>>,
+    pub purposes: BTreeMap<String, StoredRecord<Purpose>>,
+    pub consents: BTreeMap<String, StoredRecord<ConsentRecord>>,
+    pub limits: BTreeMap<String, StoredRecord<Limit>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
@@ -438,6 +450,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let snapshot = &mut inner.snapshot;
         snapshot.activities = rest.activities;
+        snapshot.consents = rest.consents;
         snapshot.damaged.extend(rest.damaged);
         snapshot.audit = audit;
         snapshot.chain = chain;
@@ -466,6 +479,15 @@ impl<R: Repository> UnlockedVault<R> {
             }),
             KIND_ORGANISATION => open_record::<Organisation>(&self.key, sealed).map(|r| {
                 snapshot.organisations.insert(r.id.clone(), r);
+            }),
+            KIND_PURPOSE => open_record::<Purpose>(&self.key, sealed).map(|r| {
+                snapshot.purposes.insert(r.id.clone(), r);
+            }),
+            KIND_CONSENT => open_record::<ConsentRecord>(&self.key, sealed).map(|r| {
+                snapshot.consents.insert(r.id.clone(), r);
+            }),
+            KIND_LIMIT => open_record::<Limit>(&self.key, sealed).map(|r| {
+                snapshot.limits.insert(r.id.clone(), r);
             }),
             KIND_AUDIT_HEAD => open_record(&self.key, sealed).map(|r| *head = Some(r)),
             // Kinds of a newer Folio: kept untouched, but checked to open.
@@ -714,7 +736,7 @@ impl<R: Repository> UnlockedVault<R> {
         choose: impl Fn(&str) -> Side,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let (keep, other, moved) = {
+        let (keep, other, moved, consents, limits) = {
             let inner = self.inner.borrow();
             let find = |id: &str| {
                 inner
@@ -736,7 +758,21 @@ impl<R: Repository> UnlockedVault<R> {
                 .filter(|a| a.data.contact_id == other_id)
                 .cloned()
                 .collect();
-            (keep, other, moved)
+            let consents: Vec<StoredRecord<ConsentRecord>> = inner
+                .snapshot
+                .consents
+                .values()
+                .filter(|c| c.data.contact_id == other_id)
+                .cloned()
+                .collect();
+            let limits: Vec<StoredRecord<Limit>> = inner
+                .snapshot
+                .limits
+                .values()
+                .filter(|l| l.data.contact_id == other_id)
+                .cloned()
+                .collect();
+            (keep, other, moved, consents, limits)
         };
         let merged = contact_rules::merge(&keep.data, keep_id, &other.data, other_id, choose);
         let mut changes = audit::diff(&keep.data.fields(), &merged.fields());
@@ -763,9 +799,36 @@ impl<R: Repository> UnlockedVault<R> {
                 ..a
             })
             .collect();
+        let consents: Vec<StoredRecord<ConsentRecord>> = consents
+            .into_iter()
+            .map(|c| StoredRecord {
+                rev: c.rev + 1,
+                updated_at: now,
+                data: c.data.moved_to(keep_id),
+                ..c
+            })
+            .collect();
+        let limits: Vec<StoredRecord<Limit>> = limits
+            .into_iter()
+            .map(|l| StoredRecord {
+                rev: l.rev + 1,
+                updated_at: now,
+                data: Limit {
+                    contact_id: keep_id.to_string(),
+                    ..l.data.clone()
+                },
+                ..l
+            })
+            .collect();
         let mut puts = vec![(seal_record(&self.key, &kept)?, Expect::Rev(keep.rev))];
         for a in &moved {
             puts.push((seal_record(&self.key, a)?, Expect::Rev(a.rev - 1)));
+        }
+        for c in &consents {
+            puts.push((seal_record(&self.key, c)?, Expect::Rev(c.rev - 1)));
+        }
+        for l in &limits {
+            puts.push((seal_record(&self.key, l)?, Expect::Rev(l.rev - 1)));
         }
         let entry = Entry {
             action: Action::Merge,
@@ -786,7 +849,193 @@ impl<R: Repository> UnlockedVault<R> {
         for a in moved {
             inner.snapshot.activities.insert(a.id.clone(), a);
         }
+        for c in consents {
+            inner.snapshot.consents.insert(c.id.clone(), c);
+        }
+        for l in limits {
+            inner.snapshot.limits.insert(l.id.clone(), l);
+        }
         Ok(())
+    }
+
+    /// Creates (`id` None) or updates a purpose of the register; retiring is an update.
+    pub async fn save_purpose(
+        &self,
+        id: Option<&str>,
+        draft: &PurposeDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let purpose = draft.validate().map_err(AppError::Invalid)?;
+        self.save_record(
+            |s| &mut s.purposes,
+            KIND_PURPOSE,
+            id,
+            purpose,
+            Purpose::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Deletes a purpose no consent refers to (otherwise it can only be retired).
+    pub async fn delete_purpose(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let (purpose, used) = {
+            let inner = self.inner.borrow();
+            let purpose = inner
+                .snapshot
+                .purposes
+                .get(id)
+                .cloned()
+                .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            let used = inner
+                .snapshot
+                .consents
+                .values()
+                .filter(|c| c.data.purpose_id == id)
+                .count();
+            (purpose, used)
+        };
+        if used > 0 {
+            return Err(AppError::InUse(used));
+        }
+        let entry = Entry {
+            action: Action::Delete,
+            kind: KIND_PURPOSE,
+            id,
+            changes: audit::diff(&purpose.data.fields(), &[]),
+        };
+        self.commit_action(
+            vec![],
+            vec![(id.to_string(), Expect::Rev(purpose.rev))],
+            entry,
+            now,
+        )
+        .await?;
+        self.inner.borrow_mut().snapshot.purposes.remove(id);
+        Ok(())
+    }
+
+    /// Records a consent (given or refused) of an existing contact to an active purpose.
+    pub async fn create_consent(
+        &self,
+        draft: &ConsentDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let record = draft.validate(now).map_err(AppError::Invalid)?;
+        {
+            let inner = self.inner.borrow();
+            if !inner.snapshot.contacts.contains_key(&record.contact_id) {
+                return Err(AppError::NotFound(record.contact_id.clone()));
+            }
+            match inner.snapshot.purposes.get(&record.purpose_id) {
+                Some(p) if !p.data.retired => {}
+                _ => return Err(AppError::NotFound(record.purpose_id.clone())),
+            }
+        }
+        self.save_record(
+            |s| &mut s.consents,
+            KIND_CONSENT,
+            None,
+            record,
+            ConsentRecord::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Appends an event (withdrawn, renewed, given again…) to a consent. The only way a consent
+    /// changes; the stored record must extend the previous one.
+    pub async fn append_consent_event(
+        &self,
+        id: &str,
+        kind: EventKind,
+        how: &str,
+        now: DateTime<Utc>,
+        local_day: impl Fn(DateTime<Utc>) -> chrono::NaiveDate,
+    ) -> Result<(), AppError> {
+        let previous = self
+            .inner
+            .borrow()
+            .snapshot
+            .consents
+            .get(id)
+            .cloned()
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        let mut record = previous.data.clone();
+        record.append(
+            ConsentEvent {
+                kind,
+                at: now,
+                how: how.trim().to_string(),
+            },
+            local_day,
+        )?;
+        record.extends(&previous.data)?;
+        self.save_record(
+            |s| &mut s.consents,
+            KIND_CONSENT,
+            Some(id),
+            record,
+            ConsentRecord::fields,
+            now,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Records an objection (Art. 21, to one purpose or all) or a restriction (Art. 18).
+    pub async fn add_limit(
+        &self,
+        contact_id: &str,
+        kind: LimitKind,
+        purpose_id: Option<String>,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        if !self
+            .inner
+            .borrow()
+            .snapshot
+            .contacts
+            .contains_key(contact_id)
+        {
+            return Err(AppError::NotFound(contact_id.to_string()));
+        }
+        let limit =
+            Limit::new(contact_id, kind, purpose_id, now, reason).map_err(AppError::Invalid)?;
+        self.save_record(
+            |s| &mut s.limits,
+            KIND_LIMIT,
+            None,
+            limit,
+            Limit::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Ends an objection or a restriction (kept, with when it ended).
+    pub async fn lift_limit(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let mut limit = self
+            .inner
+            .borrow()
+            .snapshot
+            .limits
+            .get(id)
+            .cloned()
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?
+            .data;
+        limit.lifted = Some(now);
+        self.save_record(
+            |s| &mut s.limits,
+            KIND_LIMIT,
+            Some(id),
+            limit,
+            Limit::fields,
+            now,
+        )
+        .await
+        .map(|_| ())
     }
 
     /// Creates many contacts at once (an import or generated sample data): validated like any
@@ -925,7 +1174,7 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(ids)
     }
 
-    /// Deletes a contact and its activities in one transaction, audited.
+    /// Deletes a contact with its activities, consents and limits in one transaction, audited.
     pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let (contact, activities) = {
             let inner = self.inner.borrow();
@@ -935,12 +1184,29 @@ impl<R: Repository> UnlockedVault<R> {
                 .get(id)
                 .cloned()
                 .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            // Its activities, consents and objections or restrictions go with it.
             let activities: Vec<(String, u64)> = inner
                 .snapshot
                 .activities
                 .values()
                 .filter(|a| a.data.contact_id == id)
                 .map(|a| (a.id.clone(), a.rev))
+                .chain(
+                    inner
+                        .snapshot
+                        .consents
+                        .values()
+                        .filter(|c| c.data.contact_id == id)
+                        .map(|c| (c.id.clone(), c.rev)),
+                )
+                .chain(
+                    inner
+                        .snapshot
+                        .limits
+                        .values()
+                        .filter(|l| l.data.contact_id == id)
+                        .map(|l| (l.id.clone(), l.rev)),
+                )
                 .collect();
             (contact, activities)
         };
@@ -962,6 +1228,8 @@ impl<R: Repository> UnlockedVault<R> {
         inner.snapshot.contacts.remove(id);
         for (a, _) in activities {
             inner.snapshot.activities.remove(&a);
+            inner.snapshot.consents.remove(&a);
+            inner.snapshot.limits.remove(&a);
         }
         Ok(())
     }
@@ -1362,6 +1630,82 @@ mod tests {
         assert_eq!(again.chain, None);
         assert!(again.contacts.contains_key(&id));
         assert_eq!(again.audit.len(), full.audit.len() + 1);
+    }
+
+    #[test]
+    fn consents_only_grow_and_purposes_in_use_are_kept() {
+        use crate::domain::consent::State;
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let contact_id =
+            block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let purpose = PurposeDraft {
+            name: "Newsletter".into(),
+            basis: "consent".into(),
+            data_categories: "name, e-mail".into(),
+            retention: "until withdrawn".into(),
+            ..PurposeDraft::default()
+        };
+        let purpose_id = block_on(vault.save_purpose(None, &purpose, t(2))).unwrap();
+        let draft = ConsentDraft {
+            contact_id: contact_id.clone(),
+            purpose_id: purpose_id.clone(),
+            notice: "Privacy notice 2026".into(),
+            method: "email".into(),
+            answer: "given".into(),
+            how: "replied yes".into(),
+            ..ConsentDraft::default()
+        };
+        let consent_id = block_on(vault.create_consent(&draft, t(3))).unwrap();
+        let day = |at: DateTime<Utc>| at.date_naive();
+        block_on(vault.append_consent_event(
+            &consent_id,
+            EventKind::Withdrawn,
+            "by phone",
+            t(4),
+            day,
+        ))
+        .unwrap();
+        // Withdrawing twice is refused and changes nothing.
+        assert!(matches!(
+            block_on(vault.append_consent_event(&consent_id, EventKind::Withdrawn, "", t(5), day)),
+            Err(AppError::Consent(_))
+        ));
+        assert_eq!(
+            block_on(vault.delete_purpose(&purpose_id, t(6))),
+            Err(AppError::InUse(1))
+        );
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        let c = &s.consents[&consent_id];
+        assert_eq!(c.rev, 2);
+        assert_eq!(c.data.events().len(), 2);
+        assert!(matches!(
+            c.data.state(t(5).date_naive(), day),
+            State::Withdrawn { .. }
+        ));
+        // A retired purpose takes no new consent.
+        let mut retired = purpose.clone();
+        retired.retired = true;
+        block_on(vault.save_purpose(Some(&purpose_id), &retired, t(7))).unwrap();
+        assert!(matches!(
+            block_on(vault.create_consent(&draft, t(8))),
+            Err(AppError::NotFound(_))
+        ));
+        // Objection, lifted; the contact's deletion takes its consents and limits along.
+        let limit_id = block_on(vault.add_limit(
+            &contact_id,
+            LimitKind::Objection,
+            None,
+            "no more mail",
+            t(9),
+        ))
+        .unwrap();
+        block_on(vault.lift_limit(&limit_id, t(10))).unwrap();
+        assert_eq!(vault.snapshot().limits[&limit_id].data.lifted, Some(t(10)));
+        block_on(vault.delete_contact(&contact_id, t(11))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(s.consents.is_empty() && s.limits.is_empty());
+        assert_eq!(s.chain, None);
     }
 
     #[test]

@@ -182,6 +182,14 @@ impl ConsentRecord {
         Ok(())
     }
 
+    /// The same consent of the same person under the contact it was merged into.
+    pub fn moved_to(&self, contact_id: &str) -> Self {
+        Self {
+            contact_id: contact_id.to_string(),
+            ..self.clone()
+        }
+    }
+
     /// Whether `self` is `previous` with events appended and nothing else changed.
     pub fn extends(&self, previous: &ConsentRecord) -> Result<(), ConsentError> {
         let fixed = |r: &ConsentRecord| ConsentRecord {

@@ -13,6 +13,12 @@ use crate::vault::{PassphraseError, VaultError};
 pub fn describe(lang: Lang, error: &AppError) -> String {
     let en = lang == Lang::En;
     match error {
+        AppError::Consent(_) => if en {
+            "That is not possible for this consent now (a consent's history is only ever added to, in order). Nothing was changed."
+        } else {
+            "U tohoto souhlasu to teď nejde (historie souhlasu se jen doplňuje, a to popořadě). Nic se nezměnilo."
+        }
+        .to_string(),
         AppError::Vault(VaultError::WrongPassphrase) => if en {
             "That is the wrong passphrase. Nothing was changed; try again."
         } else {

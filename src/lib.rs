@@ -61,6 +61,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/organisations/new") view=ui::organisation_form_page::OrganisationFormPage/>
                         <Route path=path!("/organisations/:id") view=ui::organisation_page::OrganisationPage/>
                         <Route path=path!("/organisations/:id/edit") view=ui::organisation_form_page::OrganisationFormPage/>
+                        <Route path=path!("/consents") view=ui::consent_overview_page::ConsentOverviewPage/>
+                        <Route path=path!("/consents/:id/receipt") view=ui::consent_receipt_page::ConsentReceiptPage/>
+                        <Route path=path!("/may-contact") view=ui::may_contact_page::MayContactPage/>
+                        <Route path=path!("/purposes") view=ui::purposes_page::PurposesPage/>
+                        <Route path=path!("/purposes/new") view=ui::purpose_form_page::PurposeFormPage/>
+                        <Route path=path!("/purposes/record") view=ui::processing_record_page::ProcessingRecordPage/>
+                        <Route path=path!("/purposes/:id") view=ui::purpose_form_page::PurposeFormPage/>
                         <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>

@@ -334,11 +334,13 @@ pub async fn open_first<R: Repository>(
 }
 
 /// Kinds the first stage of loading decrypts.
-const FIRST_KINDS: [&str; 4] = [
+const FIRST_KINDS: [&str; 6] = [
     KIND_PROFILE,
     KIND_AUDIT_HEAD,
     KIND_CONTACT,
     KIND_ORGANISATION,
+    KIND_PURPOSE,
+    KIND_LIMIT,
 ];
 
 /// Records and events decrypted between two pauses of `load_rest`.
@@ -1676,6 +1678,7 @@ mod tests {
             Err(AppError::InUse(1))
         );
         let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(s.purposes[&purpose_id].data.name, "Newsletter");
         let c = &s.consents[&consent_id];
         assert_eq!(c.rev, 2);
         assert_eq!(c.data.events().len(), 2);

@@ -4,9 +4,11 @@
 
 use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::ActivityDraft;
+use crate::domain::consent::{ConsentDraft, EventKind, LimitKind};
 use crate::domain::contact::ContactDraft;
 use crate::domain::organisation::OrganisationDraft;
 use crate::domain::profile::ProfileDraft;
+use crate::domain::purpose::PurposeDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
 use crate::store::{durability, IdbRepository};
 use crate::vault::{KdfParams, Passphrase};
@@ -100,6 +102,11 @@ impl Data {
         self.derived.update_value(HashMap::clear);
         self.changed.notify();
     }
+}
+
+/// The user's local date of an instant (the browser's time zone, daylight saving included).
+pub fn local_day(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&chrono::Local).date_naive()
 }
 
 /// Waits for the next turn of the browser's event loop (a zero-delay timer).
@@ -442,6 +449,90 @@ impl Session {
                 .map(|_| ())
         })
         .await
+    }
+
+    pub async fn save_purpose(
+        self,
+        id: Option<String>,
+        draft: PurposeDraft,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.save_purpose(id.as_deref(), &draft, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn delete_purpose(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_purpose(&id, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Creates a contact and records its consents in the same step (the "new inquiry" flow).
+    /// Every consent is checked before anything is written.
+    pub async fn create_contact_with_consents(
+        self,
+        draft: ContactDraft,
+        consents: Vec<ConsentDraft>,
+    ) -> Result<String, AppError> {
+        let now = chrono::Utc::now();
+        for c in &consents {
+            let probe = ConsentDraft {
+                contact_id: "new".into(),
+                ..c.clone()
+            };
+            probe.validate(now).map_err(AppError::Invalid)?;
+        }
+        self.write(|v| async move {
+            let id = v.save_contact(None, &draft, now).await?;
+            for c in consents {
+                let c = ConsentDraft {
+                    contact_id: id.clone(),
+                    ..c
+                };
+                v.create_consent(&c, now).await?;
+            }
+            Ok(id)
+        })
+        .await
+    }
+
+    pub async fn create_consent(self, draft: ConsentDraft) -> Result<String, AppError> {
+        self.write(|v| async move { v.create_consent(&draft, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Withdraws, renews… a consent: appends the event, now, judged on the user's local day.
+    pub async fn append_consent_event(
+        self,
+        id: String,
+        kind: EventKind,
+        how: String,
+    ) -> Result<(), AppError> {
+        self.write(|v| async move {
+            v.append_consent_event(&id, kind, &how, chrono::Utc::now(), local_day)
+                .await
+        })
+        .await
+    }
+
+    pub async fn add_limit(
+        self,
+        contact_id: String,
+        kind: LimitKind,
+        purpose_id: Option<String>,
+        reason: String,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.add_limit(&contact_id, kind, purpose_id, &reason, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn lift_limit(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.lift_limit(&id, chrono::Utc::now()).await })
+            .await
     }
 
     pub async fn delete_activity(self, id: String) -> Result<(), AppError> {

@@ -1,7 +1,10 @@
 //! Texts with numbers or names in them, with the right plural and case in each language.
 
 use super::plural::count;
-use super::Lang;
+use super::{format, Lang, Text};
+use crate::domain::consent::{EventKind, Exclusion, Method, State};
+use crate::domain::purpose::LawfulBasis;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {
@@ -164,6 +167,95 @@ pub fn contacts_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => count(lang, n as u64, "contact", "", "contacts"),
         Lang::Cs => count(lang, n as u64, "kontakt", "kontakty", "kontaktů"),
+    }
+}
+
+/// The name of a lawful basis.
+pub fn basis(b: LawfulBasis) -> Text {
+    match b {
+        LawfulBasis::Consent => Text::BasisConsent,
+        LawfulBasis::Contract => Text::BasisContract,
+        LawfulBasis::LegalObligation => Text::BasisLegalObligation,
+        LawfulBasis::VitalInterest => Text::BasisVitalInterest,
+        LawfulBasis::PublicTask => Text::BasisPublicTask,
+        LawfulBasis::LegitimateInterest => Text::BasisLegitimateInterest,
+    }
+}
+
+/// The name of a collection method.
+pub fn method(m: Method) -> Text {
+    match m {
+        Method::WebForm => Text::MethodWebForm,
+        Method::Email => Text::MethodEmail,
+        Method::PaperForm => Text::MethodPaperForm,
+        Method::Phone => Text::MethodPhone,
+        Method::InPerson => Text::MethodInPerson,
+    }
+}
+
+pub fn event_kind(k: EventKind) -> Text {
+    match k {
+        EventKind::Given => Text::EventGiven,
+        EventKind::Refused => Text::EventRefused,
+        EventKind::Withdrawn => Text::EventWithdrawn,
+        EventKind::Expired => Text::EventExpired,
+        EventKind::Renewed => Text::EventRenewed,
+    }
+}
+
+/// A local calendar day, in the language's style.
+pub fn day(lang: Lang, day: NaiveDate) -> String {
+    // Noon UTC is the same calendar day in every time zone from UTC-11 to UTC+11.
+    format::date(
+        lang,
+        day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(),
+    )
+}
+
+/// "given, valid until 1 Jan 2027" / "withdrawn on 3 Feb 2026"…
+pub fn consent_state(lang: Lang, state: State) -> String {
+    let t = |text: Text| text.get(lang);
+    match state {
+        State::None => t(Text::StateNone).to_string(),
+        State::Given { until: None } => {
+            format!("{}, {}", t(Text::StateGiven), t(Text::ValidUntilWithdrawn))
+        }
+        State::Given { until: Some(on) } => {
+            format!(
+                "{}, {} {}",
+                t(Text::StateGiven),
+                t(Text::ExpiresOn),
+                day(lang, on)
+            )
+        }
+        State::Refused => t(Text::StateRefused).to_string(),
+        State::Withdrawn { at } => {
+            format!("{} {}", t(Text::StateWithdrawn), format::date(lang, at))
+        }
+        State::Expired { on } => format!("{} {}", t(Text::StateExpired), day(lang, on)),
+    }
+}
+
+/// Why a contact is excluded from a purpose: "consent withdrawn on 3 Feb 2026"…
+pub fn exclusion(lang: Lang, why: &Exclusion) -> String {
+    let t = |text: Text| text.get(lang);
+    let with_reason = |text: Text, at: DateTime<Utc>, reason: &str| {
+        let mut out = format!("{} {}", t(text), format::date(lang, at));
+        if !reason.is_empty() {
+            out.push_str(&format!(" ({reason})"));
+        }
+        out
+    };
+    match why {
+        Exclusion::NoConsent => t(Text::WhyNoConsent).to_string(),
+        Exclusion::Refused => t(Text::WhyRefused).to_string(),
+        Exclusion::Withdrawn(at) => {
+            format!("{} {}", t(Text::WhyWithdrawn), format::date(lang, *at))
+        }
+        Exclusion::Expired(on) => format!("{} {}", t(Text::WhyExpired), day(lang, *on)),
+        Exclusion::Objected(at, reason) => with_reason(Text::WhyObjected, *at, reason),
+        Exclusion::Restricted(at, reason) => with_reason(Text::WhyRestricted, *at, reason),
+        Exclusion::Retired => t(Text::WhyRetired).to_string(),
     }
 }
 

@@ -3,7 +3,9 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
+use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
+use crate::domain::purpose::LawfulBasis;
 use crate::domain::FieldErrors;
 use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
@@ -80,6 +82,23 @@ pub fn ContactFormPage() -> impl IntoView {
             .collect::<Vec<_>>()
         })
     });
+    // The "new inquiry" flow: consents to record with the new contact, in the same step.
+    let consent_purposes = Memo::new(move |_| {
+        session.data.with(|d| {
+            let mut list: Vec<(String, String)> = d
+                .purposes
+                .iter()
+                .filter(|(_, p)| !p.data.retired && p.data.basis == LawfulBasis::Consent)
+                .map(|(id, p)| (id.clone(), p.data.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let consented = RwSignal::new(Vec::<String>::new());
+    let consent_method = RwSignal::new(Method::Email.code().to_string());
+    let consent_notice = RwSignal::new(String::new());
+    let consent_how = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -130,8 +149,32 @@ pub fn ContactFormPage() -> impl IntoView {
             working.set(true);
             let id = id.clone();
             let navigate = navigate.clone();
+            let chosen = consented.get_untracked();
+            let consents: Vec<ConsentDraft> = chosen
+                .into_iter()
+                .map(|purpose_id| ConsentDraft {
+                    purpose_id,
+                    notice: consent_notice.get_untracked(),
+                    language: locale.lang.get_untracked().tag().to_string(),
+                    method: consent_method.get_untracked(),
+                    channel: draft
+                        .emails
+                        .lines()
+                        .next()
+                        .map(|e| format!("e-mail: {}", e.trim()))
+                        .unwrap_or_default(),
+                    answer: "given".into(),
+                    how: consent_how.get_untracked(),
+                    ..ConsentDraft::default()
+                })
+                .collect();
             spawn_local(async move {
-                match session.save_contact(id, draft).await {
+                let outcome = if id.is_none() && !consents.is_empty() {
+                    session.create_contact_with_consents(draft, consents).await
+                } else {
+                    session.save_contact(id, draft).await
+                };
+                match outcome {
                     Ok(saved) => {
                         errors.set(vec![]);
                         navigate(&format!("/contacts/{saved}"), Default::default());
@@ -188,6 +231,57 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
+                    <Show when=move || !editing && consent_purposes.with(|p| !p.is_empty())>
+                        <fieldset class="consent-capture">
+                            <legend>{t(Text::ConsentInForm)}</legend>
+                            <p class="field-hint">{t(Text::ConsentInFormHint)}</p>
+                            {move || {
+                                consent_purposes
+                                    .get()
+                                    .into_iter()
+                                    .map(|(pid, name)| {
+                                        let input_id = format!("consent-{pid}");
+                                        let (check, toggle) = (pid.clone(), pid.clone());
+                                        view! {
+                                            <div class="field checkbox">
+                                                <input
+                                                    id=input_id.clone()
+                                                    type="checkbox"
+                                                    prop:checked=move || consented.with(|c| c.contains(&check))
+                                                    on:change=move |_| {
+                                                        let pid = toggle.clone();
+                                                        consented.update(|c| {
+                                                            if let Some(i) = c.iter().position(|x| *x == pid) {
+                                                                c.remove(i);
+                                                            } else {
+                                                                c.push(pid);
+                                                            }
+                                                        });
+                                                    }
+                                                />
+                                                <label for=input_id>{name}</label>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                            <Show when=move || consented.with(|c| !c.is_empty())>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for="consent-method">{t(Text::MethodLabel)}</label>
+                                        <select id="consent-method" on:change=move |ev| consent_method.set(event_target_value(&ev))>
+                                            {Method::ALL
+                                                .into_iter()
+                                                .map(|m| view! { <option value=m.code() selected=move || consent_method.get() == m.code()>{move || phrases::method(m).get(locale.get())}</option> })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                    <TextField label=Text::NoticeLabel id="consent-notice" value=consent_notice error=error_for(consent_fields::NOTICE) required=true/>
+                                </div>
+                                <TextField label=Text::HowLabel id="consent-how" value=consent_how error=error_for(consent_fields::EVENT)/>
+                            </Show>
+                        </fieldset>
+                    </Show>
                     <Show when=move || duplicates.with(|d| !d.is_empty())>
                         <div class="callout warning" role="status" data-testid="duplicates">
                             <ul>

@@ -192,6 +192,8 @@ pub fn ContactPage() -> impl IntoView {
                         .into_any()
                     }}
                 </section>
+                <crate::ui::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
+                <crate::ui::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
                 <section class="panel" aria-labelledby="history-heading">
                     <h2 id="history-heading">{t(Text::History)}</h2>
                     <HistoryList events=history/>

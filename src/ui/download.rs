@@ -1,0 +1,37 @@
+//! Saves a text the app made (JSON, CSV) as a file on the user's device: a Blob and a link with
+//! `download`, clicked and released. Nothing leaves the device.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `file_name` with the given media type.
+pub fn save_text(file_name: &str, media_type: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "not a link".to_string())?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// SHA-256 (hex) of the file chosen in a file input, if any; the file is read here and dropped.
+pub async fn sha256_of_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some(crate::domain::consent::sha256_hex(&bytes))
+}

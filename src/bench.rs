@@ -57,6 +57,7 @@ pub async fn bench_populate(
     organisations: u32,
     contacts: u32,
     activities: u32,
+    consents: u32,
     shipped_kdf: bool,
 ) -> Result<String, JsValue> {
     IdbRepository::delete_database(&database)
@@ -78,6 +79,7 @@ pub async fn bench_populate(
         organisations: organisations as usize,
         contacts: contacts as usize,
         activities: activities as usize,
+        consents: consents as usize,
     };
     let started = now_ms();
     generator::populate(&vault, 2026, counts, now)
@@ -91,6 +93,8 @@ pub async fn bench_populate(
         "organisations": snapshot.organisations.len(),
         "contacts": snapshot.contacts.len(),
         "activities": snapshot.activities.len(),
+        "purposes": snapshot.purposes.len(),
+        "consents": snapshot.consents.len(),
         "audit_events": snapshot.audit.len(),
     })))
 }

@@ -4,8 +4,10 @@
 
 use crate::app::service::{AppError, UnlockedVault};
 use crate::domain::activity::{ActivityDraft, ActivityKind};
+use crate::domain::consent::ConsentDraft;
 use crate::domain::contact::ContactDraft;
 use crate::domain::organisation::OrganisationDraft;
+use crate::domain::purpose::PurposeDraft;
 use crate::domain::search::fold;
 use crate::store::Repository;
 use chrono::{DateTime, Duration, Utc};
@@ -240,6 +242,38 @@ impl Generator {
         }
     }
 
+    /// A consent of a random contact to one of `purposes`, given (or, one in ten, refused) in
+    /// the last two years, valid for 12 or 24 months or until withdrawn.
+    pub fn consent(
+        &mut self,
+        contacts: &[String],
+        purposes: &[&String],
+    ) -> (ConsentDraft, DateTime<Utc>) {
+        let contact = self.rng.pick(contacts).clone();
+        let purpose = (*self.rng.pick(purposes)).clone();
+        let at = self.start - Duration::minutes(self.rng.below(2 * 365 * 24 * 60) as i64);
+        let draft = ConsentDraft {
+            contact_id: contact,
+            purpose_id: purpose,
+            notice: "https://poradna.example/ochrana-udaju".into(),
+            language: "cs".into(),
+            method: self
+                .rng
+                .pick(&["web_form", "email", "paper_form", "phone", "in_person"])
+                .to_string(),
+            validity_months: self.rng.pick(&["", "12", "24"]).to_string(),
+            answer: if self.rng.below(10) == 0 {
+                "refused"
+            } else {
+                "given"
+            }
+            .into(),
+            how: "zaškrtnuté políčko ve formuláři".into(),
+            ..ConsentDraft::default()
+        };
+        (draft, at)
+    }
+
     pub fn activity(&mut self, contact_id: &str) -> ActivityDraft {
         let kind = *self.rng.pick(&ActivityKind::ALL);
         let minutes = self.rng.below(3 * 365 * 24 * 60) as i64;
@@ -259,7 +293,18 @@ pub struct Counts {
     pub organisations: usize,
     pub contacts: usize,
     pub activities: usize,
+    /// Consent records, spread over a few consent purposes (and some non-consent ones).
+    pub consents: usize,
 }
+
+/// The purposes sample data uses: (name, lawful basis code, data categories).
+const PURPOSES: &[(&str, &str, &str)] = &[
+    ("Newsletter", "consent", "name, e-mail"),
+    ("Pozvánky na akce", "consent", "name, e-mail, phone"),
+    ("Průzkumy spokojenosti", "consent", "name, e-mail"),
+    ("Client care", "contract", "name, e-mail, phone, address"),
+    ("Účetnictví", "legal_obligation", "name, IČO, DIČ, address"),
+];
 
 /// Records per transaction when writing sample data.
 pub const PER_TRANSACTION: usize = 500;
@@ -300,6 +345,36 @@ pub async fn populate<R: Repository>(
         .collect();
     vault
         .create_activities_in_bulk(&activities, PER_TRANSACTION, now)
+        .await?;
+    if counts.consents == 0 {
+        return Ok(());
+    }
+    let purposes: Vec<PurposeDraft> = PURPOSES
+        .iter()
+        .map(|(name, basis, data)| PurposeDraft {
+            name: name.to_string(),
+            basis: basis.to_string(),
+            data_categories: data.to_string(),
+            subject_categories: "clients, prospects".into(),
+            retention: "until consent is withdrawn, or as the law requires".into(),
+            opt_out: true,
+            ..PurposeDraft::default()
+        })
+        .collect();
+    let purpose_ids = vault
+        .create_purposes_in_bulk(&purposes, PER_TRANSACTION, now)
+        .await?;
+    let consent_purposes: Vec<&String> = purpose_ids
+        .iter()
+        .zip(PURPOSES)
+        .filter(|(_, (_, basis, _))| *basis == "consent")
+        .map(|(id, _)| id)
+        .collect();
+    let consents: Vec<_> = (0..counts.consents)
+        .map(|_| generator.consent(&contact_ids, &consent_purposes))
+        .collect();
+    vault
+        .create_consents_in_bulk(&consents, PER_TRANSACTION, now)
         .await?;
     Ok(())
 }
@@ -373,6 +448,7 @@ mod tests {
                 organisations: 7,
                 contacts: 40,
                 activities: 90,
+                consents: 60,
             };
             populate(&vault, 3, counts, start()).await.unwrap();
             let s = vault.snapshot();
@@ -380,8 +456,9 @@ mod tests {
                 (s.organisations.len(), s.contacts.len(), s.activities.len()),
                 (7, 40, 90)
             );
+            assert_eq!((s.purposes.len(), s.consents.len()), (PURPOSES.len(), 60));
             // One audit event per record, plus the vault's creation; the chain verifies.
-            assert_eq!(s.audit.len(), 1 + 7 + 40 + 90);
+            assert_eq!(s.audit.len(), 1 + 7 + 40 + 90 + PURPOSES.len() + 60);
             assert_eq!(s.chain, None);
             let linked = s
                 .contacts

@@ -1124,6 +1124,62 @@ impl<R: Repository> UnlockedVault<R> {
         .await
     }
 
+    /// Creates many purposes at once, like `create_contacts_in_bulk`.
+    pub async fn create_purposes_in_bulk(
+        &self,
+        drafts: &[PurposeDraft],
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let purposes = drafts
+            .iter()
+            .map(|d| d.validate().map_err(AppError::Invalid))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.create_in_bulk(
+            |s| &mut s.purposes,
+            KIND_PURPOSE,
+            purposes,
+            Purpose::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
+    /// Records many consents at once (each given or refused at `at`), like
+    /// `create_contacts_in_bulk`; each contact and active purpose must exist.
+    pub async fn create_consents_in_bulk(
+        &self,
+        drafts: &[(ConsentDraft, DateTime<Utc>)],
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let mut consents = Vec::with_capacity(drafts.len());
+        {
+            let inner = self.inner.borrow();
+            for (draft, at) in drafts {
+                let c = draft.validate(*at).map_err(AppError::Invalid)?;
+                if !inner.snapshot.contacts.contains_key(&c.contact_id) {
+                    return Err(AppError::NotFound(c.contact_id.clone()));
+                }
+                let active = inner.snapshot.purposes.get(&c.purpose_id);
+                if active.is_none_or(|p| p.data.retired) {
+                    return Err(AppError::NotFound(c.purpose_id.clone()));
+                }
+                consents.push(c);
+            }
+        }
+        self.create_in_bulk(
+            |s| &mut s.consents,
+            KIND_CONSENT,
+            consents,
+            ConsentRecord::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
     /// The bulk path: each new record gets its own audit event; `per_transaction` of them and
     /// the moved chain head are committed together.
     async fn create_in_bulk<T: Clone + Serialize>(
@@ -1594,6 +1650,7 @@ mod tests {
             organisations: 3,
             contacts: 30,
             activities: 4_500,
+            consents: 0,
         };
         block_on(crate::app::generator::populate(&vault, 1, counts, t(1))).unwrap();
         let full = vault.snapshot();

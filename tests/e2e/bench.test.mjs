@@ -20,7 +20,9 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   // What was written and measured is what the plan asked for.
   assert.equal(results.S.populated.contacts, plan.S.contacts);
   assert.equal(results.L.populated.activities, plan.L.activities);
-  assert.equal(results.L.populated.audit_events, 1 + plan.L.organisations + plan.L.contacts + plan.L.activities);
+  assert.equal(results.L.populated.consents, plan.L.consents);
+  assert.equal(results.L.populated.audit_events,
+    1 + plan.L.organisations + plan.L.contacts + plan.L.activities + results.L.populated.purposes + plan.L.consents);
   assert.equal(results.bulk.folio[0].stored, plan.bulk);
   assert.equal(results.saves.samples.length, plan.saves);
   assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);

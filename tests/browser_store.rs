@@ -62,6 +62,13 @@ async fn records_and_audit_events_survive_reopening() {
     );
     assert_eq!(repo.list_all().await.unwrap().len(), 2);
     assert_eq!(repo.audit_events().await.unwrap(), vec![event(1), event(2)]);
+    // Read a piece at a time: after a sequence number, at most so many.
+    assert_eq!(repo.audit_events_after(0, 1).await.unwrap(), vec![event(1)]);
+    assert_eq!(
+        repo.audit_events_after(1, 10).await.unwrap(),
+        vec![event(2)]
+    );
+    assert!(repo.audit_events_after(2, 10).await.unwrap().is_empty());
     assert_eq!(
         repo.get_meta("vault_header").await.unwrap().as_deref(),
         Some("{\"h\":1}")

@@ -423,10 +423,17 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         drop(records);
-        let sealed_events = self.repo.audit_events().await?;
-        let mut audit = Vec::with_capacity(sealed_events.len());
-        for chunk in sealed_events.chunks(LOAD_CHUNK) {
-            for sealed in chunk {
+        // The trail is read a chunk at a time, so its ciphertext never sits in memory whole.
+        let mut audit = Vec::new();
+        let mut after = 0;
+        loop {
+            let chunk = self
+                .repo
+                .audit_events_after(after, LOAD_CHUNK as u32)
+                .await?;
+            let Some(last) = chunk.last() else { break };
+            after = last.seq;
+            for sealed in &chunk {
                 match open_audit(&self.key, sealed) {
                     Ok(event) => audit.push(event),
                     Err(_) => rest.damaged.push(Damaged {
@@ -439,7 +446,6 @@ impl<R: Repository> UnlockedVault<R> {
                 return Err(cancelled());
             }
         }
-        drop(sealed_events);
         audit.sort_by_key(|e| e.seq);
         let mut inner = self.inner.borrow_mut();
         let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());

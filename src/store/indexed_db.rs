@@ -207,17 +207,29 @@ impl IdbRepository {
         store: &str,
         range: Option<(&str, KeyRange)>,
     ) -> Result<Vec<JsValue>, StoreError> {
+        self.read_some(store, range, None).await
+    }
+
+    /// Values of a store (or of one of its indexes, over a key range), at most `limit`.
+    async fn read_some(
+        &self,
+        store: &str,
+        range: Option<(&str, KeyRange)>,
+        limit: Option<u32>,
+    ) -> Result<Vec<JsValue>, StoreError> {
         let tx = self
             .db
             .transaction(&[store], TransactionMode::ReadOnly)
             .map_err(failed)?;
         let s = tx.store(store).map_err(failed)?;
         let values = match range {
-            None => s.get_all(None, None).await.map_err(failed)?,
+            None => s.get_all(None, limit).await.map_err(failed)?,
+            // The empty index name means the store's own keys.
+            Some(("", range)) => s.get_all(Some(range), limit).await.map_err(failed)?,
             Some((index, range)) => s
                 .index(index)
                 .map_err(failed)?
-                .get_all(Some(range), None)
+                .get_all(Some(range), limit)
                 .await
                 .map_err(failed)?,
         };
@@ -362,6 +374,20 @@ impl Repository for IdbRepository {
 
     async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError> {
         self.read_all(AUDIT, None)
+            .await?
+            .iter()
+            .map(audit_from_js)
+            .collect()
+    }
+
+    async fn audit_events_after(
+        &self,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+        let range = KeyRange::lower_bound(&JsValue::from_f64(after as f64), Some(true))
+            .map_err(|e| failed(e.into()))?;
+        self.read_some(AUDIT, Some(("", range)), Some(limit))
             .await?
             .iter()
             .map(audit_from_js)

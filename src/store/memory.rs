@@ -83,6 +83,21 @@ impl Repository for MemoryRepository {
         Ok(self.raw_audit())
     }
 
+    async fn audit_events_after(
+        &self,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+        let mut events: Vec<_> = self
+            .raw_audit()
+            .into_iter()
+            .filter(|e| e.seq > after)
+            .collect();
+        events.sort_by_key(|e| e.seq);
+        events.truncate(limit as usize);
+        Ok(events)
+    }
+
     async fn commit(&self, batch: Batch) -> Result<(), StoreError> {
         if std::mem::take(&mut *self.fail_next_commit.borrow_mut()) {
             return Err(StoreError::Aborted);

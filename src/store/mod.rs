@@ -85,6 +85,13 @@ pub trait Repository {
     async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError>;
     /// Every audit event, in sequence order.
     async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError>;
+    /// At most `limit` audit events with a sequence number above `after`, in order (so a long
+    /// trail is read a piece at a time).
+    async fn audit_events_after(
+        &self,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<SealedAuditEvent>, StoreError>;
     /// Writes a whole batch in one transaction, or nothing.
     async fn commit(&self, batch: Batch) -> Result<(), StoreError>;
 

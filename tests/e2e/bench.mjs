@@ -344,7 +344,7 @@ export function table(r) {
     ['  gzip / raw', `${kib(s.size_gzip_bytes)} / ${kib(s.size_raw_bytes)}`, ''],
     ['Argon2id alone (m=64 MiB, t=3, p=4)', ms(s.kdf_ms), ''],
     [`key → first list, S (${n(r.plan.S.contacts)} contacts)`, ms(s.key_to_list_S_ms), ''],
-    [`key → first list, L (${n(r.plan.L.contacts)} contacts, ${n(r.plan.L.activities)} activities, ${n(r.plan.L.consents)} consents)`, ms(s.key_to_list_L_ms), `≤ 500 ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
+    [`key → first list, L (${n(r.plan.L.contacts)} contacts, ${n(r.plan.L.consents)} consents)`, ms(s.key_to_list_L_ms), `≤ 500 ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
     ['  then activities and audit trail loaded, S / L', `${ms(s.key_to_all_loaded_S_ms)} / ${ms(s.key_to_all_loaded_L_ms)}`, 'in the background; writes wait for it'],
     [`bulk write ${n(r.plan.bulk)} contacts, Folio`, `${ms(s.bulk_folio_ms)} (${n(Math.round(r.plan.bulk / s.bulk_folio_ms * 1000))}/s)`, ''],
     [`bulk write ${n(r.plan.bulk)} values, bare IndexedDB loop`, `${ms(s.bulk_bare_ms)} (${n(Math.round(r.plan.bulk / s.bulk_bare_ms * 1000))}/s)`, ''],
@@ -361,9 +361,9 @@ export function table(r) {
     `Folio benchmark, scale "${r.scale}", ${r.browser ? `Chromium ${r.browser}` : ''}, ${r.started_at}`,
     `Timings are medians of ${r.plan.runs} runs (bulk: ${r.plan.bulkRuns}) in one browser session; raw samples in the JSON.`,
     '',
-    'figure'.padEnd(52) + 'measured'.padEnd(34) + 'target',
+    'figure'.padEnd(66) + 'measured'.padEnd(34) + 'target',
   ];
-  for (const [a, b, c] of rows) lines.push(a.padEnd(52) + b.padEnd(34) + c);
+  for (const [a, b, c] of rows) lines.push(a.padEnd(66) + b.padEnd(34) + c);
   return lines;
 }
 

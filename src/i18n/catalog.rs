@@ -282,6 +282,7 @@ catalog! {
     DataSubject => "Data subject", "Subjekt údajů";
     NoticeHash => "SHA-256 of the notice", "SHA-256 informací";
     ProofHash => "SHA-256 of the proof", "SHA-256 dokladu";
+    NoConsentNeeded => "no consent needed", "souhlas není potřeba";
     CurrentState => "State today", "Stav k dnešku";
     LoadingConsents => "Consents are still being decrypted…", "Souhlasy se ještě dešifrují…";
     ChainChecking => "Checking the hash chain…", "Kontroluji hashový řetězec…";

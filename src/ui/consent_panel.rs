@@ -5,6 +5,7 @@
 use crate::app::session::{local_day, Session};
 use crate::app::AppError;
 use crate::domain::consent::{EventKind, State};
+use crate::domain::purpose::LawfulBasis;
 use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::consent_form::ConsentForm;
@@ -40,6 +41,27 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
             list
         })
     });
+    // Every other active purpose, so the panel answers for all of them: no answer yet, or no
+    // consent needed (another lawful basis).
+    let unanswered = Memo::new(move |_| {
+        let id = contact.get_value();
+        session.data.with(|d| {
+            let mut list: Vec<(String, LawfulBasis)> = d
+                .purposes
+                .iter()
+                .filter(|(pid, p)| {
+                    !p.data.retired
+                        && !d
+                            .consents
+                            .values()
+                            .any(|c| c.data.contact_id == id && c.data.purpose_id == **pid)
+                })
+                .map(|(_, p)| (p.data.name.clone(), p.data.basis))
+                .collect();
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+            list
+        })
+    });
     let act = move |id: String, kind: EventKind| {
         let how = locale.t(if kind == EventKind::Withdrawn {
             Text::WithdrawnInApp
@@ -63,9 +85,12 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
             {move || {
                 let lang = locale.get();
                 let list = consents.get();
-                if list.is_empty() {
-                    let text = if session.loading() { Text::LoadingConsents } else { Text::NoConsentsYet };
-                    return view! { <p class="empty-state">{locale.t(text)}</p> }.into_any();
+                let others = unanswered.get();
+                if session.loading() {
+                    return view! { <p class="hint" role="status">{locale.t(Text::LoadingConsents)}</p> }.into_any();
+                }
+                if list.is_empty() && others.is_empty() {
+                    return view! { <p class="empty-state">{locale.t(Text::NoConsentsYet)}</p> }.into_any();
                 }
                 let today = local_day(chrono::Utc::now());
                 view! {
@@ -109,6 +134,21 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
                                             })}
                                             <A href=format!("/consents/{id}/receipt")>{Text::Receipt.get(lang)}</A>
                                         </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                        {others
+                            .into_iter()
+                            .map(|(name, basis)| {
+                                let state = if basis == LawfulBasis::Consent {
+                                    Text::StateNone.get(lang).to_string()
+                                } else {
+                                    format!("{} ({}), {}", phrases::basis(basis).get(lang), basis.article(), Text::NoConsentNeeded.get(lang))
+                                };
+                                view! {
+                                    <li class="consent-item unanswered">
+                                        <p class="history-head"><strong>{name}</strong> ": " <span class="consent-state">{state}</span></p>
                                     </li>
                                 }
                             })

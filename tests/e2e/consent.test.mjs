@@ -63,6 +63,8 @@ test('a purpose, consent captured with a new contact, may-I-contact, withdrawal 
   await page.getByLabel('E-mail').fill('petr@example.com');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { level: 1, name: 'Petr Novák' }).waitFor();
+  // The panel answers for every purpose, also those without a record.
+  assert.match(await page.locator('section[aria-labelledby="consent-heading"]').innerText(), /Newsletter: no answer/);
 
   // May I contact? Eva yes, Petr no (and why); the list downloads as CSV.
   await nav(page, 'Consent');

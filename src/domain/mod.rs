@@ -6,6 +6,8 @@ pub mod audit;
 pub mod company;
 pub mod consent;
 pub mod contact;
+pub mod deal;
+pub mod document;
 pub mod email;
 pub mod field;
 pub mod id;
@@ -15,6 +17,7 @@ pub mod phone;
 pub mod profile;
 pub mod purpose;
 pub mod search;
+pub mod task;
 
 pub use company::{Ico, IcoError, VatId, VatIdError};
 pub use email::{Email, EmailError};

@@ -1,0 +1,393 @@
+//! Deals and the pipeline: stages (renamable, reorderable; each open, won or lost), a deal's
+//! move from stage to stage kept as history, and totals per stage and currency (never summing
+//! two currencies, never through floats). Must not import anything outside `domain`.
+
+use super::money::{Currency, Money, MoneyError};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What reaching a stage means for a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Open,
+    Won,
+    Lost,
+}
+
+/// One stage of the pipeline. Its id stays when the user renames or reorders it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+/// The stages in their order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pipeline {
+    pub stages: Vec<Stage>,
+}
+
+/// Why a pipeline change or a stage move is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DealError {
+    #[error("there is no stage {0}")]
+    NoSuchStage(String),
+    #[error("the deal is already in that stage")]
+    SameStage,
+    #[error("a move cannot be earlier than the last one")]
+    OutOfOrder,
+    #[error("a pipeline needs an open stage, a won stage and a lost stage")]
+    Incomplete,
+    #[error("a stage name cannot be empty or used twice")]
+    BadName,
+}
+
+impl Default for Pipeline {
+    /// lead → qualified → proposal → negotiation → won / lost.
+    fn default() -> Self {
+        let stage = |id: &str, outcome| Stage {
+            id: id.to_string(),
+            name: id.to_string(),
+            outcome,
+        };
+        Self {
+            stages: vec![
+                stage("lead", Outcome::Open),
+                stage("qualified", Outcome::Open),
+                stage("proposal", Outcome::Open),
+                stage("negotiation", Outcome::Open),
+                stage("won", Outcome::Won),
+                stage("lost", Outcome::Lost),
+            ],
+        }
+    }
+}
+
+impl Pipeline {
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Renames a stage (its deals stay in it).
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), DealError> {
+        let name = name.trim();
+        if name.is_empty() || self.stages.iter().any(|s| s.id != id && s.name == name) {
+            return Err(DealError::BadName);
+        }
+        let stage = self
+            .stages
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or_else(|| DealError::NoSuchStage(id.to_string()))?;
+        stage.name = name.to_string();
+        Ok(())
+    }
+
+    /// Moves a stage one place earlier (`-1`) or later (`1`).
+    pub fn reorder(&mut self, id: &str, by: isize) -> Result<(), DealError> {
+        let at = self
+            .stages
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| DealError::NoSuchStage(id.to_string()))?;
+        let to = at.saturating_add_signed(by).min(self.stages.len() - 1);
+        let stage = self.stages.remove(at);
+        self.stages.insert(to, stage);
+        Ok(())
+    }
+
+    /// A usable pipeline has an open, a won and a lost stage.
+    pub fn check(&self) -> Result<(), DealError> {
+        for outcome in [Outcome::Open, Outcome::Won, Outcome::Lost] {
+            if !self.stages.iter().any(|s| s.outcome == outcome) {
+                return Err(DealError::Incomplete);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A deal's entry into a stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    pub stage_id: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Money as stored: minor units and the currency code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amount {
+    pub minor: i64,
+    pub currency: String,
+}
+
+impl Amount {
+    pub fn money(&self) -> Result<Money, MoneyError> {
+        Ok(Money::from_minor(
+            self.minor,
+            Currency::parse(&self.currency)?,
+        ))
+    }
+}
+
+impl From<Money> for Amount {
+    fn from(m: Money) -> Self {
+        Self {
+            minor: m.minor(),
+            currency: m.currency().code().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    pub title: String,
+    pub value: Option<Amount>,
+    pub expected_close: Option<NaiveDate>,
+    /// 0–100 %.
+    pub probability: u8,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub notes: String,
+    /// Why it was won or lost.
+    pub outcome_reason: String,
+    /// Every stage the deal entered, oldest first; the last is where it is.
+    history: Vec<StageChange>,
+}
+
+impl Deal {
+    /// A new deal entering `stage` of `pipeline` at `at`.
+    pub fn new(
+        title: &str,
+        pipeline: &Pipeline,
+        stage: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Self, DealError> {
+        pipeline
+            .stage(stage)
+            .ok_or_else(|| DealError::NoSuchStage(stage.to_string()))?;
+        Ok(Self {
+            title: title.trim().to_string(),
+            value: None,
+            expected_close: None,
+            probability: 10,
+            contact_ids: Vec::new(),
+            organisation_id: None,
+            notes: String::new(),
+            outcome_reason: String::new(),
+            history: vec![StageChange {
+                stage_id: stage.to_string(),
+                at,
+            }],
+        })
+    }
+
+    pub fn stage_id(&self) -> &str {
+        self.history
+            .last()
+            .map(|c| c.stage_id.as_str())
+            .unwrap_or_default()
+    }
+
+    pub fn history(&self) -> &[StageChange] {
+        &self.history
+    }
+
+    /// Moves the deal to another stage, kept in its history. Won sets the probability to 100,
+    /// lost to 0.
+    pub fn move_to(
+        &mut self,
+        pipeline: &Pipeline,
+        stage: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), DealError> {
+        let target = pipeline
+            .stage(stage)
+            .ok_or_else(|| DealError::NoSuchStage(stage.to_string()))?;
+        if self.stage_id() == stage {
+            return Err(DealError::SameStage);
+        }
+        if self.history.last().is_some_and(|c| at < c.at) {
+            return Err(DealError::OutOfOrder);
+        }
+        match target.outcome {
+            Outcome::Won => self.probability = 100,
+            Outcome::Lost => self.probability = 0,
+            Outcome::Open => {}
+        }
+        self.history.push(StageChange {
+            stage_id: stage.to_string(),
+            at,
+        });
+        Ok(())
+    }
+
+    /// The value weighted by the probability, rounded half away from zero in minor units.
+    pub fn weighted(&self) -> Option<Result<Money, MoneyError>> {
+        self.value
+            .as_ref()
+            .map(|v| v.money().map(|m| m.percent(self.probability.min(100))))
+    }
+}
+
+/// The sum and the weighted sum of a stage's deals in one currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Total {
+    pub count: usize,
+    pub value: Money,
+    pub weighted: Money,
+}
+
+/// Totals per stage and per currency: `(stage id, currency) → total`. Deals without a value are
+/// counted under no currency (not at all in money).
+pub fn totals<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+) -> Result<BTreeMap<(String, Currency), Total>, MoneyError> {
+    let mut out: BTreeMap<(String, Currency), Total> = BTreeMap::new();
+    for deal in deals {
+        let (Some(value), Some(weighted)) = (&deal.value, deal.weighted()) else {
+            continue;
+        };
+        let value = value.money()?;
+        let weighted = weighted?;
+        let entry = out
+            .entry((deal.stage_id().to_string(), value.currency()))
+            .or_insert(Total {
+                count: 0,
+                value: Money::zero(value.currency()),
+                weighted: Money::zero(value.currency()),
+            });
+        entry.count += 1;
+        entry.value = entry.value.checked_add(value)?;
+        entry.weighted = entry.weighted.checked_add(weighted)?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(n: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
+    }
+
+    fn deal(title: &str, minor: i64, currency: &str, probability: u8) -> Deal {
+        let mut d = Deal::new(title, &Pipeline::default(), "lead", t(0)).unwrap();
+        d.value = Some(Amount {
+            minor,
+            currency: currency.into(),
+        });
+        d.probability = probability;
+        d
+    }
+
+    #[test]
+    fn moves_are_kept_in_order_and_outcomes_set_the_probability() {
+        let p = Pipeline::default();
+        let mut d = deal("Audit", 1_250_000, "CZK", 40);
+        d.move_to(&p, "proposal", t(10)).unwrap();
+        assert_eq!(d.move_to(&p, "proposal", t(11)), Err(DealError::SameStage));
+        assert_eq!(
+            d.move_to(&p, "negotiation", t(5)),
+            Err(DealError::OutOfOrder)
+        );
+        assert_eq!(
+            d.move_to(&p, "nowhere", t(12)),
+            Err(DealError::NoSuchStage("nowhere".into()))
+        );
+        d.move_to(&p, "won", t(20)).unwrap();
+        assert_eq!(d.probability, 100);
+        let stages: Vec<_> = d.history().iter().map(|c| c.stage_id.as_str()).collect();
+        assert_eq!(stages, ["lead", "proposal", "won"]);
+        assert_eq!(d.stage_id(), "won");
+        d.move_to(&p, "lost", t(30)).unwrap();
+        assert_eq!(d.probability, 0);
+    }
+
+    #[test]
+    fn totals_are_per_stage_and_currency_and_exact() {
+        let deals = [
+            deal("A", 1_000_001, "CZK", 33), // 330 000.33 → 330000 haléřů rounded half away
+            deal("B", 2_000_000, "CZK", 50),
+            deal("C", 10_000, "EUR", 25),
+            {
+                let mut d = deal("D", 0, "CZK", 0);
+                d.value = None;
+                d
+            },
+        ];
+        let totals = totals(&deals).unwrap();
+        assert_eq!(
+            totals.len(),
+            2,
+            "CZK and EUR apart, the deal without value left out"
+        );
+        let czk = totals[&("lead".to_string(), Currency::CZK)];
+        assert_eq!(czk.count, 2);
+        assert_eq!(czk.value.minor(), 3_000_001);
+        // 1,000,001 × 33 % = 330,000.33 → 330,000; 2,000,000 × 50 % = 1,000,000.
+        assert_eq!(czk.weighted.minor(), 1_330_000);
+        let eur = totals[&("lead".to_string(), Currency::EUR)];
+        assert_eq!((eur.value.minor(), eur.weighted.minor()), (10_000, 2_500));
+    }
+
+    #[test]
+    fn weighting_rounds_half_away_from_zero() {
+        assert_eq!(
+            deal("x", 150, "CZK", 1)
+                .weighted()
+                .unwrap()
+                .unwrap()
+                .minor(),
+            2
+        );
+        assert_eq!(
+            deal("x", 149, "CZK", 1)
+                .weighted()
+                .unwrap()
+                .unwrap()
+                .minor(),
+            1
+        );
+        assert_eq!(
+            deal("x", -150, "CZK", 1)
+                .weighted()
+                .unwrap()
+                .unwrap()
+                .minor(),
+            -2
+        );
+    }
+
+    #[test]
+    fn stages_rename_and_reorder_and_keep_their_ids() {
+        let mut p = Pipeline::default();
+        p.rename("lead", "Poptávka").unwrap();
+        assert_eq!(p.rename("qualified", "Poptávka"), Err(DealError::BadName));
+        assert_eq!(p.rename("qualified", "  "), Err(DealError::BadName));
+        p.reorder("proposal", -1).unwrap();
+        let ids: Vec<_> = p.stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "lead",
+                "proposal",
+                "qualified",
+                "negotiation",
+                "won",
+                "lost"
+            ]
+        );
+        p.reorder("lead", -1).unwrap();
+        assert_eq!(p.stages[0].id, "lead");
+        assert_eq!(p.stage("lead").unwrap().name, "Poptávka");
+        assert_eq!(p.check(), Ok(()));
+        p.stages.retain(|s| s.outcome != Outcome::Lost);
+        assert_eq!(p.check(), Err(DealError::Incomplete));
+    }
+}

@@ -1,0 +1,125 @@
+//! Follow-ups: tasks with a due time, linked to a contact or a deal, done or not; the Agenda's
+//! buckets (overdue, today, upcoming) on the user's local day; and "losing touch": contacts
+//! not contacted for a number of days. Must not import anything outside `domain`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub title: String,
+    pub due: DateTime<Utc>,
+    pub done: bool,
+    pub contact_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+/// Where a task sits on the Agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Bucket {
+    Overdue,
+    Today,
+    Upcoming,
+}
+
+/// The bucket of an open task on the user's local `today` (None once done). A task due earlier
+/// today is "today", not overdue: the day is what the user plans by.
+pub fn bucket(
+    task: &Task,
+    today: NaiveDate,
+    local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
+) -> Option<Bucket> {
+    if task.done {
+        return None;
+    }
+    let due = local_day(task.due);
+    Some(match due.cmp(&today) {
+        std::cmp::Ordering::Less => Bucket::Overdue,
+        std::cmp::Ordering::Equal => Bucket::Today,
+        std::cmp::Ordering::Greater => Bucket::Upcoming,
+    })
+}
+
+/// Whether a contact last contacted at `last` (None: never) is losing touch on `today`: no
+/// activity for at least `days` days.
+pub fn losing_touch(
+    last: Option<DateTime<Utc>>,
+    today: NaiveDate,
+    days: u32,
+    local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
+) -> bool {
+    match last {
+        None => true,
+        Some(at) => (today - local_day(at)).num_days() >= i64::from(days),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn zone(hours: i32) -> impl Fn(DateTime<Utc>) -> NaiveDate {
+        move |at: DateTime<Utc>| {
+            at.with_timezone(&FixedOffset::east_opt(hours * 3600).unwrap())
+                .date_naive()
+        }
+    }
+
+    fn task(due: DateTime<Utc>) -> Task {
+        Task {
+            title: "Call back".into(),
+            due,
+            done: false,
+            contact_id: Some("c1".into()),
+            deal_id: None,
+        }
+    }
+
+    #[test]
+    fn buckets_follow_the_local_day_across_midnight() {
+        // Due 23:30 UTC on 1 March: in Prague (UTC+1) that is 00:30 on 2 March.
+        let t = task(utc(2026, 3, 1, 23, 30));
+        assert_eq!(bucket(&t, day(2026, 3, 2), zone(1)), Some(Bucket::Today));
+        assert_eq!(bucket(&t, day(2026, 3, 2), zone(0)), Some(Bucket::Overdue));
+        assert_eq!(bucket(&t, day(2026, 3, 1), zone(1)), Some(Bucket::Upcoming));
+        // New York (UTC-5): still 1 March, 18:30.
+        assert_eq!(bucket(&t, day(2026, 3, 1), zone(-5)), Some(Bucket::Today));
+        let mut done = t.clone();
+        done.done = true;
+        assert_eq!(bucket(&done, day(2026, 3, 5), zone(1)), None);
+    }
+
+    #[test]
+    fn losing_touch_counts_whole_local_days() {
+        let today = day(2026, 3, 31);
+        assert!(losing_touch(None, today, 30, zone(1)));
+        assert!(losing_touch(
+            Some(utc(2026, 3, 1, 8, 0)),
+            today,
+            30,
+            zone(1)
+        ));
+        assert!(!losing_touch(
+            Some(utc(2026, 3, 2, 8, 0)),
+            today,
+            30,
+            zone(1)
+        ));
+        // 23:30 UTC on 1 March is 2 March in Prague: 29 days, not yet.
+        assert!(!losing_touch(
+            Some(utc(2026, 3, 1, 23, 30)),
+            today,
+            30,
+            zone(1)
+        ));
+    }
+}

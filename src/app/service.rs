@@ -1199,36 +1199,16 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<Vec<String>, AppError> {
         let mut ids = Vec::with_capacity(items.len());
         for chunk in items.chunks(per_transaction.max(1)) {
-            let (batch, events, records, head) = {
-                let inner = self.inner.borrow();
-                let mut head = inner.head.clone();
-                let mut puts = Vec::with_capacity(chunk.len() + 1);
-                let mut events = Vec::with_capacity(chunk.len());
-                let mut sealed_events = Vec::with_capacity(chunk.len());
-                let mut records = Vec::with_capacity(chunk.len());
-                for item in chunk {
-                    let (record, expect, action, changes) =
-                        Self::next_revision(None, kind, item.clone(), fields, now)?;
-                    let event = AuditEvent::next(&head, now, action, kind, &record.id, changes);
-                    head = event.head();
-                    puts.push((seal_record(&self.key, &record)?, expect));
-                    sealed_events.push(seal_audit(&self.key, &event)?);
-                    events.push(event);
-                    records.push(record);
-                }
-                puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
-                let batch = Batch {
-                    puts,
-                    audit: sealed_events,
-                    ..Batch::default()
-                };
-                (batch, events, records, head)
-            };
-            self.repo.commit(batch).await?;
+            let mut records = Vec::with_capacity(chunk.len());
+            let mut creations = Vec::with_capacity(chunk.len());
+            for item in chunk {
+                let (record, _, _, changes) =
+                    Self::next_revision(None, kind, item.clone(), fields, now)?;
+                creations.push((seal_record(&self.key, &record)?, changes));
+                records.push(record);
+            }
+            self.commit_creations(creations, now).await?;
             let mut inner = self.inner.borrow_mut();
-            inner.head = head;
-            inner.head_rev += 1;
-            inner.snapshot.audit.extend(events);
             let map = map(&mut inner.snapshot);
             for record in records {
                 ids.push(record.id.clone());
@@ -1236,6 +1216,101 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         Ok(ids)
+    }
+
+    /// Commits new records, each with its own "create" audit event, and the moved chain head,
+    /// in one transaction. The caller puts the records into the snapshot afterwards.
+    async fn commit_creations(
+        &self,
+        creations: Vec<(SealedRecord, Vec<FieldChange>)>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (batch, events, head) = {
+            let inner = self.inner.borrow();
+            let mut head = inner.head.clone();
+            let mut puts = Vec::with_capacity(creations.len() + 1);
+            let mut events = Vec::with_capacity(creations.len());
+            let mut sealed_events = Vec::with_capacity(creations.len());
+            for (sealed, changes) in creations {
+                let event = AuditEvent::next(
+                    &head,
+                    now,
+                    Action::Create,
+                    &sealed.kind,
+                    &sealed.id,
+                    changes,
+                );
+                head = event.head();
+                sealed_events.push(seal_audit(&self.key, &event)?);
+                events.push(event);
+                puts.push((sealed, Expect::Absent));
+            }
+            puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
+            let batch = Batch {
+                puts,
+                audit: sealed_events,
+                ..Batch::default()
+            };
+            (batch, events, head)
+        };
+        self.repo.commit(batch).await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.head = head;
+        inner.head_rev += 1;
+        inner.snapshot.audit.extend(events);
+        Ok(())
+    }
+
+    /// Creates a contact and records its consents (each to an active purpose) in one
+    /// transaction: the "new inquiry" flow. Everything is checked before anything is written.
+    pub async fn create_contact_with_consents(
+        &self,
+        draft: &ContactDraft,
+        consents: &[ConsentDraft],
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let contact = draft.validate().map_err(AppError::Invalid)?;
+        let (contact, _, _, contact_changes) =
+            Self::next_revision(None, KIND_CONTACT, contact, Contact::fields, now)?;
+        let mut records = Vec::with_capacity(consents.len());
+        {
+            let inner = self.inner.borrow();
+            if let Some(org) = &contact.data.organisation_id {
+                if !inner.snapshot.organisations.contains_key(org) {
+                    return Err(AppError::NotFound(org.clone()));
+                }
+            }
+            for c in consents {
+                let c = ConsentDraft {
+                    contact_id: contact.id.clone(),
+                    ..c.clone()
+                };
+                let record = c.validate(now).map_err(AppError::Invalid)?;
+                let active = inner.snapshot.purposes.get(&record.purpose_id);
+                if active.is_none_or(|p| p.data.retired) {
+                    return Err(AppError::NotFound(record.purpose_id.clone()));
+                }
+                records.push(Self::next_revision(
+                    None,
+                    KIND_CONSENT,
+                    record,
+                    ConsentRecord::fields,
+                    now,
+                )?);
+            }
+        }
+        let mut creations = vec![(seal_record(&self.key, &contact)?, contact_changes)];
+        for (record, _, _, changes) in &records {
+            creations.push((seal_record(&self.key, record)?, changes.clone()));
+        }
+        self.commit_creations(creations, now).await?;
+        let mut inner = self.inner.borrow_mut();
+        let id = contact.id.clone();
+        inner.snapshot.contacts.insert(id.clone(), contact);
+        for (record, ..) in records {
+            inner.snapshot.consents.insert(record.id.clone(), record);
+        }
+        Ok(id)
     }
 
     /// Deletes a contact with its activities, consents and limits in one transaction, audited.
@@ -1772,6 +1847,57 @@ mod tests {
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(s.consents.is_empty() && s.limits.is_empty());
         assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn a_contact_and_its_consents_are_created_in_one_step() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let purpose = PurposeDraft {
+            name: "Newsletter".into(),
+            basis: "consent".into(),
+            data_categories: "name, e-mail".into(),
+            retention: "until withdrawn".into(),
+            ..PurposeDraft::default()
+        };
+        let purpose_id = block_on(vault.save_purpose(None, &purpose, t(1))).unwrap();
+        let draft = ConsentDraft {
+            purpose_id,
+            notice: "Privacy notice 2026".into(),
+            method: "web_form".into(),
+            answer: "given".into(),
+            ..ConsentDraft::default()
+        };
+        // Together, or not at all.
+        let bad = ConsentDraft {
+            notice: String::new(),
+            ..draft.clone()
+        };
+        let before = vault.snapshot();
+        assert!(matches!(
+            block_on(vault.create_contact_with_consents(
+                &contact("Eva", "Malá"),
+                &[draft.clone(), bad],
+                t(6)
+            )),
+            Err(AppError::Invalid(_))
+        ));
+        assert_eq!(vault.snapshot(), before);
+        assert_eq!(repo.raw_audit().len(), before.audit.len());
+        let eva = block_on(vault.create_contact_with_consents(
+            &contact("Eva", "Malá"),
+            std::slice::from_ref(&draft),
+            t(6),
+        ))
+        .unwrap();
+        let s = vault.snapshot();
+        assert!(s.consents.values().any(|c| c.data.contact_id == eva));
+        assert_eq!(s.audit.len(), before.audit.len() + 2);
+        assert_eq!(repo.raw_audit().len(), s.audit.len());
+        assert_eq!(
+            block_on(unlock(repo, &pass())).unwrap().snapshot().chain,
+            None
+        );
     }
 
     #[test]

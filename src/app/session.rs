@@ -152,7 +152,8 @@ fn perf_mark(name: &str) {
     }
 }
 
-fn perf_now() -> f64 {
+/// The page's high-resolution clock, in milliseconds (Date.now() where there is none).
+pub fn perf_now() -> f64 {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
         .and_then(|p| {
@@ -469,30 +470,14 @@ impl Session {
     }
 
     /// Creates a contact and records its consents in the same step (the "new inquiry" flow).
-    /// Every consent is checked before anything is written.
     pub async fn create_contact_with_consents(
         self,
         draft: ContactDraft,
         consents: Vec<ConsentDraft>,
     ) -> Result<String, AppError> {
-        let now = chrono::Utc::now();
-        for c in &consents {
-            let probe = ConsentDraft {
-                contact_id: "new".into(),
-                ..c.clone()
-            };
-            probe.validate(now).map_err(AppError::Invalid)?;
-        }
         self.write(|v| async move {
-            let id = v.save_contact(None, &draft, now).await?;
-            for c in consents {
-                let c = ConsentDraft {
-                    contact_id: id.clone(),
-                    ..c
-                };
-                v.create_consent(&c, now).await?;
-            }
-            Ok(id)
+            v.create_contact_with_consents(&draft, &consents, chrono::Utc::now())
+                .await
         })
         .await
     }

@@ -4,23 +4,28 @@
 
 use crate::app::generator::{self, Counts, Generator};
 use crate::app::service::{self, AppError};
+use crate::app::session::perf_now;
 use crate::domain::contact::ContactDraft;
 use crate::store::{IdbRepository, Repository};
 use crate::vault::{KdfParams, Passphrase};
 use wasm_bindgen::prelude::*;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
-        .and_then(|p| {
-            let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).ok()?.into();
-            f.call0(&p).ok()?.as_f64()
-        })
-        .unwrap_or_else(js_sys::Date::now)
-}
-
 fn fail(e: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&e.to_string())
+}
+
+/// Deletes `database` and opens it anew at the current schema.
+async fn fresh_repository(database: &str) -> Result<IdbRepository, JsValue> {
+    IdbRepository::delete_database(database)
+        .await
+        .map_err(fail)?;
+    open_repository(database).await
+}
+
+async fn open_repository(database: &str) -> Result<IdbRepository, JsValue> {
+    IdbRepository::open_versioned(database, crate::store::indexed_db::SCHEMA_VERSION)
+        .await
+        .map_err(fail)
 }
 
 fn to_json(value: serde_json::Value) -> String {
@@ -39,9 +44,9 @@ pub fn bench_kdf(passphrase: String, runs: u32) -> Result<String, JsValue> {
     let mut samples = Vec::new();
     for _ in 0..runs.max(1) {
         let params = KdfParams::recommended().map_err(fail)?;
-        let started = now_ms();
+        let started = perf_now();
         let key = params.derive(&passphrase).map_err(fail)?;
-        samples.push(now_ms() - started);
+        samples.push(perf_now() - started);
         drop(key);
     }
     Ok(to_json(serde_json::json!({ "samples": samples })))
@@ -60,12 +65,7 @@ pub async fn bench_populate(
     consents: u32,
     shipped_kdf: bool,
 ) -> Result<String, JsValue> {
-    IdbRepository::delete_database(&database)
-        .await
-        .map_err(fail)?;
-    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
-        .await
-        .map_err(fail)?;
+    let repo = fresh_repository(&database).await?;
     let params = if shipped_kdf {
         KdfParams::recommended().map_err(fail)?
     } else {
@@ -81,11 +81,11 @@ pub async fn bench_populate(
         activities: activities as usize,
         consents: consents as usize,
     };
-    let started = now_ms();
+    let started = perf_now();
     generator::populate(&vault, 2026, counts, now)
         .await
         .map_err(fail)?;
-    let ms = now_ms() - started;
+    let ms = perf_now() - started;
     let snapshot = vault.snapshot();
     vault.into_repository().close();
     Ok(to_json(serde_json::json!({
@@ -104,12 +104,7 @@ pub async fn bench_populate(
 /// average stored sizes, so the bare IndexedDB loop can write values of the same size.
 #[wasm_bindgen]
 pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String, JsValue> {
-    IdbRepository::delete_database(&database)
-        .await
-        .map_err(fail)?;
-    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
-        .await
-        .map_err(fail)?;
+    let repo = fresh_repository(&database).await?;
     let now = chrono::Utc::now();
     let vault = service::create_vault(repo, &Passphrase::new("bench"), cheap_kdf()?, now)
         .await
@@ -118,16 +113,14 @@ pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String,
     let drafts: Vec<ContactDraft> = (0..contacts as usize)
         .map(|n| generator.contact(n, None))
         .collect();
-    let started = now_ms();
+    let started = perf_now();
     let ids = vault
         .create_contacts_in_bulk(&drafts, generator::PER_TRANSACTION, now)
         .await
         .map_err(fail)?;
-    let ms = now_ms() - started;
+    let ms = perf_now() - started;
     vault.into_repository().close();
-    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
-        .await
-        .map_err(fail)?;
+    let repo = open_repository(&database).await?;
     let records = repo
         .list(crate::app::service::KIND_CONTACT)
         .await
@@ -150,9 +143,7 @@ pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String,
 /// each one transaction of record + audit event + chain head. One sample (ms) per save.
 #[wasm_bindgen]
 pub async fn bench_single_saves(database: String, saves: u32) -> Result<String, JsValue> {
-    let repo = IdbRepository::open_versioned(&database, crate::store::indexed_db::SCHEMA_VERSION)
-        .await
-        .map_err(fail)?;
+    let repo = open_repository(&database).await?;
     let vault = service::unlock(repo, &Passphrase::new("bench"))
         .await
         .map_err(fail)?;
@@ -166,12 +157,12 @@ pub async fn bench_single_saves(database: String, saves: u32) -> Result<String, 
         let id = &contact.id;
         let mut draft = ContactDraft::from_contact(&contact.data);
         draft.notes = format!("Benchmark edit {n}");
-        let started = now_ms();
+        let started = perf_now();
         vault
             .save_contact(Some(id), &draft, chrono::Utc::now())
             .await
             .map_err(fail)?;
-        samples.push(now_ms() - started);
+        samples.push(perf_now() - started);
     }
     vault.into_repository().close();
     Ok(to_json(serde_json::json!({ "samples": samples })))

@@ -6,22 +6,13 @@
 
 use folio::app::generator::Generator;
 use folio::app::service;
+use folio::app::session::perf_now;
 use folio::domain::search::Query;
 use folio::store::IdbRepository;
 use folio::vault::{KdfParams, Passphrase};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
-        .and_then(|p| {
-            let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).ok()?.into();
-            f.call0(&p).ok()?.as_f64()
-        })
-        .unwrap_or_else(js_sys::Date::now)
-}
 
 fn percentile(mut samples: Vec<f64>, p: f64) -> f64 {
     samples.sort_by(|a, b| a.total_cmp(b));
@@ -44,40 +35,40 @@ async fn generated_contacts_round_trip_and_search_at_scale() {
     let mut generator = Generator::new(2026, now);
     let drafts: Vec<_> = (0..scale).map(|n| generator.contact(n, None)).collect();
 
-    let started = now_ms();
+    let started = perf_now();
     let ids = vault
         .create_contacts_in_bulk(&drafts, 500, now)
         .await
         .unwrap();
-    let write_ms = now_ms() - started;
+    let write_ms = perf_now() - started;
     assert_eq!(ids.len(), scale);
     drop(vault);
 
-    let started = now_ms();
+    let started = perf_now();
     let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
     let vault = service::unlock(repo, &pass).await.unwrap();
     let snapshot = vault.snapshot();
-    let load_ms = now_ms() - started;
+    let load_ms = perf_now() - started;
     assert_eq!(snapshot.contacts.len(), scale);
     assert_eq!(snapshot.chain, None);
     assert!(snapshot.damaged.is_empty());
 
     // Search as the list does: haystacks built once, then every keystroke of a typed query.
-    let started = now_ms();
+    let started = perf_now();
     let index: Vec<_> = snapshot
         .contacts
         .values()
         .map(|c| c.data.haystack(None))
         .collect();
-    let index_ms = now_ms() - started;
+    let index_ms = perf_now() - started;
     let typed = "dvorakova praha";
     let mut per_keystroke = Vec::new();
     let mut last_hits = 0;
     for end in 1..=typed.len() {
-        let t0 = now_ms();
+        let t0 = perf_now();
         let q = Query::new(&typed[..end]);
         last_hits = index.iter().filter(|h| h.matches(&q)).count();
-        per_keystroke.push(now_ms() - t0);
+        per_keystroke.push(perf_now() - t0);
     }
     let expected = snapshot
         .contacts

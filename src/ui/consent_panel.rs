@@ -46,16 +46,16 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
     let unanswered = Memo::new(move |_| {
         let id = contact.get_value();
         session.data.with(|d| {
+            let answered: std::collections::HashSet<&str> = d
+                .consents
+                .values()
+                .filter(|c| c.data.contact_id == id)
+                .map(|c| c.data.purpose_id.as_str())
+                .collect();
             let mut list: Vec<(String, LawfulBasis)> = d
                 .purposes
                 .iter()
-                .filter(|(pid, p)| {
-                    !p.data.retired
-                        && !d
-                            .consents
-                            .values()
-                            .any(|c| c.data.contact_id == id && c.data.purpose_id == **pid)
-                })
+                .filter(|(pid, p)| !p.data.retired && !answered.contains(pid.as_str()))
                 .map(|(_, p)| (p.data.name.clone(), p.data.basis))
                 .collect();
             list.sort_by(|a, b| a.0.cmp(&b.0));

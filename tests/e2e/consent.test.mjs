@@ -37,6 +37,7 @@ test('a purpose, consent captured with a new contact, may-I-contact, withdrawal 
   await page.getByLabel('The person can opt out').check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('link', { name: 'Newsletter' }).waitFor();
+  await screenshot(page, 'consent-purposes');
 
   // A new inquiry: the contact and their consent in the same form.
   await nav(page, 'Contacts');
@@ -82,12 +83,14 @@ test('a purpose, consent captured with a new contact, may-I-contact, withdrawal 
   await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
   await page.getByTestId('consent').getByText(/Newsletter: withdrawn/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Withdraw', exact: true }).count(), 0);
+  await screenshot(page, 'consent-contact-panel');
   await nav(page, 'Consent');
   await page.getByRole('link', { name: 'May I contact?' }).click();
   await page.getByText('No one, today.').waitFor();
   assert.match(await page.getByTestId('excluded').innerText(), /Eva Malá\s+consent withdrawn on /);
   await nav(page, 'Consent');
   assert.match(await page.locator('section[aria-labelledby="withdrawn-heading"]').innerText(), /Eva Malá\s+Newsletter · withdrawn/);
+  await screenshot(page, 'consent-overview');
 
   // The receipt: a printable page and the Kantara JSON.
   await page.getByRole('link', { name: 'Eva Malá' }).click();

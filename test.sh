@@ -8,6 +8,11 @@ cd "$FOLIO_ROOT"
 started=$SECONDS
 step() { say "$* (at ${SECONDS}s)"; }
 
+# Browsers leave profile directories in $TMPDIR when killed; keep them inside target/ and
+# start each run with none, so repeated runs cannot fill the machine's /tmp.
+export TMPDIR="$FOLIO_ROOT/target/test-tmp"
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
+
 ensure_build_tools
 ensure_browser
 ensure_e2e_deps

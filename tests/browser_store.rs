@@ -268,6 +268,7 @@ async fn contacts_organisations_and_activities_come_back_after_reopening() {
         at: Some(now),
         subject: "Kick-off".into(),
         body: "Prague office".into(),
+        deal_id: None,
     };
     vault.save_activity(None, &activity, now).await.unwrap();
     drop(vault);

@@ -283,6 +283,7 @@ impl Generator {
             at: Some(self.start - Duration::minutes(minutes)),
             subject: self.rng.pick(SUBJECTS).to_string(),
             body: String::new(),
+            deal_id: None,
         }
     }
 }

@@ -7,9 +7,12 @@ use crate::domain::consent::{
     ConsentDraft, ConsentError, ConsentEvent, ConsentRecord, EventKind, Limit, LimitKind,
 };
 use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
+use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
+use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::purpose::{Purpose, PurposeDraft};
+use crate::domain::task::{Task, TaskDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
 use crate::store::{
@@ -34,6 +37,10 @@ pub const KIND_ORGANISATION: &str = "organisation";
 pub const KIND_PURPOSE: &str = "purpose";
 pub const KIND_CONSENT: &str = "consent";
 pub const KIND_LIMIT: &str = "limit";
+pub const KIND_PIPELINE: &str = "pipeline";
+pub const KIND_DEAL: &str = "deal";
+pub const KIND_DOCUMENT: &str = "document";
+pub const KIND_TASK: &str = "task";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
 
@@ -55,6 +62,10 @@ pub enum AppError {
     InUse(usize),
     #[error(transparent)]
     Consent(#[from] ConsentError),
+    #[error(transparent)]
+    Deal(#[from] DealError),
+    #[error("{0} documents still refer to this record and must be kept")]
+    Documents(usize),
 }
 
 /// A record as sealed: its bookkeeping and its data.
@@ -85,6 +96,11 @@ pub struct VaultSnapshot {
     pub purposes: BTreeMap<String, StoredRecord<Purpose>>,
     pub consents: BTreeMap<String, StoredRecord<ConsentRecord>>,
     pub limits: BTreeMap<String, StoredRecord<Limit>>,
+    /// The user's pipeline; None until they change the default.
+    pub pipeline: Option<StoredRecord<Pipeline>>,
+    pub deals: BTreeMap<String, StoredRecord<Deal>>,
+    pub documents: BTreeMap<String, StoredRecord<Document>>,
+    pub tasks: BTreeMap<String, StoredRecord<Task>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
@@ -93,6 +109,16 @@ pub struct VaultSnapshot {
     /// contacts, organisations) and the end of the second (activities, other kinds, the audit
     /// trail and its verification). Until then `chain` says nothing and nothing is written.
     pub complete: bool,
+}
+
+impl VaultSnapshot {
+    /// The pipeline in use: the user's, or the default one.
+    pub fn pipeline(&self) -> Pipeline {
+        self.pipeline
+            .as_ref()
+            .map(|p| p.data.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// The session of an unlocked vault: the data key (wiped on drop) and the decrypted state.
@@ -115,6 +141,26 @@ struct Entry<'a> {
     kind: &'a str,
     id: &'a str,
     changes: Vec<FieldChange>,
+}
+
+/// The next revision of every record of `map` that `change` changes (`Some(new data)`).
+fn next_revisions<T: Clone>(
+    map: &BTreeMap<String, StoredRecord<T>>,
+    now: DateTime<Utc>,
+    change: impl Fn(&T) -> Option<T>,
+) -> Vec<StoredRecord<T>> {
+    map.values()
+        .filter_map(|r| {
+            change(&r.data).map(|data| StoredRecord {
+                id: r.id.clone(),
+                kind: r.kind.clone(),
+                rev: r.rev + 1,
+                created_at: r.created_at,
+                updated_at: now,
+                data,
+            })
+        })
+        .collect()
 }
 
 /// Whether this repository holds a vault.
@@ -334,13 +380,14 @@ pub async fn open_first<R: Repository>(
 }
 
 /// Kinds the first stage of loading decrypts.
-const FIRST_KINDS: [&str; 6] = [
+const FIRST_KINDS: [&str; 7] = [
     KIND_PROFILE,
     KIND_AUDIT_HEAD,
     KIND_CONTACT,
     KIND_ORGANISATION,
     KIND_PURPOSE,
     KIND_LIMIT,
+    KIND_PIPELINE,
 ];
 
 /// Records and events decrypted between two pauses of `load_rest`.
@@ -459,6 +506,9 @@ impl<R: Repository> UnlockedVault<R> {
         let snapshot = &mut inner.snapshot;
         snapshot.activities = rest.activities;
         snapshot.consents = rest.consents;
+        snapshot.deals = rest.deals;
+        snapshot.documents = rest.documents;
+        snapshot.tasks = rest.tasks;
         snapshot.damaged.extend(rest.damaged);
         snapshot.audit = audit;
         snapshot.chain = chain;
@@ -496,6 +546,16 @@ impl<R: Repository> UnlockedVault<R> {
             }),
             KIND_LIMIT => open_record::<Limit>(&self.key, sealed).map(|r| {
                 snapshot.limits.insert(r.id.clone(), r);
+            }),
+            KIND_PIPELINE => open_record(&self.key, sealed).map(|r| snapshot.pipeline = Some(r)),
+            KIND_DEAL => open_record::<Deal>(&self.key, sealed).map(|r| {
+                snapshot.deals.insert(r.id.clone(), r);
+            }),
+            KIND_DOCUMENT => open_record::<Document>(&self.key, sealed).map(|r| {
+                snapshot.documents.insert(r.id.clone(), r);
+            }),
+            KIND_TASK => open_record::<Task>(&self.key, sealed).map(|r| {
+                snapshot.tasks.insert(r.id.clone(), r);
             }),
             KIND_AUDIT_HEAD => open_record(&self.key, sealed).map(|r| *head = Some(r)),
             // Kinds of a newer Folio: kept untouched, but checked to open.
@@ -717,6 +777,27 @@ impl<R: Repository> UnlockedVault<R> {
         if people > 0 {
             return Err(AppError::InUse(people));
         }
+        let (documents, deals) = {
+            let inner = self.inner.borrow();
+            let documents = inner
+                .snapshot
+                .documents
+                .values()
+                .filter(|d| d.data.organisation_id.as_deref() == Some(id))
+                .count();
+            // Deals stay, without the organisation.
+            let deals = next_revisions(&inner.snapshot.deals, now, |d| {
+                (d.organisation_id.as_deref() == Some(id)).then(|| {
+                    let mut d = d.clone();
+                    d.organisation_id = None;
+                    d
+                })
+            });
+            (documents, deals)
+        };
+        if documents > 0 {
+            return Err(AppError::Documents(documents));
+        }
         let entry = Entry {
             action: Action::Delete,
             kind: KIND_ORGANISATION,
@@ -724,13 +805,17 @@ impl<R: Repository> UnlockedVault<R> {
             changes: audit::diff(&organisation.data.fields(), &[]),
         };
         self.commit_action(
-            vec![],
+            self.seal_revisions(&deals)?,
             vec![(id.to_string(), Expect::Rev(organisation.rev))],
             entry,
             now,
         )
         .await?;
-        self.inner.borrow_mut().snapshot.organisations.remove(id);
+        let mut inner = self.inner.borrow_mut();
+        inner.snapshot.organisations.remove(id);
+        for d in deals {
+            inner.snapshot.deals.insert(d.id.clone(), d);
+        }
         Ok(())
     }
 
@@ -828,7 +913,49 @@ impl<R: Repository> UnlockedVault<R> {
                 ..l
             })
             .collect();
+        let (deals, documents, tasks) = {
+            let inner = self.inner.borrow();
+            let s = &inner.snapshot;
+            let relink = |ids: &Vec<String>| {
+                let mut seen = std::collections::HashSet::new();
+                ids.iter()
+                    .map(|c| {
+                        if c == other_id {
+                            keep_id.to_string()
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .filter(|c| seen.insert(c.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let deals = next_revisions(&s.deals, now, |d| {
+                d.contact_ids
+                    .iter()
+                    .any(|c| c == other_id)
+                    .then(|| d.relinked(other_id, keep_id))
+            });
+            let documents = next_revisions(&s.documents, now, |d| {
+                d.contact_ids
+                    .iter()
+                    .any(|c| c == other_id)
+                    .then(|| Document {
+                        contact_ids: relink(&d.contact_ids),
+                        ..d.clone()
+                    })
+            });
+            let tasks = next_revisions(&s.tasks, now, |t| {
+                (t.contact_id.as_deref() == Some(other_id)).then(|| Task {
+                    contact_id: Some(keep_id.to_string()),
+                    ..t.clone()
+                })
+            });
+            (deals, documents, tasks)
+        };
         let mut puts = vec![(seal_record(&self.key, &kept)?, Expect::Rev(keep.rev))];
+        puts.extend(self.seal_revisions(&deals)?);
+        puts.extend(self.seal_revisions(&documents)?);
+        puts.extend(self.seal_revisions(&tasks)?);
         for a in &moved {
             puts.push((seal_record(&self.key, a)?, Expect::Rev(a.rev - 1)));
         }
@@ -862,6 +989,15 @@ impl<R: Repository> UnlockedVault<R> {
         }
         for l in limits {
             inner.snapshot.limits.insert(l.id.clone(), l);
+        }
+        for d in deals {
+            inner.snapshot.deals.insert(d.id.clone(), d);
+        }
+        for d in documents {
+            inner.snapshot.documents.insert(d.id.clone(), d);
+        }
+        for t in tasks {
+            inner.snapshot.tasks.insert(t.id.clone(), t);
         }
         Ok(())
     }
@@ -921,6 +1057,341 @@ impl<R: Repository> UnlockedVault<R> {
         .await?;
         self.inner.borrow_mut().snapshot.purposes.remove(id);
         Ok(())
+    }
+
+    /// Saves the pipeline (renamed or reordered stages); every stage a deal is in must remain.
+    pub async fn save_pipeline(
+        &self,
+        pipeline: Pipeline,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        pipeline.check()?;
+        let mut names = std::collections::HashSet::new();
+        if pipeline
+            .stages
+            .iter()
+            .any(|s| s.name.trim().is_empty() || !names.insert(s.name.trim().to_lowercase()))
+        {
+            return Err(DealError::BadName.into());
+        }
+        let previous = {
+            let inner = self.inner.borrow();
+            if let Some(d) = inner
+                .snapshot
+                .deals
+                .values()
+                .find(|d| pipeline.stage(d.data.stage_id()).is_none())
+            {
+                return Err(DealError::NoSuchStage(d.data.stage_id().to_string()).into());
+            }
+            inner.snapshot.pipeline.clone()
+        };
+        let (record, expect, action, changes) = Self::next_revision(
+            previous.as_ref(),
+            KIND_PIPELINE,
+            pipeline,
+            Pipeline::fields,
+            now,
+        )?;
+        if action == Action::Update && changes.is_empty() {
+            return Ok(());
+        }
+        let sealed = seal_record(&self.key, &record)?;
+        let entry = Entry {
+            action,
+            kind: KIND_PIPELINE,
+            id: &record.id,
+            changes,
+        };
+        self.commit_action(vec![(sealed, expect)], vec![], entry, now)
+            .await?;
+        self.inner.borrow_mut().snapshot.pipeline = Some(record);
+        Ok(())
+    }
+
+    /// Checks that the contacts, organisation and deal a record points at exist.
+    fn check_links<'a>(
+        &self,
+        contacts: impl IntoIterator<Item = &'a String>,
+        organisation: Option<&String>,
+        deal: Option<&String>,
+    ) -> Result<(), AppError> {
+        let inner = self.inner.borrow();
+        let s = &inner.snapshot;
+        for c in contacts {
+            if !s.contacts.contains_key(c) {
+                return Err(AppError::NotFound(c.clone()));
+            }
+        }
+        if let Some(o) = organisation.filter(|o| !s.organisations.contains_key(*o)) {
+            return Err(AppError::NotFound(o.clone()));
+        }
+        if let Some(d) = deal.filter(|d| !s.deals.contains_key(*d)) {
+            return Err(AppError::NotFound(d.clone()));
+        }
+        Ok(())
+    }
+
+    /// Creates (`id` None) or updates a deal; a changed stage is a move kept in its history.
+    pub async fn save_deal(
+        &self,
+        id: Option<&str>,
+        draft: &DealDraft,
+        decimal_separator: char,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let (pipeline, previous) = {
+            let inner = self.inner.borrow();
+            let previous = match id {
+                None => None,
+                Some(id) => Some(
+                    inner
+                        .snapshot
+                        .deals
+                        .get(id)
+                        .map(|d| d.data.clone())
+                        .ok_or_else(|| AppError::NotFound(id.to_string()))?,
+                ),
+            };
+            (inner.snapshot.pipeline(), previous)
+        };
+        let deal = draft
+            .validate(&pipeline, previous.as_ref(), decimal_separator, now)
+            .map_err(AppError::Invalid)?;
+        self.check_links(&deal.contact_ids, deal.organisation_id.as_ref(), None)?;
+        self.save_record(|s| &mut s.deals, KIND_DEAL, id, deal, Deal::fields, now)
+            .await
+    }
+
+    /// Moves a deal to another stage (the board's drag, keyboard and stage menu).
+    pub async fn move_deal(
+        &self,
+        id: &str,
+        stage: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (pipeline, mut deal) = {
+            let inner = self.inner.borrow();
+            let deal = inner
+                .snapshot
+                .deals
+                .get(id)
+                .map(|d| d.data.clone())
+                .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            (inner.snapshot.pipeline(), deal)
+        };
+        deal.move_to(&pipeline, stage, now)?;
+        self.save_record(
+            |s| &mut s.deals,
+            KIND_DEAL,
+            Some(id),
+            deal,
+            Deal::fields,
+            now,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Deletes a deal no document refers to (documents must be kept), with its follow-ups; its
+    /// activities stay on their contacts' timelines, unlinked.
+    pub async fn delete_deal(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let (deal, documents, tasks, activities) = {
+            let inner = self.inner.borrow();
+            let s = &inner.snapshot;
+            let deal = s
+                .deals
+                .get(id)
+                .cloned()
+                .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            let documents = s
+                .documents
+                .values()
+                .filter(|d| d.data.deal_id.as_deref() == Some(id))
+                .count();
+            let tasks: Vec<(String, u64)> = s
+                .tasks
+                .values()
+                .filter(|t| t.data.deal_id.as_deref() == Some(id))
+                .map(|t| (t.id.clone(), t.rev))
+                .collect();
+            let activities = next_revisions(&s.activities, now, |a| {
+                (a.deal_id.as_deref() == Some(id)).then(|| Activity {
+                    deal_id: None,
+                    ..a.clone()
+                })
+            });
+            (deal, documents, tasks, activities)
+        };
+        if documents > 0 {
+            return Err(AppError::Documents(documents));
+        }
+        let mut deletes = vec![(id.to_string(), Expect::Rev(deal.rev))];
+        deletes.extend(tasks.iter().map(|(t, rev)| (t.clone(), Expect::Rev(*rev))));
+        let puts = self.seal_revisions(&activities)?;
+        let entry = Entry {
+            action: Action::Delete,
+            kind: KIND_DEAL,
+            id,
+            changes: audit::diff(&deal.data.fields(), &[]),
+        };
+        self.commit_action(puts, deletes, entry, now).await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.snapshot.deals.remove(id);
+        for (t, _) in tasks {
+            inner.snapshot.tasks.remove(&t);
+        }
+        for a in activities {
+            inner.snapshot.activities.insert(a.id.clone(), a);
+        }
+        Ok(())
+    }
+
+    /// Creates (`id` None) or updates a document reference. On a deal with no contacts or
+    /// organisation of its own, it concerns the deal's.
+    pub async fn save_document(
+        &self,
+        id: Option<&str>,
+        draft: &DocumentDraft,
+        decimal_separator: char,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let mut document = draft
+            .validate(decimal_separator)
+            .map_err(AppError::Invalid)?;
+        self.check_links(
+            &document.contact_ids,
+            document.organisation_id.as_ref(),
+            document.deal_id.as_ref(),
+        )?;
+        if let Some(deal) = document
+            .deal_id
+            .as_ref()
+            .and_then(|d| self.inner.borrow().snapshot.deals.get(d).cloned())
+        {
+            if document.contact_ids.is_empty() && document.organisation_id.is_none() {
+                document.contact_ids = deal.data.contact_ids.clone();
+                document.organisation_id = deal.data.organisation_id.clone();
+            }
+        }
+        self.save_record(
+            |s| &mut s.documents,
+            KIND_DOCUMENT,
+            id,
+            document,
+            Document::fields,
+            now,
+        )
+        .await
+    }
+
+    pub async fn delete_document(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.delete_record(
+            |s| &mut s.documents,
+            KIND_DOCUMENT,
+            id,
+            Document::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Creates (`id` None) or updates a follow-up; `to_utc` reads the local due time.
+    pub async fn save_task(
+        &self,
+        id: Option<&str>,
+        draft: &TaskDraft,
+        to_utc: impl Fn(chrono::NaiveDateTime) -> Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let done = id
+            .and_then(|id| {
+                self.inner
+                    .borrow()
+                    .snapshot
+                    .tasks
+                    .get(id)
+                    .map(|t| t.data.done)
+            })
+            .unwrap_or(false);
+        let task = draft.validate(done, to_utc).map_err(AppError::Invalid)?;
+        self.check_links(&task.contact_id, None, task.deal_id.as_ref())?;
+        self.save_record(|s| &mut s.tasks, KIND_TASK, id, task, Task::fields, now)
+            .await
+    }
+
+    /// Marks a follow-up done or not done.
+    pub async fn set_task_done(
+        &self,
+        id: &str,
+        done: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut task = self
+            .inner
+            .borrow()
+            .snapshot
+            .tasks
+            .get(id)
+            .map(|t| t.data.clone())
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        task.done = done;
+        self.save_record(
+            |s| &mut s.tasks,
+            KIND_TASK,
+            Some(id),
+            task,
+            Task::fields,
+            now,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    pub async fn delete_task(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.delete_record(|s| &mut s.tasks, KIND_TASK, id, Task::fields, now)
+            .await
+    }
+
+    /// Deletes one record of the snapshot's `map` on its own, audited.
+    async fn delete_record<T: Clone>(
+        &self,
+        map: fn(&mut VaultSnapshot) -> &mut BTreeMap<String, StoredRecord<T>>,
+        kind: &str,
+        id: &str,
+        fields: fn(&T) -> FieldValues,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let record = map(&mut self.inner.borrow_mut().snapshot)
+            .get(id)
+            .cloned()
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        let entry = Entry {
+            action: Action::Delete,
+            kind,
+            id,
+            changes: audit::diff(&fields(&record.data), &[]),
+        };
+        self.commit_action(
+            vec![],
+            vec![(id.to_string(), Expect::Rev(record.rev))],
+            entry,
+            now,
+        )
+        .await?;
+        map(&mut self.inner.borrow_mut().snapshot).remove(id);
+        Ok(())
+    }
+
+    /// Seals next revisions made by `next_revisions`, each expecting the revision before it.
+    fn seal_revisions<T: Serialize>(
+        &self,
+        records: &[StoredRecord<T>],
+    ) -> Result<Vec<(SealedRecord, Expect)>, AppError> {
+        records
+            .iter()
+            .map(|r| Ok((seal_record(&self.key, r)?, Expect::Rev(r.rev - 1))))
+            .collect()
     }
 
     /// Records a consent (given or refused) of an existing contact to an active purpose.
@@ -1313,7 +1784,8 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(id)
     }
 
-    /// Deletes a contact with its activities, consents and limits in one transaction, audited.
+    /// Deletes a contact with its activities, consents, limits and follow-ups in one
+    /// transaction, audited; its deals stay without it. Refused while documents concern it.
     pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let (contact, activities) = {
             let inner = self.inner.borrow();
@@ -1346,9 +1818,36 @@ impl<R: Repository> UnlockedVault<R> {
                         .filter(|l| l.data.contact_id == id)
                         .map(|l| (l.id.clone(), l.rev)),
                 )
+                .chain(
+                    inner
+                        .snapshot
+                        .tasks
+                        .values()
+                        .filter(|t| t.data.contact_id.as_deref() == Some(id))
+                        .map(|t| (t.id.clone(), t.rev)),
+                )
                 .collect();
+            // Documents must be kept (erasure decides what happens then): they block deletion.
+            let documents = inner
+                .snapshot
+                .documents
+                .values()
+                .filter(|d| d.data.contact_ids.iter().any(|c| c == id))
+                .count();
+            if documents > 0 {
+                return Err(AppError::Documents(documents));
+            }
             (contact, activities)
         };
+        // Deals stay, without this contact.
+        let deals = next_revisions(&self.inner.borrow().snapshot.deals, now, |d| {
+            d.contact_ids.iter().any(|c| c == id).then(|| {
+                let mut d = d.clone();
+                d.contact_ids.retain(|c| c != id);
+                d
+            })
+        });
+        let puts = self.seal_revisions(&deals)?;
         let mut deletes = vec![(id.to_string(), Expect::Rev(contact.rev))];
         deletes.extend(
             activities
@@ -1362,13 +1861,17 @@ impl<R: Repository> UnlockedVault<R> {
             id,
             changes,
         };
-        self.commit_action(vec![], deletes, entry, now).await?;
+        self.commit_action(puts, deletes, entry, now).await?;
         let mut inner = self.inner.borrow_mut();
         inner.snapshot.contacts.remove(id);
         for (a, _) in activities {
             inner.snapshot.activities.remove(&a);
             inner.snapshot.consents.remove(&a);
             inner.snapshot.limits.remove(&a);
+            inner.snapshot.tasks.remove(&a);
+        }
+        for d in deals {
+            inner.snapshot.deals.insert(d.id.clone(), d);
         }
         Ok(())
     }
@@ -1381,6 +1884,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let activity = draft.validate().map_err(AppError::Invalid)?;
+        self.check_links(None, None, activity.deal_id.as_ref())?;
         if !self
             .inner
             .borrow()
@@ -1703,6 +2207,7 @@ mod tests {
             at: Some(t(4)),
             subject: "Offer".into(),
             body: String::new(),
+            deal_id: None,
         };
         let activity_id = block_on(vault.save_activity(None, &activity, t(4))).unwrap();
 
@@ -1913,6 +2418,7 @@ mod tests {
                 at: Some(t(n)),
                 subject: format!("note {n}"),
                 body: String::new(),
+                deal_id: None,
             };
             block_on(vault.save_activity(None, &draft, t(n))).unwrap();
         }
@@ -1947,6 +2453,7 @@ mod tests {
                 at: Some(t(n)),
                 subject: format!("call {n}"),
                 body: String::new(),
+                deal_id: None,
             };
             block_on(vault.save_activity(None, &draft, t(n))).unwrap();
         }
@@ -2083,5 +2590,150 @@ mod tests {
         assert_eq!(s.profile.unwrap().data.name, "Jana");
         assert_eq!(s.audit.last().unwrap().action, Action::PassphraseChanged);
         assert_eq!(s.chain, None);
+    }
+
+    fn utc_of(n: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
+        Some(n.and_utc())
+    }
+
+    #[test]
+    fn deals_move_with_history_and_documents_hold_their_contacts() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let draft = DealDraft {
+            title: "Tax audit".into(),
+            stage: "lead".into(),
+            value: "50 000".into(),
+            currency: "CZK".into(),
+            contact_ids: vec![jana.clone()],
+            ..DealDraft::default()
+        };
+        let deal = block_on(vault.save_deal(None, &draft, ',', t(2))).unwrap();
+        block_on(vault.move_deal(&deal, "proposal", t(3))).unwrap();
+        assert!(matches!(
+            block_on(vault.move_deal(&deal, "proposal", t(4))),
+            Err(AppError::Deal(DealError::SameStage))
+        ));
+        // An invoice on the deal concerns the deal's contact: a hold that blocks deletion.
+        let invoice = DocumentDraft {
+            kind: "invoice".into(),
+            number: "FV-1".into(),
+            date: "2026-03-15".into(),
+            deal_id: Some(deal.clone()),
+            ..DocumentDraft::default()
+        };
+        let doc = block_on(vault.save_document(None, &invoice, ',', t(5))).unwrap();
+        let follow_up = TaskDraft {
+            title: "Send the offer".into(),
+            due_date: "2026-12-01".into(),
+            deal_id: Some(deal.clone()),
+            contact_id: Some(jana.clone()),
+            ..TaskDraft::default()
+        };
+        let task = block_on(vault.save_task(None, &follow_up, utc_of, t(6))).unwrap();
+        block_on(vault.set_task_done(&task, true, t(7))).unwrap();
+        assert!(matches!(
+            block_on(vault.delete_contact(&jana, t(8))),
+            Err(AppError::Documents(1))
+        ));
+        assert!(matches!(
+            block_on(vault.delete_deal(&deal, t(8))),
+            Err(AppError::Documents(1))
+        ));
+
+        // All of it survives a reload, and the audit trail holds the move.
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        let stored = &s.deals[&deal].data;
+        let stages: Vec<&str> = stored
+            .history()
+            .iter()
+            .map(|c| c.stage_id.as_str())
+            .collect();
+        assert_eq!(stages, vec!["lead", "proposal"]);
+        assert_eq!(stored.value.as_ref().unwrap().minor, 5_000_000);
+        assert_eq!(s.documents[&doc].data.contact_ids, vec![jana.clone()]);
+        assert_eq!(
+            s.documents[&doc].data.retain_until,
+            chrono::NaiveDate::from_ymd_opt(2036, 12, 31)
+        );
+        assert!(s.tasks[&task].data.done);
+        let moved = s
+            .audit
+            .iter()
+            .find(|e| e.entity_id == deal && e.action == Action::Update)
+            .unwrap();
+        assert!(moved
+            .changes
+            .iter()
+            .any(|c| c.field == "stage" && c.after.as_deref() == Some("proposal")));
+        assert_eq!(s.chain, None);
+
+        // Without the document, the deal goes with its follow-ups; the contact then too.
+        block_on(vault.delete_document(&doc, t(9))).unwrap();
+        block_on(vault.delete_deal(&deal, t(10))).unwrap();
+        block_on(vault.delete_contact(&jana, t(11))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(s.deals.is_empty() && s.tasks.is_empty() && s.documents.is_empty());
+        assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn merging_moves_deals_documents_and_follow_ups() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let keep = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let other = block_on(vault.save_contact(None, &contact("Jana", "Novákova"), t(1))).unwrap();
+        let deal = DealDraft {
+            title: "Payroll".into(),
+            stage: "lead".into(),
+            contact_ids: vec![keep.clone(), other.clone()],
+            ..DealDraft::default()
+        };
+        let deal = block_on(vault.save_deal(None, &deal, ',', t(2))).unwrap();
+        let contract = DocumentDraft {
+            kind: "contract".into(),
+            number: "SML-7".into(),
+            date: "2026-01-01".into(),
+            contact_ids: vec![other.clone()],
+            ..DocumentDraft::default()
+        };
+        let doc = block_on(vault.save_document(None, &contract, ',', t(3))).unwrap();
+        let call = TaskDraft {
+            title: "Call".into(),
+            due_date: "2026-12-01".into(),
+            contact_id: Some(other.clone()),
+            ..TaskDraft::default()
+        };
+        let task = block_on(vault.save_task(None, &call, utc_of, t(4))).unwrap();
+        block_on(vault.merge_contacts(&keep, &other, |_| Side::Keep, t(5))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(s.deals[&deal].data.contact_ids, vec![keep.clone()]);
+        assert_eq!(s.documents[&doc].data.contact_ids, vec![keep.clone()]);
+        assert_eq!(
+            s.tasks[&task].data.contact_id.as_deref(),
+            Some(keep.as_str())
+        );
+        assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn a_renamed_pipeline_is_kept_and_must_stay_usable() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut pipeline = Pipeline::default();
+        pipeline.rename("lead", "Poptávka").unwrap();
+        pipeline.reorder("qualified", 1).unwrap();
+        block_on(vault.save_pipeline(pipeline.clone(), t(1))).unwrap();
+        let mut broken = pipeline.clone();
+        broken.stages.retain(|s| s.id != "won");
+        assert!(matches!(
+            block_on(vault.save_pipeline(broken, t(2))),
+            Err(AppError::Deal(DealError::Incomplete))
+        ));
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(s.pipeline(), pipeline);
+        assert_eq!(s.pipeline().stages[0].name, "Poptávka");
+        assert_eq!(s.pipeline().stages[2].id, "qualified");
     }
 }

@@ -10,6 +10,7 @@ pub mod fields {
     pub const AT: &str = "at";
     pub const SUBJECT: &str = "subject";
     pub const BODY: &str = "body";
+    pub const DEAL: &str = "deal";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +46,9 @@ pub struct Activity {
     pub at: DateTime<Utc>,
     pub subject: String,
     pub body: String,
+    /// The deal it belongs to, if any (shown on the deal's page too).
+    #[serde(default)]
+    pub deal_id: Option<String>,
 }
 
 impl Activity {
@@ -55,6 +59,7 @@ impl Activity {
             (fields::AT, Some(self.at.to_rfc3339())),
             (fields::SUBJECT, text(&self.subject)),
             (fields::BODY, text(&self.body)),
+            (fields::DEAL, self.deal_id.clone()),
         ]
     }
 }
@@ -67,6 +72,7 @@ pub struct ActivityDraft {
     pub at: Option<DateTime<Utc>>,
     pub subject: String,
     pub body: String,
+    pub deal_id: Option<String>,
 }
 
 impl ActivityDraft {
@@ -93,6 +99,7 @@ impl ActivityDraft {
                 at,
                 subject: subject.to_string(),
                 body: body.to_string(),
+                deal_id: self.deal_id.clone().filter(|d| !d.is_empty()),
             }),
             _ => Err(errors),
         }
@@ -113,6 +120,7 @@ mod tests {
             at: Some(at),
             subject: " Offer follow-up ".into(),
             body: "".into(),
+            deal_id: None,
         };
         assert_eq!(ok.validate().unwrap().subject, "Offer follow-up");
         let empty = ActivityDraft {

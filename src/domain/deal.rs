@@ -3,6 +3,7 @@
 //! two currencies, never through floats). Must not import anything outside `domain`.
 
 use super::money::{Currency, Money, MoneyError};
+use super::{FieldError, FieldErrors};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -108,6 +109,38 @@ impl Pipeline {
         }
         Ok(())
     }
+}
+
+impl Pipeline {
+    /// The stages for the audit log: names in order, with their ids.
+    pub fn fields(&self) -> super::audit::FieldValues {
+        let stages = self
+            .stages
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.id))
+            .collect::<Vec<_>>()
+            .join(" → ");
+        vec![("stages", Some(stages))]
+    }
+
+    /// The first open stage: where a new deal starts by default.
+    pub fn first_open(&self) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.outcome == Outcome::Open)
+    }
+}
+
+/// Field names of the deal form, for errors and the audit log.
+pub mod fields {
+    pub const TITLE: &str = "title";
+    pub const STAGE: &str = "stage";
+    pub const VALUE: &str = "value";
+    pub const CURRENCY: &str = "currency";
+    pub const EXPECTED_CLOSE: &str = "expected_close";
+    pub const PROBABILITY: &str = "probability";
+    pub const CONTACTS: &str = "contacts";
+    pub const ORGANISATION: &str = "organisation";
+    pub const NOTES: &str = "notes";
+    pub const OUTCOME_REASON: &str = "outcome_reason";
 }
 
 /// A deal's entry into a stage.
@@ -230,6 +263,200 @@ impl Deal {
         self.value
             .as_ref()
             .map(|v| v.money().map(|m| m.percent(self.probability.min(100))))
+    }
+}
+
+impl Deal {
+    /// What the audit log records of a deal (its stage moves are its own history too).
+    pub fn fields(&self) -> super::audit::FieldValues {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        vec![
+            (fields::TITLE, text(&self.title)),
+            (fields::STAGE, Some(self.stage_id().to_string())),
+            (
+                fields::VALUE,
+                self.value.as_ref().map(|v| match v.money() {
+                    Ok(m) => m.to_string(),
+                    Err(_) => format!("{} {}", v.minor, v.currency),
+                }),
+            ),
+            (
+                fields::EXPECTED_CLOSE,
+                self.expected_close.map(|d| d.to_string()),
+            ),
+            (fields::PROBABILITY, Some(self.probability.to_string())),
+            (fields::CONTACTS, text(&self.contact_ids.join(", "))),
+            (fields::ORGANISATION, self.organisation_id.clone()),
+            (fields::NOTES, text(&self.notes)),
+            (fields::OUTCOME_REASON, text(&self.outcome_reason)),
+        ]
+    }
+
+    /// When the deal entered the stage it is in.
+    pub fn since(&self) -> Option<DateTime<Utc>> {
+        self.history.last().map(|c| c.at)
+    }
+
+    /// The contacts and organisation with `from` replaced by `to` (a merge).
+    pub fn relinked(&self, from: &str, to: &str) -> Self {
+        let mut deal = self.clone();
+        for c in &mut deal.contact_ids {
+            if c == from {
+                *c = to.to_string();
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        deal.contact_ids.retain(|c| seen.insert(c.clone()));
+        deal
+    }
+}
+
+/// Longest title, notes and reason a deal keeps.
+const MAX_TITLE: usize = 300;
+const MAX_NOTES: usize = 20_000;
+
+/// What the user typed into the deal form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DealDraft {
+    pub title: String,
+    pub stage: String,
+    /// The amount as typed, in the user's locale.
+    pub value: String,
+    pub currency: String,
+    /// `YYYY-MM-DD` (a date input) or blank.
+    pub expected_close: String,
+    /// Whole percent 0–100 as typed; blank keeps the stage's default (10 %, or 100/0 when won
+    /// or lost).
+    pub probability: String,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub notes: String,
+    pub outcome_reason: String,
+}
+
+impl DealDraft {
+    /// The form filled with a stored deal (amount in the user's locale).
+    pub fn from_deal(deal: &Deal, decimal_separator: char) -> Self {
+        let (value, currency) = match deal.value.as_ref().and_then(|v| v.money().ok()) {
+            Some(m) => (
+                m.to_plain_string()
+                    .replace('.', &decimal_separator.to_string()),
+                m.currency().code().to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Self {
+            title: deal.title.clone(),
+            stage: deal.stage_id().to_string(),
+            value,
+            currency,
+            expected_close: deal
+                .expected_close
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            probability: deal.probability.to_string(),
+            contact_ids: deal.contact_ids.clone(),
+            organisation_id: deal.organisation_id.clone(),
+            notes: deal.notes.clone(),
+            outcome_reason: deal.outcome_reason.clone(),
+        }
+    }
+
+    /// Validates into a deal: a new one entering its stage at `now`, or `previous` edited (a
+    /// changed stage is a move, kept in the history).
+    pub fn validate(
+        &self,
+        pipeline: &Pipeline,
+        previous: Option<&Deal>,
+        decimal_separator: char,
+        now: DateTime<Utc>,
+    ) -> Result<Deal, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.push((fields::TITLE, FieldError::Required));
+        } else if title.chars().count() > MAX_TITLE {
+            errors.push((fields::TITLE, FieldError::TooLong(MAX_TITLE)));
+        }
+        if pipeline.stage(&self.stage).is_none() {
+            errors.push((fields::STAGE, FieldError::Required));
+        }
+        let currency = match self.currency.trim() {
+            "" => Currency::parse("CZK").ok(),
+            code => match Currency::parse(&code.to_ascii_uppercase()) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    errors.push((fields::CURRENCY, e.into()));
+                    None
+                }
+            },
+        };
+        let value = match (self.value.trim(), currency) {
+            ("", _) | (_, None) => None,
+            (text, Some(currency)) => match Money::parse(text, currency, decimal_separator) {
+                Ok(m) if m.minor() < 0 => {
+                    errors.push((fields::VALUE, FieldError::Negative));
+                    None
+                }
+                Ok(m) => Some(Amount::from(m)),
+                Err(e) => {
+                    errors.push((fields::VALUE, e.into()));
+                    None
+                }
+            },
+        };
+        let expected_close = super::field::optional(
+            &mut errors,
+            fields::EXPECTED_CLOSE,
+            &self.expected_close,
+            |t| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::Date),
+        );
+        let probability =
+            super::field::optional(&mut errors, fields::PROBABILITY, &self.probability, |t| {
+                t.trim_end_matches('%')
+                    .trim()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|p| *p <= 100)
+                    .ok_or(FieldError::Percent)
+            });
+        let notes = self.notes.trim();
+        if notes.chars().count() > MAX_NOTES {
+            errors.push((fields::NOTES, FieldError::TooLong(MAX_NOTES)));
+        }
+        let reason = self.outcome_reason.trim();
+        if reason.chars().count() > MAX_TITLE {
+            errors.push((fields::OUTCOME_REASON, FieldError::TooLong(MAX_TITLE)));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut deal = match previous {
+            Some(p) => p.clone(),
+            None => Deal::new(title, pipeline, &self.stage, now)
+                .map_err(|_| vec![(fields::STAGE, FieldError::Required)])?,
+        };
+        if let Some(p) = probability {
+            deal.probability = p;
+        }
+        if deal.stage_id() != self.stage {
+            deal.move_to(pipeline, &self.stage, now)
+                .map_err(|_| vec![(fields::STAGE, FieldError::Required)])?;
+        }
+        let mut seen = std::collections::HashSet::new();
+        deal.title = title.to_string();
+        deal.value = value;
+        deal.expected_close = expected_close;
+        deal.contact_ids = self
+            .contact_ids
+            .iter()
+            .filter(|c| !c.is_empty() && seen.insert(c.to_string()))
+            .cloned()
+            .collect();
+        deal.organisation_id = self.organisation_id.clone().filter(|o| !o.is_empty());
+        deal.notes = notes.to_string();
+        deal.outcome_reason = reason.to_string();
+        Ok(deal)
     }
 }
 
@@ -389,5 +616,72 @@ mod tests {
         assert_eq!(p.check(), Ok(()));
         p.stages.retain(|s| s.outcome != Outcome::Lost);
         assert_eq!(p.check(), Err(DealError::Incomplete));
+    }
+
+    #[test]
+    fn a_drafted_deal_parses_money_exactly_and_an_edit_of_its_stage_is_a_move() {
+        let pipeline = Pipeline::default();
+        let draft = DealDraft {
+            title: " Audit 2027 ".into(),
+            stage: "lead".into(),
+            value: "125 000,50".into(),
+            currency: "eur".into(),
+            expected_close: "2027-01-31".into(),
+            probability: "40".into(),
+            contact_ids: vec!["c1".into(), "c1".into(), "c2".into()],
+            organisation_id: Some(String::new()),
+            ..DealDraft::default()
+        };
+        let deal = draft.validate(&pipeline, None, ',', t(0)).unwrap();
+        assert_eq!(deal.title, "Audit 2027");
+        assert_eq!(
+            deal.value,
+            Some(Amount {
+                minor: 12_500_050,
+                currency: "EUR".into()
+            })
+        );
+        assert_eq!(deal.contact_ids, vec!["c1", "c2"], "no contact twice");
+        assert_eq!(deal.organisation_id, None);
+        assert_eq!(deal.probability, 40);
+        let mut edit = DealDraft::from_deal(&deal, ',');
+        assert_eq!(edit.value, "125000,50");
+        edit.stage = "won".into();
+        let won = edit.validate(&pipeline, Some(&deal), ',', t(60)).unwrap();
+        assert_eq!(won.history().len(), 2);
+        assert_eq!(won.since(), Some(t(60)));
+        assert_eq!(won.probability, 100);
+        // Saving again without a stage change adds no history.
+        let same = DealDraft::from_deal(&won, ',')
+            .validate(&pipeline, Some(&won), ',', t(90))
+            .unwrap();
+        assert_eq!(same.history().len(), 2);
+    }
+
+    #[test]
+    fn a_deal_draft_reports_every_bad_field() {
+        let draft = DealDraft {
+            title: "".into(),
+            stage: "nowhere".into(),
+            value: "-5".into(),
+            currency: "CZK".into(),
+            expected_close: "31. 1. 2027".into(),
+            probability: "120".into(),
+            ..DealDraft::default()
+        };
+        let errors = draft
+            .validate(&Pipeline::default(), None, ',', t(0))
+            .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                fields::TITLE,
+                fields::STAGE,
+                fields::VALUE,
+                fields::EXPECTED_CLOSE,
+                fields::PROBABILITY
+            ]
+        );
     }
 }

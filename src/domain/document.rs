@@ -4,6 +4,7 @@
 //! until when"), which erasure must honour. Must not import anything outside `domain`.
 
 use super::deal::Amount;
+use super::{Currency, FieldError, FieldErrors, Money};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,39 @@ pub enum DocumentKind {
     Contract,
     Invoice,
     Other,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 4] = [Self::Offer, Self::Contract, Self::Invoice, Self::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Offer => "offer",
+            Self::Contract => "contract",
+            Self::Invoice => "invoice",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Field names of the document form, for errors and the audit log.
+pub mod fields {
+    pub const KIND: &str = "kind";
+    pub const NUMBER: &str = "number";
+    pub const DATE: &str = "date";
+    pub const AMOUNT: &str = "amount";
+    pub const CURRENCY: &str = "currency";
+    pub const NOTE: &str = "note";
+    pub const DEAL: &str = "deal";
+    pub const CONTACTS: &str = "contacts";
+    pub const ORGANISATION: &str = "organisation";
+    pub const CONTRACT_END: &str = "contract_end";
+    pub const RETAIN_UNTIL: &str = "retain_until";
+    pub const RETENTION_REASON: &str = "retention_reason";
 }
 
 /// Years an invoice is kept after the end of the year it was issued in (Czech VAT Act §35
@@ -53,6 +87,9 @@ pub struct Document {
     pub retain_until: Option<NaiveDate>,
     /// Why retain-until differs from the default (required when it does).
     pub retention_reason: String,
+    /// When a contract ends (its default retention counts from there).
+    #[serde(default)]
+    pub contract_end: Option<NaiveDate>,
 }
 
 /// Why a retention change is refused.
@@ -79,9 +116,173 @@ impl Document {
         Ok(())
     }
 
+    /// What the audit log records of a document.
+    pub fn fields(&self) -> super::audit::FieldValues {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        vec![
+            (fields::KIND, Some(self.kind.code().to_string())),
+            (fields::NUMBER, text(&self.number)),
+            (fields::DATE, Some(self.date.to_string())),
+            (
+                fields::AMOUNT,
+                self.amount.as_ref().map(|a| match a.money() {
+                    Ok(m) => m.to_string(),
+                    Err(_) => format!("{} {}", a.minor, a.currency),
+                }),
+            ),
+            (fields::NOTE, text(&self.note)),
+            (fields::DEAL, self.deal_id.clone()),
+            (fields::CONTACTS, text(&self.contact_ids.join(", "))),
+            (fields::ORGANISATION, self.organisation_id.clone()),
+            (
+                fields::CONTRACT_END,
+                self.contract_end.map(|d| d.to_string()),
+            ),
+            (
+                fields::RETAIN_UNTIL,
+                self.retain_until.map(|d| d.to_string()),
+            ),
+            (fields::RETENTION_REASON, text(&self.retention_reason)),
+        ]
+    }
+
+    /// Whether it refers to this contact or organisation.
+    pub fn concerns(&self, subject_id: &str) -> bool {
+        self.contact_ids.iter().any(|c| c == subject_id)
+            || self.organisation_id.as_deref() == Some(subject_id)
+    }
+
     /// Whether it still binds on `today`: kept up to and including retain-until.
     pub fn holds_on(&self, today: NaiveDate) -> bool {
         self.retain_until.is_some_and(|until| today <= until)
+    }
+}
+
+/// What the user typed into the document form. Blank retain-until means the kind's default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentDraft {
+    pub kind: String,
+    pub number: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub amount: String,
+    pub currency: String,
+    pub note: String,
+    pub deal_id: Option<String>,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub contract_end: String,
+    pub retain_until: String,
+    pub retention_reason: String,
+}
+
+fn date_field(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<NaiveDate> {
+    super::field::optional(errors, field, text, |t| {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::Date)
+    })
+}
+
+impl DocumentDraft {
+    /// The form filled with a stored document.
+    pub fn from_document(d: &Document, decimal_separator: char) -> Self {
+        let (amount, currency) = match d.amount.as_ref().and_then(|a| a.money().ok()) {
+            Some(m) => (
+                m.to_plain_string()
+                    .replace('.', &decimal_separator.to_string()),
+                m.currency().code().to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        Self {
+            kind: d.kind.code().to_string(),
+            number: d.number.clone(),
+            date: d.date.to_string(),
+            amount,
+            currency,
+            note: d.note.clone(),
+            deal_id: d.deal_id.clone(),
+            contact_ids: d.contact_ids.clone(),
+            organisation_id: d.organisation_id.clone(),
+            contract_end: date(d.contract_end),
+            // The default shows as blank: it follows the date (and a contract's end) when edited.
+            retain_until: if d.retain_until == default_retain_until(d.kind, d.date, d.contract_end)
+            {
+                String::new()
+            } else {
+                date(d.retain_until)
+            },
+            retention_reason: d.retention_reason.clone(),
+        }
+    }
+
+    pub fn validate(&self, decimal_separator: char) -> Result<Document, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = DocumentKind::from_code(&self.kind);
+        if kind.is_none() {
+            errors.push((fields::KIND, FieldError::Required));
+        }
+        let number = self.number.trim();
+        if number.is_empty() {
+            errors.push((fields::NUMBER, FieldError::Required));
+        } else if number.chars().count() > 100 {
+            errors.push((fields::NUMBER, FieldError::TooLong(100)));
+        }
+        let date = date_field(&mut errors, fields::DATE, &self.date);
+        if self.date.trim().is_empty() {
+            errors.push((fields::DATE, FieldError::Required));
+        }
+        let currency = match self.currency.trim() {
+            "" => Currency::parse("CZK").ok(),
+            code => match Currency::parse(&code.to_ascii_uppercase()) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    errors.push((fields::CURRENCY, e.into()));
+                    None
+                }
+            },
+        };
+        let amount = match (self.amount.trim(), currency) {
+            ("", _) | (_, None) => None,
+            (text, Some(c)) => match Money::parse(text, c, decimal_separator) {
+                Ok(m) => Some(Amount::from(m)),
+                Err(e) => {
+                    errors.push((fields::AMOUNT, e.into()));
+                    None
+                }
+            },
+        };
+        let note = self.note.trim();
+        if note.chars().count() > 5_000 {
+            errors.push((fields::NOTE, FieldError::TooLong(5_000)));
+        }
+        let contract_end = date_field(&mut errors, fields::CONTRACT_END, &self.contract_end);
+        let retain_until = date_field(&mut errors, fields::RETAIN_UNTIL, &self.retain_until);
+        let (Some(kind), Some(date), true) = (kind, date, errors.is_empty()) else {
+            return Err(errors);
+        };
+        let mut document = Document {
+            kind,
+            number: number.to_string(),
+            date,
+            amount,
+            note: note.to_string(),
+            deal_id: self.deal_id.clone().filter(|d| !d.is_empty()),
+            contact_ids: self.contact_ids.clone(),
+            organisation_id: self.organisation_id.clone().filter(|o| !o.is_empty()),
+            retain_until: None,
+            retention_reason: String::new(),
+            contract_end: contract_end.filter(|_| kind == DocumentKind::Contract),
+        };
+        let until = if self.retain_until.trim().is_empty() {
+            default_retain_until(kind, date, document.contract_end)
+        } else {
+            retain_until
+        };
+        document
+            .set_retention(until, document.contract_end, &self.retention_reason)
+            .map_err(|_| vec![(fields::RETENTION_REASON, FieldError::Required)])?;
+        Ok(document)
     }
 }
 
@@ -140,6 +341,7 @@ mod tests {
             organisation_id: Some("org".into()),
             retain_until: default_retain_until(DocumentKind::Invoice, date, None),
             retention_reason: String::new(),
+            contract_end: None,
         }
     }
 
@@ -206,5 +408,62 @@ mod tests {
         assert_eq!(holds_on("org", iter(), day(2036, 12, 31)).len(), 1);
         assert!(holds_on("c1", iter(), day(2037, 1, 1)).is_empty());
         assert!(holds_on("c2", iter(), day(2030, 1, 1)).is_empty());
+    }
+
+    fn draft(kind: &str, date: &str) -> DocumentDraft {
+        DocumentDraft {
+            kind: kind.into(),
+            number: "FV-2026-001".into(),
+            date: date.into(),
+            amount: "12 100,50".into(),
+            currency: "czk".into(),
+            contact_ids: vec!["c1".into()],
+            ..DocumentDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_drafted_invoice_gets_the_default_retention_and_exact_amount() {
+        let d = draft("invoice", "2026-03-15").validate(',').unwrap();
+        assert_eq!(d.retain_until, Some(day(2036, 12, 31)));
+        let amount = d.amount.unwrap();
+        assert_eq!((amount.minor, amount.currency.as_str()), (1_210_050, "CZK"));
+        // Shown again, the default is blank (it follows the date when edited).
+        let again = DocumentDraft::from_document(
+            &draft("invoice", "2026-03-15").validate(',').unwrap(),
+            ',',
+        );
+        assert_eq!(again.retain_until, "");
+        assert_eq!(again.amount, "12100,50");
+    }
+
+    #[test]
+    fn a_drafted_contract_counts_from_its_end_and_other_dates_need_a_reason() {
+        let mut c = draft("contract", "2026-02-01");
+        c.contract_end = "2028-01-31".into();
+        assert_eq!(
+            c.validate(',').unwrap().retain_until,
+            Some(day(2038, 1, 31))
+        );
+        c.retain_until = "2030-01-01".into();
+        assert_eq!(
+            c.validate(',').unwrap_err(),
+            vec![(fields::RETENTION_REASON, FieldError::Required)]
+        );
+        c.retention_reason = "shorter by agreement with the client".into();
+        assert_eq!(c.validate(',').unwrap().retain_until, Some(day(2030, 1, 1)));
+    }
+
+    #[test]
+    fn a_document_needs_kind_number_and_a_real_date() {
+        let mut d = draft("", "2026-02-30");
+        d.number = " ".into();
+        let fields: Vec<&str> = d
+            .validate(',')
+            .unwrap_err()
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
+        assert_eq!(fields, vec![fields::KIND, fields::NUMBER, fields::DATE]);
     }
 }

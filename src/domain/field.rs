@@ -23,6 +23,12 @@ pub enum FieldError {
     Money(#[from] MoneyError),
     #[error("enter a number of months from 1 to 600, or leave it empty")]
     Months,
+    #[error("enter a date")]
+    Date,
+    #[error("enter a whole percent from 0 to 100")]
+    Percent,
+    #[error("this cannot be negative")]
+    Negative,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

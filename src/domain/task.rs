@@ -2,8 +2,18 @@
 //! buckets (overdue, today, upcoming) on the user's local day; and "losing touch": contacts
 //! not contacted for a number of days. Must not import anything outside `domain`.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use super::{FieldError, FieldErrors};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// Field names of the follow-up form, for errors and the audit log.
+pub mod fields {
+    pub const TITLE: &str = "title";
+    pub const DUE: &str = "due";
+    pub const DONE: &str = "done";
+    pub const CONTACT: &str = "contact";
+    pub const DEAL: &str = "deal";
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
@@ -12,6 +22,76 @@ pub struct Task {
     pub done: bool,
     pub contact_id: Option<String>,
     pub deal_id: Option<String>,
+}
+
+impl Task {
+    pub fn fields(&self) -> super::audit::FieldValues {
+        vec![
+            (fields::TITLE, Some(self.title.clone())),
+            (fields::DUE, Some(self.due.to_rfc3339())),
+            (fields::DONE, Some(self.done.to_string())),
+            (fields::CONTACT, self.contact_id.clone()),
+            (fields::DEAL, self.deal_id.clone()),
+        ]
+    }
+}
+
+/// What the user typed into the follow-up form: a local date and an optional local time (9:00
+/// when blank), turned into UTC by `to_utc` (the user's time zone).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskDraft {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub due_date: String,
+    /// `HH:MM` or blank.
+    pub due_time: String,
+    pub contact_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+impl TaskDraft {
+    pub fn validate(
+        &self,
+        done: bool,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+    ) -> Result<Task, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.push((fields::TITLE, FieldError::Required));
+        } else if title.chars().count() > 300 {
+            errors.push((fields::TITLE, FieldError::TooLong(300)));
+        }
+        let date = NaiveDate::parse_from_str(self.due_date.trim(), "%Y-%m-%d").ok();
+        let time = match self.due_time.trim() {
+            "" => NaiveTime::from_hms_opt(9, 0, 0),
+            t => NaiveTime::parse_from_str(t, "%H:%M").ok(),
+        };
+        let due = match (date, time) {
+            (Some(d), Some(t)) => to_utc(d.and_time(t)),
+            _ => None,
+        };
+        if due.is_none() {
+            errors.push((
+                fields::DUE,
+                if self.due_date.trim().is_empty() {
+                    FieldError::Required
+                } else {
+                    FieldError::Date
+                },
+            ));
+        }
+        match (errors.is_empty(), due) {
+            (true, Some(due)) => Ok(Task {
+                title: title.to_string(),
+                due,
+                done,
+                contact_id: self.contact_id.clone().filter(|c| !c.is_empty()),
+                deal_id: self.deal_id.clone().filter(|d| !d.is_empty()),
+            }),
+            _ => Err(errors),
+        }
+    }
 }
 
 /// Where a task sits on the Agenda.
@@ -121,5 +201,44 @@ mod tests {
             30,
             zone(1)
         ));
+    }
+
+    #[test]
+    fn a_drafted_follow_up_is_due_at_nine_local_unless_a_time_is_given() {
+        let prague = |n: NaiveDateTime| {
+            FixedOffset::east_opt(3600)
+                .unwrap()
+                .from_local_datetime(&n)
+                .single()
+                .map(|d| d.with_timezone(&Utc))
+        };
+        let draft = TaskDraft {
+            title: " Call about the offer ".into(),
+            due_date: "2026-11-24".into(),
+            ..TaskDraft::default()
+        };
+        let task = draft.validate(false, prague).unwrap();
+        assert_eq!(task.title, "Call about the offer");
+        assert_eq!(task.due, utc(2026, 11, 24, 8, 0));
+        let timed = TaskDraft {
+            due_time: "17:30".into(),
+            ..draft.clone()
+        };
+        assert_eq!(
+            timed.validate(false, prague).unwrap().due,
+            utc(2026, 11, 24, 16, 30)
+        );
+        let bad = TaskDraft {
+            title: "".into(),
+            due_date: "2026-13-01".into(),
+            ..draft
+        };
+        assert_eq!(
+            bad.validate(false, prague).unwrap_err(),
+            vec![
+                (fields::TITLE, FieldError::Required),
+                (fields::DUE, FieldError::Date)
+            ]
+        );
     }
 }

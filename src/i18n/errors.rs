@@ -19,6 +19,28 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "U tohoto souhlasu to teď nejde (historie souhlasu se jen doplňuje, a to popořadě). Nic se nezměnilo."
         }
         .to_string(),
+        AppError::Deal(_) => if en {
+            "That is not possible in this pipeline (every stage needs a distinct name, and the pipeline an open, a won and a lost stage). Nothing was changed."
+        } else {
+            "V této obchodní cestě to nejde (každá fáze potřebuje vlastní název a cesta otevřenou, vyhranou i prohranou fázi). Nic se nezměnilo."
+        }
+        .to_string(),
+        AppError::Documents(n) => {
+            let n = *n as u64;
+            match lang {
+                Lang::En => format!(
+                    "{} still refer{} to this and must be kept. Delete or move {} first; nothing was deleted.",
+                    count(lang, n, "document", "", "documents"),
+                    if n == 1 { "s" } else { "" },
+                    if n == 1 { "it" } else { "them" }
+                ),
+                Lang::Cs => format!(
+                    "Stále se sem {} {}, které je třeba uchovat. Nejdřív je smažte nebo přesuňte; nic se nesmazalo.",
+                    choose(lang, n, "vztahuje", "vztahují", "vztahuje"),
+                    count(lang, n, "doklad", "doklady", "dokladů")
+                ),
+            }
+        }
         AppError::Vault(VaultError::WrongPassphrase) => if en {
             "That is the wrong passphrase. Nothing was changed; try again."
         } else {
@@ -145,6 +167,9 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         FieldError::VatId(e) => vat_cs(e),
         FieldError::Money(e) => money_cs(e),
         FieldError::Months => "zadejte počet měsíců od 1 do 600, nebo nechte prázdné".into(),
+        FieldError::Date => "zadejte datum".into(),
+        FieldError::Percent => "zadejte celé procento od 0 do 100".into(),
+        FieldError::Negative => "hodnota nemůže být záporná".into(),
     }
 }
 

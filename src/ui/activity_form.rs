@@ -89,6 +89,7 @@ pub fn ActivityForm(
             at: from_local_input(&when.get_untracked()),
             subject: subject.get_untracked(),
             body: body.get_untracked(),
+            deal_id: None,
         };
         let id = editing.get_untracked().map(|(id, _)| id);
         failure.set(None);

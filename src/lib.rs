@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/purposes/new") view=ui::purpose_form_page::PurposeFormPage/>
                         <Route path=path!("/purposes/record") view=ui::processing_record_page::ProcessingRecordPage/>
                         <Route path=path!("/purposes/:id") view=ui::purpose_form_page::PurposeFormPage/>
+                        <Route path=path!("/deals") view=ui::deals_page::DealsPage/>
+                        <Route path=path!("/deals/new") view=ui::deal_form_page::DealFormPage/>
+                        <Route path=path!("/deals/:id") view=ui::deal_page::DealPage/>
+                        <Route path=path!("/deals/:id/edit") view=ui::deal_form_page::DealFormPage/>
+                        <Route path=path!("/agenda") view=ui::agenda_page::AgendaPage/>
                         <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>

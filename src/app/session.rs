@@ -6,9 +6,12 @@ use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::ActivityDraft;
 use crate::domain::consent::{ConsentDraft, EventKind, LimitKind};
 use crate::domain::contact::ContactDraft;
+use crate::domain::deal::{DealDraft, Pipeline};
+use crate::domain::document::DocumentDraft;
 use crate::domain::organisation::OrganisationDraft;
 use crate::domain::profile::ProfileDraft;
 use crate::domain::purpose::PurposeDraft;
+use crate::domain::task::TaskDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
 use crate::store::{durability, IdbRepository};
 use crate::vault::{KdfParams, Passphrase};
@@ -107,6 +110,16 @@ impl Data {
 /// The user's local date of an instant (the browser's time zone, daylight saving included).
 pub fn local_day(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
     at.with_timezone(&chrono::Local).date_naive()
+}
+
+/// A local date and time (the browser's time zone) as UTC; the earlier of two at a DST overlap,
+/// None in a DST gap.
+pub fn local_to_utc(at: chrono::NaiveDateTime) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone;
+    chrono::Local
+        .from_local_datetime(&at)
+        .earliest()
+        .map(|d| d.with_timezone(&chrono::Utc))
 }
 
 /// Waits for the next turn of the browser's event loop (a zero-delay timer).
@@ -522,6 +535,72 @@ impl Session {
 
     pub async fn delete_activity(self, id: String) -> Result<(), AppError> {
         self.write(|v| async move { v.delete_activity(&id, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn save_pipeline(self, pipeline: Pipeline) -> Result<(), AppError> {
+        self.write(|v| async move { v.save_pipeline(pipeline, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Creates (`id` None) or updates a deal, amounts read with `decimal_separator`.
+    pub async fn save_deal(
+        self,
+        id: Option<String>,
+        draft: DealDraft,
+        decimal_separator: char,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.save_deal(id.as_deref(), &draft, decimal_separator, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn move_deal(self, id: String, stage: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.move_deal(&id, &stage, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn delete_deal(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_deal(&id, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn save_document(
+        self,
+        id: Option<String>,
+        draft: DocumentDraft,
+        decimal_separator: char,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.save_document(id.as_deref(), &draft, decimal_separator, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn delete_document(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_document(&id, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Creates (`id` None) or updates a follow-up, its due time read in the local time zone.
+    pub async fn save_task(self, id: Option<String>, draft: TaskDraft) -> Result<String, AppError> {
+        self.write(|v| async move {
+            v.save_task(id.as_deref(), &draft, local_to_utc, chrono::Utc::now())
+                .await
+        })
+        .await
+    }
+
+    pub async fn set_task_done(self, id: String, done: bool) -> Result<(), AppError> {
+        self.write(|v| async move { v.set_task_done(&id, done, chrono::Utc::now()).await })
+            .await
+    }
+
+    pub async fn delete_task(self, id: String) -> Result<(), AppError> {
+        self.write(|v| async move { v.delete_task(&id, chrono::Utc::now()).await })
             .await
     }
 

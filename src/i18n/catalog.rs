@@ -375,6 +375,128 @@ catalog! {
     AskPersistence => "Ask for persistent storage", "Požádat o trvalé úložiště";
     PersistenceHint => "Browsers decide on their own: an installed app or a site you use often is more likely to be granted it.",
         "Prohlížeče rozhodují samy: nainstalovaná aplikace nebo často používaný web ho dostane spíše.";
+
+    // Deals
+    NavDeals => "Deals", "Obchody";
+    DealsHeading => "Deals", "Obchody";
+    DealsLead => "Your pipeline: every deal with its stage, value and chance. Totals never mix currencies.",
+        "Vaše obchodní příležitosti: každá s fází, hodnotou a šancí. Součty nikdy nesčítají různé měny.";
+    NewDeal => "New deal", "Nový obchod";
+    EditDeal => "Edit deal", "Úprava obchodu";
+    ViewBoard => "Board", "Nástěnka";
+    ViewList => "List", "Seznam";
+    DealsView => "View", "Zobrazení";
+    StageLead => "Lead", "Zájemce";
+    StageQualified => "Qualified", "Ověřený zájem";
+    StageProposal => "Proposal", "Nabídka";
+    StageNegotiation => "Negotiation", "Vyjednávání";
+    StageWon => "Won", "Vyhráno";
+    StageLost => "Lost", "Prohráno";
+    DealTitle => "Title", "Název";
+    StageLabel => "Stage", "Fáze";
+    DealValue => "Value", "Hodnota";
+    CurrencyLabel => "Currency", "Měna";
+    CurrencyHint => "An ISO 4217 code such as CZK or EUR.", "Kód podle ISO 4217, například CZK nebo EUR.";
+    ExpectedClose => "Expected close", "Očekávané uzavření";
+    ProbabilityLabel => "Probability (%)", "Pravděpodobnost (%)";
+    ProbabilityHint => "Leave empty for 10 %; a won deal counts 100 %, a lost one 0 %.",
+        "Prázdné znamená 10 %; vyhraný obchod se počítá 100 %, prohraný 0 %.";
+    DealContacts => "Contacts", "Kontakty";
+    FindContact => "Add a contact", "Přidat kontakt";
+    FindContactHint => "Type part of a name, then choose.", "Napište část jména a vyberte.";
+    RemoveWord => "Remove", "Odebrat";
+    OutcomeReason => "Why won or lost", "Proč vyhráno či prohráno";
+    DealNotFound => "This deal does not exist (any more).", "Tento obchod neexistuje (už).";
+    BackToDeals => "Back to deals", "Zpět na obchody";
+    NoDealsYet => "No deals yet. Start one with New deal, or from a contact's page.",
+        "Zatím žádné obchody. Založte první tlačítkem Nový obchod nebo na stránce kontaktu.";
+    NoDealsMatch => "No deal matches these filters.", "Filtrům neodpovídá žádný obchod.";
+    EmptyStage => "No deals in this stage.", "V této fázi nejsou žádné obchody.";
+    BoardHint => "Move a focused card with the ← and → keys or its stage menu, or drag it to another column.",
+        "Kartu se zaměřením přesunete klávesami ← a →, nabídkou fáze, nebo přetažením do jiného sloupce.";
+    TotalsHeading => "Totals per stage", "Součty podle fáze";
+    WeightedLabel => "Weighted", "Vážená hodnota";
+    OpenPipeline => "Open pipeline", "Otevřené obchody";
+    WithoutValue => "no value", "bez hodnoty";
+    AllStages => "All stages", "Všechny fáze";
+    AllOrganisations => "All organisations", "Všechny firmy";
+    CloseBy => "Closing by", "Uzavření do";
+    MinValue => "Value at least", "Hodnota alespoň";
+    ChartHeading => "Pipeline chart", "Graf obchodů";
+    ChartValueByStage => "Value per stage", "Hodnota podle fáze";
+    ChartWonLost => "Won and lost, last 12 months", "Vyhrané a prohrané za posledních 12 měsíců";
+    ChartNoValues => "No deal has a value yet.", "Zatím žádný obchod nemá hodnotu.";
+    StageHistory => "Stage history", "Historie fází";
+    DeleteDealQuestion => "Delete this deal and its follow-ups? Its activities stay on the contacts' timelines; the audit log keeps a record.",
+        "Smazat tento obchod i s jeho úkoly? Aktivity zůstanou na časové ose kontaktů; auditní záznam zůstane.";
+    DealLabel => "Deal", "Obchod";
+    NoDeal => "(no deal)", "(žádný obchod)";
+    Activities => "Activities", "Aktivity";
+    NoDealActivities => "No activity is linked to this deal yet: choose the deal when you record an activity on a contact.",
+        "S obchodem zatím nesouvisí žádná aktivita: vyberte obchod při zápisu aktivity u kontaktu.";
+
+    // Documents and retention
+    DocumentsHeading => "Documents", "Doklady";
+    DocumentsLead => "References to documents you keep elsewhere. Invoices and contracts bind you to keep the data they concern.",
+        "Odkazy na doklady, které máte uložené jinde. Faktury a smlouvy vás zavazují uchovat údaje, kterých se týkají.";
+    AddDocument => "Add document", "Přidat doklad";
+    EditDocument => "Edit document", "Úprava dokladu";
+    DocumentKindLabel => "Kind", "Druh";
+    DocOffer => "Offer", "Nabídka (dokument)";
+    DocContract => "Contract", "Smlouva";
+    DocInvoice => "Invoice", "Faktura";
+    DocOther => "Other", "Jiný";
+    DocumentNumber => "Number", "Číslo";
+    DocumentDate => "Date", "Datum";
+    AmountLabel => "Amount", "Částka";
+    DocumentNote => "Note", "Poznámka";
+    ContractEnd => "Contract ends", "Konec smlouvy";
+    RetainUntil => "Retain until", "Uchovat do";
+    RetainUntilHint => "Leave empty for the default: an invoice until the end of the 10th year after the year it was issued, a contract 10 years after it ends.",
+        "Prázdné znamená výchozí lhůtu: faktura do konce 10. roku po roce vystavení, smlouva 10 let po skončení.";
+    RetentionReason => "Reason for another date", "Důvod jiného data";
+    NoDocuments => "No documents yet.", "Zatím žádné doklady.";
+    NoLegalHold => "no retention hold", "bez lhůty uchování";
+    DeleteDocumentQuestion => "Delete this document reference? Folio will no longer know that it must keep this data.",
+        "Smazat odkaz na doklad? Folio pak nebude vědět, že tyto údaje musí uchovat.";
+    RetentionHold => "Retention hold", "Lhůta uchování";
+    HoldsLead => "These documents must be kept, and with them the details that identify whom they concern:",
+        "Tyto doklady je nutné uchovat, a s nimi i údaje o tom, koho se týkají:";
+    ConcernsLabel => "Concerns", "Týká se";
+
+    // Follow-ups and the Agenda
+    NavAgenda => "Agenda", "Diář";
+    AgendaHeading => "Agenda", "Diář";
+    AgendaLead => "Your follow-ups by day, on this device's time zone.", "Vaše úkoly podle dne, v časovém pásmu tohoto zařízení.";
+    FollowUpsHeading => "Follow-ups", "Úkoly";
+    AddFollowUp => "Add follow-up", "Přidat úkol";
+    FollowUpTitle => "Follow-up", "Úkol";
+    DueDate => "Due date", "Termín";
+    DueTime => "Time", "Čas";
+    DueTimeHint => "Optional; 9:00 when empty.", "Nepovinné; prázdné znamená 9:00.";
+    DoneLabel => "Done", "Hotovo";
+    NoFollowUps => "No follow-ups.", "Žádné úkoly.";
+    Overdue => "Overdue", "Po termínu";
+    TodayLabel => "Today", "Dnes";
+    Upcoming => "Upcoming", "Nadcházející";
+    RecentlyDone => "Done", "Hotové";
+    NothingDue => "Nothing here.", "Nic.";
+    LosingTouchHeading => "Losing touch", "Ztrácíte kontakt";
+    LosingTouchLead => "Contacts with the chosen tag and no activity for at least this many days.",
+        "Kontakty se zvoleným štítkem bez aktivity alespoň tolik dní.";
+    TagLabel => "Tag", "Štítek";
+    DaysLabel => "Days", "Dní";
+    NoTagsYet => "Give contacts tags first (such as client): this list watches one tag.",
+        "Nejdřív kontaktům přidejte štítky (např. klient): tento seznam hlídá jeden štítek.";
+    NobodyLosingTouch => "Everyone with this tag was contacted recently.", "Všechny se štítkem jste nedávno kontaktovali.";
+    NeverContacted => "never contacted", "zatím bez kontaktu";
+
+    // Pipeline settings
+    PipelineHeading => "Pipeline stages", "Fáze obchodů";
+    PipelineHint => "Rename or reorder the stages; deals stay in their stage.",
+        "Fáze můžete přejmenovat nebo přeřadit; obchody v nich zůstanou.";
+    MoveUp => "Move up", "Posunout výš";
+    MoveDown => "Move down", "Posunout níž";
 }
 
 #[cfg(test)]

@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// The decimal separator people type amounts with.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Cs => ',',
+        }
+    }
+
     /// The short code stored in LocalStorage.
     pub fn code(self) -> &'static str {
         match self {

@@ -3,6 +3,8 @@
 use super::plural::count;
 use super::{format, Lang, Text};
 use crate::domain::consent::{EventKind, Exclusion, Method, State};
+use crate::domain::deal::Stage;
+use crate::domain::document::DocumentKind;
 use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -145,6 +147,12 @@ pub fn entity_kind(lang: Lang, kind: &str) -> &str {
         (Lang::Cs, "activity") => "aktivita",
         (Lang::Cs, "profile") => "vaše údaje",
         (Lang::Cs, "vault") => "trezor",
+        (Lang::Cs, "deal") => "obchod",
+        (Lang::Cs, "document") => "doklad",
+        (Lang::Cs, "task") => "úkol",
+        (Lang::Cs, "pipeline") => "fáze obchodů",
+        (Lang::En, "task") => "follow-up",
+        (Lang::En, "pipeline") => "pipeline stages",
         (_, other) => other,
     }
 }
@@ -167,6 +175,80 @@ pub fn contacts_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => count(lang, n as u64, "contact", "", "contacts"),
         Lang::Cs => count(lang, n as u64, "kontakt", "kontakty", "kontaktů"),
+    }
+}
+
+/// "3 deals" / "3 obchody"
+pub fn deals_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(lang, n as u64, "deal", "", "deals"),
+        Lang::Cs => count(lang, n as u64, "obchod", "obchody", "obchodů"),
+    }
+}
+
+/// A stage's name: the user's own, or the default stages' names in the user's language.
+pub fn stage_name(lang: Lang, stage: &Stage) -> String {
+    let default = match stage.id.as_str() {
+        "lead" => Some(Text::StageLead),
+        "qualified" => Some(Text::StageQualified),
+        "proposal" => Some(Text::StageProposal),
+        "negotiation" => Some(Text::StageNegotiation),
+        "won" => Some(Text::StageWon),
+        "lost" => Some(Text::StageLost),
+        _ => None,
+    };
+    match default {
+        Some(text) if stage.name == stage.id => text.get(lang).to_string(),
+        _ => stage.name.clone(),
+    }
+}
+
+pub fn document_kind(kind: DocumentKind) -> Text {
+    match kind {
+        DocumentKind::Offer => Text::DocOffer,
+        DocumentKind::Contract => Text::DocContract,
+        DocumentKind::Invoice => Text::DocInvoice,
+        DocumentKind::Other => Text::DocOther,
+    }
+}
+
+/// "Moved “Audit” to Proposal." — announced after a move on the board.
+pub fn moved_to(lang: Lang, title: &str, stage: &str) -> String {
+    match lang {
+        Lang::En => format!("Moved “{title}” to {stage}."),
+        Lang::Cs => format!("„{title}“ přesunuto do fáze {stage}."),
+    }
+}
+
+/// "Retention hold until 31 Dec 2036"
+pub fn hold_until(lang: Lang, until: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("Retention hold until {}", day(lang, until)),
+        Lang::Cs => format!("Lhůta uchování do {}", day(lang, until)),
+    }
+}
+
+/// "keep until 31 Dec 2036"
+pub fn keep_until(lang: Lang, until: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("keep until {}", day(lang, until)),
+        Lang::Cs => format!("uchovat do {}", day(lang, until)),
+    }
+}
+
+/// "last contacted 3 Feb 2026 (120 days ago)"
+pub fn last_contacted(lang: Lang, at: DateTime<Utc>, days: i64) -> String {
+    match lang {
+        Lang::En => format!(
+            "last contacted {} ({})",
+            format::date(lang, at),
+            count(lang, days as u64, "day ago", "", "days ago")
+        ),
+        Lang::Cs => format!(
+            "naposledy {} (před {})",
+            format::date(lang, at),
+            count(lang, days as u64, "dnem", "dny", "dny")
+        ),
     }
 }
 

@@ -57,10 +57,12 @@ pub fn ActivityForm(
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
+    let contact_for_deals = StoredValue::new(contact_id.clone());
     let kind = RwSignal::new(ActivityKind::Call);
     let when = RwSignal::new(to_local_input(Utc::now()));
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
+    let deal = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -70,6 +72,7 @@ pub fn ActivityForm(
             when.set(to_local_input(a.at));
             subject.set(a.subject.clone());
             body.set(a.body.clone());
+            deal.set(a.deal_id.clone().unwrap_or_default());
         }
     });
     let error_for = move |field: &'static str| error_of(errors, locale, field);
@@ -79,6 +82,7 @@ pub fn ActivityForm(
         when.set(to_local_input(Utc::now()));
         subject.set(String::new());
         body.set(String::new());
+        deal.set(String::new());
         errors.set(vec![]);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -89,7 +93,7 @@ pub fn ActivityForm(
             at: from_local_input(&when.get_untracked()),
             subject: subject.get_untracked(),
             body: body.get_untracked(),
-            deal_id: None,
+            deal_id: Some(deal.get_untracked()).filter(|d| !d.is_empty()),
         };
         let id = editing.get_untracked().map(|(id, _)| id);
         failure.set(None);
@@ -128,6 +132,32 @@ pub fn ActivityForm(
             </div>
             <TextField label=Text::Subject id="activity-subject" value=subject error=error_for(fields::SUBJECT)/>
             <TextField label=Text::Body id="activity-body" value=body error=error_for(fields::BODY) multiline=true/>
+            {move || {
+                // The contact's deals (and the one already linked): an activity may belong to one.
+                let linked = deal.get();
+                let deals: Vec<(String, String)> = session.data.with(|d| {
+                    d.deals
+                        .iter()
+                        .filter(|(id, r)| r.data.contact_ids.contains(&contact_for_deals.get_value()) || **id == linked)
+                        .map(|(id, r)| (id.clone(), r.data.title.clone()))
+                        .collect()
+                });
+                (!deals.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for="activity-deal">{locale.t(Text::DealLabel)}</label>
+                        <select id="activity-deal" on:change=move |ev| deal.set(event_target_value(&ev))>
+                            <option value="" selected=linked.is_empty()>{locale.t(Text::NoDeal)}</option>
+                            {deals
+                                .into_iter()
+                                .map(|(id, title)| {
+                                    let selected = id == linked;
+                                    view! { <option value=id selected=selected>{title}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                })
+            }}
             {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
             <div class="actions">
                 <button type="submit" class="button" disabled=move || working.get()>

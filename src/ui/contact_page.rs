@@ -67,7 +67,10 @@ pub fn ContactPage() -> impl IntoView {
         spawn_local(async move {
             match session.delete_contact(id).await {
                 Ok(()) => navigate.with_value(|n| n("/contacts", Default::default())),
-                Err(e) => failure.set(Some(e)),
+                Err(e) => {
+                    confirming.set(false);
+                    failure.set(Some(e));
+                }
             }
         });
     };
@@ -96,6 +99,7 @@ pub fn ContactPage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
+                <crate::ui::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                 {move || {
@@ -192,6 +196,9 @@ pub fn ContactPage() -> impl IntoView {
                         .into_any()
                     }}
                 </section>
+                <crate::ui::deals_panel::DealsPanel contact_id=id_value.get_value()/>
+                <crate::ui::follow_ups_panel::FollowUpsPanel contact_id=Some(id_value.get_value()) deal_id=None/>
+                <crate::ui::documents_panel::DocumentsPanel contact_id=id_value.get_value()/>
                 <crate::ui::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
                 <crate::ui::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
                 <section class="panel" aria-labelledby="history-heading">

@@ -82,6 +82,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
                     </div>
                 </div>
+                <crate::ui::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <ConfirmDelete open=confirming question=Text::ConfirmDeleteOrganisation on_confirm=delete/>
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
                 {move || organisation.get().map(|o| {
@@ -115,6 +116,7 @@ pub fn OrganisationPage() -> impl IntoView {
                         .into_any()
                     }}
                 </section>
+                <crate::ui::deals_panel::DealsPanel organisation_id=id_value.get_value()/>
                 <section class="panel" aria-labelledby="organisation-history-heading">
                     <h2 id="organisation-history-heading">{t(Text::History)}</h2>
                     <HistoryList events=history/>

@@ -18,6 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
             <ChangePassphraseForm/>
             <AutoLockSetting/>
             <LanguageSetting/>
+            <crate::ui::pipeline_setting::PipelineSetting/>
         </section>
     }
 }

@@ -24,6 +24,8 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <A href="/" exact=true>{t(Text::NavHome)}</A>
                     <A href="/contacts">{t(Text::NavContacts)}</A>
                     <A href="/organisations">{t(Text::NavOrganisations)}</A>
+                    <A href="/deals">{t(Text::NavDeals)}</A>
+                    <A href="/agenda">{t(Text::NavAgenda)}</A>
                     <A href="/consents">{t(Text::NavConsent)}</A>
                     <A href="/audit">{t(Text::NavAudit)}</A>
                     <A href="/settings">{t(Text::NavSettings)}</A>

@@ -2,24 +2,9 @@
 // in English and in Czech; every control is reachable by keyboard with a visible focus ring.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { useSiteAndBrowser, openPage, createVault } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { useSiteAndBrowser, openPage, createVault, seriousViolations } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
-
-/** Runs axe-core in the page (evaluated through DevTools, so the page's CSP needs no exception). */
-async function seriousViolations(page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  assert.ok(results.passes.length + results.incomplete.length + results.violations.length > 10, 'axe-core ran its rules');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
   test(`axe-core finds nothing serious on the main pages (${lang})`, async () => {
@@ -37,7 +22,7 @@ for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
     await page.locator('#confirm-passphrase').fill(passphrase);
     await page.locator('form button[type=submit]').click();
     await page.locator('.lock-button').waitFor({ timeout: 30_000 });
-    for (const path of ['/', '/settings', '/about', '/contacts/new', '/consents', '/purposes', '/purposes/new', '/purposes/record', '/may-contact']) {
+    for (const path of ['/', '/settings', '/about', '/contacts/new', '/consents', '/purposes', '/purposes/new', '/purposes/record', '/may-contact', '/deals', '/deals/new', '/agenda']) {
       await page.goto(site.url + path.slice(1));
       await page.locator('#passphrase').fill(passphrase);
       await page.locator('form button[type=submit]').click();

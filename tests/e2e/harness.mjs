@@ -1,8 +1,10 @@
 // Shared end-to-end harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records what a test must fail on (console errors, page errors,
 // failed requests, and any request that leaves the page's origin).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -151,4 +153,17 @@ export function useSiteAndBrowser(hooks, dir) {
       return state.browser;
     },
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (evaluated through DevTools, so the page's CSP needs no exception)
+ * and lists its serious and critical violations. */
+export async function seriousViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.ok(results.passes.length + results.incomplete.length + results.violations.length > 10, 'axe-core ran its rules');
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

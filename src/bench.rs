@@ -59,10 +59,8 @@ pub fn bench_kdf(passphrase: String, runs: u32) -> Result<String, JsValue> {
 pub async fn bench_populate(
     database: String,
     passphrase: String,
-    organisations: u32,
-    contacts: u32,
-    activities: u32,
-    consents: u32,
+    // {"organisations":…, "contacts":…, "activities":…, "consents":…, "deals":…}
+    counts: String,
     shipped_kdf: bool,
 ) -> Result<String, JsValue> {
     let repo = fresh_repository(&database).await?;
@@ -75,12 +73,7 @@ pub async fn bench_populate(
     let vault = service::create_vault(repo, &Passphrase::new(&passphrase), params, now)
         .await
         .map_err(fail)?;
-    let counts = Counts {
-        organisations: organisations as usize,
-        contacts: contacts as usize,
-        activities: activities as usize,
-        consents: consents as usize,
-    };
+    let counts: Counts = serde_json::from_str(&counts).map_err(fail)?;
     let started = perf_now();
     generator::populate(&vault, 2026, counts, now)
         .await
@@ -95,6 +88,8 @@ pub async fn bench_populate(
         "activities": snapshot.activities.len(),
         "purposes": snapshot.purposes.len(),
         "consents": snapshot.consents.len(),
+        "deals": snapshot.deals.len(),
+        "documents": snapshot.documents.len(),
         "audit_events": snapshot.audit.len(),
     })))
 }

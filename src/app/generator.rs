@@ -6,6 +6,8 @@ use crate::app::service::{AppError, UnlockedVault};
 use crate::domain::activity::{ActivityDraft, ActivityKind};
 use crate::domain::consent::ConsentDraft;
 use crate::domain::contact::ContactDraft;
+use crate::domain::deal::{Amount, Deal, Outcome, Pipeline};
+use crate::domain::document::DocumentDraft;
 use crate::domain::organisation::OrganisationDraft;
 use crate::domain::purpose::PurposeDraft;
 use crate::domain::search::fold;
@@ -274,6 +276,73 @@ impl Generator {
         (draft, at)
     }
 
+    /// A deal with one to three of `contacts`, maybe their organisation, a value in CZK (one in
+    /// five in EUR), opened up to 18 months ago and moved on to a random stage since.
+    pub fn deal(&mut self, n: usize, contacts: &[(String, Option<String>)]) -> Deal {
+        let pipeline = Pipeline::default();
+        let opened = self.start - Duration::days(self.rng.below(540) as i64 + 30);
+        let title = format!("{} #{}", self.rng.pick(DEAL_TITLES), n + 1);
+        let mut deal = match Deal::new(&title, &pipeline, "lead", opened) {
+            Ok(deal) => deal,
+            Err(_) => unreachable!("the default pipeline has a lead stage"),
+        };
+        let stage = self.rng.pick(&pipeline.stages).id.clone();
+        if stage != "lead" {
+            let moved = opened + Duration::days(self.rng.below(29) as i64 + 1);
+            let _ = deal.move_to(&pipeline, &stage, moved);
+        }
+        let currency = if self.rng.below(5) == 0 { "EUR" } else { "CZK" };
+        deal.value = Some(Amount {
+            minor: (self.rng.below(495) as i64 + 5) * 1_000 * 100,
+            currency: currency.into(),
+        });
+        // Won and lost set their own probability (100 / 0); open deals get 10–90 %.
+        if pipeline
+            .stage(deal.stage_id())
+            .is_some_and(|s| s.outcome == Outcome::Open)
+        {
+            deal.probability = 10 * (self.rng.below(9) as u8 + 1);
+        }
+        let people = self.rng.below(3) as usize + 1;
+        for _ in 0..people {
+            let (contact, organisation) = self.rng.pick(contacts).clone();
+            if !deal.contact_ids.contains(&contact) {
+                deal.contact_ids.push(contact);
+            }
+            if deal.organisation_id.is_none() {
+                deal.organisation_id = organisation;
+            }
+        }
+        deal.expected_close = Some((opened + Duration::days(90)).date_naive());
+        deal
+    }
+
+    /// The document a deal leaves behind: an invoice once won, a contract in negotiation, an
+    /// offer otherwise.
+    pub fn document(&mut self, n: usize, deal_id: &str, deal: &Deal) -> DocumentDraft {
+        let (kind, prefix) = match deal.stage_id() {
+            "won" => ("invoice", "FV"),
+            "negotiation" => ("contract", "SML"),
+            _ => ("offer", "NAB"),
+        };
+        let value = deal.value.clone().unwrap_or(Amount {
+            minor: 0,
+            currency: "CZK".into(),
+        });
+        let date = deal.since().unwrap_or(self.start).date_naive();
+        DocumentDraft {
+            kind: kind.into(),
+            number: format!("{prefix}-{}-{:05}", date.format("%Y"), n + 1),
+            date: date.to_string(),
+            amount: format!("{}.{:02}", value.minor / 100, value.minor % 100),
+            currency: value.currency,
+            deal_id: Some(deal_id.to_string()),
+            contact_ids: deal.contact_ids.clone(),
+            organisation_id: deal.organisation_id.clone(),
+            ..DocumentDraft::default()
+        }
+    }
+
     pub fn activity(&mut self, contact_id: &str) -> ActivityDraft {
         let kind = *self.rng.pick(&ActivityKind::ALL);
         let minutes = self.rng.below(3 * 365 * 24 * 60) as i64;
@@ -289,14 +358,28 @@ impl Generator {
 }
 
 /// How much sample data `populate` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 pub struct Counts {
     pub organisations: usize,
     pub contacts: usize,
     pub activities: usize,
     /// Consent records, spread over a few consent purposes (and some non-consent ones).
     pub consents: usize,
+    /// Deals, each with one document (offer, contract or invoice by its stage).
+    pub deals: usize,
 }
+
+/// What generated deals are about.
+const DEAL_TITLES: &[&str] = &[
+    "Daňové přiznání",
+    "Audit účetnictví",
+    "Mzdová agenda",
+    "Poradenství k DPH",
+    "Due diligence",
+    "Vedení účetnictví",
+    "Tax return",
+    "Účtovníctvo a dane",
+];
 
 /// The purposes sample data uses: (name, lawful basis code, data categories).
 const PURPOSES: &[(&str, &str, &str)] = &[
@@ -347,6 +430,28 @@ pub async fn populate<R: Repository>(
     vault
         .create_activities_in_bulk(&activities, PER_TRANSACTION, now)
         .await?;
+    if counts.deals > 0 {
+        let people: Vec<(String, Option<String>)> = contact_ids
+            .iter()
+            .zip(&contacts)
+            .map(|(id, c)| (id.clone(), c.organisation_id.clone()))
+            .collect();
+        let deals: Vec<Deal> = (0..counts.deals)
+            .map(|n| generator.deal(n, &people))
+            .collect();
+        let deal_ids = vault
+            .create_deals_in_bulk(deals.clone(), PER_TRANSACTION, now)
+            .await?;
+        let documents: Vec<DocumentDraft> = deal_ids
+            .iter()
+            .zip(&deals)
+            .enumerate()
+            .map(|(n, (id, deal))| generator.document(n, id, deal))
+            .collect();
+        vault
+            .create_documents_in_bulk(&documents, '.', PER_TRANSACTION, now)
+            .await?;
+    }
     if counts.consents == 0 {
         return Ok(());
     }
@@ -450,6 +555,7 @@ mod tests {
                 contacts: 40,
                 activities: 90,
                 consents: 60,
+                deals: 12,
             };
             populate(&vault, 3, counts, start()).await.unwrap();
             let s = vault.snapshot();
@@ -458,8 +564,16 @@ mod tests {
                 (7, 40, 90)
             );
             assert_eq!((s.purposes.len(), s.consents.len()), (PURPOSES.len(), 60));
+            assert_eq!((s.deals.len(), s.documents.len()), (12, 12));
+            assert!(s
+                .documents
+                .values()
+                .all(|d| s.deals.contains_key(d.data.deal_id.as_ref().unwrap())));
             // One audit event per record, plus the vault's creation; the chain verifies.
-            assert_eq!(s.audit.len(), 1 + 7 + 40 + 90 + PURPOSES.len() + 60);
+            assert_eq!(
+                s.audit.len(),
+                1 + 7 + 40 + 90 + 12 + 12 + PURPOSES.len() + 60
+            );
             assert_eq!(s.chain, None);
             let linked = s
                 .contacts

@@ -1625,6 +1625,59 @@ impl<R: Repository> UnlockedVault<R> {
 
     /// Records many consents at once (each given or refused at `at`), like
     /// `create_contacts_in_bulk`; each contact and active purpose must exist.
+    /// Creates many deals at once (generated sample data), each audited, in batches; the
+    /// contacts and organisation each points at must exist. Returns the new ids in order.
+    pub async fn create_deals_in_bulk(
+        &self,
+        deals: Vec<Deal>,
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        for d in &deals {
+            self.check_links(&d.contact_ids, d.organisation_id.as_ref(), None)?;
+        }
+        self.create_in_bulk(
+            |s| &mut s.deals,
+            KIND_DEAL,
+            deals,
+            Deal::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
+    /// Creates many document references at once, validated like the form's.
+    pub async fn create_documents_in_bulk(
+        &self,
+        drafts: &[DocumentDraft],
+        decimal_separator: char,
+        per_transaction: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, AppError> {
+        let mut documents = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let d = draft
+                .validate(decimal_separator)
+                .map_err(AppError::Invalid)?;
+            self.check_links(
+                &d.contact_ids,
+                d.organisation_id.as_ref(),
+                d.deal_id.as_ref(),
+            )?;
+            documents.push(d);
+        }
+        self.create_in_bulk(
+            |s| &mut s.documents,
+            KIND_DOCUMENT,
+            documents,
+            Document::fields,
+            per_transaction,
+            now,
+        )
+        .await
+    }
+
     pub async fn create_consents_in_bulk(
         &self,
         drafts: &[(ConsentDraft, DateTime<Utc>)],
@@ -2237,6 +2290,7 @@ mod tests {
             contacts: 30,
             activities: 4_500,
             consents: 0,
+            deals: 0,
         };
         block_on(crate::app::generator::populate(&vault, 1, counts, t(1))).unwrap();
         let full = vault.snapshot();

@@ -21,8 +21,11 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   assert.equal(results.S.populated.contacts, plan.S.contacts);
   assert.equal(results.L.populated.activities, plan.L.activities);
   assert.equal(results.L.populated.consents, plan.L.consents);
+  assert.equal(results.L.populated.deals, plan.L.deals);
+  assert.equal(results.L.populated.documents, plan.L.deals, 'one document per deal');
   assert.equal(results.L.populated.audit_events,
-    1 + plan.L.organisations + plan.L.contacts + plan.L.activities + results.L.populated.purposes + plan.L.consents);
+    1 + plan.L.organisations + plan.L.contacts + plan.L.activities + results.L.populated.purposes + plan.L.consents
+      + 2 * plan.L.deals);
   assert.equal(results.bulk.folio[0].stored, plan.bulk);
   assert.equal(results.saves.samples.length, plan.saves);
   assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);

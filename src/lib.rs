@@ -6,6 +6,7 @@ pub mod app;
 pub mod bench;
 pub mod domain;
 pub mod i18n;
+pub mod portability;
 pub mod store;
 pub mod ui;
 pub mod vault;
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/deals/:id") view=ui::deal_page::DealPage/>
                         <Route path=path!("/deals/:id/edit") view=ui::deal_form_page::DealFormPage/>
                         <Route path=path!("/agenda") view=ui::agenda_page::AgendaPage/>
+                        <Route path=path!("/data") view=ui::data_page::DataPage/>
                         <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>

@@ -1,5 +1,8 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
+mod portable;
+pub use portable::ImportSummary;
+
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};
 use crate::domain::audit::{FieldChange, FieldValues};
@@ -66,6 +69,10 @@ pub enum AppError {
     Deal(#[from] DealError),
     #[error("{0} documents still refer to this record and must be kept")]
     Documents(usize),
+    #[error(transparent)]
+    Import(#[from] crate::portability::ImportError),
+    #[error("this vault has data already")]
+    NotEmpty,
 }
 
 /// A record as sealed: its bookkeeping and its data.

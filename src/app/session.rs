@@ -25,6 +25,11 @@ use std::rc::Rc;
 /// LocalStorage key of the automatic-lock delay (minutes). Not personal data.
 pub const IDLE_MINUTES_KEY: &str = "folio.idle_minutes";
 pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+/// LocalStorage key of when the last full export was made (milliseconds since 1970). Not
+/// personal data; it drives the backup reminder.
+pub const LAST_EXPORT_KEY: &str = "folio.last_export";
+/// Days without an export after which the backup reminder shows.
+pub const BACKUP_REMINDER_DAYS: i64 = 7;
 pub const IDLE_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 240];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +149,8 @@ pub struct Session {
     pub idle_minutes: RwSignal<u32>,
     pub persisted: RwSignal<Option<bool>>,
     pub last_unlock: RwSignal<Option<UnlockTiming>>,
+    /// When the last full export was made on this device (None: never).
+    pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
     vault: StoredValue<Option<Vault>, LocalStorage>,
     writer: StoredValue<Option<WriterLock>, LocalStorage>,
     last_activity: StoredValue<f64>,
@@ -196,6 +203,11 @@ impl Session {
             idle_minutes: RwSignal::new(idle),
             persisted: RwSignal::new(None),
             last_unlock: RwSignal::new(None),
+            last_export: RwSignal::new(
+                Browser::get::<i64>(LAST_EXPORT_KEY)
+                    .ok()
+                    .and_then(chrono::DateTime::from_timestamp_millis),
+            ),
             vault,
             writer: StoredValue::new_local(None),
             last_activity: StoredValue::new(now_ms()),
@@ -602,6 +614,38 @@ impl Session {
     pub async fn delete_task(self, id: String) -> Result<(), AppError> {
         self.write(|v| async move { v.delete_task(&id, chrono::Utc::now()).await })
             .await
+    }
+
+    /// The whole vault as the portability format's JSON (waits until everything is loaded),
+    /// and when it was made, remembered for the backup reminder.
+    pub async fn export_json(self) -> Result<String, AppError> {
+        self.write(|v| async move {
+            let now = chrono::Utc::now();
+            let export = v.export(now, env!("CARGO_PKG_VERSION"))?;
+            let text = serde_json::to_string(&export)
+                .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e.to_string())))?;
+            let _ = Browser::set(LAST_EXPORT_KEY, now.timestamp_millis());
+            self.last_export.set(Some(now));
+            Ok(text)
+        })
+        .await
+    }
+
+    /// Restores a checked export into this (empty) vault.
+    pub async fn import_export(
+        self,
+        export: crate::portability::Export,
+    ) -> Result<service::ImportSummary, AppError> {
+        self.write(|v| async move { v.import_into_empty(&export, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Whether the vault holds no record yet (only then can an export be restored into it).
+    pub fn vault_is_empty(&self) -> bool {
+        self.data.with(|_| ());
+        self.vault
+            .with_value(|v| v.as_ref().map(|v| v.is_empty()))
+            .unwrap_or(true)
     }
 
     pub async fn change_passphrase(

@@ -497,6 +497,33 @@ catalog! {
         "Fáze můžete přejmenovat nebo přeřadit; obchody v nich zůstanou.";
     MoveUp => "Move up", "Posunout výš";
     MoveDown => "Move down", "Posunout níž";
+
+    // Data: export, import, backups
+    NavData => "Data", "Data";
+    DataHeading => "Your data", "Vaše data";
+    DataLead => "Everything in this vault, as one open JSON file you keep: to back it up, to move it to another browser, or to take it elsewhere.",
+        "Vše z tohoto trezoru jako jeden otevřený soubor JSON, který si uložíte: jako zálohu, pro přenos do jiného prohlížeče nebo jinam.";
+    ExportHeading => "Export", "Export";
+    ExportAll => "Export all data (JSON)", "Exportovat všechna data (JSON)";
+    Exporting => "Exporting…", "Exportuji…";
+    ExportDone => "The export was saved to your downloads.", "Export je uložený ve stažených souborech.";
+    LastExport => "Last export", "Poslední export";
+    NeverExported => "never on this device", "na tomto zařízení ještě nikdy";
+    ExportUnencrypted => "The file is not encrypted: keep it as safe as the vault's passphrase.",
+        "Soubor není šifrovaný: chraňte ho stejně pečlivě jako heslo k trezoru.";
+    FormatLink => "The format, described as a JSON Schema", "Popis formátu (JSON Schema)";
+    ImportHeading => "Restore from an export", "Obnovit z exportu";
+    ImportLead => "Restores everything from a Folio export into this vault while it is still empty: contacts, deals, consents, documents, follow-ups and the audit log, as they were.",
+        "Obnoví vše z exportu Folia do tohoto trezoru, dokud je prázdný: kontakty, obchody, souhlasy, doklady, úkoly i auditní záznam, tak jak byly.";
+    ImportFile => "Folio export file (JSON)", "Soubor s exportem Folia (JSON)";
+    ImportReading => "Reading and checking the file…", "Čtu a kontroluji soubor…";
+    ImportButton => "Import", "Importovat";
+    ImportNotEmpty => "This vault has data already: restore into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet).",
+        "Tento trezor už data obsahuje: obnovte do nového, prázdného trezoru (import do trezoru s daty, sloučením či nahrazením, zatím není hotový).";
+    BackupReminder => "Your data lives only in this browser, and it has not been exported for a while.",
+        "Vaše data jsou jen v tomto prohlížeči a dlouho jste je neexportovali.";
+    BackupNow => "Export now", "Exportovat";
+    Later => "Later", "Později";
 }
 
 #[cfg(test)]
@@ -521,9 +548,15 @@ mod tests {
             .copied()
             .filter(|t| t.get(Lang::En) == t.get(Lang::Cs))
             .collect();
-        let allowed: HashSet<Text> = [Text::Email, Text::Ico, Text::KindEmail]
-            .into_iter()
-            .collect();
+        let allowed: HashSet<Text> = [
+            Text::Email,
+            Text::Ico,
+            Text::KindEmail,
+            Text::NavData,
+            Text::ExportHeading,
+        ]
+        .into_iter()
+        .collect();
         assert_eq!(same, allowed);
     }
 }

@@ -19,6 +19,13 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "U tohoto souhlasu to teď nejde (historie souhlasu se jen doplňuje, a to popořadě). Nic se nezměnilo."
         }
         .to_string(),
+        AppError::Import(e) => import_error(lang, e),
+        AppError::NotEmpty => if en {
+            "This vault has data already. Restore an export into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet)."
+        } else {
+            "Tento trezor už data obsahuje. Zálohu obnovte do nového, prázdného trezoru (import do trezoru s daty, sloučením či nahrazením, zatím není hotový)."
+        }
+        .to_string(),
         AppError::Deal(_) => if en {
             "That is not possible in this pipeline (every stage needs a distinct name, and the pipeline an open, a won and a lost stage). Nothing was changed."
         } else {
@@ -149,6 +156,33 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 ),
             }
         }
+    }
+}
+
+/// Why an import file was refused and where: "Nothing was imported. At $.deals[3].data.value:
+/// …".
+pub fn import_error(lang: Lang, e: &crate::portability::ImportError) -> String {
+    use crate::portability::Problem;
+    let why = if lang == Lang::En {
+        e.problem.to_string()
+    } else {
+        match &e.problem {
+            Problem::TooLarge(n) => format!("soubor je větší než {n} bajtů"),
+            Problem::NotJson(d) => format!("toto není JSON: {d}"),
+            Problem::WrongFormat => {
+                "toto není export z Folia (format musí být \"folio-export\")".into()
+            }
+            Problem::UnsupportedVersion(v) => format!("verzi {v} toto Folio neumí přečíst"),
+            Problem::WrongField(d) => format!("nesprávná hodnota: {d}"),
+            Problem::DuplicateId(id) => format!("id {id} je použito dvakrát"),
+            Problem::Dangling(what) => format!("odkazuje na {what}, který v souboru není"),
+            Problem::Rule(d) => format!("porušené pravidlo: {d}"),
+            Problem::Chain(d) => format!("auditní záznam nesouhlasí: {d}"),
+        }
+    };
+    match lang {
+        Lang::En => format!("Nothing was imported. At {}: {why}.", e.path),
+        Lang::Cs => format!("Nic se neimportovalo. V {}: {why}.", e.path),
     }
 }
 

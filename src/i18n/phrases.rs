@@ -252,6 +252,55 @@ pub fn last_contacted(lang: Lang, at: DateTime<Utc>, days: i64) -> String {
     }
 }
 
+/// "12 contacts, 3 organisations, 40 activities…" — what an import file holds or restored.
+pub fn import_summary(lang: Lang, s: &crate::app::service::ImportSummary) -> String {
+    let parts: [(usize, [&str; 3], [&str; 3]); 7] = [
+        (
+            s.contacts,
+            ["contact", "", "contacts"],
+            ["kontakt", "kontakty", "kontaktů"],
+        ),
+        (
+            s.organisations,
+            ["organisation", "", "organisations"],
+            ["firma", "firmy", "firem"],
+        ),
+        (
+            s.activities,
+            ["activity", "", "activities"],
+            ["aktivita", "aktivity", "aktivit"],
+        ),
+        (
+            s.consents,
+            ["consent", "", "consents"],
+            ["souhlas", "souhlasy", "souhlasů"],
+        ),
+        (
+            s.deals,
+            ["deal", "", "deals"],
+            ["obchod", "obchody", "obchodů"],
+        ),
+        (
+            s.documents,
+            ["document", "", "documents"],
+            ["doklad", "doklady", "dokladů"],
+        ),
+        (
+            s.audit_events,
+            ["audit event", "", "audit events"],
+            ["auditní záznam", "auditní záznamy", "auditních záznamů"],
+        ),
+    ];
+    parts
+        .iter()
+        .map(|(n, en, cs)| {
+            let w = if lang == Lang::En { en } else { cs };
+            count(lang, *n as u64, w[0], w[1], w[2])
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The name of a lawful basis.
 pub fn basis(b: LawfulBasis) -> Text {
     match b {

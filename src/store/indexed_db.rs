@@ -291,6 +291,9 @@ impl IdbRepository {
             for (id, _) in &batch.deletes {
                 records.delete(id.as_str().into()).await?;
             }
+            if batch.replace_audit {
+                audit.clear().await?;
+            }
             if !batch.audit.is_empty() {
                 audit
                     .add_all(batch.audit.iter().map(|e| (audit_to_js(e), None)))

@@ -116,6 +116,9 @@ impl Repository for MemoryRepository {
             check_expectation(&id, next.records.get(&id).map(|r| r.rev), expect)?;
             next.records.remove(&id);
         }
+        if batch.replace_audit {
+            next.audit.clear();
+        }
         for event in batch.audit {
             if next.audit.contains_key(&event.seq) {
                 return Err(StoreError::AuditConflict(event.seq));

@@ -53,6 +53,9 @@ pub struct Batch {
     pub deletes: Vec<(String, Expect)>,
     /// Appended, never overwritten: a sequence number that exists already fails the batch.
     pub audit: Vec<SealedAuditEvent>,
+    /// Empties the audit trail first (restoring an export into an empty vault replaces its
+    /// one-event trail with the exported one), in the same transaction.
+    pub replace_audit: bool,
     pub meta: Vec<(String, String)>,
 }
 

@@ -17,6 +17,7 @@ pub mod contact_page;
 pub mod contacts_page;
 pub mod create_vault_page;
 pub mod damaged_banner;
+pub mod data_page;
 pub mod deal_form_page;
 pub mod deal_page;
 pub mod deal_view;

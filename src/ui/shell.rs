@@ -28,6 +28,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <A href="/agenda">{t(Text::NavAgenda)}</A>
                     <A href="/consents">{t(Text::NavConsent)}</A>
                     <A href="/audit">{t(Text::NavAudit)}</A>
+                    <A href="/data">{t(Text::NavData)}</A>
                     <A href="/settings">{t(Text::NavSettings)}</A>
                     <A href="/about">{t(Text::NavAbout)}</A>
                 </nav>
@@ -38,6 +39,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <main id="main" class="app-main" tabindex="-1">
             <crate::ui::update_banner::UpdateBanner/>
+            <crate::ui::data_page::BackupReminder/>
             <Show when=move || session.loading()>
                 <p class="hint loading-rest" role="status">{t(Text::LoadingRest)}</p>
             </Show>

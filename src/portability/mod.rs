@@ -1,0 +1,643 @@
+//! The portability format, `folio-export` version 1: its types (separate from the domain's, so
+//! the format stays put while the code changes), and the import pipeline's first stages: parse →
+//! check format and version → migrate to the newest version → typed read (with the JSON path of
+//! a wrong field) → the rules a file must keep (unique ids, references that resolve, money,
+//! stages, ordered histories, an audit chain that verifies). Imports `domain` only; must not
+//! import `app`, `store`, `vault` or `ui`.
+
+use crate::domain::audit::{self, ChainError};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+pub const FORMAT: &str = "folio-export";
+/// The newest version this build writes and reads.
+pub const VERSION: u32 = 1;
+/// Files larger than this are refused before parsing (a vault at the benchmark's L scale
+/// exports to about 30 MB).
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// One stored record: its bookkeeping and its data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record<T> {
+    pub id: String,
+    pub rev: u64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub data: T,
+}
+
+/// A whole vault, as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub app_version: String,
+    pub controller: Option<Record<Controller>>,
+    pub pipeline: Option<Record<Pipeline>>,
+    pub organisations: Vec<Record<Organisation>>,
+    pub contacts: Vec<Record<Contact>>,
+    pub activities: Vec<Record<Activity>>,
+    pub purposes: Vec<Record<Purpose>>,
+    pub consents: Vec<Record<Consent>>,
+    pub limits: Vec<Record<Limit>>,
+    pub deals: Vec<Record<Deal>>,
+    pub documents: Vec<Record<Document>>,
+    pub tasks: Vec<Record<Task>>,
+    pub audit_log: Vec<AuditEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pipeline {
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Open,
+    Won,
+    Lost,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub given_name: String,
+    pub family_name: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+    pub organisation_id: Option<String>,
+    pub role: String,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+    pub address: String,
+    pub tags: Vec<String>,
+    pub preferences: Vec<(String, String)>,
+    pub notes: String,
+    pub restricted: bool,
+    pub merged_from: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+    pub address: String,
+    pub website: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Call,
+    Email,
+    Meeting,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub contact_id: String,
+    pub kind: ActivityKind,
+    pub at: DateTime<Utc>,
+    pub subject: String,
+    pub body: String,
+    pub deal_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LawfulBasis {
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterest,
+    PublicTask,
+    LegitimateInterest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    pub name: String,
+    pub description: String,
+    pub basis: LawfulBasis,
+    pub data_categories: String,
+    pub subject_categories: String,
+    pub recipients: String,
+    pub transfers: String,
+    pub retention: String,
+    pub opt_out: bool,
+    pub security: String,
+    pub retired: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    WebForm,
+    Email,
+    PaperForm,
+    Phone,
+    InPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentEventKind {
+    Given,
+    Refused,
+    Withdrawn,
+    Expired,
+    Renewed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentEvent {
+    pub kind: ConsentEventKind,
+    pub at: DateTime<Utc>,
+    pub how: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub contact_id: String,
+    pub purpose_id: String,
+    pub notice: String,
+    pub notice_sha256: Option<String>,
+    pub language: String,
+    pub method: Method,
+    pub source: String,
+    pub channel: String,
+    pub proof: String,
+    pub proof_sha256: Option<String>,
+    pub validity_months: Option<u32>,
+    pub events: Vec<ConsentEvent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    Objection,
+    Restriction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub contact_id: String,
+    pub kind: LimitKind,
+    pub purpose_id: Option<String>,
+    pub since: DateTime<Utc>,
+    pub reason: String,
+    pub lifted: Option<DateTime<Utc>>,
+}
+
+/// Money: integer minor units and an ISO 4217 code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    pub minor: i64,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageChange {
+    pub stage_id: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub title: String,
+    pub value: Option<Amount>,
+    pub expected_close: Option<NaiveDate>,
+    pub probability: u8,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub notes: String,
+    pub outcome_reason: String,
+    pub history: Vec<StageChange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Offer,
+    Contract,
+    Invoice,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub number: String,
+    pub date: NaiveDate,
+    pub amount: Option<Amount>,
+    pub note: String,
+    pub deal_id: Option<String>,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub retain_until: Option<NaiveDate>,
+    pub retention_reason: String,
+    pub contract_end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub title: String,
+    pub due: DateTime<Utc>,
+    pub done: bool,
+    pub contact_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// One event of the tamper-evident change history, with its hash link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEvent {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub action: String,
+    pub entity_kind: String,
+    pub entity_id: String,
+    pub changes: Vec<FieldChange>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// What is wrong with a file, for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("the file is larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("this is not JSON: {0}")]
+    NotJson(String),
+    #[error("this is not a Folio export (format must be \"folio-export\")")]
+    WrongFormat,
+    #[error("version {0} is not one this Folio reads (it reads 1 to {VERSION})")]
+    UnsupportedVersion(u64),
+    #[error("{0}")]
+    WrongField(String),
+    #[error("the id {0} is used twice")]
+    DuplicateId(String),
+    #[error("refers to {0}, which is not in the file")]
+    Dangling(String),
+    #[error("{0}")]
+    Rule(String),
+    #[error("the audit log does not verify: {0}")]
+    Chain(String),
+}
+
+/// A problem and where it is: a JSON path such as `$.deals[3].data.contact_ids[0]`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct ImportError {
+    pub path: String,
+    pub problem: Problem,
+}
+
+fn at(path: impl Into<String>, problem: Problem) -> ImportError {
+    ImportError {
+        path: path.into(),
+        problem,
+    }
+}
+
+/// Reads a file as the newest version of the format, or says what is wrong and where.
+pub fn parse(bytes: &[u8]) -> Result<Export, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(at("$", Problem::TooLarge(MAX_BYTES)));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| at("$", Problem::NotJson(e.to_string())))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(at("$.format", Problem::WrongFormat));
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version == 0 || version > u64::from(VERSION) {
+        return Err(at("$.version", Problem::UnsupportedVersion(version)));
+    }
+    migrate(&mut value, version);
+    let export: Export = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
+        at(path, Problem::WrongField(e.into_inner().to_string()))
+    })?;
+    check(&export)?;
+    Ok(export)
+}
+
+/// Brings an older version's document up to the newest. Version 1 is the newest: each later
+/// version adds its step here (1 → 2, 2 → 3…), so every old file stays readable.
+fn migrate(value: &mut serde_json::Value, from: u64) {
+    if from < u64::from(VERSION) {
+        // No older versions exist yet.
+    }
+    if let Some(v) = value.get_mut("version") {
+        *v = serde_json::Value::from(VERSION);
+    }
+}
+
+/// The rules a file must keep beyond its types.
+pub fn check(e: &Export) -> Result<(), ImportError> {
+    let mut ids = HashSet::new();
+    let mut unique = |section: &str, i: usize, id: &str| {
+        if id.trim().is_empty() {
+            return Err(at(
+                format!("$.{section}[{i}].id"),
+                Problem::Rule("an id cannot be empty".into()),
+            ));
+        }
+        if !ids.insert(id.to_string()) {
+            return Err(at(
+                format!("$.{section}[{i}].id"),
+                Problem::DuplicateId(id.to_string()),
+            ));
+        }
+        Ok(())
+    };
+    macro_rules! ids_of {
+        ($section:ident) => {{
+            for (i, r) in e.$section.iter().enumerate() {
+                unique(stringify!($section), i, &r.id)?;
+                if r.rev == 0 {
+                    return Err(at(
+                        format!("$.{}[{i}].rev", stringify!($section)),
+                        Problem::Rule("a revision counts from 1".into()),
+                    ));
+                }
+            }
+            e.$section
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<HashSet<&str>>()
+        }};
+    }
+    let organisations = ids_of!(organisations);
+    let contacts = ids_of!(contacts);
+    let _ = ids_of!(activities);
+    let purposes = ids_of!(purposes);
+    let _ = ids_of!(consents);
+    let _ = ids_of!(limits);
+    let deals = ids_of!(deals);
+    let _ = ids_of!(documents);
+    let _ = ids_of!(tasks);
+    let must = |set: &HashSet<&str>, id: &str, path: String, what: &str| {
+        if set.contains(id) {
+            Ok(())
+        } else {
+            Err(at(path, Problem::Dangling(format!("{what} {id}"))))
+        }
+    };
+    let maybe = |set: &HashSet<&str>, id: &Option<String>, path: String, what: &str| match id {
+        Some(id) => must(set, id, path, what),
+        None => Ok(()),
+    };
+    let all = |set: &HashSet<&str>, list: &[String], path: String, what: &str| {
+        for (j, id) in list.iter().enumerate() {
+            must(set, id, format!("{path}[{j}]"), what)?;
+        }
+        Ok::<(), ImportError>(())
+    };
+    for (i, r) in e.contacts.iter().enumerate() {
+        let p = format!("$.contacts[{i}].data");
+        maybe(
+            &organisations,
+            &r.data.organisation_id,
+            format!("{p}.organisation_id"),
+            "organisation",
+        )?;
+    }
+    for (i, r) in e.activities.iter().enumerate() {
+        let p = format!("$.activities[{i}].data");
+        must(
+            &contacts,
+            &r.data.contact_id,
+            format!("{p}.contact_id"),
+            "contact",
+        )?;
+        maybe(&deals, &r.data.deal_id, format!("{p}.deal_id"), "deal")?;
+    }
+    for (i, r) in e.consents.iter().enumerate() {
+        let p = format!("$.consents[{i}].data");
+        must(
+            &contacts,
+            &r.data.contact_id,
+            format!("{p}.contact_id"),
+            "contact",
+        )?;
+        must(
+            &purposes,
+            &r.data.purpose_id,
+            format!("{p}.purpose_id"),
+            "purpose",
+        )?;
+        if r.data.events.is_empty() {
+            return Err(at(
+                format!("{p}.events"),
+                Problem::Rule("a consent has at least one event".into()),
+            ));
+        }
+        if let Some(j) = r.data.events.windows(2).position(|w| w[1].at < w[0].at) {
+            return Err(at(
+                format!("{p}.events[{}].at", j + 1),
+                Problem::Rule("events must be in time order".into()),
+            ));
+        }
+    }
+    for (i, r) in e.limits.iter().enumerate() {
+        let p = format!("$.limits[{i}].data");
+        must(
+            &contacts,
+            &r.data.contact_id,
+            format!("{p}.contact_id"),
+            "contact",
+        )?;
+        maybe(
+            &purposes,
+            &r.data.purpose_id,
+            format!("{p}.purpose_id"),
+            "purpose",
+        )?;
+    }
+    let stages: HashSet<&str> = match &e.pipeline {
+        Some(p) => p.data.stages.iter().map(|s| s.id.as_str()).collect(),
+        None => [
+            "lead",
+            "qualified",
+            "proposal",
+            "negotiation",
+            "won",
+            "lost",
+        ]
+        .into_iter()
+        .collect(),
+    };
+    for (i, r) in e.deals.iter().enumerate() {
+        let p = format!("$.deals[{i}].data");
+        all(
+            &contacts,
+            &r.data.contact_ids,
+            format!("{p}.contact_ids"),
+            "contact",
+        )?;
+        maybe(
+            &organisations,
+            &r.data.organisation_id,
+            format!("{p}.organisation_id"),
+            "organisation",
+        )?;
+        check_amount(&r.data.value, format!("{p}.value"))?;
+        if r.data.probability > 100 {
+            return Err(at(
+                format!("{p}.probability"),
+                Problem::Rule("a probability is 0 to 100".into()),
+            ));
+        }
+        if r.data.history.is_empty() {
+            return Err(at(
+                format!("{p}.history"),
+                Problem::Rule("a deal has entered at least one stage".into()),
+            ));
+        }
+        for (j, c) in r.data.history.iter().enumerate() {
+            must(
+                &stages,
+                &c.stage_id,
+                format!("{p}.history[{j}].stage_id"),
+                "stage",
+            )?;
+        }
+        if let Some(j) = r.data.history.windows(2).position(|w| w[1].at < w[0].at) {
+            return Err(at(
+                format!("{p}.history[{}].at", j + 1),
+                Problem::Rule("stage changes must be in time order".into()),
+            ));
+        }
+    }
+    for (i, r) in e.documents.iter().enumerate() {
+        let p = format!("$.documents[{i}].data");
+        maybe(&deals, &r.data.deal_id, format!("{p}.deal_id"), "deal")?;
+        all(
+            &contacts,
+            &r.data.contact_ids,
+            format!("{p}.contact_ids"),
+            "contact",
+        )?;
+        maybe(
+            &organisations,
+            &r.data.organisation_id,
+            format!("{p}.organisation_id"),
+            "organisation",
+        )?;
+        check_amount(&r.data.amount, format!("{p}.amount"))?;
+    }
+    for (i, r) in e.tasks.iter().enumerate() {
+        let p = format!("$.tasks[{i}].data");
+        maybe(
+            &contacts,
+            &r.data.contact_id,
+            format!("{p}.contact_id"),
+            "contact",
+        )?;
+        maybe(&deals, &r.data.deal_id, format!("{p}.deal_id"), "deal")?;
+    }
+    let events: Vec<audit::AuditEvent> = e
+        .audit_log
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            bridge(a).map_err(|why| at(format!("$.audit_log[{i}]"), Problem::WrongField(why)))
+        })
+        .collect::<Result<_, _>>()?;
+    if let Err(why) = audit::verify_chain(&events, None) {
+        let seq = match &why {
+            ChainError::Missing { expected, .. } => *expected,
+            ChainError::BrokenLink(s) | ChainError::Altered(s) => *s,
+            ChainError::Truncated { found, .. } => *found,
+        };
+        let i = e.audit_log.iter().position(|a| a.seq == seq).unwrap_or(0);
+        return Err(at(
+            format!("$.audit_log[{i}]"),
+            Problem::Chain(why.to_string()),
+        ));
+    }
+    Ok(())
+}
+
+fn check_amount(amount: &Option<Amount>, path: String) -> Result<(), ImportError> {
+    match amount {
+        Some(a) => crate::domain::Currency::parse(&a.currency)
+            .map(|_| ())
+            .map_err(|e| at(format!("{path}.currency"), Problem::Rule(e.to_string()))),
+        None => Ok(()),
+    }
+}
+
+/// Converts between an export type and the domain type of the same shape (both directions;
+/// the tests below and the fixture pin that the shapes agree).
+pub fn bridge<A: Serialize, B: serde::de::DeserializeOwned>(a: &A) -> Result<B, String> {
+    serde_json::to_value(a)
+        .and_then(serde_json::from_value)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+use super::*;
+use crate::app::generator::{populate, Counts};
+use crate::app::service::{create_vault, unlock, AppError, UnlockedVault};
+use crate::domain::consent::LimitKind;
+use crate::domain::deal::Pipeline as DomainPipeline;
+use crate::domain::profile::ProfileDraft;
+use crate::domain::task::TaskDraft;
+use crate::store::MemoryRepository;
+use crate::vault::{KdfParams, Passphrase};
+use chrono::TimeZone;
+use futures_executor::block_on;
+
+fn t(n: i64) -> DateTime<Utc> {
+    Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
+}
+
+fn pass() -> Passphrase {
+    Passphrase::new("correct horse battery staple")
+}
+
+fn new_vault() -> UnlockedVault<MemoryRepository> {
+    let params = KdfParams::with_cost(1024, 1, 1).unwrap();
+    block_on(create_vault(MemoryRepository::new(), &pass(), params, t(0))).unwrap()
+}
+
+/// A vault with every kind of record: generated people, activities, consents, deals with
+/// documents, plus a profile, a renamed pipeline, a limit and a follow-up.
+fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
+    let vault = new_vault();
+    let counts = Counts {
+        organisations: 4,
+        contacts: 25,
+        activities: 40,
+        consents: 30,
+        deals: 8,
+    };
+    block_on(populate(&vault, seed, counts, t(1))).unwrap();
+    let profile = ProfileDraft {
+        name: "Ing. Marie Poradcová".into(),
+        email: "marie@poradna.cz".into(),
+        ..ProfileDraft::default()
+    };
+    block_on(vault.save_profile(&profile, t(2))).unwrap();
+    let mut pipeline = DomainPipeline::default();
+    pipeline.rename("lead", "Poptávka").unwrap();
+    block_on(vault.save_pipeline(pipeline, t(3))).unwrap();
+    let contact = vault.snapshot().contacts.keys().next().unwrap().clone();
+    block_on(vault.add_limit(
+        &contact,
+        LimitKind::Restriction,
+        None,
+        "accuracy contested",
+        t(4),
+    ))
+    .unwrap();
+    let task = TaskDraft {
+        title: "Zavolat kvůli nabídce".into(),
+        due_date: "2026-12-01".into(),
+        contact_id: Some(contact),
+        ..TaskDraft::default()
+    };
+    block_on(vault.save_task(None, &task, |n| Some(n.and_utc()), t(5))).unwrap();
+    vault
+}
+
+fn json(vault: &UnlockedVault<MemoryRepository>, now: DateTime<Utc>) -> String {
+    serde_json::to_string_pretty(&vault.export(now, "test").unwrap()).unwrap()
+}
+
+#[test]
+fn export_import_export_gives_the_same_document() {
+    // A small property test: several seeds, each a different vault.
+    for seed in [1, 7, 2026] {
+        let original = full_vault(seed);
+        let first = original.export(t(10), "test").unwrap();
+        let text = serde_json::to_string(&first).unwrap();
+        let parsed = parse(text.as_bytes()).unwrap();
+        assert_eq!(parsed, first);
+
+        let restored = new_vault();
+        let summary = block_on(restored.import_into_empty(&parsed, t(11))).unwrap();
+        assert_eq!(summary.contacts, 25);
+        assert_eq!(summary.deals, 8);
+        assert_eq!(summary.audit_events, first.audit_log.len());
+        let again = restored.export(t(12), "test").unwrap();
+        assert_eq!(
+            Export {
+                exported_at: first.exported_at,
+                ..again
+            },
+            first,
+            "seed {seed}"
+        );
+        // The restored vault unlocks with its own passphrase and its trail verifies.
+        let repo = restored.into_repository();
+        let reopened = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(reopened.chain, None);
+        assert_eq!(reopened.contacts, original.snapshot().contacts);
+        assert_eq!(reopened.deals, original.snapshot().deals);
+        assert_eq!(reopened.audit, original.snapshot().audit);
+    }
+}
+
+/// Refused with this path, and the vault it was imported into stays empty.
+fn refused(text: &str, path: &str) -> Problem {
+    let e = match parse(text.as_bytes()) {
+        Err(e) => e,
+        Ok(export) => {
+            let vault = new_vault();
+            let e = match block_on(vault.import_into_empty(&export, t(20))) {
+                Err(AppError::Import(e)) => e,
+                other => panic!("expected an import error, got {other:?}"),
+            };
+            assert!(vault.is_empty());
+            e
+        }
+    };
+    assert_eq!(e.path, path, "{e}");
+    e.problem
+}
+
+fn tweak(f: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value = serde_json::to_value(full_vault(3).export(t(10), "test").unwrap()).unwrap();
+    f(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn a_bad_file_says_what_is_wrong_and_where() {
+    assert!(matches!(refused("{\"format\": ", "$"), Problem::NotJson(_)));
+    assert!(matches!(
+        refused("[1, 2]", "$.format"),
+        Problem::WrongFormat
+    ));
+    assert_eq!(
+        refused(r#"{"format":"folio-export","version":2}"#, "$.version"),
+        Problem::UnsupportedVersion(2)
+    );
+    let wrong_type = tweak(|v| v["deals"][0]["data"]["value"]["minor"] = "lots".into());
+    assert!(matches!(
+        refused(&wrong_type, "$.deals[0].data.value.minor"),
+        Problem::WrongField(_)
+    ));
+    let unknown = tweak(|v| v["contacts"][1]["data"]["nickname"] = "Jája".into());
+    assert!(matches!(
+        refused(&unknown, "$.contacts[1].data.nickname"),
+        Problem::WrongField(_)
+    ));
+    let missing = tweak(|v| {
+        v["contacts"][0]["data"]
+            .as_object_mut()
+            .unwrap()
+            .remove("family_name");
+    });
+    assert!(matches!(
+        refused(&missing, "$.contacts[0].data"),
+        Problem::WrongField(_)
+    ));
+    let dangling = tweak(|v| v["deals"][2]["data"]["contact_ids"][0] = "no-such-contact".into());
+    assert_eq!(
+        refused(&dangling, "$.deals[2].data.contact_ids[0]"),
+        Problem::Dangling("contact no-such-contact".into())
+    );
+    let twice = tweak(|v| v["contacts"][1]["id"] = v["contacts"][0]["id"].clone());
+    assert!(matches!(
+        refused(&twice, "$.contacts[1].id"),
+        Problem::DuplicateId(_)
+    ));
+    let currency = tweak(|v| v["deals"][0]["data"]["value"]["currency"] = "KORUNY".into());
+    assert!(matches!(
+        refused(&currency, "$.deals[0].data.value.currency"),
+        Problem::Rule(_)
+    ));
+    let altered = tweak(|v| v["audit_log"][5]["changes"] = serde_json::json!([]));
+    assert!(matches!(
+        refused(&altered, "$.audit_log[5]"),
+        Problem::Chain(_)
+    ));
+    let huge = vec![b' '; MAX_BYTES + 1];
+    assert_eq!(
+        parse(&huge).unwrap_err().problem,
+        Problem::TooLarge(MAX_BYTES)
+    );
+}
+
+#[test]
+fn a_vault_with_data_is_not_overwritten() {
+    let export = full_vault(5).export(t(10), "test").unwrap();
+    let busy = full_vault(6);
+    let before = busy.snapshot();
+    assert!(matches!(
+        block_on(busy.import_into_empty(&export, t(11))),
+        Err(AppError::NotEmpty)
+    ));
+    assert_eq!(busy.snapshot(), before);
+}
+
+#[test]
+fn the_version_1_fixture_reads_and_restores() {
+    let text = include_str!("../../tests/fixtures/folio-export-v1.json");
+    let export = parse(text.as_bytes()).unwrap();
+    assert_eq!(export.version, 1);
+    let vault = new_vault();
+    let summary = block_on(vault.import_into_empty(&export, t(30))).unwrap();
+    assert!(summary.contacts > 0 && summary.deals > 0 && summary.documents > 0);
+    let s = vault.snapshot();
+    assert!(s.profile.is_some() && s.pipeline.is_some());
+    assert!(!s.limits.is_empty() && !s.tasks.is_empty() && !s.consents.is_empty());
+    // The same document comes out again.
+    let again = vault
+        .export(export.exported_at, &export.app_version)
+        .unwrap();
+    assert_eq!(again, export);
+}
+
+/// Writes the fixture: `FOLIO_WRITE_FIXTURE=1 cargo test write_the_v1_fixture -- --ignored`.
+/// Only for a new format version; version 1's file must never change.
+#[test]
+#[ignore]
+fn write_the_v1_fixture() {
+    if std::env::var("FOLIO_WRITE_FIXTURE").is_ok() {
+        let text = json(&full_vault(42), t(10));
+        std::fs::write("tests/fixtures/folio-export-v1.json", text + "\n").unwrap();
+    }
+}

@@ -1,0 +1,219 @@
+//! Data: **Export all data (JSON)** with when it was last done, the format's schema, and the
+//! restore of an export into an empty vault (read and checked first, with what is wrong and
+//! where; then restored in one step). Also the backup reminder shown on every page.
+
+use crate::app::session::{Session, BACKUP_REMINDER_DAYS};
+use crate::app::AppError;
+use crate::i18n::errors::{describe, import_error};
+use crate::i18n::{format, phrases, Text};
+use crate::portability::Export;
+use crate::ui::download::save_text;
+use crate::ui::locale::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+/// What the chosen file turned out to be.
+#[derive(Clone)]
+enum Chosen {
+    Reading,
+    Ready(std::rc::Rc<Export>),
+    Refused(String),
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let exporting = RwSignal::new(false);
+    let exported = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let export = move |_| {
+        exporting.set(true);
+        exported.set(false);
+        failure.set(None);
+        spawn_local(async move {
+            match session.export_json().await {
+                Ok(text) => {
+                    let day = chrono::Utc::now().format("%Y-%m-%d");
+                    match save_text(
+                        &format!("folio-export-{day}.json"),
+                        "application/json",
+                        &text,
+                    ) {
+                        Ok(()) => exported.set(true),
+                        Err(e) => {
+                            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))))
+                        }
+                    }
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+            exporting.set(false);
+        });
+    };
+    let chosen = RwSignal::new_local(None::<Chosen>);
+    let restored = RwSignal::new(None::<String>);
+    let importing = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            chosen.set(None);
+            return;
+        };
+        restored.set(None);
+        failure.set(None);
+        chosen.set(Some(Chosen::Reading));
+        spawn_local(async move {
+            let lang = untrack(|| locale.get());
+            let outcome = if file.size() > crate::portability::MAX_BYTES as f64 {
+                Err(crate::portability::ImportError {
+                    path: "$".into(),
+                    problem: crate::portability::Problem::TooLarge(crate::portability::MAX_BYTES),
+                })
+            } else {
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        crate::portability::parse(&bytes)
+                    }
+                    Err(_) => Err(crate::portability::ImportError {
+                        path: "$".into(),
+                        problem: crate::portability::Problem::NotJson(
+                            "the file could not be read".into(),
+                        ),
+                    }),
+                }
+            };
+            chosen.set(Some(match outcome {
+                Ok(export) => Chosen::Ready(std::rc::Rc::new(export)),
+                Err(e) => Chosen::Refused(import_error(lang, &e)),
+            }));
+        });
+    };
+    let import = move |_| {
+        let Some(Chosen::Ready(export)) = chosen.get_untracked() else {
+            return;
+        };
+        importing.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match session.import_export((*export).clone()).await {
+                Ok(summary) => {
+                    restored.set(Some(phrases::import_summary(
+                        untrack(|| locale.get()),
+                        &summary,
+                    )));
+                    chosen.set(None);
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+            importing.set(false);
+        });
+    };
+    let last_export = move || {
+        let lang = locale.get();
+        match session.last_export.get() {
+            Some(at) => format::date_time(lang, at),
+            None => locale.t(Text::NeverExported).to_string(),
+        }
+    };
+    view! {
+        <section class="page" aria-labelledby="data-heading">
+            <h1 id="data-heading">{t(Text::DataHeading)}</h1>
+            <p class="lead">{t(Text::DataLead)}</p>
+            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <section class="panel" aria-labelledby="export-heading">
+                <h2 id="export-heading">{t(Text::ExportHeading)}</h2>
+                <dl class="details">
+                    <div class="fact-row"><dt>{t(Text::LastExport)}</dt><dd data-testid="last-export">{last_export}</dd></div>
+                </dl>
+                <p class="hint">{t(Text::ExportUnencrypted)}</p>
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || exporting.get() on:click=export>{t(Text::ExportAll)}</button>
+                    <Show when=move || exporting.get()><span class="hint" role="status">{t(Text::Exporting)}</span></Show>
+                    <Show when=move || exported.get()><span class="form-success" role="status">{t(Text::ExportDone)}</span></Show>
+                </div>
+                <p><a href="/folio-export-v1.schema.json" download="folio-export-v1.schema.json">{t(Text::FormatLink)}</a></p>
+            </section>
+            <section class="panel" aria-labelledby="import-heading">
+                <h2 id="import-heading">{t(Text::ImportHeading)}</h2>
+                <p class="hint">{t(Text::ImportLead)}</p>
+                {move || restored.get().map(|what| view! { <p class="form-success" role="status">{format!("{} {what}.", locale.t(Text::Saved))}</p> })}
+                <Show when=move || session.vault_is_empty() fallback=move || view! { <p class="empty-state">{t(Text::ImportNotEmpty)}</p> }>
+                    <div class="field">
+                        <label for="import-file">{t(Text::ImportFile)}</label>
+                        <input id="import-file" type="file" accept="application/json,.json" on:change=on_file/>
+                    </div>
+                    {move || match chosen.get() {
+                        None => None,
+                        Some(Chosen::Reading) => Some(view! { <p class="hint" role="status">{t(Text::ImportReading)}</p> }.into_any()),
+                        Some(Chosen::Refused(why)) => Some(view! { <p class="form-error" role="alert" data-testid="import-problem">{why}</p> }.into_any()),
+                        Some(Chosen::Ready(export)) => {
+                            let summary = crate::app::service::ImportSummary {
+                                contacts: export.contacts.len(),
+                                organisations: export.organisations.len(),
+                                activities: export.activities.len(),
+                                consents: export.consents.len(),
+                                deals: export.deals.len(),
+                                documents: export.documents.len(),
+                                tasks: export.tasks.len(),
+                                audit_events: export.audit_log.len(),
+                            };
+                            let lang = locale.get();
+                            Some(view! {
+                                <p data-testid="import-preview">{format!("{} {}: {}", locale.t(Text::ExportHeading), format::date_time(lang, export.exported_at), phrases::import_summary(lang, &summary))}</p>
+                                <div class="actions">
+                                    <button type="button" class="button" disabled=move || importing.get() on:click=import>{t(Text::ImportButton)}</button>
+                                </div>
+                            }.into_any())
+                        }
+                    }}
+                </Show>
+            </section>
+        </section>
+    }
+}
+
+/// After a week without an export (and with data to lose), a gentle reminder on every page.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let dismissed = RwSignal::new(false);
+    let due = move || {
+        if dismissed.get() || session.phase.get() != crate::app::session::Phase::Unlocked {
+            return false;
+        }
+        let stale = match session.last_export.get() {
+            Some(at) => chrono::Utc::now() - at > chrono::Duration::days(BACKUP_REMINDER_DAYS),
+            None => true,
+        };
+        // A vault a week old or more with records; a brand-new vault is not nagged.
+        stale
+            && !session.vault_is_empty()
+            && session.data.with(|d| {
+                d.audit.first().is_some_and(|e| {
+                    chrono::Utc::now() - e.at > chrono::Duration::days(BACKUP_REMINDER_DAYS)
+                })
+            })
+    };
+    view! {
+        <Show when=due>
+            <div class="callout backup-reminder" role="note">
+                <p>{move || locale.t(Text::BackupReminder)}</p>
+                <div class="actions">
+                    <A href="/data" attr:class="button">{move || locale.t(Text::BackupNow)}</A>
+                    <button type="button" class="button secondary" on:click=move |_| dismissed.set(true)>{move || locale.t(Text::Later)}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,105 @@
+// End to end: Export all data (JSON) from one browser profile, checked against the schema the
+// site serves; a bad file refused with its path; the export restored into a new vault in a fresh
+// profile, where the same contact, deal, invoice hold and audit trail are back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { useSiteAndBrowser, openPage, screenshot, createVault, artifacts } from './harness.mjs';
+
+const site = useSiteAndBrowser({ before, after });
+const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+
+test('export, then restore into a new vault in a fresh profile', async () => {
+  const first = await openPage(site.browser, site.url);
+  const page = first.page;
+  await page.goto(site.url);
+  await createVault(page);
+  await nav(page, 'Data');
+  await page.getByTestId('last-export').getByText('never on this device').waitFor();
+
+  // Some data: a client with a deal and an invoice on it.
+  await nav(page, 'Contacts');
+  await page.getByRole('link', { name: 'New contact' }).click();
+  await page.getByLabel('Given name').fill('Věra');
+  await page.getByLabel('Family name').fill('Šťastná');
+  await page.getByLabel('E-mail').fill('vera@stastna.cz');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Věra Šťastná' }).waitFor();
+  await page.getByRole('link', { name: 'New deal' }).click();
+  await page.getByLabel('Title').fill('Účetnictví 2027');
+  await page.getByLabel('Value').fill('48000');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Účetnictví 2027' }).waitFor();
+  await page.getByRole('button', { name: 'Add document' }).click();
+  await page.getByLabel('Number').fill('FV-2026-101');
+  await page.getByLabel('Date', { exact: true }).fill('2026-06-30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('document').waitFor();
+
+  // The export: a download in the documented format.
+  await nav(page, 'Data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export all data (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^folio-export-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(artifacts, 'export.json');
+  writeFileSync(file, readFileSync(await download.path()));
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(exported.format, 'folio-export');
+  assert.equal(exported.version, 1);
+  assert.equal(exported.contacts[0].data.family_name, 'Šťastná');
+  assert.equal(exported.deals[0].data.value.minor, 4_800_000);
+  assert.equal(exported.documents[0].data.retain_until, '2036-12-31');
+  const schema = await (await page.request.get(site.url + 'folio-export-v1.schema.json')).json();
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  assert.ok(validate(exported), JSON.stringify(validate.errors));
+  assert.doesNotMatch(await page.getByTestId('last-export').innerText(), /never/);
+  await screenshot(page, 'data-export');
+  assert.deepEqual(first.problems(), []);
+  assert.deepEqual(first.foreignRequests(), []);
+  await first.context.close();
+
+  // A fresh profile: a new vault with another passphrase.
+  const second = await openPage(site.browser, site.url);
+  const fresh = second.page;
+  await fresh.goto(site.url);
+  await createVault(fresh, 'another long passphrase here');
+  await nav(fresh, 'Data');
+
+  // A damaged copy is refused with where and why, and restores nothing.
+  const broken = structuredClone(exported);
+  broken.deals[0].data.contact_ids = ['someone-else'];
+  const brokenFile = join(artifacts, 'export-broken.json');
+  writeFileSync(brokenFile, JSON.stringify(broken));
+  await fresh.getByLabel('Folio export file (JSON)').setInputFiles(brokenFile);
+  const problem = fresh.getByTestId('import-problem');
+  await problem.waitFor();
+  assert.equal(await problem.innerText(),
+    'Nothing was imported. At $.deals[0].data.contact_ids[0]: refers to contact someone-else, which is not in the file.');
+  await screenshot(fresh, 'data-import-refused');
+
+  await fresh.getByLabel('Folio export file (JSON)').setInputFiles(file);
+  const preview = fresh.getByTestId('import-preview');
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /1 contact, 0 organisations, 0 activities, 0 consents, 1 deal, 1 document/);
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await fresh.getByText(/Saved\. 1 contact/).waitFor();
+  await fresh.getByText('This vault has data already', { exact: false }).waitFor();
+
+  await nav(fresh, 'Contacts');
+  await fresh.getByRole('link', { name: 'Věra Šťastná' }).click();
+  await fresh.getByTestId('retention-hold').getByText('Retention hold until 31 Dec 2036').waitFor();
+  await fresh.getByRole('link', { name: 'Účetnictví 2027' }).first().click();
+  await fresh.getByTestId('document').getByText(/FV-2026-101/).waitFor();
+  await nav(fresh, 'Audit log');
+  await fresh.getByText(/verifies/i).first().waitFor();
+  assert.deepEqual(second.problems(), []);
+  assert.deepEqual(second.foreignRequests(), []);
+  await second.context.close();
+});

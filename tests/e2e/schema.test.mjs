@@ -1,0 +1,29 @@
+// The JSON Schema of the export format, shipped in public/, describes the version 1 fixture
+// (tests/fixtures/) exactly: the file validates, and a file with a stray or mistyped field does not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { root } from './harness.mjs';
+
+const read = (...path) => JSON.parse(readFileSync(join(root, ...path), 'utf8'));
+
+test('the shipped schema accepts the version 1 fixture and rejects a wrong field', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(read('public', 'folio-export-v1.schema.json'));
+  const fixture = read('tests', 'fixtures', 'folio-export-v1.json');
+  assert.ok(validate(fixture), JSON.stringify(validate.errors, null, 2));
+  for (const section of ['contacts', 'deals', 'documents', 'consents', 'tasks', 'limits', 'audit_log']) {
+    assert.ok(fixture[section].length > 0, `the fixture has ${section}`);
+  }
+  const stray = structuredClone(fixture);
+  stray.contacts[0].data.nickname = 'Jája';
+  assert.ok(!validate(stray));
+  const mistyped = structuredClone(fixture);
+  mistyped.deals[0].data.value = { minor: '12.50', currency: 'CZK' };
+  assert.ok(!validate(mistyped));
+  assert.match(JSON.stringify(validate.errors), /\/deals\/0\/data\/value/);
+});

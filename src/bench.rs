@@ -172,3 +172,74 @@ pub fn bench_wasm_memory_bytes() -> f64 {
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
 }
+
+thread_local! {
+    /// The last export's JSON, kept in the page for `bench_import` (30 MB need not cross to JS).
+    static LAST_EXPORT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Full export of the vault in `database`: unlocks it (not timed), then per run the whole vault
+/// to the portability format's JSON text, as **Export all data (JSON)** makes it.
+#[wasm_bindgen]
+pub async fn bench_export(
+    database: String,
+    passphrase: String,
+    runs: u32,
+) -> Result<String, JsValue> {
+    let repo = open_repository(&database).await?;
+    let vault = service::unlock(repo, &Passphrase::new(&passphrase))
+        .await
+        .map_err(fail)?;
+    let mut samples = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..runs.max(1) {
+        let started = perf_now();
+        let export = vault.export(chrono::Utc::now(), "bench").map_err(fail)?;
+        let text = serde_json::to_string(&export).map_err(fail)?;
+        samples.push(perf_now() - started);
+        bytes = text.len();
+        LAST_EXPORT.with(|l| *l.borrow_mut() = Some(text));
+    }
+    let contacts = vault.snapshot().contacts.len();
+    vault.into_repository().close();
+    Ok(to_json(
+        serde_json::json!({ "samples": samples, "bytes": bytes, "contacts": contacts }),
+    ))
+}
+
+/// Full import of the last export, per run into a fresh vault in `database`: the file read and
+/// checked (parse, rules, audit chain) and restored in one transaction, as the Data page does.
+#[wasm_bindgen]
+pub async fn bench_import(database: String, runs: u32) -> Result<String, JsValue> {
+    let text = LAST_EXPORT
+        .with(|l| l.borrow().clone())
+        .ok_or_else(|| fail("run bench_export first"))?;
+    let mut samples = Vec::new();
+    let mut contacts = 0;
+    for _ in 0..runs.max(1) {
+        let repo = fresh_repository(&database).await?;
+        let vault = service::create_vault(
+            repo,
+            &Passphrase::new("bench"),
+            cheap_kdf()?,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(fail)?;
+        let started = perf_now();
+        let export = crate::portability::parse(text.as_bytes()).map_err(fail)?;
+        let summary = vault
+            .import_into_empty(&export, chrono::Utc::now())
+            .await
+            .map_err(fail)?;
+        samples.push(perf_now() - started);
+        contacts = summary.contacts;
+        vault.into_repository().close();
+    }
+    IdbRepository::delete_database(&database)
+        .await
+        .map_err(fail)?;
+    Ok(to_json(
+        serde_json::json!({ "samples": samples, "contacts": contacts }),
+    ))
+}

@@ -631,6 +631,27 @@ impl Session {
         .await
     }
 
+    /// The whole vault as an encrypted backup file, sealed under `passphrase` (its own Argon2id
+    /// salt and the shipped parameters, in the file's readable header).
+    pub async fn export_backup(self, passphrase: Passphrase) -> Result<Vec<u8>, AppError> {
+        let text = self.export_json().await?;
+        let kdf = KdfParams::recommended()?;
+        Ok(crate::vault::backup::seal_backup(
+            &passphrase,
+            kdf,
+            &crate::vault::Plaintext::new(text.into_bytes()),
+        )?)
+    }
+
+    /// Opens an encrypted backup file and reads the export inside (checked like any import).
+    pub fn open_backup(
+        bytes: &[u8],
+        passphrase: &Passphrase,
+    ) -> Result<crate::portability::Export, AppError> {
+        let plaintext = crate::vault::backup::open_backup(bytes, passphrase)?;
+        crate::portability::parse(plaintext.as_bytes()).map_err(AppError::Import)
+    }
+
     /// Restores a checked export into this (empty) vault.
     pub async fn import_export(
         self,

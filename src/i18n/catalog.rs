@@ -515,7 +515,7 @@ catalog! {
     ImportHeading => "Restore from an export", "Obnovit z exportu";
     ImportLead => "Restores everything from a Folio export into this vault while it is still empty: contacts, deals, consents, documents, follow-ups and the audit log, as they were.",
         "Obnoví vše z exportu Folia do tohoto trezoru, dokud je prázdný: kontakty, obchody, souhlasy, doklady, úkoly i auditní záznam, tak jak byly.";
-    ImportFile => "Folio export file (JSON)", "Soubor s exportem Folia (JSON)";
+    ImportFile => "Folio export or encrypted backup file", "Soubor s exportem nebo šifrovanou zálohou Folia";
     ImportReading => "Reading and checking the file…", "Čtu a kontroluji soubor…";
     ImportButton => "Import", "Importovat";
     ImportNotEmpty => "This vault has data already: restore into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet).",
@@ -524,6 +524,19 @@ catalog! {
         "Vaše data jsou jen v tomto prohlížeči a dlouho jste je neexportovali.";
     BackupNow => "Export now", "Exportovat";
     Later => "Later", "Později";
+
+    BackupHeading => "Encrypted backup", "Šifrovaná záloha";
+    BackupLead => "The same export, encrypted under a passphrase of its own (Argon2id and AES-256-GCM): safe to keep on a USB stick or in a cloud folder. Without that passphrase nobody, not even you, can open it.",
+        "Tentýž export zašifrovaný vlastním heslem (Argon2id a AES-256-GCM): můžete ho bezpečně uložit na flash disk nebo do cloudu. Bez tohoto hesla ho nikdo neotevře, ani vy.";
+    BackupPassphrase => "Backup passphrase", "Heslo zálohy";
+    ConfirmBackupPassphrase => "Confirm backup passphrase", "Heslo zálohy znovu";
+    DownloadBackup => "Download encrypted backup", "Stáhnout šifrovanou zálohu";
+    BackupSaved => "The encrypted backup was saved to your downloads.", "Šifrovaná záloha je uložená ve stažených souborech.";
+    OpenBackup => "Open backup", "Otevřít zálohu";
+    ThisBackupPassphrase => "Passphrase of this backup", "Heslo této zálohy";
+    BackupNeedsPassphrase => "This is an encrypted backup: enter its passphrase.", "Toto je šifrovaná záloha: zadejte její heslo.";
+    WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",
+        "Špatné heslo zálohy (nebo je soubor poškozený). Nic se neimportovalo.";
 }
 
 #[cfg(test)]

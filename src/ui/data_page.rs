@@ -7,8 +7,9 @@ use crate::app::AppError;
 use crate::i18n::errors::{describe, import_error};
 use crate::i18n::{format, phrases, Text};
 use crate::portability::Export;
-use crate::ui::download::save_text;
+use crate::ui::download::{save_bytes, save_text};
 use crate::ui::locale::use_locale;
+use crate::vault::Passphrase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -18,6 +19,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone)]
 enum Chosen {
     Reading,
+    /// An encrypted backup, waiting for its passphrase.
+    Locked(std::rc::Rc<Vec<u8>>),
     Ready(std::rc::Rc<Export>),
     Refused(String),
 }
@@ -82,6 +85,10 @@ pub fn DataPage() -> impl IntoView {
                 match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => {
                         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        if crate::vault::backup::is_backup(&bytes) {
+                            chosen.set(Some(Chosen::Locked(std::rc::Rc::new(bytes))));
+                            return;
+                        }
                         crate::portability::parse(&bytes)
                     }
                     Err(_) => Err(crate::portability::ImportError {
@@ -97,6 +104,69 @@ pub fn DataPage() -> impl IntoView {
                 Err(e) => Chosen::Refused(import_error(lang, &e)),
             }));
         });
+    };
+    let backup_pass = RwSignal::new(String::new());
+    let backup_confirm = RwSignal::new(String::new());
+    let backup_error = RwSignal::new(None::<String>);
+    let backing_up = RwSignal::new(false);
+    let backed_up = RwSignal::new(false);
+    let backup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = untrack(|| locale.get());
+        let passphrase = match Passphrase::choose(
+            &backup_pass.get_untracked(),
+            &backup_confirm.get_untracked(),
+        ) {
+            Ok(p) => p,
+            Err(e) => {
+                backup_error.set(Some(crate::i18n::errors::passphrase_error(lang, &e)));
+                return;
+            }
+        };
+        backup_error.set(None);
+        backed_up.set(false);
+        backing_up.set(true);
+        spawn_local(async move {
+            match session.export_backup(passphrase).await {
+                Ok(bytes) => {
+                    let day = chrono::Utc::now().format("%Y-%m-%d");
+                    match save_bytes(
+                        &format!("folio-backup-{day}.folio-backup"),
+                        "application/octet-stream",
+                        &bytes,
+                    ) {
+                        Ok(()) => {
+                            backed_up.set(true);
+                            backup_pass.set(String::new());
+                            backup_confirm.set(String::new());
+                        }
+                        Err(e) => {
+                            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))))
+                        }
+                    }
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+            backing_up.set(false);
+        });
+    };
+    let open_pass = RwSignal::new(String::new());
+    let open_error = RwSignal::new(false);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Chosen::Locked(bytes)) = chosen.get_untracked() else {
+            return;
+        };
+        let lang = untrack(|| locale.get());
+        match Session::open_backup(&bytes, &Passphrase::new(open_pass.get_untracked())) {
+            Ok(export) => {
+                open_error.set(false);
+                open_pass.set(String::new());
+                chosen.set(Some(Chosen::Ready(std::rc::Rc::new(export))));
+            }
+            Err(AppError::Import(e)) => chosen.set(Some(Chosen::Refused(import_error(lang, &e)))),
+            Err(_) => open_error.set(true),
+        }
     };
     let import = move |_| {
         let Some(Chosen::Ready(export)) = chosen.get_untracked() else {
@@ -143,6 +213,26 @@ pub fn DataPage() -> impl IntoView {
                 </div>
                 <p><a href="/folio-export-v1.schema.json" download="folio-export-v1.schema.json">{t(Text::FormatLink)}</a></p>
             </section>
+            <section class="panel" aria-labelledby="backup-heading">
+                <h2 id="backup-heading">{t(Text::BackupHeading)}</h2>
+                <p class="hint">{t(Text::BackupLead)}</p>
+                <form class="form" novalidate=true on:submit=backup>
+                    <div class="field">
+                        <label for="backup-passphrase">{t(Text::BackupPassphrase)}</label>
+                        <input id="backup-passphrase" type="password" autocomplete="new-password" bind:value=backup_pass/>
+                    </div>
+                    <div class="field">
+                        <label for="backup-confirm">{t(Text::ConfirmBackupPassphrase)}</label>
+                        <input id="backup-confirm" type="password" autocomplete="new-password" bind:value=backup_confirm/>
+                    </div>
+                    {move || backup_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || backing_up.get()>{t(Text::DownloadBackup)}</button>
+                        <Show when=move || backing_up.get()><span class="hint" role="status">{t(Text::Exporting)}</span></Show>
+                        <Show when=move || backed_up.get()><span class="form-success" role="status">{t(Text::BackupSaved)}</span></Show>
+                    </div>
+                </form>
+            </section>
             <section class="panel" aria-labelledby="import-heading">
                 <h2 id="import-heading">{t(Text::ImportHeading)}</h2>
                 <p class="hint">{t(Text::ImportLead)}</p>
@@ -150,11 +240,22 @@ pub fn DataPage() -> impl IntoView {
                 <Show when=move || session.vault_is_empty() fallback=move || view! { <p class="empty-state">{t(Text::ImportNotEmpty)}</p> }>
                     <div class="field">
                         <label for="import-file">{t(Text::ImportFile)}</label>
-                        <input id="import-file" type="file" accept="application/json,.json" on:change=on_file/>
+                        <input id="import-file" type="file" accept="application/json,.json,.folio-backup" on:change=on_file/>
                     </div>
                     {move || match chosen.get() {
                         None => None,
                         Some(Chosen::Reading) => Some(view! { <p class="hint" role="status">{t(Text::ImportReading)}</p> }.into_any()),
+                        Some(Chosen::Locked(_)) => Some(view! {
+                            <form class="form" novalidate=true on:submit=open>
+                                <p>{t(Text::BackupNeedsPassphrase)}</p>
+                                <div class="field">
+                                    <label for="open-backup-passphrase">{t(Text::ThisBackupPassphrase)}</label>
+                                    <input id="open-backup-passphrase" type="password" autocomplete="off" bind:value=open_pass/>
+                                </div>
+                                <Show when=move || open_error.get()><p class="form-error" role="alert">{t(Text::WrongBackupPassphrase)}</p></Show>
+                                <div class="actions"><button type="submit" class="button">{t(Text::OpenBackup)}</button></div>
+                            </form>
+                        }.into_any()),
                         Some(Chosen::Refused(why)) => Some(view! { <p class="form-error" role="alert" data-testid="import-problem">{why}</p> }.into_any()),
                         Some(Chosen::Ready(export)) => {
                             let summary = crate::app::service::ImportSummary {

@@ -5,11 +5,21 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name` with the given media type.
 pub fn save_text(file_name: &str, media_type: &str, text: &str) -> Result<(), String> {
+    save_parts(file_name, media_type, js_sys::Array::of1(&text.into()))
+}
+
+/// Offers `bytes` as a download named `file_name` with the given media type.
+pub fn save_bytes(file_name: &str, media_type: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    save_parts(file_name, media_type, js_sys::Array::of1(&array))
+}
+
+fn save_parts(file_name: &str, media_type: &str, parts: js_sys::Array) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -2,6 +2,7 @@
 //! records with AES-256-GCM. Must not import `store`, `app` or `ui`: it only turns plaintext into
 //! sealed bytes and back, and it is the only module that does.
 
+pub mod backup;
 pub mod header;
 pub mod kdf;
 pub mod keys;

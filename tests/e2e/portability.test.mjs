@@ -61,6 +61,25 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   assert.ok(validate(exported), JSON.stringify(validate.errors));
   assert.doesNotMatch(await page.getByTestId('last-export').innerText(), /never/);
   await screenshot(page, 'data-export');
+
+  // The encrypted backup: a readable header with its own KDF parameters, nothing else legible.
+  await page.getByLabel('Backup passphrase', { exact: true }).fill('backup passphrase 2026');
+  await page.getByLabel('Confirm backup passphrase').fill('backup passphrase 2026');
+  const [sealed] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download encrypted backup' }).click(),
+  ]);
+  assert.match(sealed.suggestedFilename(), /^folio-backup-\d{4}-\d{2}-\d{2}\.folio-backup$/);
+  const backupFile = join(artifacts, 'backup.folio-backup');
+  writeFileSync(backupFile, readFileSync(await sealed.path()));
+  const backupBytes = readFileSync(backupFile);
+  const header = JSON.parse(backupBytes.subarray(0, backupBytes.indexOf(10)).toString('utf8'));
+  assert.equal(header.format, 'folio-backup');
+  assert.equal(header.kdf.algorithm, 'argon2id');
+  assert.equal(header.kdf.memory_kib, 65536);
+  for (const secret of ['Šťastná', 'FV-2026-101', 'vera@stastna.cz']) {
+    assert.equal(backupBytes.indexOf(Buffer.from(secret)), -1, `${secret} is not readable in the backup`);
+  }
   assert.deepEqual(first.problems(), []);
   assert.deepEqual(first.foreignRequests(), []);
   await first.context.close();
@@ -77,14 +96,14 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   broken.deals[0].data.contact_ids = ['someone-else'];
   const brokenFile = join(artifacts, 'export-broken.json');
   writeFileSync(brokenFile, JSON.stringify(broken));
-  await fresh.getByLabel('Folio export file (JSON)').setInputFiles(brokenFile);
+  await fresh.getByLabel('Folio export or encrypted backup file').setInputFiles(brokenFile);
   const problem = fresh.getByTestId('import-problem');
   await problem.waitFor();
   assert.equal(await problem.innerText(),
     'Nothing was imported. At $.deals[0].data.contact_ids[0]: refers to contact someone-else, which is not in the file.');
   await screenshot(fresh, 'data-import-refused');
 
-  await fresh.getByLabel('Folio export file (JSON)').setInputFiles(file);
+  await fresh.getByLabel('Folio export or encrypted backup file').setInputFiles(file);
   const preview = fresh.getByTestId('import-preview');
   await preview.waitFor();
   assert.match(await preview.innerText(), /1 contact, 0 organisations, 0 activities, 0 consents, 1 deal, 1 document/);
@@ -102,4 +121,25 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   assert.deepEqual(second.problems(), []);
   assert.deepEqual(second.foreignRequests(), []);
   await second.context.close();
+
+  // A third profile restores the encrypted backup: a wrong passphrase changes nothing.
+  const third = await openPage(site.browser, site.url);
+  const other = third.page;
+  await other.goto(site.url);
+  await createVault(other, 'a third vault passphrase');
+  await nav(other, 'Data');
+  await other.getByLabel('Folio export or encrypted backup file').setInputFiles(backupFile);
+  await other.getByText('This is an encrypted backup: enter its passphrase.').waitFor();
+  await other.getByLabel('Passphrase of this backup').fill('not the right one');
+  await other.getByRole('button', { name: 'Open backup' }).click();
+  await other.getByText('Wrong backup passphrase (or the file is damaged). Nothing was imported.').waitFor();
+  await other.getByLabel('Passphrase of this backup').fill('backup passphrase 2026');
+  await other.getByRole('button', { name: 'Open backup' }).click();
+  assert.match(await other.getByTestId('import-preview').innerText(), /1 contact/);
+  await other.getByRole('button', { name: 'Import', exact: true }).click();
+  await other.getByText(/Saved\. 1 contact/).waitFor();
+  await nav(other, 'Deals');
+  await other.getByRole('link', { name: 'Účetnictví 2027' }).waitFor();
+  assert.deepEqual(third.problems(), []);
+  await third.context.close();
 });

@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contacts/:id") view=ui::contact_page::ContactPage/>
                         <Route path=path!("/contacts/:id/edit") view=ui::contact_form_page::ContactFormPage/>
                         <Route path=path!("/contacts/:id/merge") view=ui::merge_page::MergePage/>
+                        <Route path=path!("/contacts/:id/access") view=ui::access_page::AccessPage/>
                         <Route path=path!("/organisations") view=ui::organisations_page::OrganisationsPage/>
                         <Route path=path!("/organisations/new") view=ui::organisation_form_page::OrganisationFormPage/>
                         <Route path=path!("/organisations/:id") view=ui::organisation_page::OrganisationPage/>
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/deals/:id/edit") view=ui::deal_form_page::DealFormPage/>
                         <Route path=path!("/agenda") view=ui::agenda_page::AgendaPage/>
                         <Route path=path!("/data") view=ui::data_page::DataPage/>
+                        <Route path=path!("/requests") view=ui::requests_page::RequestsPage/>
                         <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
                         <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
                         <Route path=path!("/about") view=ui::about_page::AboutPage/>

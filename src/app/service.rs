@@ -15,6 +15,7 @@ use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::purpose::{Purpose, PurposeDraft};
+use crate::domain::request::{RequestDraft, RequestError, SubjectRequest};
 use crate::domain::task::{Task, TaskDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
@@ -44,6 +45,7 @@ pub const KIND_PIPELINE: &str = "pipeline";
 pub const KIND_DEAL: &str = "deal";
 pub const KIND_DOCUMENT: &str = "document";
 pub const KIND_TASK: &str = "task";
+pub const KIND_REQUEST: &str = "request";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
 
@@ -73,6 +75,8 @@ pub enum AppError {
     Import(#[from] crate::portability::ImportError),
     #[error("this vault has data already")]
     NotEmpty,
+    #[error(transparent)]
+    Request(#[from] RequestError),
 }
 
 /// A record as sealed: its bookkeeping and its data.
@@ -108,6 +112,7 @@ pub struct VaultSnapshot {
     pub deals: BTreeMap<String, StoredRecord<Deal>>,
     pub documents: BTreeMap<String, StoredRecord<Document>>,
     pub tasks: BTreeMap<String, StoredRecord<Task>>,
+    pub requests: BTreeMap<String, StoredRecord<SubjectRequest>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
@@ -516,6 +521,7 @@ impl<R: Repository> UnlockedVault<R> {
         snapshot.deals = rest.deals;
         snapshot.documents = rest.documents;
         snapshot.tasks = rest.tasks;
+        snapshot.requests = rest.requests;
         snapshot.damaged.extend(rest.damaged);
         snapshot.audit = audit;
         snapshot.chain = chain;
@@ -563,6 +569,9 @@ impl<R: Repository> UnlockedVault<R> {
             }),
             KIND_TASK => open_record::<Task>(&self.key, sealed).map(|r| {
                 snapshot.tasks.insert(r.id.clone(), r);
+            }),
+            KIND_REQUEST => open_record::<SubjectRequest>(&self.key, sealed).map(|r| {
+                snapshot.requests.insert(r.id.clone(), r);
             }),
             KIND_AUDIT_HEAD => open_record(&self.key, sealed).map(|r| *head = Some(r)),
             // Kinds of a newer Folio: kept untouched, but checked to open.
@@ -920,7 +929,7 @@ impl<R: Repository> UnlockedVault<R> {
                 ..l
             })
             .collect();
-        let (deals, documents, tasks) = {
+        let (deals, documents, tasks, requests) = {
             let inner = self.inner.borrow();
             let s = &inner.snapshot;
             let relink = |ids: &Vec<String>| {
@@ -957,12 +966,19 @@ impl<R: Repository> UnlockedVault<R> {
                     ..t.clone()
                 })
             });
-            (deals, documents, tasks)
+            let requests = next_revisions(&s.requests, now, |r| {
+                (r.contact_id.as_deref() == Some(other_id)).then(|| SubjectRequest {
+                    contact_id: Some(keep_id.to_string()),
+                    ..r.clone()
+                })
+            });
+            (deals, documents, tasks, requests)
         };
         let mut puts = vec![(seal_record(&self.key, &kept)?, Expect::Rev(keep.rev))];
         puts.extend(self.seal_revisions(&deals)?);
         puts.extend(self.seal_revisions(&documents)?);
         puts.extend(self.seal_revisions(&tasks)?);
+        puts.extend(self.seal_revisions(&requests)?);
         for a in &moved {
             puts.push((seal_record(&self.key, a)?, Expect::Rev(a.rev - 1)));
         }
@@ -1005,6 +1021,9 @@ impl<R: Repository> UnlockedVault<R> {
         }
         for t in tasks {
             inner.snapshot.tasks.insert(t.id.clone(), t);
+        }
+        for r in requests {
+            inner.snapshot.requests.insert(r.id.clone(), r);
         }
         Ok(())
     }
@@ -1358,6 +1377,63 @@ impl<R: Repository> UnlockedVault<R> {
     pub async fn delete_task(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         self.delete_record(|s| &mut s.tasks, KIND_TASK, id, Task::fields, now)
             .await
+    }
+
+    /// Registers a data subject request (received on a date, due a month later).
+    pub async fn create_request(
+        &self,
+        draft: &RequestDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let mut request = draft.validate(now).map_err(AppError::Invalid)?;
+        self.check_links(&request.contact_id, None, None)?;
+        if request.subject.is_empty() {
+            // The register keeps who asked even if the contact is deleted later.
+            if let Some(c) = request
+                .contact_id
+                .as_ref()
+                .and_then(|c| self.inner.borrow().snapshot.contacts.get(c).cloned())
+            {
+                request.subject = c.data.display_name();
+            }
+        }
+        self.save_record(
+            |s| &mut s.requests,
+            KIND_REQUEST,
+            None,
+            request,
+            SubjectRequest::fields,
+            now,
+        )
+        .await
+    }
+
+    /// Changes a request by one of its rules (extend, add a step, close), audited.
+    pub async fn change_request(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut SubjectRequest) -> Result<(), RequestError>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut request = self
+            .inner
+            .borrow()
+            .snapshot
+            .requests
+            .get(id)
+            .map(|r| r.data.clone())
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        change(&mut request)?;
+        self.save_record(
+            |s| &mut s.requests,
+            KIND_REQUEST,
+            Some(id),
+            request,
+            SubjectRequest::fields,
+            now,
+        )
+        .await
+        .map(|_| ())
     }
 
     /// Deletes one record of the snapshot's `map` on its own, audited.
@@ -1899,15 +1975,26 @@ impl<R: Repository> UnlockedVault<R> {
             }
             (contact, activities)
         };
-        // Deals stay, without this contact.
-        let deals = next_revisions(&self.inner.borrow().snapshot.deals, now, |d| {
-            d.contact_ids.iter().any(|c| c == id).then(|| {
-                let mut d = d.clone();
-                d.contact_ids.retain(|c| c != id);
-                d
-            })
-        });
-        let puts = self.seal_revisions(&deals)?;
+        // Deals stay, without this contact; the requests register keeps who asked, by name.
+        let (deals, requests) = {
+            let inner = self.inner.borrow();
+            let deals = next_revisions(&inner.snapshot.deals, now, |d| {
+                d.contact_ids.iter().any(|c| c == id).then(|| {
+                    let mut d = d.clone();
+                    d.contact_ids.retain(|c| c != id);
+                    d
+                })
+            });
+            let requests = next_revisions(&inner.snapshot.requests, now, |r| {
+                (r.contact_id.as_deref() == Some(id)).then(|| SubjectRequest {
+                    contact_id: None,
+                    ..r.clone()
+                })
+            });
+            (deals, requests)
+        };
+        let mut puts = self.seal_revisions(&deals)?;
+        puts.extend(self.seal_revisions(&requests)?);
         let mut deletes = vec![(id.to_string(), Expect::Rev(contact.rev))];
         deletes.extend(
             activities
@@ -1932,6 +2019,9 @@ impl<R: Repository> UnlockedVault<R> {
         }
         for d in deals {
             inner.snapshot.deals.insert(d.id.clone(), d);
+        }
+        for r in requests {
+            inner.snapshot.requests.insert(r.id.clone(), r);
         }
         Ok(())
     }
@@ -2796,5 +2886,51 @@ mod tests {
         assert_eq!(s.pipeline(), pipeline);
         assert_eq!(s.pipeline().stages[0].name, "Poptávka");
         assert_eq!(s.pipeline().stages[2].id, "qualified");
+    }
+
+    #[test]
+    fn requests_are_registered_changed_by_their_rules_and_outlive_their_contact() {
+        use crate::domain::request::{RequestDraft, RequestStatus};
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let draft = RequestDraft {
+            kind: "erasure".into(),
+            contact_id: Some(jana.clone()),
+            received: "2026-03-01".into(),
+            ..RequestDraft::default()
+        };
+        let id = block_on(vault.create_request(&draft, t(2))).unwrap();
+        assert_eq!(vault.snapshot().requests[&id].data.subject, "Jana Nováková");
+        block_on(vault.change_request(&id, |r| r.extend("complex case"), t(3))).unwrap();
+        assert!(matches!(
+            block_on(vault.change_request(&id, |r| r.extend("again"), t(4))),
+            Err(AppError::Request(RequestError::ExtendedAlready))
+        ));
+        block_on(vault.delete_contact(&jana, t(5))).unwrap();
+        block_on(vault.change_request(
+            &id,
+            |r| {
+                r.close(
+                    RequestStatus::Done,
+                    "erased",
+                    chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(),
+                )
+            },
+            t(6),
+        ))
+        .unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        let r = &s.requests[&id].data;
+        assert_eq!(
+            (r.contact_id.as_deref(), r.subject.as_str()),
+            (None, "Jana Nováková")
+        );
+        assert_eq!(r.status, RequestStatus::Done);
+        assert_eq!(
+            r.due(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+        );
+        assert_eq!(s.chain, None);
     }
 }

@@ -652,6 +652,45 @@ impl Session {
         crate::portability::parse(plaintext.as_bytes()).map_err(AppError::Import)
     }
 
+    /// What the vault holds about one person, in the export format (Art. 15 / Art. 20).
+    pub async fn subject_json(self, contact_id: String) -> Result<String, AppError> {
+        self.write(|v| async move {
+            let all = v.export(chrono::Utc::now(), env!("CARGO_PKG_VERSION"))?;
+            let mine = crate::portability::subject(&all, &contact_id)
+                .ok_or_else(|| AppError::NotFound(contact_id.clone()))?;
+            serde_json::to_string_pretty(&mine)
+                .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e.to_string())))
+        })
+        .await
+    }
+
+    pub async fn create_request(
+        self,
+        draft: crate::domain::request::RequestDraft,
+    ) -> Result<String, AppError> {
+        self.write(|v| async move { v.create_request(&draft, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Extends, adds a step to or closes a request (`change` gets the time and the local day).
+    pub async fn change_request(
+        self,
+        id: String,
+        change: impl FnOnce(
+                &mut crate::domain::request::SubjectRequest,
+                chrono::DateTime<chrono::Utc>,
+                chrono::NaiveDate,
+            ) -> Result<(), crate::domain::request::RequestError>
+            + 'static,
+    ) -> Result<(), AppError> {
+        self.write(|v| async move {
+            let now = chrono::Utc::now();
+            v.change_request(&id, |r| change(r, now, local_day(now)), now)
+                .await
+        })
+        .await
+    }
+
     /// Restores a checked export into this (empty) vault.
     pub async fn import_export(
         self,

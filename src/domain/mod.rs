@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod phone;
 pub mod profile;
 pub mod purpose;
+pub mod request;
 pub mod search;
 pub mod task;
 

@@ -537,6 +537,68 @@ catalog! {
     BackupNeedsPassphrase => "This is an encrypted backup: enter its passphrase.", "Toto je šifrovaná záloha: zadejte její heslo.";
     WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",
         "Špatné heslo zálohy (nebo je soubor poškozený). Nic se neimportovalo.";
+
+    // Access (Art. 15) and portability (Art. 20) for one person
+    AccessLink => "Access report (Art. 15)", "Přehled pro subjekt (čl. 15)";
+    AccessHeading => "What we hold about you", "Jaké údaje o vás zpracováváme";
+    AccessLead => "A copy of the personal data held about this person, with the information GDPR Art. 15 asks for. Print it, or give them the data as JSON (Art. 20) or their contact card as CSV.",
+        "Kopie osobních údajů o této osobě s informacemi, které požaduje čl. 15 GDPR. Vytiskněte ji, nebo jí předejte data jako JSON (čl. 20) či kontaktní údaje jako CSV.";
+    AccessPreparedOn => "Prepared on", "Vyhotoveno dne";
+    AccessDataHeading => "Your personal data", "Vaše osobní údaje";
+    AccessPurposesHeading => "Why we process them, and on what legal basis", "Proč je zpracováváme a na jakém právním základě";
+    AccessRecipients => "Recipients", "Příjemci";
+    AccessRetention => "How long we keep them", "Jak dlouho je uchováváme";
+    AccessSource => "Where the data came from", "Odkud údaje pocházejí";
+    AccessSourceDirect => "From you directly, unless a consent record below names another source.",
+        "Přímo od vás, pokud záznam o souhlasu níže neuvádí jiný zdroj.";
+    AccessRightsHeading => "Your rights", "Vaše práva";
+    AccessRights => "You may ask for rectification or erasure of your data, for restriction of its processing, or object to it (Art. 16–21), withdraw any consent at any time, and lodge a complaint with the supervisory authority (in Czechia: Úřad pro ochranu osobních údajů, www.uoou.cz). No automated decision-making or profiling is carried out (Art. 22).",
+        "Můžete žádat o opravu nebo výmaz údajů, o omezení zpracování, nebo vznést námitku (čl. 16–21), kdykoli odvolat souhlas a podat stížnost u dozorového úřadu (Úřad pro ochranu osobních údajů, www.uoou.cz). Automatizované rozhodování ani profilování neprobíhá (čl. 22).";
+    AccessRecordsHeading => "Records about you", "Záznamy o vás";
+    DownloadAccessJson => "Download data (JSON)", "Stáhnout data (JSON)";
+    DownloadContactCsv => "Download contact card (CSV)", "Stáhnout kontaktní údaje (CSV)";
+    NotStated => "not stated", "neuvedeno";
+
+    // The register of data subject requests
+    NavRequests => "Requests", "Žádosti";
+    RequestsHeading => "Data subject requests", "Žádosti subjektů údajů";
+    RequestsLead => "Every request to exercise a GDPR right, with its deadline: one month from receipt (Art. 12(3)), once extendable by two more months with a reason.",
+        "Každá žádost o uplatnění práva podle GDPR se svou lhůtou: měsíc od doručení (čl. 12 odst. 3), jednou prodloužitelná o další dva měsíce s odůvodněním.";
+    NewRequest => "New request", "Nová žádost";
+    RequestKindLabel => "Right", "Právo";
+    ReqAccess => "Access", "Přístup";
+    ReqRectification => "Rectification", "Oprava";
+    ReqErasure => "Erasure", "Výmaz";
+    ReqPortability => "Portability", "Přenositelnost";
+    ReqRestriction => "Restriction", "Omezení zpracování";
+    ReqObjection => "Objection", "Námitka";
+    RequestContact => "Contact (if in Folio)", "Kontakt (je-li ve Foliu)";
+    RequestSubject => "Who asked", "Kdo žádá";
+    RequestSubjectHint => "As they named themselves; filled from the contact when left empty.", "Jak se sami uvedli; prázdné se doplní z kontaktu.";
+    RequestReceived => "Received", "Doručeno";
+    RequestNote => "What was asked", "Co žádá";
+    RegisterRequest => "Register request", "Zaevidovat žádost";
+    RequestDue => "Due", "Lhůta";
+    RequestStatusLabel => "Status", "Stav";
+    StatusOpen => "open", "otevřená";
+    StatusDone => "done", "vyřízená";
+    StatusRefused => "refused", "zamítnutá";
+    RequestSteps => "Steps", "Kroky";
+    RequestOutcome => "Outcome", "Výsledek";
+    AddStep => "Add step", "Přidat krok";
+    StepNote => "Step taken", "Provedený krok";
+    ExtendDeadline => "Extend by two months", "Prodloužit o dva měsíce";
+    ExtensionReason => "Reason for the extension", "Důvod prodloužení";
+    CloseDone => "Close as done", "Uzavřít jako vyřízenou";
+    CloseRefused => "Close as refused", "Uzavřít jako zamítnutou";
+    OutcomeLabel => "Outcome or reason", "Výsledek nebo důvod";
+    OpenRequests => "Open", "Otevřené";
+    ClosedRequests => "Closed", "Uzavřené";
+    NoRequests => "No requests registered.", "Žádné zaevidované žádosti.";
+    OverdueBadge => "overdue", "po lhůtě";
+    DueSoonBadge => "due soon", "lhůta se blíží";
+    RequestsDue => "Data subject requests due", "Žádosti subjektů s blížící se lhůtou";
+    ExtendedBecause => "extended", "prodlouženo";
 }
 
 #[cfg(test)]

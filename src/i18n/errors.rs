@@ -20,6 +20,15 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
         }
         .to_string(),
         AppError::Import(e) => import_error(lang, e),
+        AppError::Request(e) => {
+            use crate::domain::request::RequestError;
+            match (lang, e) {
+                (Lang::En, e) => format!("{}. Nothing was changed.", capitalised(&e.to_string())),
+                (Lang::Cs, RequestError::Closed) => "Žádost je uzavřená. Nic se nezměnilo.".into(),
+                (Lang::Cs, RequestError::ExtendedAlready) => "Lhůta už byla jednou prodloužena. Nic se nezměnilo.".into(),
+                (Lang::Cs, RequestError::ReasonRequired) => "Prodloužení, zamítnutí i krok potřebují důvod či poznámku. Nic se nezměnilo.".into(),
+            }
+        }
         AppError::NotEmpty => if en {
             "This vault has data already. Restore an export into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet)."
         } else {
@@ -156,6 +165,14 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 ),
             }
         }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -13,9 +13,10 @@ use std::collections::HashSet;
 pub const FORMAT: &str = "folio-export";
 /// The newest version this build writes and reads.
 pub const VERSION: u32 = 1;
-/// Files larger than this are refused before parsing (a vault at the benchmark's L scale
-/// exports to about 30 MB).
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Files larger than this are refused before parsing. A vault at the benchmark's L scale (10,000
+/// contacts, 50,000 activities, 20,000 consents, 2,000 deals and their 85,000 audit events)
+/// exports to about 70 MB; a 100 MB file is refused.
+pub const MAX_BYTES: usize = 90_000_000;
 
 /// One stored record: its bookkeeping and its data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +48,9 @@ pub struct Export {
     pub deals: Vec<Record<Deal>>,
     pub documents: Vec<Record<Document>>,
     pub tasks: Vec<Record<Task>>,
+    /// The register of data subject requests (absent in files written before it existed).
+    #[serde(default)]
+    pub requests: Vec<Record<Request>>,
     pub audit_log: Vec<AuditEvent>,
 }
 
@@ -295,11 +299,57 @@ pub struct Task {
     pub deal_id: Option<String>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    Access,
+    Rectification,
+    Erasure,
+    Portability,
+    Restriction,
+    Objection,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Open,
+    Done,
+    Refused,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestStep {
+    pub at: DateTime<Utc>,
+    pub note: String,
+}
+
+/// A data subject request of the register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    pub kind: RequestKind,
+    pub contact_id: Option<String>,
+    pub subject: String,
+    pub received: NaiveDate,
+    pub extended_to: Option<NaiveDate>,
+    pub extension_reason: String,
+    pub status: RequestStatus,
+    pub steps: Vec<RequestStep>,
+    pub outcome: String,
+    pub closed: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldChange {
     pub field: String,
+    /// Absent when the field was empty before (a created record's fields).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
+    /// Absent when the field is empty after (a deleted record's fields).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
 }
 
@@ -439,6 +489,7 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
     let deals = ids_of!(deals);
     let _ = ids_of!(documents);
     let _ = ids_of!(tasks);
+    let _ = ids_of!(requests);
     let must = |set: &HashSet<&str>, id: &str, path: String, what: &str| {
         if set.contains(id) {
             Ok(())
@@ -589,6 +640,15 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
         )?;
         check_amount(&r.data.amount, format!("{p}.amount"))?;
     }
+    for (i, r) in e.requests.iter().enumerate() {
+        let p = format!("$.requests[{i}].data");
+        maybe(
+            &contacts,
+            &r.data.contact_id,
+            format!("{p}.contact_id"),
+            "contact",
+        )?;
+    }
     for (i, r) in e.tasks.iter().enumerate() {
         let p = format!("$.tasks[{i}].data");
         maybe(
@@ -629,6 +689,147 @@ fn check_amount(amount: &Option<Amount>, path: String) -> Result<(), ImportError
             .map_err(|e| at(format!("{path}.currency"), Problem::Rule(e.to_string()))),
         None => Ok(()),
     }
+}
+
+/// One CSV field, quoted when it holds a separator, a quote or a line break.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// What Folio holds about one person, in the same format (GDPR Art. 15 access and Art. 20
+/// portability): their contact record, organisation, activities, consents with every event,
+/// objections and restrictions, the deals, documents and follow-ups they are part of, the
+/// purposes their consents refer to, and the audit events about these records. Other people
+/// named on a shared deal or document are left out (Art. 15(4)); the audit events are a
+/// selection, so the file is an access copy, not a backup (its chain does not verify alone).
+pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
+    let contact = all.contacts.iter().find(|c| c.id == contact_id)?.clone();
+    let only = |ids: &[String]| {
+        ids.iter()
+            .filter(|c| *c == contact_id)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let organisation = contact.data.organisation_id.clone();
+    let deals: Vec<Record<Deal>> = all
+        .deals
+        .iter()
+        .filter(|d| d.data.contact_ids.iter().any(|c| c == contact_id))
+        .map(|d| {
+            let mut d = d.clone();
+            d.data.contact_ids = only(&d.data.contact_ids);
+            d
+        })
+        .collect();
+    let documents: Vec<Record<Document>> = all
+        .documents
+        .iter()
+        .filter(|d| d.data.contact_ids.iter().any(|c| c == contact_id))
+        .map(|d| {
+            let mut d = d.clone();
+            d.data.contact_ids = only(&d.data.contact_ids);
+            if d.data
+                .deal_id
+                .as_ref()
+                .is_some_and(|x| !deals.iter().any(|k| &k.id == x))
+            {
+                d.data.deal_id = None;
+            }
+            d
+        })
+        .collect();
+    let consents: Vec<Record<Consent>> = all
+        .consents
+        .iter()
+        .filter(|c| c.data.contact_id == contact_id)
+        .cloned()
+        .collect();
+    let mut records: HashSet<String> = HashSet::from([contact.id.clone()]);
+    let activities: Vec<Record<Activity>> = all
+        .activities
+        .iter()
+        .filter(|a| a.data.contact_id == contact_id)
+        .map(|a| {
+            let mut a = a.clone();
+            if a.data
+                .deal_id
+                .as_ref()
+                .is_some_and(|x| !deals.iter().any(|k| &k.id == x))
+            {
+                a.data.deal_id = None;
+            }
+            a
+        })
+        .collect();
+    let limits: Vec<Record<Limit>> = all
+        .limits
+        .iter()
+        .filter(|l| l.data.contact_id == contact_id)
+        .cloned()
+        .collect();
+    let tasks: Vec<Record<Task>> = all
+        .tasks
+        .iter()
+        .filter(|t| t.data.contact_id.as_deref() == Some(contact_id))
+        .cloned()
+        .collect();
+    let requests: Vec<Record<Request>> = all
+        .requests
+        .iter()
+        .filter(|r| r.data.contact_id.as_deref() == Some(contact_id))
+        .cloned()
+        .collect();
+    records.extend(requests.iter().map(|r| r.id.clone()));
+    records.extend(activities.iter().map(|r| r.id.clone()));
+    records.extend(consents.iter().map(|r| r.id.clone()));
+    records.extend(limits.iter().map(|r| r.id.clone()));
+    records.extend(tasks.iter().map(|r| r.id.clone()));
+    let purposes: Vec<Record<Purpose>> = all
+        .purposes
+        .iter()
+        .filter(|p| {
+            consents.iter().any(|c| c.data.purpose_id == p.id)
+                || limits
+                    .iter()
+                    .any(|l| l.data.purpose_id.as_ref() == Some(&p.id))
+        })
+        .cloned()
+        .collect();
+    // The history of the person's own records (shared deals and documents name others too).
+    let audit_log = all
+        .audit_log
+        .iter()
+        .filter(|e| records.contains(&e.entity_id))
+        .cloned()
+        .collect();
+    Some(Export {
+        format: all.format.clone(),
+        version: all.version,
+        exported_at: all.exported_at,
+        app_version: all.app_version.clone(),
+        controller: all.controller.clone(),
+        pipeline: all.pipeline.clone(),
+        organisations: all
+            .organisations
+            .iter()
+            .filter(|o| organisation.as_ref() == Some(&o.id))
+            .cloned()
+            .collect(),
+        contacts: vec![contact],
+        activities,
+        purposes,
+        consents,
+        limits,
+        deals,
+        documents,
+        tasks,
+        requests,
+        audit_log,
+    })
 }
 
 /// Converts between an export type and the domain type of the same shape (both directions;

@@ -60,6 +60,15 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
         ..TaskDraft::default()
     };
     block_on(vault.save_task(None, &task, |n| Some(n.and_utc()), t(5))).unwrap();
+    let request = crate::domain::request::RequestDraft {
+        kind: "access".into(),
+        contact_id: task.contact_id.clone(),
+        received: "2026-11-02".into(),
+        note: "asked by e-mail for a copy".into(),
+        ..Default::default()
+    };
+    let id = block_on(vault.create_request(&request, t(6))).unwrap();
+    block_on(vault.change_request(&id, |r| r.extend("a large history to collect"), t(7))).unwrap();
     vault
 }
 
@@ -98,6 +107,8 @@ fn export_import_export_gives_the_same_document() {
         assert_eq!(reopened.contacts, original.snapshot().contacts);
         assert_eq!(reopened.deals, original.snapshot().deals);
         assert_eq!(reopened.audit, original.snapshot().audit);
+        assert_eq!(reopened.requests, original.snapshot().requests);
+        assert_eq!(reopened.requests.len(), 1);
     }
 }
 
@@ -222,4 +233,77 @@ fn write_the_v1_fixture() {
         let text = json(&full_vault(42), t(10));
         std::fs::write("tests/fixtures/folio-export-v1.json", text + "\n").unwrap();
     }
+}
+
+#[test]
+fn a_subject_export_holds_one_person_and_no_one_else() {
+    let vault = full_vault(11);
+    let all = vault.export(t(10), "test").unwrap();
+    // Someone on a deal with others: the others are left out.
+    let shared = all
+        .deals
+        .iter()
+        .find(|d| d.data.contact_ids.len() > 1)
+        .expect("a shared deal");
+    let who = shared.data.contact_ids[0].clone();
+    let mine = subject(&all, &who).unwrap();
+    assert_eq!(mine.contacts.len(), 1);
+    assert_eq!(mine.contacts[0].id, who);
+    assert!(mine
+        .deals
+        .iter()
+        .all(|d| d.data.contact_ids == vec![who.clone()]));
+    assert!(mine
+        .documents
+        .iter()
+        .all(|d| d.data.contact_ids == vec![who.clone()]));
+    assert!(mine.activities.iter().all(|a| a.data.contact_id == who));
+    assert!(mine.consents.iter().all(|c| c.data.contact_id == who));
+    assert_eq!(
+        mine.activities.len(),
+        all.activities
+            .iter()
+            .filter(|a| a.data.contact_id == who)
+            .count()
+    );
+    assert!(mine.audit_log.iter().any(|e| e.entity_id == who));
+    let text = serde_json::to_string(&mine).unwrap();
+    for other in all.contacts.iter().filter(|c| c.id != who) {
+        assert!(
+            !text.contains(&other.id),
+            "another person's id is not in the file"
+        );
+    }
+    assert!(subject(&all, "nobody").is_none());
+}
+
+#[test]
+fn csv_fields_are_quoted_when_needed() {
+    assert_eq!(csv_field("Praha"), "Praha");
+    assert_eq!(csv_field("Dvořáková; Jana"), "\"Dvořáková; Jana\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+}
+
+/// Prints the export's size at the benchmark's L scale (`cargo test --release -- --ignored
+/// export_size_at_l --nocapture`).
+#[test]
+#[ignore]
+fn export_size_at_l() {
+    let vault = new_vault();
+    let counts = Counts {
+        organisations: 1_000,
+        contacts: 10_000,
+        activities: 50_000,
+        consents: 20_000,
+        deals: 2_000,
+    };
+    block_on(populate(&vault, 2026, counts, t(1))).unwrap();
+    let export = vault.export(t(2), "test").unwrap();
+    let text = serde_json::to_string(&export).unwrap();
+    let audit = serde_json::to_string(&export.audit_log).unwrap();
+    println!(
+        "export at L: {} bytes, audit log {} bytes",
+        text.len(),
+        audit.len()
+    );
 }

@@ -79,6 +79,7 @@ pub fn AgendaPage() -> impl IntoView {
             <h1 id="agenda-heading">{t(Text::AgendaHeading)}</h1>
             <p class="lead">{t(Text::AgendaLead)}</p>
             {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <RequestsDue/>
             {section(0, Text::Overdue, "overdue")}
             {section(1, Text::TodayLabel, "today")}
             {section(2, Text::Upcoming, "upcoming")}
@@ -208,5 +209,51 @@ fn LosingTouch() -> impl IntoView {
                 }}
             </Show>
         </section>
+    }
+}
+
+/// Open data subject requests that are overdue or due within a week.
+#[component]
+fn RequestsDue() -> impl IntoView {
+    use crate::domain::request::Urgency;
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let due = Memo::new(move |_| {
+        let today = local_day(chrono::Utc::now());
+        let mut list: Vec<_> = session.data.with(|d| {
+            d.requests
+                .values()
+                .map(|r| (r.data.clone(), r.data.urgency(today)))
+                .filter(|(_, u)| matches!(u, Urgency::Overdue | Urgency::DueSoon))
+                .collect()
+        });
+        list.sort_by_key(|(r, _)| r.due());
+        list
+    });
+    move || {
+        let list = due.get();
+        (!list.is_empty()).then(|| {
+            let lang = locale.get();
+            view! {
+                <section class="panel" aria-labelledby="agenda-requests">
+                    <h2 id="agenda-requests">{locale.t(Text::RequestsDue)}</h2>
+                    <ul class="simple-list">
+                        {list
+                            .into_iter()
+                            .map(|(r, u)| {
+                                let badge = if u == Urgency::Overdue { Text::OverdueBadge } else { Text::DueSoonBadge };
+                                view! {
+                                    <li>
+                                        <A href="/requests">{format!("{} ({}) · {}", locale.t(crate::ui::requests_page::kind_text(r.kind)), r.kind.article(), r.subject)}</A>
+                                        <span>{format!("{} {}", locale.t(Text::RequestDue), phrases::day(lang, r.due()))}</span>
+                                        <span class="badge" class:overdue=u == Urgency::Overdue class:due-soon=u == Urgency::DueSoon>{locale.t(badge)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

@@ -76,6 +76,8 @@ pub fn ContactPage() -> impl IntoView {
     };
     let edit_href = format!("/contacts/{id}/edit");
     let merge_href = format!("/contacts/{id}/merge");
+    let access_href = format!("/contacts/{id}/access");
+    let request_href = format!("/requests?contact={id}");
 
     view! {
         <Show
@@ -94,6 +96,8 @@ pub fn ContactPage() -> impl IntoView {
                     <div class="actions">
                         <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
                         <A href=merge_href.clone() attr:class="button secondary">{t(Text::MergeLink)}</A>
+                        <A href=access_href.clone() attr:class="button secondary">{t(Text::AccessLink)}</A>
+                        <A href=request_href.clone() attr:class="button secondary">{t(Text::NewRequest)}</A>
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
                             {t(Text::Delete)}
                         </button>

@@ -46,6 +46,12 @@ pub fn field_label(field: &str) -> Option<Text> {
         "done" => Text::DoneLabel,
         "contact" => Text::NavContacts,
         "stages" => Text::PipelineHeading,
+        "received" => Text::RequestReceived,
+        "extended_to" => Text::RequestDue,
+        "extension_reason" => Text::ExtensionReason,
+        "status" => Text::RequestStatusLabel,
+        "steps" => Text::RequestSteps,
+        "outcome" => Text::RequestOutcome,
         _ => return None,
     })
 }

@@ -71,15 +71,6 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
     (eligible, excluded)
 }
 
-/// One CSV field, quoted when it holds a separator, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[component]
 pub fn MayContactPage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -103,7 +94,11 @@ pub fn MayContactPage() -> impl IntoView {
     let download = move |_| {
         let mut csv = String::from("name,email\r\n");
         for (_, name, email) in result.get_untracked().0 {
-            csv.push_str(&format!("{},{}\r\n", csv_field(&name), csv_field(&email)));
+            csv.push_str(&format!(
+                "{},{}\r\n",
+                crate::portability::csv_field(&name),
+                crate::portability::csv_field(&email)
+            ));
         }
         let file = purposes.with_untracked(|p| {
             let id = purpose_id();

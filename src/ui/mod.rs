@@ -2,6 +2,7 @@
 //! Must not touch IndexedDB or keys directly; it calls `app` and shows what it returns.
 
 pub mod about_page;
+pub mod access_page;
 pub mod activity_form;
 pub mod agenda_page;
 pub mod audit_log_page;
@@ -45,6 +46,7 @@ pub mod processing_record_page;
 pub mod profile_form;
 pub mod purpose_form_page;
 pub mod purposes_page;
+pub mod requests_page;
 pub mod settings_page;
 pub mod shell;
 pub mod take_over_callout;

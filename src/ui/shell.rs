@@ -27,6 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <A href="/deals">{t(Text::NavDeals)}</A>
                     <A href="/agenda">{t(Text::NavAgenda)}</A>
                     <A href="/consents">{t(Text::NavConsent)}</A>
+                    <A href="/requests">{t(Text::NavRequests)}</A>
                     <A href="/audit">{t(Text::NavAudit)}</A>
                     <A href="/data">{t(Text::NavData)}</A>
                     <A href="/settings">{t(Text::NavSettings)}</A>

@@ -22,7 +22,7 @@ for (const [lang, locale] of [['English', 'en-GB'], ['Czech', 'cs-CZ']]) {
     await page.locator('#confirm-passphrase').fill(passphrase);
     await page.locator('form button[type=submit]').click();
     await page.locator('.lock-button').waitFor({ timeout: 30_000 });
-    for (const path of ['/', '/settings', '/about', '/contacts/new', '/consents', '/purposes', '/purposes/new', '/purposes/record', '/may-contact', '/deals', '/deals/new', '/agenda', '/data']) {
+    for (const path of ['/', '/settings', '/about', '/contacts/new', '/consents', '/purposes', '/purposes/new', '/purposes/record', '/may-contact', '/deals', '/deals/new', '/agenda', '/data', '/requests']) {
       await page.goto(site.url + path.slice(1));
       await page.locator('#passphrase').fill(passphrase);
       await page.locator('form button[type=submit]').click();

@@ -39,6 +39,29 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByTestId('document').waitFor();
 
+  // The access report (Art. 15) for Věra: her data, the hold, her rights; JSON and CSV copies.
+  await page.getByRole('link', { name: 'Věra Šťastná' }).first().click();
+  await page.getByRole('link', { name: 'Access report (Art. 15)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What we hold about you' }).waitFor();
+  assert.match(await page.getByTestId('access-data').innerText(), /E-mail\s+vera@stastna\.cz/);
+  assert.match(await page.getByTestId('access-holds').innerText(), /Invoice FV-2026-101 — keep until 31 Dec 2036/);
+  await page.getByText('Úřad pro ochranu osobních údajů', { exact: false }).waitFor();
+  await screenshot(page, 'access-report');
+  const [accessJson] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download data (JSON)' }).click(),
+  ]);
+  const mine = JSON.parse(readFileSync(await accessJson.path(), 'utf8'));
+  assert.equal(mine.format, 'folio-export');
+  assert.deepEqual(mine.contacts.map((c) => c.data.family_name), ['Šťastná']);
+  assert.equal(mine.documents[0].data.number, 'FV-2026-101');
+  const [accessCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download contact card (CSV)' }).click(),
+  ]);
+  assert.equal(readFileSync(await accessCsv.path(), 'utf8'),
+    'given_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,\r\n');
+
   // The export: a download in the documented format.
   await nav(page, 'Data');
   const [download] = await Promise.all([

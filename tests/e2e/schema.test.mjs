@@ -16,7 +16,7 @@ test('the shipped schema accepts the version 1 fixture and rejects a wrong field
   const validate = ajv.compile(read('public', 'folio-export-v1.schema.json'));
   const fixture = read('tests', 'fixtures', 'folio-export-v1.json');
   assert.ok(validate(fixture), JSON.stringify(validate.errors, null, 2));
-  for (const section of ['contacts', 'deals', 'documents', 'consents', 'tasks', 'limits', 'audit_log']) {
+  for (const section of ['contacts', 'deals', 'documents', 'consents', 'tasks', 'limits', 'requests', 'audit_log']) {
     assert.ok(fixture[section].length > 0, `the fixture has ${section}`);
   }
   const stray = structuredClone(fixture);

@@ -83,6 +83,7 @@ impl<R: Repository> UnlockedVault<R> {
             deals: records(&s.deals)?,
             documents: records(&s.documents)?,
             tasks: records(&s.tasks)?,
+            requests: records(&s.requests)?,
             audit_log: s
                 .audit
                 .iter()
@@ -106,6 +107,7 @@ impl<R: Repository> UnlockedVault<R> {
             && s.deals.is_empty()
             && s.documents.is_empty()
             && s.tasks.is_empty()
+            && s.requests.is_empty()
     }
 
     /// Restores a checked export into this empty vault: every record with its id, revision and
@@ -143,6 +145,7 @@ impl<R: Repository> UnlockedVault<R> {
         restore!(deals, KIND_DEAL, deals);
         restore!(documents, KIND_DOCUMENT, documents);
         restore!(tasks, KIND_TASK, tasks);
+        restore!(requests, KIND_REQUEST, requests);
         if let Some(r) = &export.controller {
             let record = stored(KIND_PROFILE, r, "$.controller.data")?;
             puts.push((seal_record(&self.key, &record)?, Expect::Absent));

@@ -558,6 +558,8 @@ catalog! {
     DownloadAccessJson => "Download data (JSON)", "Stáhnout data (JSON)";
     DownloadContactCsv => "Download contact card (CSV)", "Stáhnout kontaktní údaje (CSV)";
     NotStated => "not stated", "neuvedeno";
+    AccessNoPurposes => "No purpose of processing is recorded for this person yet: add the purposes you process client data for under Consent → Purposes of processing.",
+        "U této osoby zatím není zaznamenán žádný účel zpracování: účely, pro které zpracováváte údaje klientů, přidejte v části Souhlasy → Účely zpracování.";
 
     // The register of data subject requests
     NavRequests => "Requests", "Žádosti";

@@ -168,6 +168,7 @@ pub fn AccessPage() -> impl IntoView {
                             {(!c.notes.is_empty()).then(|| row(locale.t(Text::Notes).to_string(), c.notes.clone()))}
                         </dl>
                         <h2>{locale.t(Text::AccessPurposesHeading)}</h2>
+                        {purposes.is_empty().then(|| view! { <p class="hint">{locale.t(Text::AccessNoPurposes)}</p> })}
                         <ul class="simple-list purposes-list" data-testid="access-purposes">
                             {purposes
                                 .into_iter()
@@ -200,12 +201,16 @@ pub fn AccessPage() -> impl IntoView {
                         <h2>{locale.t(Text::AccessRecordsHeading)}</h2>
                         <dl class="details">
                             {row(locale.t(Text::Activities).to_string(), activities.to_string())}
-                            {row(locale.t(Text::ConsentPanelHeading).to_string(), consents.iter().map(|c| {
-                                let purpose = d.purposes.get(&c.data.purpose_id).map(|p| p.data.name.clone()).unwrap_or_default();
-                                format!("{purpose}: {}", phrases::consent_state(lang, c.data.state(today, local_day)))
-                            }).collect::<Vec<_>>().join("; "))}
-                            {row(locale.t(Text::DealsHeading).to_string(), deals.join("; "))}
-                            {row(locale.t(Text::DocumentsHeading).to_string(), documents.join("; "))}
+                            {row(locale.t(Text::ConsentPanelHeading).to_string(), if consents.is_empty() {
+                                locale.t(Text::NoneWord).to_string()
+                            } else {
+                                consents.iter().map(|c| {
+                                    let purpose = d.purposes.get(&c.data.purpose_id).map(|p| p.data.name.clone()).unwrap_or_default();
+                                    format!("{purpose}: {}", phrases::consent_state(lang, c.data.state(today, local_day)))
+                                }).collect::<Vec<_>>().join("; ")
+                            })}
+                            {row(locale.t(Text::DealsHeading).to_string(), if deals.is_empty() { locale.t(Text::NoneWord).to_string() } else { deals.join("; ") })}
+                            {row(locale.t(Text::DocumentsHeading).to_string(), if documents.is_empty() { locale.t(Text::NoneWord).to_string() } else { documents.join("; ") })}
                         </dl>
                         <h2>{locale.t(Text::AccessRightsHeading)}</h2>
                         <p>{locale.t(Text::AccessRights)}</p>

@@ -43,6 +43,8 @@ pub fn RequestsPage() -> impl IntoView {
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let failure = RwSignal::new(None::<AppError>);
+    // Requests whose actions are open: kept open while the list redraws after a change.
+    let expanded = RwSignal::new(std::collections::HashSet::<String>::new());
     let for_contact = use_query_map().with_untracked(|q| q.get("contact"));
     let list = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
@@ -74,7 +76,7 @@ pub fn RequestsPage() -> impl IntoView {
                     }
                     view! {
                         <ul class="requests">
-                            {open.into_iter().map(|(id, r, u)| view! { <RequestItem id=id request=r urgency=u failure=failure/> }).collect_view()}
+                            {open.into_iter().map(|(id, r, u)| view! { <RequestItem id=id request=r urgency=u failure=failure expanded=expanded/> }).collect_view()}
                         </ul>
                     }
                     .into_any()
@@ -89,7 +91,7 @@ pub fn RequestsPage() -> impl IntoView {
                     }
                     view! {
                         <ul class="requests">
-                            {closed.into_iter().map(|(id, r, u)| view! { <RequestItem id=id request=r urgency=u failure=failure/> }).collect_view()}
+                            {closed.into_iter().map(|(id, r, u)| view! { <RequestItem id=id request=r urgency=u failure=failure expanded=expanded/> }).collect_view()}
                         </ul>
                     }
                     .into_any()
@@ -190,12 +192,22 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
     }
 }
 
+/// A change to one request: given it, the time and the local day.
+type RequestChange = Box<
+    dyn FnOnce(
+        &mut SubjectRequest,
+        chrono::DateTime<chrono::Utc>,
+        chrono::NaiveDate,
+    ) -> Result<(), crate::domain::request::RequestError>,
+>;
+
 #[component]
 fn RequestItem(
     id: String,
     request: SubjectRequest,
     urgency: Urgency,
     failure: RwSignal<Option<AppError>>,
+    expanded: RwSignal<std::collections::HashSet<String>>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
@@ -203,13 +215,7 @@ fn RequestItem(
     let reason = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let id_value = StoredValue::new(id.clone());
-    let change = move |f: Box<
-        dyn FnOnce(
-            &mut SubjectRequest,
-            chrono::DateTime<chrono::Utc>,
-            chrono::NaiveDate,
-        ) -> Result<(), crate::domain::request::RequestError>,
-    >| {
+    let change = move |f: RequestChange| {
         failure.set(None);
         spawn_local(async move {
             if let Err(e) = session.change_request(id_value.get_value(), f).await {
@@ -251,7 +257,24 @@ fn RequestItem(
             })}
             {(!request.outcome.is_empty()).then(|| view! { <p>{format!("{}: {}", locale.t(Text::RequestOutcome), request.outcome)}</p> })}
             {open.then(|| view! {
-                <details class="request-actions">
+                <details
+                    class="request-actions"
+                    prop:open=expanded.with_untracked(|e| e.contains(&id_value.get_value()))
+                    on:toggle=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        let open = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                            .is_some_and(|d| d.open());
+                        expanded.update(|e| {
+                            if open {
+                                e.insert(id_value.get_value());
+                            } else {
+                                e.remove(&id_value.get_value());
+                            }
+                        });
+                    }
+                >
                     <summary>{locale.t(Text::AddStep)}" · "{locale.t(Text::ExtendDeadline)}" · "{locale.t(Text::RequestOutcome)}</summary>
                     <div class="field">
                         <label for=field("step")>{locale.t(Text::StepNote)}</label>

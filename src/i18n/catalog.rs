@@ -533,6 +533,11 @@ catalog! {
     DownloadBackup => "Download encrypted backup", "Stáhnout šifrovanou zálohu";
     BackupSaved => "The encrypted backup was saved to your downloads.", "Šifrovaná záloha je uložená ve stažených souborech.";
     OpenBackup => "Open backup", "Otevřít zálohu";
+    ContactsOutHeading => "Contacts for other programs", "Kontakty pro jiné programy";
+    ContactsOutLead => "Every contact as a spreadsheet (CSV, opens in Excel) or as vCard 4.0 (phones, Outlook, Google Contacts). Only the contact cards: no consents, deals or history.",
+        "Všechny kontakty jako tabulka (CSV, otevře se v Excelu) nebo jako vCard 4.0 (telefony, Outlook, Google Kontakty). Jen kontaktní údaje: bez souhlasů, obchodů a historie.";
+    ExportContactsCsv => "Export contacts (CSV)", "Exportovat kontakty (CSV)";
+    ExportContactsVcard => "Export contacts (vCard)", "Exportovat kontakty (vCard)";
     ThisBackupPassphrase => "Passphrase of this backup", "Heslo této zálohy";
     BackupNeedsPassphrase => "This is an encrypted backup: enter its passphrase.", "Toto je šifrovaná záloha: zadejte její heslo.";
     WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",

@@ -7,7 +7,7 @@ use crate::app::AppError;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Text};
-use crate::portability::csv_field;
+use crate::portability::contacts_out;
 use crate::ui::download::save_text;
 use crate::ui::locale::use_locale;
 use leptos::prelude::*;
@@ -50,42 +50,18 @@ pub fn AccessPage() -> impl IntoView {
     let download_csv = move |_| {
         let row = session.data.with_untracked(|d| {
             d.contacts.get(&id_value.get_value()).map(|c| {
-                let c = &c.data;
                 let org = c
+                    .data
                     .organisation_id
                     .as_ref()
                     .and_then(|o| d.organisations.get(o))
                     .map(|o| o.data.name.clone())
                     .unwrap_or_default();
-                let list = |l: &[crate::domain::contact::Labelled]| {
-                    l.iter()
-                        .map(|x| x.value.clone())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                };
-                [
-                    c.given_name.clone(),
-                    c.family_name.clone(),
-                    list(&c.emails),
-                    list(&c.phones),
-                    org,
-                    c.role.clone(),
-                    c.ico.clone().unwrap_or_default(),
-                    c.vat_id.clone().unwrap_or_default(),
-                    c.address.clone(),
-                    c.tags.join(" | "),
-                    c.notes.clone(),
-                ]
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
+                contacts_out::csv_row(&c.data, &org)
             })
         });
         if let Some(row) = row {
-            let text = format!(
-                "given_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes\r\n{row}\r\n"
-            );
+            let text = format!("{}\r\n{row}\r\n", contacts_out::CSV_HEADER);
             let _ = save_text(&format!("contact-{}.csv", file_stem()), "text/csv", &text);
         }
     };

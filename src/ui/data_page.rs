@@ -105,6 +105,44 @@ pub fn DataPage() -> impl IntoView {
             }));
         });
     };
+    // Every contact, sorted by name, as CSV or as vCards.
+    let contacts_out = move |vcard: bool| {
+        let text = session.data.with_untracked(|d| {
+            let mut list: Vec<_> = d
+                .contacts
+                .values()
+                .map(|c| {
+                    let org = c
+                        .data
+                        .organisation_id
+                        .as_ref()
+                        .and_then(|o| d.organisations.get(o))
+                        .map(|o| o.data.name.as_str())
+                        .unwrap_or("");
+                    (c, org)
+                })
+                .collect();
+            list.sort_by_key(|(c, _)| crate::domain::search::fold(&c.data.display_name()));
+            if vcard {
+                list.iter()
+                    .map(|(c, org)| {
+                        crate::portability::contacts_out::vcard(&c.id, &c.data, org, c.updated_at)
+                    })
+                    .collect::<String>()
+            } else {
+                crate::portability::contacts_out::csv(list.iter().map(|(c, org)| (&c.data, *org)))
+            }
+        });
+        let day = chrono::Utc::now().format("%Y-%m-%d");
+        let saved = if vcard {
+            save_text(&format!("folio-contacts-{day}.vcf"), "text/vcard", &text)
+        } else {
+            save_text(&format!("folio-contacts-{day}.csv"), "text/csv", &text)
+        };
+        if let Err(e) = saved {
+            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))));
+        }
+    };
     let backup_pass = RwSignal::new(String::new());
     let backup_confirm = RwSignal::new(String::new());
     let backup_error = RwSignal::new(None::<String>);
@@ -212,6 +250,14 @@ pub fn DataPage() -> impl IntoView {
                     <Show when=move || exported.get()><span class="form-success" role="status">{t(Text::ExportDone)}</span></Show>
                 </div>
                 <p><a href="/folio-export-v1.schema.json" download="folio-export-v1.schema.json">{t(Text::FormatLink)}</a></p>
+            </section>
+            <section class="panel" aria-labelledby="contacts-out-heading">
+                <h2 id="contacts-out-heading">{t(Text::ContactsOutHeading)}</h2>
+                <p class="hint">{t(Text::ContactsOutLead)}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| contacts_out(false)>{t(Text::ExportContactsCsv)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| contacts_out(true)>{t(Text::ExportContactsVcard)}</button>
+                </div>
             </section>
             <section class="panel" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">{t(Text::BackupHeading)}</h2>

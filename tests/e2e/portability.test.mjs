@@ -85,6 +85,22 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   assert.doesNotMatch(await page.getByTestId('last-export').innerText(), /never/);
   await screenshot(page, 'data-export');
 
+  // Contacts for other programs: CSV with a BOM for Excel, and vCard 4.0.
+  const [csvFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export contacts (CSV)' }).click(),
+  ]);
+  assert.equal(readFileSync(await csvFile.path(), 'utf8'),
+    '\ufeffgiven_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,\r\n');
+  const [vcf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export contacts (vCard)' }).click(),
+  ]);
+  assert.match(vcf.suggestedFilename(), /\.vcf$/);
+  const card = readFileSync(await vcf.path(), 'utf8');
+  assert.match(card, /^BEGIN:VCARD\r\nVERSION:4\.0\r\nUID:urn:uuid:[0-9a-f-]+\r\nFN:Věra Šťastná\r\nN:Šťastná;Věra;;;\r\nEMAIL:vera@stastna\.cz\r\n/);
+  assert.match(card, /END:VCARD\r\n$/);
+
   // The encrypted backup: a readable header with its own KDF parameters, nothing else legible.
   await page.getByLabel('Backup passphrase', { exact: true }).fill('backup passphrase 2026');
   await page.getByLabel('Confirm backup passphrase').fill('backup passphrase 2026');

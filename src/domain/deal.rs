@@ -166,6 +166,31 @@ impl Amount {
     }
 }
 
+/// An optional amount as typed, in a currency code as typed (blank: CZK); errors recorded under
+/// the two fields. Every form with money reads it this way.
+pub fn optional_amount(
+    errors: &mut FieldErrors,
+    (amount_field, currency_field): (&'static str, &'static str),
+    amount: &str,
+    currency: &str,
+    decimal_separator: char,
+) -> Option<Amount> {
+    let currency = match currency.trim() {
+        "" => Currency::parse("CZK").ok(),
+        code => match Currency::parse(&code.to_ascii_uppercase()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                errors.push((currency_field, e.into()));
+                None
+            }
+        },
+    };
+    let currency = currency?;
+    super::field::optional(errors, amount_field, amount, |t| {
+        Money::parse(t, currency, decimal_separator).map(Amount::from)
+    })
+}
+
 impl From<Money> for Amount {
     fn from(m: Money) -> Self {
         Self {
@@ -381,36 +406,22 @@ impl DealDraft {
         if pipeline.stage(&self.stage).is_none() {
             errors.push((fields::STAGE, FieldError::Required));
         }
-        let currency = match self.currency.trim() {
-            "" => Currency::parse("CZK").ok(),
-            code => match Currency::parse(&code.to_ascii_uppercase()) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    errors.push((fields::CURRENCY, e.into()));
-                    None
-                }
-            },
-        };
-        let value = match (self.value.trim(), currency) {
-            ("", _) | (_, None) => None,
-            (text, Some(currency)) => match Money::parse(text, currency, decimal_separator) {
-                Ok(m) if m.minor() < 0 => {
-                    errors.push((fields::VALUE, FieldError::Negative));
-                    None
-                }
-                Ok(m) => Some(Amount::from(m)),
-                Err(e) => {
-                    errors.push((fields::VALUE, e.into()));
-                    None
-                }
-            },
-        };
-        let expected_close = super::field::optional(
+        let value = optional_amount(
             &mut errors,
-            fields::EXPECTED_CLOSE,
-            &self.expected_close,
-            |t| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::Date),
-        );
+            (fields::VALUE, fields::CURRENCY),
+            &self.value,
+            &self.currency,
+            decimal_separator,
+        )
+        .filter(|v| {
+            let negative = v.minor < 0;
+            if negative {
+                errors.push((fields::VALUE, FieldError::Negative));
+            }
+            !negative
+        });
+        let expected_close =
+            super::field::optional_date(&mut errors, fields::EXPECTED_CLOSE, &self.expected_close);
         let probability =
             super::field::optional(&mut errors, fields::PROBABILITY, &self.probability, |t| {
                 t.trim_end_matches('%')

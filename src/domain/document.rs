@@ -4,7 +4,7 @@
 //! until when"), which erasure must honour. Must not import anything outside `domain`.
 
 use super::deal::Amount;
-use super::{Currency, FieldError, FieldErrors, Money};
+use super::{FieldError, FieldErrors};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -176,12 +176,6 @@ pub struct DocumentDraft {
     pub retention_reason: String,
 }
 
-fn date_field(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<NaiveDate> {
-    super::field::optional(errors, field, text, |t| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::Date)
-    })
-}
-
 impl DocumentDraft {
     /// The form filled with a stored document.
     pub fn from_document(d: &Document, decimal_separator: char) -> Self {
@@ -228,36 +222,25 @@ impl DocumentDraft {
         } else if number.chars().count() > 100 {
             errors.push((fields::NUMBER, FieldError::TooLong(100)));
         }
-        let date = date_field(&mut errors, fields::DATE, &self.date);
+        let date = super::field::optional_date(&mut errors, fields::DATE, &self.date);
         if self.date.trim().is_empty() {
             errors.push((fields::DATE, FieldError::Required));
         }
-        let currency = match self.currency.trim() {
-            "" => Currency::parse("CZK").ok(),
-            code => match Currency::parse(&code.to_ascii_uppercase()) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    errors.push((fields::CURRENCY, e.into()));
-                    None
-                }
-            },
-        };
-        let amount = match (self.amount.trim(), currency) {
-            ("", _) | (_, None) => None,
-            (text, Some(c)) => match Money::parse(text, c, decimal_separator) {
-                Ok(m) => Some(Amount::from(m)),
-                Err(e) => {
-                    errors.push((fields::AMOUNT, e.into()));
-                    None
-                }
-            },
-        };
+        let amount = super::deal::optional_amount(
+            &mut errors,
+            (fields::AMOUNT, fields::CURRENCY),
+            &self.amount,
+            &self.currency,
+            decimal_separator,
+        );
         let note = self.note.trim();
         if note.chars().count() > 5_000 {
             errors.push((fields::NOTE, FieldError::TooLong(5_000)));
         }
-        let contract_end = date_field(&mut errors, fields::CONTRACT_END, &self.contract_end);
-        let retain_until = date_field(&mut errors, fields::RETAIN_UNTIL, &self.retain_until);
+        let contract_end =
+            super::field::optional_date(&mut errors, fields::CONTRACT_END, &self.contract_end);
+        let retain_until =
+            super::field::optional_date(&mut errors, fields::RETAIN_UNTIL, &self.retain_until);
         let (Some(kind), Some(date), true) = (kind, date, errors.is_empty()) else {
             return Err(errors);
         };

@@ -55,6 +55,17 @@ pub fn optional<T, E: Into<FieldError>>(
     }
 }
 
+/// An optional date as a date input gives it (`YYYY-MM-DD`).
+pub fn optional_date(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+) -> Option<chrono::NaiveDate> {
+    optional(errors, field, text, |t| {
+        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::Date)
+    })
+}
+
 /// An optional IČO as stored: its 8 digits.
 pub fn optional_ico(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<String> {
     optional(errors, field, text, |t| {

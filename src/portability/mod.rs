@@ -727,6 +727,15 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
             d
         })
         .collect();
+    // A link to a deal this person is not on would name someone else's deal.
+    let unlink_other_deal = |deal: &mut Option<String>| {
+        if deal
+            .as_ref()
+            .is_some_and(|x| !deals.iter().any(|k| &k.id == x))
+        {
+            *deal = None;
+        }
+    };
     let documents: Vec<Record<Document>> = all
         .documents
         .iter()
@@ -734,13 +743,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .map(|d| {
             let mut d = d.clone();
             d.data.contact_ids = only(&d.data.contact_ids);
-            if d.data
-                .deal_id
-                .as_ref()
-                .is_some_and(|x| !deals.iter().any(|k| &k.id == x))
-            {
-                d.data.deal_id = None;
-            }
+            unlink_other_deal(&mut d.data.deal_id);
             d
         })
         .collect();
@@ -757,13 +760,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .filter(|a| a.data.contact_id == contact_id)
         .map(|a| {
             let mut a = a.clone();
-            if a.data
-                .deal_id
-                .as_ref()
-                .is_some_and(|x| !deals.iter().any(|k| &k.id == x))
-            {
-                a.data.deal_id = None;
-            }
+            unlink_other_deal(&mut a.data.deal_id);
             a
         })
         .collect();

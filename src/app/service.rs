@@ -12,10 +12,13 @@ use crate::domain::consent::{
 use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
 use crate::domain::document::{Document, DocumentDraft};
+use crate::domain::erasure;
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::profile::{ControllerProfile, ProfileDraft};
 use crate::domain::purpose::{Purpose, PurposeDraft};
-use crate::domain::request::{RequestDraft, RequestError, SubjectRequest};
+use crate::domain::request::{
+    RequestDraft, RequestError, RequestKind, RequestStatus, SubjectRequest,
+};
 use crate::domain::task::{Task, TaskDraft};
 use crate::domain::FieldErrors;
 use crate::domain::Id;
@@ -25,7 +28,7 @@ use crate::store::{
 use crate::vault::{
     seal, Address, KdfParams, Key, Passphrase, Plaintext, Sealed, VaultError, VaultHeader,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -623,6 +626,25 @@ impl<R: Repository> UnlockedVault<R> {
         entry: Entry<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        self.commit_batch(
+            Batch {
+                puts,
+                deletes,
+                ..Batch::default()
+            },
+            entry,
+            now,
+        )
+        .await
+    }
+
+    /// `commit_action` for a batch that also rewrites audit events (an erasure).
+    async fn commit_batch(
+        &self,
+        batch: Batch,
+        entry: Entry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         let (sealed_event, head_record, head_expect, event) = {
             let inner = self.inner.borrow();
             let event = AuditEvent::next(
@@ -637,16 +659,10 @@ impl<R: Repository> UnlockedVault<R> {
                 chain_step(&self.key, inner.head_rev, event.clone(), now)?;
             (sealed_event, head_record, head_expect, event)
         };
-        let mut puts = puts;
-        puts.push((head_record, head_expect));
-        self.repo
-            .commit(Batch {
-                puts,
-                deletes,
-                audit: vec![sealed_event],
-                ..Batch::default()
-            })
-            .await?;
+        let mut batch = batch;
+        batch.puts.push((head_record, head_expect));
+        batch.audit = vec![sealed_event];
+        self.repo.commit(batch).await?;
         let mut inner = self.inner.borrow_mut();
         inner.head = event.head();
         inner.head_rev += 1;
@@ -736,7 +752,16 @@ impl<R: Repository> UnlockedVault<R> {
         draft: &ContactDraft,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        let contact = draft.validate().map_err(AppError::Invalid)?;
+        let mut contact = draft.validate().map_err(AppError::Invalid)?;
+        // What the form does not show stays as it was: the restriction, the merge links and the
+        // erasure mark.
+        if let Some(stored) =
+            id.and_then(|id| self.inner.borrow().snapshot.contacts.get(id).cloned())
+        {
+            contact.restricted = stored.data.restricted;
+            contact.merged_from = stored.data.merged_from;
+            contact.erased_on = stored.data.erased_on;
+        }
         if let Some(org) = &contact.organisation_id {
             if !self.inner.borrow().snapshot.organisations.contains_key(org) {
                 return Err(AppError::NotFound(org.clone()));
@@ -885,11 +910,11 @@ impl<R: Repository> UnlockedVault<R> {
         };
         let merged = contact_rules::merge(&keep.data, keep_id, &other.data, other_id, choose);
         let mut changes = audit::diff(&keep.data.fields(), &merged.fields());
-        changes.push(FieldChange {
-            field: "merged_from".to_string(),
-            before: None,
-            after: Some(format!("{other_id} ({})", other.data.display_name())),
-        });
+        changes.push(FieldChange::new(
+            "merged_from",
+            None,
+            Some(format!("{other_id} ({})", other.data.display_name())),
+        ));
         let kept = StoredRecord {
             rev: keep.rev + 1,
             updated_at: now,
@@ -2024,6 +2049,233 @@ impl<R: Repository> UnlockedVault<R> {
             inner.snapshot.requests.insert(r.id.clone(), r);
         }
         Ok(())
+    }
+
+    /// What erasing a contact on `today` would delete, keep and why (nothing is changed).
+    pub fn erasure_plan(&self, id: &str, today: NaiveDate) -> Result<erasure::Plan, AppError> {
+        let inner = self.inner.borrow();
+        let s = &inner.snapshot;
+        let contact = s
+            .contacts
+            .get(id)
+            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+        fn pairs<T>(map: &BTreeMap<String, StoredRecord<T>>) -> Vec<(&String, &T)> {
+            map.iter().map(|(k, r)| (k, &r.data)).collect()
+        }
+        let records = erasure::Records {
+            activities: pairs(&s.activities),
+            consents: pairs(&s.consents),
+            limits: pairs(&s.limits),
+            tasks: pairs(&s.tasks),
+            deals: pairs(&s.deals),
+            documents: pairs(&s.documents),
+            requests: pairs(&s.requests),
+        };
+        Ok(erasure::plan(id, &contact.data, &records, today))
+    }
+
+    /// Erases a contact (Art. 17) in one transaction, as `erasure_plan` said: deletes what may
+    /// go; while documents must be kept, leaves only what they need, restricted (Art. 18); takes
+    /// the values out of the history of everything erased (the audit chain still verifies);
+    /// logs the erasure in the requests register with `outcome`. Returns the plan carried out.
+    pub async fn erase_contact(
+        &self,
+        id: &str,
+        outcome: &str,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<erasure::Plan, AppError> {
+        let plan = self.erasure_plan(id, today)?;
+        let fresh_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
+        let (batch, changes, update) = {
+            let inner = self.inner.borrow();
+            let s = &inner.snapshot;
+            let contact = s.contacts[id].clone();
+            fn revise<T: Clone>(
+                map: &BTreeMap<String, StoredRecord<T>>,
+                ids: &[String],
+                now: DateTime<Utc>,
+                change: impl Fn(&T) -> T,
+            ) -> Vec<StoredRecord<T>> {
+                ids.iter()
+                    .filter_map(|id| map.get(id))
+                    .map(|r| StoredRecord {
+                        rev: r.rev + 1,
+                        updated_at: now,
+                        data: change(&r.data),
+                        ..r.clone()
+                    })
+                    .collect()
+            }
+            fn gone<T>(
+                map: &BTreeMap<String, StoredRecord<T>>,
+                ids: &[String],
+            ) -> Vec<(String, Expect)> {
+                ids.iter()
+                    .filter_map(|id| map.get(id))
+                    .map(|r| (r.id.clone(), Expect::Rev(r.rev)))
+                    .collect()
+            }
+            let unlink = |ids: &mut Vec<String>| ids.retain(|c| c != id);
+            let deals = revise(&s.deals, &plan.deals, now, |d| {
+                let mut d = d.clone();
+                unlink(&mut d.contact_ids);
+                d
+            });
+            let documents = revise(&s.documents, &plan.documents_unlinked, now, |d| {
+                let mut d = d.clone();
+                unlink(&mut d.contact_ids);
+                d
+            });
+            // The register: the person's open erasure request is closed by this erasure; any
+            // other entry about them keeps only a reference unless the contact stays.
+            let open = plan.requests.iter().find_map(|r| {
+                s.requests.get(r).filter(|r| {
+                    r.data.kind == RequestKind::Erasure && r.data.status == RequestStatus::Open
+                })
+            });
+            let name = contact.data.display_name();
+            let mut requests = revise(&s.requests, &plan.requests, now, |r| {
+                erasure::pseudonymised_request(r, &plan)
+            });
+            let logged = match open {
+                Some(r) => {
+                    let record = StoredRecord {
+                        rev: r.rev + 1,
+                        updated_at: now,
+                        data: erasure::logged_request(Some(&r.data), &plan, &name, outcome, today),
+                        ..r.clone()
+                    };
+                    requests.retain(|x| x.id != record.id);
+                    (record, Expect::Rev(r.rev))
+                }
+                None => (
+                    StoredRecord {
+                        id: fresh_id,
+                        kind: KIND_REQUEST.to_string(),
+                        rev: 1,
+                        created_at: now,
+                        updated_at: now,
+                        data: erasure::logged_request(None, &plan, &name, outcome, today),
+                    },
+                    Expect::Absent,
+                ),
+            };
+            let kept = plan.keeps_contact().then(|| StoredRecord {
+                rev: contact.rev + 1,
+                updated_at: now,
+                data: erasure::remainder(&contact.data, today),
+                ..contact.clone()
+            });
+            let mut puts = self.seal_revisions(&deals)?;
+            puts.extend(self.seal_revisions(&documents)?);
+            puts.extend(self.seal_revisions(&requests)?);
+            puts.push((seal_record(&self.key, &logged.0)?, logged.1));
+            if let Some(kept) = &kept {
+                puts.push((seal_record(&self.key, kept)?, Expect::Rev(contact.rev)));
+            }
+            let mut deletes = gone(&s.activities, &plan.activities);
+            deletes.extend(gone(&s.consents, &plan.consents));
+            deletes.extend(gone(&s.limits, &plan.limits));
+            deletes.extend(gone(&s.tasks, &plan.tasks));
+            deletes.extend(gone(&s.documents, &plan.documents_deleted));
+            if kept.is_none() {
+                deletes.push((id.to_string(), Expect::Rev(contact.rev)));
+            }
+            // The history of everything erased keeps who/what/when, not the values.
+            let erased: Vec<(usize, AuditEvent)> = s
+                .audit
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.action != Action::Erase
+                        && e.has_values()
+                        && plan.history.contains(&e.entity_id)
+                })
+                .map(|(i, e)| {
+                    let mut e = e.clone();
+                    e.erase_values();
+                    (i, e)
+                })
+                .collect();
+            let rewrite_audit = erased
+                .iter()
+                .map(|(_, e)| seal_audit(&self.key, e))
+                .collect::<Result<Vec<_>, _>>()?;
+            // The erasure's own event: counts and dates, nothing about the person.
+            let count = |field: &str, n: usize| {
+                (n > 0).then(|| FieldChange::new(field, None, Some(n.to_string())))
+            };
+            let changes: Vec<FieldChange> = [
+                count("deleted_activities", plan.activities.len()),
+                count("deleted_consents", plan.consents.len()),
+                count("deleted_limits", plan.limits.len()),
+                count("deleted_tasks", plan.tasks.len()),
+                count("deleted_documents", plan.documents_deleted.len()),
+                count("unlinked_documents", plan.documents_unlinked.len()),
+                count("unlinked_deals", plan.deals.len()),
+                count("erased_history_events", erased.len()),
+                plan.keep_until()
+                    .map(|d| FieldChange::new("restricted_until", None, Some(d.to_string()))),
+                Some(FieldChange::new("request", None, Some(logged.0.id.clone()))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let batch = Batch {
+                puts,
+                deletes,
+                rewrite_audit,
+                ..Batch::default()
+            };
+            (
+                batch,
+                changes,
+                (deals, documents, requests, logged.0, kept, erased),
+            )
+        };
+        let entry = Entry {
+            action: Action::Erase,
+            kind: KIND_CONTACT,
+            id,
+            changes,
+        };
+        self.commit_batch(batch, entry, now).await?;
+        let (deals, documents, requests, logged, kept, erased) = update;
+        let mut inner = self.inner.borrow_mut();
+        let s = &mut inner.snapshot;
+        for list in [&plan.activities, &plan.consents, &plan.limits, &plan.tasks] {
+            for gone in list {
+                s.activities.remove(gone);
+                s.consents.remove(gone);
+                s.limits.remove(gone);
+                s.tasks.remove(gone);
+            }
+        }
+        for gone in &plan.documents_deleted {
+            s.documents.remove(gone);
+        }
+        for d in deals {
+            s.deals.insert(d.id.clone(), d);
+        }
+        for d in documents {
+            s.documents.insert(d.id.clone(), d);
+        }
+        for r in requests.into_iter().chain([logged]) {
+            s.requests.insert(r.id.clone(), r);
+        }
+        match kept {
+            Some(c) => {
+                s.contacts.insert(c.id.clone(), c);
+            }
+            None => {
+                s.contacts.remove(id);
+            }
+        }
+        for (i, e) in erased {
+            s.audit[i] = e;
+        }
+        Ok(plan)
     }
 
     /// Creates (`id` None) or updates an activity on a contact's timeline. Returns its id.

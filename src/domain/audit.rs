@@ -1,5 +1,6 @@
 //! The audit trail: events (who/what/when, field by field) chained by SHA-256 so that a removed,
-//! reordered or edited event is detected. Must not import anything outside `domain`.
+//! reordered or edited event is detected, and whose values can be erased (Art. 17) while the
+//! chain still verifies. Must not import anything outside `domain`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,8 @@ pub enum Action {
     Update,
     Delete,
     Merge,
+    /// A person erased (Art. 17): what went and what stayed, as counts, no personal data.
+    Erase,
 }
 
 impl Action {
@@ -26,16 +29,59 @@ impl Action {
             Action::Update => "updated",
             Action::Delete => "deleted",
             Action::Merge => "merged",
+            Action::Erase => "erased",
         }
     }
 }
 
-/// One field's change: its value before and after (None where it had none).
+/// One field's change: its value before and after (None where it had none). After an erasure
+/// both values are gone and `erased` holds the digest the event's hash covers in their place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased: Option<String>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl FieldChange {
+    pub fn new(field: impl Into<String>, before: Option<String>, after: Option<String>) -> Self {
+        Self {
+            field: field.into(),
+            before,
+            after,
+            erased: None,
+        }
+    }
+
+    /// What the event's hash covers for this change: SHA-256 of the field and both values, or
+    /// the digest kept in their place once they were erased.
+    pub fn digest(&self) -> String {
+        if let Some(kept) = &self.erased {
+            return kept.clone();
+        }
+        let bytes =
+            serde_json::to_vec(&(&self.field, &self.before, &self.after)).unwrap_or_default();
+        hex(&Sha256::digest(&bytes))
+    }
+
+    /// Removes both values, keeping their digest so that the chain still verifies.
+    pub fn erase(&mut self) {
+        if self.erased.is_none() {
+            self.erased = Some(self.digest());
+            self.before = None;
+            self.after = None;
+        }
+    }
+
+    pub fn is_erased(&self) -> bool {
+        self.erased.is_some()
+    }
 }
 
 /// The position of the newest event: its sequence number and hash.
@@ -67,7 +113,8 @@ pub struct AuditEvent {
     pub hash: String,
 }
 
-/// What the hash covers: every field but the hash itself, in a fixed order.
+/// What the hash covers: every field but the hash itself, in a fixed order, with each change
+/// as its digest (so a change's values can be erased without breaking the chain).
 #[derive(Serialize)]
 struct Hashed<'a> {
     seq: u64,
@@ -75,8 +122,28 @@ struct Hashed<'a> {
     action: Action,
     entity_kind: &'a str,
     entity_id: &'a str,
-    changes: &'a [FieldChange],
+    changes: Vec<String>,
     prev_hash: &'a str,
+}
+
+/// What the hash covered in export format version 1 (before erasure existed): the changes'
+/// values themselves. Only read to verify a version 1 file before it is brought up to date.
+#[derive(Serialize)]
+struct HashedV1<'a> {
+    seq: u64,
+    at: &'a DateTime<Utc>,
+    action: Action,
+    entity_kind: &'a str,
+    entity_id: &'a str,
+    changes: Vec<ChangeV1<'a>>,
+    prev_hash: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChangeV1<'a> {
+    field: &'a str,
+    before: &'a Option<String>,
+    after: &'a Option<String>,
 }
 
 impl AuditEvent {
@@ -110,14 +177,48 @@ impl AuditEvent {
             action: self.action,
             entity_kind: &self.entity_kind,
             entity_id: &self.entity_id,
-            changes: &self.changes,
+            changes: self.changes.iter().map(FieldChange::digest).collect(),
             prev_hash: &self.prev_hash,
         };
-        let bytes = serde_json::to_vec(&content).unwrap_or_default();
-        Sha256::digest(&bytes)
+        hex(&Sha256::digest(
+            serde_json::to_vec(&content).unwrap_or_default(),
+        ))
+    }
+
+    /// The hash as export format version 1 computed it.
+    fn compute_hash_v1(&self) -> String {
+        let content = HashedV1 {
+            seq: self.seq,
+            at: &self.at,
+            action: self.action,
+            entity_kind: &self.entity_kind,
+            entity_id: &self.entity_id,
+            changes: self
+                .changes
+                .iter()
+                .map(|c| ChangeV1 {
+                    field: &c.field,
+                    before: &c.before,
+                    after: &c.after,
+                })
+                .collect(),
+            prev_hash: &self.prev_hash,
+        };
+        hex(&Sha256::digest(
+            serde_json::to_vec(&content).unwrap_or_default(),
+        ))
+    }
+
+    /// Erases every value of the event's changes (Art. 17); its hash still verifies.
+    pub fn erase_values(&mut self) {
+        self.changes.iter_mut().for_each(FieldChange::erase);
+    }
+
+    /// Whether any value of the event is still readable.
+    pub fn has_values(&self) -> bool {
+        self.changes
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+            .any(|c| c.before.is_some() || c.after.is_some())
     }
 
     pub fn head(&self) -> ChainHead {
@@ -178,6 +279,35 @@ pub fn verify_chain(
     Ok(current)
 }
 
+/// Brings a trail written under export format version 1 up to today's hashing: it must first
+/// verify as version 1 computed it (so a forged trail is never re-sealed as genuine); then each
+/// event is hashed anew, in order, linked to the one before.
+pub fn rehash_v1(events: &mut [AuditEvent]) -> Result<ChainHead, ChainError> {
+    let mut current = ChainHead::genesis();
+    for event in events.iter() {
+        if event.seq != current.seq + 1 {
+            return Err(ChainError::Missing {
+                expected: current.seq + 1,
+                found: event.seq,
+            });
+        }
+        if event.prev_hash != current.hash {
+            return Err(ChainError::BrokenLink(event.seq));
+        }
+        if event.compute_hash_v1() != event.hash {
+            return Err(ChainError::Altered(event.seq));
+        }
+        current = event.head();
+    }
+    let mut head = ChainHead::genesis();
+    for event in events.iter_mut() {
+        event.prev_hash = head.hash.clone();
+        event.hash = event.compute_hash();
+        head = event.head();
+    }
+    Ok(head)
+}
+
 /// A record's fields as (name, value) pairs, as the audit trail compares them.
 pub type FieldValues = Vec<(&'static str, Option<String>)>;
 
@@ -193,20 +323,12 @@ pub fn diff(
             .find(|(f, _)| f == field)
             .and_then(|(_, v)| v.clone());
         if &old != new {
-            changes.push(FieldChange {
-                field: field.to_string(),
-                before: old,
-                after: new.clone(),
-            });
+            changes.push(FieldChange::new(*field, old, new.clone()));
         }
     }
     for (field, old) in before {
         if old.is_some() && !after.iter().any(|(f, _)| f == field) {
-            changes.push(FieldChange {
-                field: field.to_string(),
-                before: old.clone(),
-                after: None,
-            });
+            changes.push(FieldChange::new(*field, old.clone(), None));
         }
     }
     changes
@@ -227,11 +349,14 @@ mod tests {
                     Action::Update,
                     "contact",
                     "c1",
-                    vec![FieldChange {
-                        field: "name".into(),
-                        before: Some(format!("v{i}")),
-                        after: Some(format!("v{}", i + 1)),
-                    }],
+                    vec![
+                        FieldChange::new(
+                            "name",
+                            Some(format!("v{i}")),
+                            Some(format!("v{}", i + 1)),
+                        ),
+                        FieldChange::new("email", None, Some(format!("jana{i}@firma.cz"))),
+                    ],
                 );
                 head = e.head();
                 e
@@ -315,18 +440,55 @@ mod tests {
         assert_eq!(
             changes,
             vec![
-                FieldChange {
-                    field: "email".into(),
-                    before: None,
-                    after: Some("j@x.cz".into())
-                },
-                FieldChange {
-                    field: "phone".into(),
-                    before: Some("1".into()),
-                    after: None
-                },
+                FieldChange::new("email", None, Some("j@x.cz".into())),
+                FieldChange::new("phone", Some("1".into()), None),
             ]
         );
         assert!(diff(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn erased_values_leave_a_chain_that_verifies_and_holds_none_of_them() {
+        let mut events = chain(5);
+        let head = events[4].head();
+        events[1].erase_values();
+        events[3].changes[1].erase();
+        assert_eq!(verify_chain(&events, Some(&head)), Ok(head.clone()));
+        assert!(!events[1].has_values());
+        let text = serde_json::to_string(&events).unwrap();
+        assert!(!text.contains("jana1@") && !text.contains("jana3@"));
+        assert!(text.contains("jana2@"), "other events keep their values");
+        // Erasing twice keeps the first digest; the field names stay readable.
+        let once = events[1].clone();
+        events[1].erase_values();
+        assert_eq!(events[1], once);
+        assert_eq!(events[1].changes[0].field, "name");
+        // An erased change cannot be forged back into a value.
+        events[1].changes[1].after = Some("someone@else.cz".into());
+        events[1].changes[1].erased = None;
+        assert_eq!(verify_chain(&events, None), Err(ChainError::Altered(2)));
+    }
+
+    #[test]
+    fn a_version_1_trail_is_rehashed_only_if_it_verifies_as_version_1() {
+        let mut v1 = chain(4);
+        let mut head = ChainHead::genesis();
+        for e in v1.iter_mut() {
+            e.prev_hash = head.hash.clone();
+            e.hash = e.compute_hash_v1();
+            head = e.head();
+        }
+        assert!(
+            verify_chain(&v1, None).is_err(),
+            "v1 hashes are not today's"
+        );
+        let mut upgraded = v1.clone();
+        let new_head = rehash_v1(&mut upgraded).unwrap();
+        assert_eq!(verify_chain(&upgraded, None), Ok(new_head));
+        assert_eq!(upgraded[2].changes, v1[2].changes);
+        let mut forged = v1.clone();
+        forged[2].changes[0].after = Some("forged".into());
+        assert_eq!(rehash_v1(&mut forged), Err(ChainError::Altered(3)));
+        assert_eq!(forged[3].hash, v1[3].hash, "nothing re-sealed");
     }
 }

@@ -5,6 +5,7 @@
 use super::field;
 use super::search::Haystack;
 use super::{Email, FieldError, FieldErrors, Ico, Phone};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Field names: the form pins errors with them and the audit trail records changes under them.
@@ -67,6 +68,11 @@ pub struct Contact {
     /// Ids of contacts merged into this one (their history belongs to this contact now).
     #[serde(default)]
     pub merged_from: Vec<String>,
+    /// The day the person was erased (Art. 17) while documents still had to be kept: only what
+    /// those documents need is left, processing is restricted, and the erasure is finished once
+    /// the last hold ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_on: Option<NaiveDate>,
 }
 
 impl Contact {
@@ -288,6 +294,7 @@ impl ContactDraft {
             notes: self.notes.trim().to_string(),
             restricted: false,
             merged_from: Vec::new(),
+            erased_on: None,
         })
     }
 }
@@ -420,6 +427,7 @@ pub fn merge(
         notes: pick(fields::NOTES, &keep.notes, &other.notes),
         restricted: keep.restricted || other.restricted,
         merged_from,
+        erased_on: keep.erased_on.max(other.erased_on),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod deal;
 pub mod document;
 pub mod email;
+pub mod erasure;
 pub mod field;
 pub mod id;
 pub mod money;

@@ -132,6 +132,7 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, Update) => "změněno",
         (Lang::Cs, Delete) => "smazáno",
         (Lang::Cs, Merge) => "sloučeno",
+        (Lang::Cs, Erase) => "vymazáno (čl. 17)",
     }
 }
 

@@ -1,4 +1,4 @@
-//! The portability format, `folio-export` version 1: its types (separate from the domain's, so
+//! The portability format, `folio-export` version 2: its types (separate from the domain's, so
 //! the format stays put while the code changes), and the import pipeline's first stages: parse →
 //! check format and version → migrate to the newest version → typed read (with the JSON path of
 //! a wrong field) → the rules a file must keep (unique ids, references that resolve, money,
@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 pub const FORMAT: &str = "folio-export";
 /// The newest version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Files larger than this are refused before parsing. A vault at the benchmark's L scale (10,000
 /// contacts, 50,000 activities, 20,000 consents, 2,000 deals and their 85,000 audit events)
 /// exports to about 70 MB; a 100 MB file is refused.
@@ -113,6 +113,9 @@ pub struct Contact {
     pub notes: String,
     pub restricted: bool,
     pub merged_from: Vec<String>,
+    /// When the person was erased while documents still had to be kept (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -353,6 +356,9 @@ pub struct FieldChange {
     /// Absent when the field is empty after (a deleted record's fields).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
+    /// Version 2: the values were erased (Art. 17); this digest stands in for them in the hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased: Option<String>,
 }
 
 /// One event of the tamper-evident change history, with its hash link.
@@ -422,7 +428,7 @@ pub fn parse(bytes: &[u8]) -> Result<Export, ImportError> {
     if version == 0 || version > u64::from(VERSION) {
         return Err(at("$.version", Problem::UnsupportedVersion(version)));
     }
-    migrate(&mut value, version);
+    migrate(&mut value, version)?;
     let export: Export = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." {
@@ -436,15 +442,48 @@ pub fn parse(bytes: &[u8]) -> Result<Export, ImportError> {
     Ok(export)
 }
 
-/// Brings an older version's document up to the newest. Version 1 is the newest: each later
-/// version adds its step here (1 → 2, 2 → 3…), so every old file stays readable.
-fn migrate(value: &mut serde_json::Value, from: u64) {
-    if from < u64::from(VERSION) {
-        // No older versions exist yet.
+/// Brings an older version's document up to the newest, one step at a time, so every old file
+/// stays readable.
+///
+/// 1 → 2: the audit hash covers each change's digest instead of its values (so values can be
+/// erased while the chain verifies). A version 1 trail must verify as version 1 hashed it before
+/// it is hashed anew; a trail that does not is refused, never re-sealed.
+fn migrate(value: &mut serde_json::Value, from: u64) -> Result<(), ImportError> {
+    if from < 2 {
+        if let Some(log) = value.get_mut("audit_log") {
+            // A malformed trail is left as it is: the typed read says where it is wrong.
+            if let Ok(mut events) = serde_json::from_value::<Vec<audit::AuditEvent>>(log.clone()) {
+                if let Err(why) = audit::rehash_v1(&mut events) {
+                    return Err(chain_error(&why, |seq| {
+                        events.iter().position(|e| e.seq == seq)
+                    }));
+                }
+                let rehashed: Result<Vec<AuditEvent>, _> = events.iter().map(bridge).collect();
+                if let Ok(rehashed) =
+                    rehashed.and_then(|r| serde_json::to_value(r).map_err(|e| e.to_string()))
+                {
+                    *log = rehashed;
+                }
+            }
+        }
     }
     if let Some(v) = value.get_mut("version") {
         *v = serde_json::Value::from(VERSION);
     }
+    Ok(())
+}
+
+/// A chain problem at the event it concerns.
+fn chain_error(why: &ChainError, index_of: impl Fn(u64) -> Option<usize>) -> ImportError {
+    let seq = match why {
+        ChainError::Missing { expected, .. } => *expected,
+        ChainError::BrokenLink(s) | ChainError::Altered(s) => *s,
+        ChainError::Truncated { found, .. } => *found,
+    };
+    at(
+        format!("$.audit_log[{}]", index_of(seq).unwrap_or(0)),
+        Problem::Chain(why.to_string()),
+    )
 }
 
 /// The rules a file must keep beyond its types.
@@ -670,16 +709,9 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
         })
         .collect::<Result<_, _>>()?;
     if let Err(why) = audit::verify_chain(&events, None) {
-        let seq = match &why {
-            ChainError::Missing { expected, .. } => *expected,
-            ChainError::BrokenLink(s) | ChainError::Altered(s) => *s,
-            ChainError::Truncated { found, .. } => *found,
-        };
-        let i = e.audit_log.iter().position(|a| a.seq == seq).unwrap_or(0);
-        return Err(at(
-            format!("$.audit_log[{i}]"),
-            Problem::Chain(why.to_string()),
-        ));
+        return Err(chain_error(&why, |seq| {
+            e.audit_log.iter().position(|a| a.seq == seq)
+        }));
     }
     Ok(())
 }

@@ -144,8 +144,8 @@ fn a_bad_file_says_what_is_wrong_and_where() {
         Problem::WrongFormat
     ));
     assert_eq!(
-        refused(r#"{"format":"folio-export","version":2}"#, "$.version"),
-        Problem::UnsupportedVersion(2)
+        refused(r#"{"format":"folio-export","version":3}"#, "$.version"),
+        Problem::UnsupportedVersion(3)
     );
     let wrong_type = tweak(|v| v["deals"][0]["data"]["value"]["minor"] = "lots".into());
     assert!(matches!(
@@ -206,32 +206,45 @@ fn a_vault_with_data_is_not_overwritten() {
     assert_eq!(busy.snapshot(), before);
 }
 
-#[test]
-fn the_version_1_fixture_reads_and_restores() {
-    let text = include_str!("../../tests/fixtures/folio-export-v1.json");
+/// A fixture reads (as the newest version), restores into an empty vault, and the same
+/// document comes out again.
+fn restores(text: &str) {
     let export = parse(text.as_bytes()).unwrap();
-    assert_eq!(export.version, 1);
+    assert_eq!(export.version, VERSION);
     let vault = new_vault();
     let summary = block_on(vault.import_into_empty(&export, t(30))).unwrap();
     assert!(summary.contacts > 0 && summary.deals > 0 && summary.documents > 0);
     let s = vault.snapshot();
     assert!(s.profile.is_some() && s.pipeline.is_some());
     assert!(!s.limits.is_empty() && !s.tasks.is_empty() && !s.consents.is_empty());
-    // The same document comes out again.
     let again = vault
         .export(export.exported_at, &export.app_version)
         .unwrap();
     assert_eq!(again, export);
 }
 
-/// Writes the fixture: `FOLIO_WRITE_FIXTURE=1 cargo test write_the_v1_fixture -- --ignored`.
-/// Only for a new format version; version 1's file must never change.
+#[test]
+fn the_version_1_fixture_reads_and_restores() {
+    restores(include_str!("../../tests/fixtures/folio-export-v1.json"));
+}
+
+#[test]
+fn the_version_2_fixture_reads_and_restores() {
+    restores(include_str!("../../tests/fixtures/folio-export-v2.json"));
+}
+
+/// Writes the newest version's fixture, with an erased person in it:
+/// `FOLIO_WRITE_FIXTURE=1 cargo test --lib write_the_v2_fixture -- --ignored`.
+/// Only for a new format version; a released version's file must never change.
 #[test]
 #[ignore]
-fn write_the_v1_fixture() {
+fn write_the_v2_fixture() {
     if std::env::var("FOLIO_WRITE_FIXTURE").is_ok() {
-        let text = json(&full_vault(42), t(10));
-        std::fs::write("tests/fixtures/folio-export-v1.json", text + "\n").unwrap();
+        let vault = full_vault(42);
+        let (id, _) = erasable(&vault, Some("2026-03-15"));
+        block_on(vault.erase_contact(&id, "erased; invoice kept", t(22), today())).unwrap();
+        let text = json(&vault, t(30));
+        std::fs::write("tests/fixtures/folio-export-v2.json", text + "\n").unwrap();
     }
 }
 
@@ -306,4 +319,167 @@ fn export_size_at_l() {
         text.len(),
         audit.len()
     );
+}
+
+/// A contact of `vault` with a note only they carry, an activity and an invoice from `invoice`
+/// (a date; None: no invoice). Returns the contact's id and its e-mail.
+fn erasable(vault: &UnlockedVault<MemoryRepository>, invoice: Option<&str>) -> (String, String) {
+    let s = vault.snapshot();
+    // The last one: `full_vault` gives the first a limit and a follow-up other tests look for.
+    let (id, contact) = s
+        .contacts
+        .iter()
+        .rfind(|(_, c)| !c.data.emails.is_empty())
+        .map(|(id, c)| (id.clone(), c.data.clone()))
+        .unwrap();
+    let mut draft = crate::domain::contact::ContactDraft::from_contact(&contact);
+    draft.notes = "Tajná poznámka 7731".into();
+    block_on(vault.save_contact(Some(&id), &draft, t(20))).unwrap();
+    if let Some(date) = invoice {
+        let document = crate::domain::document::DocumentDraft {
+            kind: "invoice".into(),
+            number: "FV-2026-0042".into(),
+            date: date.into(),
+            amount: "12100".into(),
+            currency: "CZK".into(),
+            contact_ids: vec![id.clone()],
+            ..Default::default()
+        };
+        block_on(vault.save_document(None, &document, ',', t(21))).unwrap();
+    }
+    (id, contact.emails[0].value.clone())
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+#[test]
+fn an_erased_person_leaves_no_value_behind_and_the_chain_verifies() {
+    let repo = MemoryRepository::new();
+    let params = KdfParams::with_cost(1024, 1, 1).unwrap();
+    let vault = block_on(create_vault(repo.clone(), &pass(), params, t(0))).unwrap();
+    block_on(populate(
+        &vault,
+        7,
+        Counts {
+            organisations: 3,
+            contacts: 12,
+            activities: 40,
+            consents: 20,
+            deals: 5,
+        },
+        t(1),
+    ))
+    .unwrap();
+    // An invoice from 2014 was kept to the end of 2024: it no longer holds.
+    let (id, email) = erasable(&vault, Some("2014-03-01"));
+    let plan = vault.erasure_plan(&id, today()).unwrap();
+    assert!(!plan.keeps_contact());
+    assert_eq!(plan.documents_deleted.len(), 1);
+    let before = vault.snapshot();
+    block_on(vault.erase_contact(&id, "erased on request", t(30), today())).unwrap();
+    let s = vault.snapshot();
+    assert!(!s.contacts.contains_key(&id));
+    assert!(s.activities.values().all(|a| a.data.contact_id != id));
+    assert!(s.consents.values().all(|c| c.data.contact_id != id));
+    assert_eq!(
+        s.activities.len() + plan.activities.len(),
+        before.activities.len()
+    );
+    let logged: Vec<_> = s
+        .requests
+        .values()
+        .filter(|r| r.data.kind == crate::domain::request::RequestKind::Erasure)
+        .collect();
+    assert_eq!(logged.len(), 1);
+    assert!(logged[0].data.subject.starts_with("erased:"));
+    assert_eq!(logged[0].data.closed, Some(today()));
+    // Nothing of the person is left, in the vault's history or in an export of it, and both
+    // the trail in memory and the one read back from storage verify.
+    let exported = json(&vault, t(31));
+    assert!(!exported.contains("Tajná poznámka 7731"));
+    assert!(!exported.contains(&email));
+    assert!(parse(exported.as_bytes()).is_ok(), "the export reads back");
+    let reopened = block_on(unlock(repo, &pass())).unwrap();
+    block_on(reopened.load_rest(|| async { true })).unwrap();
+    let again = reopened.snapshot();
+    assert_eq!(again.chain, None);
+    assert_eq!(again.audit, s.audit);
+    assert_eq!(
+        again.audit.last().unwrap().action,
+        crate::domain::audit::Action::Erase
+    );
+    assert!(again
+        .audit
+        .iter()
+        .any(|e| e.entity_id == id && !e.has_values()));
+}
+
+#[test]
+fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
+    let vault = full_vault(3);
+    let (id, email) = erasable(&vault, Some("2026-03-15"));
+    let name = vault.snapshot().contacts[&id].data.display_name();
+    let plan = block_on(vault.erase_contact(&id, "erased; invoice kept", t(30), today())).unwrap();
+    assert_eq!(
+        plan.keep_until(),
+        Some(NaiveDate::from_ymd_opt(2036, 12, 31).unwrap())
+    );
+    let s = vault.snapshot();
+    let kept = &s.contacts[&id].data;
+    assert_eq!(kept.display_name(), name);
+    assert!(kept.restricted && kept.emails.is_empty() && kept.notes.is_empty());
+    assert_eq!(kept.erased_on, Some(today()));
+    assert!(s
+        .documents
+        .values()
+        .any(|d| d.data.contact_ids.contains(&id)));
+    let exported = json(&vault, t(31));
+    assert!(!exported.contains("Tajná poznámka 7731") && !exported.contains(&email));
+    let export = parse(exported.as_bytes()).unwrap();
+    // It restores into a new vault, restriction and all.
+    let copy = new_vault();
+    block_on(copy.import_into_empty(&export, t(32))).unwrap();
+    assert!(copy.snapshot().contacts[&id].data.restricted);
+    // Deleting the kept remainder is still refused while the invoice holds.
+    assert!(matches!(
+        block_on(vault.delete_contact(&id, t(33))),
+        Err(AppError::Documents(1))
+    ));
+    // After the hold the erasure is finished: the contact goes, the invoice stays.
+    let later = NaiveDate::from_ymd_opt(2037, 1, 1).unwrap();
+    let finished = block_on(vault.erase_contact(&id, "finished", t(40), later)).unwrap();
+    assert!(!finished.keeps_contact());
+    assert!(!vault.snapshot().contacts.contains_key(&id));
+    assert!(vault
+        .snapshot()
+        .documents
+        .values()
+        .all(|d| !d.data.contact_ids.contains(&id)));
+}
+
+#[test]
+fn the_version_1_fixture_is_brought_up_to_version_2() {
+    let text = include_str!("../../tests/fixtures/folio-export-v1.json");
+    let export = parse(text.as_bytes()).unwrap();
+    assert_eq!(export.version, VERSION);
+    let v1: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        export.audit_log.len(),
+        v1["audit_log"].as_array().unwrap().len()
+    );
+    // Events with changes are hashed anew (their digests instead of their values).
+    let i = export
+        .audit_log
+        .iter()
+        .position(|e| !e.changes.is_empty())
+        .unwrap();
+    assert_ne!(export.audit_log[i].hash, v1["audit_log"][i]["hash"]);
+    // A version 1 file whose trail was edited is refused, not re-sealed.
+    let mut forged = v1.clone();
+    forged["audit_log"][3]["entity_kind"] = "forged".into();
+    let err = parse(forged.to_string().as_bytes()).unwrap_err();
+    assert_eq!(err.path, "$.audit_log[3]");
+    assert!(matches!(err.problem, Problem::Chain(_)));
 }

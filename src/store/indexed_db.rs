@@ -272,6 +272,21 @@ impl IdbRepository {
             let _ = tx.abort().await;
             return Err(e);
         }
+        // An event to rewrite must exist (an erasure never adds events this way).
+        let existing = batch.rewrite_audit.iter().map(|e| {
+            let seq = e.seq;
+            let request = audit.get(JsValue::from_f64(seq as f64));
+            async move {
+                match request.await.map_err(failed)? {
+                    Some(_) => Ok(()),
+                    None => Err(StoreError::AuditMissing(seq)),
+                }
+            }
+        });
+        if let Err(e) = try_join_all(existing).await {
+            let _ = tx.abort().await;
+            return Err(e);
+        }
         // Then every write is issued without waiting for the one before, and only the last of
         // each kind is awaited (a callback per request costs more than the write itself). `add`
         // refuses a key that exists, which aborts the transaction; `diagnose` then names it.
@@ -297,6 +312,11 @@ impl IdbRepository {
             if !batch.audit.is_empty() {
                 audit
                     .add_all(batch.audit.iter().map(|e| (audit_to_js(e), None)))
+                    .await?;
+            }
+            if !batch.rewrite_audit.is_empty() {
+                audit
+                    .put_all(batch.rewrite_audit.iter().map(|e| (audit_to_js(e), None)))
                     .await?;
             }
             for (key, value) in &batch.meta {

@@ -125,6 +125,12 @@ impl Repository for MemoryRepository {
             }
             next.audit.insert(event.seq, event);
         }
+        for event in batch.rewrite_audit {
+            if !next.audit.contains_key(&event.seq) {
+                return Err(StoreError::AuditMissing(event.seq));
+            }
+            next.audit.insert(event.seq, event);
+        }
         for (key, value) in batch.meta {
             next.meta.insert(key, value);
         }

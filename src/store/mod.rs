@@ -56,6 +56,9 @@ pub struct Batch {
     /// Empties the audit trail first (restoring an export into an empty vault replaces its
     /// one-event trail with the exported one), in the same transaction.
     pub replace_audit: bool,
+    /// Events written over the stored ones with the same sequence numbers: an erasure removes
+    /// their values (their hashes, and so the chain, stay as they were). Each must exist.
+    pub rewrite_audit: Vec<SealedAuditEvent>,
     pub meta: Vec<(String, String)>,
 }
 
@@ -69,6 +72,8 @@ pub enum StoreError {
     Conflict { id: String },
     #[error("audit event {0} exists already")]
     AuditConflict(u64),
+    #[error("audit event {0} does not exist")]
+    AuditMissing(u64),
     #[error("the browser aborted the write")]
     Aborted,
     #[error("a stored value in {store} is not in Folio's format: {detail}")]

@@ -73,11 +73,11 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   writeFileSync(file, readFileSync(await download.path()));
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'folio-export');
-  assert.equal(exported.version, 1);
+  assert.equal(exported.version, 2);
   assert.equal(exported.contacts[0].data.family_name, 'Šťastná');
   assert.equal(exported.deals[0].data.value.minor, 4_800_000);
   assert.equal(exported.documents[0].data.retain_until, '2036-12-31');
-  const schema = await (await page.request.get(site.url + 'folio-export-v1.schema.json')).json();
+  const schema = await (await page.request.get(site.url + 'folio-export-v2.schema.json')).json();
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   const validate = ajv.compile(schema);

@@ -1,4 +1,4 @@
-// The JSON Schema of the export format, shipped in public/, describes the version 1 fixture
+// The JSON Schemas of the export format, shipped in public/, describe each version's fixture
 // (tests/fixtures/) exactly: the file validates, and a file with a stray or mistyped field does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,20 +10,36 @@ import { root } from './harness.mjs';
 
 const read = (...path) => JSON.parse(readFileSync(join(root, ...path), 'utf8'));
 
-test('the shipped schema accepts the version 1 fixture and rejects a wrong field', () => {
+for (const version of [1, 2]) {
+  test(`the shipped schema accepts the version ${version} fixture and rejects a wrong field`, () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(read('public', `folio-export-v${version}.schema.json`));
+    const fixture = read('tests', 'fixtures', `folio-export-v${version}.json`);
+    assert.equal(fixture.version, version);
+    assert.ok(validate(fixture), JSON.stringify(validate.errors, null, 2));
+    for (const section of ['contacts', 'deals', 'documents', 'consents', 'tasks', 'limits', 'requests', 'audit_log']) {
+      assert.ok(fixture[section].length > 0, `the fixture has ${section}`);
+    }
+    const stray = structuredClone(fixture);
+    stray.contacts[0].data.nickname = 'Jája';
+    assert.ok(!validate(stray));
+    const mistyped = structuredClone(fixture);
+    mistyped.deals[0].data.value = { minor: '12.50', currency: 'CZK' };
+    assert.ok(!validate(mistyped));
+    assert.match(JSON.stringify(validate.errors), /\/deals\/0\/data\/value/);
+  });
+}
+
+test('the version 2 fixture holds an erased person: values gone, digests kept, restricted remainder', () => {
+  const fixture = read('tests', 'fixtures', 'folio-export-v2.json');
+  const erased = fixture.audit_log.flatMap((e) => e.changes).filter((c) => c.erased);
+  assert.ok(erased.length > 0);
+  for (const c of erased) assert.ok(c.before === undefined && c.after === undefined);
+  assert.ok(fixture.audit_log.some((e) => e.action === 'erase'));
+  assert.ok(fixture.contacts.some((c) => c.data.restricted && c.data.erased_on));
+  // The v1 schema does not accept the v2 additions.
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
-  const validate = ajv.compile(read('public', 'folio-export-v1.schema.json'));
-  const fixture = read('tests', 'fixtures', 'folio-export-v1.json');
-  assert.ok(validate(fixture), JSON.stringify(validate.errors, null, 2));
-  for (const section of ['contacts', 'deals', 'documents', 'consents', 'tasks', 'limits', 'requests', 'audit_log']) {
-    assert.ok(fixture[section].length > 0, `the fixture has ${section}`);
-  }
-  const stray = structuredClone(fixture);
-  stray.contacts[0].data.nickname = 'Jája';
-  assert.ok(!validate(stray));
-  const mistyped = structuredClone(fixture);
-  mistyped.deals[0].data.value = { minor: '12.50', currency: 'CZK' };
-  assert.ok(!validate(mistyped));
-  assert.match(JSON.stringify(validate.errors), /\/deals\/0\/data\/value/);
+  assert.ok(!ajv.compile(read('public', 'folio-export-v1.schema.json'))(fixture));
 });

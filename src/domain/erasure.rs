@@ -1,0 +1,411 @@
+//! Erasure of one person (GDPR Art. 17): what goes, what must stay and why (documents under a
+//! legal retention hold, Art. 17(3)(b)), and what is left of the person meanwhile, restricted
+//! (Art. 18). Pure rules; must not import anything outside `domain`.
+
+use super::activity::Activity;
+use super::consent::{ConsentRecord, Limit};
+use super::contact::Contact;
+use super::deal::Deal;
+use super::document::{holds_on, Document, Hold};
+use super::request::{RequestKind, RequestStatus, SubjectRequest};
+use super::task::Task;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// The records an erasure looks at, as (id, data) pairs.
+#[derive(Default)]
+pub struct Records<'a> {
+    pub activities: Vec<(&'a String, &'a Activity)>,
+    pub consents: Vec<(&'a String, &'a ConsentRecord)>,
+    pub limits: Vec<(&'a String, &'a Limit)>,
+    pub tasks: Vec<(&'a String, &'a Task)>,
+    pub deals: Vec<(&'a String, &'a Deal)>,
+    pub documents: Vec<(&'a String, &'a Document)>,
+    pub requests: Vec<(&'a String, &'a SubjectRequest)>,
+}
+
+/// What erasing one person does, worked out before anything is touched (the user sees it first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub contact_id: String,
+    /// Documents that must be kept, latest end first. While any holds, the contact stays,
+    /// reduced to what they need and restricted.
+    pub holds: Vec<Hold>,
+    /// Deleted: the person's activities, consent records, objections/restrictions, follow-ups.
+    pub activities: Vec<String>,
+    pub consents: Vec<String>,
+    pub limits: Vec<String>,
+    pub tasks: Vec<String>,
+    /// Deals that stay, without the person.
+    pub deals: Vec<String>,
+    /// Documents past their retention that name the person: the person is taken off; one that
+    /// then refers to nothing at all is deleted.
+    pub documents_unlinked: Vec<String>,
+    pub documents_deleted: Vec<String>,
+    /// Register entries about the person: kept (the controller must show how it answered), the
+    /// person's name replaced by a reference unless the contact stays.
+    pub requests: Vec<String>,
+    /// The records whose history (audit event values) is erased.
+    pub history: BTreeSet<String>,
+}
+
+/// The fields a contact keeps while documents hold it: what an invoice or contract must carry
+/// about its party (name, company, IČO, DIČ, address), nothing else.
+pub const KEPT_FIELDS: [&str; 6] = [
+    super::contact::fields::GIVEN_NAME,
+    super::contact::fields::FAMILY_NAME,
+    super::contact::fields::ORGANISATION,
+    super::contact::fields::ICO,
+    super::contact::fields::VAT_ID,
+    super::contact::fields::ADDRESS,
+];
+
+impl Plan {
+    /// Whether the contact stays (reduced and restricted) because documents must be kept.
+    pub fn keeps_contact(&self) -> bool {
+        !self.holds.is_empty()
+    }
+
+    /// The day the last hold ends: after it the erasure can be finished.
+    pub fn keep_until(&self) -> Option<NaiveDate> {
+        self.holds.iter().map(|h| h.until).max()
+    }
+}
+
+/// The pseudonymous reference that stands for an erased person where a trace must remain
+/// (the requests register): the first part of their random id, which names no one.
+pub fn reference(contact_id: &str) -> String {
+    contact_id.chars().take(8).collect()
+}
+
+/// How the register names an erased person: `erased:` and the reference.
+pub const ERASED_SUBJECT: &str = "erased:";
+
+/// Works out the erasure of `contact` (with id `contact_id`) on `today`.
+pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: NaiveDate) -> Plan {
+    let mine = |id: &str| id == contact_id;
+    let ids = |v: Vec<&String>| v.into_iter().cloned().collect::<Vec<_>>();
+    let holds = holds_on(contact_id, records.documents.iter().copied(), today);
+    let held: BTreeSet<&str> = holds.iter().map(|h| h.document_id.as_str()).collect();
+    let activities = ids(records
+        .activities
+        .iter()
+        .filter(|(_, a)| mine(&a.contact_id))
+        .map(|(id, _)| *id)
+        .collect());
+    let consents = ids(records
+        .consents
+        .iter()
+        .filter(|(_, c)| mine(&c.contact_id))
+        .map(|(id, _)| *id)
+        .collect());
+    let limits = ids(records
+        .limits
+        .iter()
+        .filter(|(_, l)| mine(&l.contact_id))
+        .map(|(id, _)| *id)
+        .collect());
+    let tasks = ids(records
+        .tasks
+        .iter()
+        .filter(|(_, t)| t.contact_id.as_deref() == Some(contact_id))
+        .map(|(id, _)| *id)
+        .collect());
+    let deals = ids(records
+        .deals
+        .iter()
+        .filter(|(_, d)| d.contact_ids.iter().any(|c| mine(c)))
+        .map(|(id, _)| *id)
+        .collect());
+    let mut documents_unlinked = Vec::new();
+    let mut documents_deleted = Vec::new();
+    for (id, d) in &records.documents {
+        if held.contains(id.as_str()) || !d.contact_ids.iter().any(|c| mine(c)) {
+            continue;
+        }
+        let others = d.contact_ids.iter().any(|c| !mine(c));
+        if others || d.organisation_id.is_some() || d.deal_id.is_some() {
+            documents_unlinked.push((*id).clone());
+        } else {
+            documents_deleted.push((*id).clone());
+        }
+    }
+    let requests = ids(records
+        .requests
+        .iter()
+        .filter(|(_, r)| r.contact_id.as_deref() == Some(contact_id))
+        .map(|(id, _)| *id)
+        .collect());
+    let mut history: BTreeSet<String> = BTreeSet::from([contact_id.to_string()]);
+    history.extend(contact.merged_from.iter().cloned());
+    for list in [
+        &activities,
+        &consents,
+        &limits,
+        &tasks,
+        &documents_deleted,
+        &requests,
+    ] {
+        history.extend(list.iter().cloned());
+    }
+    Plan {
+        contact_id: contact_id.to_string(),
+        holds,
+        activities,
+        consents,
+        limits,
+        tasks,
+        deals,
+        documents_unlinked,
+        documents_deleted,
+        requests,
+        history,
+    }
+}
+
+/// What is left of a contact while documents hold it: the fields those documents need,
+/// processing restricted (Art. 18), and the day of the erasure (so it can be finished).
+pub fn remainder(contact: &Contact, today: NaiveDate) -> Contact {
+    Contact {
+        given_name: contact.given_name.clone(),
+        family_name: contact.family_name.clone(),
+        organisation_id: contact.organisation_id.clone(),
+        ico: contact.ico.clone(),
+        vat_id: contact.vat_id.clone(),
+        address: contact.address.clone(),
+        restricted: true,
+        erased_on: Some(contact.erased_on.unwrap_or(today)),
+        ..Contact::default()
+    }
+}
+
+/// A register entry about the erased person: kept, with a reference instead of their name when
+/// the contact goes (`keeps_contact` false).
+pub fn pseudonymised_request(request: &SubjectRequest, plan: &Plan) -> SubjectRequest {
+    if plan.keeps_contact() {
+        return request.clone();
+    }
+    SubjectRequest {
+        contact_id: None,
+        subject: format!("{ERASED_SUBJECT}{}", reference(&plan.contact_id)),
+        ..request.clone()
+    }
+}
+
+/// The register entry that records this erasure: the person's open erasure request closed as
+/// done, or (when there is none) a new one received and done today.
+pub fn logged_request(
+    existing: Option<&SubjectRequest>,
+    plan: &Plan,
+    subject: &str,
+    outcome: &str,
+    today: NaiveDate,
+) -> SubjectRequest {
+    let mut request = match existing {
+        Some(r) => pseudonymised_request(r, plan),
+        None => pseudonymised_request(
+            &SubjectRequest {
+                kind: RequestKind::Erasure,
+                contact_id: Some(plan.contact_id.clone()),
+                subject: subject.to_string(),
+                received: today,
+                extended_to: None,
+                extension_reason: String::new(),
+                status: RequestStatus::Open,
+                steps: Vec::new(),
+                outcome: String::new(),
+                closed: None,
+            },
+            plan,
+        ),
+    };
+    if request.close(RequestStatus::Done, outcome, today).is_err() {
+        // Already closed (an erasure finished later): the outcome says what happened last.
+        request.outcome = outcome.trim().to_string();
+    }
+    request
+}
+
+/// Whether a contact waits for its erasure to be finished: erased while held, and no document
+/// holds it any more on `today`.
+pub fn ready_to_finish<'a>(
+    contact_id: &str,
+    contact: &Contact,
+    documents: impl IntoIterator<Item = (&'a String, &'a Document)>,
+    today: NaiveDate,
+) -> bool {
+    contact.erased_on.is_some() && holds_on(contact_id, documents, today).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::ActivityKind;
+    use crate::domain::contact::Labelled;
+    use crate::domain::document::{default_retain_until, DocumentKind};
+    use chrono::{TimeZone, Utc};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn jana() -> Contact {
+        Contact {
+            given_name: "Jana".into(),
+            family_name: "Nováková".into(),
+            emails: vec![Labelled {
+                label: "work".into(),
+                value: "jana@firma.cz".into(),
+            }],
+            organisation_id: Some("org".into()),
+            ico: Some("27074358".into()),
+            address: "Dlouhá 1, Praha".into(),
+            notes: "likes tea".into(),
+            tags: vec!["vip".into()],
+            merged_from: vec!["old-jana".into()],
+            ..Contact::default()
+        }
+    }
+
+    fn invoice(date: NaiveDate, contacts: &[&str], org: Option<&str>) -> Document {
+        Document {
+            kind: DocumentKind::Invoice,
+            number: "2026-001".into(),
+            date,
+            amount: None,
+            note: String::new(),
+            deal_id: None,
+            contact_ids: contacts.iter().map(|c| c.to_string()).collect(),
+            organisation_id: org.map(str::to_string),
+            retain_until: default_retain_until(DocumentKind::Invoice, date, None),
+            retention_reason: String::new(),
+            contract_end: None,
+        }
+    }
+
+    fn activity(contact: &str) -> Activity {
+        Activity {
+            contact_id: contact.into(),
+            kind: ActivityKind::Call,
+            at: Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap(),
+            subject: "call".into(),
+            body: String::new(),
+            deal_id: None,
+        }
+    }
+
+    struct Data {
+        ids: Vec<String>,
+        activities: Vec<Activity>,
+        documents: Vec<Document>,
+        deal: Deal,
+        request: SubjectRequest,
+    }
+
+    fn data(documents: Vec<Document>) -> Data {
+        Data {
+            ids: (0..10).map(|i| format!("id{i}")).collect(),
+            activities: vec![activity("c1"), activity("someone-else")],
+            documents,
+            deal: {
+                let pipeline = crate::domain::deal::Pipeline::default();
+                let stage = pipeline.first_open().unwrap().id.clone();
+                let at = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+                let mut deal = Deal::new("Audit", &pipeline, &stage, at).unwrap();
+                deal.contact_ids = vec!["c1".into(), "c2".into()];
+                deal
+            },
+            request: SubjectRequest {
+                kind: RequestKind::Erasure,
+                contact_id: Some("c1".into()),
+                subject: "Jana Nováková".into(),
+                received: day(2026, 11, 1),
+                extended_to: None,
+                extension_reason: String::new(),
+                status: RequestStatus::Open,
+                steps: Vec::new(),
+                outcome: String::new(),
+                closed: None,
+            },
+        }
+    }
+
+    fn records(d: &Data) -> Records<'_> {
+        Records {
+            activities: d.ids.iter().zip(&d.activities).collect(),
+            documents: d.ids[4..].iter().zip(&d.documents).collect(),
+            deals: vec![(&d.ids[8], &d.deal)],
+            requests: vec![(&d.ids[9], &d.request)],
+            ..Records::default()
+        }
+    }
+
+    #[test]
+    fn without_a_hold_everything_about_the_person_goes() {
+        // An invoice from 2014 was kept to 31 Dec 2024: no longer a hold in 2026.
+        let d = data(vec![invoice(day(2014, 3, 1), &["c1"], None)]);
+        let plan = plan("c1", &jana(), &records(&d), day(2026, 11, 23));
+        assert!(!plan.keeps_contact());
+        assert_eq!(plan.keep_until(), None);
+        assert_eq!(plan.activities, vec!["id0".to_string()]);
+        assert_eq!(plan.documents_deleted, vec!["id4".to_string()]);
+        assert_eq!(plan.deals, vec!["id8".to_string()]);
+        assert_eq!(plan.requests, vec!["id9".to_string()]);
+        for id in ["c1", "old-jana", "id0", "id4", "id9"] {
+            assert!(plan.history.contains(id), "{id}'s history is erased");
+        }
+        assert!(!plan.history.contains("id1") && !plan.history.contains("id8"));
+        let r = pseudonymised_request(&d.request, &plan);
+        assert_eq!(r.subject, "erased:c1");
+        assert_eq!(r.contact_id, None);
+    }
+
+    #[test]
+    fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
+        let d = data(vec![
+            invoice(day(2026, 3, 15), &["c1"], Some("org")),
+            // An old contract with another party too: the person is only taken off it.
+            invoice(day(2010, 1, 1), &["c1", "c2"], None),
+        ]);
+        let plan = plan("c1", &jana(), &records(&d), day(2026, 11, 23));
+        assert!(plan.keeps_contact());
+        assert_eq!(plan.keep_until(), Some(day(2036, 12, 31)));
+        assert_eq!(plan.holds[0].document_id, "id4");
+        assert_eq!(plan.documents_unlinked, vec!["id5".to_string()]);
+        assert!(plan.documents_deleted.is_empty());
+        let kept = remainder(&jana(), day(2026, 11, 23));
+        assert_eq!(kept.display_name(), "Jana Nováková");
+        assert_eq!(kept.ico.as_deref(), Some("27074358"));
+        assert_eq!(kept.address, "Dlouhá 1, Praha");
+        assert!(kept.emails.is_empty() && kept.notes.is_empty() && kept.tags.is_empty());
+        assert!(kept.merged_from.is_empty());
+        assert!(kept.restricted);
+        assert_eq!(kept.erased_on, Some(day(2026, 11, 23)));
+        // The register keeps the name while the contact stays.
+        let logged = logged_request(Some(&d.request), &plan, "", "done", day(2026, 11, 23));
+        assert_eq!(logged.subject, "Jana Nováková");
+        assert_eq!(logged.status, RequestStatus::Done);
+        // The hold ends on 31 Dec 2036; from 1 Jan 2037 the erasure can be finished.
+        let docs: Vec<(&String, &Document)> = d.ids[4..].iter().zip(&d.documents).collect();
+        assert!(!ready_to_finish(
+            "c1",
+            &kept,
+            docs.clone(),
+            day(2036, 12, 31)
+        ));
+        assert!(ready_to_finish("c1", &kept, docs.clone(), day(2037, 1, 1)));
+        assert!(!ready_to_finish("c1", &jana(), docs, day(2037, 1, 1)));
+    }
+
+    #[test]
+    fn an_erasure_without_a_request_is_logged_as_one_done_today() {
+        let d = data(vec![]);
+        let plan = plan("c1", &jana(), &records(&d), day(2026, 11, 23));
+        let logged = logged_request(None, &plan, "Jana Nováková", "erased", day(2026, 11, 23));
+        assert_eq!(logged.kind, RequestKind::Erasure);
+        assert_eq!(logged.subject, "erased:c1");
+        assert_eq!(logged.received, day(2026, 11, 23));
+        assert_eq!(logged.closed, Some(day(2026, 11, 23)));
+        assert_eq!(logged.outcome, "erased");
+    }
+}

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contacts/:id/edit") view=ui::contact_form_page::ContactFormPage/>
                         <Route path=path!("/contacts/:id/merge") view=ui::merge_page::MergePage/>
                         <Route path=path!("/contacts/:id/access") view=ui::access_page::AccessPage/>
+                        <Route path=path!("/contacts/:id/erase") view=ui::erase_page::ErasePage/>
                         <Route path=path!("/organisations") view=ui::organisations_page::OrganisationsPage/>
                         <Route path=path!("/organisations/new") view=ui::organisation_form_page::OrganisationFormPage/>
                         <Route path=path!("/organisations/:id") view=ui::organisation_page::OrganisationPage/>

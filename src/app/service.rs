@@ -78,6 +78,10 @@ pub enum AppError {
     Import(#[from] crate::portability::ImportError),
     #[error("this vault has data already")]
     NotEmpty,
+    #[error(
+        "processing of this person is restricted (Art. 18): Folio only keeps what must be kept"
+    )]
+    Restricted,
     #[error(transparent)]
     Request(#[from] RequestError),
 }
@@ -176,6 +180,32 @@ fn next_revisions<T: Clone>(
             })
         })
         .collect()
+}
+
+/// What erasing contact `id` on `today` would do, worked out from the decrypted state (the
+/// erasure page shows it; `erase_contact` carries it out).
+pub fn plan_erasure(
+    s: &VaultSnapshot,
+    id: &str,
+    today: NaiveDate,
+) -> Result<erasure::Plan, AppError> {
+    let contact = s
+        .contacts
+        .get(id)
+        .ok_or_else(|| AppError::NotFound(id.to_string()))?;
+    fn pairs<T>(map: &BTreeMap<String, StoredRecord<T>>) -> Vec<(&String, &T)> {
+        map.iter().map(|(k, r)| (k, &r.data)).collect()
+    }
+    let records = erasure::Records {
+        activities: pairs(&s.activities),
+        consents: pairs(&s.consents),
+        limits: pairs(&s.limits),
+        tasks: pairs(&s.tasks),
+        deals: pairs(&s.deals),
+        documents: pairs(&s.documents),
+        requests: pairs(&s.requests),
+    };
+    Ok(erasure::plan(id, &contact.data, &records, today))
 }
 
 /// Whether this repository holds a vault.
@@ -1367,6 +1397,7 @@ impl<R: Repository> UnlockedVault<R> {
             .unwrap_or(false);
         let task = draft.validate(done, to_utc).map_err(AppError::Invalid)?;
         self.check_links(&task.contact_id, None, task.deal_id.as_ref())?;
+        self.check_not_restricted(task.contact_id.as_ref())?;
         self.save_record(|s| &mut s.tasks, KIND_TASK, id, task, Task::fields, now)
             .await
     }
@@ -1509,6 +1540,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let record = draft.validate(now).map_err(AppError::Invalid)?;
+        self.check_not_restricted(Some(&record.contact_id))?;
         {
             let inner = self.inner.borrow();
             if !inner.snapshot.contacts.contains_key(&record.contact_id) {
@@ -2051,27 +2083,19 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(())
     }
 
+    /// Refuses new processing of a person whose processing is restricted (Art. 18): no new
+    /// activities, consents or follow-ups (storage of what exists, and erasure, stay possible).
+    fn check_not_restricted(&self, contact_id: Option<&String>) -> Result<(), AppError> {
+        let inner = self.inner.borrow();
+        match contact_id.and_then(|c| inner.snapshot.contacts.get(c)) {
+            Some(c) if c.data.restricted => Err(AppError::Restricted),
+            _ => Ok(()),
+        }
+    }
+
     /// What erasing a contact on `today` would delete, keep and why (nothing is changed).
     pub fn erasure_plan(&self, id: &str, today: NaiveDate) -> Result<erasure::Plan, AppError> {
-        let inner = self.inner.borrow();
-        let s = &inner.snapshot;
-        let contact = s
-            .contacts
-            .get(id)
-            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
-        fn pairs<T>(map: &BTreeMap<String, StoredRecord<T>>) -> Vec<(&String, &T)> {
-            map.iter().map(|(k, r)| (k, &r.data)).collect()
-        }
-        let records = erasure::Records {
-            activities: pairs(&s.activities),
-            consents: pairs(&s.consents),
-            limits: pairs(&s.limits),
-            tasks: pairs(&s.tasks),
-            deals: pairs(&s.deals),
-            documents: pairs(&s.documents),
-            requests: pairs(&s.requests),
-        };
-        Ok(erasure::plan(id, &contact.data, &records, today))
+        plan_erasure(&self.inner.borrow().snapshot, id, today)
     }
 
     /// Erases a contact (Art. 17) in one transaction, as `erasure_plan` said: deletes what may
@@ -2287,6 +2311,7 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<String, AppError> {
         let activity = draft.validate().map_err(AppError::Invalid)?;
         self.check_links(None, None, activity.deal_id.as_ref())?;
+        self.check_not_restricted(Some(&activity.contact_id))?;
         if !self
             .inner
             .borrow()

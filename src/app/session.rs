@@ -459,6 +459,17 @@ impl Session {
         .await
     }
 
+    /// Erases a person (Art. 17) as the erasure page showed, logging `outcome` in the register.
+    pub async fn erase_contact(self, id: String, outcome: String) -> Result<(), AppError> {
+        self.write(|v| async move {
+            let now = chrono::Utc::now();
+            v.erase_contact(&id, &outcome, now, local_day(now))
+                .await
+                .map(|_| ())
+        })
+        .await
+    }
+
     pub async fn delete_contact(self, id: String) -> Result<(), AppError> {
         self.write(|v| async move { v.delete_contact(&id, chrono::Utc::now()).await })
             .await

@@ -543,6 +543,44 @@ catalog! {
     WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",
         "Špatné heslo zálohy (nebo je soubor poškozený). Nic se neimportovalo.";
 
+    // Erasure (Art. 17) of one person
+    EraseLink => "Erase (Art. 17)…", "Vymazat (čl. 17)…";
+    EraseHeading => "Erase this person (Art. 17)", "Vymazat osobu (čl. 17)";
+    EraseLead => "Folio deletes everything about this person that it may delete. What the law requires you to keep stays, restricted (Art. 18), until the obligation ends; then the Agenda offers to finish the erasure. Nothing changes until you confirm.",
+        "Folio smaže vše, co o této osobě smazat smí. Co musíte ze zákona uchovat, zůstane s omezeným zpracováním (čl. 18), dokud povinnost neskončí; potom Agenda nabídne výmaz dokončit. Dokud nepotvrdíte, nic se nezmění.";
+    EraseDeletedHeading => "Will be deleted", "Bude smazáno";
+    EraseKeptHeading => "Must be kept, and why", "Musí zůstat, a proč";
+    EraseNothingKept => "No document has to be kept: the contact itself is deleted too.", "Žádný doklad se nemusí uchovávat: smaže se i samotný kontakt.";
+    EraseWholeContact => "The contact with all its details", "Kontakt se všemi údaji";
+    EraseContactDetails => "E-mails, phones, role, tags, preferences and notes", "E-maily, telefony, pozice, štítky, preference a poznámky";
+    EraseKeptFields => "Kept of the contact (what the documents must state): name, organisation, IČO, DIČ, address. Processing is restricted (Art. 18): no campaigns, no consent, no follow-ups.",
+        "Z kontaktu zůstane (co musí doklady uvádět): jméno, firma, IČO, DIČ, adresa. Zpracování je omezené (čl. 18): žádné kampaně, souhlasy ani připomínky.";
+    EraseLegalReason => "a legal obligation to keep it (Art. 17(3)(b); for invoices the Czech VAT and accounting acts)", "zákonná povinnost uchovat (čl. 17 odst. 3 písm. b; u faktur zákon o DPH a o účetnictví)";
+    EraseRegisterNote => "The erasure is recorded in the requests register (an open erasure request of this person is closed as done).", "Výmaz se zapíše do evidence žádostí (otevřená žádost této osoby o výmaz se uzavře jako vyřízená).";
+    EraseConfirmLabel => "Type ERASE to confirm", "Pro potvrzení napište VYMAZAT";
+    EraseConfirmWord => "ERASE", "VYMAZAT";
+    EraseButton => "Erase", "Vymazat";
+    EraseDone => "Erased.", "Vymazáno.";
+    EraseDoneKept => "Erased. What must be kept stays, restricted, until", "Vymazáno. Co se musí uchovat, zůstává s omezeným zpracováním do";
+    ErasedNotice => "Erased (Art. 17) on", "Vymazáno (čl. 17) dne";
+    ErasedRestricted => "Only what the documents must state is kept; processing is restricted (Art. 18).", "Zůstává jen to, co musí uvádět doklady; zpracování je omezené (čl. 18).";
+    FinishErasureHeading => "Finish erasure", "Dokončit výmaz";
+    FinishErasureLead => "No document holds these people any more: finish their erasure.", "Tyto osoby už žádný doklad nedrží: dokončete jejich výmaz.";
+    FinishErasure => "Finish erasure", "Dokončit výmaz";
+    ErasedValue => "erased", "vymazáno";
+    ErasedPerson => "Erased person", "Vymazaná osoba";
+    GoToRequests => "Requests register", "Evidence žádostí";
+    ErasedActivities => "Activities deleted", "Smazané aktivity";
+    ErasedConsents => "Consent records deleted", "Smazané záznamy o souhlasu";
+    ErasedLimits => "Objections and restrictions deleted", "Smazané námitky a omezení";
+    ErasedTasks => "Follow-ups deleted", "Smazané připomínky";
+    ErasedDocuments => "Documents deleted (past retention)", "Smazané doklady (po lhůtě)";
+    UnlinkedDocuments => "Taken off documents", "Odebráno z dokladů";
+    UnlinkedDeals => "Taken off deals", "Odebráno z obchodů";
+    ErasedHistoryEvents => "History events emptied", "Vyprázdněné události historie";
+    RestrictedUntil => "Restricted until", "Omezeno do";
+    RequestLabel => "Request", "Žádost";
+
     // Access (Art. 15) and portability (Art. 20) for one person
     AccessLink => "Access report (Art. 15)", "Přehled pro subjekt (čl. 15)";
     AccessHeading => "What we hold about you", "Jaké údaje o vás zpracováváme";

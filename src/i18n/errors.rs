@@ -41,6 +41,12 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "V této obchodní cestě to nejde (každá fáze potřebuje vlastní název a cesta otevřenou, vyhranou i prohranou fázi). Nic se nezměnilo."
         }
         .to_string(),
+        AppError::Restricted => if en {
+            "Processing of this person is restricted (Art. 18): they were erased while documents must still be kept, so nothing new can be recorded about them. Nothing was changed."
+        } else {
+            "Zpracování této osoby je omezené (čl. 18): byla vymazána, ale doklady se ještě musí uchovat, takže o ní nelze nic nového zaznamenat. Nic se nezměnilo."
+        }
+        .to_string(),
         AppError::Documents(n) => {
             let n = *n as u64;
             match lang {

@@ -391,6 +391,130 @@ pub fn exclusion(lang: Lang, why: &Exclusion) -> String {
     }
 }
 
+/// What an erasure deletes, as a list of "N things" (only the non-zero ones).
+pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<String> {
+    let parts: [(usize, [&str; 3], [&str; 3]); 6] = [
+        (
+            plan.activities.len(),
+            ["activity", "", "activities"],
+            ["aktivita", "aktivity", "aktivit"],
+        ),
+        (
+            plan.consents.len(),
+            ["consent record", "", "consent records"],
+            ["záznam o souhlasu", "záznamy o souhlasu", "záznamů o souhlasu"],
+        ),
+        (
+            plan.limits.len(),
+            ["objection or restriction", "", "objections or restrictions"],
+            ["námitka či omezení", "námitky či omezení", "námitek či omezení"],
+        ),
+        (
+            plan.tasks.len(),
+            ["follow-up", "", "follow-ups"],
+            ["připomínka", "připomínky", "připomínek"],
+        ),
+        (
+            plan.documents_deleted.len(),
+            ["document past its retention", "", "documents past their retention"],
+            ["doklad po lhůtě uchování", "doklady po lhůtě uchování", "dokladů po lhůtě uchování"],
+        ),
+        (
+            plan.history.len(),
+            [
+                "record's history: its values (who, what and when stay; the audit chain still verifies)",
+                "",
+                "records' history: their values (who, what and when stay; the audit chain still verifies)",
+            ],
+            [
+                "historie záznamu: její hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+                "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+                "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+            ],
+        ),
+    ];
+    let mut lines: Vec<String> = parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, en, cs)| {
+            let w = if lang == Lang::En { en } else { cs };
+            count(lang, *n as u64, w[0], w[1], w[2])
+        })
+        .collect();
+    let unlinked = plan.deals.len() + plan.documents_unlinked.len();
+    if unlinked > 0 {
+        lines.push(match lang {
+            Lang::En => format!(
+                "the person's name on {} (they stay, without the person)",
+                count(
+                    lang,
+                    unlinked as u64,
+                    "deal or document",
+                    "",
+                    "deals and documents"
+                )
+            ),
+            Lang::Cs => format!(
+                "osoba u {} (zůstanou, bez ní)",
+                count(
+                    lang,
+                    unlinked as u64,
+                    "obchodu či dokladu",
+                    "obchodů a dokladů",
+                    "obchodů a dokladů"
+                )
+            ),
+        });
+    }
+    if !plan.requests.is_empty() && !plan.keeps_contact() {
+        lines.push(match lang {
+            Lang::En => "the name in the requests register (a reference stays)".to_string(),
+            Lang::Cs => "jméno v evidenci žádostí (zůstane odkaz)".to_string(),
+        });
+    }
+    lines
+}
+
+/// The outcome an erasure writes into the requests register.
+pub fn erasure_outcome(lang: Lang, plan: &crate::domain::erasure::Plan) -> String {
+    let deleted = erasure_counts(lang, plan);
+    let deleted = if deleted.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", deleted.join("; "))
+    };
+    match (lang, plan.keep_until()) {
+        (Lang::En, None) => format!("Erased (Art. 17){deleted}."),
+        (Lang::Cs, None) => format!("Vymazáno (čl. 17){deleted}."),
+        (Lang::En, Some(until)) => format!(
+            "Erased (Art. 17){deleted}. Kept until {} for {} (Art. 17(3)(b)), processing restricted (Art. 18).",
+            day(lang, until),
+            holds_list(lang, plan)
+        ),
+        (Lang::Cs, Some(until)) => format!(
+            "Vymazáno (čl. 17){deleted}. Do {} uchováno kvůli: {} (čl. 17 odst. 3 písm. b), zpracování omezeno (čl. 18).",
+            day(lang, until),
+            holds_list(lang, plan)
+        ),
+    }
+}
+
+fn holds_list(lang: Lang, plan: &crate::domain::erasure::Plan) -> String {
+    plan.holds
+        .iter()
+        .map(|h| format!("{} {}", document_kind(h.kind).get(lang), h.number))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the register names a subject: an erased person by their reference.
+pub fn request_subject(lang: Lang, subject: &str) -> String {
+    match subject.strip_prefix(crate::domain::erasure::ERASED_SUBJECT) {
+        Some(reference) => format!("{} ({reference})", Text::ErasedPerson.get(lang)),
+        None => subject.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

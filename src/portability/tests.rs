@@ -442,6 +442,19 @@ fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
     let copy = new_vault();
     block_on(copy.import_into_empty(&export, t(32))).unwrap();
     assert!(copy.snapshot().contacts[&id].data.restricted);
+    // Nothing new is recorded about a restricted person (Art. 18).
+    let call = crate::domain::activity::ActivityDraft {
+        contact_id: id.clone(),
+        kind: crate::domain::activity::ActivityKind::Call,
+        at: Some(t(32)),
+        subject: "asked again".into(),
+        body: String::new(),
+        deal_id: None,
+    };
+    assert!(matches!(
+        block_on(vault.save_activity(None, &call, t(32))),
+        Err(AppError::Restricted)
+    ));
     // Deleting the kept remainder is still refused while the invoice holds.
     assert!(matches!(
         block_on(vault.delete_contact(&id, t(33))),

@@ -80,6 +80,7 @@ pub fn AgendaPage() -> impl IntoView {
             <p class="lead">{t(Text::AgendaLead)}</p>
             {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
             <RequestsDue/>
+            <FinishErasure/>
             {section(0, Text::Overdue, "overdue")}
             {section(1, Text::TodayLabel, "today")}
             {section(2, Text::Upcoming, "upcoming")}
@@ -244,7 +245,7 @@ fn RequestsDue() -> impl IntoView {
                                 let badge = if u == Urgency::Overdue { Text::OverdueBadge } else { Text::DueSoonBadge };
                                 view! {
                                     <li>
-                                        <A href="/requests">{format!("{} ({}) · {}", locale.t(crate::ui::requests_page::kind_text(r.kind)), r.kind.article(), r.subject)}</A>
+                                        <A href="/requests">{format!("{} ({}) · {}", locale.t(crate::ui::requests_page::kind_text(r.kind)), r.kind.article(), phrases::request_subject(lang, &r.subject))}</A>
                                         <span>{format!("{} {}", locale.t(Text::RequestDue), phrases::day(lang, r.due()))}</span>
                                         <span class="badge" class:overdue=u == Urgency::Overdue class:due-soon=u == Urgency::DueSoon>{locale.t(badge)}</span>
                                     </li>
@@ -254,6 +255,51 @@ fn RequestsDue() -> impl IntoView {
                     </ul>
                 </section>
             }
+        })
+    }
+}
+
+/// People erased while documents had to be kept, whose last hold has ended: their erasure can
+/// be finished now.
+#[component]
+fn FinishErasure() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let ready = Memo::new(move |_| {
+        let today = local_day(chrono::Utc::now());
+        session.data.with(|d| {
+            d.contacts
+                .iter()
+                .filter(|(id, c)| {
+                    crate::domain::erasure::ready_to_finish(
+                        id,
+                        &c.data,
+                        d.documents.iter().map(|(k, r)| (k, &r.data)),
+                        today,
+                    )
+                })
+                .map(|(id, c)| (id.clone(), c.data.display_name()))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = ready.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="panel" aria-labelledby="agenda-erasure">
+                <h2 id="agenda-erasure">{locale.t(Text::FinishErasureHeading)}</h2>
+                <p class="hint">{locale.t(Text::FinishErasureLead)}</p>
+                <ul class="simple-list">
+                    {list
+                        .into_iter()
+                        .map(|(id, name)| view! {
+                            <li>
+                                <span>{name}</span>
+                                <A href=format!("/contacts/{id}/erase")>{locale.t(Text::FinishErasure)}</A>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
         })
     }
 }

@@ -77,6 +77,7 @@ pub fn ContactPage() -> impl IntoView {
     let edit_href = format!("/contacts/{id}/edit");
     let merge_href = format!("/contacts/{id}/merge");
     let access_href = format!("/contacts/{id}/access");
+    let erase_href = format!("/contacts/{id}/erase");
     let request_href = format!("/requests?contact={id}");
 
     view! {
@@ -98,11 +99,17 @@ pub fn ContactPage() -> impl IntoView {
                         <A href=merge_href.clone() attr:class="button secondary">{t(Text::MergeLink)}</A>
                         <A href=access_href.clone() attr:class="button secondary">{t(Text::AccessLink)}</A>
                         <A href=request_href.clone() attr:class="button secondary">{t(Text::NewRequest)}</A>
+                        <A href=erase_href.clone() attr:class="button secondary">{t(Text::EraseLink)}</A>
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
                             {t(Text::Delete)}
                         </button>
                     </div>
                 </div>
+                {move || contact.with(|c| c.as_ref().and_then(|c| c.data.erased_on)).map(|on| view! {
+                    <p class="callout" data-testid="erased-notice">
+                        {format!("{} {}. {}", locale.t(Text::ErasedNotice), crate::i18n::phrases::day(locale.get(), on), locale.t(Text::ErasedRestricted))}
+                    </p>
+                })}
                 <crate::ui::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
                 {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}

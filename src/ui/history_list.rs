@@ -52,6 +52,16 @@ pub fn field_label(field: &str) -> Option<Text> {
         "status" => Text::RequestStatusLabel,
         "steps" => Text::RequestSteps,
         "outcome" => Text::RequestOutcome,
+        "deleted_activities" => Text::ErasedActivities,
+        "deleted_consents" => Text::ErasedConsents,
+        "deleted_limits" => Text::ErasedLimits,
+        "deleted_tasks" => Text::ErasedTasks,
+        "deleted_documents" => Text::ErasedDocuments,
+        "unlinked_documents" => Text::UnlinkedDocuments,
+        "unlinked_deals" => Text::UnlinkedDeals,
+        "erased_history_events" => Text::ErasedHistoryEvents,
+        "restricted_until" => Text::RestrictedUntil,
+        "request" => Text::RequestLabel,
         _ => return None,
     })
 }
@@ -114,7 +124,9 @@ pub fn HistoryList(
                                                         .changes
                                                         .iter()
                                                         .map(|c| {
-                                                            let empty = locale.t(Text::NoValue).to_string();
+                                                            let empty = locale
+                                                                .t(if c.is_erased() { Text::ErasedValue } else { Text::NoValue })
+                                                                .to_string();
                                                             view! {
                                                                 <tr>
                                                                     <th scope="row">{field_name(lang, &c.field)}</th>

@@ -26,6 +26,7 @@ pub mod deals_page;
 pub mod deals_panel;
 pub mod documents_panel;
 pub mod download;
+pub mod erase_page;
 pub mod field_errors;
 pub mod follow_ups_panel;
 pub mod form_outcome;

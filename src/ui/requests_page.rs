@@ -230,11 +230,16 @@ fn RequestItem(
         Urgency::DueSoon => Some(("badge due-soon", Text::DueSoonBadge)),
         _ => None,
     };
-    let name = request.subject.clone();
+    let name = phrases::request_subject(lang, &request.subject);
     let who = match &request.contact_id {
         Some(c) => view! { <A href=format!("/contacts/{c}")>{name}</A> }.into_any(),
         None => view! { <span>{name}</span> }.into_any(),
     };
+    // An open erasure request leads to the guided erasure.
+    let erase = (open && request.kind == crate::domain::request::RequestKind::Erasure)
+        .then(|| request.contact_id.clone())
+        .flatten()
+        .map(|c| view! { " · " <A href=format!("/contacts/{c}/erase")>{locale.t(Text::EraseLink)}</A> });
     let field = |key: &str| format!("request-{key}-{id}");
     view! {
         <li class="request" data-testid="request">
@@ -249,6 +254,7 @@ fn RequestItem(
                 {request.extended_to.map(|_| format!(" ({}: {})", locale.t(Text::ExtendedBecause), request.extension_reason))}
                 {badge.map(|(class, text)| view! { " " <span class=class>{locale.t(text)}</span> })}
                 {(!open).then(|| format!(" · {}", locale.t(status_text(request.status))))}
+                {erase}
             </p>
             {(!request.steps.is_empty()).then(|| view! {
                 <ol class="consent-events">

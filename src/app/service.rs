@@ -1,7 +1,7 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
 mod portable;
-pub use portable::ImportSummary;
+pub use portable::{Difference, ImportSummary, Kept, MergeReport};
 
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};

@@ -711,6 +711,24 @@ impl Session {
             .await
     }
 
+    /// Merges an export into a vault that has data (the newer revision wins).
+    pub async fn import_merge(
+        self,
+        export: crate::portability::Export,
+    ) -> Result<service::MergeReport, AppError> {
+        self.write(|v| async move { v.import_merge(&export, chrono::Utc::now()).await })
+            .await
+    }
+
+    /// Replaces everything in the vault by an export.
+    pub async fn import_replace(
+        self,
+        export: crate::portability::Export,
+    ) -> Result<service::ImportSummary, AppError> {
+        self.write(|v| async move { v.import_replace(&export, chrono::Utc::now()).await })
+            .await
+    }
+
     /// Whether the vault holds no record yet (only then can an export be restored into it).
     pub fn vault_is_empty(&self) -> bool {
         self.data.with(|_| ());

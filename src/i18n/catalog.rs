@@ -513,13 +513,21 @@ catalog! {
         "Soubor není šifrovaný: chraňte ho stejně pečlivě jako heslo k trezoru.";
     FormatLink => "The format, described as a JSON Schema", "Popis formátu (JSON Schema)";
     ImportHeading => "Restore from an export", "Obnovit z exportu";
-    ImportLead => "Restores everything from a Folio export into this vault while it is still empty: contacts, deals, consents, documents, follow-ups and the audit log, as they were.",
-        "Obnoví vše z exportu Folia do tohoto trezoru, dokud je prázdný: kontakty, obchody, souhlasy, doklady, úkoly i auditní záznam, tak jak byly.";
+    ImportLead => "Brings a Folio export or encrypted backup into this vault: into an empty vault everything is restored as it was (contacts, deals, consents, documents, follow-ups and the audit log); into a vault with data you choose to merge or to replace.",
+        "Načte export nebo šifrovanou zálohu Folia do tohoto trezoru: do prázdného trezoru obnoví vše, jak to bylo (kontakty, obchody, souhlasy, doklady, úkoly i auditní záznam); do trezoru s daty si vyberete sloučení, nebo nahrazení.";
     ImportFile => "Folio export or encrypted backup file", "Soubor s exportem nebo šifrovanou zálohou Folia";
     ImportReading => "Reading and checking the file…", "Čtu a kontroluji soubor…";
     ImportButton => "Import", "Importovat";
-    ImportNotEmpty => "This vault has data already: restore into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet).",
-        "Tento trezor už data obsahuje: obnovte do nového, prázdného trezoru (import do trezoru s daty, sloučením či nahrazením, zatím není hotový).";
+    ImportHow => "This vault has data. How should the file come in?", "Tento trezor už data obsahuje. Jak soubor načíst?";
+    ImportMerge => "Merge: add what is new; where both have a record, the newer revision wins (conflicts are listed)",
+        "Sloučit: přidat, co je nové; kde mají záznam oba, vyhraje novější revize (konflikty se vypíšou)";
+    ImportReplace => "Replace everything in this vault by the file", "Nahradit vše v tomto trezoru obsahem souboru";
+    ReplaceConfirmLabel => "Type REPLACE to confirm", "Pro potvrzení napište NAHRADIT";
+    ReplaceConfirmWord => "REPLACE", "NAHRADIT";
+    MergeConflictsHeading => "Records that differ", "Záznamy, které se liší";
+    KeptTheirs => "the file's newer revision was taken", "převzata novější revize ze souboru";
+    KeptYoursNewer => "yours was newer and stayed", "vaše byla novější a zůstala";
+    KeptYoursConflict => "conflict: edited in both places at the same revision; yours stayed", "konflikt: upraveno na obou místech ve stejné revizi; zůstala vaše";
     BackupReminder => "Your data lives only in this browser, and it has not been exported for a while.",
         "Vaše data jsou jen v tomto prohlížeči a dlouho jste je neexportovali.";
     BackupNow => "Export now", "Exportovat";

@@ -30,9 +30,9 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             }
         }
         AppError::NotEmpty => if en {
-            "This vault has data already. Restore an export into a new, empty vault (importing into a vault with data, by merge or replace, is not built yet)."
+            "This vault has data already. Choose to merge the file into it or to replace its data."
         } else {
-            "Tento trezor už data obsahuje. Zálohu obnovte do nového, prázdného trezoru (import do trezoru s daty, sloučením či nahrazením, zatím není hotový)."
+            "Tento trezor už data obsahuje. Vyberte, zda soubor sloučit, nebo data nahradit."
         }
         .to_string(),
         AppError::Deal(_) => if en {

@@ -515,6 +515,42 @@ pub fn request_subject(lang: Lang, subject: &str) -> String {
     }
 }
 
+/// "Merged: 2 contacts added, 1 record updated, 40 unchanged, 1 conflict."
+pub fn merge_report(lang: Lang, r: &crate::app::service::MergeReport) -> String {
+    let a = &r.added;
+    let nothing = a.contacts
+        + a.organisations
+        + a.activities
+        + a.consents
+        + a.deals
+        + a.documents
+        + a.tasks
+        + a.purposes
+        + a.limits
+        + a.requests
+        == 0;
+    let added = match (nothing, lang) {
+        (true, Lang::En) => "nothing new".to_string(),
+        (true, Lang::Cs) => "nic nového".to_string(),
+        (false, _) => import_summary(lang, a),
+    };
+    let conflicts = r.conflicts().count() as u64;
+    match lang {
+        Lang::En => format!(
+            "Merged. Added: {added}. {} updated, {} unchanged, {}.",
+            count(lang, r.updated as u64, "record", "", "records"),
+            r.unchanged,
+            count(lang, conflicts, "conflict", "", "conflicts"),
+        ),
+        Lang::Cs => format!(
+            "Sloučeno. Přidáno: {added}. Změněno: {}, beze změny: {}, {}.",
+            count(lang, r.updated as u64, "záznam", "záznamy", "záznamů"),
+            r.unchanged,
+            count(lang, conflicts, "konflikt", "konflikty", "konfliktů"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Data: **Export all data (JSON)** with when it was last done, the format's schema, and the
-//! restore of an export into an empty vault (read and checked first, with what is wrong and
-//! where; then restored in one step). Also the backup reminder shown on every page.
+//! import of an export or encrypted backup (read and checked first, with what is wrong and
+//! where; restored into an empty vault, merged or replaced into one with data, in one step).
+//! Also the backup reminder shown on every page.
 
 use crate::app::session::{Session, BACKUP_REMINDER_DAYS};
 use crate::app::AppError;
@@ -60,6 +61,12 @@ pub fn DataPage() -> impl IntoView {
     let chosen = RwSignal::new_local(None::<Chosen>);
     let restored = RwSignal::new(None::<String>);
     let importing = RwSignal::new(false);
+    // Into a vault with data: merge (the default) or replace, the latter confirmed by typing.
+    let replace = RwSignal::new(false);
+    let replace_typed = RwSignal::new(String::new());
+    let differences = RwSignal::new(Vec::<String>::new());
+    // Emptied after each import, so that choosing the same file again is noticed.
+    let file_input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -206,20 +213,49 @@ pub fn DataPage() -> impl IntoView {
             Err(_) => open_error.set(true),
         }
     };
+    let replace_confirmed = move || {
+        replace_typed
+            .with(|w| w.trim().to_uppercase() == Text::ReplaceConfirmWord.get(locale.get()))
+    };
     let import = move |_| {
         let Some(Chosen::Ready(export)) = chosen.get_untracked() else {
             return;
         };
+        let empty = session.vault_is_empty();
+        let replacing = !empty && replace.get_untracked();
+        if replacing && !untrack(replace_confirmed) {
+            return;
+        }
         importing.set(true);
         failure.set(None);
+        differences.set(Vec::new());
         spawn_local(async move {
-            match session.import_export((*export).clone()).await {
-                Ok(summary) => {
-                    restored.set(Some(phrases::import_summary(
-                        untrack(|| locale.get()),
-                        &summary,
-                    )));
+            let lang = untrack(|| locale.get());
+            let export = (*export).clone();
+            let outcome = if empty {
+                session
+                    .import_export(export)
+                    .await
+                    .map(|summary| phrases::import_summary(lang, &summary))
+            } else if replacing {
+                session
+                    .import_replace(export)
+                    .await
+                    .map(|summary| phrases::import_summary(lang, &summary))
+            } else {
+                session.import_merge(export).await.map(|report| {
+                    differences.set(difference_lines(session, lang, &report));
+                    phrases::merge_report(lang, &report)
+                })
+            };
+            match outcome {
+                Ok(text) => {
+                    restored.set(Some(text));
+                    replace_typed.set(String::new());
                     chosen.set(None);
+                    if let Some(input) = file_input.get_untracked() {
+                        input.set_value("");
+                    }
                 }
                 Err(e) => failure.set(Some(e)),
             }
@@ -282,11 +318,17 @@ pub fn DataPage() -> impl IntoView {
             <section class="panel" aria-labelledby="import-heading">
                 <h2 id="import-heading">{t(Text::ImportHeading)}</h2>
                 <p class="hint">{t(Text::ImportLead)}</p>
-                {move || restored.get().map(|what| view! { <p class="form-success" role="status">{format!("{} {what}.", locale.t(Text::Saved))}</p> })}
-                <Show when=move || session.vault_is_empty() fallback=move || view! { <p class="empty-state">{t(Text::ImportNotEmpty)}</p> }>
+                {move || restored.get().map(|what| view! { <p class="form-success" role="status" data-testid="import-outcome">{format!("{} {what}", locale.t(Text::Saved))}</p> })}
+                {move || {
+                    let lines = differences.get();
+                    (!lines.is_empty()).then(|| view! {
+                        <h3>{t(Text::MergeConflictsHeading)}</h3>
+                        <ul data-testid="merge-differences">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })
+                }}
                     <div class="field">
                         <label for="import-file">{t(Text::ImportFile)}</label>
-                        <input id="import-file" type="file" accept="application/json,.json,.folio-backup" on:change=on_file/>
+                        <input id="import-file" type="file" accept="application/json,.json,.folio-backup" node_ref=file_input on:change=on_file/>
                     </div>
                     {move || match chosen.get() {
                         None => None,
@@ -313,17 +355,42 @@ pub fn DataPage() -> impl IntoView {
                                 documents: export.documents.len(),
                                 tasks: export.tasks.len(),
                                 audit_events: export.audit_log.len(),
+                                ..Default::default()
                             };
                             let lang = locale.get();
                             Some(view! {
                                 <p data-testid="import-preview">{format!("{} {}: {}", locale.t(Text::ExportHeading), format::date_time(lang, export.exported_at), phrases::import_summary(lang, &summary))}</p>
+                                {(!session.vault_is_empty()).then(|| view! {
+                                    <fieldset class="field">
+                                        <legend>{t(Text::ImportHow)}</legend>
+                                        <label class="choice">
+                                            <input type="radio" name="import-mode" value="merge" prop:checked=move || !replace.get() on:change=move |_| replace.set(false)/>
+                                            {t(Text::ImportMerge)}
+                                        </label>
+                                        <label class="choice">
+                                            <input type="radio" name="import-mode" value="replace" prop:checked=move || replace.get() on:change=move |_| replace.set(true)/>
+                                            {t(Text::ImportReplace)}
+                                        </label>
+                                    </fieldset>
+                                    <Show when=move || replace.get()>
+                                        <div class="field">
+                                            <label for="replace-confirm">{t(Text::ReplaceConfirmLabel)}</label>
+                                            <input id="replace-confirm" type="text" autocomplete="off" bind:value=replace_typed/>
+                                        </div>
+                                    </Show>
+                                })}
                                 <div class="actions">
-                                    <button type="button" class="button" disabled=move || importing.get() on:click=import>{t(Text::ImportButton)}</button>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        class:danger=move || replace.get() && !session.vault_is_empty()
+                                        disabled=move || importing.get() || (replace.get() && !session.vault_is_empty() && !replace_confirmed())
+                                        on:click=import
+                                    >{t(Text::ImportButton)}</button>
                                 </div>
                             }.into_any())
                         }
                     }}
-                </Show>
             </section>
         </section>
     }
@@ -363,4 +430,38 @@ pub fn BackupReminder() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The records a merge found different on both sides, each with how it was settled.
+fn difference_lines(
+    session: Session,
+    lang: crate::i18n::Lang,
+    report: &crate::app::service::MergeReport,
+) -> Vec<String> {
+    use crate::app::service::Kept;
+    session.data.with_untracked(|d| {
+        report
+            .differences
+            .iter()
+            .map(|diff| {
+                let name = d
+                    .contacts
+                    .get(&diff.id)
+                    .map(|c| c.data.display_name())
+                    .or_else(|| d.organisations.get(&diff.id).map(|o| o.data.name.clone()))
+                    .or_else(|| d.deals.get(&diff.id).map(|x| x.data.title.clone()))
+                    .unwrap_or_else(|| diff.id.clone());
+                let how = match diff.kept {
+                    Kept::Theirs => Text::KeptTheirs,
+                    Kept::YoursNewer => Text::KeptYoursNewer,
+                    Kept::YoursConflict => Text::KeptYoursConflict,
+                };
+                format!(
+                    "{} {name}: {}",
+                    phrases::entity_kind(lang, diff.kind),
+                    how.get(lang)
+                )
+            })
+            .collect()
+    })
 }

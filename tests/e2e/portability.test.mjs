@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { useSiteAndBrowser, openPage, screenshot, createVault, artifacts } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault, artifacts, seriousViolations } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
 const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -148,7 +148,31 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   assert.match(await preview.innerText(), /1 contact, 0 organisations, 0 activities, 0 consents, 1 deal, 1 document/);
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
   await fresh.getByText(/Saved\. 1 contact/).waitFor();
-  await fresh.getByText('This vault has data already', { exact: false }).waitFor();
+
+  // Into a vault with data: a merge by id (the newer revision wins, differences listed), then a
+  // replace that needs the typed word.
+  await nav(fresh, 'Contacts');
+  await fresh.getByRole('link', { name: 'Věra Šťastná' }).click();
+  await fresh.getByRole('link', { name: 'Edit' }).click();
+  await fresh.getByLabel('Role or title').fill('Jednatelka');
+  await fresh.getByRole('button', { name: 'Save' }).click();
+  await fresh.getByRole('heading', { level: 1, name: 'Věra Šťastná' }).waitFor();
+  await nav(fresh, 'Data');
+  await fresh.getByLabel('Folio export or encrypted backup file').setInputFiles(file);
+  await fresh.getByText('This vault has data. How should the file come in?').waitFor();
+  assert.ok(await fresh.getByLabel(/^Merge:/).isChecked(), 'merge is the default');
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.match(await fresh.getByTestId('import-outcome').innerText(), /Merged\. Added: nothing new\. 0 records updated, \d+ unchanged, 0 conflicts\./);
+  assert.equal(await fresh.getByTestId('merge-differences').innerText(), 'contact Věra Šťastná: yours was newer and stayed');
+  await screenshot(fresh, 'data-merge');
+  assert.deepEqual(await seriousViolations(fresh), [], 'the merge outcome');
+  await fresh.getByLabel('Folio export or encrypted backup file').setInputFiles(file);
+  await fresh.getByLabel('Replace everything in this vault by the file').check();
+  const importButton = fresh.getByRole('button', { name: 'Import', exact: true });
+  assert.ok(await importButton.isDisabled(), 'replace waits for the typed word');
+  await fresh.getByLabel('Type REPLACE to confirm').fill('replace');
+  await importButton.click();
+  await fresh.getByText(/Saved\. 1 contact/).waitFor();
 
   await nav(fresh, 'Contacts');
   await fresh.getByRole('link', { name: 'Věra Šťastná' }).click();

@@ -1,6 +1,7 @@
-//! Export of the whole vault to the portability format, and its import into an empty vault
-//! (everything restored as it was: ids, revisions, times and the audit trail, in one
-//! transaction). Part of the service: every write still goes through it.
+//! Export of the whole vault to the portability format, and its import: into an empty vault
+//! (everything restored as it was: ids, revisions, times and the audit trail), merged into one
+//! with data (by id, the newer revision wins, differences listed) or replacing its data; each
+//! in one transaction. Part of the service: every write still goes through it.
 
 use super::*;
 use crate::portability::{self, bridge, Export, ImportError, Record};
@@ -16,6 +17,9 @@ pub struct ImportSummary {
     pub documents: usize,
     pub tasks: usize,
     pub audit_events: usize,
+    pub purposes: usize,
+    pub limits: usize,
+    pub requests: usize,
 }
 
 fn records<D: Serialize, E: DeserializeOwned>(
@@ -124,14 +128,30 @@ impl<R: Repository> UnlockedVault<R> {
             return Err(AppError::NotEmpty);
         }
         portability::check(export).map_err(AppError::Import)?;
+        self.restore(export, now, &BTreeMap::new()).await
+    }
+
+    /// Writes the export's records (overwriting those of `existing`, id → revision, that it
+    /// holds, deleting the rest of them) and its trail, in one transaction.
+    async fn restore(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+        existing: &BTreeMap<String, u64>,
+    ) -> Result<ImportSummary, AppError> {
         let mut snapshot = VaultSnapshot::default();
         let mut puts = Vec::new();
+        let expect = |id: &str| {
+            existing
+                .get(id)
+                .map_or(Expect::Absent, |rev| Expect::Rev(*rev))
+        };
         macro_rules! restore {
             ($section:ident, $kind:expr, $target:ident) => {
                 for (i, r) in export.$section.iter().enumerate() {
                     let path = format!("$.{}[{i}].data", stringify!($section));
                     let record = stored($kind, r, &path)?;
-                    puts.push((seal_record(&self.key, &record)?, Expect::Absent));
+                    puts.push((seal_record(&self.key, &record)?, expect(&record.id)));
                     snapshot.$target.insert(record.id.clone(), record);
                 }
             };
@@ -148,12 +168,12 @@ impl<R: Repository> UnlockedVault<R> {
         restore!(requests, KIND_REQUEST, requests);
         if let Some(r) = &export.controller {
             let record = stored(KIND_PROFILE, r, "$.controller.data")?;
-            puts.push((seal_record(&self.key, &record)?, Expect::Absent));
+            puts.push((seal_record(&self.key, &record)?, expect(&record.id)));
             snapshot.profile = Some(record);
         }
         if let Some(r) = &export.pipeline {
             let record = stored(KIND_PIPELINE, r, "$.pipeline.data")?;
-            puts.push((seal_record(&self.key, &record)?, Expect::Absent));
+            puts.push((seal_record(&self.key, &record)?, expect(&record.id)));
             snapshot.pipeline = Some(record);
         }
         let events: Vec<AuditEvent> = export
@@ -187,9 +207,17 @@ impl<R: Repository> UnlockedVault<R> {
             let (head_record, expect) = sealed_head(&self.key, head_rev, new_head.clone(), now)?;
             puts.push((head_record, expect));
         }
+        let written: std::collections::HashSet<&str> =
+            puts.iter().map(|(r, _)| r.id.as_str()).collect();
+        let deletes: Vec<(String, Expect)> = existing
+            .iter()
+            .filter(|(id, _)| !written.contains(id.as_str()))
+            .map(|(id, rev)| (id.clone(), Expect::Rev(*rev)))
+            .collect();
         self.repo
             .commit(Batch {
                 puts,
+                deletes,
                 audit: sealed_events,
                 replace_audit: replace,
                 ..Batch::default()
@@ -204,6 +232,9 @@ impl<R: Repository> UnlockedVault<R> {
             documents: snapshot.documents.len(),
             tasks: snapshot.tasks.len(),
             audit_events: events.len(),
+            purposes: snapshot.purposes.len(),
+            limits: snapshot.limits.len(),
+            requests: snapshot.requests.len(),
         };
         let mut inner = self.inner.borrow_mut();
         if replace {
@@ -218,5 +249,244 @@ impl<R: Repository> UnlockedVault<R> {
         snapshot.complete = true;
         inner.snapshot = snapshot;
         Ok(summary)
+    }
+}
+
+/// What a merge did with one record of the file that differs from the vault's copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The file's revision was newer: it replaced the vault's.
+    Theirs,
+    /// The vault's revision was newer: it stayed.
+    YoursNewer,
+    /// Same revision, different content (edited in two places): the vault's stayed.
+    YoursConflict,
+}
+
+/// One record that exists on both sides with different content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub kind: &'static str,
+    pub id: String,
+    pub kept: Kept,
+}
+
+/// What a merge wrote: new records, updated ones, and every difference with how it was settled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: ImportSummary,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub differences: Vec<Difference>,
+}
+
+impl MergeReport {
+    /// The same-revision conflicts (the vault's copy was kept).
+    pub fn conflicts(&self) -> impl Iterator<Item = &Difference> {
+        self.differences
+            .iter()
+            .filter(|d| d.kept == Kept::YoursConflict)
+    }
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Merges a checked export into this vault by id: a record the vault lacks is added; of one
+    /// both hold, the higher revision wins (equal revisions with different content keep the
+    /// vault's, listed as conflicts). The result must keep the format's rules (references that
+    /// resolve…) or nothing is written. Each added or updated record gets its own audit event in
+    /// this vault's trail (the file's trail is not merged: it is another vault's history). One
+    /// transaction.
+    pub async fn import_merge(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+    ) -> Result<MergeReport, AppError> {
+        if !self.is_complete() {
+            return Err(AppError::Store(StoreError::Aborted));
+        }
+        portability::check(export).map_err(AppError::Import)?;
+        let mut report = MergeReport::default();
+        let mut merged = self.export(now, "merge")?;
+        let mut puts = Vec::new();
+        let mut entries: Vec<(Action, &'static str, String, Vec<FieldChange>)> = Vec::new();
+        let mut snapshot = self.snapshot();
+        macro_rules! merge {
+            ($section:ident, $kind:expr, $target:ident, $ty:ty, $count:ident) => {
+                for (i, r) in export.$section.iter().enumerate() {
+                    let path = format!("$.{}[{i}].data", stringify!($section));
+                    let theirs: StoredRecord<$ty> = stored($kind, r, &path)?;
+                    let ours = snapshot.$target.get(&r.id).cloned();
+                    let (expect, action, changes) = match &ours {
+                        None => {
+                            report.added.$count += 1;
+                            (
+                                Expect::Absent,
+                                Action::Create,
+                                audit::diff(&[], &theirs.data.fields()),
+                            )
+                        }
+                        Some(o) if o.data == theirs.data && o.rev == theirs.rev => {
+                            report.unchanged += 1;
+                            continue;
+                        }
+                        Some(o) if theirs.rev > o.rev => {
+                            report.updated += 1;
+                            report.differences.push(Difference {
+                                kind: $kind,
+                                id: r.id.clone(),
+                                kept: Kept::Theirs,
+                            });
+                            (
+                                Expect::Rev(o.rev),
+                                Action::Update,
+                                audit::diff(&o.data.fields(), &theirs.data.fields()),
+                            )
+                        }
+                        Some(o) => {
+                            let kept = if o.rev > theirs.rev {
+                                Kept::YoursNewer
+                            } else {
+                                Kept::YoursConflict
+                            };
+                            if o.data == theirs.data {
+                                report.unchanged += 1;
+                            } else {
+                                report.differences.push(Difference {
+                                    kind: $kind,
+                                    id: r.id.clone(),
+                                    kept,
+                                });
+                            }
+                            continue;
+                        }
+                    };
+                    puts.push((seal_record(&self.key, &theirs)?, expect));
+                    entries.push((action, $kind, theirs.id.clone(), changes));
+                    match merged.$section.iter_mut().find(|m| m.id == r.id) {
+                        Some(m) => *m = r.clone(),
+                        None => merged.$section.push(r.clone()),
+                    }
+                    snapshot.$target.insert(theirs.id.clone(), theirs);
+                }
+            };
+        }
+        merge!(
+            organisations,
+            KIND_ORGANISATION,
+            organisations,
+            Organisation,
+            organisations
+        );
+        merge!(contacts, KIND_CONTACT, contacts, Contact, contacts);
+        merge!(activities, KIND_ACTIVITY, activities, Activity, activities);
+        merge!(purposes, KIND_PURPOSE, purposes, Purpose, purposes);
+        merge!(consents, KIND_CONSENT, consents, ConsentRecord, consents);
+        merge!(limits, KIND_LIMIT, limits, Limit, limits);
+        merge!(deals, KIND_DEAL, deals, Deal, deals);
+        merge!(documents, KIND_DOCUMENT, documents, Document, documents);
+        merge!(tasks, KIND_TASK, tasks, Task, tasks);
+        merge!(requests, KIND_REQUEST, requests, SubjectRequest, requests);
+        // The controller's details and the pipeline: the newer revision wins as well.
+        macro_rules! single {
+            ($field:ident, $kind:expr, $target:ident, $path:expr) => {
+                if let Some(r) = &export.$field {
+                    let theirs = stored($kind, r, $path)?;
+                    let ours = snapshot.$target.clone();
+                    let newer = ours.as_ref().is_none_or(|o| theirs.rev > o.rev);
+                    if newer && ours.as_ref().is_none_or(|o| o.data != theirs.data) {
+                        let expect = ours.as_ref().map_or(Expect::Absent, |o| Expect::Rev(o.rev));
+                        let before = ours.as_ref().map(|o| o.data.fields()).unwrap_or_default();
+                        let action = if ours.is_some() {
+                            Action::Update
+                        } else {
+                            Action::Create
+                        };
+                        puts.push((seal_record(&self.key, &theirs)?, expect));
+                        entries.push((
+                            action,
+                            $kind,
+                            theirs.id.clone(),
+                            audit::diff(&before, &theirs.data.fields()),
+                        ));
+                        merged.$field = Some(r.clone());
+                        snapshot.$target = Some(theirs);
+                        report.updated += 1;
+                    }
+                }
+            };
+        }
+        single!(controller, KIND_PROFILE, profile, "$.controller.data");
+        single!(pipeline, KIND_PIPELINE, pipeline, "$.pipeline.data");
+        // The merged vault must keep the format's rules (a deal of the file naming a contact the
+        // vault deleted is refused here, before anything is written).
+        portability::check(&merged).map_err(AppError::Import)?;
+        if entries.is_empty() {
+            return Ok(report);
+        }
+        let (mut head, head_rev) = {
+            let inner = self.inner.borrow();
+            (inner.head.clone(), inner.head_rev)
+        };
+        let mut events = Vec::with_capacity(entries.len());
+        let mut sealed_events = Vec::with_capacity(entries.len());
+        for (action, kind, id, changes) in entries {
+            let event = AuditEvent::next(&head, now, action, kind, &id, changes);
+            head = event.head();
+            sealed_events.push(seal_audit(&self.key, &event)?);
+            events.push(event);
+        }
+        let (head_record, expect) = sealed_head(&self.key, head_rev, head.clone(), now)?;
+        puts.push((head_record, expect));
+        self.repo
+            .commit(Batch {
+                puts,
+                audit: sealed_events,
+                ..Batch::default()
+            })
+            .await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.head = head;
+        inner.head_rev = head_rev + 1;
+        snapshot.audit.extend(events);
+        inner.snapshot = snapshot;
+        Ok(report)
+    }
+
+    /// Replaces everything this vault holds by a checked export, as `import_into_empty` restores
+    /// it (the file's trail replaces this vault's). One transaction; the UI asks for a typed
+    /// confirmation first.
+    pub async fn import_replace(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary, AppError> {
+        if !self.is_complete() {
+            return Err(AppError::Store(StoreError::Aborted));
+        }
+        portability::check(export).map_err(AppError::Import)?;
+        // Every record of the vault is deleted in the same transaction, unless the file has a
+        // record with the same id: that one is overwritten (expecting the vault's revision).
+        let existing: BTreeMap<String, u64> = {
+            let inner = self.inner.borrow();
+            let s = &inner.snapshot;
+            let mut all = BTreeMap::new();
+            fn ids<T>(all: &mut BTreeMap<String, u64>, map: &BTreeMap<String, StoredRecord<T>>) {
+                all.extend(map.values().map(|r| (r.id.clone(), r.rev)));
+            }
+            ids(&mut all, &s.contacts);
+            ids(&mut all, &s.organisations);
+            ids(&mut all, &s.activities);
+            ids(&mut all, &s.purposes);
+            ids(&mut all, &s.consents);
+            ids(&mut all, &s.limits);
+            ids(&mut all, &s.deals);
+            ids(&mut all, &s.documents);
+            ids(&mut all, &s.tasks);
+            ids(&mut all, &s.requests);
+            all.extend(s.profile.iter().map(|r| (r.id.clone(), r.rev)));
+            all.extend(s.pipeline.iter().map(|r| (r.id.clone(), r.rev)));
+            all
+        };
+        self.restore(export, now, &existing).await
     }
 }

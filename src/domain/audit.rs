@@ -249,22 +249,7 @@ pub fn verify_chain(
     events: &[AuditEvent],
     head: Option<&ChainHead>,
 ) -> Result<ChainHead, ChainError> {
-    let mut current = ChainHead::genesis();
-    for event in events {
-        if event.seq != current.seq + 1 {
-            return Err(ChainError::Missing {
-                expected: current.seq + 1,
-                found: event.seq,
-            });
-        }
-        if event.prev_hash != current.hash {
-            return Err(ChainError::BrokenLink(event.seq));
-        }
-        if event.compute_hash() != event.hash {
-            return Err(ChainError::Altered(event.seq));
-        }
-        current = event.head();
-    }
+    let current = walk(events, AuditEvent::compute_hash)?;
     if let Some(head) = head {
         if head.seq != current.seq {
             return Err(ChainError::Truncated {
@@ -279,12 +264,14 @@ pub fn verify_chain(
     Ok(current)
 }
 
-/// Brings a trail written under export format version 1 up to today's hashing: it must first
-/// verify as version 1 computed it (so a forged trail is never re-sealed as genuine); then each
-/// event is hashed anew, in order, linked to the one before.
-pub fn rehash_v1(events: &mut [AuditEvent]) -> Result<ChainHead, ChainError> {
+/// Follows the chain from its start: each event next in sequence, linked to the one before,
+/// and its hash as `hash` computes it. Returns the last event's position.
+fn walk(
+    events: &[AuditEvent],
+    hash: impl Fn(&AuditEvent) -> String,
+) -> Result<ChainHead, ChainError> {
     let mut current = ChainHead::genesis();
-    for event in events.iter() {
+    for event in events {
         if event.seq != current.seq + 1 {
             return Err(ChainError::Missing {
                 expected: current.seq + 1,
@@ -294,11 +281,19 @@ pub fn rehash_v1(events: &mut [AuditEvent]) -> Result<ChainHead, ChainError> {
         if event.prev_hash != current.hash {
             return Err(ChainError::BrokenLink(event.seq));
         }
-        if event.compute_hash_v1() != event.hash {
+        if hash(event) != event.hash {
             return Err(ChainError::Altered(event.seq));
         }
         current = event.head();
     }
+    Ok(current)
+}
+
+/// Brings a trail written under export format version 1 up to today's hashing: it must first
+/// verify as version 1 computed it (so a forged trail is never re-sealed as genuine); then each
+/// event is hashed anew, in order, linked to the one before.
+pub fn rehash_v1(events: &mut [AuditEvent]) -> Result<ChainHead, ChainError> {
+    walk(events, AuditEvent::compute_hash_v1)?;
     let mut head = ChainHead::genesis();
     for event in events.iter_mut() {
         event.prev_hash = head.hash.clone();

@@ -81,42 +81,27 @@ pub fn reference(contact_id: &str) -> String {
 /// How the register names an erased person: `erased:` and the reference.
 pub const ERASED_SUBJECT: &str = "erased:";
 
+/// The ids of the records `which` picks.
+fn ids_where<T>(records: &[(&String, &T)], which: impl Fn(&T) -> bool) -> Vec<String> {
+    records
+        .iter()
+        .filter(|(_, r)| which(r))
+        .map(|(id, _)| (*id).clone())
+        .collect()
+}
+
 /// Works out the erasure of `contact` (with id `contact_id`) on `today`.
 pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: NaiveDate) -> Plan {
     let mine = |id: &str| id == contact_id;
-    let ids = |v: Vec<&String>| v.into_iter().cloned().collect::<Vec<_>>();
     let holds = holds_on(contact_id, records.documents.iter().copied(), today);
     let held: BTreeSet<&str> = holds.iter().map(|h| h.document_id.as_str()).collect();
-    let activities = ids(records
-        .activities
-        .iter()
-        .filter(|(_, a)| mine(&a.contact_id))
-        .map(|(id, _)| *id)
-        .collect());
-    let consents = ids(records
-        .consents
-        .iter()
-        .filter(|(_, c)| mine(&c.contact_id))
-        .map(|(id, _)| *id)
-        .collect());
-    let limits = ids(records
-        .limits
-        .iter()
-        .filter(|(_, l)| mine(&l.contact_id))
-        .map(|(id, _)| *id)
-        .collect());
-    let tasks = ids(records
-        .tasks
-        .iter()
-        .filter(|(_, t)| t.contact_id.as_deref() == Some(contact_id))
-        .map(|(id, _)| *id)
-        .collect());
-    let deals = ids(records
-        .deals
-        .iter()
-        .filter(|(_, d)| d.contact_ids.iter().any(|c| mine(c)))
-        .map(|(id, _)| *id)
-        .collect());
+    let activities = ids_where(&records.activities, |a| mine(&a.contact_id));
+    let consents = ids_where(&records.consents, |c| mine(&c.contact_id));
+    let limits = ids_where(&records.limits, |l| mine(&l.contact_id));
+    let tasks = ids_where(&records.tasks, |t| {
+        t.contact_id.as_deref() == Some(contact_id)
+    });
+    let deals = ids_where(&records.deals, |d| d.contact_ids.iter().any(|c| mine(c)));
     let mut documents_unlinked = Vec::new();
     let mut documents_deleted = Vec::new();
     for (id, d) in &records.documents {
@@ -130,12 +115,9 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
             documents_deleted.push((*id).clone());
         }
     }
-    let requests = ids(records
-        .requests
-        .iter()
-        .filter(|(_, r)| r.contact_id.as_deref() == Some(contact_id))
-        .map(|(id, _)| *id)
-        .collect());
+    let requests = ids_where(&records.requests, |r| {
+        r.contact_id.as_deref() == Some(contact_id)
+    });
     let mut history: BTreeSet<String> = BTreeSet::from([contact_id.to_string()]);
     history.extend(contact.merged_from.iter().cloned());
     for list in [

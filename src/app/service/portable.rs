@@ -96,6 +96,14 @@ impl<R: Repository> UnlockedVault<R> {
         })
     }
 
+    /// An import needs the whole vault loaded and a file that keeps the format's rules.
+    fn ready_for(&self, export: &Export) -> Result<(), AppError> {
+        if !self.is_complete() {
+            return Err(AppError::Store(StoreError::Aborted));
+        }
+        portability::check(export).map_err(AppError::Import)
+    }
+
     /// Whether nothing but the vault itself exists yet (no record of any kind).
     pub fn is_empty(&self) -> bool {
         let inner = self.inner.borrow();
@@ -121,13 +129,10 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Export,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
-        if !self.is_complete() {
-            return Err(AppError::Store(StoreError::Aborted));
-        }
-        if !self.is_empty() {
+        if self.is_complete() && !self.is_empty() {
             return Err(AppError::NotEmpty);
         }
-        portability::check(export).map_err(AppError::Import)?;
+        self.ready_for(export)?;
         self.restore(export, now, &BTreeMap::new()).await
     }
 
@@ -301,10 +306,7 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Export,
         now: DateTime<Utc>,
     ) -> Result<MergeReport, AppError> {
-        if !self.is_complete() {
-            return Err(AppError::Store(StoreError::Aborted));
-        }
-        portability::check(export).map_err(AppError::Import)?;
+        self.ready_for(export)?;
         let mut report = MergeReport::default();
         let mut merged = self.export(now, "merge")?;
         let mut puts = Vec::new();
@@ -460,10 +462,7 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Export,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
-        if !self.is_complete() {
-            return Err(AppError::Store(StoreError::Aborted));
-        }
-        portability::check(export).map_err(AppError::Import)?;
+        self.ready_for(export)?;
         // Every record of the vault is deleted in the same transaction, unless the file has a
         // record with the same id: that one is overwritten (expecting the vault's revision).
         let existing: BTreeMap<String, u64> = {

@@ -539,9 +539,16 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         audit.sort_by_key(|e| e.seq);
+        let mut chain = {
+            let inner = self.inner.borrow();
+            let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
+            audit::verify_chain(&audit, sealed_head.as_ref()).err()
+        };
+        if chain.is_some() && self.upgrade_trail(&mut audit).await {
+            chain = None;
+        }
         let mut inner = self.inner.borrow_mut();
         let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
-        let chain = audit::verify_chain(&audit, sealed_head.as_ref()).err();
         // New events extend the newest head we know, whether or not the chain verified.
         if let Some(last) = audit.last().map(AuditEvent::head) {
             if sealed_head.as_ref().is_none_or(|h| last.seq > h.seq) {
@@ -560,6 +567,50 @@ impl<R: Repository> UnlockedVault<R> {
         snapshot.chain = chain;
         snapshot.complete = true;
         Ok(())
+    }
+
+    /// A trail written before the audit hash covered each change's digest (what export format
+    /// version 1 calls its hashing) is verified as it was hashed, up to the sealed head, then
+    /// hashed anew and stored, once. A trail that verifies neither way is left as it is (and
+    /// reported); so is one whose rewrite fails (it is tried again at the next unlock).
+    /// Returns whether the trail was upgraded (and so verifies).
+    async fn upgrade_trail(&self, audit: &mut Vec<AuditEvent>) -> bool {
+        let (head, head_rev) = {
+            let inner = self.inner.borrow();
+            (
+                (inner.head_rev > 0).then(|| inner.head.clone()),
+                inner.head_rev,
+            )
+        };
+        let mut upgraded = audit.clone();
+        let Ok(new_head) = audit::rehash_v1(&mut upgraded) else {
+            return false;
+        };
+        if audit.is_empty() || head.is_some_and(|h| audit.last().map(AuditEvent::head) != Some(h)) {
+            return false;
+        }
+        let sealed: Result<Vec<_>, _> = upgraded.iter().map(|e| seal_audit(&self.key, e)).collect();
+        let Ok(rewrite_audit) = sealed else {
+            return false;
+        };
+        let Ok((head_record, expect)) =
+            sealed_head(&self.key, head_rev, new_head.clone(), Utc::now())
+        else {
+            return false;
+        };
+        let batch = Batch {
+            puts: vec![(head_record, expect)],
+            rewrite_audit,
+            ..Batch::default()
+        };
+        if self.repo.commit(batch).await.is_err() {
+            return false;
+        }
+        *audit = upgraded;
+        let mut inner = self.inner.borrow_mut();
+        inner.head = new_head;
+        inner.head_rev = head_rev + 1;
+        true
     }
 
     /// Decrypts one record into the snapshot (or lists it as damaged).
@@ -2576,6 +2627,44 @@ mod tests {
         repo.raw_put(copy.clone());
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(s.damaged.iter().any(|d| d.id == copy.id));
+    }
+
+    #[test]
+    fn a_trail_hashed_the_old_way_is_upgraded_once_on_unlock() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        block_on(vault.save_profile(&draft("Jana N."), t(2))).unwrap();
+        // Re-seal the stored trail and head as builds before the digest hashing wrote them.
+        let mut head = ChainHead::genesis();
+        for sealed in repo.raw_audit() {
+            let mut e = open_audit(&vault.key, &sealed).unwrap();
+            e.prev_hash = head.hash.clone();
+            e.hash = e.compute_hash_v1();
+            head = e.head();
+            repo.raw_put_audit(seal_audit(&vault.key, &e).unwrap());
+        }
+        let head_rev = vault.inner.borrow().head_rev;
+        let (record, _) = sealed_head(&vault.key, head_rev - 1, head, t(2)).unwrap();
+        repo.raw_put(record);
+        let reopened = block_on(unlock(repo.clone(), &pass())).unwrap();
+        let s = reopened.snapshot();
+        assert_eq!(s.chain, None, "upgraded, and it verifies");
+        assert_eq!(s.audit.len(), 3);
+        block_on(reopened.save_profile(&draft("Jana Nováková"), t(3))).unwrap();
+        let again = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(again.chain, None);
+        assert_eq!(again.audit.len(), 4);
+        // An old-style trail that was tampered with is not upgraded: it still fails.
+        let mut events: Vec<AuditEvent> = repo
+            .raw_audit()
+            .iter()
+            .map(|e| open_audit(&vault.key, e).unwrap())
+            .collect();
+        events[1].changes[0].after = Some("forged".into());
+        repo.raw_put_audit(seal_audit(&vault.key, &events[1]).unwrap());
+        let forged = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(forged.chain, Some(ChainError::Altered(2)));
     }
 
     #[test]

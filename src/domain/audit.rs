@@ -185,8 +185,8 @@ impl AuditEvent {
         ))
     }
 
-    /// The hash as export format version 1 computed it.
-    fn compute_hash_v1(&self) -> String {
+    /// The hash as export format version 1 (and vaults before it) computed it.
+    pub(crate) fn compute_hash_v1(&self) -> String {
         let content = HashedV1 {
             seq: self.seq,
             at: &self.at,

@@ -700,6 +700,15 @@ impl Session {
             .await
     }
 
+    /// Imports contacts read from a CSV or vCard file (the valid rows, in one transaction).
+    pub async fn import_contacts(
+        self,
+        rows: Vec<crate::portability::contacts_in::ImportRow>,
+    ) -> Result<service::ContactsImportSummary, AppError> {
+        self.write(|v| async move { v.import_contacts(&rows, chrono::Utc::now()).await })
+            .await
+    }
+
     /// Whether the vault holds no record yet (only then can an export be restored into it).
     pub fn vault_is_empty(&self) -> bool {
         self.data.with(|_| ());

@@ -113,6 +113,13 @@ pub fn read(bytes: &[u8]) -> Result<Source, ContactsInError> {
     if bytes.len() > MAX_BYTES {
         return Err(ContactsInError::TooLarge(MAX_BYTES));
     }
+    // Excel's "Unicode text" and some phones write UTF-16 with a byte-order mark.
+    let utf16 = match bytes {
+        [0xff, 0xfe, rest @ ..] => Some(utf16(rest, u16::from_le_bytes)?),
+        [0xfe, 0xff, rest @ ..] => Some(utf16(rest, u16::from_be_bytes)?),
+        _ => None,
+    };
+    let bytes = utf16.as_ref().map(|t| t.as_bytes()).unwrap_or(bytes);
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ContactsInError::Empty);
@@ -143,6 +150,15 @@ pub fn read(bytes: &[u8]) -> Result<Source, ContactsInError> {
         return Err(ContactsInError::NotContacts);
     }
     Ok(Source::Csv(table))
+}
+
+/// UTF-16 text (after its byte-order mark) as UTF-8.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ContactsInError> {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|pair| unit([pair[0], pair[1]]))
+        .collect();
+    String::from_utf16(&units).map_err(|_| ContactsInError::NotText)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1092,6 +1108,24 @@ mod tests {
             read(b"just one line of text"),
             Err(ContactsInError::NotContacts)
         );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let text = "Jméno\tPříjmení\tE-mail\r\nŽofie\tČermáková\tzofie@cermakova.cz\r\n";
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let t = table(&bytes);
+            assert_eq!(t.delimiter, '\t');
+            let r = &t.rows(&t.guess_mapping())[0];
+            assert_eq!(r.name(), "Žofie Čermáková");
+            assert_eq!(r.draft.emails, "zofie@cermakova.cz");
+        }
     }
 
     #[test]

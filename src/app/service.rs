@@ -1,8 +1,7 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
-mod contacts_import;
+pub mod contacts_import;
 mod portable;
-pub use contacts_import::{ContactsImportSummary, SkipReason};
 pub use portable::ImportSummary;
 
 use crate::domain::activity::{Activity, ActivityDraft};

@@ -704,7 +704,7 @@ impl Session {
     pub async fn import_contacts(
         self,
         rows: Vec<crate::portability::contacts_in::ImportRow>,
-    ) -> Result<service::ContactsImportSummary, AppError> {
+    ) -> Result<service::contacts_import::ContactsImportSummary, AppError> {
         self.write(|v| async move { v.import_contacts(&rows, chrono::Utc::now()).await })
             .await
     }

@@ -391,8 +391,12 @@ pub fn field_problems(lang: Lang, problems: &crate::domain::FieldErrors) -> Stri
 }
 
 /// Why a row was skipped: its problems, "already in Folio", or "same e-mail as row 5".
-pub fn skip_reason(lang: Lang, why: &crate::app::service::SkipReason, card: bool) -> String {
-    use crate::app::service::SkipReason;
+pub fn skip_reason(
+    lang: Lang,
+    why: &crate::app::service::contacts_import::SkipReason,
+    card: bool,
+) -> String {
+    use crate::app::service::contacts_import::SkipReason;
     match (lang, why) {
         (_, SkipReason::Invalid(problems)) => field_problems(lang, problems),
         (Lang::En, SkipReason::AlreadyInFolio) => "already in Folio (the same e-mail)".into(),
@@ -410,7 +414,7 @@ pub fn skip_reason(lang: Lang, why: &crate::app::service::SkipReason, card: bool
 pub fn skipped_row(
     lang: Lang,
     number: usize,
-    why: &crate::app::service::SkipReason,
+    why: &crate::app::service::contacts_import::SkipReason,
     card: bool,
 ) -> String {
     format!(
@@ -424,7 +428,7 @@ pub fn skipped_row(
 /// Folio (the same e-mail)." The first twenty skipped rows are listed, then how many more.
 pub fn contacts_import_outcome(
     lang: Lang,
-    s: &crate::app::service::ContactsImportSummary,
+    s: &crate::app::service::contacts_import::ContactsImportSummary,
     card: bool,
 ) -> String {
     let mut out = match lang {
@@ -468,7 +472,7 @@ pub fn contacts_import_outcome(
     out
 }
 
-/// "12 contacts ready to import, 3 rows will be skipped."
+/// "12 contacts ready to import; 3 rows will be skipped."
 pub fn contacts_ready(lang: Lang, ready: usize, skipped: usize, card: bool) -> String {
     let ready_text = match lang {
         Lang::En => format!(
@@ -485,14 +489,14 @@ pub fn contacts_ready(lang: Lang, ready: usize, skipped: usize, card: bool) -> S
     }
     let n = skipped as u64;
     let skipped_text = match (lang, card) {
-        (Lang::En, false) => count(lang, n, "row has", "", "rows have"),
-        (Lang::En, true) => count(lang, n, "card has", "", "cards have"),
-        (Lang::Cs, false) => count(lang, n, "řádek má", "řádky mají", "řádků má"),
-        (Lang::Cs, true) => count(lang, n, "vizitka má", "vizitky mají", "vizitek má"),
+        (Lang::En, false) => count(lang, n, "row", "", "rows"),
+        (Lang::En, true) => count(lang, n, "card", "", "cards"),
+        (Lang::Cs, false) => count(lang, n, "řádek", "řádky", "řádků"),
+        (Lang::Cs, true) => count(lang, n, "vizitka", "vizitky", "vizitek"),
     };
     match lang {
-        Lang::En => format!("{ready_text}; {skipped_text} problems and will be skipped."),
-        Lang::Cs => format!("{ready_text}; {skipped_text} problémy a přeskočí se."),
+        Lang::En => format!("{ready_text}; {skipped_text} will be skipped."),
+        Lang::Cs => format!("{ready_text}; přeskočí se {skipped_text}."),
     }
 }
 
@@ -591,7 +595,7 @@ mod tests {
 
     #[test]
     fn a_contacts_import_says_what_came_in_and_what_not_and_why() {
-        use crate::app::service::{ContactsImportSummary, SkipReason};
+        use crate::app::service::contacts_import::{ContactsImportSummary, SkipReason};
         use crate::domain::{EmailError, FieldError};
         let s = ContactsImportSummary {
             imported: 97,
@@ -632,7 +636,7 @@ mod tests {
         assert!(contacts_import_outcome(Lang::En, &many, false).ends_with("; and 5 more."));
         assert_eq!(
             contacts_ready(Lang::Cs, 2, 5, false),
-            "2 kontakty připraveno k importu; 5 řádků má problémy a přeskočí se."
+            "2 kontakty připraveno k importu; přeskočí se 5 řádků."
         );
         assert_eq!(
             contacts_format(Lang::Cs, Some(';')),

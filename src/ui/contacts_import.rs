@@ -3,7 +3,7 @@
 //! will be skipped and why, then the import and its outcome. Writes only through the session;
 //! must not import `store` or `vault`.
 
-use crate::app::service::ContactsImportSummary;
+use crate::app::service::contacts_import::{contacts_import_skips, ContactsImportSummary};
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::errors::{contacts_in_error, describe};
@@ -53,13 +53,17 @@ pub fn ContactsImport() -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let is_cards = move || loaded.with(|l| matches!(l, Some(Loaded::Vcard(_))));
-    // Every row as it will be imported, under the current mapping.
+    // Every row as it will be imported under the current mapping, with the rows the import
+    // will skip and why (problems, or people already in Folio). One memo, so a view never
+    // reads one without the other.
     let rows = Memo::new(move |_| {
-        loaded.with(|l| match l {
+        let rows = loaded.with(|l| match l {
             Some(Loaded::Csv(table)) => mapping.with(|m| table.rows(m)),
             Some(Loaded::Vcard(rows)) => rows.clone(),
             _ => Vec::new(),
-        })
+        });
+        let skips = session.data.with(|d| contacts_import_skips(d, &rows));
+        (rows, skips)
     });
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -95,7 +99,7 @@ pub fn ContactsImport() -> impl IntoView {
         });
     };
     let import = move |_| {
-        let ready: Vec<ImportRow> = rows.with_untracked(|r| r.clone());
+        let ready: Vec<ImportRow> = rows.with_untracked(|(r, _)| r.clone());
         let cards = untrack(is_cards);
         importing.set(true);
         failure.set(None);
@@ -192,18 +196,17 @@ pub fn ContactsImport() -> impl IntoView {
     let preview = move || {
         let lang = locale.get();
         let cards = is_cards();
-        rows.with(|rows| {
-            let ready = rows.iter().filter(|r| r.problems.is_empty()).count();
+        rows.with(|(rows, skips)| {
+            let ready = rows.len() - skips.len();
             let number = if cards { Text::CardNumber } else { Text::RowNumber };
             let first = rows
                 .iter()
                 .take(PREVIEW_ROWS)
                 .map(|r| {
                     let list = |text: &str| text.lines().collect::<Vec<_>>().join(", ");
-                    let status = if r.problems.is_empty() {
-                        locale.t(Text::RowReady).to_string()
-                    } else {
-                        phrases::field_problems(lang, &r.problems)
+                    let status = match skips.iter().find(|(n, _)| *n == r.number) {
+                        None => locale.t(Text::RowReady).to_string(),
+                        Some((_, why)) => phrases::skip_reason(lang, why, cards),
                     };
                     view! {
                         <tr>
@@ -217,16 +220,12 @@ pub fn ContactsImport() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let skipped = rows
+            let skipped = skips
                 .iter()
-                .filter(|r| !r.problems.is_empty())
-                .map(|r| {
-                    let why = crate::app::service::SkipReason::Invalid(r.problems.clone());
-                    view! { <li>{phrases::skipped_row(lang, r.number, &why, cards)}</li> }
-                })
+                .map(|(n, why)| view! { <li>{phrases::skipped_row(lang, *n, why, cards)}</li> })
                 .collect_view();
             view! {
-                <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, rows.len() - ready, cards)}</p>
+                <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, skips.len(), cards)}</p>
                 <h3 id="contacts-preview-heading">{t(Text::ImportPreviewHeading)}</h3>
                 <table class="data-table" aria-labelledby="contacts-preview-heading" data-testid="contacts-preview">
                     <thead>
@@ -241,7 +240,7 @@ pub fn ContactsImport() -> impl IntoView {
                     </thead>
                     <tbody>{first}</tbody>
                 </table>
-                {(ready < rows.len()).then(|| view! {
+                {(!skips.is_empty()).then(|| view! {
                     <h3 id="contacts-skipped-heading">{t(Text::SkippedRowsHeading)}</h3>
                     <ul aria-labelledby="contacts-skipped-heading" data-testid="contacts-skipped">{skipped}</ul>
                 })}

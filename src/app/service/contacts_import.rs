@@ -36,6 +36,94 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The organisation a row's contact will belong to.
+enum OrganisationChoice {
+    None,
+    /// An organisation in the vault (its id).
+    Existing(String),
+    /// One this import creates (its name; rows with the same name key share it).
+    New(Organisation, String),
+}
+
+/// What the import does with one row: skip it, or create its contact (and maybe organisation).
+type Planned = (usize, Result<(Contact, OrganisationChoice), SkipReason>);
+
+/// Decides, row by row and before anything is written, what an import of `rows` into the vault
+/// `s` does. The preview and the import itself both follow it, so they cannot disagree.
+fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
+    let known: std::collections::HashSet<String> = s
+        .contacts
+        .values()
+        .flat_map(|c| c.data.emails.iter())
+        .filter_map(|e| Email::parse(&e.value).ok())
+        .map(|e| e.comparable())
+        .collect();
+    let existing: BTreeMap<String, String> = s
+        .organisations
+        .iter()
+        .map(|(id, o)| (name_key(&o.data.name), id.clone()))
+        .collect();
+    let mut in_file: BTreeMap<String, usize> = BTreeMap::new();
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in rows {
+        let decision = (|| {
+            let contact = match row.draft.validate() {
+                Ok(c) if row.problems.is_empty() => c,
+                Ok(_) => return Err(SkipReason::Invalid(row.problems.clone())),
+                Err(errors) => return Err(SkipReason::Invalid(errors)),
+            };
+            let emails: Vec<String> = contact
+                .emails
+                .iter()
+                .filter_map(|e| Email::parse(&e.value).ok())
+                .map(|e| e.comparable())
+                .collect();
+            if emails.iter().any(|e| known.contains(e)) {
+                return Err(SkipReason::AlreadyInFolio);
+            }
+            if let Some(earlier) = emails.iter().find_map(|e| in_file.get(e)) {
+                return Err(SkipReason::RepeatsRow(*earlier));
+            }
+            let name = row.organisation.trim();
+            let organisation = if name.is_empty() {
+                OrganisationChoice::None
+            } else if let Some(id) = existing.get(&name_key(name)) {
+                OrganisationChoice::Existing(id.clone())
+            } else {
+                let draft = OrganisationDraft {
+                    name: name.to_string(),
+                    ..OrganisationDraft::default()
+                };
+                match draft.validate() {
+                    Ok(o) => OrganisationChoice::New(o, name_key(name)),
+                    Err(errors) => {
+                        return Err(SkipReason::Invalid(
+                            errors
+                                .into_iter()
+                                .map(|(_, e)| (contact_rules::fields::ORGANISATION, e))
+                                .collect(),
+                        ))
+                    }
+                }
+            };
+            for e in emails {
+                in_file.entry(e).or_insert(row.number);
+            }
+            Ok((contact, organisation))
+        })();
+        planned.push((row.number, decision));
+    }
+    planned
+}
+
+/// The rows an import into the vault `s` would skip, and why (for the preview).
+pub fn contacts_import_skips(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<(usize, SkipReason)> {
+    plan(s, rows)
+        .into_iter()
+        .filter_map(|(n, d)| d.err().map(|why| (n, why)))
+        .collect()
+}
+
 impl<R: Repository> UnlockedVault<R> {
     /// Imports the rows that can be imported, in one transaction: each new contact and each new
     /// organisation with its own "create" audit event. Returns what was imported and skipped.
@@ -47,107 +135,45 @@ impl<R: Repository> UnlockedVault<R> {
         if !self.is_complete() {
             return Err(AppError::Store(StoreError::Aborted));
         }
+        let planned = self.with_snapshot(|s| plan(s, rows));
         let mut summary = ContactsImportSummary::default();
         let mut organisations: Vec<StoredRecord<Organisation>> = Vec::new();
         let mut contacts: Vec<StoredRecord<Contact>> = Vec::new();
+        let mut created: BTreeMap<String, String> = BTreeMap::new();
         let mut creations = Vec::new();
-        {
-            let inner = self.inner.borrow();
-            let s = &inner.snapshot;
-            let known: std::collections::HashSet<String> = s
-                .contacts
-                .values()
-                .flat_map(|c| c.data.emails.iter())
-                .filter_map(|e| Email::parse(&e.value).ok())
-                .map(|e| e.comparable())
-                .collect();
-            let mut by_name: BTreeMap<String, String> = s
-                .organisations
-                .iter()
-                .map(|(id, o)| (name_key(&o.data.name), id.clone()))
-                .collect();
-            let mut in_file: BTreeMap<String, usize> = BTreeMap::new();
-            for row in rows {
-                let mut contact = match row.draft.validate() {
-                    Ok(c) if row.problems.is_empty() => c,
-                    Ok(_) => {
-                        summary
-                            .skipped
-                            .push((row.number, SkipReason::Invalid(row.problems.clone())));
-                        continue;
-                    }
-                    Err(errors) => {
-                        summary
-                            .skipped
-                            .push((row.number, SkipReason::Invalid(errors)));
-                        continue;
-                    }
-                };
-                let emails: Vec<String> = contact
-                    .emails
-                    .iter()
-                    .filter_map(|e| Email::parse(&e.value).ok())
-                    .map(|e| e.comparable())
-                    .collect();
-                if emails.iter().any(|e| known.contains(e)) {
-                    summary
-                        .skipped
-                        .push((row.number, SkipReason::AlreadyInFolio));
+        for (number, decision) in planned {
+            let (mut contact, organisation) = match decision {
+                Ok(d) => d,
+                Err(why) => {
+                    summary.skipped.push((number, why));
                     continue;
                 }
-                if let Some(earlier) = emails.iter().find_map(|e| in_file.get(e)) {
-                    summary
-                        .skipped
-                        .push((row.number, SkipReason::RepeatsRow(*earlier)));
-                    continue;
-                }
-                let organisation = row.organisation.trim();
-                if !organisation.is_empty() {
-                    let key = name_key(organisation);
-                    let id = match by_name.get(&key) {
-                        Some(id) => id.clone(),
-                        None => {
-                            let draft = OrganisationDraft {
-                                name: organisation.to_string(),
-                                ..OrganisationDraft::default()
-                            };
-                            let data = match draft.validate() {
-                                Ok(o) => o,
-                                Err(errors) => {
-                                    let errors = errors
-                                        .into_iter()
-                                        .map(|(_, e)| (contact_rules::fields::ORGANISATION, e))
-                                        .collect();
-                                    summary
-                                        .skipped
-                                        .push((row.number, SkipReason::Invalid(errors)));
-                                    continue;
-                                }
-                            };
-                            let (record, _, _, changes) = Self::next_revision(
-                                None,
-                                KIND_ORGANISATION,
-                                data,
-                                Organisation::fields,
-                                now,
-                            )?;
-                            creations.push((seal_record(&self.key, &record)?, changes));
-                            by_name.insert(key, record.id.clone());
-                            let id = record.id.clone();
-                            organisations.push(record);
-                            id
-                        }
-                    };
-                    contact.organisation_id = Some(id);
-                }
-                for e in emails {
-                    in_file.entry(e).or_insert(row.number);
-                }
-                let (record, _, _, changes) =
-                    Self::next_revision(None, KIND_CONTACT, contact, Contact::fields, now)?;
-                creations.push((seal_record(&self.key, &record)?, changes));
-                contacts.push(record);
-            }
+            };
+            contact.organisation_id = match organisation {
+                OrganisationChoice::None => None,
+                OrganisationChoice::Existing(id) => Some(id),
+                OrganisationChoice::New(data, key) => match created.get(&key) {
+                    Some(id) => Some(id.clone()),
+                    None => {
+                        let (record, _, _, changes) = Self::next_revision(
+                            None,
+                            KIND_ORGANISATION,
+                            data,
+                            Organisation::fields,
+                            now,
+                        )?;
+                        creations.push((seal_record(&self.key, &record)?, changes));
+                        created.insert(key, record.id.clone());
+                        let id = record.id.clone();
+                        organisations.push(record);
+                        Some(id)
+                    }
+                },
+            };
+            let (record, _, _, changes) =
+                Self::next_revision(None, KIND_CONTACT, contact, Contact::fields, now)?;
+            creations.push((seal_record(&self.key, &record)?, changes));
+            contacts.push(record);
         }
         if creations.is_empty() {
             return Ok(summary);
@@ -299,6 +325,26 @@ mod tests {
         assert_eq!(again.organisations_created, 0);
         assert_eq!(repo.raw_audit().len(), audit + 1);
         assert_eq!(v.snapshot().contacts.len(), 5);
+    }
+
+    #[test]
+    fn the_preview_skips_exactly_what_the_import_skips() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let existing = ContactDraft {
+            given_name: "Věra".into(),
+            emails: "vera@stastna.cz".into(),
+            ..ContactDraft::default()
+        };
+        block_on(v.save_contact(None, &existing, t(1))).unwrap();
+        let rows = rows(FILE);
+        let preview = v.with_snapshot(|s| contacts_import_skips(s, &rows));
+        let done = block_on(v.import_contacts(&rows, t(2))).unwrap();
+        assert_eq!(preview, done.skipped);
+        assert_eq!(
+            preview.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            vec![3, 4, 6]
+        );
     }
 
     #[test]

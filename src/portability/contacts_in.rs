@@ -237,7 +237,10 @@ fn header_key(header: &str) -> String {
 fn column_label(key: &str) -> &'static str {
     if key.contains("mobil") || key.contains("cell") {
         "mobile"
-    } else if key.contains("business") || key.contains("work") || key.contains("prac") {
+    } else if ["business", "work", "prac", "zamestn"]
+        .iter()
+        .any(|w| key.contains(w))
+    {
         "work"
     } else if key.contains("home") || key.contains("domu") || key.contains("soukrom") {
         "home"
@@ -276,10 +279,26 @@ pub fn field_of(header: &str) -> Option<Field> {
         "notes" | "note" | "poznamka" | "poznamky" => Field::Notes,
         "tags" | "labels" | "groupmembership" | "categories" | "stitky" | "stitek"
         | "kategorie" | "skupiny" | "skupina" => Field::Tags,
-        "emails" | "mail" | "emailovaadresa" | "emailadresa" => Field::Email,
-        "phones" | "tel" | "telefon" | "mobil" | "mobile" | "mobilnitelefon" | "telefonmobil"
-        | "telefonprace" | "telefondomu" | "primaryphone" | "otherphone" | "companymainphone"
-        | "mobilephone" | "businessphone" | "businessphone2" | "homephone" | "homephone2"
+        "emails" | "mail" | "emailovaadresa" | "emailovaadresa2" | "emailovaadresa3"
+        | "emailadresa" => Field::Email,
+        "phones"
+        | "tel"
+        | "telefon"
+        | "mobil"
+        | "mobile"
+        | "mobilnitelefon"
+        | "telefonmobil"
+        | "telefonprace"
+        | "telefondomu"
+        | "telefondozamestnani"
+        | "primaryphone"
+        | "otherphone"
+        | "companymainphone"
+        | "mobilephone"
+        | "businessphone"
+        | "businessphone2"
+        | "homephone"
+        | "homephone2"
         | "carphone" => Field::Phone,
         k if k.starts_with("business") || k.starts_with("home") => {
             // Outlook's address parts: Business Street, Business City, Home Postal Code…
@@ -1159,9 +1178,27 @@ mod tests {
             ("Birthday", None),
             ("vat_id", Some(Field::VatId)),
             ("IČ", Some(Field::Ico)),
+            // Outlook in Czech
+            ("Křestní jméno", Some(Field::GivenName)),
+            ("E-mailová adresa 2", Some(Field::Email)),
+            ("Telefon do zaměstnání", Some(Field::Phone)),
+            ("Mobilní telefon", Some(Field::Phone)),
+            ("Společnost", Some(Field::Organisation)),
         ] {
             assert_eq!(field_of(header), field, "{header}");
         }
+    }
+
+    #[test]
+    fn phone_columns_label_their_numbers() {
+        let t = table(
+            "Křestní jméno;Příjmení;Telefon do zaměstnání;Mobilní telefon;Telefon domů\nJan;Novák;222 333 444;603 111 222;545 000 111\n"
+                .as_bytes(),
+        );
+        assert_eq!(
+            t.rows(&t.guess_mapping())[0].draft.phones,
+            "work: 222 333 444\nmobile: 603 111 222\nhome: 545 000 111"
+        );
     }
 
     #[test]

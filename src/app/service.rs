@@ -1,5 +1,6 @@
 //! The vault service: creating, unlocking and writing to a vault, over any `Repository`.
 
+pub mod contacts_import;
 mod portable;
 pub use portable::{Difference, ImportSummary, Kept, MergeReport};
 

@@ -675,6 +675,15 @@ impl Session {
         .await
     }
 
+    /// Imports contacts read from a CSV or vCard file (the valid rows, in one transaction).
+    pub async fn import_contacts(
+        self,
+        rows: Vec<crate::portability::contacts_in::ImportRow>,
+    ) -> Result<service::contacts_import::ContactsImportSummary, AppError> {
+        self.write(|v| async move { v.import_contacts(&rows, chrono::Utc::now()).await })
+            .await
+    }
+
     pub async fn create_request(
         self,
         draft: crate::domain::request::RequestDraft,

@@ -546,6 +546,27 @@ catalog! {
         "Všechny kontakty jako tabulka (CSV, otevře se v Excelu) nebo jako vCard 4.0 (telefony, Outlook, Google Kontakty). Jen kontaktní údaje: bez souhlasů, obchodů a historie.";
     ExportContactsCsv => "Export contacts (CSV)", "Exportovat kontakty (CSV)";
     ExportContactsVcard => "Export contacts (vCard)", "Exportovat kontakty (vCard)";
+    ContactsImportHeading => "Import contacts (CSV or vCard)", "Import kontaktů (CSV nebo vCard)";
+    ContactsImportLead => "Contacts from a spreadsheet (CSV from Excel, Google Contacts or Outlook) or from a phone (vCard). You see what will be imported first; rows with problems, and people whose e-mail is already in Folio, are skipped.",
+        "Kontakty z tabulky (CSV z Excelu, Google Kontaktů nebo Outlooku) nebo z telefonu (vCard). Nejdřív uvidíte, co se naimportuje; řádky s problémy a lidé, jejichž e-mail už ve Foliu je, se přeskočí.";
+    ContactsFile => "Contacts file", "Soubor s kontakty";
+    ImportContacts => "Import contacts", "Importovat kontakty";
+    ImportFormat => "Format", "Formát";
+    ColumnsHeading => "Columns", "Sloupce";
+    ColumnInFile => "Column in the file", "Sloupec v souboru";
+    ImportedAs => "Imported as", "Importuje se jako";
+    FirstValue => "First value", "První hodnota";
+    NotImported => "Not imported", "Neimportuje se";
+    FullNameField => "Full name (split into given and family name)", "Celé jméno (rozdělí se na jméno a příjmení)";
+    ImportPreviewHeading => "The first rows as they will be imported", "První řádky, jak se naimportují";
+    RowNumber => "Row", "Řádek";
+    CardNumber => "Card", "Vizitka";
+    ImportProblems => "Problems", "Problémy";
+    RowReady => "ready", "v pořádku";
+    SkippedRowsHeading => "Rows that will be skipped", "Řádky, které se přeskočí";
+    RowNumbersHint => "Row numbers are those of a spreadsheet: the header is row 1.", "Čísla řádků odpovídají tabulce: záhlaví je řádek 1.";
+    NothingMapped => "No column is imported: choose below what at least one column holds.", "Neimportuje se žádný sloupec: níže vyberte, co obsahuje alespoň jeden z nich.";
+    NothingToImport => "No row can be imported.", "Nelze naimportovat žádný řádek.";
     ThisBackupPassphrase => "Passphrase of this backup", "Heslo této zálohy";
     BackupNeedsPassphrase => "This is an encrypted backup: enter its passphrase.", "Toto je šifrovaná záloha: zadejte její heslo.";
     WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",

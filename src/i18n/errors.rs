@@ -209,6 +209,36 @@ pub fn import_error(lang: Lang, e: &crate::portability::ImportError) -> String {
     }
 }
 
+/// Why a contacts file (CSV or vCard) could not be read: "Nothing was imported: …".
+pub fn contacts_in_error(
+    lang: Lang,
+    e: &crate::portability::contacts_in::ContactsInError,
+) -> String {
+    use crate::portability::contacts_in::ContactsInError;
+    match lang {
+        Lang::En => format!("Nothing was imported: {e}."),
+        Lang::Cs => {
+            let why = match e {
+                ContactsInError::Empty => "soubor je prázdný".to_string(),
+                ContactsInError::TooLarge(n) => format!("soubor je větší než {n} bajtů"),
+                ContactsInError::NotText => {
+                    "toto není textový soubor (CSV ani vCard)".to_string()
+                }
+                ContactsInError::NotUtf8(line) => format!(
+                    "soubor není v kódování UTF-8 (na řádku {line}); uložte ho jako „CSV UTF-8“ a zkuste to znovu"
+                ),
+                ContactsInError::NotContacts => {
+                    "toto není tabulka kontaktů v CSV ani soubor vCard".to_string()
+                }
+                ContactsInError::Csv { line, why } => {
+                    format!("CSV nejde přečíst na řádku {line}: {why}")
+                }
+            };
+            format!("Nic se neimportovalo: {why}.")
+        }
+    }
+}
+
 /// What is wrong with one field, for the message next to it.
 pub fn field_error(lang: Lang, error: &FieldError) -> String {
     if lang == Lang::En {

@@ -5,6 +5,7 @@
 //! stages, ordered histories, an audit chain that verifies). Imports `domain` only; must not
 //! import `app`, `store`, `vault` or `ui`.
 
+pub mod contacts_in;
 pub mod contacts_out;
 
 use crate::domain::audit::{self, ChainError};

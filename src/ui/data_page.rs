@@ -295,6 +295,7 @@ pub fn DataPage() -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| contacts_out(true)>{t(Text::ExportContactsVcard)}</button>
                 </div>
             </section>
+            <crate::ui::contacts_import::ContactsImport/>
             <section class="panel" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">{t(Text::BackupHeading)}</h2>
                 <p class="hint">{t(Text::BackupLead)}</p>

@@ -15,6 +15,7 @@ pub mod consent_panel;
 pub mod consent_receipt_page;
 pub mod contact_form_page;
 pub mod contact_page;
+pub mod contacts_import;
 pub mod contacts_page;
 pub mod create_vault_page;
 pub mod damaged_banner;

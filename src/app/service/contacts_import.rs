@@ -1,0 +1,361 @@
+//! Contacts imported from CSV or vCard rows into a vault that may hold data already: the valid
+//! rows become contacts (validated, audited and sealed like any new contact), organisations are
+//! matched by name or created, rows whose e-mail is already in Folio are skipped, and everything
+//! is written in one transaction. Part of the service; must not import `ui` or browser types.
+
+use super::*;
+use crate::domain::Email;
+use crate::portability::contacts_in::ImportRow;
+
+/// Why a row was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The domain's validation refused it (the organisation's name included).
+    Invalid(FieldErrors),
+    /// A contact with one of its e-mail addresses is in Folio already.
+    AlreadyInFolio,
+    /// An earlier row of the same file has one of its e-mail addresses (its number).
+    RepeatsRow(usize),
+}
+
+/// What a contacts import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactsImportSummary {
+    pub imported: usize,
+    /// Organisations created because no existing one had the name.
+    pub organisations_created: usize,
+    /// (row or card number, why), in file order.
+    pub skipped: Vec<(usize, SkipReason)>,
+}
+
+/// A name compared as people mean it: trimmed, whitespace collapsed, case ignored.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The organisation a row's contact will belong to.
+enum OrganisationChoice {
+    None,
+    /// An organisation in the vault (its id).
+    Existing(String),
+    /// One this import creates (its name; rows with the same name key share it).
+    New(Organisation, String),
+}
+
+/// What the import does with one row: skip it, or create its contact (and maybe organisation).
+type Planned = (usize, Result<(Contact, OrganisationChoice), SkipReason>);
+
+/// Decides, row by row and before anything is written, what an import of `rows` into the vault
+/// `s` does. The preview and the import itself both follow it, so they cannot disagree.
+fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
+    let known: std::collections::HashSet<String> = s
+        .contacts
+        .values()
+        .flat_map(|c| c.data.emails.iter())
+        .filter_map(|e| Email::parse(&e.value).ok())
+        .map(|e| e.comparable())
+        .collect();
+    let existing: BTreeMap<String, String> = s
+        .organisations
+        .iter()
+        .map(|(id, o)| (name_key(&o.data.name), id.clone()))
+        .collect();
+    let mut in_file: BTreeMap<String, usize> = BTreeMap::new();
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in rows {
+        let decision = (|| {
+            let contact = match row.draft.validate() {
+                Ok(c) if row.problems.is_empty() => c,
+                Ok(_) => return Err(SkipReason::Invalid(row.problems.clone())),
+                Err(errors) => return Err(SkipReason::Invalid(errors)),
+            };
+            let emails: Vec<String> = contact
+                .emails
+                .iter()
+                .filter_map(|e| Email::parse(&e.value).ok())
+                .map(|e| e.comparable())
+                .collect();
+            if emails.iter().any(|e| known.contains(e)) {
+                return Err(SkipReason::AlreadyInFolio);
+            }
+            if let Some(earlier) = emails.iter().find_map(|e| in_file.get(e)) {
+                return Err(SkipReason::RepeatsRow(*earlier));
+            }
+            let name = row.organisation.trim();
+            let organisation = if name.is_empty() {
+                OrganisationChoice::None
+            } else if let Some(id) = existing.get(&name_key(name)) {
+                OrganisationChoice::Existing(id.clone())
+            } else {
+                let draft = OrganisationDraft {
+                    name: name.to_string(),
+                    ..OrganisationDraft::default()
+                };
+                match draft.validate() {
+                    Ok(o) => OrganisationChoice::New(o, name_key(name)),
+                    Err(errors) => {
+                        return Err(SkipReason::Invalid(
+                            errors
+                                .into_iter()
+                                .map(|(_, e)| (contact_rules::fields::ORGANISATION, e))
+                                .collect(),
+                        ))
+                    }
+                }
+            };
+            for e in emails {
+                in_file.entry(e).or_insert(row.number);
+            }
+            Ok((contact, organisation))
+        })();
+        planned.push((row.number, decision));
+    }
+    planned
+}
+
+/// The rows an import into the vault `s` would skip, and why (for the preview).
+pub fn contacts_import_skips(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<(usize, SkipReason)> {
+    plan(s, rows)
+        .into_iter()
+        .filter_map(|(n, d)| d.err().map(|why| (n, why)))
+        .collect()
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Imports the rows that can be imported, in one transaction: each new contact and each new
+    /// organisation with its own "create" audit event. Returns what was imported and skipped.
+    pub async fn import_contacts(
+        &self,
+        rows: &[ImportRow],
+        now: DateTime<Utc>,
+    ) -> Result<ContactsImportSummary, AppError> {
+        if !self.is_complete() {
+            return Err(AppError::Store(StoreError::Aborted));
+        }
+        let planned = self.with_snapshot(|s| plan(s, rows));
+        let mut summary = ContactsImportSummary::default();
+        let mut organisations: Vec<StoredRecord<Organisation>> = Vec::new();
+        let mut contacts: Vec<StoredRecord<Contact>> = Vec::new();
+        let mut created: BTreeMap<String, String> = BTreeMap::new();
+        let mut creations = Vec::new();
+        for (number, decision) in planned {
+            let (mut contact, organisation) = match decision {
+                Ok(d) => d,
+                Err(why) => {
+                    summary.skipped.push((number, why));
+                    continue;
+                }
+            };
+            contact.organisation_id = match organisation {
+                OrganisationChoice::None => None,
+                OrganisationChoice::Existing(id) => Some(id),
+                OrganisationChoice::New(data, key) => match created.get(&key) {
+                    Some(id) => Some(id.clone()),
+                    None => {
+                        let (record, _, _, changes) = Self::next_revision(
+                            None,
+                            KIND_ORGANISATION,
+                            data,
+                            Organisation::fields,
+                            now,
+                        )?;
+                        creations.push((seal_record(&self.key, &record)?, changes));
+                        created.insert(key, record.id.clone());
+                        let id = record.id.clone();
+                        organisations.push(record);
+                        Some(id)
+                    }
+                },
+            };
+            let (record, _, _, changes) =
+                Self::next_revision(None, KIND_CONTACT, contact, Contact::fields, now)?;
+            creations.push((seal_record(&self.key, &record)?, changes));
+            contacts.push(record);
+        }
+        if creations.is_empty() {
+            return Ok(summary);
+        }
+        self.commit_creations(creations, now).await?;
+        summary.imported = contacts.len();
+        summary.organisations_created = organisations.len();
+        let mut inner = self.inner.borrow_mut();
+        for o in organisations {
+            inner.snapshot.organisations.insert(o.id.clone(), o);
+        }
+        for c in contacts {
+            inner.snapshot.contacts.insert(c.id.clone(), c);
+        }
+        Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EmailError, FieldError};
+    use crate::portability::contacts_in::{read, Source};
+    use crate::store::MemoryRepository;
+    use chrono::TimeZone;
+    use futures_executor::block_on;
+
+    fn t(n: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
+    }
+
+    fn pass() -> Passphrase {
+        Passphrase::new("correct horse battery staple")
+    }
+
+    fn vault(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {
+        let fast = KdfParams::with_cost(256, 1, 1).unwrap();
+        block_on(create_vault(repo.clone(), &pass(), fast, t(0))).unwrap()
+    }
+
+    fn rows(file: &str) -> Vec<ImportRow> {
+        match read(file.as_bytes()).unwrap() {
+            Source::Csv(t) => t.rows(&t.guess_mapping()),
+            Source::Vcard(rows) => rows,
+        }
+    }
+
+    const FILE: &str = "\u{feff}Jméno;Příjmení;E-mail;Firma\r\n\
+        Zdeňka;Šťastná;zdenka@stastna.cz;ŠŤASTNÝ A SYN,  S.R.O.\r\n\
+        Petr;Novák;petr@;\r\n\
+        Věra;Šťastná;vera@stastna.cz;\r\n\
+        Jan;Dvořák;jan@dvorak.cz;Dvořák s.r.o.\r\n\
+        Jana;Dvořáková;JAN@dvorak.cz;\r\n\
+        Eva;Malá;;dvořák S.R.O.\r\n";
+
+    #[test]
+    fn valid_rows_are_imported_in_one_transaction_and_the_rest_reported() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let existing = ContactDraft {
+            given_name: "Věra".into(),
+            emails: "VERA@stastna.cz".into(),
+            ..ContactDraft::default()
+        };
+        block_on(v.save_contact(None, &existing, t(1))).unwrap();
+        let acme = OrganisationDraft {
+            name: "Šťastný a syn, s.r.o.".into(),
+            ..OrganisationDraft::default()
+        };
+        let acme_id = block_on(v.save_organisation(None, &acme, t(2))).unwrap();
+        let audit_before = repo.raw_audit().len();
+
+        // A failed transaction writes nothing at all: the import is one transaction.
+        repo.fail_next_commit();
+        assert!(block_on(v.import_contacts(&rows(FILE), t(3))).is_err());
+        assert_eq!(repo.raw_audit().len(), audit_before);
+        assert_eq!(v.snapshot().contacts.len(), 1);
+
+        let summary = block_on(v.import_contacts(&rows(FILE), t(3))).unwrap();
+        assert_eq!(summary.imported, 3);
+        assert_eq!(summary.organisations_created, 1);
+        assert_eq!(
+            summary.skipped,
+            vec![
+                (
+                    3,
+                    SkipReason::Invalid(vec![(
+                        contact_rules::fields::EMAIL,
+                        FieldError::Email(EmailError::EmptyDomain)
+                    )])
+                ),
+                (4, SkipReason::AlreadyInFolio),
+                (6, SkipReason::RepeatsRow(5)),
+            ]
+        );
+        assert_eq!(
+            repo.raw_audit().len(),
+            audit_before + 4,
+            "each new contact and organisation audited"
+        );
+        // Everything is back after unlocking again: sealed and stored, with a sound chain.
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(s.chain, None);
+        assert_eq!(s.contacts.len(), 4);
+        assert_eq!(s.organisations.len(), 2);
+        let by_name = |given: &str| {
+            s.contacts
+                .values()
+                .find(|c| c.data.given_name == given)
+                .unwrap()
+                .data
+                .clone()
+        };
+        assert_eq!(by_name("Zdeňka").family_name, "Šťastná");
+        assert_eq!(
+            by_name("Zdeňka").organisation_id.as_deref(),
+            Some(&*acme_id),
+            "an existing organisation is matched by name, case and spacing ignored"
+        );
+        let dvorak = by_name("Jan").organisation_id.unwrap();
+        assert_eq!(s.organisations[&dvorak].data.name, "Dvořák s.r.o.");
+        assert_eq!(
+            by_name("Eva").organisation_id.as_deref(),
+            Some(&*dvorak),
+            "an organisation created by this import is matched too"
+        );
+        assert_eq!(v.snapshot().contacts.len(), 4, "memory follows the store");
+    }
+
+    #[test]
+    fn importing_the_same_file_twice_adds_nobody() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let first = block_on(v.import_contacts(&rows(FILE), t(1))).unwrap();
+        assert_eq!(first.imported, 4);
+        let audit = repo.raw_audit().len();
+        let again = block_on(v.import_contacts(&rows(FILE), t(2))).unwrap();
+        assert_eq!(
+            again
+                .skipped
+                .iter()
+                .filter(|(_, why)| *why == SkipReason::AlreadyInFolio)
+                .count(),
+            4,
+            "every row with an e-mail is already in Folio"
+        );
+        // Eva has no e-mail, so nothing says she is the same person: she comes in again.
+        assert_eq!(again.imported, 1);
+        assert_eq!(again.organisations_created, 0);
+        assert_eq!(repo.raw_audit().len(), audit + 1);
+        assert_eq!(v.snapshot().contacts.len(), 5);
+    }
+
+    #[test]
+    fn the_preview_skips_exactly_what_the_import_skips() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let existing = ContactDraft {
+            given_name: "Věra".into(),
+            emails: "vera@stastna.cz".into(),
+            ..ContactDraft::default()
+        };
+        block_on(v.save_contact(None, &existing, t(1))).unwrap();
+        let rows = rows(FILE);
+        let preview = v.with_snapshot(|s| contacts_import_skips(s, &rows));
+        let done = block_on(v.import_contacts(&rows, t(2))).unwrap();
+        assert_eq!(preview, done.skipped);
+        assert_eq!(
+            preview.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            vec![3, 4, 6]
+        );
+    }
+
+    #[test]
+    fn nothing_to_import_writes_nothing() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let audit = repo.raw_audit().len();
+        let summary =
+            block_on(v.import_contacts(&rows("Jméno;E-mail\r\nJan;x@\r\n"), t(1))).unwrap();
+        assert_eq!(summary.imported, 0);
+        assert_eq!(summary.skipped.len(), 1);
+        assert_eq!(repo.raw_audit().len(), audit);
+    }
+}

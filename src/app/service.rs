@@ -2,7 +2,7 @@
 
 pub mod contacts_import;
 mod portable;
-pub use portable::{Difference, ImportSummary, Kept, MergeReport};
+pub use portable::{Difference, ImportSummary, Kept, MergeReport, PROGRESS_CHUNK};
 
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, AuditEvent, ChainError, ChainHead};

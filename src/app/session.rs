@@ -715,9 +715,27 @@ impl Session {
     pub async fn import_export(
         self,
         export: crate::portability::Export,
+        progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
-        self.write(|v| async move { v.import_into_empty(&export, chrono::Utc::now()).await })
-            .await
+        self.write(|v| async move {
+            v.import_into_empty_with(&export, chrono::Utc::now(), Self::reporter(progress))
+                .await
+        })
+        .await
+    }
+
+    /// An import's progress callback: shows (sealed, total) and lets the page draw a frame.
+    fn reporter(
+        progress: RwSignal<Option<(usize, usize)>>,
+    ) -> impl FnMut(usize, usize) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>
+    {
+        move |done, total| {
+            progress.set(Some((done, total)));
+            Box::pin(async {
+                next_turn().await;
+                true
+            })
+        }
     }
 
     /// Merges an export into a vault that has data (the newer revision wins).
@@ -733,9 +751,13 @@ impl Session {
     pub async fn import_replace(
         self,
         export: crate::portability::Export,
+        progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
-        self.write(|v| async move { v.import_replace(&export, chrono::Utc::now()).await })
-            .await
+        self.write(|v| async move {
+            v.import_replace_with(&export, chrono::Utc::now(), Self::reporter(progress))
+                .await
+        })
+        .await
     }
 
     /// Whether the vault holds no record yet (only then can an export be restored into it).

@@ -750,6 +750,18 @@ pub fn merge_report(lang: Lang, r: &crate::app::service::MergeReport) -> String 
     }
 }
 
+/// "Encrypting 40,000 of 170,000 items…" while an import seals a file's records.
+pub fn import_progress(lang: Lang, done: usize, total: usize) -> String {
+    let (done, total) = (
+        super::format::number(lang, done as i64),
+        super::format::number(lang, total as i64),
+    );
+    match lang {
+        Lang::En => format!("Encrypting {done} of {total} items, then saving them all at once…"),
+        Lang::Cs => format!("Šifruji {done} z {total} položek, potom je uložím najednou…"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -574,3 +574,55 @@ fn a_replace_leaves_exactly_the_file() {
     block_on(reopened.load_rest(|| async { true })).unwrap();
     assert_eq!(reopened.export(export.exported_at, "test").unwrap(), export);
 }
+
+#[test]
+fn an_import_reports_its_progress_and_can_be_stopped() {
+    use crate::app::service::PROGRESS_CHUNK;
+    let a = new_vault();
+    let counts = Counts {
+        organisations: 20,
+        contacts: 500,
+        activities: 1_000,
+        consents: 300,
+        deals: 30,
+    };
+    block_on(populate(&a, 12, counts, t(1))).unwrap();
+    let export = a.export(t(10), "test").unwrap();
+    let total = export.contacts.len()
+        + export.organisations.len()
+        + export.activities.len()
+        + export.purposes.len()
+        + export.consents.len()
+        + export.limits.len()
+        + export.deals.len()
+        + export.documents.len()
+        + export.tasks.len()
+        + export.requests.len()
+        + export.audit_log.len();
+    assert!(
+        total > PROGRESS_CHUNK,
+        "the sample is large enough to report twice"
+    );
+    let seen = std::cell::RefCell::new(Vec::new());
+    let b = new_vault();
+    block_on(b.import_into_empty_with(&export, t(11), |done, all| {
+        seen.borrow_mut().push((done, all));
+        async { true }
+    }))
+    .unwrap();
+    let seen = seen.into_inner();
+    assert_eq!(seen.first(), Some(&(PROGRESS_CHUNK, total)));
+    assert_eq!(seen.last(), Some(&(total, total)));
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+    // Stopped half-way: nothing written.
+    let c = new_vault();
+    let stopped = block_on(
+        c.import_into_empty_with(
+            &export,
+            t(11),
+            |done, _| async move { done < PROGRESS_CHUNK },
+        ),
+    );
+    assert!(stopped.is_err());
+    assert!(c.is_empty());
+}

@@ -65,6 +65,8 @@ pub fn DataPage() -> impl IntoView {
     let replace = RwSignal::new(false);
     let replace_typed = RwSignal::new(String::new());
     let differences = RwSignal::new(Vec::<String>::new());
+    // (sealed, total) while an import encrypts the file's records.
+    let progress = RwSignal::new(None::<(usize, usize)>);
     // Emptied after each import, so that choosing the same file again is noticed.
     let file_input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |ev: leptos::ev::Event| {
@@ -234,12 +236,12 @@ pub fn DataPage() -> impl IntoView {
             let export = (*export).clone();
             let outcome = if empty {
                 session
-                    .import_export(export)
+                    .import_export(export, progress)
                     .await
                     .map(|summary| phrases::import_summary(lang, &summary))
             } else if replacing {
                 session
-                    .import_replace(export)
+                    .import_replace(export, progress)
                     .await
                     .map(|summary| phrases::import_summary(lang, &summary))
             } else {
@@ -248,6 +250,7 @@ pub fn DataPage() -> impl IntoView {
                     phrases::merge_report(lang, &report)
                 })
             };
+            progress.set(None);
             match outcome {
                 Ok(text) => {
                     restored.set(Some(text));
@@ -319,6 +322,12 @@ pub fn DataPage() -> impl IntoView {
             <section class="panel" aria-labelledby="import-heading">
                 <h2 id="import-heading">{t(Text::ImportHeading)}</h2>
                 <p class="hint">{t(Text::ImportLead)}</p>
+                {move || progress.get().map(|(done, total)| view! {
+                    <div class="field" role="status">
+                        <label for="import-progress">{phrases::import_progress(locale.get(), done, total)}</label>
+                        <progress id="import-progress" max=total.to_string() value=done.to_string()></progress>
+                    </div>
+                })}
                 {move || restored.get().map(|what| view! { <p class="form-success" role="status" data-testid="import-outcome">{format!("{} {what}", locale.t(Text::Saved))}</p> })}
                 {move || {
                     let lines = differences.get();

@@ -129,23 +129,63 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Export,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
+        self.import_into_empty_with(export, now, |_, _| async { true })
+            .await
+    }
+
+    /// `import_into_empty`, awaiting `progress(sealed, total)` every `PROGRESS_CHUNK` items
+    /// sealed (the page shows it and stays responsive); `false` from it stops the import
+    /// before anything is written.
+    pub async fn import_into_empty_with<P, F>(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+        progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
         if self.is_complete() && !self.is_empty() {
             return Err(AppError::NotEmpty);
         }
         self.ready_for(export)?;
-        self.restore(export, now, &BTreeMap::new()).await
+        self.restore(export, now, &BTreeMap::new(), progress).await
     }
 
     /// Writes the export's records (overwriting those of `existing`, id → revision, that it
     /// holds, deleting the rest of them) and its trail, in one transaction.
-    async fn restore(
+    async fn restore<P, F>(
         &self,
         export: &Export,
         now: DateTime<Utc>,
         existing: &BTreeMap<String, u64>,
-    ) -> Result<ImportSummary, AppError> {
+        mut progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
         let mut snapshot = VaultSnapshot::default();
         let mut puts = Vec::new();
+        let total = export.organisations.len()
+            + export.contacts.len()
+            + export.activities.len()
+            + export.purposes.len()
+            + export.consents.len()
+            + export.limits.len()
+            + export.deals.len()
+            + export.documents.len()
+            + export.tasks.len()
+            + export.requests.len()
+            + export.audit_log.len();
+        let mut sealed = 0;
+        let mut tick = async |sealed: usize| {
+            if sealed.is_multiple_of(PROGRESS_CHUNK) && !progress(sealed, total).await {
+                return Err(AppError::Store(StoreError::Aborted));
+            }
+            Ok(())
+        };
         let expect = |id: &str| {
             existing
                 .get(id)
@@ -158,6 +198,8 @@ impl<R: Repository> UnlockedVault<R> {
                     let record = stored($kind, r, &path)?;
                     puts.push((seal_record(&self.key, &record)?, expect(&record.id)));
                     snapshot.$target.insert(record.id.clone(), record);
+                    sealed += 1;
+                    tick(sealed).await?;
                 }
             };
         }
@@ -205,12 +247,18 @@ impl<R: Repository> UnlockedVault<R> {
         if replace {
             for e in &events {
                 sealed_events.push(seal_audit(&self.key, e)?);
+                sealed += 1;
+                tick(sealed).await?;
             }
             if let Some(last) = events.last() {
                 new_head = last.head();
             }
             let (head_record, expect) = sealed_head(&self.key, head_rev, new_head.clone(), now)?;
             puts.push((head_record, expect));
+        }
+        // Everything is sealed: the page says so while the one transaction writes it.
+        if !progress(total, total).await {
+            return Err(AppError::Store(StoreError::Aborted));
         }
         let written: std::collections::HashSet<&str> =
             puts.iter().map(|(r, _)| r.id.as_str()).collect();
@@ -256,6 +304,9 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(summary)
     }
 }
+
+/// How many items an import seals between two reports of its progress.
+pub const PROGRESS_CHUNK: usize = 2_000;
 
 /// What a merge did with one record of the file that differs from the vault's copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,6 +513,21 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Export,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
+        self.import_replace_with(export, now, |_, _| async { true })
+            .await
+    }
+
+    /// `import_replace` with progress, as `import_into_empty_with`.
+    pub async fn import_replace_with<P, F>(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+        progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
         self.ready_for(export)?;
         // Every record of the vault is deleted in the same transaction, unless the file has a
         // record with the same id: that one is overwritten (expecting the vault's revision).
@@ -486,6 +552,6 @@ impl<R: Repository> UnlockedVault<R> {
             all.extend(s.pipeline.iter().map(|r| (r.id.clone(), r.rev)));
             all
         };
-        self.restore(export, now, &existing).await
+        self.restore(export, now, &existing, progress).await
     }
 }

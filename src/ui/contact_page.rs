@@ -74,6 +74,7 @@ pub fn ContactPage() -> impl IntoView {
             }
         });
     };
+    let restricted = move || contact.with(|c| c.as_ref().is_some_and(|c| c.data.restricted));
     let edit_href = format!("/contacts/{id}/edit");
     let merge_href = format!("/contacts/{id}/merge");
     let access_href = format!("/contacts/{id}/access");
@@ -152,7 +153,10 @@ pub fn ContactPage() -> impl IntoView {
                 }}
                 <section class="panel" aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading">{t(Text::Timeline)}</h2>
-                    <ActivityForm contact_id=id_value.get_value() editing=editing/>
+                    // Nothing new is recorded about a person whose processing is restricted.
+                    <Show when=move || !restricted()>
+                        <ActivityForm contact_id=id_value.get_value() editing=editing/>
+                    </Show>
                     {move || {
                         let lang = locale.get();
                         let list = activities.get();
@@ -207,11 +211,15 @@ pub fn ContactPage() -> impl IntoView {
                         .into_any()
                     }}
                 </section>
-                <crate::ui::deals_panel::DealsPanel contact_id=id_value.get_value()/>
-                <crate::ui::follow_ups_panel::FollowUpsPanel contact_id=Some(id_value.get_value()) deal_id=None/>
+                <Show when=move || !restricted()>
+                    <crate::ui::deals_panel::DealsPanel contact_id=id_value.get_value()/>
+                    <crate::ui::follow_ups_panel::FollowUpsPanel contact_id=Some(id_value.get_value()) deal_id=None/>
+                </Show>
                 <crate::ui::documents_panel::DocumentsPanel contact_id=id_value.get_value()/>
-                <crate::ui::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
-                <crate::ui::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
+                <Show when=move || !restricted()>
+                    <crate::ui::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
+                    <crate::ui::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
+                </Show>
                 <section class="panel" aria-labelledby="history-heading">
                     <h2 id="history-heading">{t(Text::History)}</h2>
                     <HistoryList events=history/>

@@ -82,6 +82,10 @@ test('erase a person with an invoice hold, and one without', async () => {
     assert.doesNotMatch(body, new RegExp(gone), `${gone} is gone from the contact page and its history`);
   }
   assert.match(await page.locator('section[aria-labelledby="history-heading"]').innerText(), /erased/);
+  // Nothing new can be recorded about her: no activity, follow-up or consent forms.
+  for (const name of ['Add activity', 'Add follow-up', 'New deal']) {
+    assert.equal(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), 0, name);
+  }
   await screenshot(page, 'erased-contact');
 
   // The register: the request is closed as done, with what was erased and what was kept.

@@ -376,6 +376,25 @@ pub struct AuditEvent {
     pub hash: String,
 }
 
+impl Export {
+    /// How many records and audit events the file holds.
+    pub fn items(&self) -> usize {
+        self.organisations.len()
+            + self.contacts.len()
+            + self.activities.len()
+            + self.purposes.len()
+            + self.consents.len()
+            + self.limits.len()
+            + self.deals.len()
+            + self.documents.len()
+            + self.tasks.len()
+            + self.requests.len()
+            + usize::from(self.controller.is_some())
+            + usize::from(self.pipeline.is_some())
+            + self.audit_log.len()
+    }
+}
+
 /// What is wrong with a file, for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {

@@ -588,17 +588,7 @@ fn an_import_reports_its_progress_and_can_be_stopped() {
     };
     block_on(populate(&a, 12, counts, t(1))).unwrap();
     let export = a.export(t(10), "test").unwrap();
-    let total = export.contacts.len()
-        + export.organisations.len()
-        + export.activities.len()
-        + export.purposes.len()
-        + export.consents.len()
-        + export.limits.len()
-        + export.deals.len()
-        + export.documents.len()
-        + export.tasks.len()
-        + export.requests.len()
-        + export.audit_log.len();
+    let total = export.items();
     assert!(
         total > PROGRESS_CHUNK,
         "the sample is large enough to report twice"

@@ -168,17 +168,7 @@ impl<R: Repository> UnlockedVault<R> {
     {
         let mut snapshot = VaultSnapshot::default();
         let mut puts = Vec::new();
-        let total = export.organisations.len()
-            + export.contacts.len()
-            + export.activities.len()
-            + export.purposes.len()
-            + export.consents.len()
-            + export.limits.len()
-            + export.deals.len()
-            + export.documents.len()
-            + export.tasks.len()
-            + export.requests.len()
-            + export.audit_log.len();
+        let total = export.items();
         let mut sealed = 0;
         let mut tick = async |sealed: usize| {
             if sealed.is_multiple_of(PROGRESS_CHUNK) && !progress(sealed, total).await {

@@ -98,6 +98,20 @@ pub struct StoredRecord<T> {
     pub data: T,
 }
 
+impl<T> StoredRecord<T> {
+    /// The record's next revision, holding `data`, written at `now`.
+    pub fn revised(&self, data: T, now: DateTime<Utc>) -> Self {
+        StoredRecord {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            rev: self.rev + 1,
+            created_at: self.created_at,
+            updated_at: now,
+            data,
+        }
+    }
+}
+
 /// A stored item that could not be decrypted or read: reported, never shown as if it were fine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged {
@@ -170,16 +184,7 @@ fn next_revisions<T: Clone>(
     change: impl Fn(&T) -> Option<T>,
 ) -> Vec<StoredRecord<T>> {
     map.values()
-        .filter_map(|r| {
-            change(&r.data).map(|data| StoredRecord {
-                id: r.id.clone(),
-                kind: r.kind.clone(),
-                rev: r.rev + 1,
-                created_at: r.created_at,
-                updated_at: now,
-                data,
-            })
-        })
+        .filter_map(|r| change(&r.data).map(|data| r.revised(data, now)))
         .collect()
 }
 
@@ -776,15 +781,12 @@ impl<R: Repository> UnlockedVault<R> {
             }
             Some(p) => {
                 let changes = audit::diff(&fields(&p.data), &fields(&data));
-                let record = StoredRecord {
-                    id: p.id.clone(),
-                    kind: kind.to_string(),
-                    rev: p.rev + 1,
-                    created_at: p.created_at,
-                    updated_at: now,
-                    data,
-                };
-                (record, Expect::Rev(p.rev), Action::Update, changes)
+                (
+                    p.revised(data, now),
+                    Expect::Rev(p.rev),
+                    Action::Update,
+                    changes,
+                )
             }
         })
     }
@@ -2175,12 +2177,7 @@ impl<R: Repository> UnlockedVault<R> {
             ) -> Vec<StoredRecord<T>> {
                 ids.iter()
                     .filter_map(|id| map.get(id))
-                    .map(|r| StoredRecord {
-                        rev: r.rev + 1,
-                        updated_at: now,
-                        data: change(&r.data),
-                        ..r.clone()
-                    })
+                    .map(|r| r.revised(change(&r.data), now))
                     .collect()
             }
             fn gone<T>(
@@ -2216,12 +2213,9 @@ impl<R: Repository> UnlockedVault<R> {
             });
             let logged = match open {
                 Some(r) => {
-                    let record = StoredRecord {
-                        rev: r.rev + 1,
-                        updated_at: now,
-                        data: erasure::logged_request(Some(&r.data), &plan, &name, outcome, today),
-                        ..r.clone()
-                    };
+                    let logged =
+                        erasure::logged_request(Some(&r.data), &plan, &name, outcome, today);
+                    let record = r.revised(logged, now);
                     requests.retain(|x| x.id != record.id);
                     (record, Expect::Rev(r.rev))
                 }
@@ -2237,12 +2231,9 @@ impl<R: Repository> UnlockedVault<R> {
                     Expect::Absent,
                 ),
             };
-            let kept = plan.keeps_contact().then(|| StoredRecord {
-                rev: contact.rev + 1,
-                updated_at: now,
-                data: erasure::remainder(&contact.data, today),
-                ..contact.clone()
-            });
+            let kept = plan
+                .keeps_contact()
+                .then(|| contact.revised(erasure::remainder(&contact.data, today), now));
             let mut puts = self.seal_revisions(&deals)?;
             puts.extend(self.seal_revisions(&documents)?);
             puts.extend(self.seal_revisions(&requests)?);
@@ -2320,17 +2311,15 @@ impl<R: Repository> UnlockedVault<R> {
         let (deals, documents, requests, logged, kept, erased) = update;
         let mut inner = self.inner.borrow_mut();
         let s = &mut inner.snapshot;
-        for list in [&plan.activities, &plan.consents, &plan.limits, &plan.tasks] {
-            for gone in list {
-                s.activities.remove(gone);
-                s.consents.remove(gone);
-                s.limits.remove(gone);
-                s.tasks.remove(gone);
-            }
-        }
-        for gone in &plan.documents_deleted {
-            s.documents.remove(gone);
-        }
+        plan.activities
+            .iter()
+            .for_each(|g| _ = s.activities.remove(g));
+        plan.consents.iter().for_each(|g| _ = s.consents.remove(g));
+        plan.limits.iter().for_each(|g| _ = s.limits.remove(g));
+        plan.tasks.iter().for_each(|g| _ = s.tasks.remove(g));
+        plan.documents_deleted
+            .iter()
+            .for_each(|g| _ = s.documents.remove(g));
         for d in deals {
             s.deals.insert(d.id.clone(), d);
         }

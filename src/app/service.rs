@@ -1943,25 +1943,33 @@ impl<R: Repository> UnlockedVault<R> {
         creations: Vec<(SealedRecord, Vec<FieldChange>)>,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        let writes = creations
+            .into_iter()
+            .map(|(sealed, changes)| (sealed, Expect::Absent, Action::Create, changes))
+            .collect();
+        self.commit_writes(writes, now).await
+    }
+
+    /// Commits records written as `Expect` says, each with its own audit event (`Action` and
+    /// changes), and the moved chain head, in one transaction. The caller puts the records
+    /// into the snapshot afterwards.
+    async fn commit_writes(
+        &self,
+        writes: Vec<(SealedRecord, Expect, Action, Vec<FieldChange>)>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         let (batch, events, head) = {
             let inner = self.inner.borrow();
             let mut head = inner.head.clone();
-            let mut puts = Vec::with_capacity(creations.len() + 1);
-            let mut events = Vec::with_capacity(creations.len());
-            let mut sealed_events = Vec::with_capacity(creations.len());
-            for (sealed, changes) in creations {
-                let event = AuditEvent::next(
-                    &head,
-                    now,
-                    Action::Create,
-                    &sealed.kind,
-                    &sealed.id,
-                    changes,
-                );
+            let mut puts = Vec::with_capacity(writes.len() + 1);
+            let mut events = Vec::with_capacity(writes.len());
+            let mut sealed_events = Vec::with_capacity(writes.len());
+            for (sealed, expect, action, changes) in writes {
+                let event = AuditEvent::next(&head, now, action, &sealed.kind, &sealed.id, changes);
                 head = event.head();
                 sealed_events.push(seal_audit(&self.key, &event)?);
                 events.push(event);
-                puts.push((sealed, Expect::Absent));
+                puts.push((sealed, expect));
             }
             puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
             let batch = Batch {

@@ -66,6 +66,20 @@ fn stored<E: Serialize, D: DeserializeOwned>(
 impl<R: Repository> UnlockedVault<R> {
     /// Everything the vault holds, in the portability format. Needs the whole vault loaded.
     pub fn export(&self, now: DateTime<Utc>, app_version: &str) -> Result<Export, AppError> {
+        let mut export = self.export_records(now, app_version)?;
+        export.audit_log = self
+            .inner
+            .borrow()
+            .snapshot
+            .audit
+            .iter()
+            .map(|e| bridge(e).map_err(export_failed))
+            .collect::<Result<_, _>>()?;
+        Ok(export)
+    }
+
+    /// The export without the audit log: every record, in the portability format.
+    fn export_records(&self, now: DateTime<Utc>, app_version: &str) -> Result<Export, AppError> {
         let inner = self.inner.borrow();
         let s = &inner.snapshot;
         if !s.complete {
@@ -88,11 +102,7 @@ impl<R: Repository> UnlockedVault<R> {
             documents: records(&s.documents)?,
             tasks: records(&s.tasks)?,
             requests: records(&s.requests)?,
-            audit_log: s
-                .audit
-                .iter()
-                .map(|e| bridge(e).map_err(export_failed))
-                .collect::<Result<_, _>>()?,
+            audit_log: Vec::new(),
         })
     }
 
@@ -349,9 +359,10 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<MergeReport, AppError> {
         self.ready_for(export)?;
         let mut report = MergeReport::default();
-        let mut merged = self.export(now, "merge")?;
-        let mut puts = Vec::new();
-        let mut entries: Vec<(Action, &'static str, String, Vec<FieldChange>)> = Vec::new();
+        // The vault as it would be after the merge, to check the format's rules on. Its own trail
+        // verified when the vault was opened and is not part of what the merge changes.
+        let mut merged = self.export_records(now, "merge")?;
+        let mut writes: Vec<(SealedRecord, Expect, Action, Vec<FieldChange>)> = Vec::new();
         let mut snapshot = self.snapshot();
         macro_rules! merge {
             ($section:ident, $kind:expr, $target:ident, $ty:ty, $count:ident) => {
@@ -403,8 +414,7 @@ impl<R: Repository> UnlockedVault<R> {
                             continue;
                         }
                     };
-                    puts.push((seal_record(&self.key, &theirs)?, expect));
-                    entries.push((action, $kind, theirs.id.clone(), changes));
+                    writes.push((seal_record(&self.key, &theirs)?, expect, action, changes));
                     match merged.$section.iter_mut().find(|m| m.id == r.id) {
                         Some(m) => *m = r.clone(),
                         None => merged.$section.push(r.clone()),
@@ -444,13 +454,8 @@ impl<R: Repository> UnlockedVault<R> {
                         } else {
                             Action::Create
                         };
-                        puts.push((seal_record(&self.key, &theirs)?, expect));
-                        entries.push((
-                            action,
-                            $kind,
-                            theirs.id.clone(),
-                            audit::diff(&before, &theirs.data.fields()),
-                        ));
+                        let changes = audit::diff(&before, &theirs.data.fields());
+                        writes.push((seal_record(&self.key, &theirs)?, expect, action, changes));
                         merged.$field = Some(r.clone());
                         snapshot.$target = Some(theirs);
                         report.updated += 1;
@@ -463,34 +468,13 @@ impl<R: Repository> UnlockedVault<R> {
         // The merged vault must keep the format's rules (a deal of the file naming a contact the
         // vault deleted is refused here, before anything is written).
         portability::check(&merged).map_err(AppError::Import)?;
-        if entries.is_empty() {
+        if writes.is_empty() {
             return Ok(report);
         }
-        let (mut head, head_rev) = {
-            let inner = self.inner.borrow();
-            (inner.head.clone(), inner.head_rev)
-        };
-        let mut events = Vec::with_capacity(entries.len());
-        let mut sealed_events = Vec::with_capacity(entries.len());
-        for (action, kind, id, changes) in entries {
-            let event = AuditEvent::next(&head, now, action, kind, &id, changes);
-            head = event.head();
-            sealed_events.push(seal_audit(&self.key, &event)?);
-            events.push(event);
-        }
-        let (head_record, expect) = sealed_head(&self.key, head_rev, head.clone(), now)?;
-        puts.push((head_record, expect));
-        self.repo
-            .commit(Batch {
-                puts,
-                audit: sealed_events,
-                ..Batch::default()
-            })
-            .await?;
+        self.commit_writes(writes, now).await?;
+        // The records the merge wrote, with the trail as it now is.
         let mut inner = self.inner.borrow_mut();
-        inner.head = head;
-        inner.head_rev = head_rev + 1;
-        snapshot.audit.extend(events);
+        snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
         inner.snapshot = snapshot;
         Ok(report)
     }

@@ -381,6 +381,8 @@ fn an_erased_person_leaves_no_value_behind_and_the_chain_verifies() {
     .unwrap();
     // An invoice from 2014 was kept to the end of 2024: it no longer holds.
     let (id, email) = erasable(&vault, Some("2014-03-01"));
+    let before_erasure = json(&vault, t(29));
+    assert!(before_erasure.contains("Tajná poznámka 7731") && before_erasure.contains(&email));
     let plan = vault.erasure_plan(&id, today()).unwrap();
     assert!(!plan.keeps_contact());
     assert_eq!(plan.documents_deleted.len(), 1);
@@ -428,6 +430,10 @@ fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
     let vault = full_vault(3);
     let (id, email) = erasable(&vault, Some("2026-03-15"));
     let name = vault.snapshot().contacts[&id].data.display_name();
+    assert!(
+        json(&vault, t(29)).contains(&email),
+        "the e-mail is there before the erasure"
+    );
     let plan = block_on(vault.erase_contact(&id, "erased; invoice kept", t(30), today())).unwrap();
     assert_eq!(
         plan.keep_until(),
@@ -563,9 +569,13 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
 fn a_replace_leaves_exactly_the_file() {
     let a = full_vault(8);
     let export = a.export(t(10), "test").unwrap();
-    // B holds other data, and one record with an id the file has too.
+    // B holds data of its own, and (merged in) every record of the file, one of them since
+    // edited: the replace must overwrite those ids and delete the rest.
     let b = full_vault(9);
-    block_on(b.import_merge(&full_vault(8).export(t(10), "test").unwrap(), t(11))).ok();
+    block_on(b.import_merge(&export, t(11))).unwrap();
+    let shared = export.contacts[0].id.clone();
+    renote(&b, &shared, "edited in B", t(11));
+    assert!(b.snapshot().contacts.len() > export.contacts.len());
     block_on(b.import_replace(&export, t(12))).unwrap();
     assert_eq!(b.export(export.exported_at, "test").unwrap(), export);
     // And so after reading it back from storage.

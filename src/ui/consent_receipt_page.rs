@@ -8,16 +8,13 @@ use crate::ui::download::save_text;
 use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConsentReceiptPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .unwrap_or_default();
+    let id = crate::ui::route_id();
     let id = StoredValue::new(id);
     // (consent, purpose, contact id, contact name, subject's identifier, JSON receipt)
     let found = Memo::new(move |_| {

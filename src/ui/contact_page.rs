@@ -12,15 +12,14 @@ use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    let id = crate::ui::route_id();
     let contact = {
         let id = id.clone();
         Memo::new(move |_| session.data.with(|d| d.contacts.get(&id).cloned()))

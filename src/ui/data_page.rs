@@ -216,8 +216,7 @@ pub fn DataPage() -> impl IntoView {
         }
     };
     let replace_confirmed = move || {
-        replace_typed
-            .with(|w| w.trim().to_uppercase() == Text::ReplaceConfirmWord.get(locale.get()))
+        replace_typed.with(|w| crate::ui::typed_word_is(w, Text::ReplaceConfirmWord, locale.get()))
     };
     let import = move |_| {
         let Some(Chosen::Ready(export)) = chosen.get_untracked() else {

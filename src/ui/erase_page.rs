@@ -11,16 +11,13 @@ use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ErasePage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .unwrap_or_default();
+    let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let typed = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -32,7 +29,7 @@ pub fn ErasePage() -> impl IntoView {
             .with(|d| plan_erasure(d, &id_value.get_value(), local_day(chrono::Utc::now())).ok())
     });
     let confirmed =
-        move || typed.with(|w| w.trim().to_uppercase() == Text::EraseConfirmWord.get(locale.get()));
+        move || typed.with(|w| crate::ui::typed_word_is(w, Text::EraseConfirmWord, locale.get()));
     let erase = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(plan) = plan.get_untracked() else {

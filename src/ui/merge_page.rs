@@ -10,18 +10,14 @@ use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn MergePage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let keep_id = StoredValue::new(
-        use_params_map()
-            .with_untracked(|p| p.get("id"))
-            .unwrap_or_default(),
-    );
+    let keep_id = StoredValue::new(crate::ui::route_id());
     let other_id = RwSignal::new(String::new());
     let take_other = RwSignal::new(Vec::<String>::new());
     let failure = RwSignal::new(None::<AppError>);

@@ -56,3 +56,17 @@ pub mod text_field;
 pub mod unlock_page;
 pub mod update_banner;
 pub mod vault_gate;
+
+/// The `:id` of the current route (empty when there is none).
+pub fn route_id() -> String {
+    use leptos::prelude::WithUntracked;
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .unwrap_or_default()
+}
+
+/// Whether the user typed the confirmation word `word` (in the interface's language, in any
+/// case) before something that destroys data.
+pub fn typed_word_is(typed: &str, word: crate::i18n::Text, lang: crate::i18n::Lang) -> bool {
+    typed.trim().to_uppercase() == word.get(lang)
+}

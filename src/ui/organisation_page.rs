@@ -10,16 +10,14 @@ use crate::ui::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .unwrap_or_default();
+    let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let organisation = Memo::new(move |_| {
         session

@@ -114,6 +114,28 @@ test('erase a person with an invoice hold, and one without', async () => {
   assert.match(await page.locator('main').innerText(), /Erased person \([0-9a-f]{8}\)/);
   assert.doesNotMatch(await page.locator('main').innerText(), /Petr|Černý/);
 
+  // Once no document holds Jana any more (here: the invoice reference deleted, as its expiry
+  // would), the Agenda offers to finish her erasure, and finishing it deletes the rest.
+  await nav(page, 'Contacts');
+  await page.getByRole('link', { name: 'Jana Dvořáková' }).click();
+  await page.getByTestId('document').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByTestId('retention-hold').waitFor({ state: 'detached' });
+  await nav(page, 'Agenda');
+  const finish = page.locator('section[aria-labelledby="agenda-erasure"]');
+  assert.match(await finish.innerText(), /Finish erasure[\s\S]*Jana Dvořáková/);
+  await screenshot(page, 'agenda-finish-erasure');
+  assert.deepEqual(await seriousViolations(page), [], 'the Agenda with an erasure to finish');
+  await finish.getByRole('link', { name: 'Finish erasure' }).click();
+  assert.match(await page.getByTestId('erase-kept').innerText(), /No document has to be kept/);
+  await page.getByLabel('Type ERASE to confirm').fill('ERASE');
+  await page.getByRole('button', { name: 'Erase', exact: true }).click();
+  assert.equal(await page.getByTestId('erase-done').innerText(), 'Erased.');
+  await nav(page, 'Contacts');
+  assert.equal(await page.getByRole('link', { name: 'Jana Dvořáková' }).count(), 0);
+  await nav(page, 'Agenda');
+  assert.equal(await page.locator('section[aria-labelledby="agenda-erasure"]').count(), 0);
+
   // At rest, nothing of either is readable.
   const stored = JSON.stringify(await dumpIndexedDb(page));
   for (const plain of ['Dvořáková', 'Černý', 'jana@dvorakova.cz', 'FV-2026-042']) {

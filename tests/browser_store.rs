@@ -24,6 +24,7 @@ fn record(id: &str, kind: &str, rev: u64) -> SealedRecord {
 fn event(seq: u64) -> SealedAuditEvent {
     SealedAuditEvent {
         seq,
+        last: seq,
         nonce: [9; 12],
         ciphertext: vec![seq as u8; 20],
     }
@@ -62,13 +63,31 @@ async fn records_and_audit_events_survive_reopening() {
     );
     assert_eq!(repo.list_all().await.unwrap().len(), 2);
     assert_eq!(repo.audit_events().await.unwrap(), vec![event(1), event(2)]);
-    // Read a piece at a time: after a sequence number, at most so many.
-    assert_eq!(repo.audit_events_after(0, 1).await.unwrap(), vec![event(1)]);
+    // Read a piece at a time: the items after a sequence number, about so many events' worth.
+    assert_eq!(repo.audit_items_after(0, 1).await.unwrap(), vec![event(1)]);
+    assert_eq!(repo.audit_items_after(1, 10).await.unwrap(), vec![event(2)]);
+    assert!(repo.audit_items_after(2, 10).await.unwrap().is_empty());
+    // A block of events 3 to 7 is one item keyed by its first, and keeps its last.
+    let block = SealedAuditEvent {
+        last: 7,
+        ..event(3)
+    };
+    repo.commit(Batch {
+        audit: vec![block.clone(), event(8), event(20)],
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
     assert_eq!(
-        repo.audit_events_after(1, 10).await.unwrap(),
-        vec![event(2)]
+        repo.audit_items_after(2, 10).await.unwrap(),
+        vec![block.clone(), event(8)]
     );
-    assert!(repo.audit_events_after(2, 10).await.unwrap().is_empty());
+    assert_eq!(repo.audit_items_after(2, 1).await.unwrap(), vec![block]);
+    assert_eq!(repo.audit_items_after(7, 10).await.unwrap(), vec![event(8)]);
+    // A gap (events 9 to 19 missing) is skipped to the next item, not taken for the end.
+    assert_eq!(repo.audit_items_after(8, 5).await.unwrap(), vec![event(20)]);
+    assert!(repo.audit_items_after(20, 5).await.unwrap().is_empty());
+    assert_eq!(repo.audit_items_in(0, 100, Some(2)).await.unwrap().len(), 2);
     assert_eq!(
         repo.get_meta("vault_header").await.unwrap().as_deref(),
         Some("{\"h\":1}")

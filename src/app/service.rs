@@ -52,6 +52,11 @@ pub const KIND_TASK: &str = "task";
 pub const KIND_REQUEST: &str = "request";
 const AUDIT_HEAD_ID: &str = "audit-head";
 const AUDIT_KIND: &str = "audit_event";
+/// What a block of consecutive audit events is sealed as (its address names the range).
+const AUDIT_BLOCK_KIND: &str = "audit_block";
+/// The most audit events one action seals together as one stored item: a write of many records
+/// stores its events in blocks of this many, not one item per event (half the IndexedDB puts).
+pub const AUDIT_BLOCK: usize = 1_000;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AppError {
@@ -167,6 +172,9 @@ struct Inner {
     head: ChainHead,
     head_rev: u64,
     snapshot: VaultSnapshot,
+    /// The stored blocks of several audit events, first sequence number → last (an event in
+    /// none of them is stored alone): what must be sealed anew when one of their events is.
+    blocks: BTreeMap<u64, u64>,
 }
 
 /// What an audit event says about one user action.
@@ -276,25 +284,132 @@ fn seal_audit(key: &Key, event: &AuditEvent) -> Result<SealedAuditEvent, AppErro
     Ok(SealedAuditEvent {
         seq: event.seq,
         nonce: sealed.nonce,
+        last: event.seq,
         ciphertext: sealed.ciphertext,
     })
 }
 
-fn open_audit(key: &Key, sealed: &SealedAuditEvent) -> Result<AuditEvent, VaultError> {
+/// The address a block of events `first` to `last` is sealed to (so no block can be moved).
+fn block_range(first: u64, last: u64) -> String {
+    format!("{first}-{last}")
+}
+
+/// Consecutive events sealed as stored items: one alone as itself, more in blocks of at most
+/// `AUDIT_BLOCK`.
+fn seal_audit_items(key: &Key, events: &[AuditEvent]) -> Result<Vec<SealedAuditEvent>, AppError> {
+    events
+        .chunks(AUDIT_BLOCK)
+        .map(|chunk| seal_audit_block(key, chunk))
+        .collect()
+}
+
+/// One stored item holding `events` (consecutive, at least one).
+fn seal_audit_block(key: &Key, events: &[AuditEvent]) -> Result<SealedAuditEvent, AppError> {
+    match events {
+        [] => Err(AppError::Store(StoreError::AuditMissing(0))),
+        [one] => seal_audit(key, one),
+        [first, .., last] => {
+            let range = block_range(first.seq, last.seq);
+            let address = Address {
+                store: AUDIT,
+                kind: AUDIT_BLOCK_KIND,
+                id: &range,
+            };
+            let sealed = seal::seal(key, address, &Plaintext::from_json(&events)?)?;
+            Ok(SealedAuditEvent {
+                seq: first.seq,
+                last: last.seq,
+                nonce: sealed.nonce,
+                ciphertext: sealed.ciphertext,
+            })
+        }
+    }
+}
+
+/// The events of one stored item (a single event or a block), checked to be the ones it is
+/// stored as.
+fn open_audit(key: &Key, sealed: &SealedAuditEvent) -> Result<Vec<AuditEvent>, VaultError> {
     let seq = sealed.seq.to_string();
+    let range = block_range(sealed.seq, sealed.last);
+    let single = sealed.last == sealed.seq;
+    let address = if single {
+        audit_address(&seq)
+    } else {
+        Address {
+            store: AUDIT,
+            kind: AUDIT_BLOCK_KIND,
+            id: &range,
+        }
+    };
     let plain = seal::open(
         key,
-        audit_address(&seq),
+        address,
         &Sealed {
             nonce: sealed.nonce,
             ciphertext: sealed.ciphertext.clone(),
         },
     )?;
-    let event: AuditEvent = plain.to_json()?;
-    if event.seq != sealed.seq {
+    let events: Vec<AuditEvent> = if single {
+        vec![plain.to_json()?]
+    } else {
+        plain.to_json()?
+    };
+    let consecutive = events.len() as u64 == sealed.last - sealed.seq + 1
+        && events
+            .iter()
+            .zip(sealed.seq..)
+            .all(|(event, seq)| event.seq == seq);
+    if !consecutive {
         return Err(VaultError::CouldNotDecrypt);
     }
-    Ok(event)
+    Ok(events)
+}
+
+/// The stored item (first, last) that holds event `seq`.
+fn item_of(blocks: &BTreeMap<u64, u64>, seq: u64) -> (u64, u64) {
+    match blocks.range(..=seq).next_back() {
+        Some((&first, &last)) if last >= seq => (first, last),
+        _ => (seq, seq),
+    }
+}
+
+/// The stored items that hold the events of `changed` (by sequence number), sealed anew: each
+/// whole, with `changed`'s events in place of the trail's.
+fn resealed_items(
+    key: &Key,
+    trail: &[AuditEvent],
+    blocks: &BTreeMap<u64, u64>,
+    changed: &BTreeMap<u64, AuditEvent>,
+) -> Result<Vec<SealedAuditEvent>, AppError> {
+    let mut items = Vec::new();
+    let mut covered = 0;
+    for &seq in changed.keys() {
+        if seq <= covered {
+            continue;
+        }
+        let (first, last) = item_of(blocks, seq);
+        let start = trail.partition_point(|e| e.seq < first);
+        let end = trail.partition_point(|e| e.seq <= last);
+        if (end - start) as u64 != last - first + 1 {
+            return Err(AppError::Store(StoreError::AuditMissing(first)));
+        }
+        let events: Vec<AuditEvent> = trail[start..end]
+            .iter()
+            .map(|e| changed.get(&e.seq).unwrap_or(e).clone())
+            .collect();
+        items.push(seal_audit_block(key, &events)?);
+        covered = last;
+    }
+    Ok(items)
+}
+
+/// The (first, last) of the blocks among stored items.
+fn block_ranges(items: &[SealedAuditEvent]) -> Vec<(u64, u64)> {
+    items
+        .iter()
+        .filter(|i| i.last > i.seq)
+        .map(|i| (i.seq, i.last))
+        .collect()
 }
 
 /// Builds the audit event that follows `head`, plus the sealed head record that moves with it.
@@ -376,6 +491,7 @@ pub async fn create_vault<R: Repository>(
                 complete: true,
                 ..VaultSnapshot::default()
             },
+            blocks: BTreeMap::new(),
         }),
     })
 }
@@ -424,6 +540,7 @@ pub async fn open_first<R: Repository>(
             head: ChainHead::genesis(),
             head_rev: 0,
             snapshot: VaultSnapshot::default(),
+            blocks: BTreeMap::new(),
         }),
     };
     vault.load_first().await?;
@@ -521,22 +638,29 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         drop(records);
-        // The trail is read a chunk at a time, so its ciphertext never sits in memory whole.
+        // The trail is read about `LOAD_CHUNK` events at a time, so its ciphertext never sits in
+        // memory whole.
         let mut audit = Vec::new();
+        let mut blocks = BTreeMap::new();
         let mut after = 0;
         loop {
             let chunk = self
                 .repo
-                .audit_events_after(after, LOAD_CHUNK as u32)
+                .audit_items_after(after, LOAD_CHUNK as u32)
                 .await?;
             let Some(last) = chunk.last() else { break };
-            after = last.seq;
+            after = last.last;
+            blocks.extend(block_ranges(&chunk));
             for sealed in &chunk {
                 match open_audit(&self.key, sealed) {
-                    Ok(event) => audit.push(event),
+                    Ok(events) => audit.extend(events),
                     Err(_) => rest.damaged.push(Damaged {
                         kind: AUDIT_KIND.to_string(),
-                        id: sealed.seq.to_string(),
+                        id: if sealed.last == sealed.seq {
+                            sealed.seq.to_string()
+                        } else {
+                            block_range(sealed.seq, sealed.last)
+                        },
                     }),
                 }
             }
@@ -545,6 +669,7 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         audit.sort_by_key(|e| e.seq);
+        self.inner.borrow_mut().blocks = blocks;
         let mut chain = {
             let inner = self.inner.borrow();
             let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
@@ -595,7 +720,9 @@ impl<R: Repository> UnlockedVault<R> {
         if audit.is_empty() || head.is_some_and(|h| audit.last().map(AuditEvent::head) != Some(h)) {
             return false;
         }
-        let sealed: Result<Vec<_>, _> = upgraded.iter().map(|e| seal_audit(&self.key, e)).collect();
+        let changed: BTreeMap<u64, AuditEvent> =
+            upgraded.iter().map(|e| (e.seq, e.clone())).collect();
+        let sealed = resealed_items(&self.key, audit, &self.inner.borrow().blocks, &changed);
         let Ok(rewrite_audit) = sealed else {
             return false;
         };
@@ -1963,26 +2090,26 @@ impl<R: Repository> UnlockedVault<R> {
             let mut head = inner.head.clone();
             let mut puts = Vec::with_capacity(writes.len() + 1);
             let mut events = Vec::with_capacity(writes.len());
-            let mut sealed_events = Vec::with_capacity(writes.len());
             for (sealed, expect, action, changes) in writes {
                 let event = AuditEvent::next(&head, now, action, &sealed.kind, &sealed.id, changes);
                 head = event.head();
-                sealed_events.push(seal_audit(&self.key, &event)?);
                 events.push(event);
                 puts.push((sealed, expect));
             }
             puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
             let batch = Batch {
                 puts,
-                audit: sealed_events,
+                audit: seal_audit_items(&self.key, &events)?,
                 ..Batch::default()
             };
             (batch, events, head)
         };
+        let blocks = block_ranges(&batch.audit);
         self.repo.commit(batch).await?;
         let mut inner = self.inner.borrow_mut();
         inner.head = head;
         inner.head_rev += 1;
+        inner.blocks.extend(blocks);
         inner.snapshot.audit.extend(events);
         Ok(())
     }
@@ -2273,10 +2400,9 @@ impl<R: Repository> UnlockedVault<R> {
                     (i, e)
                 })
                 .collect();
-            let rewrite_audit = erased
-                .iter()
-                .map(|(_, e)| seal_audit(&self.key, e))
-                .collect::<Result<Vec<_>, _>>()?;
+            let changed: BTreeMap<u64, AuditEvent> =
+                erased.iter().map(|(_, e)| (e.seq, e.clone())).collect();
+            let rewrite_audit = resealed_items(&self.key, &s.audit, &inner.blocks, &changed)?;
             // The erasure's own event: counts and dates, nothing about the person.
             let count = |field: &str, n: usize| {
                 (n > 0).then(|| FieldChange::new(field, None, Some(n.to_string())))
@@ -2519,7 +2645,7 @@ mod tests {
         let repo = MemoryRepository::new();
         let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
         block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
-        assert_eq!(repo.raw_audit().len(), 2);
+        assert_eq!(repo.raw_audit_event_count(), 2);
         assert_eq!(
             repo.raw_records()
                 .iter()
@@ -2530,7 +2656,7 @@ mod tests {
         // A failed transaction leaves neither the record nor its event, and memory unchanged.
         repo.fail_next_commit();
         assert!(block_on(vault.save_profile(&draft("Petra"), t(2))).is_err());
-        assert_eq!(repo.raw_audit().len(), 2);
+        assert_eq!(repo.raw_audit_event_count(), 2);
         assert_eq!(vault.snapshot().profile.unwrap().data.name, "Jana");
         let reopened = block_on(unlock(repo, &pass())).unwrap();
         assert_eq!(reopened.snapshot().profile.unwrap().data.name, "Jana");
@@ -2565,7 +2691,7 @@ mod tests {
             block_on(vault.save_profile(&bad, t(1))),
             Err(AppError::Invalid(_))
         ));
-        assert_eq!(repo.raw_audit().len(), 1);
+        assert_eq!(repo.raw_audit_event_count(), 1);
     }
 
     #[test]
@@ -2636,7 +2762,7 @@ mod tests {
         // Re-seal the stored trail and head as builds before the digest hashing wrote them.
         let mut head = ChainHead::genesis();
         for sealed in repo.raw_audit() {
-            let mut e = open_audit(&vault.key, &sealed).unwrap();
+            let [mut e] = open_audit(&vault.key, &sealed).unwrap().try_into().unwrap();
             e.prev_hash = head.hash.clone();
             e.hash = e.compute_hash_v1();
             head = e.head();
@@ -2657,12 +2783,34 @@ mod tests {
         let mut events: Vec<AuditEvent> = repo
             .raw_audit()
             .iter()
-            .map(|e| open_audit(&vault.key, e).unwrap())
+            .flat_map(|e| open_audit(&vault.key, e).unwrap())
             .collect();
         events[1].changes[0].after = Some("forged".into());
         repo.raw_put_audit(seal_audit(&vault.key, &events[1]).unwrap());
         let forged = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert_eq!(forged.chain, Some(ChainError::Altered(2)));
+    }
+
+    #[test]
+    fn a_block_of_events_opens_only_as_stored() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut generator = crate::app::generator::Generator::new(2, t(0));
+        let drafts: Vec<ContactDraft> = (0..5).map(|n| generator.contact(n, None)).collect();
+        block_on(vault.create_contacts_in_bulk(&drafts, 5, t(1))).unwrap();
+        let block = repo
+            .raw_audit()
+            .into_iter()
+            .find(|i| i.last > i.seq)
+            .unwrap();
+        assert_eq!((block.seq, block.last), (2, 6));
+        // Claiming it holds fewer events (hiding the last ones) does not open.
+        repo.raw_remove_audit(2);
+        repo.raw_put_audit(SealedAuditEvent { last: 5, ..block });
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert!(s.damaged.iter().any(|d| d.id == "2-5"));
+        assert!(s.chain.is_some());
+        assert_eq!(s.audit.len(), 1);
     }
 
     #[test]
@@ -2903,7 +3051,7 @@ mod tests {
             Err(AppError::Invalid(_))
         ));
         assert_eq!(vault.snapshot(), before);
-        assert_eq!(repo.raw_audit().len(), before.audit.len());
+        assert_eq!(repo.raw_audit_event_count(), before.audit.len());
         let eva = block_on(vault.create_contact_with_consents(
             &contact("Eva", "Malá"),
             std::slice::from_ref(&draft),
@@ -2913,7 +3061,7 @@ mod tests {
         let s = vault.snapshot();
         assert!(s.consents.values().any(|c| c.data.contact_id == eva));
         assert_eq!(s.audit.len(), before.audit.len() + 2);
-        assert_eq!(repo.raw_audit().len(), s.audit.len());
+        assert_eq!(repo.raw_audit_event_count(), s.audit.len());
         assert_eq!(
             block_on(unlock(repo, &pass())).unwrap().snapshot().chain,
             None
@@ -3024,7 +3172,14 @@ mod tests {
             block_on(vault.create_contacts_in_bulk(&bad, 100, t(3))),
             Err(AppError::Invalid(_))
         ));
-        assert_eq!(repo.raw_audit().len(), 252);
+        assert_eq!(repo.raw_audit_event_count(), 252);
+        // The 250 creations' events are stored as 3 blocks (100, 100, 50), not 250 items; the
+        // vault's first event and the single save's are stored alone.
+        let items: Vec<(u64, u64)> = repo.raw_audit().iter().map(|i| (i.seq, i.last)).collect();
+        assert_eq!(
+            items,
+            [(1, 1), (2, 101), (102, 201), (202, 251), (252, 252)]
+        );
     }
 
     #[test]
@@ -3079,7 +3234,7 @@ mod tests {
             block_on(vault.save_contact(None, &bad, t(1))),
             Err(AppError::Invalid(_))
         ));
-        assert_eq!(repo.raw_audit().len(), 1);
+        assert_eq!(repo.raw_audit_event_count(), 1);
         assert!(vault.snapshot().contacts.is_empty());
     }
 

@@ -1,6 +1,7 @@
 //! The IndexedDB `Repository` (through rexie). Every store is declared at every open, since the
 //! builder under rexie deletes the stores an upgrade does not declare. Values are plain objects
-//! `{ id, kind, rev, nonce, ciphertext }` with the bytes as `Uint8Array`.
+//! `{ id, kind, rev, nonce, ciphertext }` with the bytes as `Uint8Array`; audit items are
+//! `{ seq, last?, nonce, ciphertext }` (`last` only on a block of several events).
 
 use super::{
     check_expectation, Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError,
@@ -163,6 +164,9 @@ fn record_from_js(value: &JsValue) -> Result<SealedRecord, StoreError> {
 fn audit_to_js(e: &SealedAuditEvent) -> JsValue {
     let obj = Object::new();
     set(&obj, "seq", &(e.seq as f64).into());
+    if e.last != e.seq {
+        set(&obj, "last", &(e.last as f64).into());
+    }
     set(&obj, "nonce", &Uint8Array::from(&e.nonce[..]).into());
     set(
         &obj,
@@ -173,10 +177,22 @@ fn audit_to_js(e: &SealedAuditEvent) -> JsValue {
 }
 
 fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
+    let seq = field(value, AUDIT, "seq")?
+        .as_f64()
+        .ok_or_else(|| malformed(AUDIT, "seq"))? as u64;
+    // A single event has no `last` (every event stored before blocks existed is one).
+    let last = field(value, AUDIT, "last")?;
+    let last = if last.is_undefined() {
+        seq
+    } else {
+        match last.as_f64() {
+            Some(last) if last as u64 >= seq => last as u64,
+            _ => return Err(malformed(AUDIT, "last")),
+        }
+    };
     Ok(SealedAuditEvent {
-        seq: field(value, AUDIT, "seq")?
-            .as_f64()
-            .ok_or_else(|| malformed(AUDIT, "seq"))? as u64,
+        seq,
+        last,
         nonce: nonce(value, AUDIT)?,
         ciphertext: bytes(value, AUDIT, "ciphertext")?,
     })
@@ -403,14 +419,20 @@ impl Repository for IdbRepository {
             .collect()
     }
 
-    async fn audit_events_after(
+    async fn audit_items_in(
         &self,
         after: u64,
-        limit: u32,
+        through: u64,
+        limit: Option<u32>,
     ) -> Result<Vec<SealedAuditEvent>, StoreError> {
-        let range = KeyRange::lower_bound(&JsValue::from_f64(after as f64), Some(true))
-            .map_err(|e| failed(e.into()))?;
-        self.read_some(AUDIT, Some(("", range)), Some(limit))
+        let range = KeyRange::bound(
+            &JsValue::from_f64(after as f64),
+            &JsValue::from_f64(through as f64),
+            Some(true),
+            Some(false),
+        )
+        .map_err(|e| failed(e.into()))?;
+        self.read_some(AUDIT, Some(("", range)), limit)
             .await?
             .iter()
             .map(audit_from_js)

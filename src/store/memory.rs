@@ -46,6 +46,14 @@ impl MemoryRepository {
         self.state.borrow().audit.values().cloned().collect()
     }
 
+    /// How many audit events the stored items hold (a block holds several).
+    pub fn raw_audit_event_count(&self) -> usize {
+        self.raw_audit()
+            .iter()
+            .map(|i| (i.last - i.seq + 1) as usize)
+            .sum()
+    }
+
     pub fn raw_remove_audit(&self, seq: u64) {
         self.state.borrow_mut().audit.remove(&seq);
     }
@@ -83,19 +91,21 @@ impl Repository for MemoryRepository {
         Ok(self.raw_audit())
     }
 
-    async fn audit_events_after(
+    async fn audit_items_in(
         &self,
         after: u64,
-        limit: u32,
+        through: u64,
+        limit: Option<u32>,
     ) -> Result<Vec<SealedAuditEvent>, StoreError> {
-        let mut events: Vec<_> = self
-            .raw_audit()
-            .into_iter()
-            .filter(|e| e.seq > after)
-            .collect();
-        events.sort_by_key(|e| e.seq);
-        events.truncate(limit as usize);
-        Ok(events)
+        let state = self.state.borrow();
+        let items = state
+            .audit
+            .range(after.saturating_add(1)..=through)
+            .map(|(_, item)| item.clone());
+        Ok(match limit {
+            Some(limit) => items.take(limit as usize).collect(),
+            None => items.collect(),
+        })
     }
 
     async fn commit(&self, batch: Batch) -> Result<(), StoreError> {
@@ -178,6 +188,7 @@ mod tests {
             puts: vec![(rec("a", 1), Expect::Absent), (rec("b", 1), Expect::Rev(7))],
             audit: vec![SealedAuditEvent {
                 seq: 1,
+                last: 1,
                 nonce: [0; 12],
                 ciphertext: vec![],
             }],
@@ -193,6 +204,7 @@ mod tests {
         let repo = MemoryRepository::new();
         let event = SealedAuditEvent {
             seq: 1,
+            last: 1,
             nonce: [0; 12],
             ciphertext: vec![],
         };

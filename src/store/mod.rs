@@ -27,10 +27,14 @@ pub struct SealedRecord {
     pub ciphertext: Vec<u8>,
 }
 
-/// A sealed audit event, keyed by its sequence number.
+/// A sealed audit event, keyed by its sequence number; or a block of consecutive events sealed
+/// together (`seq` to `last`), which a many-record action writes as one stored item instead of
+/// one per event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedAuditEvent {
     pub seq: u64,
+    /// The last sequence number it holds: `seq` for a single event.
+    pub last: u64,
     pub nonce: [u8; 12],
     pub ciphertext: Vec<u8>,
 }
@@ -93,15 +97,34 @@ pub trait Repository {
     async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError>;
     /// Every audit event, in sequence order.
     async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError>;
-    /// At most `limit` audit events with a sequence number above `after`, in order (so a long
-    /// trail is read a piece at a time).
-    async fn audit_events_after(
+    /// The stored audit items whose (first) sequence number is above `after` and at most
+    /// `through`, in order, at most `limit` of them.
+    async fn audit_items_in(
         &self,
         after: u64,
-        limit: u32,
+        through: u64,
+        limit: Option<u32>,
     ) -> Result<Vec<SealedAuditEvent>, StoreError>;
     /// Writes a whole batch in one transaction, or nothing.
     async fn commit(&self, batch: Batch) -> Result<(), StoreError>;
+
+    /// The audit items that follow sequence number `after`, about `events` events' worth (so a
+    /// long trail is read a piece at a time): those that start within the next `events`
+    /// sequence numbers (at most one block more), or if none does, the next item alone (a gap
+    /// in the trail is not taken for its end). Empty only when nothing follows.
+    async fn audit_items_after(
+        &self,
+        after: u64,
+        events: u32,
+    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+        let span = self
+            .audit_items_in(after, after.saturating_add(u64::from(events)), None)
+            .await?;
+        if !span.is_empty() {
+            return Ok(span);
+        }
+        self.audit_items_in(after, u64::MAX, Some(1)).await
+    }
 
     async fn put(&self, record: SealedRecord, expect: Expect) -> Result<(), StoreError> {
         self.commit(Batch {

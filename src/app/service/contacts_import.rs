@@ -244,12 +244,12 @@ mod tests {
             ..OrganisationDraft::default()
         };
         let acme_id = block_on(v.save_organisation(None, &acme, t(2))).unwrap();
-        let audit_before = repo.raw_audit().len();
+        let audit_before = repo.raw_audit_event_count();
 
         // A failed transaction writes nothing at all: the import is one transaction.
         repo.fail_next_commit();
         assert!(block_on(v.import_contacts(&rows(FILE), t(3))).is_err());
-        assert_eq!(repo.raw_audit().len(), audit_before);
+        assert_eq!(repo.raw_audit_event_count(), audit_before);
         assert_eq!(v.snapshot().contacts.len(), 1);
 
         let summary = block_on(v.import_contacts(&rows(FILE), t(3))).unwrap();
@@ -270,7 +270,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            repo.raw_audit().len(),
+            repo.raw_audit_event_count(),
             audit_before + 4,
             "each new contact and organisation audited"
         );
@@ -309,7 +309,7 @@ mod tests {
         let v = vault(&repo);
         let first = block_on(v.import_contacts(&rows(FILE), t(1))).unwrap();
         assert_eq!(first.imported, 4);
-        let audit = repo.raw_audit().len();
+        let audit = repo.raw_audit_event_count();
         let again = block_on(v.import_contacts(&rows(FILE), t(2))).unwrap();
         assert_eq!(
             again
@@ -323,7 +323,7 @@ mod tests {
         // Eva has no e-mail, so nothing says she is the same person: she comes in again.
         assert_eq!(again.imported, 1);
         assert_eq!(again.organisations_created, 0);
-        assert_eq!(repo.raw_audit().len(), audit + 1);
+        assert_eq!(repo.raw_audit_event_count(), audit + 1);
         assert_eq!(v.snapshot().contacts.len(), 5);
     }
 
@@ -351,11 +351,11 @@ mod tests {
     fn nothing_to_import_writes_nothing() {
         let repo = MemoryRepository::new();
         let v = vault(&repo);
-        let audit = repo.raw_audit().len();
+        let audit = repo.raw_audit_event_count();
         let summary =
             block_on(v.import_contacts(&rows("Jméno;E-mail\r\nJan;x@\r\n"), t(1))).unwrap();
         assert_eq!(summary.imported, 0);
         assert_eq!(summary.skipped.len(), 1);
-        assert_eq!(repo.raw_audit().len(), audit);
+        assert_eq!(repo.raw_audit_event_count(), audit);
     }
 }

@@ -180,9 +180,14 @@ impl<R: Repository> UnlockedVault<R> {
         let mut puts = Vec::new();
         let total = export.items();
         let mut sealed = 0;
+        // Progress is reported each time another `PROGRESS_CHUNK` items are sealed.
+        let mut reported = 0;
         let mut tick = async |sealed: usize| {
-            if sealed.is_multiple_of(PROGRESS_CHUNK) && !progress(sealed, total).await {
-                return Err(AppError::Store(StoreError::Aborted));
+            if sealed / PROGRESS_CHUNK > reported / PROGRESS_CHUNK {
+                reported = sealed;
+                if !progress(sealed, total).await {
+                    return Err(AppError::Store(StoreError::Aborted));
+                }
             }
             Ok(())
         };
@@ -245,9 +250,11 @@ impl<R: Repository> UnlockedVault<R> {
         let mut sealed_events = Vec::with_capacity(events.len());
         let mut new_head = head;
         if replace {
-            for e in &events {
-                sealed_events.push(seal_audit(&self.key, e)?);
-                sealed += 1;
+            // The trail is stored in blocks of consecutive events (one item each, not one per
+            // event).
+            for chunk in events.chunks(AUDIT_BLOCK) {
+                sealed_events.push(seal_audit_block(&self.key, chunk)?);
+                sealed += chunk.len();
                 tick(sealed).await?;
             }
             if let Some(last) = events.last() {
@@ -267,6 +274,7 @@ impl<R: Repository> UnlockedVault<R> {
             .filter(|(id, _)| !written.contains(id.as_str()))
             .map(|(id, rev)| (id.clone(), Expect::Rev(*rev)))
             .collect();
+        let blocks = block_ranges(&sealed_events);
         self.repo
             .commit(Batch {
                 puts,
@@ -293,6 +301,7 @@ impl<R: Repository> UnlockedVault<R> {
         if replace {
             inner.head = new_head;
             inner.head_rev = head_rev + 1;
+            inner.blocks = blocks.into_iter().collect();
             snapshot.audit = events;
         } else {
             snapshot.audit = std::mem::take(&mut inner.snapshot.audit);

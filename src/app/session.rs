@@ -658,7 +658,7 @@ impl Session {
     pub fn open_backup(
         bytes: &[u8],
         passphrase: &Passphrase,
-    ) -> Result<crate::portability::Export, AppError> {
+    ) -> Result<crate::portability::Checked, AppError> {
         let plaintext = crate::vault::backup::open_backup(bytes, passphrase)?;
         crate::portability::parse(plaintext.as_bytes()).map_err(AppError::Import)
     }
@@ -714,7 +714,7 @@ impl Session {
     /// Restores a checked export into this (empty) vault.
     pub async fn import_export(
         self,
-        export: crate::portability::Export,
+        export: crate::portability::Checked,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
         self.write(|v| async move {
@@ -741,7 +741,7 @@ impl Session {
     /// Merges an export into a vault that has data (the newer revision wins).
     pub async fn import_merge(
         self,
-        export: crate::portability::Export,
+        export: crate::portability::Checked,
     ) -> Result<service::MergeReport, AppError> {
         self.write(|v| async move { v.import_merge(&export, chrono::Utc::now()).await })
             .await
@@ -750,7 +750,7 @@ impl Session {
     /// Replaces everything in the vault by an export.
     pub async fn import_replace(
         self,
-        export: crate::portability::Export,
+        export: crate::portability::Checked,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
         self.write(|v| async move {

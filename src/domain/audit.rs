@@ -45,10 +45,6 @@ pub struct FieldChange {
     pub erased: Option<String>,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl FieldChange {
     pub fn new(field: impl Into<String>, before: Option<String>, after: Option<String>) -> Self {
         Self {
@@ -67,7 +63,7 @@ impl FieldChange {
         }
         let bytes =
             serde_json::to_vec(&(&self.field, &self.before, &self.after)).unwrap_or_default();
-        hex(&Sha256::digest(&bytes))
+        super::hex::encode(&Sha256::digest(&bytes))
     }
 
     /// Removes both values, keeping their digest so that the chain still verifies.
@@ -180,7 +176,7 @@ impl AuditEvent {
             changes: self.changes.iter().map(FieldChange::digest).collect(),
             prev_hash: &self.prev_hash,
         };
-        hex(&Sha256::digest(
+        super::hex::encode(&Sha256::digest(
             serde_json::to_vec(&content).unwrap_or_default(),
         ))
     }
@@ -204,7 +200,7 @@ impl AuditEvent {
                 .collect(),
             prev_hash: &self.prev_hash,
         };
-        hex(&Sha256::digest(
+        super::hex::encode(&Sha256::digest(
             serde_json::to_vec(&content).unwrap_or_default(),
         ))
     }

@@ -13,10 +13,7 @@ const MAX_TEXT: usize = 2_000;
 /// SHA-256 of some bytes (a pasted notice, a proof file), as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::hex::encode(&Sha256::digest(bytes))
 }
 
 pub mod fields {

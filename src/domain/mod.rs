@@ -11,6 +11,7 @@ pub mod document;
 pub mod email;
 pub mod erasure;
 pub mod field;
+pub mod hex;
 pub mod id;
 pub mod money;
 pub mod organisation;

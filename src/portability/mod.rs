@@ -434,7 +434,7 @@ fn at(path: impl Into<String>, problem: Problem) -> ImportError {
 }
 
 /// Reads a file as the newest version of the format, or says what is wrong and where.
-pub fn parse(bytes: &[u8]) -> Result<Export, ImportError> {
+pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(at("$", Problem::TooLarge(MAX_BYTES)));
     }
@@ -458,8 +458,7 @@ pub fn parse(bytes: &[u8]) -> Result<Export, ImportError> {
         };
         at(path, Problem::WrongField(e.into_inner().to_string()))
     })?;
-    check(&export)?;
-    Ok(export)
+    Checked::new(export)
 }
 
 /// Brings an older version's document up to the newest, one step at a time, so every old file
@@ -504,6 +503,31 @@ fn chain_error(why: &ChainError, index_of: impl Fn(u64) -> Option<usize>) -> Imp
         format!("$.audit_log[{}]", index_of(seq).unwrap_or(0)),
         Problem::Chain(why.to_string()),
     )
+}
+
+/// An export that keeps the format's rules (`check`): only `parse` and `Checked::new` make
+/// one, and it cannot be changed afterwards, so an import need not check it again (the check
+/// verifies the whole audit chain, seconds for a large vault).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked(Export);
+
+impl Checked {
+    pub fn new(export: Export) -> Result<Self, ImportError> {
+        check(&export)?;
+        Ok(Self(export))
+    }
+
+    pub fn into_inner(self) -> Export {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Checked {
+    type Target = Export;
+
+    fn deref(&self) -> &Export {
+        &self.0
+    }
 }
 
 /// The rules a file must keep beyond its types.

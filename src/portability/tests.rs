@@ -72,6 +72,11 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     vault
 }
 
+/// An export as an import takes it: checked.
+fn checked(export: Export) -> Checked {
+    Checked::new(export).unwrap()
+}
+
 fn json(vault: &UnlockedVault<MemoryRepository>, now: DateTime<Utc>) -> String {
     serde_json::to_string_pretty(&vault.export(now, "test").unwrap()).unwrap()
 }
@@ -84,7 +89,7 @@ fn export_import_export_gives_the_same_document() {
         let first = original.export(t(10), "test").unwrap();
         let text = serde_json::to_string(&first).unwrap();
         let parsed = parse(text.as_bytes()).unwrap();
-        assert_eq!(parsed, first);
+        assert_eq!(*parsed, first);
 
         let restored = new_vault();
         let summary = block_on(restored.import_into_empty(&parsed, t(11))).unwrap();
@@ -196,7 +201,7 @@ fn a_bad_file_says_what_is_wrong_and_where() {
 
 #[test]
 fn a_vault_with_data_is_not_overwritten() {
-    let export = full_vault(5).export(t(10), "test").unwrap();
+    let export = checked(full_vault(5).export(t(10), "test").unwrap());
     let busy = full_vault(6);
     let before = busy.snapshot();
     assert!(matches!(
@@ -220,7 +225,7 @@ fn restores(text: &str) {
     let again = vault
         .export(export.exported_at, &export.app_version)
         .unwrap();
-    assert_eq!(again, export);
+    assert_eq!(again, *export);
 }
 
 #[test]
@@ -535,7 +540,7 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
     use crate::app::service::Kept;
     let a = full_vault(5);
     let b = new_vault();
-    block_on(b.import_into_empty(&a.export(t(10), "test").unwrap(), t(11))).unwrap();
+    block_on(b.import_into_empty(&checked(a.export(t(10), "test").unwrap()), t(11))).unwrap();
     let ids: Vec<String> = a.snapshot().contacts.keys().take(3).cloned().collect();
     let (theirs, ours, both) = (&ids[0], &ids[1], &ids[2]);
     renote(&a, theirs, "edited in A", t(12));
@@ -549,7 +554,8 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
     };
     let new_id = block_on(a.save_contact(None, &draft, t(14))).unwrap();
     let before = b.snapshot().audit.len();
-    let report = block_on(b.import_merge(&a.export(t(15), "test").unwrap(), t(16))).unwrap();
+    let report =
+        block_on(b.import_merge(&checked(a.export(t(15), "test").unwrap()), t(16))).unwrap();
     assert_eq!(report.added.contacts, 1);
     assert_eq!(report.updated, 1);
     let kept = |id: &String| {
@@ -572,7 +578,8 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
     assert_eq!(s.audit.len(), before + 2);
     assert!(parse(json(&b, t(17)).as_bytes()).is_ok());
     // Merging the same file again changes nothing.
-    let again = block_on(b.import_merge(&a.export(t(15), "test").unwrap(), t(18))).unwrap();
+    let again =
+        block_on(b.import_merge(&checked(a.export(t(15), "test").unwrap()), t(18))).unwrap();
     assert_eq!((again.added.contacts, again.updated), (0, 0));
     assert_eq!(b.snapshot().audit.len(), before + 2);
 }
@@ -580,7 +587,7 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
 #[test]
 fn a_replace_leaves_exactly_the_file() {
     let a = full_vault(8);
-    let export = a.export(t(10), "test").unwrap();
+    let export = checked(a.export(t(10), "test").unwrap());
     // B holds data of its own, and (merged in) every record of the file, one of them since
     // edited: the replace must overwrite those ids and delete the rest.
     let b = full_vault(9);
@@ -589,12 +596,15 @@ fn a_replace_leaves_exactly_the_file() {
     renote(&b, &shared, "edited in B", t(11));
     assert!(b.snapshot().contacts.len() > export.contacts.len());
     block_on(b.import_replace(&export, t(12))).unwrap();
-    assert_eq!(b.export(export.exported_at, "test").unwrap(), export);
+    assert_eq!(b.export(export.exported_at, "test").unwrap(), *export);
     // And so after reading it back from storage.
     let repo = b.into_repository();
     let reopened = block_on(unlock(repo, &pass())).unwrap();
     block_on(reopened.load_rest(|| async { true })).unwrap();
-    assert_eq!(reopened.export(export.exported_at, "test").unwrap(), export);
+    assert_eq!(
+        reopened.export(export.exported_at, "test").unwrap(),
+        *export
+    );
 }
 
 #[test]
@@ -609,7 +619,7 @@ fn an_import_reports_its_progress_and_can_be_stopped() {
         deals: 30,
     };
     block_on(populate(&a, 12, counts, t(1))).unwrap();
-    let export = a.export(t(10), "test").unwrap();
+    let export = checked(a.export(t(10), "test").unwrap());
     let total = export.items();
     assert!(
         total > PROGRESS_CHUNK,

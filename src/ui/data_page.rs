@@ -7,7 +7,7 @@ use crate::app::session::{Session, BACKUP_REMINDER_DAYS};
 use crate::app::AppError;
 use crate::i18n::errors::{describe, import_error};
 use crate::i18n::{format, phrases, Text};
-use crate::portability::Export;
+use crate::portability::Checked;
 use crate::ui::download::{save_bytes, save_text};
 use crate::ui::locale::use_locale;
 use crate::vault::Passphrase;
@@ -22,7 +22,7 @@ enum Chosen {
     Reading,
     /// An encrypted backup, waiting for its passphrase.
     Locked(std::rc::Rc<Vec<u8>>),
-    Ready(std::rc::Rc<Export>),
+    Ready(std::rc::Rc<Checked>),
     Refused(String),
 }
 

@@ -2,8 +2,8 @@
 //! data binding the format version, the store, the record kind and the record id.
 
 use super::{Key, VaultError};
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
+use aes_gcm::aead::{Aead, Payload};
+use aes_gcm::Nonce;
 use serde::{de::DeserializeOwned, Serialize};
 use zeroize::Zeroizing;
 
@@ -69,16 +69,13 @@ impl Address<'_> {
     }
 }
 
-fn cipher(key: &Key) -> Aes256Gcm {
-    Aes256Gcm::new(key.expose().into())
-}
-
 /// Seals plaintext for one address under a key, with a fresh random nonce.
 pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Sealed, VaultError> {
     let mut nonce = [0u8; 12];
     super::random_bytes(&mut nonce)?;
     let aad = address.associated_data();
-    let ciphertext = cipher(key)
+    let ciphertext = key
+        .cipher()
         .encrypt(
             &Nonce::from(nonce),
             Payload {
@@ -93,7 +90,7 @@ pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Se
 /// Opens a sealed value; fails if the key, the address or any bit of it is not what was sealed.
 pub fn open(key: &Key, address: Address<'_>, sealed: &Sealed) -> Result<Plaintext, VaultError> {
     let aad = address.associated_data();
-    cipher(key)
+    key.cipher()
         .decrypt(
             &Nonce::from(sealed.nonce),
             Payload {

@@ -4,7 +4,7 @@
 //! in one transaction. Part of the service: every write still goes through it.
 
 use super::*;
-use crate::portability::{self, bridge, Export, ImportError, Record};
+use crate::portability::{self, bridge, Checked, Export, ImportError, Record};
 
 /// How many records of each kind an import wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,12 +106,12 @@ impl<R: Repository> UnlockedVault<R> {
         })
     }
 
-    /// An import needs the whole vault loaded and a file that keeps the format's rules.
-    fn ready_for(&self, export: &Export) -> Result<(), AppError> {
+    /// An import needs the whole vault loaded (the file kept the format's rules: `Checked`).
+    fn ready(&self) -> Result<(), AppError> {
         if !self.is_complete() {
             return Err(AppError::Store(StoreError::Aborted));
         }
-        portability::check(export).map_err(AppError::Import)
+        Ok(())
     }
 
     /// Whether nothing but the vault itself exists yet (no record of any kind).
@@ -136,7 +136,7 @@ impl<R: Repository> UnlockedVault<R> {
     /// times, and the exported audit trail in place of this vault's own, in one transaction.
     pub async fn import_into_empty(
         &self,
-        export: &Export,
+        export: &Checked,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
         self.import_into_empty_with(export, now, |_, _| async { true })
@@ -148,7 +148,7 @@ impl<R: Repository> UnlockedVault<R> {
     /// before anything is written.
     pub async fn import_into_empty_with<P, F>(
         &self,
-        export: &Export,
+        export: &Checked,
         now: DateTime<Utc>,
         progress: P,
     ) -> Result<ImportSummary, AppError>
@@ -159,7 +159,7 @@ impl<R: Repository> UnlockedVault<R> {
         if self.is_complete() && !self.is_empty() {
             return Err(AppError::NotEmpty);
         }
-        self.ready_for(export)?;
+        self.ready()?;
         self.restore(export, now, &BTreeMap::new(), progress).await
     }
 
@@ -363,10 +363,10 @@ impl<R: Repository> UnlockedVault<R> {
     /// transaction.
     pub async fn import_merge(
         &self,
-        export: &Export,
+        export: &Checked,
         now: DateTime<Utc>,
     ) -> Result<MergeReport, AppError> {
-        self.ready_for(export)?;
+        self.ready()?;
         let mut report = MergeReport::default();
         // The vault as it would be after the merge, to check the format's rules on. Its own trail
         // verified when the vault was opened and is not part of what the merge changes.
@@ -493,7 +493,7 @@ impl<R: Repository> UnlockedVault<R> {
     /// confirmation first.
     pub async fn import_replace(
         &self,
-        export: &Export,
+        export: &Checked,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
         self.import_replace_with(export, now, |_, _| async { true })
@@ -503,7 +503,7 @@ impl<R: Repository> UnlockedVault<R> {
     /// `import_replace` with progress, as `import_into_empty_with`.
     pub async fn import_replace_with<P, F>(
         &self,
-        export: &Export,
+        export: &Checked,
         now: DateTime<Utc>,
         progress: P,
     ) -> Result<ImportSummary, AppError>
@@ -511,7 +511,7 @@ impl<R: Repository> UnlockedVault<R> {
         P: FnMut(usize, usize) -> F,
         F: std::future::Future<Output = bool>,
     {
-        self.ready_for(export)?;
+        self.ready()?;
         // Every record of the vault is deleted in the same transaction, unless the file has a
         // record with the same id: that one is overwritten (expecting the vault's revision).
         let existing: BTreeMap<String, u64> = {

@@ -177,6 +177,35 @@ struct Inner {
     blocks: BTreeMap<u64, u64>,
 }
 
+/// A sealed batch of records with their audit events, ready to commit (`chain_writes`).
+struct Chained {
+    batch: Batch,
+    events: Vec<AuditEvent>,
+    /// The chain head after these events, and the revision its record is written at.
+    head: ChainHead,
+    head_rev: u64,
+}
+
+/// What a committed `Chained` batch adds to the vault's trail.
+struct Written {
+    events: Vec<AuditEvent>,
+    head: ChainHead,
+    head_rev: u64,
+    blocks: Vec<(u64, u64)>,
+}
+
+impl Chained {
+    /// What it adds to the trail once committed (its batch goes to the store).
+    fn written(&mut self) -> Written {
+        Written {
+            events: std::mem::take(&mut self.events),
+            head: self.head.clone(),
+            head_rev: self.head_rev,
+            blocks: block_ranges(&self.batch.audit),
+        }
+    }
+}
+
 /// What an audit event says about one user action.
 struct Entry<'a> {
     action: Action,
@@ -2042,23 +2071,51 @@ impl<R: Repository> UnlockedVault<R> {
         per_transaction: usize,
         now: DateTime<Utc>,
     ) -> Result<Vec<String>, AppError> {
-        let mut ids = Vec::with_capacity(items.len());
-        for chunk in items.chunks(per_transaction.max(1)) {
+        // One chunk's records, sealed with their events after `head`.
+        let seal = |chunk: &[T], head: &ChainHead, head_rev: u64| {
             let mut records = Vec::with_capacity(chunk.len());
-            let mut creations = Vec::with_capacity(chunk.len());
+            let mut writes = Vec::with_capacity(chunk.len());
             for item in chunk {
-                let (record, _, _, changes) =
+                let (record, expect, action, changes) =
                     Self::next_revision(None, kind, item.clone(), fields, now)?;
-                creations.push((seal_record(&self.key, &record)?, changes));
+                writes.push((seal_record(&self.key, &record)?, expect, action, changes));
                 records.push(record);
             }
-            self.commit_creations(creations, now).await?;
-            let mut inner = self.inner.borrow_mut();
-            let map = map(&mut inner.snapshot);
-            for record in records {
-                ids.push(record.id.clone());
-                map.insert(record.id.clone(), record);
+            let chained = self.chain_writes(writes, head, head_rev, now)?;
+            Ok::<_, AppError>((chained, records))
+        };
+        let mut ids = Vec::with_capacity(items.len());
+        let mut chunks = items.chunks(per_transaction.max(1));
+        let mut next = {
+            let inner = self.inner.borrow();
+            chunks
+                .next()
+                .map(|chunk| seal(chunk, &inner.head, inner.head_rev))
+                .transpose()?
+        };
+        while let Some((mut chained, records)) = next.take() {
+            let written = chained.written();
+            let following = chunks.next();
+            // While the browser writes this chunk, the next one is sealed (its events follow
+            // this chunk's): the two overlap instead of taking turns.
+            let commit = self.repo.commit(chained.batch);
+            let seal_next = async {
+                following
+                    .map(|chunk| seal(chunk, &written.head, written.head_rev))
+                    .transpose()
+            };
+            let (committed, sealed) = futures_util::future::join(commit, seal_next).await;
+            committed?;
+            self.extend_trail(written);
+            {
+                let mut inner = self.inner.borrow_mut();
+                let map = map(&mut inner.snapshot);
+                for record in records {
+                    ids.push(record.id.clone());
+                    map.insert(record.id.clone(), record);
+                }
             }
+            next = sealed?;
         }
         Ok(ids)
     }
@@ -2085,33 +2142,55 @@ impl<R: Repository> UnlockedVault<R> {
         writes: Vec<(SealedRecord, Expect, Action, Vec<FieldChange>)>,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let (batch, events, head) = {
+        let mut chained = {
             let inner = self.inner.borrow();
-            let mut head = inner.head.clone();
-            let mut puts = Vec::with_capacity(writes.len() + 1);
-            let mut events = Vec::with_capacity(writes.len());
-            for (sealed, expect, action, changes) in writes {
-                let event = AuditEvent::next(&head, now, action, &sealed.kind, &sealed.id, changes);
-                head = event.head();
-                events.push(event);
-                puts.push((sealed, expect));
-            }
-            puts.push(sealed_head(&self.key, inner.head_rev, head.clone(), now)?);
-            let batch = Batch {
-                puts,
-                audit: seal_audit_items(&self.key, &events)?,
-                ..Batch::default()
-            };
-            (batch, events, head)
+            self.chain_writes(writes, &inner.head, inner.head_rev, now)?
         };
-        let blocks = block_ranges(&batch.audit);
-        self.repo.commit(batch).await?;
-        let mut inner = self.inner.borrow_mut();
-        inner.head = head;
-        inner.head_rev += 1;
-        inner.blocks.extend(blocks);
-        inner.snapshot.audit.extend(events);
+        let written = chained.written();
+        self.repo.commit(chained.batch).await?;
+        self.extend_trail(written);
         Ok(())
+    }
+
+    /// The batch that writes records as `Expect` says, each with its own audit event, after the
+    /// chain head `head` (stored at revision `head_rev`), sealed and ready to commit.
+    fn chain_writes(
+        &self,
+        writes: Vec<(SealedRecord, Expect, Action, Vec<FieldChange>)>,
+        head: &ChainHead,
+        head_rev: u64,
+        now: DateTime<Utc>,
+    ) -> Result<Chained, AppError> {
+        let mut head = head.clone();
+        let mut puts = Vec::with_capacity(writes.len() + 1);
+        let mut events = Vec::with_capacity(writes.len());
+        for (sealed, expect, action, changes) in writes {
+            let event = AuditEvent::next(&head, now, action, &sealed.kind, &sealed.id, changes);
+            head = event.head();
+            events.push(event);
+            puts.push((sealed, expect));
+        }
+        puts.push(sealed_head(&self.key, head_rev, head.clone(), now)?);
+        let batch = Batch {
+            puts,
+            audit: seal_audit_items(&self.key, &events)?,
+            ..Batch::default()
+        };
+        Ok(Chained {
+            batch,
+            events,
+            head,
+            head_rev: head_rev + 1,
+        })
+    }
+
+    /// After a chained batch is committed: the trail, its head and its blocks as stored now.
+    fn extend_trail(&self, written: Written) {
+        let mut inner = self.inner.borrow_mut();
+        inner.head = written.head;
+        inner.head_rev = written.head_rev;
+        inner.blocks.extend(written.blocks);
+        inner.snapshot.audit.extend(written.events);
     }
 
     /// Creates a contact and records its consents (each to an active purpose) in one

@@ -7,9 +7,10 @@ use super::{
     check_expectation, Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError,
     AUDIT, META, RECORDS,
 };
-use futures_util::future::try_join_all;
+use futures_util::future::{try_join, try_join_all};
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The name of Folio's database in this origin.
@@ -106,18 +107,25 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &key.into(), value);
 }
 
+// The stored values are built in JS, one call each (field by field through `Reflect.set` was
+// seven calls a record, a measurable part of writing thousands). The byte arguments arrive as
+// views of the wasm memory: `slice` copies them, so only their own bytes are stored.
+#[wasm_bindgen(inline_js = "
+export function record_value(id, kind, rev, nonce, ciphertext) {
+  return { id, kind, rev, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
+}
+export function audit_value(seq, last, nonce, ciphertext) {
+  const value = { seq, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
+  if (last !== seq) value.last = last;
+  return value;
+}")]
+extern "C" {
+    fn record_value(id: &str, kind: &str, rev: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
+    fn audit_value(seq: f64, last: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
+}
+
 fn record_to_js(r: &SealedRecord) -> JsValue {
-    let obj = Object::new();
-    set(&obj, "id", &r.id.as_str().into());
-    set(&obj, "kind", &r.kind.as_str().into());
-    set(&obj, "rev", &(r.rev as f64).into());
-    set(&obj, "nonce", &Uint8Array::from(&r.nonce[..]).into());
-    set(
-        &obj,
-        "ciphertext",
-        &Uint8Array::from(&r.ciphertext[..]).into(),
-    );
-    obj.into()
+    record_value(&r.id, &r.kind, r.rev as f64, &r.nonce, &r.ciphertext)
 }
 
 fn malformed(store: &str, detail: &str) -> StoreError {
@@ -162,18 +170,7 @@ fn record_from_js(value: &JsValue) -> Result<SealedRecord, StoreError> {
 }
 
 fn audit_to_js(e: &SealedAuditEvent) -> JsValue {
-    let obj = Object::new();
-    set(&obj, "seq", &(e.seq as f64).into());
-    if e.last != e.seq {
-        set(&obj, "last", &(e.last as f64).into());
-    }
-    set(&obj, "nonce", &Uint8Array::from(&e.nonce[..]).into());
-    set(
-        &obj,
-        "ciphertext",
-        &Uint8Array::from(&e.ciphertext[..]).into(),
-    );
-    obj.into()
+    audit_value(e.seq as f64, e.last as f64, &e.nonce, &e.ciphertext)
 }
 
 fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
@@ -196,6 +193,12 @@ fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
         nonce: nonce(value, AUDIT)?,
         ciphertext: bytes(value, AUDIT, "ciphertext")?,
     })
+}
+
+/// Why a write transaction failed: a check (a stale revision, a missing event) or a request.
+enum Failure {
+    Check(StoreError),
+    Write(rexie::Error),
 }
 
 impl IdbRepository {
@@ -273,7 +276,13 @@ impl IdbRepository {
                     .transpose()
             }
         };
-        // The revision checks are issued together, then awaited.
+        // The revision checks are issued first, then every write without waiting for them (or
+        // for the write before: only the last request of each kind is awaited, since a callback
+        // per request costs more than the write itself). So the browser starts writing at once,
+        // and a caller can seal its next batch meanwhile. Requests run in the order they are
+        // issued, so each check reads what was stored before this batch; a failed check aborts
+        // the transaction, which undoes every write. `add` refuses a key that exists, which
+        // aborts the transaction; `diagnose` then names it.
         let checks = batch
             .puts
             .iter()
@@ -284,10 +293,6 @@ impl IdbRepository {
                 let stored = stored_rev(id);
                 async move { check_expectation(id, stored.await?, expect) }
             });
-        if let Err(e) = try_join_all(checks).await {
-            let _ = tx.abort().await;
-            return Err(e);
-        }
         // An event to rewrite must exist (an erasure never adds events this way).
         let existing = batch.rewrite_audit.iter().map(|e| {
             let seq = e.seq;
@@ -299,13 +304,11 @@ impl IdbRepository {
                 }
             }
         });
-        if let Err(e) = try_join_all(existing).await {
-            let _ = tx.abort().await;
-            return Err(e);
-        }
-        // Then every write is issued without waiting for the one before, and only the last of
-        // each kind is awaited (a callback per request costs more than the write itself). `add`
-        // refuses a key that exists, which aborts the transaction; `diagnose` then names it.
+        let checked = async {
+            try_join(try_join_all(checks), try_join_all(existing))
+                .await
+                .map_err(Failure::Check)
+        };
         let (new, replaced): (Vec<_>, Vec<_>) =
             batch.puts.iter().partition(|(_, e)| *e == Expect::Absent);
         let writes = async {
@@ -342,14 +345,19 @@ impl IdbRepository {
                 meta.put(&obj.into(), None).await?;
             }
             Ok::<(), rexie::Error>(())
-        }
-        .await;
-        match writes {
-            Ok(()) => match tx.done().await.map_err(failed)? {
+        };
+        let writes = async { writes.await.map_err(Failure::Write) };
+        // The first poll issues the checks, then the writes; the first failure ends the wait.
+        match try_join(checked, writes).await {
+            Ok(_) => match tx.done().await.map_err(failed)? {
                 r if r.is_committed() => Ok(()),
                 _ => Err(StoreError::Aborted),
             },
-            Err(e) => {
+            Err(Failure::Check(e)) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+            Err(Failure::Write(e)) => {
                 let _ = tx.abort().await;
                 Err(self.diagnose(batch, e).await)
             }

@@ -306,3 +306,51 @@ async fn contacts_organisations_and_activities_come_back_after_reopening() {
     assert_eq!(s.audit.len(), 4);
     assert_eq!(s.chain, None);
 }
+
+#[wasm_bindgen_test]
+async fn many_records_read_back_whole_and_a_foreign_value_is_refused() {
+    let name = "folio-test-many";
+    let repo = fresh(name).await;
+    // Different lengths (one empty), read back together, each with its own bytes.
+    let records: Vec<SealedRecord> = (1..=5u64)
+        .map(|n| SealedRecord {
+            ciphertext: vec![n as u8; (n as usize - 1) * 7],
+            ..record(&format!("r{n}"), if n % 2 == 0 { "even" } else { "odd" }, n)
+        })
+        .collect();
+    repo.commit(Batch {
+        puts: records
+            .iter()
+            .map(|r| (r.clone(), Expect::Absent))
+            .collect(),
+        ..Batch::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(repo.list_all().await.unwrap(), records);
+    assert_eq!(
+        repo.list("even").await.unwrap(),
+        vec![records[1].clone(), records[3].clone()]
+    );
+    assert!(repo.list("none").await.unwrap().is_empty());
+    // A value written around Folio (its ciphertext is text, not bytes) is refused, not misread.
+    let script = format!(
+        "new Promise((ok, no) => {{ const r = indexedDB.open('{name}'); r.onerror = no;
+         r.onsuccess = () => {{ const tx = r.result.transaction('records', 'readwrite');
+           tx.objectStore('records').put({{ id: 'x', kind: 'odd', rev: 1,
+             nonce: new Uint8Array(12), ciphertext: 'plain text' }});
+           tx.oncomplete = () => {{ r.result.close(); ok(); }}; tx.onerror = no; }}; }})"
+    );
+    let written = js_sys::Promise::from(js_sys::eval(&script).unwrap());
+    wasm_bindgen_futures::JsFuture::from(written).await.unwrap();
+    assert!(matches!(
+        repo.list("odd").await,
+        Err(StoreError::Malformed { .. })
+    ));
+    assert!(matches!(
+        repo.list_all().await,
+        Err(StoreError::Malformed { .. })
+    ));
+    assert_eq!(repo.list("even").await.unwrap().len(), 2);
+    repo.close();
+}

@@ -621,10 +621,10 @@ impl<R: Repository> UnlockedVault<R> {
     async fn load_first(&self) -> Result<(), AppError> {
         let mut snapshot = VaultSnapshot::default();
         let mut head: Option<StoredRecord<ChainHead>> = None;
-        for kind in FIRST_KINDS {
-            for sealed in self.repo.list(kind).await? {
-                self.open_into(&sealed, &mut snapshot, &mut head);
-            }
+        // The kinds are read together (the browser reads them side by side), then opened.
+        let kinds = futures_util::future::try_join_all(FIRST_KINDS.map(|k| self.repo.list(k)));
+        for sealed in kinds.await?.iter().flatten() {
+            self.open_into(sealed, &mut snapshot, &mut head);
         }
         let mut inner = self.inner.borrow_mut();
         snapshot.kdf = Some(inner.header.kdf.clone());

@@ -114,6 +114,29 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 export function record_value(id, kind, rev, nonce, ciphertext) {
   return { id, kind, rev, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
 }
+export function unpack_records(values) {
+  const ok = (v) => v && typeof v.id === 'string' && !v.id.includes('\\u0000')
+    && typeof v.kind === 'string' && !v.kind.includes('\\u0000') && typeof v.rev === 'number'
+    && v.nonce instanceof Uint8Array && v.nonce.length === 12 && v.ciphertext instanceof Uint8Array;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!ok(values[i])) return [i];
+    total += 12 + values[i].ciphertext.length;
+  }
+  const revs = new Float64Array(values.length);
+  const lengths = new Uint32Array(values.length);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  values.forEach((v, i) => {
+    revs[i] = v.rev;
+    lengths[i] = v.ciphertext.length;
+    bytes.set(v.nonce, at);
+    bytes.set(v.ciphertext, at + 12);
+    at += 12 + v.ciphertext.length;
+  });
+  return [-1, values.map((v) => v.id).join('\\u0000'), values.map((v) => v.kind).join('\\u0000'),
+    revs, lengths, bytes];
+}
 export function audit_value(seq, last, nonce, ciphertext) {
   const value = { seq, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
   if (last !== seq) value.last = last;
@@ -122,6 +145,55 @@ export function audit_value(seq, last, nonce, ciphertext) {
 extern "C" {
     fn record_value(id: &str, kind: &str, rev: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
     fn audit_value(seq: f64, last: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
+    fn unpack_records(values: Vec<JsValue>) -> js_sys::Array;
+}
+
+/// Many stored records at once: their fields are gathered in JS into a few strings and arrays
+/// that cross to wasm together (field by field was about ten calls a record, for every record
+/// read at unlock). A value not in Folio's format is refused, as `record_from_js` would.
+fn records_from_js(values: Vec<JsValue>) -> Result<Vec<SealedRecord>, StoreError> {
+    let count = values.len();
+    let packed = unpack_records(values);
+    if let Some(bad) = packed.get(0).as_f64().filter(|i| *i >= 0.0) {
+        return Err(malformed(
+            RECORDS,
+            &format!("value {bad} is not a sealed record"),
+        ));
+    }
+    let text = |i| packed.get(i).as_string().unwrap_or_default();
+    let (ids, kinds) = (text(1), text(2));
+    let revs = js_sys::Float64Array::from(packed.get(3)).to_vec();
+    let lengths = js_sys::Uint32Array::from(packed.get(4)).to_vec();
+    let bytes = Uint8Array::from(packed.get(5)).to_vec();
+    let split = |s: &str| -> Vec<String> {
+        if count == 0 {
+            Vec::new()
+        } else {
+            s.split('\0').map(str::to_string).collect()
+        }
+    };
+    let (ids, kinds) = (split(&ids), split(&kinds));
+    if ids.len() != count || kinds.len() != count || revs.len() != count {
+        return Err(malformed(RECORDS, "the values did not read back whole"));
+    }
+    let mut at = 0;
+    let mut records = Vec::with_capacity(count);
+    for (((id, kind), rev), length) in ids.into_iter().zip(kinds).zip(revs).zip(lengths) {
+        let end = at + 12 + length as usize;
+        let (Some(nonce), Some(ciphertext)) = (bytes.get(at..at + 12), bytes.get(at + 12..end))
+        else {
+            return Err(malformed(RECORDS, "the values did not read back whole"));
+        };
+        records.push(SealedRecord {
+            id,
+            kind,
+            rev: rev as u64,
+            nonce: nonce.try_into().unwrap_or_default(),
+            ciphertext: ciphertext.to_vec(),
+        });
+        at = end;
+    }
+    Ok(records)
 }
 
 fn record_to_js(r: &SealedRecord) -> JsValue {
@@ -404,19 +476,11 @@ impl Repository for IdbRepository {
 
     async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError> {
         let range = KeyRange::only(&kind.into()).map_err(|e| failed(e.into()))?;
-        self.read_all(RECORDS, Some(("kind", range)))
-            .await?
-            .iter()
-            .map(record_from_js)
-            .collect()
+        records_from_js(self.read_all(RECORDS, Some(("kind", range))).await?)
     }
 
     async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        self.read_all(RECORDS, None)
-            .await?
-            .iter()
-            .map(record_from_js)
-            .collect()
+        records_from_js(self.read_all(RECORDS, None).await?)
     }
 
     async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError> {

@@ -119,25 +119,30 @@ const FIRST_ROW_OBSERVER = () => {
 };
 
 /** Unlocks at /contacts `runs` times (a fresh page load each); ms from key derived to first list row. */
-async function keyToFirstList(context, url, runs) {
+export async function keyToFirstList(context, url, runs) {
   const page = await context.newPage();
   const samples = [];
+  // Of which: reading and decrypting what the first screen needs (the rest is the list's index and render).
+  const decrypted = [];
   const complete = [];
   for (let i = 0; i < runs; i++) {
     await page.goto(url + 'contacts');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.waitForFunction(() => window.__folioFirstRow !== undefined, null, { timeout: 120_000 });
-    samples.push(await page.evaluate(() => {
+    const [total, decrypt] = await page.evaluate(() => {
       const [key] = performance.getEntriesByName('folio:key-ready');
-      return window.__folioFirstRow - key.startTime;
-    }));
+      const [loaded] = performance.getEntriesByName('folio:first-loaded');
+      return [window.__folioFirstRow - key.startTime, loaded.startTime - key.startTime];
+    });
+    samples.push(total);
+    decrypted.push(decrypt);
     // Activities and the audit trail load after the first list; every later figure is taken
     // with the whole vault loaded.
     await page.waitForFunction(() => !document.querySelector('.loading-rest'), null, { polling: 10, timeout: 300_000 });
     complete.push(await page.evaluate(() => performance.now() - performance.getEntriesByName('folio:key-ready')[0].startTime));
   }
-  return { page, samples, complete };
+  return { page, samples, decrypted, complete };
 }
 
 /** From a click on the Contacts link (on Home) to the first rows in the DOM and laid out. */
@@ -274,7 +279,7 @@ export async function runBenchmark({
       await page.close();
       log(`Vault ${size}: unlocking ${plan.runs} times…`);
       const unlocked = await keyToFirstList(context, server.url, plan.runs);
-      results[size] = { populated, key_to_first_list: unlocked.samples, key_to_all_loaded: unlocked.complete };
+      results[size] = { populated, key_to_first_list: unlocked.samples, key_to_first_decrypted: unlocked.decrypted, key_to_all_loaded: unlocked.complete };
       if (size === 'L') {
         log('Vault L: list first render, scroll, search, memory…');
         const app = unlocked.page;
@@ -319,6 +324,7 @@ export function summarise(r) {
     kdf_ms: median(r.kdf.samples),
     key_to_list_S_ms: median(r.S.key_to_first_list),
     key_to_list_L_ms: median(r.L.key_to_first_list),
+    key_to_decrypted_L_ms: median(r.L.key_to_first_decrypted),
     key_to_all_loaded_S_ms: median(r.S.key_to_all_loaded),
     key_to_all_loaded_L_ms: median(r.L.key_to_all_loaded),
     bulk_folio_ms: folioMs,
@@ -353,6 +359,7 @@ export function table(r) {
     ['Argon2id alone (m=64 MiB, t=3, p=4)', ms(s.kdf_ms), ''],
     [`key → first list, S (${n(r.plan.S.contacts)} contacts)`, ms(s.key_to_list_S_ms), ''],
     [`key → first list, L (${n(r.plan.L.contacts)} contacts, ${n(r.plan.L.consents)} consents, ${n(r.plan.L.deals)} deals)`, ms(s.key_to_list_L_ms), `≤ 500 ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
+    ['  of which reading + decrypting contacts and organisations, L', ms(s.key_to_decrypted_L_ms), 'then the list index and render'],
     ['  then activities and audit trail loaded, S / L', `${ms(s.key_to_all_loaded_S_ms)} / ${ms(s.key_to_all_loaded_L_ms)}`, 'in the background; writes wait for it'],
     [`bulk write ${n(r.plan.bulk)} contacts, Folio`, `${ms(s.bulk_folio_ms)} (${n(Math.round(r.plan.bulk / s.bulk_folio_ms * 1000))}/s)`, ''],
     [`bulk write ${n(r.plan.bulk)} values, bare IndexedDB loop`, `${ms(s.bulk_bare_ms)} (${n(Math.round(r.plan.bulk / s.bulk_bare_ms * 1000))}/s)`, ''],

@@ -376,6 +376,62 @@ pub struct AuditEvent {
     pub hash: String,
 }
 
+impl AuditEvent {
+    /// The domain's event of the same shape, its action read as the format names it. Field by
+    /// field: through a JSON value (`bridge`) it was a second of an import at L.
+    pub fn to_domain(&self) -> Result<audit::AuditEvent, String> {
+        use serde::de::IntoDeserializer;
+        let action = audit::Action::deserialize(self.action.as_str().into_deserializer())
+            .map_err(|e: serde::de::value::Error| e.to_string())?;
+        Ok(audit::AuditEvent {
+            seq: self.seq,
+            at: self.at,
+            action,
+            entity_kind: self.entity_kind.clone(),
+            entity_id: self.entity_id.clone(),
+            changes: self
+                .changes
+                .iter()
+                .map(|c| audit::FieldChange {
+                    field: c.field.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                    erased: c.erased.clone(),
+                })
+                .collect(),
+            prev_hash: self.prev_hash.clone(),
+            hash: self.hash.clone(),
+        })
+    }
+
+    /// The format's event of a domain event.
+    pub fn from_domain(e: &audit::AuditEvent) -> Self {
+        let action = serde_json::to_value(e.action)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        Self {
+            seq: e.seq,
+            at: e.at,
+            action,
+            entity_kind: e.entity_kind.clone(),
+            entity_id: e.entity_id.clone(),
+            changes: e
+                .changes
+                .iter()
+                .map(|c| FieldChange {
+                    field: c.field.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                    erased: c.erased.clone(),
+                })
+                .collect(),
+            prev_hash: e.prev_hash.clone(),
+            hash: e.hash.clone(),
+        }
+    }
+}
+
 impl Export {
     /// How many records and audit events the file holds.
     pub fn items(&self) -> usize {
@@ -749,7 +805,8 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            bridge(a).map_err(|why| at(format!("$.audit_log[{i}]"), Problem::WrongField(why)))
+            a.to_domain()
+                .map_err(|why| at(format!("$.audit_log[{i}]"), Problem::WrongField(why)))
         })
         .collect::<Result<_, _>>()?;
     if let Err(why) = audit::verify_chain(&events, None) {

@@ -655,3 +655,45 @@ fn an_import_reports_its_progress_and_can_be_stopped() {
     assert!(stopped.is_err());
     assert!(c.is_empty());
 }
+
+#[test]
+fn an_audit_event_converts_field_by_field_both_ways() {
+    use crate::domain::audit::{Action, AuditEvent as DomainEvent, ChainHead, FieldChange};
+    for action in [
+        Action::VaultCreated,
+        Action::PassphraseChanged,
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::Merge,
+        Action::Erase,
+    ] {
+        let mut change = FieldChange::new("notes", Some("a".into()), Some("b".into()));
+        if action == Action::Erase {
+            change.erase();
+        }
+        let event = DomainEvent::next(
+            &ChainHead::genesis(),
+            t(1),
+            action,
+            "contact",
+            "c1",
+            vec![change],
+        );
+        let format = AuditEvent::from_domain(&event);
+        // The same as going through JSON (what `bridge` did), the action named as serde names it.
+        assert_eq!(format, bridge::<_, AuditEvent>(&event).unwrap());
+        assert_eq!(bridge::<_, DomainEvent>(&format).unwrap(), event);
+        assert_eq!(format.to_domain().unwrap(), event);
+    }
+    let mut unknown = AuditEvent::from_domain(&DomainEvent::next(
+        &ChainHead::genesis(),
+        t(1),
+        Action::Create,
+        "contact",
+        "c1",
+        vec![],
+    ));
+    unknown.action = "teleported".into();
+    assert!(unknown.to_domain().unwrap_err().contains("teleported"));
+}

@@ -73,8 +73,8 @@ impl<R: Repository> UnlockedVault<R> {
             .snapshot
             .audit
             .iter()
-            .map(|e| bridge(e).map_err(export_failed))
-            .collect::<Result<_, _>>()?;
+            .map(portability::AuditEvent::from_domain)
+            .collect();
         Ok(export)
     }
 
@@ -233,7 +233,7 @@ impl<R: Repository> UnlockedVault<R> {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                bridge(e).map_err(|why| {
+                e.to_domain().map_err(|why| {
                     AppError::Import(ImportError {
                         path: format!("$.audit_log[{i}]"),
                         problem: portability::Problem::WrongField(why),

@@ -19,7 +19,7 @@ export const SCALES = {
     bulk: 10_000,
     saves: 200,
     runs: 5,
-    bulkRuns: 3,
+    bulkRuns: 5,
     scrollSteps: 20,
   },
   tiny: {

@@ -236,10 +236,21 @@ pub async fn bench_import(database: String, runs: u32) -> Result<String, JsValue
         contacts = summary.contacts;
         vault.into_repository().close();
     }
+    // What the import stored, so that a bare loop can put as many values of the same size.
+    let repo = open_repository(&database).await?;
+    let stored = repo.list_all().await.map_err(fail)?;
+    let audit_items = repo.audit_events().await.map_err(fail)?.len();
+    repo.close();
+    let record_bytes = stored.iter().map(|r| r.ciphertext.len()).sum::<usize>() as f64
+        / stored.len().max(1) as f64;
     IdbRepository::delete_database(&database)
         .await
         .map_err(fail)?;
-    Ok(to_json(
-        serde_json::json!({ "samples": samples, "contacts": contacts }),
-    ))
+    Ok(to_json(serde_json::json!({
+        "samples": samples,
+        "contacts": contacts,
+        "records": stored.len(),
+        "record_bytes": record_bytes,
+        "audit_items": audit_items,
+    })))
 }

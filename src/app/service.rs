@@ -2667,6 +2667,22 @@ mod tests {
         KdfParams::with_cost(256, 1, 1).unwrap()
     }
 
+    /// A new vault and `n` generated contact drafts (seeded) to write into it.
+    fn vault_and_drafts(
+        seed: u64,
+        n: usize,
+    ) -> (
+        MemoryRepository,
+        UnlockedVault<MemoryRepository>,
+        Vec<ContactDraft>,
+    ) {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut generator = crate::app::generator::Generator::new(seed, t(0));
+        let drafts = (0..n).map(|i| generator.contact(i, None)).collect();
+        (repo, vault, drafts)
+    }
+
     fn t(n: i64) -> DateTime<Utc> {
         Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
     }
@@ -2872,10 +2888,7 @@ mod tests {
 
     #[test]
     fn a_block_of_events_opens_only_as_stored() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let mut generator = crate::app::generator::Generator::new(2, t(0));
-        let drafts: Vec<ContactDraft> = (0..5).map(|n| generator.contact(n, None)).collect();
+        let (repo, vault, drafts) = vault_and_drafts(2, 5);
         block_on(vault.create_contacts_in_bulk(&drafts, 5, t(1))).unwrap();
         let block = repo
             .raw_audit()
@@ -3232,10 +3245,7 @@ mod tests {
 
     #[test]
     fn bulk_creation_batches_records_and_keeps_the_chain() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let mut generator = crate::app::generator::Generator::new(1, t(0));
-        let drafts: Vec<ContactDraft> = (0..250).map(|n| generator.contact(n, None)).collect();
+        let (repo, vault, drafts) = vault_and_drafts(1, 250);
         let ids = block_on(vault.create_contacts_in_bulk(&drafts, 100, t(1))).unwrap();
         assert_eq!(ids.len(), 250);
         // One more save after the bulk path still extends the same chain.

@@ -42,6 +42,9 @@ pub fn digits(text: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Haystack {
     text: String,
+    /// Which bytes and byte pairs occur in the text: a query needing one the text lacks is
+    /// refused without scanning, which is most records from the first keystrokes on.
+    sketch: Sketch,
 }
 
 impl Haystack {
@@ -60,17 +63,66 @@ impl Haystack {
             text.push_str(&digits(p));
             text.push('\u{1f}');
         }
-        Self { text }
+        let sketch = Sketch::of(text.as_bytes());
+        Self { text, sketch }
     }
 
     /// Whether every word of the query is found (a phone-like query as one run of digits).
     pub fn matches(&self, query: &Query) -> bool {
+        if !self.sketch.covers(&query.sketch) {
+            return false;
+        }
         let text = self.text.as_bytes();
         query
             .terms
             .iter()
             .all(|term| contains(text, term.as_bytes()))
             && contains(text, query.phone_digits.as_bytes())
+    }
+}
+
+/// Which bytes and which pairs of adjacent bytes occur in a text, as bits: one per letter and
+/// digit (folded text is lower case) and a shared one for each group of other bytes, and a
+/// 512-bit Bloom filter of the pairs. A text can contain a needle only if its sketch covers the
+/// needle's; a text that does not cover it is refused without a scan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Sketch {
+    bytes: u64,
+    pairs: [u64; 8],
+}
+
+impl Sketch {
+    fn of(text: &[u8]) -> Self {
+        let mut sketch = Self::default();
+        sketch.add(text);
+        sketch
+    }
+
+    fn add(&mut self, text: &[u8]) {
+        for &b in text {
+            let bit = match b {
+                b'a'..=b'z' => b - b'a',
+                b'0'..=b'9' => 26 + (b - b'0'),
+                other => 36 + other % 28,
+            };
+            self.bytes |= 1 << bit;
+        }
+        for pair in text.windows(2) {
+            // A multiplicative hash of the two bytes, to 9 bits.
+            let bit =
+                (u32::from(pair[0]) << 8 | u32::from(pair[1])).wrapping_mul(0x9E37_79B1) >> 23;
+            self.pairs[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether every bit of `needle` is set here.
+    fn covers(&self, needle: &Self) -> bool {
+        self.bytes & needle.bytes == needle.bytes
+            && self
+                .pairs
+                .iter()
+                .zip(&needle.pairs)
+                .all(|(have, need)| have & need == *need)
     }
 }
 
@@ -92,6 +144,8 @@ pub struct Query {
     terms: Vec<String>,
     /// A query that looks like a phone number ("601 234 567") is matched as one run of digits.
     phone_digits: String,
+    /// Every byte and byte pair the query needs (see [`Sketch`]).
+    sketch: Sketch,
 }
 
 impl Query {
@@ -102,13 +156,21 @@ impl Query {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-./()".contains(c));
         if looks_like_phone {
+            let phone_digits = digits(&folded);
             return Self {
                 terms: vec![],
-                phone_digits: digits(&folded),
+                sketch: Sketch::of(phone_digits.as_bytes()),
+                phone_digits,
             };
         }
+        let terms: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        let mut sketch = Sketch::default();
+        for t in &terms {
+            sketch.add(t.as_bytes());
+        }
         Self {
-            terms: folded.split_whitespace().map(str::to_string).collect(),
+            sketch,
+            terms,
             phone_digits: String::new(),
         }
     }
@@ -169,6 +231,44 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_sketch_never_refuses_a_text_that_matches() {
+        // Every substring of these texts (whole words and across a separator) must still match;
+        // the sketch may only refuse texts that lack one of the query's bytes or byte pairs.
+        let texts = [
+            "dvořáková\u{1f}zdenka@firma.cz\u{1f}420601234567",
+            "ňůž ß œ\u{1f}a-b_c/d",
+            "",
+        ];
+        for t in texts {
+            let h = Haystack::new([t], std::iter::empty::<&str>());
+            let folded = h.text.clone();
+            for start in 0..folded.len() {
+                for end in start + 1..=folded.len() {
+                    let Some(part) = folded.get(start..end) else {
+                        continue;
+                    };
+                    if part.contains(char::is_whitespace) || part.contains('\u{1f}') {
+                        continue;
+                    }
+                    assert!(h.matches(&Query::new(part)), "{t:?} / {part:?}");
+                }
+            }
+        }
+        let h = Haystack::new(["Dvořák"], std::iter::empty::<&str>());
+        assert!(h.sketch.covers(&Query::new("dv").sketch));
+        assert!(h.sketch.covers(&Query::new("rak dvo").sketch));
+        assert!(
+            !h.sketch.covers(&Query::new("dx").sketch),
+            "x is not in the text"
+        );
+        assert!(
+            !h.sketch.covers(&Query::new("vd").sketch),
+            "the pair vd is not in it"
+        );
+        assert!(!h.matches(&Query::new("vd")));
+    }
 
     #[test]
     fn folding_removes_case_and_diacritics() {

@@ -14,8 +14,9 @@ use std::rc::Rc;
 
 /// Height of one row in pixels (the stylesheet's `.contact-row` uses the same).
 const ROW_HEIGHT: f64 = 64.0;
-/// Rows rendered above and below the visible window.
-const OVERSCAN: usize = 8;
+/// Rows rendered above and below the visible window (a scroll redraws them in the same frame,
+/// so a few are enough to cover a part-visible row at either end).
+const OVERSCAN: usize = 3;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -115,7 +116,21 @@ pub fn ContactsPage() -> impl IntoView {
     let tag_mode = RwSignal::new(TagMode::All);
     let sort = RwSignal::new(Sort::Name);
     let scroll_top = RwSignal::new(0.0f64);
+    // The list's height: measured once it is shown, when the window is resized, and on each
+    // scroll.
     let viewport = RwSignal::new(640.0f64);
+    let list = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if let Some(el) = list.get() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = list.get_untracked() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    });
+    on_cleanup(move || resized.remove());
 
     // Built once per change of the data (and kept while it does not change), not per keystroke.
     let index = move || session.data.derived(Index::build);
@@ -318,6 +333,7 @@ pub fn ContactsPage() -> impl IntoView {
                 >
                     <div
                         class="contact-list"
+                        node_ref=list
                         on:scroll=move |ev| {
                             if let Some(el) = ev
                                 .target()

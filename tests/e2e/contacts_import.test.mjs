@@ -8,24 +8,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  useSiteAndBrowser, openPage, screenshot, createVault, dumpIndexedDb, seriousViolations, artifacts,
+  useSiteAndBrowser, openPage, screenshot, createVault, dumpIndexedDb, seriousViolations, artifacts, eventually,
 } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
 const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
-/** Retries an assertion until it holds (the view redraws a moment after an input changes). */
-async function eventually(check, ms = 5000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 function file(name, content) {
   mkdirSync(artifacts, { recursive: true });

@@ -4,25 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSiteAndBrowser, openPage, screenshot, createVault, artifacts } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault, artifacts, eventually } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
 const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 const COUNT = 300;
 const name = (i) => `Kontakt ${String(i).padStart(3, '0')} Dlouhý`;
 
-/** Retries an assertion until it holds (the list redraws a moment after a scroll or resize). */
-async function eventually(check, ms = 5000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 /** The drawn rows' names, and whether they cover the list's visible area from top to bottom. */
 function drawn(page) {

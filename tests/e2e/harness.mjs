@@ -167,3 +167,16 @@ export async function seriousViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Retries an assertion until it holds (a view redraws a moment after an input, scroll or resize). */
+export async function eventually(check, ms = 5000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

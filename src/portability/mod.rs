@@ -495,6 +495,21 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
         return Err(at("$", Problem::TooLarge(MAX_BYTES)));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A well-formed file of the newest version is read in one typed pass. Anything else (an
+    // older version to migrate, not an export, malformed, a key written twice) is read the
+    // careful way below, which migrates it or says what is wrong and where; the one pass never
+    // accepts what that way refuses.
+    if let Ok(export) = serde_json::from_slice::<Export>(bytes) {
+        if export.format == FORMAT && export.version == VERSION {
+            return Checked::new(export);
+        }
+    }
+    read_with_paths(bytes)
+}
+
+/// The careful read: the file as a JSON value, its format and version checked, migrated to the
+/// newest version, then typed, with the path of the first field that does not fit.
+fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
     let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| at("$", Problem::NotJson(e.to_string())))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {

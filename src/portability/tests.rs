@@ -697,3 +697,29 @@ fn an_audit_event_converts_field_by_field_both_ways() {
     unknown.action = "teleported".into();
     assert!(unknown.to_domain().unwrap_err().contains("teleported"));
 }
+
+#[test]
+fn the_one_pass_read_gives_what_the_careful_read_gives() {
+    for seed in [3, 11] {
+        let export = full_vault(seed).export(t(10), "test").unwrap();
+        let compact = serde_json::to_string(&export).unwrap();
+        let pretty = format!("\u{feff}{}", serde_json::to_string_pretty(&export).unwrap());
+        for text in [&compact, &pretty] {
+            let fast = parse(text.as_bytes()).unwrap();
+            let bytes = text.as_bytes();
+            let careful = read_with_paths(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+            assert_eq!(*fast, *careful.unwrap(), "seed {seed}");
+            assert_eq!(*fast, export);
+        }
+        // A key written twice is no typed document (the one pass refuses it); the careful read
+        // takes the last, as it always has.
+        let twice = compact.replacen(
+            "\"app_version\":\"test\"",
+            "\"app_version\":\"first\",\"app_version\":\"test\"",
+            1,
+        );
+        assert_ne!(twice, compact);
+        assert!(serde_json::from_slice::<Export>(twice.as_bytes()).is_err());
+        assert_eq!(*parse(twice.as_bytes()).unwrap(), export);
+    }
+}

@@ -10,4 +10,6 @@ ensure_browser
 ensure_e2e_deps
 build_release
 build_bench
-exec node tests/e2e/bench.mjs --dist "$BENCH_DIST" --shipped "$FOLIO_ROOT/dist" "$@"
+build_size_floor
+exec node tests/e2e/bench.mjs --dist "$BENCH_DIST" --shipped "$FOLIO_ROOT/dist" \
+  --floor "$SIZE_FLOOR_DIST/libraries" --floor-framework "$SIZE_FLOOR_DIST/framework" "$@"

@@ -102,3 +102,15 @@ build_bench() {
   (cd "$FOLIO_ROOT" && RUSTFLAGS="--cfg erase_components" \
     trunk build --release --offline --features bench --dist "$BENCH_DIST")
 }
+
+# The size floor beside the shipped size: tests/size-floor, a two-route Leptos app that uses each
+# library Folio cannot do without once, built the way Folio is; and the same app with Leptos and
+# its router only. Only ./bench.sh builds it (its own target directory, inside target/).
+SIZE_FLOOR_DIST="$FOLIO_ROOT/target/size-floor"
+build_size_floor() {
+  say "Building the size floor (tests/size-floor, trunk build --release)"
+  (cd "$FOLIO_ROOT/tests/size-floor" && export CARGO_TARGET_DIR="$FOLIO_ROOT/target/size-floor-build" \
+    RUSTFLAGS="--cfg erase_components" &&
+    trunk build --release --offline --dist "$SIZE_FLOOR_DIST/libraries" &&
+    trunk build --release --offline --no-default-features --dist "$SIZE_FLOOR_DIST/framework")
+}

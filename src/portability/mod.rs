@@ -498,10 +498,13 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
     // A well-formed file of the newest version is read in one typed pass. Anything else (an
     // older version to migrate, not an export, malformed, a key written twice) is read the
     // careful way below, which migrates it or says what is wrong and where; the one pass never
-    // accepts what that way refuses.
-    if let Ok(export) = serde_json::from_slice::<Export>(bytes) {
-        if export.format == FORMAT && export.version == VERSION {
-            return Checked::new(export);
+    // accepts what that way refuses. Only an object is tried: serde would also take the
+    // fields as an array, which the careful way refuses.
+    if bytes.trim_ascii_start().first() == Some(&b'{') {
+        if let Ok(export) = serde_json::from_slice::<Export>(bytes) {
+            if export.format == FORMAT && export.version == VERSION {
+                return Checked::new(export);
+            }
         }
     }
     read_with_paths(bytes)

@@ -721,5 +721,35 @@ fn the_one_pass_read_gives_what_the_careful_read_gives() {
         assert_ne!(twice, compact);
         assert!(serde_json::from_slice::<Export>(twice.as_bytes()).is_err());
         assert_eq!(*parse(twice.as_bytes()).unwrap(), export);
+        // The same fields as an array, in their order: a typed read would take it (serde reads
+        // a struct from a sequence too), the careful read refuses it, and so does the import.
+        let object = serde_json::to_value(&export).unwrap();
+        let fields = [
+            "format",
+            "version",
+            "exported_at",
+            "app_version",
+            "controller",
+            "pipeline",
+            "organisations",
+            "contacts",
+            "activities",
+            "purposes",
+            "consents",
+            "limits",
+            "deals",
+            "documents",
+            "tasks",
+            "requests",
+            "audit_log",
+        ];
+        let array = serde_json::Value::Array(fields.iter().map(|f| object[f].clone()).collect());
+        let array = array.to_string();
+        assert!(serde_json::from_slice::<Export>(array.as_bytes()).is_ok());
+        let refused = parse(array.as_bytes()).unwrap_err();
+        assert_eq!(
+            (refused.path.as_str(), refused.problem),
+            ("$.format", Problem::WrongFormat)
+        );
     }
 }

@@ -242,7 +242,11 @@ pub fn ContactsPage() -> impl IntoView {
                             prop:value=move || query.get()
                             on:input=move |ev| {
                                 query.set(event_target_value(&ev));
+                                // What was found is shown from its top: the list scrolls up too.
                                 scroll_top.set(0.0);
+                                if let Some(el) = list.get_untracked() {
+                                    el.set_scroll_top(0);
+                                }
                             }
                         />
                         <p class="field-hint" id="search-hint">{t(Text::SearchHint)}</p>

@@ -80,7 +80,18 @@ test('a long contact list draws only the rows in view, and they always fill it',
   assert.ok(now.visible.length >= 15, `${now.visible.length} rows visible in a 960 px list`);
   await screenshot(page, 'contacts-long-list');
 
-  // A search starts from the top of what it found.
+  // A search while scrolled down starts from the top of what it found (the list scrolls up).
+  await page.locator('.contact-list').evaluate((list) => { list.scrollTop = 150 * 64; });
+  await eventually(async () => assert.equal((await drawn(page)).visible[0], name(150)));
+  const withOne = Array.from({ length: COUNT }, (_, i) => i).filter((i) => String(i).padStart(3, '0').includes('1'));
+  await page.getByLabel('Search').fill('kontakt 1');
+  await page.getByText(`${withOne.length} contacts`).waitFor();
+  await eventually(async () => {
+    const d = await drawn(page);
+    assert.ok(d.covered, 'after a search the list is filled');
+    assert.deepEqual(d.visible, withOne.slice(0, d.visible.length).map(name));
+  });
+
   await page.getByLabel('Search').fill('kontakt 29');
   await page.getByText('13 contacts').waitFor();
   await eventually(async () => {

@@ -195,14 +195,15 @@ struct Written {
 }
 
 impl Chained {
-    /// What it adds to the trail once committed (its batch goes to the store).
-    fn written(&mut self) -> Written {
-        Written {
-            events: std::mem::take(&mut self.events),
-            head: self.head.clone(),
+    /// The batch to commit, and what it adds to the trail once committed.
+    fn into_parts(self) -> (Batch, Written) {
+        let written = Written {
+            events: self.events,
+            head: self.head,
             head_rev: self.head_rev,
             blocks: block_ranges(&self.batch.audit),
-        }
+        };
+        (self.batch, written)
     }
 }
 
@@ -2093,12 +2094,12 @@ impl<R: Repository> UnlockedVault<R> {
                 .map(|chunk| seal(chunk, &inner.head, inner.head_rev))
                 .transpose()?
         };
-        while let Some((mut chained, records)) = next.take() {
-            let written = chained.written();
+        while let Some((chained, records)) = next.take() {
+            let (batch, written) = chained.into_parts();
             let following = chunks.next();
             // While the browser writes this chunk, the next one is sealed (its events follow
             // this chunk's): the two overlap instead of taking turns.
-            let commit = self.repo.commit(chained.batch);
+            let commit = self.repo.commit(batch);
             let seal_next = async {
                 following
                     .map(|chunk| seal(chunk, &written.head, written.head_rev))
@@ -2142,12 +2143,12 @@ impl<R: Repository> UnlockedVault<R> {
         writes: Vec<(SealedRecord, Expect, Action, Vec<FieldChange>)>,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let mut chained = {
+        let (batch, written) = {
             let inner = self.inner.borrow();
             self.chain_writes(writes, &inner.head, inner.head_rev, now)?
-        };
-        let written = chained.written();
-        self.repo.commit(chained.batch).await?;
+        }
+        .into_parts();
+        self.repo.commit(batch).await?;
         self.extend_trail(written);
         Ok(())
     }

@@ -351,6 +351,11 @@ async fn many_records_read_back_whole_and_a_foreign_value_is_refused() {
         repo.list_all().await,
         Err(StoreError::Malformed { .. })
     ));
+    assert!(matches!(
+        repo.get("x").await,
+        Err(StoreError::Malformed { .. })
+    ));
+    assert_eq!(repo.get("r3").await.unwrap(), Some(records[2].clone()));
     assert_eq!(repo.list("even").await.unwrap().len(), 2);
     repo.close();
 }

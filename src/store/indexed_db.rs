@@ -150,7 +150,7 @@ extern "C" {
 
 /// Many stored records at once: their fields are gathered in JS into a few strings and arrays
 /// that cross to wasm together (field by field was about ten calls a record, for every record
-/// read at unlock). A value not in Folio's format is refused, as `record_from_js` would.
+/// read at unlock). A value not in Folio's format is refused.
 fn records_from_js(values: Vec<JsValue>) -> Result<Vec<SealedRecord>, StoreError> {
     let count = values.len();
     let packed = unpack_records(values);
@@ -225,20 +225,11 @@ fn nonce(value: &JsValue, store: &str) -> Result<[u8; 12], StoreError> {
         .map_err(|_| malformed(store, "the nonce is not 12 bytes"))
 }
 
+/// One stored record, refused as `records_from_js` refuses one (the same check, one place).
 fn record_from_js(value: &JsValue) -> Result<SealedRecord, StoreError> {
-    Ok(SealedRecord {
-        id: field(value, RECORDS, "id")?
-            .as_string()
-            .ok_or_else(|| malformed(RECORDS, "id"))?,
-        kind: field(value, RECORDS, "kind")?
-            .as_string()
-            .ok_or_else(|| malformed(RECORDS, "kind"))?,
-        rev: field(value, RECORDS, "rev")?
-            .as_f64()
-            .ok_or_else(|| malformed(RECORDS, "rev"))? as u64,
-        nonce: nonce(value, RECORDS)?,
-        ciphertext: bytes(value, RECORDS, "ciphertext")?,
-    })
+    records_from_js(vec![value.clone()])?
+        .pop()
+        .ok_or_else(|| malformed(RECORDS, "the value did not read back"))
 }
 
 fn audit_to_js(e: &SealedAuditEvent) -> JsValue {

@@ -120,16 +120,16 @@ pub fn ContactsPage() -> impl IntoView {
     // scroll.
     let viewport = RwSignal::new(640.0f64);
     let list = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move || {
-        if let Some(el) = list.get() {
-            viewport.set(f64::from(el.client_height()));
-        }
-    });
-    let resized = window_event_listener(leptos::ev::resize, move |_| {
+    let measure = move || {
         if let Some(el) = list.get_untracked() {
             viewport.set(f64::from(el.client_height()));
         }
+    };
+    Effect::new(move || {
+        list.track();
+        measure();
     });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resized.remove());
 
     // Built once per change of the data (and kept while it does not change), not per keystroke.
@@ -338,14 +338,11 @@ pub fn ContactsPage() -> impl IntoView {
                     <div
                         class="contact-list"
                         node_ref=list
-                        on:scroll=move |ev| {
-                            if let Some(el) = ev
-                                .target()
-                                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                            {
+                        on:scroll=move |_| {
+                            if let Some(el) = list.get_untracked() {
                                 scroll_top.set(f64::from(el.scroll_top()));
-                                viewport.set(f64::from(el.client_height()));
                             }
+                            measure();
                         }
                     >
                         <ul

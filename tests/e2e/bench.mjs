@@ -119,7 +119,7 @@ const FIRST_ROW_OBSERVER = () => {
 };
 
 /** Unlocks at /contacts `runs` times (a fresh page load each); ms from key derived to first list row. */
-export async function keyToFirstList(context, url, runs) {
+async function keyToFirstList(context, url, runs) {
   const page = await context.newPage();
   const samples = [];
   // Of which: reading and decrypting what the first screen needs (the rest is the list's index and render).

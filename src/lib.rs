@@ -13,8 +13,7 @@ pub mod vault;
 
 use app::session::Session;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Router, Routes};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 
@@ -39,7 +38,7 @@ fn watch_for_idleness(session: Session) {
 /// The whole application: the session, the shell, and the routed pages behind the vault gate.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ui::locale::Locale::new());
+    provide_context(ui::common::locale::Locale::new());
     let release = app::release::Release::new();
     provide_context(release);
     release.start();
@@ -49,41 +48,20 @@ pub fn App() -> impl IntoView {
     watch_for_idleness(session);
     view! {
         <Router>
-            <ui::shell::Shell>
-                <ui::vault_gate::VaultGate>
-                    <Routes fallback=ui::not_found_page::NotFoundPage>
-                        <Route path=path!("/") view=ui::home_page::HomePage/>
-                        <Route path=path!("/contacts") view=ui::contacts_page::ContactsPage/>
-                        <Route path=path!("/contacts/new") view=ui::contact_form_page::ContactFormPage/>
-                        <Route path=path!("/contacts/:id") view=ui::contact_page::ContactPage/>
-                        <Route path=path!("/contacts/:id/edit") view=ui::contact_form_page::ContactFormPage/>
-                        <Route path=path!("/contacts/:id/merge") view=ui::merge_page::MergePage/>
-                        <Route path=path!("/contacts/:id/access") view=ui::access_page::AccessPage/>
-                        <Route path=path!("/contacts/:id/erase") view=ui::erase_page::ErasePage/>
-                        <Route path=path!("/organisations") view=ui::organisations_page::OrganisationsPage/>
-                        <Route path=path!("/organisations/new") view=ui::organisation_form_page::OrganisationFormPage/>
-                        <Route path=path!("/organisations/:id") view=ui::organisation_page::OrganisationPage/>
-                        <Route path=path!("/organisations/:id/edit") view=ui::organisation_form_page::OrganisationFormPage/>
-                        <Route path=path!("/consents") view=ui::consent_overview_page::ConsentOverviewPage/>
-                        <Route path=path!("/consents/:id/receipt") view=ui::consent_receipt_page::ConsentReceiptPage/>
-                        <Route path=path!("/may-contact") view=ui::may_contact_page::MayContactPage/>
-                        <Route path=path!("/purposes") view=ui::purposes_page::PurposesPage/>
-                        <Route path=path!("/purposes/new") view=ui::purpose_form_page::PurposeFormPage/>
-                        <Route path=path!("/purposes/record") view=ui::processing_record_page::ProcessingRecordPage/>
-                        <Route path=path!("/purposes/:id") view=ui::purpose_form_page::PurposeFormPage/>
-                        <Route path=path!("/deals") view=ui::deals_page::DealsPage/>
-                        <Route path=path!("/deals/new") view=ui::deal_form_page::DealFormPage/>
-                        <Route path=path!("/deals/:id") view=ui::deal_page::DealPage/>
-                        <Route path=path!("/deals/:id/edit") view=ui::deal_form_page::DealFormPage/>
-                        <Route path=path!("/agenda") view=ui::agenda_page::AgendaPage/>
-                        <Route path=path!("/data") view=ui::data_page::DataPage/>
-                        <Route path=path!("/requests") view=ui::requests_page::RequestsPage/>
-                        <Route path=path!("/audit") view=ui::audit_log_page::AuditLogPage/>
-                        <Route path=path!("/settings") view=ui::settings_page::SettingsPage/>
-                        <Route path=path!("/about") view=ui::about_page::AboutPage/>
+            <ui::common::shell::Shell>
+                <ui::vault::vault_gate::VaultGate>
+                    <Routes fallback=ui::common::not_found_page::NotFoundPage>
+                        <ui::common::CommonRoutes/>
+                        <ui::contacts::ContactsRoutes/>
+                        <ui::rights::RightsRoutes/>
+                        <ui::consent::ConsentRoutes/>
+                        <ui::deals::DealsRoutes/>
+                        <ui::data::DataRoutes/>
+                        <ui::vault::VaultRoutes/>
+                        <ui::settings::SettingsRoutes/>
                     </Routes>
-                </ui::vault_gate::VaultGate>
-            </ui::shell::Shell>
+                </ui::vault::vault_gate::VaultGate>
+            </ui::common::shell::Shell>
         </Router>
     }
 }

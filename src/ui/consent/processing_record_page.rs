@@ -1,0 +1,126 @@
+//! The Record of processing activities (GDPR Art. 30(1)), generated from the purposes register:
+//! printable, and downloadable as JSON.
+
+use crate::app::service::VaultSnapshot;
+use crate::app::session::Session;
+use crate::i18n::{phrases, Lang, Text};
+use crate::ui::common::download::save_text;
+use crate::ui::common::locale::use_locale;
+use leptos::prelude::*;
+
+/// The record as JSON: the controller and every purpose with its Art. 30 fields.
+pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> serde_json::Value {
+    let controller = d.profile.as_ref().map(|p| {
+        serde_json::json!({
+            "name": p.data.name, "email": p.data.email, "phone": p.data.phone,
+            "address": p.data.address, "ico": p.data.ico, "vat_id": p.data.vat_id,
+        })
+    });
+    let purposes: Vec<_> = d
+        .purposes
+        .iter()
+        .map(|(id, p)| {
+            let p = &p.data;
+            serde_json::json!({
+                "id": id, "name": p.name, "description": p.description,
+                "lawful_basis": p.basis.code(), "article": p.basis.article(),
+                "data_categories": p.data_categories, "subject_categories": p.subject_categories,
+                "recipients": p.recipients, "transfers_outside_eu": p.transfers,
+                "retention": p.retention, "opt_out": p.opt_out, "security": p.security,
+                "retired": p.retired,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": "folio-record-of-processing",
+        "version": 1,
+        "generated_at": now.to_rfc3339(),
+        "controller": controller,
+        "purposes": purposes,
+    })
+}
+
+#[component]
+pub fn ProcessingRecordPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let failure = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let json = session
+            .data
+            .with_untracked(|d| record_json(d, chrono::Utc::now()));
+        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        if let Err(e) = save_text("record-of-processing.json", "application/json", &text) {
+            failure.set(Some(e));
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let yes_no = |lang: Lang, b: bool| {
+        if b {
+            Text::YesWord.get(lang)
+        } else {
+            Text::NoWord.get(lang)
+        }
+    };
+    view! {
+        <section class="page printable" aria-labelledby="record-heading">
+            <h1 id="record-heading">{t(Text::ProcessingRecordHeading)}</h1>
+            <p class="lead">{t(Text::ProcessingRecordLead)}</p>
+            <div class="actions no-print">
+                <button type="button" class="button" on:click=print>{t(Text::Print)}</button>
+                <button type="button" class="button secondary" on:click=download>{t(Text::DownloadJson)}</button>
+            </div>
+            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <h2>{t(Text::Controller)}</h2>
+            {move || session.data.with(|d| match &d.profile {
+                None => view! { <p class="hint">{locale.t(Text::ControllerMissing)}</p> }.into_any(),
+                Some(p) => {
+                    let p = &p.data;
+                    let lines: Vec<String> = [Some(p.name.clone()), p.address.clone(), p.email.clone(), p.phone.clone(), p.ico.clone().map(|i| format!("IČO {i}"))]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    view! { <p>{lines.join(" · ")}</p> }.into_any()
+                }
+            })}
+            <Show when=move || session.data.with(|d| !d.purposes.is_empty()) fallback=move || view! { <p class="empty-state">{t(Text::NoPurposesYet)}</p> }>
+                {move || {
+                    let lang = locale.get();
+                    session.data.with(|d| {
+                        d.purposes
+                            .values()
+                            .map(|p| {
+                                let p = p.data.clone();
+                                let row = move |label: Text, value: String| view! {
+                                    <dt>{label.get(lang)}</dt>
+                                    <dd>{if value.is_empty() { Text::NoneWord.get(lang).to_string() } else { value }}</dd>
+                                };
+                                view! {
+                                    <article class="panel record-entry">
+                                        <h2>{p.name.clone()} {p.retired.then(|| view! { " " <span class="tag">{Text::RetiredBadge.get(lang)}</span> })}</h2>
+                                        <dl class="facts">
+                                            {row(Text::PurposeDescription, p.description.clone())}
+                                            {row(Text::LawfulBasisLabel, format!("{} ({})", phrases::basis(p.basis).get(lang), p.basis.article()))}
+                                            {row(Text::DataCategories, p.data_categories.clone())}
+                                            {row(Text::SubjectCategories, p.subject_categories.clone())}
+                                            {row(Text::Recipients, p.recipients.clone())}
+                                            {row(Text::Transfers, p.transfers.clone())}
+                                            {row(Text::Retention, p.retention.clone())}
+                                            {row(Text::OptOut, yes_no(lang, p.opt_out).to_string())}
+                                            {row(Text::Security, p.security.clone())}
+                                        </dl>
+                                    </article>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </Show>
+        </section>
+    }
+}

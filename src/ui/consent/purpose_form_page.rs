@@ -1,0 +1,170 @@
+//! Create or edit a purpose of processing; retire it (it keeps its consents) or, when no
+//! consent refers to it, delete it after confirming. Escape cancels.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
+use crate::domain::FieldErrors;
+use crate::i18n::errors::describe;
+use crate::i18n::{phrases, Text};
+use crate::ui::common::confirm_delete::ConfirmDelete;
+use crate::ui::common::field_errors::error_of;
+use crate::ui::common::locale::use_locale;
+use crate::ui::common::text_field::TextField;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn PurposeFormPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let id = use_params_map().with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| {
+        session.data.with_untracked(|d| {
+            d.purposes
+                .get(id)
+                .map(|p| PurposeDraft::from_purpose(&p.data))
+        })
+    });
+    let editing = id.is_some();
+    let missing = editing && existing.is_none();
+    let draft = existing.unwrap_or_else(|| PurposeDraft {
+        basis: LawfulBasis::Consent.code().to_string(),
+        ..PurposeDraft::default()
+    });
+    let name = RwSignal::new(draft.name);
+    let description = RwSignal::new(draft.description);
+    let basis = RwSignal::new(draft.basis);
+    let data_categories = RwSignal::new(draft.data_categories);
+    let subject_categories = RwSignal::new(draft.subject_categories);
+    let recipients = RwSignal::new(draft.recipients);
+    let transfers = RwSignal::new(draft.transfers);
+    let retention = RwSignal::new(draft.retention);
+    let opt_out = RwSignal::new(draft.opt_out);
+    let security = RwSignal::new(draft.security);
+    let retired = RwSignal::new(draft.retired);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let working = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let navigate = StoredValue::new_local(use_navigate());
+    let id_value = StoredValue::new(id.clone());
+    let used = move || {
+        id_value.with_value(|id| {
+            let id = id.clone().unwrap_or_default();
+            session.data.with(|d| {
+                d.consents
+                    .values()
+                    .filter(|c| c.data.purpose_id == id)
+                    .count()
+            })
+        })
+    };
+    let cancel = move || navigate.with_value(|n| n("/purposes", Default::default()));
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            cancel();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = PurposeDraft {
+            name: name.get_untracked(),
+            description: description.get_untracked(),
+            basis: basis.get_untracked(),
+            data_categories: data_categories.get_untracked(),
+            subject_categories: subject_categories.get_untracked(),
+            recipients: recipients.get_untracked(),
+            transfers: transfers.get_untracked(),
+            retention: retention.get_untracked(),
+            opt_out: opt_out.get_untracked(),
+            security: security.get_untracked(),
+            retired: retired.get_untracked(),
+        };
+        failure.set(None);
+        working.set(true);
+        spawn_local(async move {
+            match session.save_purpose(id_value.get_value(), draft).await {
+                Ok(_) => cancel(),
+                Err(AppError::Invalid(list)) => errors.set(list),
+                Err(e) => failure.set(Some(e)),
+            }
+            working.set(false);
+        });
+    };
+    let delete = move || {
+        let Some(id) = id_value.get_value() else {
+            return;
+        };
+        spawn_local(async move {
+            match session.delete_purpose(id).await {
+                Ok(()) => cancel(),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="page" aria-labelledby="purpose-form-heading">
+            <h1 id="purpose-form-heading">
+                {move || locale.t(if editing { Text::EditPurpose } else { Text::NewPurpose })}
+            </h1>
+            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::PurposeNotFound)}</p> }>
+                <form class="form wide" novalidate=true on:submit=save>
+                    <TextField label=Text::PurposeName id="purpose-name" value=name error=error_for(fields::NAME) required=true/>
+                    <TextField label=Text::PurposeDescription id="purpose-description" value=description error=error_for(fields::DESCRIPTION) multiline=true/>
+                    <div class="field">
+                        <label for="purpose-basis">{t(Text::LawfulBasisLabel)}</label>
+                        <select id="purpose-basis" on:change=move |ev| basis.set(event_target_value(&ev))>
+                            {LawfulBasis::ALL
+                                .into_iter()
+                                .map(|b| view! {
+                                    <option value=b.code() selected=move || basis.get() == b.code()>
+                                        {move || format!("{} ({})", phrases::basis(b).get(locale.get()), b.article())}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <TextField label=Text::DataCategories id="purpose-data" value=data_categories error=error_for(fields::DATA_CATEGORIES) required=true/>
+                    <TextField label=Text::SubjectCategories id="purpose-subjects" value=subject_categories error=error_for(fields::SUBJECT_CATEGORIES)/>
+                    <TextField label=Text::Recipients id="purpose-recipients" value=recipients error=error_for(fields::RECIPIENTS)/>
+                    <TextField label=Text::Transfers id="purpose-transfers" value=transfers error=error_for(fields::TRANSFERS) hint=Text::TransfersHint/>
+                    <TextField label=Text::Retention id="purpose-retention" value=retention error=error_for(fields::RETENTION) required=true/>
+                    <TextField label=Text::Security id="purpose-security" value=security error=error_for(fields::SECURITY)/>
+                    <div class="field checkbox">
+                        <input id="purpose-opt-out" type="checkbox" prop:checked=move || opt_out.get() on:change=move |ev| opt_out.set(event_target_checked(&ev))/>
+                        <label for="purpose-opt-out">{t(Text::OptOut)}</label>
+                    </div>
+                    <Show when=move || editing>
+                        <div class="field checkbox">
+                            <input id="purpose-retired" type="checkbox" prop:checked=move || retired.get() on:change=move |ev| retired.set(event_target_checked(&ev))/>
+                            <label for="purpose-retired">{t(Text::Retired)}</label>
+                        </div>
+                    </Show>
+                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
+                    </div>
+                </form>
+                <Show when=move || editing>
+                    {move || if used() > 0 {
+                        view! { <p class="hint">{t(Text::PurposeInUse)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="actions">
+                                <button type="button" class="button danger" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
+                            </div>
+                        }
+                        .into_any()
+                    }}
+                    <ConfirmDelete open=confirming question=Text::DeletePurposeQuestion on_confirm=delete/>
+                </Show>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,63 @@
+//! The purposes register: every purpose with its lawful basis and how many consents refer to
+//! it; links to a new purpose and to the printable Record of processing activities.
+
+use crate::app::session::Session;
+use crate::domain::search::fold;
+use crate::i18n::{phrases, Text};
+use crate::ui::common::locale::use_locale;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn PurposesPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let rows = Memo::new(move |_| {
+        session.data.with(|d| {
+            let mut rows: Vec<_> = d
+                .purposes
+                .values()
+                .map(|p| {
+                    let used = d
+                        .consents
+                        .values()
+                        .filter(|c| c.data.purpose_id == p.id)
+                        .count();
+                    (p.id.clone(), p.data.clone(), used)
+                })
+                .collect();
+            rows.sort_by_key(|(_, p, _)| (p.retired, fold(&p.name)));
+            rows
+        })
+    });
+    view! {
+        <section class="page" aria-labelledby="purposes-heading">
+            <div class="page-head">
+                <h1 id="purposes-heading">{t(Text::PurposesHeading)}</h1>
+                <A href="/purposes/new" attr:class="button">{t(Text::NewPurpose)}</A>
+            </div>
+            <p class="lead">{t(Text::PurposesLead)}</p>
+            <p><A href="/purposes/record">{t(Text::ProcessingRecordHeading)}</A></p>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty-state">{t(Text::NoPurposesYet)}</p> }>
+                <ul class="simple-list">
+                    {move || {
+                        let lang = locale.get();
+                        rows.get()
+                            .into_iter()
+                            .map(|(id, p, used)| view! {
+                                <li>
+                                    <A href=format!("/purposes/{id}")>{p.name.clone()}</A>
+                                    <span class="contact-detail">
+                                        {format!("{} ({}) · {used} {}", phrases::basis(p.basis).get(lang), p.basis.article(), Text::ConsentsCount.get(lang))}
+                                    </span>
+                                    {p.retired.then(|| view! { <span class="tag">{Text::RetiredBadge.get(lang)}</span> })}
+                                </li>
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,315 @@
+//! Create or edit a contact. Field errors appear next to their fields; nothing is saved until the
+//! form is valid. Escape cancels.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
+use crate::domain::contact::{fields, find_duplicates, ContactDraft};
+use crate::domain::purpose::LawfulBasis;
+use crate::domain::FieldErrors;
+use crate::i18n::errors::describe;
+use crate::i18n::{phrases, Text};
+use crate::ui::common::field_errors::error_of;
+use crate::ui::common::locale::use_locale;
+use crate::ui::common::text_field::TextField;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ContactFormPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| {
+        session.data.with_untracked(|d| {
+            d.contacts
+                .get(id)
+                .map(|c| ContactDraft::from_contact(&c.data))
+        })
+    });
+    let editing = id.is_some();
+    let draft = existing.clone().unwrap_or_default();
+    let given = RwSignal::new(draft.given_name);
+    let family = RwSignal::new(draft.family_name);
+    let emails = RwSignal::new(draft.emails);
+    let phones = RwSignal::new(draft.phones);
+    let organisation = RwSignal::new(draft.organisation_id.clone().unwrap_or_default());
+    let organisations = Memo::new(move |_| {
+        let mut list: Vec<(String, String)> = session.data.with(|d| {
+            d.organisations
+                .values()
+                .map(|o| (o.id.clone(), o.data.name.clone()))
+                .collect()
+        });
+        list.sort_by_key(|(_, n)| crate::domain::search::fold(n));
+        list
+    });
+    let role = RwSignal::new(draft.role);
+    let ico = RwSignal::new(draft.ico);
+    let vat_id = RwSignal::new(draft.vat_id);
+    let address = RwSignal::new(draft.address);
+    let tags = RwSignal::new(draft.tags);
+    let preferences = RwSignal::new(draft.preferences);
+    let notes = RwSignal::new(draft.notes);
+    let id_for_duplicates = id.clone();
+    // Warns (never blocks) when the e-mail, phone or IČO typed is already someone's.
+    let duplicates = Memo::new(move |_| {
+        let probe = ContactDraft {
+            emails: emails.get(),
+            phones: phones.get(),
+            ico: ico.get(),
+            ..ContactDraft::default()
+        };
+        session.data.with(|d| {
+            find_duplicates(
+                &probe,
+                d.contacts.values().map(|c| (c.id.as_str(), &c.data)),
+                id_for_duplicates.as_deref(),
+            )
+            .into_iter()
+            .map(|(cid, why)| {
+                let name = d
+                    .contacts
+                    .get(&cid)
+                    .map(|c| c.data.display_name())
+                    .unwrap_or_default();
+                (cid, why, name)
+            })
+            .collect::<Vec<_>>()
+        })
+    });
+    // The "new inquiry" flow: consents to record with the new contact, in the same step.
+    let consent_purposes = Memo::new(move |_| {
+        session.data.with(|d| {
+            let mut list: Vec<(String, String)> = d
+                .purposes
+                .iter()
+                .filter(|(_, p)| !p.data.retired && p.data.basis == LawfulBasis::Consent)
+                .map(|(id, p)| (id.clone(), p.data.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let consented = RwSignal::new(Vec::<String>::new());
+    let consent_method = RwSignal::new(Method::Email.code().to_string());
+    let consent_notice = RwSignal::new(String::new());
+    let consent_how = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let working = RwSignal::new(false);
+    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let back = {
+        let id = id.clone();
+        move || match &id {
+            Some(id) => format!("/contacts/{id}"),
+            None => "/contacts".to_string(),
+        }
+    };
+    let navigate = use_navigate();
+    let cancel = {
+        let navigate = navigate.clone();
+        let back = back.clone();
+        move || navigate(&back(), Default::default())
+    };
+    let handle = {
+        let cancel = cancel.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" {
+                cancel();
+            }
+        })
+    };
+    on_cleanup(move || handle.remove());
+
+    let save = {
+        let id = id.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let draft = ContactDraft {
+                given_name: given.get_untracked(),
+                family_name: family.get_untracked(),
+                emails: emails.get_untracked(),
+                phones: phones.get_untracked(),
+                organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
+                role: role.get_untracked(),
+                ico: ico.get_untracked(),
+                vat_id: vat_id.get_untracked(),
+                address: address.get_untracked(),
+                tags: tags.get_untracked(),
+                preferences: preferences.get_untracked(),
+                notes: notes.get_untracked(),
+            };
+            failure.set(None);
+            working.set(true);
+            let id = id.clone();
+            let navigate = navigate.clone();
+            let chosen = consented.get_untracked();
+            let consents: Vec<ConsentDraft> = chosen
+                .into_iter()
+                .map(|purpose_id| ConsentDraft {
+                    purpose_id,
+                    notice: consent_notice.get_untracked(),
+                    language: locale.lang.get_untracked().tag().to_string(),
+                    method: consent_method.get_untracked(),
+                    channel: draft
+                        .emails
+                        .lines()
+                        .next()
+                        .map(|e| format!("e-mail: {}", e.trim()))
+                        .unwrap_or_default(),
+                    answer: "given".into(),
+                    how: consent_how.get_untracked(),
+                    ..ConsentDraft::default()
+                })
+                .collect();
+            spawn_local(async move {
+                let outcome = if id.is_none() && !consents.is_empty() {
+                    session.create_contact_with_consents(draft, consents).await
+                } else {
+                    session.save_contact(id, draft).await
+                };
+                match outcome {
+                    Ok(saved) => {
+                        errors.set(vec![]);
+                        navigate(&format!("/contacts/{saved}"), Default::default());
+                    }
+                    Err(AppError::Invalid(list)) => errors.set(list),
+                    Err(e) => failure.set(Some(e)),
+                }
+                working.set(false);
+            });
+        }
+    };
+
+    let missing = editing && existing.is_none();
+    view! {
+        <section class="page" aria-labelledby="contact-form-heading">
+            <h1 id="contact-form-heading">
+                {move || locale.t(if editing { Text::EditContact } else { Text::NewContact })}
+            </h1>
+            <Show
+                when=move || !missing
+                fallback=move || view! { <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p> }
+            >
+                <form class="form wide" novalidate=true on:submit=save.clone()>
+                    <div class="field-row">
+                        <TextField label=Text::GivenName id="given-name" value=given error=error_for(fields::GIVEN_NAME) autocomplete="off"/>
+                        <TextField label=Text::FamilyName id="family-name" value=family error=error_for(fields::FAMILY_NAME) autocomplete="off"/>
+                    </div>
+                    <TextField label=Text::Email id="emails" value=emails error=error_for(fields::EMAIL) hint=Text::EmailsHint multiline=true/>
+                    <TextField label=Text::Phone id="phones" value=phones error=error_for(fields::PHONE) hint=Text::PhonesHint multiline=true/>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="organisation">{t(Text::Organisation)}</label>
+                            <select id="organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
+                                <option value="" selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
+                                {move || {
+                                    organisations
+                                        .get()
+                                        .into_iter()
+                                        .map(|(oid, name)| {
+                                            let selected_id = oid.clone();
+                                            view! { <option value=oid selected=move || organisation.get() == selected_id>{name}</option> }
+                                        })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </div>
+                        <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
+                    </div>
+                    <div class="field-row">
+                        <TextField label=Text::Ico id="contact-ico" value=ico error=error_for(fields::ICO)/>
+                        <TextField label=Text::VatId id="contact-vat" value=vat_id error=error_for(fields::VAT_ID)/>
+                    </div>
+                    <TextField label=Text::Address id="contact-address" value=address error=error_for(fields::ADDRESS) multiline=true/>
+                    <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
+                    <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
+                    <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
+                    <Show when=move || !editing && consent_purposes.with(|p| !p.is_empty())>
+                        <fieldset class="consent-capture">
+                            <legend>{t(Text::ConsentInForm)}</legend>
+                            <p class="field-hint">{t(Text::ConsentInFormHint)}</p>
+                            {move || {
+                                consent_purposes
+                                    .get()
+                                    .into_iter()
+                                    .map(|(pid, name)| {
+                                        let input_id = format!("consent-{pid}");
+                                        let (check, toggle) = (pid.clone(), pid.clone());
+                                        view! {
+                                            <div class="field checkbox">
+                                                <input
+                                                    id=input_id.clone()
+                                                    type="checkbox"
+                                                    prop:checked=move || consented.with(|c| c.contains(&check))
+                                                    on:change=move |_| {
+                                                        let pid = toggle.clone();
+                                                        consented.update(|c| {
+                                                            if let Some(i) = c.iter().position(|x| *x == pid) {
+                                                                c.remove(i);
+                                                            } else {
+                                                                c.push(pid);
+                                                            }
+                                                        });
+                                                    }
+                                                />
+                                                <label for=input_id>{name}</label>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                            <Show when=move || consented.with(|c| !c.is_empty())>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for="consent-method">{t(Text::MethodLabel)}</label>
+                                        <select id="consent-method" on:change=move |ev| consent_method.set(event_target_value(&ev))>
+                                            {Method::ALL
+                                                .into_iter()
+                                                .map(|m| view! { <option value=m.code() selected=move || consent_method.get() == m.code()>{move || phrases::method(m).get(locale.get())}</option> })
+                                                .collect_view()}
+                                        </select>
+                                    </div>
+                                    <TextField label=Text::NoticeLabel id="consent-notice" value=consent_notice error=error_for(consent_fields::NOTICE) required=true/>
+                                </div>
+                                <TextField label=Text::HowLabel id="consent-how" value=consent_how error=error_for(consent_fields::EVENT)/>
+                            </Show>
+                        </fieldset>
+                    </Show>
+                    <Show when=move || duplicates.with(|d| !d.is_empty())>
+                        <div class="callout warning" role="status" data-testid="duplicates">
+                            <ul>
+                                {move || {
+                                    duplicates
+                                        .get()
+                                        .into_iter()
+                                        .map(|(cid, why, name)| view! {
+                                            <li>
+                                                {phrases::duplicate(locale.get(), &why)} " "
+                                                <A href=format!("/contacts/{cid}")>{name}</A>
+                                            </li>
+                                        })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        </div>
+                    </Show>
+                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
+                        <button type="button" class="button secondary" on:click={
+                            let cancel = cancel.clone();
+                            move |_| cancel()
+                        }>{t(Text::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}

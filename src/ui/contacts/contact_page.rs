@@ -1,0 +1,229 @@
+//! One contact: its details, its activity timeline (newest first), and its history.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::activity::Activity;
+use crate::i18n::errors::describe;
+use crate::i18n::{format, Text};
+use crate::ui::common::confirm_delete::ConfirmDelete;
+use crate::ui::common::history_list::HistoryList;
+use crate::ui::common::locale::use_locale;
+use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let id = crate::ui::route_id();
+    let contact = {
+        let id = id.clone();
+        Memo::new(move |_| session.data.with(|d| d.contacts.get(&id).cloned()))
+    };
+    let activities = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let mut list: Vec<(String, Activity)> = session.data.with(|d| {
+                d.activities
+                    .values()
+                    .filter(|a| a.data.contact_id == id)
+                    .map(|a| (a.id.clone(), a.data.clone()))
+                    .collect()
+            });
+            list.sort_by_key(|a| std::cmp::Reverse(a.1.at));
+            list
+        })
+    };
+    let history = {
+        let id = id.clone();
+        Signal::derive(move || {
+            session.data.with(|d| {
+                // A merged contact's history belongs to the contact it was merged into.
+                let merged: Vec<String> = d
+                    .contacts
+                    .get(&id)
+                    .map(|c| c.data.merged_from.clone())
+                    .unwrap_or_default();
+                d.audit
+                    .iter()
+                    .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let editing = RwSignal::new(None::<(String, Activity)>);
+    let navigate = StoredValue::new_local(use_navigate());
+    let id_value = StoredValue::new(id.clone());
+    let delete = move || {
+        let id = id_value.get_value();
+        spawn_local(async move {
+            match session.delete_contact(id).await {
+                Ok(()) => navigate.with_value(|n| n("/contacts", Default::default())),
+                Err(e) => {
+                    confirming.set(false);
+                    failure.set(Some(e));
+                }
+            }
+        });
+    };
+    let restricted = move || contact.with(|c| c.as_ref().is_some_and(|c| c.data.restricted));
+    let edit_href = format!("/contacts/{id}/edit");
+    let merge_href = format!("/contacts/{id}/merge");
+    let access_href = format!("/contacts/{id}/access");
+    let erase_href = format!("/contacts/{id}/erase");
+    let request_href = format!("/requests?contact={id}");
+
+    view! {
+        <Show
+            when=move || contact.with(Option::is_some)
+            fallback=move || view! {
+                <section class="page">
+                    <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p>
+                    <A href="/contacts">{t(Text::BackToContacts)}</A>
+                </section>
+            }
+        >
+            <section class="page" aria-labelledby="contact-heading">
+                <p><A href="/contacts">{t(Text::BackToContacts)}</A></p>
+                <div class="page-head">
+                    <h1 id="contact-heading">{move || contact.with(|c| c.as_ref().map(|c| c.data.display_name()))}</h1>
+                    <div class="actions">
+                        <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
+                        <A href=merge_href.clone() attr:class="button secondary">{t(Text::MergeLink)}</A>
+                        <A href=access_href.clone() attr:class="button secondary">{t(Text::AccessLink)}</A>
+                        <A href=request_href.clone() attr:class="button secondary">{t(Text::NewRequest)}</A>
+                        <A href=erase_href.clone() attr:class="button secondary">{t(Text::EraseLink)}</A>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
+                            {t(Text::Delete)}
+                        </button>
+                    </div>
+                </div>
+                {move || contact.with(|c| c.as_ref().and_then(|c| c.data.erased_on)).map(|on| view! {
+                    <p class="callout" data-testid="erased-notice">
+                        {format!("{} {}. {}", locale.t(Text::ErasedNotice), crate::i18n::phrases::day(locale.get(), on), locale.t(Text::ErasedRestricted))}
+                    </p>
+                })}
+                <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
+                <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                {move || {
+                    contact.get().map(|c| {
+                        let c = c.data;
+                        let row = |label: Text, value: String| {
+                            (!value.is_empty()).then(|| view! {
+                                <div class="fact-row"><dt>{locale.t(label)}</dt><dd>{value}</dd></div>
+                            })
+                        };
+                        let list = |items: &[crate::domain::contact::Labelled]| items
+                            .iter()
+                            .map(|i| if i.label.is_empty() { i.value.clone() } else { format!("{} ({})", i.value, i.label) })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let organisation = c.organisation_id.as_ref().and_then(|oid| {
+                            session.data.with(|d| d.organisations.get(oid).map(|o| (oid.clone(), o.data.name.clone())))
+                        });
+                        view! {
+                            <dl class="details">
+                                {organisation.map(|(oid, name)| view! {
+                                    <div class="fact-row">
+                                        <dt>{locale.t(Text::Organisation)}</dt>
+                                        <dd><A href=format!("/organisations/{oid}")>{name}</A></dd>
+                                    </div>
+                                })}
+                                {row(Text::Email, list(&c.emails))}
+                                {row(Text::Phone, list(&c.phones))}
+                                {row(Text::Role, c.role.clone())}
+                                {row(Text::Ico, c.ico.clone().unwrap_or_default())}
+                                {row(Text::VatId, c.vat_id.clone().unwrap_or_default())}
+                                {row(Text::Address, c.address.clone())}
+                                {row(Text::Tags, c.tags.join(", "))}
+                                {row(Text::Preferences, c.preferences.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "))}
+                                {row(Text::Notes, c.notes.clone())}
+                            </dl>
+                        }
+                    })
+                }}
+                <section class="panel" aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading">{t(Text::Timeline)}</h2>
+                    // Nothing new is recorded about a person whose processing is restricted.
+                    <Show when=move || !restricted()>
+                        <ActivityForm contact_id=id_value.get_value() editing=editing/>
+                    </Show>
+                    {move || {
+                        let lang = locale.get();
+                        let list = activities.get();
+                        if list.is_empty() && session.loading() {
+                            return view! { <p class="hint" role="status">{locale.t(Text::LoadingRest)}</p> }.into_any();
+                        }
+                        if list.is_empty() {
+                            return view! { <p class="empty-state">{locale.t(Text::NoActivities)}</p> }.into_any();
+                        }
+                        view! {
+                            <ol class="timeline">
+                                {list
+                                    .into_iter()
+                                    .map(|(aid, a)| {
+                                        let for_edit = (aid.clone(), a.clone());
+                                        let delete_id = aid.clone();
+                                        view! {
+                                            <li class="timeline-item">
+                                                <p class="history-head">
+                                                    <span class="tag">{locale.t(kind_text(a.kind))}</span>
+                                                    " "
+                                                    <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+                                                    " "
+                                                    <strong>{a.subject.clone()}</strong>
+                                                </p>
+                                                {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                                <div class="actions small">
+                                                    <button type="button" class="link-button" on:click=move |_| editing.set(Some(for_edit.clone()))>
+                                                        {locale.t(Text::Edit)}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| {
+                                                            let id = delete_id.clone();
+                                                            spawn_local(async move {
+                                                                if let Err(e) = session.delete_activity(id).await {
+                                                                    failure.set(Some(e));
+                                                                }
+                                                            });
+                                                        }
+                                                    >
+                                                        {locale.t(Text::Delete)}
+                                                    </button>
+                                                </div>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                <Show when=move || !restricted()>
+                    <crate::ui::deals::deals_panel::DealsPanel contact_id=id_value.get_value()/>
+                    <crate::ui::deals::follow_ups_panel::FollowUpsPanel contact_id=Some(id_value.get_value()) deal_id=None/>
+                </Show>
+                <crate::ui::deals::documents_panel::DocumentsPanel contact_id=id_value.get_value()/>
+                <Show when=move || !restricted()>
+                    <crate::ui::consent::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
+                    <crate::ui::consent::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
+                </Show>
+                <section class="panel" aria-labelledby="history-heading">
+                    <h2 id="history-heading">{t(Text::History)}</h2>
+                    <HistoryList events=history/>
+                </section>
+            </section>
+        </Show>
+    }
+}

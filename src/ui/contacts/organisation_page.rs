@@ -1,0 +1,125 @@
+//! One organisation: its details, its people, and its history.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::i18n::errors::describe;
+use crate::i18n::Text;
+use crate::ui::common::confirm_delete::ConfirmDelete;
+use crate::ui::common::history_list::HistoryList;
+use crate::ui::common::locale::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let id = crate::ui::route_id();
+    let id_value = StoredValue::new(id.clone());
+    let organisation = Memo::new(move |_| {
+        session
+            .data
+            .with(|d| d.organisations.get(&id_value.get_value()).cloned())
+    });
+    let people = Memo::new(move |_| {
+        let id = id_value.get_value();
+        let mut list: Vec<(String, String)> = session.data.with(|d| {
+            d.contacts
+                .values()
+                .filter(|c| c.data.organisation_id.as_deref() == Some(id.as_str()))
+                .map(|c| (c.id.clone(), c.data.display_name()))
+                .collect()
+        });
+        list.sort_by_key(|(_, n)| crate::domain::search::fold(n));
+        list
+    });
+    let history = Signal::derive(move || {
+        let id = id_value.get_value();
+        session.data.with(|d| {
+            d.audit
+                .iter()
+                .filter(|e| e.entity_id == id)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let navigate = StoredValue::new_local(use_navigate());
+    let delete = move || {
+        spawn_local(async move {
+            match session.delete_organisation(id_value.get_value()).await {
+                Ok(()) => navigate.with_value(|n| n("/organisations", Default::default())),
+                Err(e) => {
+                    confirming.set(false);
+                    failure.set(Some(e));
+                }
+            }
+        });
+    };
+    let edit_href = format!("/organisations/{id}/edit");
+    view! {
+        <Show
+            when=move || organisation.with(Option::is_some)
+            fallback=move || view! {
+                <section class="page">
+                    <p class="form-error" role="alert">{t(Text::OrganisationNotFound)}</p>
+                    <A href="/organisations">{t(Text::BackToOrganisations)}</A>
+                </section>
+            }
+        >
+            <section class="page" aria-labelledby="organisation-heading">
+                <p><A href="/organisations">{t(Text::BackToOrganisations)}</A></p>
+                <div class="page-head">
+                    <h1 id="organisation-heading">{move || organisation.with(|o| o.as_ref().map(|o| o.data.name.clone()))}</h1>
+                    <div class="actions">
+                        <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
+                    </div>
+                </div>
+                <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
+                <ConfirmDelete open=confirming question=Text::ConfirmDeleteOrganisation on_confirm=delete/>
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                {move || organisation.get().map(|o| {
+                    let o = o.data;
+                    let row = |label: Text, value: String| (!value.is_empty()).then(|| view! {
+                        <div class="fact-row"><dt>{locale.t(label)}</dt><dd>{value}</dd></div>
+                    });
+                    view! {
+                        <dl class="details">
+                            {row(Text::Ico, o.ico.clone().unwrap_or_default())}
+                            {row(Text::VatId, o.vat_id.clone().unwrap_or_default())}
+                            {row(Text::Address, o.address.clone())}
+                            {row(Text::Website, o.website.clone())}
+                            {row(Text::Tags, o.tags.join(", "))}
+                            {row(Text::Notes, o.notes.clone())}
+                        </dl>
+                    }
+                })}
+                <section class="panel" aria-labelledby="people-heading">
+                    <h2 id="people-heading">{t(Text::People)}</h2>
+                    {move || {
+                        let list = people.get();
+                        if list.is_empty() {
+                            return view! { <p class="empty-state">{locale.t(Text::NoPeople)}</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="simple-list">
+                                {list.into_iter().map(|(cid, name)| view! { <li><A href=format!("/contacts/{cid}")>{name}</A></li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                <crate::ui::deals::deals_panel::DealsPanel organisation_id=id_value.get_value()/>
+                <section class="panel" aria-labelledby="organisation-history-heading">
+                    <h2 id="organisation-history-heading">{t(Text::History)}</h2>
+                    <HistoryList events=history/>
+                </section>
+            </section>
+        </Show>
+    }
+}

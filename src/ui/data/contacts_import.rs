@@ -1,0 +1,295 @@
+//! **Import contacts (CSV or vCard)** on the Data page: the file, what it was read as, the
+//! column mapping (a menu per column), the first rows as they will be imported, the rows that
+//! will be skipped and why, then the import and its outcome. Writes only through the session;
+//! must not import `store` or `vault`.
+
+use crate::app::service::contacts_import::{contacts_import_skips, ContactsImportSummary};
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::i18n::errors::{contacts_in_error, describe};
+use crate::i18n::{phrases, Text};
+use crate::portability::contacts_in::{self, ContactsInError, CsvTable, Field, ImportRow, Mapping};
+use crate::ui::common::locale::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// How many rows the preview shows as they will be imported.
+const PREVIEW_ROWS: usize = 10;
+
+/// What the chosen file turned out to be.
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Reading,
+    Refused(ContactsInError),
+    Csv(CsvTable),
+    Vcard(Vec<ImportRow>),
+}
+
+/// The menu value of a field ("" for not imported).
+fn field_value(field: Option<Field>) -> String {
+    field
+        .and_then(|f| Field::ALL.iter().position(|x| *x == f))
+        .map(|i| i.to_string())
+        .unwrap_or_default()
+}
+
+fn field_of_value(value: &str) -> Option<Field> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| Field::ALL.get(i).copied())
+}
+
+#[component]
+pub fn ContactsImport() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let loaded = RwSignal::new(None::<Loaded>);
+    let mapping = RwSignal::new(Mapping(Vec::new()));
+    let importing = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<(ContactsImportSummary, bool)>);
+    let failure = RwSignal::new(None::<AppError>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let is_cards = move || loaded.with(|l| matches!(l, Some(Loaded::Vcard(_))));
+    // Every row as it will be imported under the current mapping, with the rows the import
+    // will skip and why (problems, or people already in Folio). One memo, so a view never
+    // reads one without the other.
+    let rows = Memo::new(move |_| {
+        let rows = loaded.with(|l| match l {
+            Some(Loaded::Csv(table)) => mapping.with(|m| table.rows(m)),
+            Some(Loaded::Vcard(rows)) => rows.clone(),
+            _ => Vec::new(),
+        });
+        let skips = session.data.with(|d| contacts_import_skips(d, &rows));
+        (rows, skips)
+    });
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        outcome.set(None);
+        failure.set(None);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            loaded.set(None);
+            return;
+        };
+        loaded.set(Some(Loaded::Reading));
+        spawn_local(async move {
+            let read = if file.size() > contacts_in::MAX_BYTES as f64 {
+                Err(ContactsInError::TooLarge(contacts_in::MAX_BYTES))
+            } else {
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => contacts_in::read(&js_sys::Uint8Array::new(&buffer).to_vec()),
+                    Err(_) => Err(ContactsInError::NotText),
+                }
+            };
+            loaded.set(Some(match read {
+                Ok(contacts_in::Source::Csv(table)) => {
+                    mapping.set(table.guess_mapping());
+                    Loaded::Csv(table)
+                }
+                Ok(contacts_in::Source::Vcard(rows)) => Loaded::Vcard(rows),
+                Err(e) => Loaded::Refused(e),
+            }));
+        });
+    };
+    let import = move |_| {
+        let ready: Vec<ImportRow> = rows.with_untracked(|(r, _)| r.clone());
+        let cards = untrack(is_cards);
+        importing.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match session.import_contacts(ready).await {
+                Ok(summary) => {
+                    outcome.set(Some((summary, cards)));
+                    loaded.set(None);
+                    if let Some(input) = file_input.get_untracked() {
+                        input.set_value("");
+                    }
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+            importing.set(false);
+        });
+    };
+
+    // The mapping: one row per column of the file, its menu bound to its label.
+    let mapping_table = move || {
+        loaded.with(|l| {
+            let Some(Loaded::Csv(table)) = l else {
+                return None;
+            };
+            let lines = table
+                .headers
+                .iter()
+                .enumerate()
+                .map(|(i, header)| {
+                    let id = format!("contacts-map-{i}");
+                    let name = if header.trim().is_empty() {
+                        format!("#{}", i + 1)
+                    } else {
+                        header.clone()
+                    };
+                    let sample = table
+                        .records
+                        .iter()
+                        .filter_map(|(_, cells)| cells.get(i))
+                        .find(|c| !c.is_empty())
+                        .cloned()
+                        .unwrap_or_default();
+                    let is = move |f: Option<Field>| mapping.with(|m| m.0.get(i).copied().flatten() == f);
+                    let options = Field::ALL
+                        .iter()
+                        .map(|f| {
+                            let f = *f;
+                            view! {
+                                <option value=field_value(Some(f)) selected=move || is(Some(f))>{move || locale.t(phrases::import_field(f))}</option>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <td><label for=id.clone()>{name}</label></td>
+                            <td>
+                                <select id=id on:change=move |ev| {
+                                    let field = field_of_value(&event_target_value(&ev));
+                                    mapping.update(|m| {
+                                        if let Some(slot) = m.0.get_mut(i) {
+                                            *slot = field;
+                                        }
+                                    });
+                                }>
+                                    <option value="" selected=move || is(None)>{t(Text::NotImported)}</option>
+                                    {options}
+                                </select>
+                            </td>
+                            <td>{sample}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <h3 id="contacts-columns-heading">{t(Text::ColumnsHeading)}</h3>
+                <Show when=move || mapping.with(|m| m.0.iter().all(Option::is_none))>
+                    <p class="form-error" role="alert">{t(Text::NothingMapped)}</p>
+                </Show>
+                <table class="data-table" aria-labelledby="contacts-columns-heading" data-testid="contacts-mapping">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Text::ColumnInFile)}</th>
+                            <th scope="col">{t(Text::ImportedAs)}</th>
+                            <th scope="col">{t(Text::FirstValue)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            })
+        })
+    };
+
+    // The first rows as they will be imported, and every row that will be skipped.
+    let preview = move || {
+        let lang = locale.get();
+        let cards = is_cards();
+        rows.with(|(rows, skips)| {
+            let ready = rows.len() - skips.len();
+            let number = if cards { Text::CardNumber } else { Text::RowNumber };
+            let first = rows
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| {
+                    let list = |text: &str| text.lines().collect::<Vec<_>>().join(", ");
+                    let status = match skips.iter().find(|(n, _)| *n == r.number) {
+                        None => locale.t(Text::RowReady).to_string(),
+                        Some((_, why)) => phrases::skip_reason(lang, why, cards),
+                    };
+                    view! {
+                        <tr>
+                            <td class="number">{r.number}</td>
+                            <td>{r.name()}</td>
+                            <td>{list(&r.draft.emails)}</td>
+                            <td>{list(&r.draft.phones)}</td>
+                            <td>{r.organisation.clone()}</td>
+                            <td>{status}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let skipped = skips
+                .iter()
+                .map(|(n, why)| view! { <li>{phrases::skipped_row(lang, *n, why, cards)}</li> })
+                .collect_view();
+            view! {
+                <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, skips.len(), cards)}</p>
+                <h3 id="contacts-preview-heading">{t(Text::ImportPreviewHeading)}</h3>
+                <table class="data-table" aria-labelledby="contacts-preview-heading" data-testid="contacts-preview">
+                    <thead>
+                        <tr>
+                            <th scope="col">{locale.t(number)}</th>
+                            <th scope="col">{t(Text::Name)}</th>
+                            <th scope="col">{t(Text::Email)}</th>
+                            <th scope="col">{t(Text::Phone)}</th>
+                            <th scope="col">{t(Text::Organisation)}</th>
+                            <th scope="col">{t(Text::ImportProblems)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{first}</tbody>
+                </table>
+                {(!skips.is_empty()).then(|| view! {
+                    <h3 id="contacts-skipped-heading">{t(Text::SkippedRowsHeading)}</h3>
+                    <ul aria-labelledby="contacts-skipped-heading" data-testid="contacts-skipped">{skipped}</ul>
+                })}
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || importing.get() || ready == 0 on:click=import>{t(Text::ImportContacts)}</button>
+                    <Show when=move || importing.get()><span class="hint" role="status">{t(Text::ImportReading)}</span></Show>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="contacts-import-heading">
+            <h2 id="contacts-import-heading">{t(Text::ContactsImportHeading)}</h2>
+            <p class="hint">{t(Text::ContactsImportLead)}</p>
+            <div role="status" data-testid="contacts-import-outcome">
+                {move || outcome.get().map(|(summary, cards)| view! {
+                    <p class="form-success">{phrases::contacts_import_outcome(locale.get(), &summary, cards)}</p>
+                })}
+            </div>
+            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <div class="field">
+                <label for="contacts-import-file">{t(Text::ContactsFile)}</label>
+                <input id="contacts-import-file" type="file" node_ref=file_input
+                    accept=".csv,.vcf,.vcard,.txt,text/csv,text/vcard,text/x-vcard" on:change=on_file/>
+            </div>
+            {move || loaded.with(|l| match l {
+                None => None,
+                Some(Loaded::Reading) => Some(view! { <p class="hint" role="status">{t(Text::ImportReading)}</p> }.into_any()),
+                Some(Loaded::Refused(e)) => Some(view! {
+                    <p class="form-error" role="alert" data-testid="contacts-import-problem">{contacts_in_error(locale.get(), e)}</p>
+                }.into_any()),
+                Some(Loaded::Csv(table)) => {
+                    let delimiter = table.delimiter;
+                    Some(view! {
+                        <dl class="details">
+                            <div class="fact-row"><dt>{t(Text::ImportFormat)}</dt><dd data-testid="contacts-import-format">{move || phrases::contacts_format(locale.get(), Some(delimiter))}</dd></div>
+                        </dl>
+                        <p class="hint">{t(Text::RowNumbersHint)}</p>
+                    }.into_any())
+                }
+                Some(Loaded::Vcard(_)) => Some(view! {
+                    <dl class="details">
+                        <div class="fact-row"><dt>{t(Text::ImportFormat)}</dt><dd data-testid="contacts-import-format">{move || phrases::contacts_format(locale.get(), None)}</dd></div>
+                    </dl>
+                }.into_any()),
+            })}
+            {mapping_table}
+            {move || loaded.with(|l| matches!(l, Some(Loaded::Csv(_) | Loaded::Vcard(_)))).then(preview)}
+        </section>
+    }
+}

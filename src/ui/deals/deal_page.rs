@@ -1,0 +1,232 @@
+//! One deal: its facts, a stage menu, the stage history, its documents, follow-ups and linked
+//! activities, and its audit history; edit, or delete after confirming.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::activity::Activity;
+use crate::i18n::errors::describe;
+use crate::i18n::{format, phrases, Text};
+use crate::ui::common::confirm_delete::ConfirmDelete;
+use crate::ui::common::history_list::HistoryList;
+use crate::ui::common::locale::use_locale;
+use crate::ui::contacts::activity_form::kind_text;
+use crate::ui::deals::deal_view::amount_text;
+use crate::ui::deals::documents_panel::DocumentsPanel;
+use crate::ui::deals::follow_ups_panel::FollowUpsPanel;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn DealPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let id = crate::ui::route_id();
+    let id_value = StoredValue::new(id.clone());
+    let deal = Memo::new(move |_| {
+        session
+            .data
+            .with(|d| d.deals.get(&id_value.get_value()).map(|r| r.data.clone()))
+    });
+    let activities = Memo::new(move |_| {
+        let id = id_value.get_value();
+        let mut list: Vec<(String, String, Activity)> = session.data.with(|d| {
+            d.activities
+                .values()
+                .filter(|a| a.data.deal_id.as_deref() == Some(id.as_str()))
+                .map(|a| {
+                    let who = d
+                        .contacts
+                        .get(&a.data.contact_id)
+                        .map(|c| c.data.display_name())
+                        .unwrap_or_default();
+                    (a.data.contact_id.clone(), who, a.data.clone())
+                })
+                .collect()
+        });
+        list.sort_by_key(|a| std::cmp::Reverse(a.2.at));
+        list
+    });
+    let history = Signal::derive(move || {
+        let id = id_value.get_value();
+        session.data.with(|d| {
+            d.audit
+                .iter()
+                .filter(|e| e.entity_id == id)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let navigate = StoredValue::new_local(use_navigate());
+    let delete = move || {
+        spawn_local(async move {
+            match session.delete_deal(id_value.get_value()).await {
+                Ok(()) => navigate.with_value(|n| n("/deals", Default::default())),
+                Err(e) => {
+                    confirming.set(false);
+                    failure.set(Some(e));
+                }
+            }
+        });
+    };
+    let move_to = move |stage: String| {
+        failure.set(None);
+        spawn_local(async move {
+            if let Err(e) = session.move_deal(id_value.get_value(), stage).await {
+                failure.set(Some(e));
+            }
+        });
+    };
+    let edit_href = format!("/deals/{id}/edit");
+
+    view! {
+        <Show
+            when=move || deal.with(Option::is_some)
+            fallback=move || view! {
+                <section class="page">
+                    {move || if session.loading() {
+                        view! { <p class="hint" role="status">{t(Text::LoadingRest)}</p> }.into_any()
+                    } else {
+                        view! { <p class="form-error" role="alert">{t(Text::DealNotFound)}</p> }.into_any()
+                    }}
+                    <A href="/deals">{t(Text::BackToDeals)}</A>
+                </section>
+            }
+        >
+            <section class="page" aria-labelledby="deal-heading">
+                <p><A href="/deals">{t(Text::BackToDeals)}</A></p>
+                <div class="page-head">
+                    <h1 id="deal-heading">{move || deal.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
+                    <div class="actions">
+                        <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
+                            {t(Text::Delete)}
+                        </button>
+                    </div>
+                </div>
+                <ConfirmDelete open=confirming question=Text::DeleteDealQuestion on_confirm=delete/>
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                {move || {
+                    let lang = locale.get();
+                    let d = deal.get()?;
+                    let pipeline = session.data.with(|s| s.pipeline());
+                    let (organisation, contacts) = session.data.with(|s| {
+                        let org = d.organisation_id.as_ref().and_then(|o| s.organisations.get(o).map(|r| (o.clone(), r.data.name.clone())));
+                        let contacts: Vec<(String, String)> = d
+                            .contact_ids
+                            .iter()
+                            .filter_map(|c| s.contacts.get(c).map(|r| (c.clone(), r.data.display_name())))
+                            .collect();
+                        (org, contacts)
+                    });
+                    let weighted = d.weighted().and_then(Result::ok).map(|m| format::money(lang, &m));
+                    let current = d.stage_id().to_string();
+                    let row = |label: Text, value: String| {
+                        (!value.is_empty()).then(|| view! {
+                            <div class="fact-row"><dt>{locale.t(label)}</dt><dd>{value}</dd></div>
+                        })
+                    };
+                    Some(view! {
+                        <div class="field stage-field">
+                            <label for="deal-page-stage">{locale.t(Text::StageLabel)}</label>
+                            <select id="deal-page-stage" on:change=move |ev| move_to(event_target_value(&ev))>
+                                {pipeline
+                                    .stages
+                                    .iter()
+                                    .map(|s| view! { <option value=s.id.clone() selected=s.id == current>{phrases::stage_name(lang, s)}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <dl class="details">
+                            {organisation.map(|(oid, name)| view! {
+                                <div class="fact-row">
+                                    <dt>{locale.t(Text::Organisation)}</dt>
+                                    <dd><A href=format!("/organisations/{oid}")>{name}</A></dd>
+                                </div>
+                            })}
+                            {(!contacts.is_empty()).then(|| view! {
+                                <div class="fact-row">
+                                    <dt>{locale.t(Text::DealContacts)}</dt>
+                                    <dd>
+                                        {contacts
+                                            .into_iter()
+                                            .enumerate()
+                                            .map(|(i, (cid, name))| view! {
+                                                {(i > 0).then_some(", ")}
+                                                <A href=format!("/contacts/{cid}")>{name}</A>
+                                            })
+                                            .collect_view()}
+                                    </dd>
+                                </div>
+                            })}
+                            {row(Text::DealValue, amount_text(lang, d.value.as_ref()))}
+                            {row(Text::WeightedLabel, weighted.unwrap_or_default())}
+                            {row(Text::ProbabilityLabel, d.probability.to_string())}
+                            {row(Text::ExpectedClose, d.expected_close.map(|c| phrases::day(lang, c)).unwrap_or_default())}
+                            {row(Text::Notes, d.notes.clone())}
+                            {row(Text::OutcomeReason, d.outcome_reason.clone())}
+                        </dl>
+                        <section class="panel" aria-labelledby="stage-history-heading">
+                            <h2 id="stage-history-heading">{locale.t(Text::StageHistory)}</h2>
+                            <ol class="history">
+                                {d.history()
+                                    .iter()
+                                    .rev()
+                                    .map(|c| view! {
+                                        <li>
+                                            <strong>{pipeline.stage(&c.stage_id).map(|s| phrases::stage_name(lang, s)).unwrap_or_else(|| c.stage_id.clone())}</strong>
+                                            " · "
+                                            <time datetime=c.at.to_rfc3339()>{format::date_time(lang, c.at)}</time>
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </section>
+                    })
+                }}
+                <DocumentsPanel deal_id=id_value.get_value()/>
+                <FollowUpsPanel contact_id=None deal_id=Some(id_value.get_value())/>
+                <section class="panel" aria-labelledby="deal-activities-heading">
+                    <h2 id="deal-activities-heading">{t(Text::Activities)}</h2>
+                    {move || {
+                        let lang = locale.get();
+                        let list = activities.get();
+                        if list.is_empty() {
+                            return view! { <p class="empty-state">{locale.t(Text::NoDealActivities)}</p> }.into_any();
+                        }
+                        view! {
+                            <ol class="timeline">
+                                {list
+                                    .into_iter()
+                                    .map(|(cid, who, a)| view! {
+                                        <li class="timeline-item">
+                                            <p class="history-head">
+                                                <span class="tag">{locale.t(kind_text(a.kind))}</span>
+                                                " "
+                                                <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+                                                " "
+                                                <strong>{a.subject.clone()}</strong>
+                                                " · "
+                                                <A href=format!("/contacts/{cid}")>{who}</A>
+                                            </p>
+                                            {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                <section class="panel" aria-labelledby="deal-history-heading">
+                    <h2 id="deal-history-heading">{t(Text::History)}</h2>
+                    <HistoryList events=history/>
+                </section>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,163 @@
+//! The guided erasure of one person (GDPR Art. 17): what will be deleted, what must be kept,
+//! why and until when, a typed confirmation, then one transaction. Reads the plan from
+//! `app::service::plan_erasure`; writes only through the session.
+
+use crate::app::service::plan_erasure;
+use crate::app::session::{local_day, Session};
+use crate::app::AppError;
+use crate::i18n::errors::describe;
+use crate::i18n::{phrases, Text};
+use crate::ui::common::locale::use_locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+#[component]
+pub fn ErasePage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let id = crate::ui::route_id();
+    let id_value = StoredValue::new(id.clone());
+    let typed = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<AppError>);
+    let done = RwSignal::new(None::<String>);
+    let plan = Memo::new(move |_| {
+        session
+            .data
+            .with(|d| plan_erasure(d, &id_value.get_value(), local_day(chrono::Utc::now())).ok())
+    });
+    let confirmed =
+        move || typed.with(|w| crate::ui::typed_word_is(w, Text::EraseConfirmWord, locale.get()));
+    let erase = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(plan) = plan.get_untracked() else {
+            return;
+        };
+        if !confirmed() || busy.get_untracked() {
+            return;
+        }
+        let lang = locale.lang.get_untracked();
+        let outcome = phrases::erasure_outcome(lang, &plan);
+        busy.set(true);
+        spawn_local(async move {
+            match session.erase_contact(id_value.get_value(), outcome).await {
+                Ok(()) => done.set(Some(match plan.keep_until() {
+                    Some(until) => format!(
+                        "{} {}.",
+                        Text::EraseDoneKept.get(lang),
+                        phrases::day(lang, until)
+                    ),
+                    None => Text::EraseDone.get(lang).to_string(),
+                })),
+                Err(e) => failure.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="page" aria-labelledby="erase-heading">
+            <p><A href="/contacts">{t(Text::BackToContacts)}</A></p>
+            <h1 id="erase-heading">{t(Text::EraseHeading)}</h1>
+            {move || match done.get() {
+                Some(message) => view! {
+                    <p class="callout" role="status" data-testid="erase-done">{message}</p>
+                    <p class="actions">
+                        <A href="/requests" attr:class="button secondary">{t(Text::GoToRequests)}</A>
+                        <A href="/contacts" attr:class="button secondary">{t(Text::BackToContacts)}</A>
+                    </p>
+                }.into_any(),
+                None => view! { <ErasePlan plan=plan typed=typed busy=busy confirmed=confirmed on_submit=erase/> }.into_any(),
+            }}
+            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn ErasePlan(
+    plan: Memo<Option<crate::domain::erasure::Plan>>,
+    typed: RwSignal<String>,
+    busy: RwSignal<bool>,
+    confirmed: impl Fn() -> bool + Copy + Send + Sync + 'static,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    move || {
+        let lang = locale.get();
+        let Some(p) = plan.get() else {
+            return view! { <p class="form-error" role="alert">{locale.t(Text::ContactNotFound)}</p> }.into_any();
+        };
+        let name = session.data.with(|d| {
+            d.contacts
+                .get(&p.contact_id)
+                .map(|c| c.data.display_name())
+                .unwrap_or_default()
+        });
+        let mut deleted = vec![locale
+            .t(if p.keeps_contact() {
+                Text::EraseContactDetails
+            } else {
+                Text::EraseWholeContact
+            })
+            .to_string()];
+        deleted.extend(phrases::erasure_counts(lang, &p));
+        let holds = p.holds.clone();
+        view! {
+            <p class="lead">{t(Text::EraseLead)}</p>
+            <p><strong data-testid="erase-subject">{name}</strong></p>
+            <section class="panel" aria-labelledby="erase-deleted-heading">
+                <h2 id="erase-deleted-heading">{t(Text::EraseDeletedHeading)}</h2>
+                <ul data-testid="erase-deleted">
+                    {deleted.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </section>
+            <section class="panel" aria-labelledby="erase-kept-heading">
+                <h2 id="erase-kept-heading">{t(Text::EraseKeptHeading)}</h2>
+                {if holds.is_empty() {
+                    view! { <p data-testid="erase-kept">{t(Text::EraseNothingKept)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul data-testid="erase-kept">
+                            {holds
+                                .into_iter()
+                                .map(|h| view! {
+                                    <li>
+                                        {format!(
+                                            "{} {}: {} — {}",
+                                            phrases::document_kind(h.kind).get(lang),
+                                            h.number,
+                                            phrases::keep_until(lang, h.until),
+                                            locale.t(Text::EraseLegalReason),
+                                        )}
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                        <p>{t(Text::EraseKeptFields)}</p>
+                    }.into_any()
+                }}
+                <p class="hint">{t(Text::EraseRegisterNote)}</p>
+            </section>
+            <form class="form" on:submit=on_submit>
+                <div class="field">
+                    <label for="erase-confirm">{t(Text::EraseConfirmLabel)}</label>
+                    <input
+                        id="erase-confirm"
+                        type="text"
+                        autocomplete="off"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button danger" disabled=move || !confirmed() || busy.get()>
+                    {t(Text::EraseButton)}
+                </button>
+            </form>
+        }
+        .into_any()
+    }
+}

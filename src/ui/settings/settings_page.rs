@@ -1,0 +1,24 @@
+//! Settings: the controller's own details, the passphrase, the automatic lock and the language.
+
+use crate::i18n::Text;
+use crate::ui::common::locale::use_locale;
+use crate::ui::settings::auto_lock_setting::AutoLockSetting;
+use crate::ui::settings::change_passphrase_form::ChangePassphraseForm;
+use crate::ui::settings::language_setting::LanguageSetting;
+use crate::ui::settings::profile_form::ProfileForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="page" aria-labelledby="settings-heading">
+            <h1 id="settings-heading">{move || locale.t(Text::SettingsHeading)}</h1>
+            <ProfileForm/>
+            <ChangePassphraseForm/>
+            <AutoLockSetting/>
+            <LanguageSetting/>
+            <crate::ui::settings::pipeline_setting::PipelineSetting/>
+        </section>
+    }
+}

@@ -1,0 +1,116 @@
+//! First visit: create the vault with a passphrase.
+
+use crate::app::session::Session;
+use crate::i18n::errors::{describe, passphrase_error};
+use crate::i18n::Text;
+use crate::ui::common::locale::use_locale;
+use crate::ui::common::text_field::TextField;
+use crate::ui::vault::take_over_callout::TakeOverCallout;
+use crate::vault::{Passphrase, PassphraseError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn CreateVaultPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let passphrase = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    let passphrase_problem = RwSignal::new(None::<PassphraseError>);
+    let confirmation_problem = RwSignal::new(None::<PassphraseError>);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
+    let working = RwSignal::new(false);
+
+    let create = move |take_over: bool| {
+        passphrase_problem.set(None);
+        confirmation_problem.set(None);
+        failure.set(None);
+        let chosen =
+            match Passphrase::choose(&passphrase.get_untracked(), &confirmation.get_untracked()) {
+                Ok(p) => p,
+                Err(e @ PassphraseError::Mismatch) => {
+                    confirmation_problem.set(Some(e));
+                    return;
+                }
+                Err(e) => {
+                    passphrase_problem.set(Some(e));
+                    return;
+                }
+            };
+        working.set(true);
+        spawn_local(async move {
+            match session.create(chosen, take_over).await {
+                Ok(true) => {
+                    passphrase.set(String::new());
+                    confirmation.set(String::new());
+                }
+                Ok(false) => {}
+                Err(e) => failure.set(Some(e)),
+            }
+            working.set(false);
+        });
+    };
+    let passphrase_message = Signal::derive(move || {
+        passphrase_problem
+            .get()
+            .map(|e| passphrase_error(locale.get(), &e))
+    });
+    let confirmation_error = Signal::derive(move || {
+        confirmation_problem.get().map(|e| {
+            format!(
+                "{}: {}",
+                passphrase_error(locale.get(), &e),
+                locale.t(Text::TypeTwice)
+            )
+        })
+    });
+
+    view! {
+        <section class="page narrow" aria-labelledby="create-heading">
+            <h1 id="create-heading">{t(Text::CreateHeading)}</h1>
+            <p class="lead">{t(Text::CreateLead)}</p>
+            <div class="callout" role="note">
+                <p>
+                    <strong>{t(Text::CreateWarningStrong)}</strong>
+                    {t(Text::CreateWarningBody)}
+                </p>
+            </div>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    create(false);
+                }
+            >
+                <TextField
+                    label=Text::Passphrase
+                    id="passphrase"
+                    value=passphrase
+                    error=passphrase_message
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint=Text::PassphraseHint
+                    required=true
+                />
+                <TextField
+                    label=Text::ConfirmPassphrase
+                    id="confirm-passphrase"
+                    value=confirmation
+                    error=confirmation_error
+                    input_type="password"
+                    autocomplete="new-password"
+                    required=true
+                />
+                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <TakeOverCallout on_take_over=move || create(true)/>
+                <button type="submit" class="button" disabled=move || working.get()>
+                    {t(Text::CreateVault)}
+                </button>
+                <Show when=move || working.get()>
+                    <p class="hint" role="status">{t(Text::Creating)}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+//! Later visits: unlock the vault with its passphrase.
+
+use crate::app::session::{Notice, Session};
+use crate::app::AppError;
+use crate::i18n::errors::describe;
+use crate::i18n::{phrases, Text};
+use crate::ui::common::locale::use_locale;
+use crate::ui::common::text_field::TextField;
+use crate::ui::vault::take_over_callout::TakeOverCallout;
+use crate::vault::Passphrase;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn UnlockPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let passphrase = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<Option<AppError>>);
+    let working = RwSignal::new(false);
+
+    let unlock = move |take_over: bool| {
+        failure.set(None);
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            failure.set(Some(None));
+            return;
+        }
+        working.set(true);
+        spawn_local(async move {
+            match session.unlock(Passphrase::new(typed), take_over).await {
+                Ok(true) => passphrase.set(String::new()),
+                Ok(false) => {}
+                Err(e) => failure.set(Some(Some(e))),
+            }
+            working.set(false);
+        });
+    };
+    let notice = move || {
+        session.notice.get().and_then(|n| match n {
+            Notice::IdleLocked(minutes) => Some(phrases::locked_after_idle(locale.get(), minutes)),
+            Notice::OpenedElsewhere => Some(locale.t(Text::NoticeOpenedElsewhere).to_string()),
+            Notice::WaitingForStorage => None,
+        })
+    };
+
+    view! {
+        <section class="page narrow" aria-labelledby="unlock-heading">
+            <h1 id="unlock-heading">{t(Text::UnlockHeading)}</h1>
+            {move || notice().map(|n| view! { <p class="callout" role="status">{n}</p> })}
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    unlock(false);
+                }
+            >
+                <TextField
+                    label=Text::Passphrase
+                    id="passphrase"
+                    value=passphrase
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                />
+                {move || {
+                    failure
+                        .get()
+                        .map(|f| {
+                            let text = match f {
+                                None => locale.t(Text::EnterPassphrase).to_string(),
+                                Some(e) => describe(locale.get(), &e),
+                            };
+                            view! { <p class="form-error" role="alert">{text}</p> }
+                        })
+                }}
+                <TakeOverCallout on_take_over=move || unlock(true)/>
+                <button type="submit" class="button" disabled=move || working.get()>
+                    {t(Text::Unlock)}
+                </button>
+                <Show when=move || working.get()>
+                    <p class="hint" role="status">{t(Text::Unlocking)}</p>
+                </Show>
+            </form>
+        </section>
+    }
+}

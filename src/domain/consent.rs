@@ -362,67 +362,6 @@ impl ConsentDraft {
     }
 }
 
-/// A machine-readable consent receipt with the fields of the Kantara Initiative's Consent
-/// Receipt Specification v1.1, for the person the consent concerns.
-pub fn kantara_receipt(
-    receipt_id: &str,
-    consent: &ConsentRecord,
-    purpose: &Purpose,
-    controller: Option<&super::profile::ControllerProfile>,
-    subject: &str,
-    expires_on: Option<NaiveDate>,
-) -> serde_json::Value {
-    let controllers: Vec<serde_json::Value> = controller
-        .map(|c| {
-            serde_json::json!({
-                "piiController": c.name,
-                "contact": c.name,
-                "address": c.address.clone().unwrap_or_default(),
-                "email": c.email.clone().unwrap_or_default(),
-                "phone": c.phone.clone().unwrap_or_default(),
-            })
-        })
-        .into_iter()
-        .collect();
-    let timestamp = consent.given_at().or(consent.events.first().map(|e| e.at));
-    serde_json::json!({
-        "version": "KI-CR-v1.1.0",
-        "jurisdiction": "EU (GDPR); CZ",
-        "consentTimestamp": timestamp.map(|t| t.timestamp()),
-        "collectionMethod": consent.method.code(),
-        "consentReceiptID": receipt_id,
-        "publicKey": null,
-        "language": consent.language,
-        "piiPrincipalId": subject,
-        "piiControllers": controllers,
-        "policyUrl": consent.notice,
-        "services": [{
-            "service": purpose.name,
-            "purposes": [{
-                "purpose": purpose.description.clone(),
-                "purposeCategory": [purpose.name],
-                "consentType": "EXPLICIT",
-                "piiCategory": [purpose.data_categories],
-                "primaryPurpose": true,
-                "termination": match expires_on {
-                    Some(day) => format!("expires on {day}"),
-                    None => "until withdrawn".to_string(),
-                },
-                "thirdPartyDisclosure": !purpose.recipients.trim().is_empty()
-                    && !purpose.recipients.trim().eq_ignore_ascii_case("none"),
-                "thirdPartyName": purpose.recipients,
-            }],
-        }],
-        "sensitive": false,
-        "spiCat": [],
-        "events": consent.events.iter().map(|e| serde_json::json!({
-            "event": e.kind.code(), "at": e.at.to_rfc3339(), "how": e.how,
-        })).collect::<Vec<_>>(),
-        "noticeSha256": consent.notice_sha256,
-        "proofSha256": consent.proof_sha256,
-    })
-}
-
 /// An objection (Art. 21) or a restriction (Art. 18) recorded for a contact, with date and
 /// reason; lifted by recording when it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -598,48 +537,6 @@ mod tests {
             basis,
             ..Purpose::default()
         }
-    }
-
-    #[test]
-    fn a_receipt_carries_the_kantara_fields() {
-        let c = draft("12").validate(utc(2026, 1, 10, 9, 0)).unwrap();
-        let p = purpose(LawfulBasis::Consent);
-        let controller = super::super::profile::ControllerProfile {
-            name: "Jana Poradkyně".into(),
-            email: Some("jana@poradna.cz".into()),
-            phone: None,
-            address: None,
-            ico: None,
-            vat_id: None,
-        };
-        let r = kantara_receipt(
-            "r-1",
-            &c,
-            &p,
-            Some(&controller),
-            "eva@firma.cz",
-            Some(day(2027, 1, 10)),
-        );
-        for field in [
-            "version",
-            "jurisdiction",
-            "consentTimestamp",
-            "collectionMethod",
-            "consentReceiptID",
-            "language",
-            "piiPrincipalId",
-            "piiControllers",
-            "policyUrl",
-            "services",
-            "sensitive",
-        ] {
-            assert!(r.get(field).is_some(), "{field}");
-        }
-        assert_eq!(r["version"], "KI-CR-v1.1.0");
-        assert_eq!(r["consentTimestamp"], utc(2026, 1, 10, 9, 0).timestamp());
-        assert_eq!(r["piiControllers"][0]["piiController"], "Jana Poradkyně");
-        assert_eq!(r["services"][0]["service"], "Newsletter");
-        assert_eq!(r["collectionMethod"], "web_form");
     }
 
     #[test]

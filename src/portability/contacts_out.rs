@@ -1,7 +1,6 @@
 //! Contacts for other programs: CSV (UTF-8 with a BOM so Excel reads the diacritics, comma
 //! separated, CRLF) and vCard 4.0 (RFC 6350: escaped values, lines folded at 75 octets, CRLF).
 
-use super::csv_field;
 use crate::domain::contact::Contact;
 use chrono::{DateTime, Utc};
 
@@ -134,6 +133,15 @@ pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) 
     );
     line(&mut out, "END:VCARD");
     out
+}
+
+/// One CSV field, quoted when it holds a separator, a quote or a line break.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]

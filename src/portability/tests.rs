@@ -1,3 +1,4 @@
+use super::read::read_with_paths;
 use super::*;
 use crate::app::generator::{populate, Counts};
 use crate::app::service::{create_vault, unlock, AppError, UnlockedVault};
@@ -7,7 +8,7 @@ use crate::domain::profile::ProfileDraft;
 use crate::domain::task::TaskDraft;
 use crate::store::MemoryRepository;
 use crate::vault::{KdfParams, Passphrase};
-use chrono::TimeZone;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use futures_executor::block_on;
 
 fn t(n: i64) -> DateTime<Utc> {

@@ -2,8 +2,9 @@
 //! the Kantara Consent Receipt v1.1 fields.
 
 use crate::app::session::{local_day, Session};
-use crate::domain::consent::{kantara_receipt, State};
+use crate::domain::consent::State;
 use crate::i18n::{format, phrases, Text};
+use crate::portability::receipt::kantara_receipt;
 use crate::ui::common::download::save_text;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;

@@ -1,0 +1,301 @@
+//! The rules a file must keep beyond its types: unique ids, references that resolve (one table
+//! of section, field and what it must name), money, stages, ordered histories and an audit chain
+//! that verifies.
+
+use super::format::{Amount, Export, Record};
+use super::read::{at, chain_error, ImportError, Problem};
+use crate::domain::audit;
+use std::collections::{HashMap, HashSet};
+
+/// What a reference must name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Target {
+    Contact,
+    Organisation,
+    Purpose,
+    Deal,
+    Stage,
+}
+
+impl Target {
+    fn word(self) -> &'static str {
+        match self {
+            Target::Contact => "contact",
+            Target::Organisation => "organisation",
+            Target::Purpose => "purpose",
+            Target::Deal => "deal",
+            Target::Stage => "stage",
+        }
+    }
+}
+
+/// The ids a field of one record holds.
+enum Refs<'a> {
+    One(&'a str),
+    Maybe(Option<&'a str>),
+    All(&'a [String]),
+}
+
+/// One reference of a section: the field (as the JSON path names it), what it must name, and
+/// how to read its ids from a record.
+type Reference<T> = (&'static str, Target, fn(&T) -> Refs<'_>);
+
+/// The ids each target may be referred to by.
+type Known<'a> = HashMap<Target, HashSet<&'a str>>;
+
+/// Every reference of every record of `section` must resolve.
+fn references<T>(
+    section: &str,
+    records: &[Record<T>],
+    table: &[Reference<T>],
+    known: &Known<'_>,
+) -> Result<(), ImportError> {
+    for (i, r) in records.iter().enumerate() {
+        for (field, target, ids) in table {
+            let set = &known[target];
+            let must = |id: &str, path: String| {
+                if set.contains(id) {
+                    Ok(())
+                } else {
+                    Err(at(
+                        path,
+                        Problem::Dangling(format!("{} {id}", target.word())),
+                    ))
+                }
+            };
+            let path = format!("$.{section}[{i}].data.{field}");
+            match ids(&r.data) {
+                Refs::One(id) => must(id, path)?,
+                Refs::Maybe(Some(id)) => must(id, path)?,
+                Refs::Maybe(None) => {}
+                Refs::All(list) => {
+                    for (j, id) in list.iter().enumerate() {
+                        must(id, format!("{path}[{j}]"))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The ids of one section, each non-empty and used once in the whole file, each record's
+/// revision counted from 1.
+fn ids_of<'a, T>(
+    section: &str,
+    records: &'a [Record<T>],
+    seen: &mut HashSet<&'a str>,
+) -> Result<HashSet<&'a str>, ImportError> {
+    for (i, r) in records.iter().enumerate() {
+        if r.id.trim().is_empty() {
+            return Err(at(
+                format!("$.{section}[{i}].id"),
+                Problem::Rule("an id cannot be empty".into()),
+            ));
+        }
+        if !seen.insert(&r.id) {
+            return Err(at(
+                format!("$.{section}[{i}].id"),
+                Problem::DuplicateId(r.id.clone()),
+            ));
+        }
+        if r.rev == 0 {
+            return Err(at(
+                format!("$.{section}[{i}].rev"),
+                Problem::Rule("a revision counts from 1".into()),
+            ));
+        }
+    }
+    Ok(records.iter().map(|r| r.id.as_str()).collect())
+}
+
+/// A rule broken at `path`.
+fn rule(path: String, why: &str) -> ImportError {
+    at(path, Problem::Rule(why.into()))
+}
+
+/// The index of the first entry of a list whose time is before the one before it.
+fn out_of_order<T, K: PartialOrd>(list: &[T], key: impl Fn(&T) -> K) -> Option<usize> {
+    list.windows(2)
+        .position(|w| key(&w[1]) < key(&w[0]))
+        .map(|j| j + 1)
+}
+
+/// The rules a file must keep beyond its types.
+pub fn check(e: &Export) -> Result<(), ImportError> {
+    use Refs::{All, Maybe, One};
+    use Target::{Contact, Deal, Organisation, Purpose, Stage};
+    let mut seen = HashSet::new();
+    let mut known: Known<'_> = HashMap::new();
+    known.insert(
+        Organisation,
+        ids_of("organisations", &e.organisations, &mut seen)?,
+    );
+    known.insert(Contact, ids_of("contacts", &e.contacts, &mut seen)?);
+    ids_of("activities", &e.activities, &mut seen)?;
+    known.insert(Purpose, ids_of("purposes", &e.purposes, &mut seen)?);
+    ids_of("consents", &e.consents, &mut seen)?;
+    ids_of("limits", &e.limits, &mut seen)?;
+    known.insert(Deal, ids_of("deals", &e.deals, &mut seen)?);
+    ids_of("documents", &e.documents, &mut seen)?;
+    ids_of("tasks", &e.tasks, &mut seen)?;
+    ids_of("requests", &e.requests, &mut seen)?;
+    let default_stages = crate::domain::deal::Pipeline::default();
+    let stages = match &e.pipeline {
+        Some(p) => p.data.stages.iter().map(|s| s.id.as_str()).collect(),
+        None => default_stages
+            .stages
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect(),
+    };
+    known.insert(Stage, stages);
+
+    references(
+        "contacts",
+        &e.contacts,
+        &[("organisation_id", Organisation, |c| {
+            Maybe(c.organisation_id.as_deref())
+        })],
+        &known,
+    )?;
+    references(
+        "activities",
+        &e.activities,
+        &[
+            ("contact_id", Contact, |a| One(&a.contact_id)),
+            ("deal_id", Deal, |a| Maybe(a.deal_id.as_deref())),
+        ],
+        &known,
+    )?;
+    references(
+        "consents",
+        &e.consents,
+        &[
+            ("contact_id", Contact, |c| One(&c.contact_id)),
+            ("purpose_id", Purpose, |c| One(&c.purpose_id)),
+        ],
+        &known,
+    )?;
+    references(
+        "limits",
+        &e.limits,
+        &[
+            ("contact_id", Contact, |l| One(&l.contact_id)),
+            ("purpose_id", Purpose, |l| Maybe(l.purpose_id.as_deref())),
+        ],
+        &known,
+    )?;
+    references(
+        "deals",
+        &e.deals,
+        &[
+            ("contact_ids", Contact, |d| All(&d.contact_ids)),
+            ("organisation_id", Organisation, |d| {
+                Maybe(d.organisation_id.as_deref())
+            }),
+        ],
+        &known,
+    )?;
+    references(
+        "documents",
+        &e.documents,
+        &[
+            ("deal_id", Deal, |d| Maybe(d.deal_id.as_deref())),
+            ("contact_ids", Contact, |d| All(&d.contact_ids)),
+            ("organisation_id", Organisation, |d| {
+                Maybe(d.organisation_id.as_deref())
+            }),
+        ],
+        &known,
+    )?;
+    references(
+        "requests",
+        &e.requests,
+        &[("contact_id", Contact, |r| Maybe(r.contact_id.as_deref()))],
+        &known,
+    )?;
+    references(
+        "tasks",
+        &e.tasks,
+        &[
+            ("contact_id", Contact, |t| Maybe(t.contact_id.as_deref())),
+            ("deal_id", Deal, |t| Maybe(t.deal_id.as_deref())),
+        ],
+        &known,
+    )?;
+
+    for (i, r) in e.consents.iter().enumerate() {
+        let p = format!("$.consents[{i}].data");
+        if r.data.events.is_empty() {
+            return Err(rule(
+                format!("{p}.events"),
+                "a consent has at least one event",
+            ));
+        }
+        if let Some(j) = out_of_order(&r.data.events, |e| e.at) {
+            return Err(rule(
+                format!("{p}.events[{j}].at"),
+                "events must be in time order",
+            ));
+        }
+    }
+    for (i, r) in e.deals.iter().enumerate() {
+        let p = format!("$.deals[{i}].data");
+        check_amount(&r.data.value, format!("{p}.value"))?;
+        if r.data.probability > 100 {
+            return Err(rule(
+                format!("{p}.probability"),
+                "a probability is 0 to 100",
+            ));
+        }
+        if r.data.history.is_empty() {
+            return Err(rule(
+                format!("{p}.history"),
+                "a deal has entered at least one stage",
+            ));
+        }
+        let stages = &known[&Stage];
+        for (j, c) in r.data.history.iter().enumerate() {
+            if !stages.contains(c.stage_id.as_str()) {
+                return Err(at(
+                    format!("{p}.history[{j}].stage_id"),
+                    Problem::Dangling(format!("stage {}", c.stage_id)),
+                ));
+            }
+        }
+        if let Some(j) = out_of_order(&r.data.history, |c| c.at) {
+            return Err(rule(
+                format!("{p}.history[{j}].at"),
+                "stage changes must be in time order",
+            ));
+        }
+    }
+    for (i, r) in e.documents.iter().enumerate() {
+        check_amount(&r.data.amount, format!("$.documents[{i}].data.amount"))?;
+    }
+    let events: Vec<audit::AuditEvent> = e
+        .audit_log
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.to_domain()
+                .map_err(|why| at(format!("$.audit_log[{i}]"), Problem::WrongField(why)))
+        })
+        .collect::<Result<_, _>>()?;
+    if let Err(why) = audit::verify_chain(&events, None) {
+        return Err(chain_error(&why, |seq| {
+            e.audit_log.iter().position(|a| a.seq == seq)
+        }));
+    }
+    Ok(())
+}
+
+fn check_amount(amount: &Option<Amount>, path: String) -> Result<(), ImportError> {
+    match amount {
+        Some(a) => crate::domain::Currency::parse(&a.currency)
+            .map(|_| ())
+            .map_err(|e| at(format!("{path}.currency"), Problem::Rule(e.to_string()))),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,437 @@
+//! The types of the `folio-export` format: a whole vault as exported, each record with its
+//! bookkeeping, and the audit trail. Separate from the domain's types, so the format stays put
+//! while the code changes (the fixtures under `tests/fixtures/` pin it).
+
+use crate::domain::audit;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One stored record: its bookkeeping and its data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record<T> {
+    pub id: String,
+    pub rev: u64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub data: T,
+}
+
+/// A whole vault, as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub app_version: String,
+    pub controller: Option<Record<Controller>>,
+    pub pipeline: Option<Record<Pipeline>>,
+    pub organisations: Vec<Record<Organisation>>,
+    pub contacts: Vec<Record<Contact>>,
+    pub activities: Vec<Record<Activity>>,
+    pub purposes: Vec<Record<Purpose>>,
+    pub consents: Vec<Record<Consent>>,
+    pub limits: Vec<Record<Limit>>,
+    pub deals: Vec<Record<Deal>>,
+    pub documents: Vec<Record<Document>>,
+    pub tasks: Vec<Record<Task>>,
+    /// The register of data subject requests (absent in files written before it existed).
+    #[serde(default)]
+    pub requests: Vec<Record<Request>>,
+    pub audit_log: Vec<AuditEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pipeline {
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Open,
+    Won,
+    Lost,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub given_name: String,
+    pub family_name: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+    pub organisation_id: Option<String>,
+    pub role: String,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+    pub address: String,
+    pub tags: Vec<String>,
+    pub preferences: Vec<(String, String)>,
+    pub notes: String,
+    pub restricted: bool,
+    pub merged_from: Vec<String>,
+    /// When the person was erased while documents still had to be kept (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub ico: Option<String>,
+    pub vat_id: Option<String>,
+    pub address: String,
+    pub website: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Call,
+    Email,
+    Meeting,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub contact_id: String,
+    pub kind: ActivityKind,
+    pub at: DateTime<Utc>,
+    pub subject: String,
+    pub body: String,
+    pub deal_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LawfulBasis {
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterest,
+    PublicTask,
+    LegitimateInterest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    pub name: String,
+    pub description: String,
+    pub basis: LawfulBasis,
+    pub data_categories: String,
+    pub subject_categories: String,
+    pub recipients: String,
+    pub transfers: String,
+    pub retention: String,
+    pub opt_out: bool,
+    pub security: String,
+    pub retired: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    WebForm,
+    Email,
+    PaperForm,
+    Phone,
+    InPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentEventKind {
+    Given,
+    Refused,
+    Withdrawn,
+    Expired,
+    Renewed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentEvent {
+    pub kind: ConsentEventKind,
+    pub at: DateTime<Utc>,
+    pub how: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub contact_id: String,
+    pub purpose_id: String,
+    pub notice: String,
+    pub notice_sha256: Option<String>,
+    pub language: String,
+    pub method: Method,
+    pub source: String,
+    pub channel: String,
+    pub proof: String,
+    pub proof_sha256: Option<String>,
+    pub validity_months: Option<u32>,
+    pub events: Vec<ConsentEvent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    Objection,
+    Restriction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub contact_id: String,
+    pub kind: LimitKind,
+    pub purpose_id: Option<String>,
+    pub since: DateTime<Utc>,
+    pub reason: String,
+    pub lifted: Option<DateTime<Utc>>,
+}
+
+/// Money: integer minor units and an ISO 4217 code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    pub minor: i64,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageChange {
+    pub stage_id: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub title: String,
+    pub value: Option<Amount>,
+    pub expected_close: Option<NaiveDate>,
+    pub probability: u8,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub notes: String,
+    pub outcome_reason: String,
+    pub history: Vec<StageChange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Offer,
+    Contract,
+    Invoice,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub number: String,
+    pub date: NaiveDate,
+    pub amount: Option<Amount>,
+    pub note: String,
+    pub deal_id: Option<String>,
+    pub contact_ids: Vec<String>,
+    pub organisation_id: Option<String>,
+    pub retain_until: Option<NaiveDate>,
+    pub retention_reason: String,
+    pub contract_end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub title: String,
+    pub due: DateTime<Utc>,
+    pub done: bool,
+    pub contact_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    Access,
+    Rectification,
+    Erasure,
+    Portability,
+    Restriction,
+    Objection,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Open,
+    Done,
+    Refused,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestStep {
+    pub at: DateTime<Utc>,
+    pub note: String,
+}
+
+/// A data subject request of the register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    pub kind: RequestKind,
+    pub contact_id: Option<String>,
+    pub subject: String,
+    pub received: NaiveDate,
+    pub extended_to: Option<NaiveDate>,
+    pub extension_reason: String,
+    pub status: RequestStatus,
+    pub steps: Vec<RequestStep>,
+    pub outcome: String,
+    pub closed: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldChange {
+    pub field: String,
+    /// Absent when the field was empty before (a created record's fields).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// Absent when the field is empty after (a deleted record's fields).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// Version 2: the values were erased (Art. 17); this digest stands in for them in the hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased: Option<String>,
+}
+
+/// One event of the tamper-evident change history, with its hash link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEvent {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub action: String,
+    pub entity_kind: String,
+    pub entity_id: String,
+    pub changes: Vec<FieldChange>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl AuditEvent {
+    /// The domain's event of the same shape, its action read as the format names it. Field by
+    /// field: through a JSON value (`bridge`) it was a second of an import at L.
+    pub fn to_domain(&self) -> Result<audit::AuditEvent, String> {
+        use serde::de::IntoDeserializer;
+        let action = audit::Action::deserialize(self.action.as_str().into_deserializer())
+            .map_err(|e: serde::de::value::Error| e.to_string())?;
+        Ok(audit::AuditEvent {
+            seq: self.seq,
+            at: self.at,
+            action,
+            entity_kind: self.entity_kind.clone(),
+            entity_id: self.entity_id.clone(),
+            changes: self
+                .changes
+                .iter()
+                .map(|c| audit::FieldChange {
+                    field: c.field.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                    erased: c.erased.clone(),
+                })
+                .collect(),
+            prev_hash: self.prev_hash.clone(),
+            hash: self.hash.clone(),
+        })
+    }
+
+    /// The format's event of a domain event.
+    pub fn from_domain(e: &audit::AuditEvent) -> Self {
+        let action = serde_json::to_value(e.action)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        Self {
+            seq: e.seq,
+            at: e.at,
+            action,
+            entity_kind: e.entity_kind.clone(),
+            entity_id: e.entity_id.clone(),
+            changes: e
+                .changes
+                .iter()
+                .map(|c| FieldChange {
+                    field: c.field.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                    erased: c.erased.clone(),
+                })
+                .collect(),
+            prev_hash: e.prev_hash.clone(),
+            hash: e.hash.clone(),
+        }
+    }
+}
+
+impl Export {
+    /// How many records and audit events the file holds.
+    pub fn items(&self) -> usize {
+        self.organisations.len()
+            + self.contacts.len()
+            + self.activities.len()
+            + self.purposes.len()
+            + self.consents.len()
+            + self.limits.len()
+            + self.deals.len()
+            + self.documents.len()
+            + self.tasks.len()
+            + self.requests.len()
+            + usize::from(self.controller.is_some())
+            + usize::from(self.pipeline.is_some())
+            + self.audit_log.len()
+    }
+}

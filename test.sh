@@ -23,18 +23,20 @@ cargo fmt --all -- --check
 step "Clippy, native"
 cargo clippy --all-targets -- -D warnings
 
-step "Clippy, wasm32"
+step "Clippy, wasm32 (the shipped app, then with the benchmark's entry points)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --features bench -- -D warnings
 
 step "Native tests"
 cargo test
 
+# --features bench: the scale test writes through the bulk path only that feature compiles.
 step "In-browser tests (wasm-bindgen-test in headless Chromium)"
 browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \
-  cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+  cargo test --target wasm32-unknown-unknown --features bench "${browser_tests[@]}"
 
 build_release
 node .ci/size.mjs dist

@@ -2,9 +2,9 @@
 //! what `tests/e2e/bench.mjs` calls from the page, through the real service and IndexedDB store.
 //! It may import `app`, `store` and `vault`; nothing in the app imports it.
 
+use crate::app::clock::perf_now;
 use crate::app::generator::{self, Counts, Generator};
 use crate::app::service::{self, AppError};
-use crate::app::session::perf_now;
 use crate::domain::contact::ContactDraft;
 use crate::store::{IdbRepository, Repository};
 use crate::vault::{KdfParams, Passphrase};
@@ -117,7 +117,7 @@ pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String,
     vault.into_repository().close();
     let repo = open_repository(&database).await?;
     let records = repo
-        .list(crate::app::service::KIND_CONTACT)
+        .list(<crate::domain::contact::Contact as crate::app::service::RecordKind>::KIND)
         .await
         .map_err(fail)?;
     let events = repo.audit_events().await.map_err(fail)?;
@@ -233,7 +233,7 @@ pub async fn bench_import(database: String, runs: u32) -> Result<String, JsValue
             .await
             .map_err(fail)?;
         samples.push(perf_now() - started);
-        contacts = summary.contacts;
+        contacts = summary.count("contact");
         vault.into_repository().close();
     }
     // What the import stored, so that a bare loop can put as many values of the same size.

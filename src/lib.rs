@@ -14,26 +14,6 @@ pub mod vault;
 use app::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::{Router, Routes};
-use std::time::Duration;
-use wasm_bindgen::prelude::*;
-
-/// Watches activity and visibility for the automatic lock.
-fn watch_for_idleness(session: Session) {
-    for event in ["keydown", "pointerdown", "wheel", "touchstart"] {
-        let handle = window_event_listener_untyped(event, move |_| session.touch());
-        std::mem::forget(handle);
-    }
-    // Coming back to a tab that was hidden too long locks it at once (timers are throttled there).
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let on_visibility = Closure::<dyn Fn()>::new(move || session.check_idle());
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        );
-        on_visibility.forget();
-    }
-    let _ = set_interval_with_handle(move || session.check_idle(), Duration::from_secs(5));
-}
 
 /// The whole application: the session, the shell, and the routed pages behind the vault gate.
 #[component]
@@ -45,7 +25,7 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     session.start();
-    watch_for_idleness(session);
+    session.watch_for_idleness();
     view! {
         <Router>
             <ui::common::shell::Shell>

@@ -1,12 +1,14 @@
 //! In-browser scale check: generated contacts written through the real service into IndexedDB
 //! (batched), read back and searched. Asserts what happened, never how fast; it prints timings.
 //! `FOLIO_SCALE` (at compile time) sets the number of contacts: 1,000 by default; for figures:
-//! `FOLIO_SCALE=10000 cargo test --release --target wasm32-unknown-unknown --test browser_scale`.
-#![cfg(target_arch = "wasm32")]
+//! `FOLIO_SCALE=10000 cargo test --release --target wasm32-unknown-unknown --features bench --test
+//! browser_scale`. It writes through the bulk path, which only the `bench` feature (and native
+//! tests) compile.
+#![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
+use folio::app::clock::perf_now;
 use folio::app::generator::Generator;
 use folio::app::service;
-use folio::app::session::perf_now;
 use folio::domain::search::Query;
 use folio::store::IdbRepository;
 use folio::vault::{KdfParams, Passphrase};

@@ -250,7 +250,7 @@ async fn the_vault_service_round_trips_through_indexed_db() {
     let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
     let vault = service::unlock(repo, &pass).await.unwrap();
     let snapshot = vault.snapshot();
-    assert_eq!(snapshot.profile.unwrap().data.name, "Zdeňka Dvořáková");
+    assert_eq!(snapshot.profile().unwrap().data.name, "Zdeňka Dvořáková");
     assert_eq!(snapshot.audit.len(), 2);
     assert_eq!(snapshot.chain, None);
     assert!(snapshot.damaged.is_empty());

@@ -3,9 +3,13 @@
 //! state) and the vault session. Errors are worded for the user by `i18n::errors`.
 //! Must not import `ui`; it knows nothing of pages or components.
 
+pub mod clock;
+#[cfg(any(test, feature = "bench"))]
 pub mod generator;
+pub mod idle;
+pub mod preferences;
 pub mod release;
 pub mod service;
 pub mod session;
 
-pub use service::{AppError, Damaged, StoredRecord, UnlockedVault, VaultSnapshot};
+pub use service::{AppError, Damaged, OpenRecord, UnlockedVault, VaultSnapshot};

@@ -1,36 +1,22 @@
 //! The vault session in the browser: no vault / locked / unlocked, the writer lock across tabs,
-//! the automatic lock, and the decrypted state the screens read. Locking drops the data key and
+//! the automatic lock, and the decrypted state the screens read. Every write goes through its
+//! one door, `write`; the few operations kept here add behaviour of their own (the export
+//! reminder, a merge's choice of fields, an import's progress). Locking drops the data key and
 //! every decrypted value. Must not import `ui`.
 
+use super::clock::{next_turn, perf_mark, perf_now};
+use super::idle::Idle;
+use super::preferences;
 use super::service::{self, AppError, UnlockedVault, VaultSnapshot};
-use crate::domain::activity::ActivityDraft;
-use crate::domain::consent::{ConsentDraft, EventKind, LimitKind};
-use crate::domain::contact::ContactDraft;
-use crate::domain::deal::{DealDraft, Pipeline};
-use crate::domain::document::DocumentDraft;
-use crate::domain::organisation::OrganisationDraft;
-use crate::domain::profile::ProfileDraft;
-use crate::domain::purpose::PurposeDraft;
-use crate::domain::task::TaskDraft;
 use crate::store::writer_lock::{self, Acquired, WriterLock};
 use crate::store::{durability, IdbRepository};
 use crate::vault::{KdfParams, Passphrase};
-use gloo_storage::{LocalStorage as Browser, Storage};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::rc::Rc;
-
-/// LocalStorage key of the automatic-lock delay (minutes). Not personal data.
-pub const IDLE_MINUTES_KEY: &str = "folio.idle_minutes";
-pub const DEFAULT_IDLE_MINUTES: u32 = 15;
-/// LocalStorage key of when the last full export was made (milliseconds since 1970). Not
-/// personal data; it drives the backup reminder.
-pub const LAST_EXPORT_KEY: &str = "folio.last_export";
-/// Days without an export after which the backup reminder shows.
-pub const BACKUP_REMINDER_DAYS: i64 = 7;
-pub const IDLE_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 240];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -61,7 +47,8 @@ pub struct UnlockTiming {
     pub total_ms: f64,
 }
 
-type Vault = Rc<UnlockedVault<IdbRepository>>;
+/// The unlocked vault a write runs on.
+pub type Vault = Rc<UnlockedVault<IdbRepository>>;
 
 /// The decrypted state the screens read, borrowed from the unlocked vault (never copied) and
 /// tracked by a trigger that fires after every change. Empty while locked.
@@ -112,31 +99,6 @@ impl Data {
     }
 }
 
-/// The user's local date of an instant (the browser's time zone, daylight saving included).
-pub fn local_day(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-    at.with_timezone(&chrono::Local).date_naive()
-}
-
-/// A local date and time (the browser's time zone) as UTC; the earlier of two at a DST overlap,
-/// None in a DST gap.
-pub fn local_to_utc(at: chrono::NaiveDateTime) -> Option<chrono::DateTime<chrono::Utc>> {
-    use chrono::TimeZone;
-    chrono::Local
-        .from_local_datetime(&at)
-        .earliest()
-        .map(|d| d.with_timezone(&chrono::Utc))
-}
-
-/// Waits for the next turn of the browser's event loop (a zero-delay timer).
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[derive(Clone, Copy)]
 pub struct Session {
     pub phase: RwSignal<Phase>,
@@ -146,50 +108,20 @@ pub struct Session {
     pub notice: RwSignal<Option<Notice>>,
     /// Another tab holds the vault open; the user may take over.
     pub open_elsewhere: RwSignal<bool>,
-    pub idle_minutes: RwSignal<u32>,
+    /// The automatic lock's delay and the user's last activity.
+    pub idle: Idle,
     pub persisted: RwSignal<Option<bool>>,
     pub last_unlock: RwSignal<Option<UnlockTiming>>,
     /// When the last full export was made on this device (None: never).
     pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
     vault: StoredValue<Option<Vault>, LocalStorage>,
     writer: StoredValue<Option<WriterLock>, LocalStorage>,
-    last_activity: StoredValue<f64>,
     /// Bumped on every lock, so an operation that finishes after a lock cannot unlock again.
     generation: StoredValue<u64>,
 }
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-fn perf_mark(name: &str) {
-    let performance =
-        web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok());
-    if let Some(p) = performance {
-        if let Ok(mark) = js_sys::Reflect::get(&p, &"mark".into()) {
-            let _ = js_sys::Function::from(mark).call1(&p, &name.into());
-        }
-    }
-}
-
-/// The page's high-resolution clock, in milliseconds (Date.now() where there is none).
-pub fn perf_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
-        .and_then(|p| {
-            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
-            let f: js_sys::Function = now.into();
-            f.call0(&p).ok()?.as_f64()
-        })
-        .unwrap_or_else(now_ms)
-}
-
 impl Session {
     pub fn new() -> Self {
-        let idle = Browser::get::<u32>(IDLE_MINUTES_KEY)
-            .ok()
-            .filter(|m| IDLE_CHOICES.contains(m))
-            .unwrap_or(DEFAULT_IDLE_MINUTES);
         let vault = StoredValue::new_local(None);
         Self {
             phase: RwSignal::new(Phase::Starting),
@@ -200,17 +132,12 @@ impl Session {
             },
             notice: RwSignal::new(None),
             open_elsewhere: RwSignal::new(false),
-            idle_minutes: RwSignal::new(idle),
+            idle: Idle::new(),
             persisted: RwSignal::new(None),
             last_unlock: RwSignal::new(None),
-            last_export: RwSignal::new(
-                Browser::get::<i64>(LAST_EXPORT_KEY)
-                    .ok()
-                    .and_then(chrono::DateTime::from_timestamp_millis),
-            ),
+            last_export: RwSignal::new(preferences::last_export()),
             vault,
             writer: StoredValue::new_local(None),
-            last_activity: StoredValue::new(now_ms()),
             generation: StoredValue::new(0),
         }
     }
@@ -276,7 +203,7 @@ impl Session {
         self.vault.set_value(Some(vault.clone()));
         self.data.changed();
         self.notice.set(None);
-        self.touch();
+        self.idle.touch();
         self.phase.set(Phase::Unlocked);
         if vault.is_complete() {
             return;
@@ -313,7 +240,7 @@ impl Session {
         if !self
             .take_writer_lock(take_over)
             .await
-            .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e)))?
+            .map_err(AppError::BrowserRefused)?
         {
             return Ok(false);
         }
@@ -333,7 +260,7 @@ impl Session {
         if !self
             .take_writer_lock(take_over)
             .await
-            .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e)))?
+            .map_err(AppError::BrowserRefused)?
         {
             return Ok(false);
         }
@@ -381,10 +308,11 @@ impl Session {
         }
     }
 
-    /// Runs a write on the unlocked vault and refreshes the screens' state from it.
-    async fn write<T, F, Fut>(self, op: F) -> Result<T, AppError>
+    /// The one door every write goes through: runs `op` on the unlocked vault (once it has
+    /// loaded everything) with the time of the write, then refreshes the screens' state.
+    pub async fn write<T, F, Fut>(self, op: F) -> Result<T, AppError>
     where
-        F: FnOnce(Vault) -> Fut,
+        F: FnOnce(Vault, DateTime<Utc>) -> Fut,
         Fut: std::future::Future<Output = Result<T, AppError>>,
     {
         let generation = self.generation.get_value();
@@ -393,51 +321,15 @@ impl Session {
         while !vault.is_complete() {
             next_turn().await;
             if self.generation.get_value() != generation {
-                return Err(AppError::NoVault);
+                return Err(AppError::Cancelled);
             }
         }
-        let result = op(vault.clone()).await;
+        let result = op(vault.clone(), chrono::Utc::now()).await;
         if self.generation.get_value() == generation {
             self.data.changed();
         }
-        self.touch();
+        self.idle.touch();
         result
-    }
-
-    pub async fn save_profile(self, draft: ProfileDraft) -> Result<(), AppError> {
-        self.write(|v| async move { v.save_profile(&draft, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Creates (`id` None) or updates a contact; returns its id.
-    pub async fn save_contact(
-        self,
-        id: Option<String>,
-        draft: ContactDraft,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_contact(id.as_deref(), &draft, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    /// Creates (`id` None) or updates an organisation; returns its id.
-    pub async fn save_organisation(
-        self,
-        id: Option<String>,
-        draft: OrganisationDraft,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_organisation(id.as_deref(), &draft, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn delete_organisation(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_organisation(&id, chrono::Utc::now()).await })
-            .await
     }
 
     /// Merges `other` into `keep`, taking the other's value for the fields in `take_other`.
@@ -447,7 +339,7 @@ impl Session {
         other: String,
         take_other: Vec<String>,
     ) -> Result<(), AppError> {
-        self.write(|v| async move {
+        self.write(|v, now| async move {
             let choose = |field: &str| {
                 if take_other.iter().any(|f| f == field) {
                     crate::domain::contact::Side::Other
@@ -455,189 +347,19 @@ impl Session {
                     crate::domain::contact::Side::Keep
                 }
             };
-            v.merge_contacts(&keep, &other, choose, chrono::Utc::now())
-                .await
+            v.merge_contacts(&keep, &other, choose, now).await
         })
         .await
-    }
-
-    /// Erases a person (Art. 17) as the erasure page showed, logging `outcome` in the register.
-    pub async fn erase_contact(self, id: String, outcome: String) -> Result<(), AppError> {
-        self.write(|v| async move {
-            let now = chrono::Utc::now();
-            v.erase_contact(&id, &outcome, now, local_day(now))
-                .await
-                .map(|_| ())
-        })
-        .await
-    }
-
-    pub async fn delete_contact(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_contact(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn save_activity(
-        self,
-        id: Option<String>,
-        draft: ActivityDraft,
-    ) -> Result<(), AppError> {
-        self.write(|v| async move {
-            v.save_activity(id.as_deref(), &draft, chrono::Utc::now())
-                .await
-                .map(|_| ())
-        })
-        .await
-    }
-
-    pub async fn save_purpose(
-        self,
-        id: Option<String>,
-        draft: PurposeDraft,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_purpose(id.as_deref(), &draft, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn delete_purpose(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_purpose(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Creates a contact and records its consents in the same step (the "new inquiry" flow).
-    pub async fn create_contact_with_consents(
-        self,
-        draft: ContactDraft,
-        consents: Vec<ConsentDraft>,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.create_contact_with_consents(&draft, &consents, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn create_consent(self, draft: ConsentDraft) -> Result<String, AppError> {
-        self.write(|v| async move { v.create_consent(&draft, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Withdraws, renews… a consent: appends the event, now, judged on the user's local day.
-    pub async fn append_consent_event(
-        self,
-        id: String,
-        kind: EventKind,
-        how: String,
-    ) -> Result<(), AppError> {
-        self.write(|v| async move {
-            v.append_consent_event(&id, kind, &how, chrono::Utc::now(), local_day)
-                .await
-        })
-        .await
-    }
-
-    pub async fn add_limit(
-        self,
-        contact_id: String,
-        kind: LimitKind,
-        purpose_id: Option<String>,
-        reason: String,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.add_limit(&contact_id, kind, purpose_id, &reason, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn lift_limit(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.lift_limit(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn delete_activity(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_activity(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn save_pipeline(self, pipeline: Pipeline) -> Result<(), AppError> {
-        self.write(|v| async move { v.save_pipeline(pipeline, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Creates (`id` None) or updates a deal, amounts read with `decimal_separator`.
-    pub async fn save_deal(
-        self,
-        id: Option<String>,
-        draft: DealDraft,
-        decimal_separator: char,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_deal(id.as_deref(), &draft, decimal_separator, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn move_deal(self, id: String, stage: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.move_deal(&id, &stage, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn delete_deal(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_deal(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn save_document(
-        self,
-        id: Option<String>,
-        draft: DocumentDraft,
-        decimal_separator: char,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_document(id.as_deref(), &draft, decimal_separator, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn delete_document(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_document(&id, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Creates (`id` None) or updates a follow-up, its due time read in the local time zone.
-    pub async fn save_task(self, id: Option<String>, draft: TaskDraft) -> Result<String, AppError> {
-        self.write(|v| async move {
-            v.save_task(id.as_deref(), &draft, local_to_utc, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    pub async fn set_task_done(self, id: String, done: bool) -> Result<(), AppError> {
-        self.write(|v| async move { v.set_task_done(&id, done, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn delete_task(self, id: String) -> Result<(), AppError> {
-        self.write(|v| async move { v.delete_task(&id, chrono::Utc::now()).await })
-            .await
     }
 
     /// The whole vault as the portability format's JSON (waits until everything is loaded),
     /// and when it was made, remembered for the backup reminder.
     pub async fn export_json(self) -> Result<String, AppError> {
-        self.write(|v| async move {
-            let now = chrono::Utc::now();
+        self.write(|v, now| async move {
             let export = v.export(now, env!("CARGO_PKG_VERSION"))?;
             let text = serde_json::to_string(&export)
-                .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e.to_string())))?;
-            let _ = Browser::set(LAST_EXPORT_KEY, now.timestamp_millis());
+                .map_err(|e| AppError::FileNotWritten(e.to_string()))?;
+            preferences::set_last_export(now);
             self.last_export.set(Some(now));
             Ok(text)
         })
@@ -667,60 +389,36 @@ impl Session {
 
     /// What the vault holds about one person, in the export format (Art. 15 / Art. 20).
     pub async fn subject_json(self, contact_id: String) -> Result<String, AppError> {
-        self.write(|v| async move {
-            let all = v.export(chrono::Utc::now(), env!("CARGO_PKG_VERSION"))?;
+        self.write(|v, now| async move {
+            let all = v.export(now, env!("CARGO_PKG_VERSION"))?;
             let mine = crate::portability::subject(&all, &contact_id)
                 .ok_or_else(|| AppError::NotFound(contact_id.clone()))?;
-            serde_json::to_string_pretty(&mine)
-                .map_err(|e| AppError::Store(crate::store::StoreError::Failed(e.to_string())))
+            serde_json::to_string_pretty(&mine).map_err(|e| AppError::FileNotWritten(e.to_string()))
         })
         .await
     }
 
-    /// Imports contacts read from a CSV or vCard file (the valid rows, in one transaction).
-    pub async fn import_contacts(
-        self,
-        rows: Vec<crate::portability::contacts_in::ImportRow>,
-    ) -> Result<service::contacts_import::ContactsImportSummary, AppError> {
-        self.write(|v| async move { v.import_contacts(&rows, chrono::Utc::now()).await })
-            .await
-    }
-
-    pub async fn create_request(
-        self,
-        draft: crate::domain::request::RequestDraft,
-    ) -> Result<String, AppError> {
-        self.write(|v| async move { v.create_request(&draft, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Extends, adds a step to or closes a request (`change` gets the time and the local day).
-    pub async fn change_request(
-        self,
-        id: String,
-        change: impl FnOnce(
-                &mut crate::domain::request::SubjectRequest,
-                chrono::DateTime<chrono::Utc>,
-                chrono::NaiveDate,
-            ) -> Result<(), crate::domain::request::RequestError>
-            + 'static,
-    ) -> Result<(), AppError> {
-        self.write(|v| async move {
-            let now = chrono::Utc::now();
-            v.change_request(&id, |r| change(r, now, local_day(now)), now)
-                .await
-        })
-        .await
-    }
-
-    /// Restores a checked export into this (empty) vault.
+    /// Restores a checked export into this (empty) vault, showing its progress.
     pub async fn import_export(
         self,
         export: crate::portability::Checked,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
-        self.write(|v| async move {
-            v.import_into_empty_with(&export, chrono::Utc::now(), Self::reporter(progress))
+        self.write(|v, now| async move {
+            v.import_into_empty_with(&export, now, Self::reporter(progress))
+                .await
+        })
+        .await
+    }
+
+    /// Replaces everything in the vault by an export, showing its progress.
+    pub async fn import_replace(
+        self,
+        export: crate::portability::Checked,
+        progress: RwSignal<Option<(usize, usize)>>,
+    ) -> Result<service::ImportSummary, AppError> {
+        self.write(|v, now| async move {
+            v.import_replace_with(&export, now, Self::reporter(progress))
                 .await
         })
         .await
@@ -740,28 +438,6 @@ impl Session {
         }
     }
 
-    /// Merges an export into a vault that has data (the newer revision wins).
-    pub async fn import_merge(
-        self,
-        export: crate::portability::Checked,
-    ) -> Result<service::MergeReport, AppError> {
-        self.write(|v| async move { v.import_merge(&export, chrono::Utc::now()).await })
-            .await
-    }
-
-    /// Replaces everything in the vault by an export.
-    pub async fn import_replace(
-        self,
-        export: crate::portability::Checked,
-        progress: RwSignal<Option<(usize, usize)>>,
-    ) -> Result<service::ImportSummary, AppError> {
-        self.write(|v| async move {
-            v.import_replace_with(&export, chrono::Utc::now(), Self::reporter(progress))
-                .await
-        })
-        .await
-    }
-
     /// Whether the vault holds no record yet (only then can an export be restored into it).
     pub fn vault_is_empty(&self) -> bool {
         self.data.with(|_| ());
@@ -770,41 +446,16 @@ impl Session {
             .unwrap_or(true)
     }
 
-    pub async fn change_passphrase(
-        self,
-        current: Passphrase,
-        new: Passphrase,
-    ) -> Result<(), AppError> {
-        let kdf = KdfParams::recommended()?;
-        self.write(|v| async move {
-            v.change_passphrase(&current, &new, kdf, chrono::Utc::now())
-                .await
-        })
-        .await
-    }
-
-    /// Records user activity (keys, pointer, scrolling) for the automatic lock.
-    pub fn touch(self) {
-        self.last_activity.set_value(now_ms());
-    }
-
-    pub fn set_idle_minutes(self, minutes: u32) {
-        if IDLE_CHOICES.contains(&minutes) {
-            let _ = Browser::set(IDLE_MINUTES_KEY, minutes);
-            self.idle_minutes.set(minutes);
-            self.touch();
-        }
-    }
-
     /// Locks if the vault has been idle (or the tab hidden) longer than the chosen delay.
     pub fn check_idle(self) {
-        if !matches!(self.phase.get_untracked(), Phase::Unlocked) {
-            return;
+        if matches!(self.phase.get_untracked(), Phase::Unlocked) && self.idle.expired() {
+            self.lock(Some(Notice::IdleLocked(self.idle.minutes.get_untracked())));
         }
-        let minutes = self.idle_minutes.get_untracked();
-        if now_ms() - self.last_activity.get_value() >= f64::from(minutes) * 60_000.0 {
-            self.lock(Some(Notice::IdleLocked(minutes)));
-        }
+    }
+
+    /// Starts the automatic lock's watch.
+    pub fn watch_for_idleness(self) {
+        self.idle.watch(move || self.check_idle());
     }
 }
 

@@ -119,6 +119,13 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "Prohlížeč ukládání zrušil (úložiště může být plné). Nic se neuložilo."
         }
         .to_string(),
+        AppError::Store(StoreError::Refused(why)) => {
+            if en {
+                format!("The browser's storage refused ({why}). Nothing was saved.")
+            } else {
+                format!("Úložiště prohlížeče to odmítlo ({why}). Nic se neuložilo.")
+            }
+        }
         AppError::Store(e) => {
             if en {
                 format!("Saving failed: {e}. Nothing was saved.")
@@ -148,6 +155,38 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 ),
             }
         }
+        AppError::NotLoaded => if en {
+            "The vault is still loading. Nothing was changed; try again in a moment."
+        } else {
+            "Trezor se ještě načítá. Nic se nezměnilo; zkuste to za chvíli znovu."
+        }
+        .to_string(),
+        AppError::Cancelled => if en {
+            "Stopped before anything was written (the vault was locked). Nothing was changed."
+        } else {
+            "Zastaveno dřív, než se cokoli zapsalo (trezor se zamkl). Nic se nezměnilo."
+        }
+        .to_string(),
+        AppError::BrowserRefused(why) => {
+            if en {
+                format!("The browser refused: {why}. Nothing was changed.")
+            } else {
+                format!("Prohlížeč to odmítl: {why}. Nic se nezměnilo.")
+            }
+        }
+        AppError::FileNotWritten(why) => {
+            if en {
+                format!("The file could not be written ({why}). Nothing in the vault changed; try again.")
+            } else {
+                format!("Soubor se nepodařilo zapsat ({why}). V trezoru se nic nezměnilo; zkuste to znovu.")
+            }
+        }
+        AppError::MergeIntoItself => if en {
+            "A contact cannot be merged into itself: choose another contact. Nothing was changed."
+        } else {
+            "Kontakt nelze sloučit sám se sebou: vyberte jiný kontakt. Nic se nezměnilo."
+        }
+        .to_string(),
         AppError::NoVault => if en {
             "There is no vault in this browser yet."
         } else {
@@ -467,6 +506,23 @@ mod tests {
             field_error(Lang::Cs, &vat),
             "toto není formát DIČ pro DE (očekává se 9 číslic)"
         );
+    }
+
+    #[test]
+    fn each_new_failure_is_worded_in_both_languages() {
+        for e in [
+            AppError::NotLoaded,
+            AppError::Cancelled,
+            AppError::BrowserRefused("SecurityError".into()),
+            AppError::FileNotWritten("quota".into()),
+            AppError::MergeIntoItself,
+            AppError::Store(StoreError::Refused("UnknownError".into())),
+        ] {
+            let (en, cs) = (describe(Lang::En, &e), describe(Lang::Cs, &e));
+            assert!(!en.is_empty() && !cs.is_empty() && en != cs, "{e:?}");
+        }
+        assert!(describe(Lang::En, &AppError::MergeIntoItself).contains("merged into itself"));
+        assert!(describe(Lang::Cs, &AppError::FileNotWritten("x".into())).contains("Soubor"));
     }
 
     #[test]

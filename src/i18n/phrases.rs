@@ -253,51 +253,32 @@ pub fn last_contacted(lang: Lang, at: DateTime<Utc>, days: i64) -> String {
     }
 }
 
-/// "12 contacts, 3 organisations, 40 activities…" — what an import file holds or restored.
+/// "12 contacts, 3 organisations, 40 activities…, 85 audit events" — what an import file holds
+/// or restored: every kind of record, in the order of the list of kinds, then the audit events.
+/// A kind the vault holds at most one of (the controller's details) is named only when present.
 pub fn import_summary(lang: Lang, s: &crate::app::service::ImportSummary) -> String {
-    let parts: [(usize, [&str; 3], [&str; 3]); 7] = [
-        (
-            s.contacts,
-            ["contact", "", "contacts"],
-            ["kontakt", "kontakty", "kontaktů"],
-        ),
-        (
-            s.organisations,
-            ["organisation", "", "organisations"],
-            ["firma", "firmy", "firem"],
-        ),
-        (
-            s.activities,
-            ["activity", "", "activities"],
-            ["aktivita", "aktivity", "aktivit"],
-        ),
-        (
-            s.consents,
-            ["consent", "", "consents"],
-            ["souhlas", "souhlasy", "souhlasů"],
-        ),
-        (
-            s.deals,
-            ["deal", "", "deals"],
-            ["obchod", "obchody", "obchodů"],
-        ),
-        (
-            s.documents,
-            ["document", "", "documents"],
-            ["doklad", "doklady", "dokladů"],
-        ),
-        (
-            s.audit_events,
-            ["audit event", "", "audit events"],
-            ["auditní záznam", "auditní záznamy", "auditních záznamů"],
-        ),
-    ];
-    parts
+    let (en, cs) = (
+        ["audit event", "audit events"],
+        ["auditní záznam", "auditní záznamy", "auditních záznamů"],
+    );
+    s.kinds
         .iter()
-        .map(|(n, en, cs)| {
-            let w = if lang == Lang::En { en } else { cs };
-            count(lang, *n as u64, w[0], w[1], w[2])
+        .filter(|k| !k.single || k.count > 0)
+        .map(|k| {
+            let words = match lang {
+                Lang::En => [k.noun.en[0], k.noun.en[0], k.noun.en[1]],
+                Lang::Cs => k.noun.cs,
+            };
+            if k.single {
+                words[0].to_string()
+            } else {
+                count(lang, k.count as u64, words[0], words[1], words[2])
+            }
         })
+        .chain([match lang {
+            Lang::En => count(lang, s.audit_events as u64, en[0], "", en[1]),
+            Lang::Cs => count(lang, s.audit_events as u64, cs[0], cs[1], cs[2]),
+        }])
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -717,17 +698,7 @@ pub fn request_subject(lang: Lang, subject: &str) -> String {
 /// "Merged: 2 contacts added, 1 record updated, 40 unchanged, 1 conflict."
 pub fn merge_report(lang: Lang, r: &crate::app::service::MergeReport) -> String {
     let a = &r.added;
-    let nothing = a.contacts
-        + a.organisations
-        + a.activities
-        + a.consents
-        + a.deals
-        + a.documents
-        + a.tasks
-        + a.purposes
-        + a.limits
-        + a.requests
-        == 0;
+    let nothing = a.records() == 0;
     let added = match (nothing, lang) {
         (true, Lang::En) => "nothing new".to_string(),
         (true, Lang::Cs) => "nic nového".to_string(),
@@ -765,6 +736,41 @@ pub fn import_progress(lang: Lang, done: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_import_names_every_kind_of_the_list_in_both_languages() {
+        // Every kind of the app's list (in tests it includes a probe kind only tests have), each
+        // counted once: all are named, in English and Czech, with the audit events last.
+        let mut summary = crate::app::service::ImportSummary::default();
+        for k in &mut summary.kinds {
+            k.count = 1;
+        }
+        summary.audit_events = 3;
+        let en = import_summary(Lang::En, &summary);
+        let cs = import_summary(Lang::Cs, &summary);
+        for k in &summary.kinds {
+            assert!(en.contains(k.noun.en[0]), "{en} lacks {}", k.noun.en[0]);
+            assert!(cs.contains(k.noun.cs[0]), "{cs} lacks {}", k.noun.cs[0]);
+        }
+        assert!(en.contains("1 probe") && cs.contains("1 sonda"));
+        assert!(en.contains("1 request") && en.contains("1 follow-up") && en.contains("1 purpose"));
+        assert!(cs.contains("1 žádost") && cs.contains("1 úkol"));
+        assert!(en.ends_with("3 audit events") && cs.ends_with("3 auditní záznamy"));
+        // A file with one contact and one deal: the kinds people always see stay named, zeros
+        // included; the controller's details, absent, are not.
+        let mut small = crate::app::service::ImportSummary::default();
+        for k in &mut small.kinds {
+            k.count = usize::from(k.kind == "contact" || k.kind == "deal");
+        }
+        let en = import_summary(Lang::En, &small);
+        assert!(
+            en.starts_with(
+                "1 contact, 0 organisations, 0 activities, 0 consents, 1 deal, 0 documents"
+            ),
+            "{en}"
+        );
+        assert!(!en.contains("controller"));
+    }
 
     #[test]
     fn a_contacts_import_says_what_came_in_and_what_not_and_why() {

@@ -38,6 +38,3 @@ pub fn bridge<A: Serialize, B: serde::de::DeserializeOwned>(a: &A) -> Result<B, 
         .and_then(serde_json::from_value)
         .map_err(|e| e.to_string())
 }
-
-#[cfg(test)]
-mod tests;

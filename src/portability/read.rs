@@ -67,7 +67,7 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
 
 /// The careful read: the file as a JSON value, its format and version checked, migrated to the
 /// newest version, then typed, with the path of the first field that does not fit.
-pub(super) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
+pub(crate) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
     let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| at("$", Problem::NotJson(e.to_string())))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {

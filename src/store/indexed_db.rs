@@ -30,7 +30,7 @@ fn failed(e: rexie::Error) -> StoreError {
     if detail.contains("QuotaExceeded") {
         StoreError::QuotaExceeded
     } else {
-        StoreError::Failed(text)
+        StoreError::Refused(text)
     }
 }
 

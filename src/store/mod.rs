@@ -78,12 +78,14 @@ pub enum StoreError {
     AuditConflict(u64),
     #[error("audit event {0} does not exist")]
     AuditMissing(u64),
+    /// The browser aborted the transaction (nothing of it was written).
     #[error("the browser aborted the write")]
     Aborted,
     #[error("a stored value in {store} is not in Folio's format: {detail}")]
     Malformed { store: String, detail: String },
-    #[error("storage failed: {0}")]
-    Failed(String),
+    /// The browser's storage refused a request, with its own message.
+    #[error("the browser's storage refused: {0}")]
+    Refused(String),
 }
 
 /// Where sealed data is kept. Every method is one transaction.

@@ -3,7 +3,7 @@
 
 use super::kdf::{hex_decode, hex_encode};
 use super::seal::{open, seal, Address, Plaintext, Sealed};
-use super::{KdfParams, Key, Passphrase, VaultError};
+use super::{KdfParams, Key, Passphrase, Sealer, VaultError};
 use serde::{Deserialize, Serialize};
 
 /// The header format this version of Folio writes and reads.
@@ -26,10 +26,10 @@ pub struct VaultHeader {
 
 impl VaultHeader {
     /// A new vault: a random data key, wrapped under the key derived from `passphrase`.
-    pub fn create(passphrase: &Passphrase, kdf: KdfParams) -> Result<(Self, Key), VaultError> {
+    pub fn create(passphrase: &Passphrase, kdf: KdfParams) -> Result<(Self, Sealer), VaultError> {
         let data_key = Key::random()?;
         let header = Self::wrap(&data_key, passphrase, kdf)?;
-        Ok((header, data_key))
+        Ok((header, Sealer::new(data_key)))
     }
 
     fn wrap(data_key: &Key, passphrase: &Passphrase, kdf: KdfParams) -> Result<Self, VaultError> {
@@ -48,7 +48,7 @@ impl VaultHeader {
     }
 
     /// Unwraps the data key. A wrong passphrase is reported as such and changes nothing.
-    pub fn unlock(&self, passphrase: &Passphrase) -> Result<Key, VaultError> {
+    pub fn unlock(&self, passphrase: &Passphrase) -> Result<Sealer, VaultError> {
         if self.format > HEADER_FORMAT {
             return Err(VaultError::UnsupportedFormat(self.format));
         }
@@ -67,18 +67,18 @@ impl VaultHeader {
             .as_bytes()
             .try_into()
             .map_err(|_| VaultError::BadHeader("the data key has the wrong length".into()))?;
-        Ok(Key::from_bytes(bytes))
+        Ok(Sealer::new(Key::from_bytes(bytes)))
     }
 
     /// The same data key wrapped under a new passphrase (with fresh KDF parameters and salt).
     /// Records stay as they are: only the header changes.
     pub fn rewrap(
         &self,
-        data_key: &Key,
+        data_key: &Sealer,
         new_passphrase: &Passphrase,
         kdf: KdfParams,
     ) -> Result<Self, VaultError> {
-        Self::wrap(data_key, new_passphrase, kdf)
+        Self::wrap(data_key.key(), new_passphrase, kdf)
     }
 
     pub fn to_json(&self) -> String {

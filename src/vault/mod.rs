@@ -1,6 +1,7 @@
 //! The vault's cryptography: passphrase → Argon2id → key-encryption key → data key, and sealing
 //! records with AES-256-GCM. Must not import `store`, `app` or `ui`: it only turns plaintext into
-//! sealed bytes and back, and it is the only module that does.
+//! sealed bytes and back, and it is the only module that does. Keys never leave it: an unlocked
+//! vault's data key lives inside a `Sealer`.
 
 pub mod backup;
 pub mod header;
@@ -8,12 +9,14 @@ pub mod kdf;
 pub mod keys;
 pub mod passphrase;
 pub mod seal;
+pub mod sealer;
 
 pub use header::VaultHeader;
 pub use kdf::KdfParams;
 pub use keys::Key;
 pub use passphrase::{Passphrase, PassphraseError};
 pub use seal::{Address, Plaintext, Sealed};
+pub use sealer::Sealer;
 
 /// What can go wrong in the vault's cryptography.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

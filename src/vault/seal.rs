@@ -19,7 +19,7 @@ impl Plaintext {
     }
 
     /// Serialises a value as JSON plaintext.
-    pub fn from_json<T: Serialize>(value: &T) -> Result<Self, VaultError> {
+    pub fn from_json<T: Serialize + ?Sized>(value: &T) -> Result<Self, VaultError> {
         serde_json::to_vec(value)
             .map(Self::new)
             .map_err(|e| VaultError::BadContent(e.to_string()))
@@ -89,12 +89,22 @@ pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Se
 
 /// Opens a sealed value; fails if the key, the address or any bit of it is not what was sealed.
 pub fn open(key: &Key, address: Address<'_>, sealed: &Sealed) -> Result<Plaintext, VaultError> {
+    open_parts(key, address, &sealed.nonce, &sealed.ciphertext)
+}
+
+/// `open` of a nonce and ciphertext stored apart (no copy of the ciphertext is made).
+pub fn open_parts(
+    key: &Key,
+    address: Address<'_>,
+    nonce: &[u8; 12],
+    ciphertext: &[u8],
+) -> Result<Plaintext, VaultError> {
     let aad = address.associated_data();
     key.cipher()
         .decrypt(
-            &Nonce::from(sealed.nonce),
+            &Nonce::from(*nonce),
             Payload {
-                msg: &sealed.ciphertext,
+                msg: ciphertext,
                 aad: &aad,
             },
         )

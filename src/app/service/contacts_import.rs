@@ -3,9 +3,17 @@
 //! matched by name or created, rows whose e-mail is already in Folio are skipped, and everything
 //! is written in one transaction. Part of the service; must not import `ui` or browser types.
 
-use super::*;
+use super::error::AppError;
+use super::records::Revision;
+use super::types::{OpenRecord, UnlockedVault, VaultSnapshot};
+use crate::domain::contact::{self as contact_rules, Contact};
+use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::Email;
+use crate::domain::FieldErrors;
 use crate::portability::contacts_in::ImportRow;
+use crate::store::{Batch, Expect, Repository};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 
 /// Why a row was not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,15 +140,14 @@ impl<R: Repository> UnlockedVault<R> {
         rows: &[ImportRow],
         now: DateTime<Utc>,
     ) -> Result<ContactsImportSummary, AppError> {
-        if !self.is_complete() {
-            return Err(AppError::Store(StoreError::Aborted));
-        }
+        self.ready()?;
         let planned = self.with_snapshot(|s| plan(s, rows));
         let mut summary = ContactsImportSummary::default();
-        let mut organisations: Vec<StoredRecord<Organisation>> = Vec::new();
-        let mut contacts: Vec<StoredRecord<Contact>> = Vec::new();
+        let mut organisations: Vec<OpenRecord<Organisation>> = Vec::new();
+        let mut contacts: Vec<OpenRecord<Contact>> = Vec::new();
         let mut created: BTreeMap<String, String> = BTreeMap::new();
-        let mut creations = Vec::new();
+        let mut puts = Vec::new();
+        let mut entries = Vec::new();
         for (number, decision) in planned {
             let (mut contact, organisation) = match decision {
                 Ok(d) => d,
@@ -155,45 +162,40 @@ impl<R: Repository> UnlockedVault<R> {
                 OrganisationChoice::New(data, key) => match created.get(&key) {
                     Some(id) => Some(id.clone()),
                     None => {
-                        let (record, _, _, changes) = Self::next_revision(
-                            None,
-                            KIND_ORGANISATION,
-                            data,
-                            Organisation::fields,
-                            now,
-                        )?;
-                        creations.push((seal_record(&self.key, &record)?, changes));
-                        created.insert(key, record.id.clone());
-                        let id = record.id.clone();
-                        organisations.push(record);
+                        let revision = Revision::of(None, data, now)?;
+                        puts.push((self.seal(&revision.record)?, Expect::Absent));
+                        entries.push(revision.entry());
+                        let id = revision.record.id.clone();
+                        created.insert(key, id.clone());
+                        organisations.push(revision.record);
                         Some(id)
                     }
                 },
             };
-            let (record, _, _, changes) =
-                Self::next_revision(None, KIND_CONTACT, contact, Contact::fields, now)?;
-            creations.push((seal_record(&self.key, &record)?, changes));
-            contacts.push(record);
+            let revision = Revision::of(None, contact, now)?;
+            puts.push((self.seal(&revision.record)?, Expect::Absent));
+            entries.push(revision.entry());
+            contacts.push(revision.record);
         }
-        if creations.is_empty() {
+        if entries.is_empty() {
             return Ok(summary);
         }
-        self.commit_creations(creations, now).await?;
+        let batch = Batch {
+            puts,
+            ..Batch::default()
+        };
+        self.commit(batch, entries, now).await?;
         summary.imported = contacts.len();
         summary.organisations_created = organisations.len();
-        let mut inner = self.inner.borrow_mut();
-        for o in organisations {
-            inner.snapshot.organisations.insert(o.id.clone(), o);
-        }
-        for c in contacts {
-            inner.snapshot.contacts.insert(c.id.clone(), c);
-        }
+        self.keep_all(organisations);
+        self.keep_all(contacts);
         Ok(summary)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{create_vault, unlock, ContactDraft, KdfParams, Passphrase};
     use super::*;
     use crate::domain::{EmailError, FieldError};
     use crate::portability::contacts_in::{read, Source};

@@ -1,17 +1,19 @@
 //! Saves a text the app made (JSON, CSV) as a file on the user's device: a Blob and a link with
 //! `download`, clicked and released. Nothing leaves the device.
 
+use crate::app::AppError;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name` with the given media type.
-pub fn save_text(file_name: &str, media_type: &str, text: &str) -> Result<(), String> {
+pub fn save_text(file_name: &str, media_type: &str, text: &str) -> Result<(), AppError> {
     save_parts(file_name, media_type, js_sys::Array::of1(&text.into()))
+        .map_err(AppError::FileNotWritten)
 }
 
 /// Offers `bytes` as a download named `file_name` with the given media type.
-pub fn save_bytes(file_name: &str, media_type: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn save_bytes(file_name: &str, media_type: &str, bytes: &[u8]) -> Result<(), AppError> {
     let array = js_sys::Uint8Array::from(bytes);
-    save_parts(file_name, media_type, js_sys::Array::of1(&array))
+    save_parts(file_name, media_type, js_sys::Array::of1(&array)).map_err(AppError::FileNotWritten)
 }
 
 fn save_parts(file_name: &str, media_type: &str, parts: js_sys::Array) -> Result<(), String> {

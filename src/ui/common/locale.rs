@@ -1,12 +1,9 @@
 //! The interface language as reactive state: follows the browser's preference until the user
 //! picks one in Settings (remembered in LocalStorage), and keeps `<html lang>` in step.
 
+use crate::app::preferences;
 use crate::i18n::{Lang, Text};
-use gloo_storage::{LocalStorage as Browser, Storage};
 use leptos::prelude::*;
-
-/// LocalStorage key of the chosen language. Not personal data.
-pub const LANG_KEY: &str = "folio.lang";
 
 #[derive(Clone, Copy)]
 pub struct Locale {
@@ -37,8 +34,7 @@ fn set_document_lang(lang: Lang) {
 
 impl Locale {
     pub fn new() -> Self {
-        let lang = Browser::get::<String>(LANG_KEY)
-            .ok()
+        let lang = preferences::language()
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or_else(browser_preference);
         set_document_lang(lang);
@@ -58,7 +54,7 @@ impl Locale {
     }
 
     pub fn choose(self, lang: Lang) {
-        let _ = Browser::set(LANG_KEY, lang.code());
+        preferences::set_language(lang.code());
         set_document_lang(lang);
         self.lang.set(lang);
     }

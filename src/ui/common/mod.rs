@@ -1,5 +1,6 @@
 //! Pieces every feature uses: the shell and its navigation, Home, the confirmation and error components, text fields, history lists, downloads and the locale. Must not import a feature folder.
 
+pub mod action_error;
 pub mod confirm_delete;
 pub mod download;
 pub mod field_errors;

@@ -6,8 +6,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{fields, sha256_hex, ConsentDraft, Method};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::sha256_of_chosen_file;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
@@ -96,7 +96,10 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
             if let Some(input) = &input {
                 draft.proof_sha256 = sha256_of_chosen_file(input).await;
             }
-            match session.create_consent(draft).await {
+            match session
+                .write(move |v, now| async move { v.create_consent(&draft, now).await })
+                .await
+            {
                 Ok(_) => {
                     errors.set(FieldErrors::new());
                     notice_text.set(String::new());
@@ -148,7 +151,7 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
                         <label for="consent-proof-file">{t(Text::ProofFileLabel)}</label>
                         <input id="consent-proof-file" type="file" node_ref=proof_file/>
                     </div>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button">{t(Text::RecordConsent)}</button>
                         <Show when=move || saved.get()>

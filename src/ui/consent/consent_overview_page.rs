@@ -2,7 +2,8 @@
 //! purposes with no consents; each line links to the contact. Links to the purposes register,
 //! "May I contact?" and the Record of processing activities.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::domain::consent::State;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{phrases, Text};

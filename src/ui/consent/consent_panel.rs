@@ -2,12 +2,13 @@
 //! (events are only ever added), one-click Withdraw and Renew, a receipt, and the form to
 //! record a new answer.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{EventKind, State};
 use crate::domain::purpose::LawfulBasis;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use crate::ui::consent::consent_form::ConsentForm;
 use leptos::prelude::*;
@@ -70,10 +71,12 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
         });
         failure.set(None);
         spawn_local(async move {
-            if let Err(e) = session
-                .append_consent_event(id, kind, how.to_string())
-                .await
-            {
+            let how = how.to_string();
+            let withdraw = move |v: crate::app::session::Vault, now| async move {
+                v.append_consent_event(&id, kind, &how, now, local_day)
+                    .await
+            };
+            if let Err(e) = session.write(withdraw).await {
                 failure.set(Some(e));
             }
         });
@@ -81,7 +84,7 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="consent-heading">
             <h2 id="consent-heading">{t(Text::ConsentPanelHeading)}</h2>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             {move || {
                 let lang = locale.get();
                 let list = consents.get();

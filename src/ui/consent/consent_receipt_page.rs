@@ -1,10 +1,12 @@
 //! A consent receipt for the person it concerns: a printable page, and the same as JSON with
 //! the Kantara Consent Receipt v1.1 fields.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::domain::consent::State;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::receipt::kantara_receipt;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -33,7 +35,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                 State::Expired { on } => Some(on),
                 _ => None,
             };
-            let profile = d.profile.as_ref().map(|p| &p.data);
+            let profile = d.profile().map(|p| &p.data);
             let json = kantara_receipt(&id, &c.data, &p.data, profile, &subject, expires);
             Some((
                 c.data.clone(),
@@ -45,7 +47,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
             ))
         })
     });
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
     let download = move |_| {
         if let Some((.., json)) = found.get_untracked() {
             let pretty = serde_json::from_str::<serde_json::Value>(&json)
@@ -69,7 +71,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                 None => view! { <p class="form-error" role="alert">{locale.t(Text::ConsentNotFound)}</p> }.into_any(),
                 Some((c, p, contact_id, name, subject, _)) => {
                     let lang = locale.get();
-                    let controller = session.data.with(|d| d.profile.as_ref().map(|p| {
+                    let controller = session.data.with(|d| d.profile().map(|p| {
                         [Some(p.data.name.clone()), p.data.address.clone(), p.data.email.clone(), p.data.phone.clone()]
                             .into_iter()
                             .flatten()
@@ -89,7 +91,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                             <button type="button" class="button secondary" on:click=download>{locale.t(Text::DownloadJson)}</button>
                             <A href=format!("/contacts/{contact_id}")>{link_name}</A>
                         </div>
-                        {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                        <ActionError failure/>
                         <dl class="facts">
                             {row(Text::ReceiptId, id.get_value())}
                             {row(Text::Controller, controller.unwrap_or_else(|| Text::ControllerMissing.get(lang).to_string()))}

@@ -5,8 +5,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{fields, LimitKind};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -59,10 +59,11 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
         let purpose_id = (kind == LimitKind::Objection && !chosen.is_empty()).then_some(chosen);
         let text = reason.get_untracked();
         spawn_local(async move {
-            match session
-                .add_limit(contact.get_value(), kind, purpose_id, text)
-                .await
-            {
+            let contact = contact.get_value();
+            let add = move |v: crate::app::session::Vault, now| async move {
+                v.add_limit(&contact, kind, purpose_id, &text, now).await
+            };
+            match session.write(add).await {
                 Ok(_) => {
                     reason.set(String::new());
                     errors.set(FieldErrors::new());
@@ -74,7 +75,10 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
     };
     let lift = move |id: String| {
         spawn_local(async move {
-            if let Err(e) = session.lift_limit(id).await {
+            if let Err(e) = session
+                .write(move |v, now| async move { v.lift_limit(&id, now).await })
+                .await
+            {
                 failure.set(Some(e));
             }
         });
@@ -82,7 +86,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="limits-heading">
             <h2 id="limits-heading">{t(Text::LimitsHeading)}</h2>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             {move || {
                 let lang = locale.get();
                 let list = limits.get();

@@ -1,11 +1,13 @@
 //! "May I contact?": for a chosen purpose and today, the contacts Folio may process, and every
 //! other contact with the reason it is excluded; the first list downloads as CSV (name, e-mail).
 
+use crate::app::clock::local_day;
 use crate::app::service::VaultSnapshot;
-use crate::app::session::{local_day, Session};
+use crate::app::session::Session;
 use crate::domain::consent::{eligibility, ConsentRecord, Exclusion, Limit};
 use crate::domain::search::fold;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -90,7 +92,7 @@ pub fn MayContactPage() -> impl IntoView {
         let id = purpose_id();
         session.data.with(|d| answer(d, &id, chrono::Utc::now()))
     });
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
     let download = move |_| {
         let mut csv = String::from("name,email\r\n");
         for (_, name, email) in result.get_untracked().0 {
@@ -137,7 +139,7 @@ pub fn MayContactPage() -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="button secondary" on:click=download>{t(Text::DownloadCsv)}</button>
                     </div>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <ActionError failure/>
                     {move || {
                         let list = result.with(|r| r.0.clone());
                         if list.is_empty() {

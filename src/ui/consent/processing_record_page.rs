@@ -4,13 +4,14 @@
 use crate::app::service::VaultSnapshot;
 use crate::app::session::Session;
 use crate::i18n::{phrases, Lang, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 
 /// The record as JSON: the controller and every purpose with its Art. 30 fields.
 pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> serde_json::Value {
-    let controller = d.profile.as_ref().map(|p| {
+    let controller = d.profile().map(|p| {
         serde_json::json!({
             "name": p.data.name, "email": p.data.email, "phone": p.data.phone,
             "address": p.data.address, "ico": p.data.ico, "vat_id": p.data.vat_id,
@@ -45,7 +46,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
     let download = move |_| {
         let json = session
             .data
@@ -75,9 +76,9 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                 <button type="button" class="button" on:click=print>{t(Text::Print)}</button>
                 <button type="button" class="button secondary" on:click=download>{t(Text::DownloadJson)}</button>
             </div>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <ActionError failure/>
             <h2>{t(Text::Controller)}</h2>
-            {move || session.data.with(|d| match &d.profile {
+            {move || session.data.with(|d| match d.profile() {
                 None => view! { <p class="hint">{locale.t(Text::ControllerMissing)}</p> }.into_any(),
                 Some(p) => {
                     let p = &p.data;

@@ -5,8 +5,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
@@ -88,7 +88,13 @@ pub fn PurposeFormPage() -> impl IntoView {
         failure.set(None);
         working.set(true);
         spawn_local(async move {
-            match session.save_purpose(id_value.get_value(), draft).await {
+            match session
+                .write(move |v, now| async move {
+                    v.save_purpose((id_value.get_value()).as_deref(), &draft, now)
+                        .await
+                })
+                .await
+            {
                 Ok(_) => cancel(),
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -101,7 +107,10 @@ pub fn PurposeFormPage() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            match session.delete_purpose(id).await {
+            match session
+                .write(move |v, now| async move { v.delete_purpose(&id, now).await })
+                .await
+            {
                 Ok(()) => cancel(),
                 Err(e) => failure.set(Some(e)),
             }
@@ -145,7 +154,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                             <label for="purpose-retired">{t(Text::Retired)}</label>
                         </div>
                     </Show>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
                         <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>

@@ -4,8 +4,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::{fields, Activity, ActivityDraft, ActivityKind};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -99,7 +99,14 @@ pub fn ActivityForm(
         failure.set(None);
         working.set(true);
         spawn_local(async move {
-            match session.save_activity(id, draft).await {
+            match session
+                .write(move |v, now| async move {
+                    v.save_activity(id.as_deref(), &draft, now)
+                        .await
+                        .map(|_| ())
+                })
+                .await
+            {
                 Ok(()) => reset(),
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -158,7 +165,7 @@ pub fn ActivityForm(
                     </div>
                 })
             }}
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || working.get()>
                     {move || locale.t(if editing.get().is_some() { Text::Save } else { Text::AddActivity })}

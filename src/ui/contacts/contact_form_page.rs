@@ -7,8 +7,8 @@ use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::purpose::LawfulBasis;
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -170,9 +170,17 @@ pub fn ContactFormPage() -> impl IntoView {
                 .collect();
             spawn_local(async move {
                 let outcome = if id.is_none() && !consents.is_empty() {
-                    session.create_contact_with_consents(draft, consents).await
+                    session
+                        .write(move |v, now| async move {
+                            v.create_contact_with_consents(&draft, &consents, now).await
+                        })
+                        .await
                 } else {
-                    session.save_contact(id, draft).await
+                    session
+                        .write(move |v, now| async move {
+                            v.save_contact(id.as_deref(), &draft, now).await
+                        })
+                        .await
                 };
                 match outcome {
                     Ok(saved) => {
@@ -300,7 +308,7 @@ pub fn ContactFormPage() -> impl IntoView {
                             </ul>
                         </div>
                     </Show>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
                         <button type="button" class="button secondary" on:click={

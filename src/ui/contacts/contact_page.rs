@@ -3,8 +3,8 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::Activity;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
@@ -64,7 +64,10 @@ pub fn ContactPage() -> impl IntoView {
     let delete = move || {
         let id = id_value.get_value();
         spawn_local(async move {
-            match session.delete_contact(id).await {
+            match session
+                .write(move |v, now| async move { v.delete_contact(&id, now).await })
+                .await
+            {
                 Ok(()) => navigate.with_value(|n| n("/contacts", Default::default())),
                 Err(e) => {
                     confirming.set(false);
@@ -112,7 +115,7 @@ pub fn ContactPage() -> impl IntoView {
                 })}
                 <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 {move || {
                     contact.get().map(|c| {
                         let c = c.data;
@@ -192,7 +195,7 @@ pub fn ContactPage() -> impl IntoView {
                                                         on:click=move |_| {
                                                             let id = delete_id.clone();
                                                             spawn_local(async move {
-                                                                if let Err(e) = session.delete_activity(id).await {
+                                                                if let Err(e) = session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
                                                                     failure.set(Some(e));
                                                                 }
                                                             });

@@ -3,8 +3,8 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::contact::{merge_differences, Side};
-use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::history_list::field_label;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -148,7 +148,7 @@ pub fn MergePage() -> impl IntoView {
                     }
                     .into_any()
                 }}
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 <button type="button" class="button" on:click=merge disabled=move || working.get()>{t(Text::Merge)}</button>
             </Show>
         </section>

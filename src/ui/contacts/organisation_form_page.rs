@@ -4,8 +4,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::organisation::{fields, OrganisationDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -67,7 +67,13 @@ pub fn OrganisationFormPage() -> impl IntoView {
         failure.set(None);
         working.set(true);
         spawn_local(async move {
-            match session.save_organisation(id_value.get_value(), draft).await {
+            match session
+                .write(move |v, now| async move {
+                    v.save_organisation((id_value.get_value()).as_deref(), &draft, now)
+                        .await
+                })
+                .await
+            {
                 Ok(saved) => navigate
                     .with_value(|n| n(&format!("/organisations/{saved}"), Default::default())),
                 Err(AppError::Invalid(list)) => errors.set(list),
@@ -92,7 +98,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
                     <TextField label=Text::Website id="organisation-website" value=website error=error_for(fields::WEBSITE) input_type="url"/>
                     <TextField label=Text::Tags id="organisation-tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Notes id="organisation-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
                         <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>

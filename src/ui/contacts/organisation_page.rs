@@ -2,8 +2,8 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::i18n::errors::describe;
 use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
@@ -51,7 +51,12 @@ pub fn OrganisationPage() -> impl IntoView {
     let navigate = StoredValue::new_local(use_navigate());
     let delete = move || {
         spawn_local(async move {
-            match session.delete_organisation(id_value.get_value()).await {
+            match session
+                .write(move |v, now| async move {
+                    v.delete_organisation(&(id_value.get_value()), now).await
+                })
+                .await
+            {
                 Ok(()) => navigate.with_value(|n| n("/organisations", Default::default())),
                 Err(e) => {
                     confirming.set(false);
@@ -82,7 +87,7 @@ pub fn OrganisationPage() -> impl IntoView {
                 </div>
                 <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <ConfirmDelete open=confirming question=Text::ConfirmDeleteOrganisation on_confirm=delete/>
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 {move || organisation.get().map(|o| {
                     let o = o.data;
                     let row = |label: Text, value: String| (!value.is_empty()).then(|| view! {

@@ -6,9 +6,10 @@
 use crate::app::service::contacts_import::{contacts_import_skips, ContactsImportSummary};
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::i18n::errors::{contacts_in_error, describe};
+use crate::i18n::errors::contacts_in_error;
 use crate::i18n::{phrases, Text};
 use crate::portability::contacts_in::{self, ContactsInError, CsvTable, Field, ImportRow, Mapping};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -104,7 +105,10 @@ pub fn ContactsImport() -> impl IntoView {
         importing.set(true);
         failure.set(None);
         spawn_local(async move {
-            match session.import_contacts(ready).await {
+            match session
+                .write(move |v, now| async move { v.import_contacts(&ready, now).await })
+                .await
+            {
                 Ok(summary) => {
                     outcome.set(Some((summary, cards)));
                     loaded.set(None);
@@ -261,7 +265,7 @@ pub fn ContactsImport() -> impl IntoView {
                     <p class="form-success">{phrases::contacts_import_outcome(locale.get(), &summary, cards)}</p>
                 })}
             </div>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <div class="field">
                 <label for="contacts-import-file">{t(Text::ContactsFile)}</label>
                 <input id="contacts-import-file" type="file" node_ref=file_input

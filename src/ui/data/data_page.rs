@@ -3,11 +3,13 @@
 //! where; restored into an empty vault, merged or replaced into one with data, in one step).
 //! Also the backup reminder shown on every page.
 
-use crate::app::session::{Session, BACKUP_REMINDER_DAYS};
+use crate::app::preferences::BACKUP_REMINDER_DAYS;
+use crate::app::session::Session;
 use crate::app::AppError;
-use crate::i18n::errors::{describe, import_error};
+use crate::i18n::errors::import_error;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::Checked;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::{save_bytes, save_text};
 use crate::ui::common::locale::use_locale;
 use crate::vault::Passphrase;
@@ -48,9 +50,7 @@ pub fn DataPage() -> impl IntoView {
                         &text,
                     ) {
                         Ok(()) => exported.set(true),
-                        Err(e) => {
-                            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))))
-                        }
+                        Err(e) => failure.set(Some(e)),
                     }
                 }
                 Err(e) => failure.set(Some(e)),
@@ -149,7 +149,7 @@ pub fn DataPage() -> impl IntoView {
             save_text(&format!("folio-contacts-{day}.csv"), "text/csv", &text)
         };
         if let Err(e) = saved {
-            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))));
+            failure.set(Some(e));
         }
     };
     let backup_pass = RwSignal::new(String::new());
@@ -187,9 +187,7 @@ pub fn DataPage() -> impl IntoView {
                             backup_pass.set(String::new());
                             backup_confirm.set(String::new());
                         }
-                        Err(e) => {
-                            failure.set(Some(AppError::Store(crate::store::StoreError::Failed(e))))
-                        }
+                        Err(e) => failure.set(Some(e)),
                     }
                 }
                 Err(e) => failure.set(Some(e)),
@@ -244,10 +242,13 @@ pub fn DataPage() -> impl IntoView {
                     .await
                     .map(|summary| phrases::import_summary(lang, &summary))
             } else {
-                session.import_merge(export).await.map(|report| {
-                    differences.set(difference_lines(session, lang, &report));
-                    phrases::merge_report(lang, &report)
-                })
+                session
+                    .write(move |v, now| async move { v.import_merge(&export, now).await })
+                    .await
+                    .map(|report| {
+                        differences.set(difference_lines(session, lang, &report));
+                        phrases::merge_report(lang, &report)
+                    })
             };
             progress.set(None);
             match outcome {
@@ -275,7 +276,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="page" aria-labelledby="data-heading">
             <h1 id="data-heading">{t(Text::DataHeading)}</h1>
             <p class="lead">{t(Text::DataLead)}</p>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <section class="panel" aria-labelledby="export-heading">
                 <h2 id="export-heading">{t(Text::ExportHeading)}</h2>
                 <dl class="details">
@@ -355,17 +356,7 @@ pub fn DataPage() -> impl IntoView {
                         }.into_any()),
                         Some(Chosen::Refused(why)) => Some(view! { <p class="form-error" role="alert" data-testid="import-problem">{why}</p> }.into_any()),
                         Some(Chosen::Ready(export)) => {
-                            let summary = crate::app::service::ImportSummary {
-                                contacts: export.contacts.len(),
-                                organisations: export.organisations.len(),
-                                activities: export.activities.len(),
-                                consents: export.consents.len(),
-                                deals: export.deals.len(),
-                                documents: export.documents.len(),
-                                tasks: export.tasks.len(),
-                                audit_events: export.audit_log.len(),
-                                ..Default::default()
-                            };
+                            let summary = crate::app::service::ImportSummary::of_export(&export);
                             let lang = locale.get();
                             Some(view! {
                                 <p data-testid="import-preview">{format!("{} {}: {}", locale.t(Text::ExportHeading), format::date_time(lang, export.exported_at), phrases::import_summary(lang, &summary))}</p>

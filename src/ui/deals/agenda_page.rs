@@ -2,11 +2,12 @@
 //! the ones done in the last 14 days, a form to add one, and "losing touch": contacts with a
 //! chosen tag and no activity for N days.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::task::{bucket, losing_touch, Bucket, Task};
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use crate::ui::deals::follow_ups_panel::{FollowUpForm, TaskItem};
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ pub fn AgendaPage() -> impl IntoView {
         <section class="page" aria-labelledby="agenda-heading">
             <h1 id="agenda-heading">{t(Text::AgendaHeading)}</h1>
             <p class="lead">{t(Text::AgendaLead)}</p>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <RequestsDue/>
             <FinishErasure/>
             {section(0, Text::Overdue, "overdue")}

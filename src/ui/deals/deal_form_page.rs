@@ -8,8 +8,8 @@ use crate::app::AppError;
 use crate::domain::deal::{fields, DealDraft};
 use crate::domain::search::fold;
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -131,10 +131,11 @@ pub fn DealFormPage() -> impl IntoView {
         working.set(true);
         let separator = untrack(|| locale.get()).decimal_separator();
         spawn_local(async move {
-            match session
-                .save_deal(id_value.get_value(), draft, separator)
-                .await
-            {
+            let id = id_value.get_value();
+            let save = move |v: crate::app::session::Vault, now| async move {
+                v.save_deal(id.as_deref(), &draft, separator, now).await
+            };
+            match session.write(save).await {
                 Ok(id) => go(format!("/deals/{id}")),
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -261,7 +262,7 @@ pub fn DealFormPage() -> impl IntoView {
                     </div>
                     <TextField label=Text::Notes id="deal-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <TextField label=Text::OutcomeReason id="deal-outcome-reason" value=outcome_reason error=error_for(fields::OUTCOME_REASON)/>
-                    {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                    <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
                         <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>

@@ -4,8 +4,8 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::Activity;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
@@ -64,7 +64,12 @@ pub fn DealPage() -> impl IntoView {
     let navigate = StoredValue::new_local(use_navigate());
     let delete = move || {
         spawn_local(async move {
-            match session.delete_deal(id_value.get_value()).await {
+            match session
+                .write(
+                    move |v, now| async move { v.delete_deal(&(id_value.get_value()), now).await },
+                )
+                .await
+            {
                 Ok(()) => navigate.with_value(|n| n("/deals", Default::default())),
                 Err(e) => {
                     confirming.set(false);
@@ -76,7 +81,12 @@ pub fn DealPage() -> impl IntoView {
     let move_to = move |stage: String| {
         failure.set(None);
         spawn_local(async move {
-            if let Err(e) = session.move_deal(id_value.get_value(), stage).await {
+            if let Err(e) = session
+                .write(move |v, now| async move {
+                    v.move_deal(&(id_value.get_value()), &stage, now).await
+                })
+                .await
+            {
                 failure.set(Some(e));
             }
         });
@@ -109,7 +119,7 @@ pub fn DealPage() -> impl IntoView {
                     </div>
                 </div>
                 <ConfirmDelete open=confirming question=Text::DeleteDealQuestion on_confirm=delete/>
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 {move || {
                     let lang = locale.get();
                     let d = deal.get()?;

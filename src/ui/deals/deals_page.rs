@@ -6,8 +6,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::deal::Outcome;
 use crate::domain::Money;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Lang, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use crate::ui::deals::deal_view::{deal_rows, DealRow};
 use crate::ui::deals::pipeline_chart::PipelineChart;
@@ -64,7 +64,11 @@ pub fn DealsPage() -> impl IntoView {
         });
         failure.set(None);
         spawn_local(async move {
-            match session.move_deal(id.clone(), stage).await {
+            let moved = id.clone();
+            match session
+                .write(move |v, now| async move { v.move_deal(&moved, &stage, now).await })
+                .await
+            {
                 Ok(()) => {
                     announce.set(phrases::moved_to(untrack(|| locale.get()), &title, &name));
                     set_timeout(
@@ -93,7 +97,7 @@ pub fn DealsPage() -> impl IntoView {
             </div>
             <p class="lead">{t(Text::DealsLead)}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <Show
                 when=has_any
                 fallback=move || {

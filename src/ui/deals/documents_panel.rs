@@ -2,12 +2,13 @@
 //! amount and how long they must be kept; a form adds or edits one (blank "Retain until" means
 //! the kind's default; another date needs a reason); deleting asks first.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::document::{fields, Document, DocumentDraft, DocumentKind};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
@@ -119,7 +120,12 @@ pub fn DocumentsPanel(
         let id = form.get_untracked().flatten();
         let separator = untrack(|| locale.get()).decimal_separator();
         spawn_local(async move {
-            match session.save_document(id, draft, separator).await {
+            match session
+                .write(move |v, now| async move {
+                    v.save_document(id.as_deref(), &draft, separator, now).await
+                })
+                .await
+            {
                 Ok(_) => form.set(None),
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -131,7 +137,10 @@ pub fn DocumentsPanel(
             return;
         };
         spawn_local(async move {
-            match session.delete_document(id).await {
+            match session
+                .write(move |v, now| async move { v.delete_document(&id, now).await })
+                .await
+            {
                 Ok(()) => {
                     confirm_open.set(false);
                     deleting.set(None);
@@ -146,7 +155,7 @@ pub fn DocumentsPanel(
         <section class="panel" aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t(Text::DocumentsHeading)}</h2>
             <p class="hint">{t(Text::DocumentsLead)}</p>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <ConfirmDelete open=confirm_open question=Text::DeleteDocumentQuestion on_confirm=delete/>
             {move || {
                 let lang = locale.get();

@@ -1,12 +1,13 @@
 //! Follow-ups of a contact or a deal: the open ones by due time, then the done ones; each can
 //! be ticked done (and back) or deleted; a form adds one. `TaskItem` is shared with the Agenda.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::{local_day, local_to_utc};
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::task::{fields, Task, TaskDraft};
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -55,7 +56,7 @@ pub fn TaskItem(
                     let done = event_target_checked(&ev);
                     let id = toggle_id.clone();
                     spawn_local(async move {
-                        if let Err(e) = session.set_task_done(id, done).await {
+                        if let Err(e) = session.write(move |v, now| async move { v.set_task_done(&id, done, now).await }).await {
                             failure.set(Some(e));
                         }
                     });
@@ -78,7 +79,7 @@ pub fn TaskItem(
                 on:click=move |_| {
                     let id = delete_id.clone();
                     spawn_local(async move {
-                        if let Err(e) = session.delete_task(id).await {
+                        if let Err(e) = session.write(move |v, now| async move { v.delete_task(&id, now).await }).await {
                             failure.set(Some(e));
                         }
                     });
@@ -117,7 +118,12 @@ pub fn FollowUpForm(contact_id: Option<String>, deal_id: Option<String>) -> impl
         failure.set(None);
         saved.set(false);
         spawn_local(async move {
-            match session.save_task(None, draft).await {
+            match session
+                .write(
+                    move |v, now| async move { v.save_task(None, &draft, local_to_utc, now).await },
+                )
+                .await
+            {
                 Ok(_) => {
                     title.set(String::new());
                     due_time.set(String::new());
@@ -134,7 +140,7 @@ pub fn FollowUpForm(contact_id: Option<String>, deal_id: Option<String>) -> impl
             <TextField label=Text::FollowUpTitle id="follow-up-title" value=title error=error_for(fields::TITLE) required=true/>
             <TextField label=Text::DueDate id="follow-up-date" value=due_date input_type="date" error=error_for(fields::DUE) required=true/>
             <TextField label=Text::DueTime id="follow-up-time" value=due_time input_type="time" hint=Text::DueTimeHint/>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <div class="actions">
                 <button type="submit" class="button">{t(Text::AddFollowUp)}</button>
                 <Show when=move || saved.get()><span class="hint" role="status">{t(Text::Saved)}</span></Show>
@@ -169,7 +175,7 @@ pub fn FollowUpsPanel(contact_id: Option<String>, deal_id: Option<String>) -> im
     view! {
         <section class="panel" aria-labelledby="follow-ups-heading">
             <h2 id="follow-ups-heading">{t(Text::FollowUpsHeading)}</h2>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             {move || {
                 let list = tasks.get();
                 if list.is_empty() && session.loading() {

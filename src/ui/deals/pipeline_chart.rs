@@ -2,7 +2,7 @@
 //! (horizontal bars, one chart per currency), and deals won and lost per month over the last 12
 //! months. Each chart has a text alternative. Geometry uses floats; amounts shown are exact.
 
-use crate::app::session::local_day;
+use crate::app::clock::local_day;
 use crate::app::session::Session;
 use crate::domain::deal::Outcome;
 use crate::i18n::{format, phrases, Text};

@@ -2,12 +2,13 @@
 //! recipients, retention (with retention holds), source, their rights; printable, with the data
 //! as JSON (Art. 20) and the contact card as CSV.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::purpose::LawfulBasis;
-use crate::i18n::errors::describe;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::contacts_out;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -77,7 +78,7 @@ pub fn AccessPage() -> impl IntoView {
                 <button type="button" class="button secondary" on:click=download_json>{t(Text::DownloadAccessJson)}</button>
                 <button type="button" class="button secondary" on:click=download_csv>{t(Text::DownloadContactCsv)}</button>
             </div>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             {move || {
                 let lang = locale.get();
                 let id = id_value.get_value();
@@ -87,7 +88,7 @@ pub fn AccessPage() -> impl IntoView {
                     };
                     let c = &contact.data;
                     let today = local_day(chrono::Utc::now());
-                    let controller = d.profile.as_ref().map(|p| {
+                    let controller = d.profile().map(|p| {
                         let p = &p.data;
                         [Some(p.name.clone()), p.address.clone(), p.email.clone(), p.phone.clone(), p.ico.as_ref().map(|i| format!("IČO {i}"))]
                             .into_iter()

@@ -2,11 +2,12 @@
 //! why and until when, a typed confirmation, then one transaction. Reads the plan from
 //! `app::service::plan_erasure`; writes only through the session.
 
+use crate::app::clock::local_day;
 use crate::app::service::plan_erasure;
-use crate::app::session::{local_day, Session};
+use crate::app::session::Session;
 use crate::app::AppError;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,7 +43,14 @@ pub fn ErasePage() -> impl IntoView {
         let outcome = phrases::erasure_outcome(lang, &plan);
         busy.set(true);
         spawn_local(async move {
-            match session.erase_contact(id_value.get_value(), outcome).await {
+            match session
+                .write(move |v, now| async move {
+                    v.erase_contact(&(id_value.get_value()), &outcome, now, local_day(now))
+                        .await
+                        .map(|_| ())
+                })
+                .await
+            {
                 Ok(()) => done.set(Some(match plan.keep_until() {
                     Some(until) => format!(
                         "{} {}.",
@@ -70,7 +78,7 @@ pub fn ErasePage() -> impl IntoView {
                 }.into_any(),
                 None => view! { <ErasePlan plan=plan typed=typed busy=busy confirmed=confirmed on_submit=erase/> }.into_any(),
             }}
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
         </section>
     }
 }

@@ -2,14 +2,15 @@
 //! then closed ones; a form registers one (from a contact's page it starts with that contact);
 //! each open request takes steps, one extension with its reason, and closes as done or refused.
 
-use crate::app::session::{local_day, Session};
+use crate::app::clock::local_day;
+use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::request::{
     fields, RequestDraft, RequestKind, RequestStatus, SubjectRequest, Urgency,
 };
 use crate::domain::FieldErrors;
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
@@ -61,7 +62,7 @@ pub fn RequestsPage() -> impl IntoView {
         <section class="page" aria-labelledby="requests-heading">
             <h1 id="requests-heading">{t(Text::RequestsHeading)}</h1>
             <p class="lead">{t(Text::RequestsLead)}</p>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <section class="panel" aria-labelledby="new-request-heading">
                 <h2 id="new-request-heading">{t(Text::NewRequest)}</h2>
                 <RequestForm contact_id=for_contact/>
@@ -137,7 +138,10 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
         failure.set(None);
         saved.set(false);
         spawn_local(async move {
-            match session.create_request(draft).await {
+            match session
+                .write(move |v, now| async move { v.create_request(&draft, now).await })
+                .await
+            {
                 Ok(_) => {
                     subject.set(String::new());
                     note.set(String::new());
@@ -183,7 +187,7 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
             <TextField label=Text::RequestSubject id="request-subject" value=subject error=error_for(fields::SUBJECT) hint=Text::RequestSubjectHint/>
             <TextField label=Text::RequestReceived id="request-received" value=received input_type="date" error=error_for(fields::RECEIVED) required=true/>
             <TextField label=Text::RequestNote id="request-note" value=note multiline=true/>
-            {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+            <ActionError failure/>
             <div class="actions">
                 <button type="submit" class="button">{t(Text::RegisterRequest)}</button>
                 <Show when=move || saved.get()><span class="hint" role="status">{t(Text::Saved)}</span></Show>
@@ -218,7 +222,17 @@ fn RequestItem(
     let change = move |f: RequestChange| {
         failure.set(None);
         spawn_local(async move {
-            if let Err(e) = session.change_request(id_value.get_value(), f).await {
+            if let Err(e) = session
+                .write(move |v, now| async move {
+                    v.change_request(
+                        &(id_value.get_value()),
+                        |r| (f)(r, now, local_day(now)),
+                        now,
+                    )
+                    .await
+                })
+                .await
+            {
                 failure.set(Some(e));
             }
         });

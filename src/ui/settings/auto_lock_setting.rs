@@ -1,6 +1,7 @@
 //! How long the vault stays unlocked without activity (kept in LocalStorage: not personal data).
 
-use crate::app::session::{Session, IDLE_CHOICES};
+use crate::app::preferences::IDLE_CHOICES;
+use crate::app::session::Session;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn AutoLockSetting() -> impl IntoView {
                     aria-describedby="idle-minutes-hint"
                     on:change=move |ev| {
                         if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-                            session.set_idle_minutes(m);
+                            session.idle.set_minutes(m);
                         }
                     }
                 >
@@ -29,7 +30,7 @@ pub fn AutoLockSetting() -> impl IntoView {
                         .map(|m| {
                             let m = *m;
                             view! {
-                                <option value=m.to_string() selected=move || session.idle_minutes.get() == m>
+                                <option value=m.to_string() selected=move || session.idle.minutes.get() == m>
                                     {move || phrases::duration(locale.get(), m)}
                                 </option>
                             }

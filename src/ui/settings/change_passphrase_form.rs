@@ -56,7 +56,11 @@ pub fn ChangePassphraseForm() -> impl IntoView {
         let old = Passphrase::new(current.get_untracked());
         working.set(true);
         spawn_local(async move {
-            match session.change_passphrase(old, chosen).await {
+            let change = move |v: crate::app::session::Vault, now| async move {
+                let kdf = crate::vault::KdfParams::recommended()?;
+                v.change_passphrase(&old, &chosen, kdf, now).await
+            };
+            match session.write(change).await {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());

@@ -3,8 +3,8 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::deal::{Pipeline, Stage};
-use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -73,7 +73,12 @@ pub fn PipelineSetting() -> impl IntoView {
         failure.set(None);
         saved.set(false);
         spawn_local(async move {
-            match session.save_pipeline(Pipeline { stages: list }).await {
+            match session
+                .write(move |v, now| async move {
+                    v.save_pipeline(Pipeline { stages: list }, now).await
+                })
+                .await
+            {
                 Ok(()) => saved.set(true),
                 Err(e) => failure.set(Some(e)),
             }
@@ -115,7 +120,7 @@ pub fn PipelineSetting() -> impl IntoView {
                             .collect_view()
                     }}
                 </ol>
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 <div class="actions">
                     <button type="submit" class="button">{t(Text::Save)}</button>
                     <Show when=move || saved.get()><span class="hint" role="status">{t(Text::Saved)}</span></Show>

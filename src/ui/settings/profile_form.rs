@@ -19,11 +19,7 @@ pub fn ProfileForm() -> impl IntoView {
     let t = move |text: Text| move || locale.t(text);
     let current = session
         .data
-        .with_untracked(|d| {
-            d.profile
-                .as_ref()
-                .map(|p| ProfileDraft::from_profile(&p.data))
-        })
+        .with_untracked(|d| d.profile().map(|p| ProfileDraft::from_profile(&p.data)))
         .unwrap_or_default();
     let name = RwSignal::new(current.name);
     let email = RwSignal::new(current.email);
@@ -49,7 +45,9 @@ pub fn ProfileForm() -> impl IntoView {
         outcome.set(None);
         working.set(true);
         spawn_local(async move {
-            let result = session.save_profile(draft).await;
+            let result = session
+                .write(move |v, now| async move { v.save_profile(&draft, now).await })
+                .await;
             match &result {
                 Err(AppError::Invalid(list)) => errors.set(list.clone()),
                 _ => errors.set(vec![]),

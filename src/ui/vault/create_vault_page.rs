@@ -1,8 +1,9 @@
 //! First visit: create the vault with a passphrase.
 
 use crate::app::session::Session;
-use crate::i18n::errors::{describe, passphrase_error};
+use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::vault::take_over_callout::TakeOverCallout;
@@ -102,7 +103,7 @@ pub fn CreateVaultPage() -> impl IntoView {
                     autocomplete="new-password"
                     required=true
                 />
-                {move || failure.get().map(|e| view! { <p class="form-error" role="alert">{describe(locale.get(), &e)}</p> })}
+                <ActionError failure/>
                 <TakeOverCallout on_take_over=move || create(true)/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::CreateVault)}

@@ -1,0 +1,291 @@
+//! The deals pipeline: its stages, deals and their moves, the documents that carry retention
+//! holds, and follow-ups.
+
+use super::error::AppError;
+use super::kinds::RecordKind;
+use super::trail::Entry;
+use super::types::UnlockedVault;
+use crate::domain::activity::Activity;
+use crate::domain::audit::{self, Action};
+use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
+use crate::domain::document::{Document, DocumentDraft};
+use crate::domain::task::{Task, TaskDraft};
+use crate::store::{Batch, Expect, Repository};
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Saves the pipeline (renamed or reordered stages); every stage a deal is in must remain.
+    pub async fn save_pipeline(
+        &self,
+        pipeline: Pipeline,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        pipeline.check()?;
+        let mut names = std::collections::HashSet::new();
+        if pipeline
+            .stages
+            .iter()
+            .any(|s| s.name.trim().is_empty() || !names.insert(s.name.trim().to_lowercase()))
+        {
+            return Err(DealError::BadName.into());
+        }
+        let id = self.with_snapshot(|s| {
+            if let Some(d) = s
+                .deals
+                .values()
+                .find(|d| pipeline.stage(d.data.stage_id()).is_none())
+            {
+                return Err(DealError::NoSuchStage(d.data.stage_id().to_string()));
+            }
+            Ok(s.pipelines.keys().next().cloned())
+        })?;
+        self.save_record(id.as_deref(), pipeline, now)
+            .await
+            .map(|_| ())
+    }
+
+    /// Creates (`id` None) or updates a deal; a changed stage is a move kept in its history.
+    pub async fn save_deal(
+        &self,
+        id: Option<&str>,
+        draft: &DealDraft,
+        decimal_separator: char,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let previous = id.map(|id| self.record::<Deal>(id)).transpose()?;
+        let pipeline = self.with_snapshot(|s| s.pipeline());
+        let deal = draft
+            .validate(
+                &pipeline,
+                previous.as_ref().map(|d| &d.data),
+                decimal_separator,
+                now,
+            )
+            .map_err(AppError::Invalid)?;
+        self.check_links(&deal.contact_ids, deal.organisation_id.as_ref(), None)?;
+        self.save_record(id, deal, now).await
+    }
+
+    /// Moves a deal to another stage (the board's drag, keyboard and stage menu).
+    pub async fn move_deal(
+        &self,
+        id: &str,
+        stage: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut deal = self.record::<Deal>(id)?.data;
+        let pipeline = self.with_snapshot(|s| s.pipeline());
+        deal.move_to(&pipeline, stage, now)?;
+        self.save_record(Some(id), deal, now).await.map(|_| ())
+    }
+
+    /// Deletes a deal no document refers to (documents must be kept), with its follow-ups; its
+    /// activities stay on their contacts' timelines, unlinked.
+    pub async fn delete_deal(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let deal = self.record::<Deal>(id)?;
+        let mine = |d: &Option<String>| d.as_deref() == Some(id);
+        let documents = self.revisions_of::<Document>(|d| mine(&d.deal_id));
+        if !documents.is_empty() {
+            return Err(AppError::Documents(documents.len()));
+        }
+        let tasks = self.revisions_of::<Task>(|t| mine(&t.deal_id));
+        let activities = self.revise_all::<Activity>(now, |a| {
+            mine(&a.deal_id).then(|| Activity {
+                deal_id: None,
+                ..a.clone()
+            })
+        });
+        let mut deletes = vec![(id.to_string(), Expect::Rev(deal.rev))];
+        deletes.extend(tasks.iter().cloned());
+        let entry = Entry::new(
+            Action::Delete,
+            Deal::KIND,
+            id,
+            audit::diff(&deal.data.fields(), &[]),
+        );
+        let batch = Batch {
+            puts: self.seal_revisions(&activities)?,
+            deletes,
+            ..Batch::default()
+        };
+        self.commit(batch, vec![entry], now).await?;
+        self.forget_all::<Deal>([&id.to_string()]);
+        self.forget_all::<Task>(tasks.iter().map(|(t, _)| t));
+        self.keep_all(activities);
+        Ok(())
+    }
+
+    /// Creates (`id` None) or updates a document reference. On a deal with no contacts or
+    /// organisation of its own, it concerns the deal's.
+    pub async fn save_document(
+        &self,
+        id: Option<&str>,
+        draft: &DocumentDraft,
+        decimal_separator: char,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let mut document = draft
+            .validate(decimal_separator)
+            .map_err(AppError::Invalid)?;
+        self.check_links(
+            &document.contact_ids,
+            document.organisation_id.as_ref(),
+            document.deal_id.as_ref(),
+        )?;
+        if let Some(deal) = document
+            .deal_id
+            .as_ref()
+            .and_then(|d| self.record::<Deal>(d).ok())
+        {
+            if document.contact_ids.is_empty() && document.organisation_id.is_none() {
+                document.contact_ids = deal.data.contact_ids.clone();
+                document.organisation_id = deal.data.organisation_id.clone();
+            }
+        }
+        self.save_record(id, document, now).await
+    }
+
+    pub async fn delete_document(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.delete_record::<Document>(id, now).await
+    }
+
+    /// Creates (`id` None) or updates a follow-up; `to_utc` reads the local due time.
+    pub async fn save_task(
+        &self,
+        id: Option<&str>,
+        draft: &TaskDraft,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let done = id
+            .and_then(|id| self.record::<Task>(id).ok())
+            .is_some_and(|t| t.data.done);
+        let task = draft.validate(done, to_utc).map_err(AppError::Invalid)?;
+        self.check_links(&task.contact_id, None, task.deal_id.as_ref())?;
+        self.check_not_restricted(task.contact_id.as_ref())?;
+        self.save_record(id, task, now).await
+    }
+
+    /// Marks a follow-up done or not done.
+    pub async fn set_task_done(
+        &self,
+        id: &str,
+        done: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut task = self.record::<Task>(id)?.data;
+        task.done = done;
+        self.save_record(Some(id), task, now).await.map(|_| ())
+    }
+
+    pub async fn delete_task(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.delete_record::<Task>(id, now).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn deals_move_with_history_and_documents_hold_their_contacts() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let draft = DealDraft {
+            title: "Tax audit".into(),
+            stage: "lead".into(),
+            value: "50 000".into(),
+            currency: "CZK".into(),
+            contact_ids: vec![jana.clone()],
+            ..DealDraft::default()
+        };
+        let deal = block_on(vault.save_deal(None, &draft, ',', t(2))).unwrap();
+        block_on(vault.move_deal(&deal, "proposal", t(3))).unwrap();
+        assert!(matches!(
+            block_on(vault.move_deal(&deal, "proposal", t(4))),
+            Err(AppError::Deal(DealError::SameStage))
+        ));
+        // An invoice on the deal concerns the deal's contact: a hold that blocks deletion.
+        let invoice = DocumentDraft {
+            kind: "invoice".into(),
+            number: "FV-1".into(),
+            date: "2026-03-15".into(),
+            deal_id: Some(deal.clone()),
+            ..DocumentDraft::default()
+        };
+        let doc = block_on(vault.save_document(None, &invoice, ',', t(5))).unwrap();
+        let follow_up = TaskDraft {
+            title: "Send the offer".into(),
+            due_date: "2026-12-01".into(),
+            deal_id: Some(deal.clone()),
+            contact_id: Some(jana.clone()),
+            ..TaskDraft::default()
+        };
+        let task = block_on(vault.save_task(None, &follow_up, utc_of, t(6))).unwrap();
+        block_on(vault.set_task_done(&task, true, t(7))).unwrap();
+        assert!(matches!(
+            block_on(vault.delete_contact(&jana, t(8))),
+            Err(AppError::Documents(1))
+        ));
+        assert!(matches!(
+            block_on(vault.delete_deal(&deal, t(8))),
+            Err(AppError::Documents(1))
+        ));
+
+        // All of it survives a reload, and the audit trail holds the move.
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        let stored = &s.deals[&deal].data;
+        let stages: Vec<&str> = stored
+            .history()
+            .iter()
+            .map(|c| c.stage_id.as_str())
+            .collect();
+        assert_eq!(stages, vec!["lead", "proposal"]);
+        assert_eq!(stored.value.as_ref().unwrap().minor, 5_000_000);
+        assert_eq!(s.documents[&doc].data.contact_ids, vec![jana.clone()]);
+        assert_eq!(
+            s.documents[&doc].data.retain_until,
+            chrono::NaiveDate::from_ymd_opt(2036, 12, 31)
+        );
+        assert!(s.tasks[&task].data.done);
+        let moved = s
+            .audit
+            .iter()
+            .find(|e| e.entity_id == deal && e.action == Action::Update)
+            .unwrap();
+        assert!(moved
+            .changes
+            .iter()
+            .any(|c| c.field == "stage" && c.after.as_deref() == Some("proposal")));
+        assert_eq!(s.chain, None);
+
+        // Without the document, the deal goes with its follow-ups; the contact then too.
+        block_on(vault.delete_document(&doc, t(9))).unwrap();
+        block_on(vault.delete_deal(&deal, t(10))).unwrap();
+        block_on(vault.delete_contact(&jana, t(11))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(s.deals.is_empty() && s.tasks.is_empty() && s.documents.is_empty());
+        assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn a_renamed_pipeline_is_kept_and_must_stay_usable() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut pipeline = Pipeline::default();
+        pipeline.rename("lead", "Poptávka").unwrap();
+        pipeline.reorder("qualified", 1).unwrap();
+        block_on(vault.save_pipeline(pipeline.clone(), t(1))).unwrap();
+        let mut broken = pipeline.clone();
+        broken.stages.retain(|s| s.id != "won");
+        assert!(matches!(
+            block_on(vault.save_pipeline(broken, t(2))),
+            Err(AppError::Deal(DealError::Incomplete))
+        ));
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(s.pipeline(), pipeline);
+        assert_eq!(s.pipeline().stages[0].name, "Poptávka");
+        assert_eq!(s.pipeline().stages[2].id, "qualified");
+    }
+}

@@ -1,0 +1,57 @@
+//! What can go wrong when the service is asked to do something: one variant per thing that can
+//! happen, worded for the user in one place, `i18n::errors`.
+
+use crate::domain::consent::ConsentError;
+use crate::domain::deal::DealError;
+use crate::domain::request::RequestError;
+use crate::domain::FieldErrors;
+use crate::store::StoreError;
+use crate::vault::VaultError;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no vault exists in this browser yet")]
+    NoVault,
+    #[error("a vault exists in this browser already")]
+    VaultExists,
+    /// The vault is still decrypting what it holds (writes and exports wait for it).
+    #[error("the vault is still loading")]
+    NotLoaded,
+    /// The work was stopped before anything was written (the vault was locked meanwhile).
+    #[error("stopped before anything was written")]
+    Cancelled,
+    /// A browser facility other than storage refused (the tab lock), with its own message.
+    #[error("the browser refused: {0}")]
+    BrowserRefused(String),
+    /// A file could not be written (an export or backup), with why.
+    #[error("could not write the file: {0}")]
+    FileNotWritten(String),
+    #[error("a contact cannot be merged into itself")]
+    MergeIntoItself,
+    #[error("some fields need attention")]
+    Invalid(FieldErrors),
+    #[error("record {0} does not exist (any more)")]
+    NotFound(String),
+    #[error("{0} other records still refer to this one")]
+    InUse(usize),
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
+    #[error(transparent)]
+    Deal(#[from] DealError),
+    #[error("{0} documents still refer to this record and must be kept")]
+    Documents(usize),
+    #[error(transparent)]
+    Import(#[from] crate::portability::ImportError),
+    #[error("this vault has data already")]
+    NotEmpty,
+    #[error(
+        "processing of this person is restricted (Art. 18): Folio only keeps what must be kept"
+    )]
+    Restricted,
+    #[error(transparent)]
+    Request(#[from] RequestError),
+}

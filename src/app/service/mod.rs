@@ -1,0 +1,38 @@
+//! The vault service: creating, unlocking and writing to a vault, over any `Repository`. Every
+//! write passes through it: validate with `domain` → build the audit events → seal with the
+//! vault's `Sealer` → one `store` transaction (`trail::commit`) → update the decrypted state.
+//!
+//! One file per reason to change: `types` (the open vault and its state), `error`, `kinds` (the
+//! one list of record kinds), `trail` (the audit trail and the one commit path), `open` (create,
+//! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
+//! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
+//! `contacts_import`, and `bulk` (the generator's
+//! and the benchmark's writers, not in the shipped app). Must not import `ui`.
+
+mod bulk;
+mod consent;
+pub mod contacts;
+pub mod contacts_import;
+mod deals;
+mod error;
+pub mod kinds;
+mod open;
+mod portable;
+mod records;
+mod rights;
+mod settings;
+#[cfg(test)]
+mod testing;
+mod trail;
+mod types;
+
+pub use error::AppError;
+pub use kinds::RecordKind;
+pub use open::{create_vault, open_first, open_with_key, read_header, unlock, vault_exists};
+pub use portable::{Difference, ImportSummary, Kept, MergeReport, PROGRESS_CHUNK};
+pub use rights::plan_erasure;
+pub use trail::AUDIT_BLOCK;
+pub use types::{Damaged, OpenRecord, Records, UnlockedVault, VaultSnapshot};
+
+/// Meta key of the vault header.
+pub const HEADER_KEY: &str = "vault_header";

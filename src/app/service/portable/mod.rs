@@ -1,0 +1,440 @@
+//! Export of the whole vault to the portability format, and its import: into an empty vault
+//! (everything restored as it was: ids, revisions, times and the audit trail), merged into one
+//! with data (by id, the newer revision wins, differences listed) or replacing its data; each
+//! in one transaction. Every kind is handled through the one list of kinds (`kinds`).
+
+mod merge;
+#[cfg(test)]
+mod tests;
+
+pub use merge::{Difference, Kept, MergeReport};
+
+use super::error::AppError;
+use super::kinds::{self, EachKind, EachKindAsync, Noun, RecordKind};
+use super::trail::{seal_audit_block, AUDIT_BLOCK};
+use super::types::{OpenRecord, UnlockedVault, VaultSnapshot};
+use crate::domain::audit::AuditEvent;
+use crate::portability::{self, bridge, Checked, Export, ImportError, Record};
+use crate::store::{Batch, Expect, Repository, SealedRecord};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// How many items an import seals between two reports of its progress.
+pub const PROGRESS_CHUNK: usize = 2_000;
+
+/// How many records of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindCount {
+    pub kind: &'static str,
+    pub noun: Noun,
+    /// A kind the vault holds at most one of (worded only when present).
+    pub single: bool,
+    pub count: usize,
+}
+
+/// How many records of each kind an import wrote (or a file holds), in the order of the list
+/// of kinds, and how many audit events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub kinds: Vec<KindCount>,
+    pub audit_events: usize,
+}
+
+impl Default for ImportSummary {
+    /// Every kind, none of them counted yet.
+    fn default() -> Self {
+        struct Zero(Vec<KindCount>);
+        impl EachKind for Zero {
+            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+                self.0.push(KindCount {
+                    kind: K::KIND,
+                    noun: K::NOUN,
+                    single: K::SINGLE,
+                    count: 0,
+                });
+                Ok(())
+            }
+        }
+        let mut zero = Zero(Vec::new());
+        let _ = kinds::each_kind(&mut zero);
+        ImportSummary {
+            kinds: zero.0,
+            audit_events: 0,
+        }
+    }
+}
+
+impl ImportSummary {
+    /// How many records of `kind` (its stored name).
+    pub fn count(&self, kind: &str) -> usize {
+        self.kinds
+            .iter()
+            .find(|k| k.kind == kind)
+            .map_or(0, |k| k.count)
+    }
+
+    /// How many records of every kind together.
+    pub fn records(&self) -> usize {
+        self.kinds.iter().map(|k| k.count).sum()
+    }
+
+    pub(super) fn add(&mut self, kind: &str, n: usize) {
+        if let Some(k) = self.kinds.iter_mut().find(|k| k.kind == kind) {
+            k.count += n;
+        }
+    }
+
+    /// What an export file holds.
+    pub fn of_export(export: &Export) -> Self {
+        struct Count<'a>(&'a Export, ImportSummary);
+        impl EachKind for Count<'_> {
+            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+                self.1.add(K::KIND, K::section(self.0).len());
+                Ok(())
+            }
+        }
+        let mut count = Count(export, ImportSummary::default());
+        let _ = kinds::each_kind(&mut count);
+        count.1.audit_events = export.audit_log.len();
+        count.1
+    }
+
+    /// What the decrypted state holds.
+    fn of_snapshot(s: &VaultSnapshot) -> Self {
+        struct Count<'a>(&'a VaultSnapshot, ImportSummary);
+        impl EachKind for Count<'_> {
+            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+                self.1.add(K::KIND, K::records(self.0).len());
+                Ok(())
+            }
+        }
+        let mut count = Count(s, ImportSummary::default());
+        let _ = kinds::each_kind(&mut count);
+        count.1
+    }
+
+    /// How many records and audit events the file holds: what an import seals.
+    fn items(&self) -> usize {
+        self.records() + self.audit_events
+    }
+}
+
+/// A record in the export format.
+pub(super) fn exported<K: RecordKind>(r: &OpenRecord<K>) -> Result<Record<K::Exported>, AppError> {
+    Ok(Record {
+        id: r.id.clone(),
+        rev: r.rev,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        data: bridge(&r.data).map_err(AppError::FileNotWritten)?,
+    })
+}
+
+/// An export record back as an open record of kind `K` (the file was checked already).
+pub(super) fn opened<K: RecordKind>(
+    r: &Record<K::Exported>,
+    path: &str,
+) -> Result<OpenRecord<K>, AppError> {
+    Ok(OpenRecord {
+        id: r.id.clone(),
+        kind: K::KIND.to_string(),
+        rev: r.rev,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        data: bridge(&r.data).map_err(|why| {
+            AppError::Import(ImportError {
+                path: path.to_string(),
+                problem: portability::Problem::WrongField(why),
+            })
+        })?,
+    })
+}
+
+/// The JSON path of the data of record `i` of kind `K`'s section.
+pub(super) fn data_path<K: RecordKind>(i: usize) -> String {
+    if K::SINGLE {
+        format!("$.{}.data", K::SECTION)
+    } else {
+        format!("$.{}[{i}].data", K::SECTION)
+    }
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Everything the vault holds, in the portability format. Needs the whole vault loaded.
+    pub fn export(&self, now: DateTime<Utc>, app_version: &str) -> Result<Export, AppError> {
+        let mut export = self.export_records(now, app_version)?;
+        export.audit_log = self
+            .inner
+            .borrow()
+            .snapshot
+            .audit
+            .iter()
+            .map(portability::AuditEvent::from_domain)
+            .collect();
+        Ok(export)
+    }
+
+    /// The export without the audit log: every record, in the portability format.
+    pub(super) fn export_records(
+        &self,
+        now: DateTime<Utc>,
+        app_version: &str,
+    ) -> Result<Export, AppError> {
+        struct Fill<'a>(&'a VaultSnapshot, Export);
+        impl EachKind for Fill<'_> {
+            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+                let records = K::records(self.0)
+                    .values()
+                    .map(exported)
+                    .collect::<Result<Vec<_>, _>>()?;
+                K::section_mut(&mut self.1).extend(records);
+                Ok(())
+            }
+        }
+        self.ready()?;
+        let inner = self.inner.borrow();
+        let mut fill = Fill(&inner.snapshot, Export::new(now, app_version));
+        kinds::each_kind(&mut fill)?;
+        Ok(fill.1)
+    }
+
+    /// An import or export needs the whole vault loaded.
+    pub(in crate::app::service) fn ready(&self) -> Result<(), AppError> {
+        if !self.is_complete() {
+            return Err(AppError::NotLoaded);
+        }
+        Ok(())
+    }
+
+    /// Whether nothing but the vault itself exists yet (no record of any kind).
+    pub fn is_empty(&self) -> bool {
+        self.with_snapshot(ImportSummary::of_snapshot).records() == 0
+    }
+
+    /// Restores a checked export into this empty vault: every record with its id, revision and
+    /// times, and the exported audit trail in place of this vault's own, in one transaction.
+    pub async fn import_into_empty(
+        &self,
+        export: &Checked,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary, AppError> {
+        self.import_into_empty_with(export, now, |_, _| async { true })
+            .await
+    }
+
+    /// `import_into_empty`, awaiting `progress(sealed, total)` every `PROGRESS_CHUNK` items
+    /// sealed (the page shows it and stays responsive); `false` from it stops the import
+    /// before anything is written.
+    pub async fn import_into_empty_with<P, F>(
+        &self,
+        export: &Checked,
+        now: DateTime<Utc>,
+        progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        if self.is_complete() && !self.is_empty() {
+            return Err(AppError::NotEmpty);
+        }
+        self.ready()?;
+        self.restore(export, now, &BTreeMap::new(), progress).await
+    }
+
+    /// Writes the export's records (overwriting those of `existing`, id → revision, that it
+    /// holds, deleting the rest of them) and its trail, in one transaction.
+    async fn restore<P, F>(
+        &self,
+        export: &Export,
+        now: DateTime<Utc>,
+        existing: &BTreeMap<String, u64>,
+        progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        let counted = ImportSummary::of_export(export);
+        let mut sealing = Sealing {
+            vault: self,
+            export,
+            existing,
+            snapshot: VaultSnapshot::default(),
+            puts: Vec::new(),
+            progress,
+            total: counted.items(),
+            sealed: 0,
+            reported: 0,
+        };
+        kinds::each_kind_async(&mut sealing).await?;
+        let events: Vec<AuditEvent> = export
+            .audit_log
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                e.to_domain().map_err(|why| {
+                    AppError::Import(ImportError {
+                        path: format!("$.audit_log[{i}]"),
+                        problem: portability::Problem::WrongField(why),
+                    })
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        // The trail is stored in blocks of consecutive events (one item each, not one per
+        // event).
+        let mut sealed_events = Vec::with_capacity(events.len().div_ceil(AUDIT_BLOCK));
+        for chunk in events.chunks(AUDIT_BLOCK) {
+            sealed_events.push(seal_audit_block(&self.sealer, chunk)?);
+            sealing.tick(chunk.len()).await?;
+        }
+        // Everything is sealed: the page says so while the one transaction writes it.
+        let total = sealing.total;
+        if !(sealing.progress)(total, total).await {
+            return Err(AppError::Cancelled);
+        }
+        let Sealing {
+            mut snapshot, puts, ..
+        } = sealing;
+        let written: std::collections::HashSet<&str> =
+            puts.iter().map(|(r, _)| r.id.as_str()).collect();
+        let deletes: Vec<(String, Expect)> = existing
+            .iter()
+            .filter(|(id, _)| !written.contains(id.as_str()))
+            .map(|(id, rev)| (id.clone(), Expect::Rev(*rev)))
+            .collect();
+        let summary = ImportSummary {
+            audit_events: events.len(),
+            ..ImportSummary::of_snapshot(&snapshot)
+        };
+        // An export with no trail keeps this vault's own; otherwise the exported one replaces it.
+        let replace = !events.is_empty();
+        let (head, head_rev) = {
+            let inner = self.inner.borrow();
+            (inner.head.clone(), inner.head_rev)
+        };
+        let batch = Batch {
+            puts,
+            deletes,
+            ..Batch::default()
+        };
+        if replace {
+            let base = events.last().map(AuditEvent::head).unwrap_or(head);
+            let batch = Batch {
+                audit: sealed_events,
+                replace_audit: true,
+                ..batch
+            };
+            let chained = self.chain(batch, Some(events), vec![], (&base, head_rev), now)?;
+            self.commit_chained(chained).await?;
+        } else {
+            self.commit(batch, vec![], now).await?;
+        }
+        let mut inner = self.inner.borrow_mut();
+        snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
+        snapshot.kdf = inner.snapshot.kdf.clone();
+        snapshot.damaged = std::mem::take(&mut inner.snapshot.damaged);
+        snapshot.complete = true;
+        inner.snapshot = snapshot;
+        Ok(summary)
+    }
+}
+
+/// A restore's sealing of every record of a file, kind by kind, with its progress.
+struct Sealing<'a, R: Repository, P> {
+    vault: &'a UnlockedVault<R>,
+    export: &'a Export,
+    /// The vault's records (id → revision): a record of the file with one of these ids
+    /// overwrites it.
+    existing: &'a BTreeMap<String, u64>,
+    snapshot: VaultSnapshot,
+    puts: Vec<(SealedRecord, Expect)>,
+    progress: P,
+    total: usize,
+    sealed: usize,
+    reported: usize,
+}
+
+impl<R: Repository, P, F> Sealing<'_, R, P>
+where
+    P: FnMut(usize, usize) -> F,
+    F: std::future::Future<Output = bool>,
+{
+    /// Counts `n` more items sealed; each `PROGRESS_CHUNK` of them, reports and lets the page
+    /// draw (or stops, when told to).
+    async fn tick(&mut self, n: usize) -> Result<(), AppError> {
+        self.sealed += n;
+        if self.sealed / PROGRESS_CHUNK > self.reported / PROGRESS_CHUNK {
+            self.reported = self.sealed;
+            if !(self.progress)(self.sealed, self.total).await {
+                return Err(AppError::Cancelled);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Repository, P, F> EachKindAsync for Sealing<'_, R, P>
+where
+    P: FnMut(usize, usize) -> F,
+    F: std::future::Future<Output = bool>,
+{
+    async fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+        for (i, r) in K::section(self.export).iter().enumerate() {
+            let record: OpenRecord<K> = opened(r, &data_path::<K>(i))?;
+            let expect = self
+                .existing
+                .get(&record.id)
+                .map_or(Expect::Absent, |rev| Expect::Rev(*rev));
+            self.puts.push((self.vault.seal(&record)?, expect));
+            K::records_mut(&mut self.snapshot).insert(record.id.clone(), record);
+            self.tick(1).await?;
+        }
+        Ok(())
+    }
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Replaces everything this vault holds by a checked export, as `import_into_empty`
+    /// restores it (the file's trail replaces this vault's). One transaction; the UI asks for a
+    /// typed confirmation first.
+    pub async fn import_replace(
+        &self,
+        export: &Checked,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary, AppError> {
+        self.import_replace_with(export, now, |_, _| async { true })
+            .await
+    }
+
+    /// `import_replace` with progress, as `import_into_empty_with`.
+    pub async fn import_replace_with<P, F>(
+        &self,
+        export: &Checked,
+        now: DateTime<Utc>,
+        progress: P,
+    ) -> Result<ImportSummary, AppError>
+    where
+        P: FnMut(usize, usize) -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        struct Existing<'a>(&'a VaultSnapshot, BTreeMap<String, u64>);
+        impl EachKind for Existing<'_> {
+            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+                self.1
+                    .extend(K::records(self.0).values().map(|r| (r.id.clone(), r.rev)));
+                Ok(())
+            }
+        }
+        self.ready()?;
+        // Every record of the vault is deleted in the same transaction, unless the file has a
+        // record with the same id: that one is overwritten (expecting the vault's revision).
+        let existing = {
+            let inner = self.inner.borrow();
+            let mut existing = Existing(&inner.snapshot, BTreeMap::new());
+            kinds::each_kind(&mut existing)?;
+            existing.1
+        };
+        self.restore(export, now, &existing, progress).await
+    }
+}

@@ -1,0 +1,451 @@
+//! The audit trail as stored: events sealed alone or in blocks of consecutive events, the sealed
+//! chain head that says where the trail ends, and the one commit path every write takes
+//! (`chain` then `commit`): a user action's records and its audit events, with the moved head,
+//! in one transaction.
+
+use super::error::AppError;
+use super::types::{OpenRecord, UnlockedVault};
+use crate::domain::audit::{Action, AuditEvent, ChainHead, FieldChange};
+use crate::store::{Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError};
+use crate::store::{AUDIT, RECORDS};
+use crate::vault::{Address, Sealer, VaultError};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+/// The stored kind and id of the sealed chain head.
+pub(super) const KIND_AUDIT_HEAD: &str = "audit_head";
+const AUDIT_HEAD_ID: &str = "audit-head";
+/// What a single audit event is sealed as.
+pub(super) const AUDIT_KIND: &str = "audit_event";
+/// What a block of consecutive audit events is sealed as (its address names the range).
+const AUDIT_BLOCK_KIND: &str = "audit_block";
+/// The most audit events one action seals together as one stored item: a write of many records
+/// stores its events in blocks of this many, not one item per event (half the IndexedDB puts).
+pub const AUDIT_BLOCK: usize = 1_000;
+
+/// What an audit event says about one user action on one record.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub action: Action,
+    pub kind: String,
+    pub id: String,
+    pub changes: Vec<FieldChange>,
+}
+
+impl Entry {
+    pub fn new(action: Action, kind: &str, id: &str, changes: Vec<FieldChange>) -> Self {
+        Entry {
+            action,
+            kind: kind.to_string(),
+            id: id.to_string(),
+            changes,
+        }
+    }
+}
+
+/// A sealed batch of records with its audit events, ready to commit.
+pub(super) struct Chained {
+    batch: Batch,
+    written: Written,
+}
+
+/// What a committed `Chained` batch does to the vault's trail in memory.
+pub(super) struct Written {
+    /// The trail it replaces the stored one with (a restore), if it does.
+    replaced: Option<Vec<AuditEvent>>,
+    events: Vec<AuditEvent>,
+    head: ChainHead,
+    head_rev: u64,
+    blocks: Vec<(u64, u64)>,
+}
+
+impl Chained {
+    /// The batch to commit, and what it does to the trail once committed.
+    pub fn into_parts(self) -> (Batch, Written) {
+        (self.batch, self.written)
+    }
+}
+
+#[cfg(any(test, feature = "bench"))]
+impl Written {
+    /// The head after this batch, and the revision its sealed record is stored at.
+    pub fn head(&self) -> (&ChainHead, u64) {
+        (&self.head, self.head_rev)
+    }
+}
+
+/// Where a record of `kind` and `id` is sealed to.
+pub(super) fn address<'a>(kind: &'a str, id: &'a str) -> Address<'a> {
+    Address {
+        store: RECORDS,
+        kind,
+        id,
+    }
+}
+
+/// A record sealed to its address, with its clear bookkeeping.
+pub(super) fn seal_record<T: serde::Serialize>(
+    sealer: &Sealer,
+    record: &OpenRecord<T>,
+) -> Result<SealedRecord, AppError> {
+    let sealed = sealer.seal(address(&record.kind, &record.id), record)?;
+    Ok(SealedRecord {
+        id: record.id.clone(),
+        kind: record.kind.clone(),
+        rev: record.rev,
+        nonce: sealed.nonce,
+        ciphertext: sealed.ciphertext,
+    })
+}
+
+/// A stored record opened, checked to be the record its clear bookkeeping says it is.
+pub(super) fn open_record<T: serde::de::DeserializeOwned>(
+    sealer: &Sealer,
+    sealed: &SealedRecord,
+) -> Result<OpenRecord<T>, VaultError> {
+    let record: OpenRecord<T> = sealer.open(
+        address(&sealed.kind, &sealed.id),
+        &sealed.nonce,
+        &sealed.ciphertext,
+    )?;
+    if record.id != sealed.id || record.kind != sealed.kind || record.rev != sealed.rev {
+        return Err(VaultError::CouldNotDecrypt);
+    }
+    Ok(record)
+}
+
+/// The address of an audit item: one event by its sequence number, a block by its range.
+fn audit_address<'a>(single: bool, id: &'a str) -> Address<'a> {
+    Address {
+        store: AUDIT,
+        kind: if single { AUDIT_KIND } else { AUDIT_BLOCK_KIND },
+        id,
+    }
+}
+
+/// The name of a block of events `first` to `last` (bound into its seal, so it cannot move).
+pub(super) fn block_range(first: u64, last: u64) -> String {
+    format!("{first}-{last}")
+}
+
+/// How a damaged audit item is named to the user.
+pub(super) fn item_name(item: &SealedAuditEvent) -> String {
+    if item.last == item.seq {
+        item.seq.to_string()
+    } else {
+        block_range(item.seq, item.last)
+    }
+}
+
+/// Consecutive events as stored items: one alone as itself, more in blocks of at most
+/// `AUDIT_BLOCK`.
+pub(super) fn seal_audit_items(
+    sealer: &Sealer,
+    events: &[AuditEvent],
+) -> Result<Vec<SealedAuditEvent>, AppError> {
+    events
+        .chunks(AUDIT_BLOCK)
+        .map(|chunk| seal_audit_block(sealer, chunk))
+        .collect()
+}
+
+/// One stored item holding `events` (consecutive, at least one).
+pub(super) fn seal_audit_block(
+    sealer: &Sealer,
+    events: &[AuditEvent],
+) -> Result<SealedAuditEvent, AppError> {
+    let (Some(first), Some(last)) = (events.first(), events.last()) else {
+        return Err(AppError::Store(StoreError::AuditMissing(0)));
+    };
+    let single = events.len() == 1;
+    let name = if single {
+        first.seq.to_string()
+    } else {
+        block_range(first.seq, last.seq)
+    };
+    let sealed = if single {
+        sealer.seal(audit_address(true, &name), first)?
+    } else {
+        sealer.seal(audit_address(false, &name), events)?
+    };
+    Ok(SealedAuditEvent {
+        seq: first.seq,
+        last: last.seq,
+        nonce: sealed.nonce,
+        ciphertext: sealed.ciphertext,
+    })
+}
+
+/// The events of one stored item (a single event or a block), checked to be the ones it is
+/// stored as.
+pub(super) fn open_audit(
+    sealer: &Sealer,
+    sealed: &SealedAuditEvent,
+) -> Result<Vec<AuditEvent>, VaultError> {
+    let single = sealed.last == sealed.seq;
+    let name = item_name(sealed);
+    let address = audit_address(single, &name);
+    let events: Vec<AuditEvent> = if single {
+        vec![sealer.open(address, &sealed.nonce, &sealed.ciphertext)?]
+    } else {
+        sealer.open(address, &sealed.nonce, &sealed.ciphertext)?
+    };
+    let consecutive = sealed.last.checked_sub(sealed.seq).map(|n| n + 1)
+        == Some(events.len() as u64)
+        && events
+            .iter()
+            .zip(sealed.seq..)
+            .all(|(event, seq)| event.seq == seq);
+    if !consecutive {
+        return Err(VaultError::CouldNotDecrypt);
+    }
+    Ok(events)
+}
+
+/// The stored item (first, last) that holds event `seq`.
+fn item_of(blocks: &BTreeMap<u64, u64>, seq: u64) -> (u64, u64) {
+    match blocks.range(..=seq).next_back() {
+        Some((&first, &last)) if last >= seq => (first, last),
+        _ => (seq, seq),
+    }
+}
+
+/// The stored items that hold the events of `changed` (by sequence number), sealed anew: each
+/// whole, with `changed`'s events in place of the trail's.
+pub(super) fn resealed_items(
+    sealer: &Sealer,
+    trail: &[AuditEvent],
+    blocks: &BTreeMap<u64, u64>,
+    changed: &BTreeMap<u64, AuditEvent>,
+) -> Result<Vec<SealedAuditEvent>, AppError> {
+    let mut items = Vec::new();
+    let mut covered = 0;
+    for &seq in changed.keys() {
+        if seq <= covered {
+            continue;
+        }
+        let (first, last) = item_of(blocks, seq);
+        let start = trail.partition_point(|e| e.seq < first);
+        let end = trail.partition_point(|e| e.seq <= last);
+        if (end - start) as u64 != last - first + 1 {
+            return Err(AppError::Store(StoreError::AuditMissing(first)));
+        }
+        let events: Vec<AuditEvent> = trail[start..end]
+            .iter()
+            .map(|e| changed.get(&e.seq).unwrap_or(e).clone())
+            .collect();
+        items.push(seal_audit_block(sealer, &events)?);
+        covered = last;
+    }
+    Ok(items)
+}
+
+/// The (first, last) of the blocks among stored items.
+pub(super) fn block_ranges(items: &[SealedAuditEvent]) -> Vec<(u64, u64)> {
+    items
+        .iter()
+        .filter(|i| i.last > i.seq)
+        .map(|i| (i.seq, i.last))
+        .collect()
+}
+
+/// The sealed chain-head record that moves to `head`, written over revision `head_rev`
+/// (`Expect::Rev`, or `Absent` for the first), so two writers can never fork the chain.
+pub(super) fn sealed_head(
+    sealer: &Sealer,
+    head_rev: u64,
+    head: ChainHead,
+    now: DateTime<Utc>,
+) -> Result<(SealedRecord, Expect), AppError> {
+    let record = OpenRecord {
+        id: AUDIT_HEAD_ID.to_string(),
+        kind: KIND_AUDIT_HEAD.to_string(),
+        rev: head_rev + 1,
+        created_at: now,
+        updated_at: now,
+        data: head,
+    };
+    let expect = if head_rev == 0 {
+        Expect::Absent
+    } else {
+        Expect::Rev(head_rev)
+    };
+    Ok((seal_record(sealer, &record)?, expect))
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Chains `entries` after the trail's head, seals them with the moved head into `batch`,
+    /// commits it all in one transaction, then extends the trail in memory. The one commit path.
+    pub(super) async fn commit(
+        &self,
+        batch: Batch,
+        entries: Vec<Entry>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let chained = {
+            let inner = self.inner.borrow();
+            self.chain(batch, None, entries, (&inner.head, inner.head_rev), now)?
+        };
+        self.commit_chained(chained).await
+    }
+
+    /// Commits a chained batch, then extends (or replaces) the trail in memory.
+    pub(super) async fn commit_chained(&self, chained: Chained) -> Result<(), AppError> {
+        let (batch, written) = chained.into_parts();
+        self.repo.commit(batch).await?;
+        self.extend_trail(written);
+        Ok(())
+    }
+
+    /// `batch` with the audit events of `entries` after `base` (a head and the revision of its
+    /// sealed record) and the sealed moved head, ready to commit. `replaced`: the trail the
+    /// batch stores instead of the vault's own (sealed into it already), which `base` ends.
+    pub(super) fn chain(
+        &self,
+        mut batch: Batch,
+        replaced: Option<Vec<AuditEvent>>,
+        entries: Vec<Entry>,
+        base: (&ChainHead, u64),
+        now: DateTime<Utc>,
+    ) -> Result<Chained, AppError> {
+        let (mut head, head_rev) = (base.0.clone(), base.1);
+        let mut events = Vec::with_capacity(entries.len());
+        for e in entries {
+            let event = AuditEvent::next(&head, now, e.action, &e.kind, &e.id, e.changes);
+            head = event.head();
+            events.push(event);
+        }
+        batch
+            .puts
+            .push(sealed_head(&self.sealer, head_rev, head.clone(), now)?);
+        batch.audit.extend(seal_audit_items(&self.sealer, &events)?);
+        let blocks = block_ranges(&batch.audit);
+        Ok(Chained {
+            batch,
+            written: Written {
+                replaced,
+                events,
+                head,
+                head_rev: head_rev + 1,
+                blocks,
+            },
+        })
+    }
+
+    /// After a chained batch is committed: the trail, its head and its blocks as stored now.
+    pub(super) fn extend_trail(&self, written: Written) {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(trail) = written.replaced {
+            inner.snapshot.audit = trail;
+            inner.blocks.clear();
+        }
+        inner.head = written.head;
+        inner.head_rev = written.head_rev;
+        inner.blocks.extend(written.blocks);
+        inner.snapshot.audit.extend(written.events);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn record_and_audit_event_are_written_together() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        assert_eq!(repo.raw_audit_event_count(), 2);
+        assert_eq!(
+            repo.raw_records()
+                .iter()
+                .filter(|r| r.kind == KIND_PROFILE)
+                .count(),
+            1
+        );
+        // A failed transaction leaves neither the record nor its event, and memory unchanged.
+        repo.fail_next_commit();
+        assert!(block_on(vault.save_profile(&draft("Petra"), t(2))).is_err());
+        assert_eq!(repo.raw_audit_event_count(), 2);
+        assert_eq!(
+            vault.snapshot().profile().unwrap().clone().data.name,
+            "Jana"
+        );
+        let reopened = block_on(unlock(repo, &pass())).unwrap();
+        assert_eq!(
+            reopened.snapshot().profile().unwrap().clone().data.name,
+            "Jana"
+        );
+        assert_eq!(reopened.snapshot().chain, None);
+    }
+
+    #[test]
+    fn a_stale_write_from_another_session_is_refused() {
+        let repo = MemoryRepository::new();
+        let a = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(a.save_profile(&draft("Jana"), t(1))).unwrap();
+        let b = block_on(unlock(repo.clone(), &pass())).unwrap();
+        block_on(b.save_profile(&draft("From tab B"), t(2))).unwrap();
+        // Tab A still has rev 1 in memory: its write must not silently overwrite B's.
+        let err = block_on(a.save_profile(&draft("From tab A"), t(3))).unwrap_err();
+        assert!(
+            matches!(err, AppError::Store(StoreError::Conflict { .. })),
+            "{err:?}"
+        );
+        let fresh = block_on(unlock(repo, &pass())).unwrap();
+        assert_eq!(
+            fresh.snapshot().profile().unwrap().clone().data.name,
+            "From tab B"
+        );
+        assert_eq!(fresh.snapshot().chain, None);
+    }
+
+    #[test]
+    fn a_block_of_events_opens_only_as_stored() {
+        let (repo, vault, drafts) = vault_and_drafts(2, 5);
+        block_on(vault.create_contacts_in_bulk(&drafts, 5, t(1))).unwrap();
+        let block = repo
+            .raw_audit()
+            .into_iter()
+            .find(|i| i.last > i.seq)
+            .unwrap();
+        assert_eq!((block.seq, block.last), (2, 6));
+        // Claiming it holds fewer events (hiding the last ones) does not open.
+        repo.raw_remove_audit(2);
+        repo.raw_put_audit(SealedAuditEvent { last: 5, ..block });
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert!(s.damaged.iter().any(|d| d.id == "2-5"));
+        assert!(s.chain.is_some());
+        assert_eq!(s.audit.len(), 1);
+    }
+
+    #[test]
+    fn a_removed_audit_event_is_detected_on_unlock() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        block_on(vault.save_profile(&draft("Jana N."), t(2))).unwrap();
+        repo.raw_remove_audit(2);
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(
+            s.chain,
+            Some(ChainError::Missing {
+                expected: 2,
+                found: 3
+            })
+        );
+        // Cutting off the newest event is caught by the sealed head.
+        let repo2 = MemoryRepository::new();
+        let v2 = block_on(create_vault(repo2.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(v2.save_profile(&draft("Jana"), t(1))).unwrap();
+        repo2.raw_remove_audit(2);
+        let s2 = block_on(unlock(repo2, &pass())).unwrap().snapshot();
+        assert_eq!(
+            s2.chain,
+            Some(ChainError::Truncated {
+                expected: 2,
+                found: 1
+            })
+        );
+    }
+}

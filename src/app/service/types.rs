@@ -1,0 +1,161 @@
+//! The open vault and its decrypted state: a record with its bookkeeping (`OpenRecord`), the
+//! snapshot the screens read, and the unlocked vault that owns the sealer and the trail's head.
+
+use super::kinds::RecordKind;
+use crate::domain::activity::Activity;
+use crate::domain::audit::{AuditEvent, ChainError, ChainHead};
+use crate::domain::consent::{ConsentRecord, Limit};
+use crate::domain::contact::Contact;
+use crate::domain::deal::{Deal, Pipeline};
+use crate::domain::document::Document;
+use crate::domain::organisation::Organisation;
+use crate::domain::profile::ControllerProfile;
+use crate::domain::purpose::Purpose;
+use crate::domain::request::SubjectRequest;
+use crate::domain::task::Task;
+use crate::store::Repository;
+use crate::vault::{KdfParams, Sealer, VaultHeader};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// A record opened from its sealed form: its bookkeeping and its data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenRecord<T> {
+    pub id: String,
+    pub kind: String,
+    pub rev: u64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub data: T,
+}
+
+impl<T> OpenRecord<T> {
+    /// The record's next revision, holding `data`, written at `now`.
+    pub fn revised(&self, data: T, now: DateTime<Utc>) -> Self {
+        OpenRecord {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            rev: self.rev + 1,
+            created_at: self.created_at,
+            updated_at: now,
+            data,
+        }
+    }
+}
+
+/// The records of one kind, by id.
+pub type Records<T> = BTreeMap<String, OpenRecord<T>>;
+
+/// A stored item that could not be decrypted or read: reported, never shown as if it were fine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    pub kind: String,
+    pub id: String,
+}
+
+/// Everything decrypted after unlock: what the screens show. Dropped on lock. Each record kind
+/// has its map here (named by `kinds`); the controller's details and the pipeline are kinds
+/// with at most one record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VaultSnapshot {
+    pub profiles: Records<ControllerProfile>,
+    pub contacts: Records<Contact>,
+    pub activities: Records<Activity>,
+    pub organisations: Records<Organisation>,
+    pub purposes: Records<Purpose>,
+    pub consents: Records<ConsentRecord>,
+    pub limits: Records<Limit>,
+    /// The user's pipeline; empty until they change the default.
+    pub pipelines: Records<Pipeline>,
+    pub deals: Records<Deal>,
+    pub documents: Records<Document>,
+    pub tasks: Records<Task>,
+    pub requests: Records<SubjectRequest>,
+    #[cfg(test)]
+    pub probes: Records<super::kinds::probe::Probe>,
+    pub audit: Vec<AuditEvent>,
+    pub chain: Option<ChainError>,
+    pub damaged: Vec<Damaged>,
+    pub kdf: Option<KdfParams>,
+    /// False between the first stage of loading (what the first screens need: profile,
+    /// contacts, organisations) and the end of the second (activities, other kinds, the audit
+    /// trail and its verification). Until then `chain` says nothing and nothing is written.
+    pub complete: bool,
+}
+
+impl VaultSnapshot {
+    /// The pipeline in use: the user's, or the default one.
+    pub fn pipeline(&self) -> Pipeline {
+        self.pipelines
+            .values()
+            .next()
+            .map(|p| p.data.clone())
+            .unwrap_or_default()
+    }
+
+    /// The controller's details, once entered.
+    pub fn profile(&self) -> Option<&OpenRecord<ControllerProfile>> {
+        self.profiles.values().next()
+    }
+
+    /// The records of kind `K`.
+    pub fn records<K: RecordKind>(&self) -> &Records<K> {
+        K::records(self)
+    }
+}
+
+/// The session of an unlocked vault: the sealer (its data key is wiped on drop) and the
+/// decrypted state.
+pub struct UnlockedVault<R: Repository> {
+    pub(super) repo: R,
+    pub(super) sealer: Sealer,
+    pub(super) inner: RefCell<Inner>,
+}
+
+/// What an unlocked vault keeps beside its repository and sealer.
+pub(super) struct Inner {
+    pub(super) header: VaultHeader,
+    /// The trail's newest event, and the revision its sealed record is stored at (0: none).
+    pub(super) head: ChainHead,
+    pub(super) head_rev: u64,
+    pub(super) snapshot: VaultSnapshot,
+    /// The stored blocks of several audit events, first sequence number → last (an event in
+    /// none of them is stored alone): what must be sealed anew when one of their events is.
+    pub(super) blocks: BTreeMap<u64, u64>,
+}
+
+impl Inner {
+    pub(super) fn new(header: VaultHeader) -> Self {
+        Inner {
+            header,
+            head: ChainHead::genesis(),
+            head_rev: 0,
+            snapshot: VaultSnapshot::default(),
+            blocks: BTreeMap::new(),
+        }
+    }
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Locks: drops the key and the decrypted data, and gives back the repository (to close it).
+    pub fn into_repository(self) -> R {
+        self.repo
+    }
+
+    /// Reads what the screens show, without copying it.
+    pub fn with_snapshot<U>(&self, f: impl FnOnce(&VaultSnapshot) -> U) -> U {
+        f(&self.inner.borrow().snapshot)
+    }
+
+    /// A copy of what the screens show.
+    pub fn snapshot(&self) -> VaultSnapshot {
+        self.inner.borrow().snapshot.clone()
+    }
+
+    /// Whether both stages of loading are done (writes wait for it).
+    pub fn is_complete(&self) -> bool {
+        self.inner.borrow().snapshot.complete
+    }
+}

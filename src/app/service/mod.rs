@@ -6,7 +6,7 @@
 //! one list of record kinds), `trail` (the audit trail and the one commit path), `open` (create,
 //! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
 //! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
-//! `contacts_import`, and `bulk` (the generator's
+//! `contacts_import`, `queries` (what the pages ask of the state), and `bulk` (the generator's
 //! and the benchmark's writers, not in the shipped app). Must not import `ui`.
 
 mod bulk;
@@ -18,6 +18,7 @@ mod error;
 pub mod kinds;
 mod open;
 mod portable;
+mod queries;
 mod records;
 mod rights;
 mod settings;

@@ -26,35 +26,11 @@ pub fn ContactPage() -> impl IntoView {
     };
     let activities = {
         let id = id.clone();
-        Memo::new(move |_| {
-            let mut list: Vec<(String, Activity)> = session.data.with(|d| {
-                d.activities
-                    .values()
-                    .filter(|a| a.data.contact_id == id)
-                    .map(|a| (a.id.clone(), a.data.clone()))
-                    .collect()
-            });
-            list.sort_by_key(|a| std::cmp::Reverse(a.1.at));
-            list
-        })
+        Memo::new(move |_| session.data.with(|d| d.activities_of(&id)))
     };
     let history = {
         let id = id.clone();
-        Signal::derive(move || {
-            session.data.with(|d| {
-                // A merged contact's history belongs to the contact it was merged into.
-                let merged: Vec<String> = d
-                    .contacts
-                    .get(&id)
-                    .map(|c| c.data.merged_from.clone())
-                    .unwrap_or_default();
-                d.audit
-                    .iter()
-                    .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
+        Signal::derive(move || session.data.with(|d| d.history_of(&id)))
     };
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);

@@ -24,28 +24,9 @@ pub fn OrganisationPage() -> impl IntoView {
             .data
             .with(|d| d.organisations.get(&id_value.get_value()).cloned())
     });
-    let people = Memo::new(move |_| {
-        let id = id_value.get_value();
-        let mut list: Vec<(String, String)> = session.data.with(|d| {
-            d.contacts
-                .values()
-                .filter(|c| c.data.organisation_id.as_deref() == Some(id.as_str()))
-                .map(|c| (c.id.clone(), c.data.display_name()))
-                .collect()
-        });
-        list.sort_by_key(|(_, n)| crate::domain::search::fold(n));
-        list
-    });
-    let history = Signal::derive(move || {
-        let id = id_value.get_value();
-        session.data.with(|d| {
-            d.audit
-                .iter()
-                .filter(|e| e.entity_id == id)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let people = Memo::new(move |_| session.data.with(|d| d.people_of(&id_value.get_value())));
+    let history =
+        Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());

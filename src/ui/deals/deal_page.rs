@@ -3,7 +3,6 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::domain::activity::Activity;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
@@ -31,34 +30,12 @@ pub fn DealPage() -> impl IntoView {
             .with(|d| d.deals.get(&id_value.get_value()).map(|r| r.data.clone()))
     });
     let activities = Memo::new(move |_| {
-        let id = id_value.get_value();
-        let mut list: Vec<(String, String, Activity)> = session.data.with(|d| {
-            d.activities
-                .values()
-                .filter(|a| a.data.deal_id.as_deref() == Some(id.as_str()))
-                .map(|a| {
-                    let who = d
-                        .contacts
-                        .get(&a.data.contact_id)
-                        .map(|c| c.data.display_name())
-                        .unwrap_or_default();
-                    (a.data.contact_id.clone(), who, a.data.clone())
-                })
-                .collect()
-        });
-        list.sort_by_key(|a| std::cmp::Reverse(a.2.at));
-        list
+        session
+            .data
+            .with(|d| d.activities_of_deal(&id_value.get_value()))
     });
-    let history = Signal::derive(move || {
-        let id = id_value.get_value();
-        session.data.with(|d| {
-            d.audit
-                .iter()
-                .filter(|e| e.entity_id == id)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let history =
+        Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());

@@ -1,0 +1,113 @@
+//! What the pages ask of the decrypted state, as methods on the snapshot: a record's history,
+//! an organisation's people, a contact's or a deal's activities. Read-only; nothing here writes.
+
+use super::types::VaultSnapshot;
+use crate::domain::activity::Activity;
+use crate::domain::audit::AuditEvent;
+
+impl VaultSnapshot {
+    /// The audit events about record `id`, oldest first; a contact's include those of the
+    /// contacts merged into it (their history belongs to it now).
+    pub fn history_of(&self, id: &str) -> Vec<AuditEvent> {
+        let merged: &[String] = self
+            .contacts
+            .get(id)
+            .map(|c| c.data.merged_from.as_slice())
+            .unwrap_or_default();
+        self.audit
+            .iter()
+            .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
+            .cloned()
+            .collect()
+    }
+
+    /// The people of organisation `id` as (id, name), by name ignoring case and diacritics.
+    pub fn people_of(&self, id: &str) -> Vec<(String, String)> {
+        let mut people: Vec<(String, String)> = self
+            .contacts
+            .values()
+            .filter(|c| c.data.organisation_id.as_deref() == Some(id))
+            .map(|c| (c.id.clone(), c.data.display_name()))
+            .collect();
+        people.sort_by_cached_key(|(_, n)| crate::domain::search::fold(n));
+        people
+    }
+
+    /// The activities on contact `id`'s timeline as (id, activity), newest first.
+    pub fn activities_of(&self, id: &str) -> Vec<(String, Activity)> {
+        let mut list: Vec<(String, Activity)> = self
+            .activities
+            .values()
+            .filter(|a| a.data.contact_id == id)
+            .map(|a| (a.id.clone(), a.data.clone()))
+            .collect();
+        list.sort_by_key(|a| std::cmp::Reverse(a.1.at));
+        list
+    }
+
+    /// The activities linked to deal `id` as (contact id, contact name, activity), newest first.
+    pub fn activities_of_deal(&self, id: &str) -> Vec<(String, String, Activity)> {
+        let mut list: Vec<(String, String, Activity)> = self
+            .activities
+            .values()
+            .filter(|a| a.data.deal_id.as_deref() == Some(id))
+            .map(|a| {
+                let who = self
+                    .contacts
+                    .get(&a.data.contact_id)
+                    .map(|c| c.data.display_name())
+                    .unwrap_or_default();
+                (a.data.contact_id.clone(), who, a.data.clone())
+            })
+            .collect();
+        list.sort_by_key(|a| std::cmp::Reverse(a.2.at));
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn a_contact_s_history_includes_the_contacts_merged_into_it() {
+        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let org = OrganisationDraft {
+            name: "Firma".into(),
+            ..OrganisationDraft::default()
+        };
+        let org = block_on(vault.save_organisation(None, &org, t(1))).unwrap();
+        let keep = ContactDraft {
+            organisation_id: Some(org.clone()),
+            ..contact("Žofie", "Malá")
+        };
+        let keep = block_on(vault.save_contact(None, &keep, t(2))).unwrap();
+        let other = block_on(vault.save_contact(None, &contact("Adam", "Malý"), t(3))).unwrap();
+        let call = |who: &str, n| ActivityDraft {
+            contact_id: who.to_string(),
+            kind: crate::domain::activity::ActivityKind::Call,
+            at: Some(t(n)),
+            subject: format!("call {n}"),
+            body: String::new(),
+            deal_id: None,
+        };
+        block_on(vault.save_activity(None, &call(&keep, 4), t(4))).unwrap();
+        block_on(vault.save_activity(None, &call(&keep, 5), t(5))).unwrap();
+        block_on(vault.merge_contacts(&keep, &other, |_| Side::Keep, t(6))).unwrap();
+        let s = vault.snapshot();
+        let history = s.history_of(&keep);
+        assert!(history.iter().any(|e| e.entity_id == other));
+        assert_eq!(history.last().unwrap().action, Action::Merge);
+        assert_eq!(
+            s.people_of(&org),
+            vec![(keep.clone(), "Žofie Malá".to_string())]
+        );
+        let subjects: Vec<String> = s
+            .activities_of(&keep)
+            .into_iter()
+            .map(|(_, a)| a.subject)
+            .collect();
+        assert_eq!(subjects, ["call 5", "call 4"]);
+        assert!(s.activities_of_deal("no deal").is_empty());
+    }
+}

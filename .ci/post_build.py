@@ -8,6 +8,9 @@
 2. Fills the service worker's precache list (every file of the release) and its version (a hash
    of all of them), so a new release is a new sw.js and the browser offers it.
 3. Copies the page to 404.html, for static hosts that serve that file for unknown paths.
+4. Writes _headers (the format Netlify and Cloudflare Pages read): the same Content-Security-Policy
+   as a header, with frame-ancestors 'none' (which a <meta> policy cannot say), and the other
+   security headers. .ci/static_server.py sends the same file's headers.
 """
 import base64
 import hashlib
@@ -17,6 +20,15 @@ import re
 import sys
 
 PLACEHOLDER = "'sha256-TRUNK_LOADER'"
+
+# Sent with every response, beside the Content-Security-Policy (see the README's Deploying).
+SECURITY_HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+     "serial=(), bluetooth=(), interest-cohort=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+]
 
 
 def fail(message: str) -> int:
@@ -41,6 +53,12 @@ def main() -> int:
         for body in inline
     )
     html = html.replace(PLACEHOLDER, hashes)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    if not policy:
+        return fail("no Content-Security-Policy meta tag in index.html")
+    headers = [("Content-Security-Policy", policy.group(1) + "; frame-ancestors 'none'")] + SECURITY_HEADERS
+    with open(os.path.join(stage, "_headers"), "w", encoding="utf-8") as f:
+        f.write("/*\n" + "".join(f"  {k}: {v}\n" for k, v in headers))
     for name in ("index.html", "404.html"):
         with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
             f.write(html)
@@ -54,7 +72,7 @@ def main() -> int:
         for name in sorted(names):
             full = os.path.join(root, name)
             rel = "/" + os.path.relpath(full, stage).replace(os.sep, "/")
-            if rel in ("/sw.js", "/404.html"):
+            if rel in ("/sw.js", "/404.html", "/_headers"):
                 continue
             files.append(rel)
             with open(full, "rb") as f:

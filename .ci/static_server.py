@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Serves Folio's dist/ on 127.0.0.1 the way a static host should: correct MIME types, no caching
-of index.html, and index.html for any path that is not a file (so deep links like /about work).
+of index.html, index.html for any path that is not a file (so deep links like /about work), and
+the security headers the build wrote to dist/_headers (the Content-Security-Policy with
+frame-ancestors 'none', X-Content-Type-Options, Referrer-Policy, Permissions-Policy).
 
 Usage: static_server.py --dir dist [--port 8080]   (port 0 picks a free one; the URL is printed)
 """
@@ -11,7 +13,23 @@ import os
 import sys
 
 
+def read_headers(directory):
+    """The headers of a _headers file (Netlify's format: a path line, then indented headers)."""
+    path = os.path.join(directory, "_headers")
+    if not os.path.isfile(path):
+        return [("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff")]
+    headers = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith((" ", "\t")) and ":" in line:
+                name, value = line.strip().split(":", 1)
+                headers.append((name.strip(), value.strip()))
+    return headers
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
+    security_headers = []
+
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -26,13 +44,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if not os.path.exists(path) and "." not in os.path.basename(path.rstrip("/")):
             self.path = "/index.html"
+        if self.path.split("?")[0] == "/_headers":
+            self.send_error(404)
+            return None
         return super().send_head()
 
     def end_headers(self):
         if self.path in ("/", "/index.html", "/sw.js") or self.path.endswith(".html"):
             self.send_header("Cache-Control", "no-cache")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in self.security_headers:
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, fmt, *args):
@@ -48,6 +69,7 @@ def main() -> int:
     if not os.path.isfile(os.path.join(args.dir, "index.html")):
         print(f"{args.dir}/index.html not found: build first (trunk build --release)", file=sys.stderr)
         return 1
+    Handler.security_headers = read_headers(args.dir)
     handler = functools.partial(Handler, directory=args.dir)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     print(f"Folio is served at http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C stops it)", flush=True)

@@ -34,7 +34,7 @@ fn to_json(value: serde_json::Value) -> String {
 
 /// Cheap KDF parameters for vaults whose unlock is not what is being measured.
 fn cheap_kdf() -> Result<KdfParams, JsValue> {
-    KdfParams::with_cost(1024, 1, 1).map_err(fail)
+    KdfParams::cheapest().map_err(fail)
 }
 
 /// Argon2id alone, at the shipped parameters: one sample (ms) per run.
@@ -119,8 +119,9 @@ pub async fn bench_bulk_write(database: String, contacts: u32) -> Result<String,
     let records = repo
         .list(<crate::domain::contact::Contact as crate::app::service::RecordKind>::KIND)
         .await
-        .map_err(fail)?;
-    let events = repo.audit_events().await.map_err(fail)?;
+        .map_err(fail)?
+        .items;
+    let events = repo.audit_events().await.map_err(fail)?.items;
     repo.close();
     let average =
         |sizes: Vec<usize>| sizes.iter().sum::<usize>() as f64 / sizes.len().max(1) as f64;
@@ -238,8 +239,8 @@ pub async fn bench_import(database: String, runs: u32) -> Result<String, JsValue
     }
     // What the import stored, so that a bare loop can put as many values of the same size.
     let repo = open_repository(&database).await?;
-    let stored = repo.list_all().await.map_err(fail)?;
-    let audit_items = repo.audit_events().await.map_err(fail)?.len();
+    let stored = repo.list_all().await.map_err(fail)?.items;
+    let audit_items = repo.audit_events().await.map_err(fail)?.items.len();
     repo.close();
     let record_bytes = stored.iter().map(|r| r.ciphertext.len()).sum::<usize>() as f64
         / stored.len().max(1) as f64;

@@ -31,7 +31,7 @@ async fn generated_contacts_round_trip_and_search_at_scale() {
     let repo = IdbRepository::open_versioned(name, 1).await.unwrap();
     let pass = Passphrase::new("correct horse battery staple");
     let now = chrono::Utc::now();
-    let vault = service::create_vault(repo, &pass, KdfParams::with_cost(1024, 1, 1).unwrap(), now)
+    let vault = service::create_vault(repo, &pass, KdfParams::cheapest().unwrap(), now)
         .await
         .unwrap();
     let mut generator = Generator::new(2026, now);

@@ -270,9 +270,19 @@ impl Session {
             let header = service::read_header(&repo).await?;
             let key = header.unlock(&passphrase)?;
             let derived = perf_now();
+            // A vault made with weaker key-derivation parameters than today's is wrapped anew
+            // with today's (the same passphrase), written once loading is done.
+            let stronger = if header.kdf.is_below_recommendation() {
+                Some(header.rewrap(&key, &passphrase, KdfParams::recommended()?)?)
+            } else {
+                None
+            };
             // A User Timing mark: the benchmark measures from here to the first list on screen.
             perf_mark("folio:key-ready");
             let vault = service::open_first(repo, header, key).await?;
+            if let Some(header) = stronger {
+                vault.strengthen_later(header);
+            }
             // And here: what the first screen needs is decrypted (the list is drawn next).
             perf_mark("folio:first-loaded");
             Ok::<_, AppError>((vault, derived - started, perf_now() - started))
@@ -295,8 +305,13 @@ impl Session {
         }
     }
 
-    /// Drops the data key and every decrypted value, and returns to the unlock screen.
+    /// Drops the data key and every decrypted value, and returns to the unlock screen. A write
+    /// or import still under way holds the vault a moment longer, but its key is wiped here:
+    /// nothing of it commits.
     pub fn lock(self, notice: Option<Notice>) {
+        if let Some(vault) = self.vault() {
+            vault.close();
+        }
         self.generation.update_value(|g| *g += 1);
         self.vault.set_value(None);
         self.writer.set_value(None);
@@ -405,7 +420,7 @@ impl Session {
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
         self.write(|v, now| async move {
-            v.import_into_empty_with(&export, now, Self::reporter(progress))
+            v.import_into_empty_with(&export, now, self.reporter(progress))
                 .await
         })
         .await
@@ -418,22 +433,25 @@ impl Session {
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
         self.write(|v, now| async move {
-            v.import_replace_with(&export, now, Self::reporter(progress))
+            v.import_replace_with(&export, now, self.reporter(progress))
                 .await
         })
         .await
     }
 
-    /// An import's progress callback: shows (sealed, total) and lets the page draw a frame.
+    /// An import's progress callback: shows (sealed, total) and lets the page draw a frame; it
+    /// tells the import to stop once the vault is locked.
     fn reporter(
+        self,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> impl FnMut(usize, usize) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>
     {
+        let generation = self.generation.get_value();
         move |done, total| {
             progress.set(Some((done, total)));
-            Box::pin(async {
+            Box::pin(async move {
                 next_turn().await;
-                true
+                self.generation.get_value() == generation
             })
         }
     }

@@ -18,6 +18,14 @@ pub enum Action {
     Merge,
     /// A person erased (Art. 17): what went and what stayed, as counts, no personal data.
     Erase,
+    /// The data key wrapped anew under stronger key-derivation parameters (same passphrase).
+    KeyStrengthened,
+    /// A file imported (restored, merged or replacing the vault's data): its SHA-256, the mode
+    /// and the counts, in this vault's own trail.
+    Import,
+    /// The user accepted the vault as storage holds it after unlock found it altered: what was
+    /// found, as counts; the ledger records the vault as it is from then on.
+    Reconciled,
 }
 
 impl Action {
@@ -30,6 +38,9 @@ impl Action {
             Action::Delete => "deleted",
             Action::Merge => "merged",
             Action::Erase => "erased",
+            Action::KeyStrengthened => "key derivation strengthened",
+            Action::Import => "imported",
+            Action::Reconciled => "accepted as found",
         }
     }
 }

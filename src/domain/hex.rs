@@ -14,6 +14,20 @@ pub fn encode(bytes: &[u8]) -> String {
     text
 }
 
+/// The bytes of lower- or upper-case hex text; None for an odd length or a character that is
+/// not a hex digit.
+pub fn decode(text: &str) -> Option<Vec<u8>> {
+    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let bytes = text.as_bytes();
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    bytes
+        .chunks_exact(2)
+        .map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +39,10 @@ mod tests {
         let all: Vec<u8> = (0..=255).collect();
         let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(encode(&all), expected);
+        assert_eq!(decode(&expected).unwrap(), all);
+        assert_eq!(decode("ABcd").unwrap(), [0xab, 0xcd]);
+        for bad in ["abc", "zz", "é0", "0\u{0}"] {
+            assert_eq!(decode(bad), None, "{bad:?}");
+        }
     }
 }

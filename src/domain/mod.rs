@@ -19,6 +19,7 @@ pub mod phone;
 pub mod profile;
 pub mod purpose;
 pub mod request;
+pub mod revalidate;
 pub mod search;
 pub mod task;
 
@@ -28,3 +29,4 @@ pub use field::{FieldError, FieldErrors};
 pub use id::{Id, IdError};
 pub use money::{Currency, Money, MoneyError};
 pub use phone::{Phone, PhoneError};
+pub use revalidate::Revalidate;

@@ -102,6 +102,19 @@ catalog! {
     CouldNotDecrypt => "could not be decrypted", "nešlo dešifrovat";
     ChainBrokenStrong => "The audit trail does not verify: ", "Auditní stopa nesouhlasí: ";
     ChainBrokenBody => ". Someone or something changed the stored history.", ". Někdo nebo něco změnilo uloženou historii.";
+    FindingsStrong => "This browser's storage does not hold the vault as Folio recorded it.",
+        "Úložiště prohlížeče neobsahuje trezor tak, jak ho Folio zaznamenalo.";
+    FindingsBody => " Something changed it behind Folio's back. What is there opens as usual: export it, and see About this vault.",
+        " Něco ho změnilo mimo Folio. Co v něm je, se otevře jako obvykle: exportujte to a podívejte se do části O trezoru.";
+    Integrity => "Everything accounted for", "Vše na svém místě";
+    IntegrityOk => "Every stored record and audit item is where the vault recorded it.",
+        "Každý uložený záznam i položka auditní stopy je tam, kde je trezor zaznamenal.";
+    IntegrityNot => "The vault does NOT verify: ", "Trezor NESOUHLASÍ: ";
+    AcceptAsFound => "Accept the vault as it is", "Přijmout trezor, jak je";
+    AcceptAsFoundHint => "Records what was found in the audit trail and counts the vault as it is from now on. Export first if you may need what is missing.",
+        "Zapíše nalezené do auditní stopy a od teď počítá s trezorem, jak je. Pokud byste mohli potřebovat, co chybí, nejdřív exportujte.";
+    AcceptAsFoundConfirm => "Yes, accept it as it is", "Ano, přijmout, jak je";
+    AcceptedAsFound => "Accepted: the audit trail records what was found.", "Přijato: auditní stopa zaznamenala, co se našlo.";
 
     // Contacts
     NavContacts => "Contacts", "Kontakty";

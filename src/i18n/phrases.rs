@@ -121,6 +121,64 @@ pub fn damaged_item(lang: Lang, kind: &str, id: &str) -> String {
     }
 }
 
+/// What people call a stored kind, by its stored name, in the singular and plural (the list of
+/// kinds has the nouns; the trail's items are named here).
+fn kind_nouns(lang: Lang, kind: &str) -> (String, String) {
+    if kind == crate::app::service::ledger::AUDIT_ITEMS {
+        return match lang {
+            Lang::En => ("audit trail item".into(), "audit trail items".into()),
+            Lang::Cs => (
+                "položka auditní stopy".into(),
+                "položek auditní stopy".into(),
+            ),
+        };
+    }
+    let summary = crate::app::service::ImportSummary::default();
+    match summary.kinds.iter().find(|k| k.kind == kind) {
+        Some(k) => match lang {
+            Lang::En => (k.noun.en[0].into(), k.noun.en[1].into()),
+            Lang::Cs => (k.noun.cs[0].into(), k.noun.cs[2].into()),
+        },
+        None => (kind.to_string(), kind.to_string()),
+    }
+}
+
+/// One thing unlocking found that storage does not hold as the vault recorded it.
+pub fn finding(lang: Lang, f: &crate::app::service::ledger::Finding) -> String {
+    use crate::app::service::ledger::Finding::*;
+    let counted = |kind: &str, n: u64| {
+        let (one, many) = kind_nouns(lang, kind);
+        let few = match lang {
+            Lang::Cs if kind == crate::app::service::ledger::AUDIT_ITEMS => {
+                "položky auditní stopy".to_string()
+            }
+            Lang::Cs => crate::app::service::ImportSummary::default()
+                .kinds
+                .iter()
+                .find(|k| k.kind == kind)
+                .map_or(many.clone(), |k| k.noun.cs[1].to_string()),
+            Lang::En => many.clone(),
+        };
+        count(lang, n, &one, &few, &many)
+    };
+    match (lang, f) {
+        (Lang::En, HeadMissing) => "The record of where the audit trail ends and what the vault holds is missing: the newest history may have been removed.".into(),
+        (Lang::Cs, HeadMissing) => "Chybí záznam o tom, kde auditní stopa končí a co trezor obsahuje: nejnovější historie mohla být odstraněna.".into(),
+        (Lang::En, HeadDamaged) => "The record of where the audit trail ends and what the vault holds is damaged.".into(),
+        (Lang::Cs, HeadDamaged) => "Záznam o tom, kde auditní stopa končí a co trezor obsahuje, je poškozený.".into(),
+        (Lang::En, Deleted { kind, count }) => format!("Deleted: {} missing.", counted(kind, *count)),
+        (Lang::Cs, Deleted { kind, count }) => format!("Smazáno: chybí {}.", counted(kind, *count)),
+        (Lang::En, Added { kind, count }) => format!("Added: {} the vault never recorded.", counted(kind, *count)),
+        (Lang::Cs, Added { kind, count }) => format!("Přidáno: {}, které trezor nikdy nezaznamenal.", counted(kind, *count)),
+        (Lang::En, Replaced { kind }) => format!("Replaced: some {} are not the ones the vault recorded.", kind_nouns(lang, kind).1),
+        (Lang::Cs, Replaced { kind }) => format!("Vyměněno: některé položky ({}) nejsou ty, které trezor zaznamenal.", kind_nouns(lang, kind).1),
+        (Lang::En, RolledBack { kind }) => format!("Rolled back: some {} were put back as they were before their last change.", kind_nouns(lang, kind).1),
+        (Lang::Cs, RolledBack { kind }) => format!("Vráceno zpět: některé položky ({}) byly vráceny do stavu před poslední změnou.", kind_nouns(lang, kind).1),
+        (Lang::En, Duplicated { kind, count }) => format!("Duplicated: {} stored twice.", counted(kind, *count)),
+        (Lang::Cs, Duplicated { kind, count }) => format!("Zdvojeno: {} uloženo dvakrát.", counted(kind, *count)),
+    }
+}
+
 /// An audit action in words.
 pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str {
     use crate::domain::audit::Action::*;
@@ -133,6 +191,9 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, Delete) => "smazáno",
         (Lang::Cs, Merge) => "sloučeno",
         (Lang::Cs, Erase) => "vymazáno (čl. 17)",
+        (Lang::Cs, KeyStrengthened) => "odvození klíče zesíleno",
+        (Lang::Cs, Import) => "importováno",
+        (Lang::Cs, Reconciled) => "přijato, jak bylo nalezeno",
     }
 }
 

@@ -79,8 +79,18 @@ fn references<T>(
     Ok(())
 }
 
-/// The ids of one section, each non-empty and used once in the whole file, each record's
-/// revision counted from 1.
+/// The largest revision or sequence number a file may hold: what JavaScript (and so the
+/// browser's storage) counts exactly, 2⁵³ − 1.
+pub const MAX_COUNTER: u64 = (1 << 53) - 1;
+
+/// Whether `id` is an id as Folio writes it: a UUID, hyphenated, in lower case.
+fn is_folio_id(id: &str) -> bool {
+    id.parse::<crate::domain::Id>()
+        .is_ok_and(|parsed| parsed.to_string() == id)
+}
+
+/// The ids of one section, each a UUID as Folio writes it and used once in the whole file, each
+/// record's revision counted from 1 and no more than `MAX_COUNTER`.
 fn ids_of<'a, T>(
     section: &str,
     records: &'a [Record<T>],
@@ -91,6 +101,20 @@ fn ids_of<'a, T>(
             return Err(at(
                 format!("$.{section}[{i}].id"),
                 Problem::Rule("an id cannot be empty".into()),
+            ));
+        }
+        if !is_folio_id(&r.id) {
+            return Err(at(
+                format!("$.{section}[{i}].id"),
+                Problem::Rule(
+                    "an id is a UUID as Folio writes it (lower case, with hyphens)".into(),
+                ),
+            ));
+        }
+        if r.rev > MAX_COUNTER {
+            return Err(at(
+                format!("$.{section}[{i}].rev"),
+                Problem::Rule(format!("a revision is at most {MAX_COUNTER}")),
             ));
         }
         if !seen.insert(&r.id) {
@@ -140,6 +164,26 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
     ids_of("documents", &e.documents, &mut seen)?;
     ids_of("tasks", &e.tasks, &mut seen)?;
     ids_of("requests", &e.requests, &mut seen)?;
+    if let Some(r) = &e.controller {
+        ids_of("controller", std::slice::from_ref(r), &mut seen)?;
+    }
+    if let Some(r) = &e.pipeline {
+        ids_of("pipeline", std::slice::from_ref(r), &mut seen)?;
+    }
+    if let Some((i, a)) = e
+        .audit_log
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.seq > MAX_COUNTER)
+    {
+        return Err(at(
+            format!("$.audit_log[{i}].seq"),
+            Problem::Rule(format!(
+                "a sequence number is at most {MAX_COUNTER}; {} is not",
+                a.seq
+            )),
+        ));
+    }
     let default_stages = crate::domain::deal::Pipeline::default();
     let stages = match &e.pipeline {
         Some(p) => p.data.stages.iter().map(|s| s.id.as_str()).collect(),

@@ -58,7 +58,7 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
     if bytes.trim_ascii_start().first() == Some(&b'{') {
         if let Ok(export) = serde_json::from_slice::<Export>(bytes) {
             if export.format == FORMAT && export.version == VERSION {
-                return Checked::new(export);
+                return Checked::read(export, bytes);
             }
         }
     }
@@ -87,7 +87,7 @@ pub(crate) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
         };
         at(path, Problem::WrongField(e.into_inner().to_string()))
     })?;
-    Checked::new(export)
+    Checked::read(export, bytes)
 }
 
 /// Brings an older version's document up to the newest, one step at a time, so every old file
@@ -141,16 +141,35 @@ pub(super) fn chain_error(
 /// one, and it cannot be changed afterwards, so an import need not check it again (the check
 /// verifies the whole audit chain, seconds for a large vault).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checked(Export);
+pub struct Checked {
+    export: Export,
+    /// The SHA-256 (hex) of the file as read: what this vault's trail records of an import.
+    sha256: String,
+}
 
 impl Checked {
+    /// An export made in memory (its SHA-256 is that of its compact JSON).
     pub fn new(export: Export) -> Result<Self, ImportError> {
+        let bytes = serde_json::to_vec(&export).unwrap_or_default();
+        Self::read(export, &bytes)
+    }
+
+    fn read(export: Export, bytes: &[u8]) -> Result<Self, ImportError> {
+        use sha2::{Digest, Sha256};
         check(&export)?;
-        Ok(Self(export))
+        Ok(Self {
+            export,
+            sha256: crate::domain::hex::encode(&Sha256::digest(bytes)),
+        })
     }
 
     pub fn into_inner(self) -> Export {
-        self.0
+        self.export
+    }
+
+    /// The SHA-256 (hex) of the file it was read from.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
     }
 }
 
@@ -158,6 +177,87 @@ impl std::ops::Deref for Checked {
     type Target = Export;
 
     fn deref(&self) -> &Export {
-        &self.0
+        &self.export
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// At least 2,000 cases a property in every run; `PROPTEST_CASES` raises it for a long run.
+    fn cases() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2_000);
+        ProptestConfig::with_cases(cases)
+    }
+
+    /// A small valid export of the newest version, cut from the version 2 fixture: its
+    /// controller, pipeline and three contacts.
+    fn small_export() -> &'static [u8] {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(cut_fixture).as_bytes()
+    }
+
+    fn cut_fixture() -> String {
+        let fixture = include_str!("../../tests/fixtures/folio-export-v2.json");
+        let mut export = parse(fixture.as_bytes()).unwrap().into_inner();
+        export.contacts.truncate(3);
+        for c in &mut export.contacts {
+            c.data.organisation_id = None;
+        }
+        export.organisations.clear();
+        export.activities.clear();
+        export.consents.clear();
+        export.limits.clear();
+        export.deals.clear();
+        export.documents.clear();
+        export.tasks.clear();
+        export.requests.clear();
+        export.audit_log.clear();
+        let text = serde_json::to_string_pretty(&export).unwrap();
+        assert!(parse(text.as_bytes()).is_ok());
+        text
+    }
+
+    proptest! {
+        #![proptest_config(cases())]
+
+        #[test]
+        fn any_bytes_end_in_an_export_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn any_json_text_ends_in_an_export_or_an_error(text in "\\PC{0,400}") {
+            let _ = parse(text.as_bytes());
+            let _ = parse(format!("{{\"format\":\"folio-export\",\"version\":2,{text}}}").as_bytes());
+        }
+
+        #[test]
+        fn a_real_export_cut_or_altered_anywhere_ends_in_an_export_or_an_error(
+            cut in 0usize..100_000,
+            at in 0usize..100_000,
+            inserted in proptest::collection::vec(any::<u8>(), 0..8),
+            flip in any::<u8>(),
+        ) {
+            let text = small_export().to_vec();
+            // Cut short.
+            let _ = parse(&text[..cut % (text.len() + 1)]);
+            // Bytes inserted (any, so also text that is no longer UTF-8).
+            let at = at % (text.len() + 1);
+            let mut longer = text.clone();
+            longer.splice(at..at, inserted);
+            let _ = parse(&longer);
+            // One byte changed.
+            let mut altered = text.clone();
+            if let Some(b) = altered.get_mut(at) {
+                *b ^= flip | 1;
+            }
+            let _ = parse(&altered);
+        }
     }
 }

@@ -4,8 +4,8 @@
 //! `{ seq, last?, nonce, ciphertext }` (`last` only on a block of several events).
 
 use super::{
-    check_expectation, Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError,
-    AUDIT, META, RECORDS,
+    check_expectation, Batch, Expect, Listing, Malformed, Repository, SealedAuditEvent,
+    SealedRecord, StoreError, AUDIT, MAX_COUNTER, META, RECORDS,
 };
 use futures_util::future::{try_join, try_join_all};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -110,56 +110,74 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 // The stored values are built in JS, one call each (field by field through `Reflect.set` was
 // seven calls a record, a measurable part of writing thousands). The byte arguments arrive as
 // views of the wasm memory: `slice` copies them, so only their own bytes are stored.
+// The stored values are built in JS, one call each (field by field through `Reflect.set` was
+// seven calls a record, a measurable part of writing thousands). The byte arguments arrive as
+// views of the wasm memory: `slice` copies them, so only their own bytes are stored. A value read
+// back that is not in Folio's format is set aside with its key (when it has a readable one):
+// one damaged item, never a refused list.
 #[wasm_bindgen(inline_js = "
 export function record_value(id, kind, rev, nonce, ciphertext) {
   return { id, kind, rev, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
 }
+const MAX_COUNTER = 9007199254740991;
+const text = (t) => typeof t === 'string' && !t.includes('\\u0000') && t.length <= 4096;
 export function unpack_records(values) {
-  const ok = (v) => v && typeof v.id === 'string' && !v.id.includes('\\u0000')
-    && typeof v.kind === 'string' && !v.kind.includes('\\u0000') && typeof v.rev === 'number'
+  const ok = (v) => v && typeof v === 'object' && text(v.id) && text(v.kind)
+    && Number.isSafeInteger(v.rev) && v.rev >= 1 && v.rev <= MAX_COUNTER
     && v.nonce instanceof Uint8Array && v.nonce.length === 12 && v.ciphertext instanceof Uint8Array;
+  const good = [];
+  const bad = [];
   let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!ok(values[i])) return [i];
-    total += 12 + values[i].ciphertext.length;
-  }
-  const revs = new Float64Array(values.length);
-  const lengths = new Uint32Array(values.length);
+  values.forEach((v, i) => {
+    if (ok(v)) {
+      good.push(v);
+      total += 12 + v.ciphertext.length;
+    } else {
+      const key = v && typeof v === 'object' && typeof v.id === 'string'
+        ? JSON.stringify(v.id.slice(0, 200)) : '#' + i;
+      bad.push(key);
+    }
+  });
+  const revs = new Float64Array(good.length);
+  const lengths = new Uint32Array(good.length);
   const bytes = new Uint8Array(total);
   let at = 0;
-  values.forEach((v, i) => {
+  good.forEach((v, i) => {
     revs[i] = v.rev;
     lengths[i] = v.ciphertext.length;
     bytes.set(v.nonce, at);
     bytes.set(v.ciphertext, at + 12);
     at += 12 + v.ciphertext.length;
   });
-  return [-1, values.map((v) => v.id).join('\\u0000'), values.map((v) => v.kind).join('\\u0000'),
-    revs, lengths, bytes];
+  return [bad, good.map((v) => v.id).join('\\u0000'), good.map((v) => v.kind).join('\\u0000'),
+    revs, lengths, bytes, good.length];
 }
-export function audit_value(seq, last, nonce, ciphertext) {
+export function audit_value(seq, last, rev, nonce, ciphertext) {
   const value = { seq, nonce: nonce.slice(), ciphertext: ciphertext.slice() };
   if (last !== seq) value.last = last;
+  if (rev !== 1) value.rev = rev;
   return value;
 }")]
 extern "C" {
     fn record_value(id: &str, kind: &str, rev: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
-    fn audit_value(seq: f64, last: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
+    fn audit_value(seq: f64, last: f64, rev: f64, nonce: &[u8], ciphertext: &[u8]) -> JsValue;
     fn unpack_records(values: Vec<JsValue>) -> js_sys::Array;
 }
 
 /// Many stored records at once: their fields are gathered in JS into a few strings and arrays
 /// that cross to wasm together (field by field was about ten calls a record, for every record
-/// read at unlock). A value not in Folio's format is refused.
-fn records_from_js(values: Vec<JsValue>) -> Result<Vec<SealedRecord>, StoreError> {
-    let count = values.len();
+/// read at unlock). A value not in Folio's format is listed as malformed, and the rest read.
+fn records_from_js(values: Vec<JsValue>) -> Result<Listing<SealedRecord>, StoreError> {
     let packed = unpack_records(values);
-    if let Some(bad) = packed.get(0).as_f64().filter(|i| *i >= 0.0) {
-        return Err(malformed(
-            RECORDS,
-            &format!("value {bad} is not a sealed record"),
-        ));
-    }
+    let foreign: Vec<Malformed> = js_sys::Array::from(&packed.get(0))
+        .iter()
+        .map(|key| Malformed {
+            store: RECORDS,
+            key: key.as_string().unwrap_or_default(),
+            position: None,
+        })
+        .collect();
+    let count = packed.get(6).as_f64().unwrap_or(0.0) as usize;
     let text = |i| packed.get(i).as_string().unwrap_or_default();
     let (ids, kinds) = (text(1), text(2));
     let revs = js_sys::Float64Array::from(packed.get(3)).to_vec();
@@ -193,7 +211,10 @@ fn records_from_js(values: Vec<JsValue>) -> Result<Vec<SealedRecord>, StoreError
         });
         at = end;
     }
-    Ok(records)
+    Ok(Listing {
+        items: records,
+        malformed: foreign,
+    })
 }
 
 fn record_to_js(r: &SealedRecord) -> JsValue {
@@ -227,35 +248,73 @@ fn nonce(value: &JsValue, store: &str) -> Result<[u8; 12], StoreError> {
 
 /// One stored record, refused as `records_from_js` refuses one (the same check, one place).
 fn record_from_js(value: &JsValue) -> Result<SealedRecord, StoreError> {
-    records_from_js(vec![value.clone()])?
-        .pop()
-        .ok_or_else(|| malformed(RECORDS, "the value did not read back"))
+    let mut listing = records_from_js(vec![value.clone()])?;
+    match listing.items.pop() {
+        Some(record) => Ok(record),
+        None => Err(malformed(RECORDS, "the value is not a sealed record")),
+    }
 }
 
 fn audit_to_js(e: &SealedAuditEvent) -> JsValue {
-    audit_value(e.seq as f64, e.last as f64, &e.nonce, &e.ciphertext)
+    audit_value(
+        e.seq as f64,
+        e.last as f64,
+        e.rev as f64,
+        &e.nonce,
+        &e.ciphertext,
+    )
+}
+
+/// A counter read back: a whole number from 0 (1 for a revision) to `MAX_COUNTER`.
+fn counter(value: &JsValue, least: u64) -> Option<u64> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= least as f64 && *n <= MAX_COUNTER as f64)
+        .map(|n| n as u64)
 }
 
 fn audit_from_js(value: &JsValue) -> Result<SealedAuditEvent, StoreError> {
-    let seq = field(value, AUDIT, "seq")?
-        .as_f64()
-        .ok_or_else(|| malformed(AUDIT, "seq"))? as u64;
-    // A single event has no `last` (every event stored before blocks existed is one).
-    let last = field(value, AUDIT, "last")?;
-    let last = if last.is_undefined() {
-        seq
-    } else {
-        match last.as_f64() {
-            Some(last) if last as u64 >= seq => last as u64,
-            _ => return Err(malformed(AUDIT, "last")),
+    let seq = counter(&field(value, AUDIT, "seq")?, 1).ok_or_else(|| malformed(AUDIT, "seq"))?;
+    // A single event has no `last` (every event stored before blocks existed is one), and an
+    // item never sealed anew no `rev`.
+    let optional = |name: &str, least: u64, absent: u64| {
+        let v = field(value, AUDIT, name)?;
+        if v.is_undefined() {
+            Ok(absent)
+        } else {
+            counter(&v, least).ok_or_else(|| malformed(AUDIT, name))
         }
     };
     Ok(SealedAuditEvent {
         seq,
-        last,
+        last: optional("last", seq, seq)?,
+        rev: optional("rev", 1, 1)?,
         nonce: nonce(value, AUDIT)?,
         ciphertext: bytes(value, AUDIT, "ciphertext")?,
     })
+}
+
+/// Audit values read back: those in Folio's format, and the others by their sequence number.
+fn audit_listing(values: Vec<JsValue>) -> Listing<SealedAuditEvent> {
+    let mut listing = Listing::default();
+    for (i, value) in values.iter().enumerate() {
+        match audit_from_js(value) {
+            Ok(item) => listing.items.push(item),
+            Err(_) => {
+                let position = Reflect::get(value, &"seq".into())
+                    .ok()
+                    .and_then(|s| s.as_f64())
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .map(|s| (s.min(MAX_COUNTER as f64)) as u64);
+                listing.malformed.push(Malformed {
+                    store: AUDIT,
+                    key: position.map_or_else(|| format!("#{i}"), |p| p.to_string()),
+                    position,
+                });
+            }
+        }
+    }
+    listing
 }
 
 /// Why a write transaction failed: a check (a stale revision, a missing event) or a request.
@@ -350,7 +409,7 @@ impl IdbRepository {
             .puts
             .iter()
             .map(|(r, e)| (r.id.as_str(), *e))
-            .chain(batch.deletes.iter().map(|(id, e)| (id.as_str(), *e)))
+            .chain(batch.deletes.iter().map(|d| (d.id.as_str(), d.expect)))
             .filter(|(_, e)| matches!(e, Expect::Rev(_)))
             .map(|(id, expect)| {
                 let stored = stored_rev(id);
@@ -385,8 +444,8 @@ impl IdbRepository {
                     .put_all(replaced.iter().map(|(r, _)| (record_to_js(r), None)))
                     .await?;
             }
-            for (id, _) in &batch.deletes {
-                records.delete(id.as_str().into()).await?;
+            for d in &batch.deletes {
+                records.delete(d.id.as_str().into()).await?;
             }
             if batch.replace_audit {
                 audit.clear().await?;
@@ -465,21 +524,17 @@ impl Repository for IdbRepository {
             .transpose()
     }
 
-    async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError> {
+    async fn list(&self, kind: &str) -> Result<Listing<SealedRecord>, StoreError> {
         let range = KeyRange::only(&kind.into()).map_err(|e| failed(e.into()))?;
         records_from_js(self.read_all(RECORDS, Some(("kind", range))).await?)
     }
 
-    async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError> {
+    async fn list_all(&self) -> Result<Listing<SealedRecord>, StoreError> {
         records_from_js(self.read_all(RECORDS, None).await?)
     }
 
-    async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError> {
-        self.read_all(AUDIT, None)
-            .await?
-            .iter()
-            .map(audit_from_js)
-            .collect()
+    async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError> {
+        Ok(audit_listing(self.read_all(AUDIT, None).await?))
     }
 
     async fn audit_items_in(
@@ -487,7 +542,7 @@ impl Repository for IdbRepository {
         after: u64,
         through: u64,
         limit: Option<u32>,
-    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+    ) -> Result<Listing<SealedAuditEvent>, StoreError> {
         let range = KeyRange::bound(
             &JsValue::from_f64(after as f64),
             &JsValue::from_f64(through as f64),
@@ -495,11 +550,9 @@ impl Repository for IdbRepository {
             Some(false),
         )
         .map_err(|e| failed(e.into()))?;
-        self.read_some(AUDIT, Some(("", range)), limit)
-            .await?
-            .iter()
-            .map(audit_from_js)
-            .collect()
+        Ok(audit_listing(
+            self.read_some(AUDIT, Some(("", range)), limit).await?,
+        ))
     }
 
     async fn commit(&self, batch: Batch) -> Result<(), StoreError> {

@@ -1,7 +1,10 @@
 //! An in-memory `Repository` with the same all-or-nothing batches as IndexedDB, for native tests
 //! of the layers above.
 
-use super::{check_expectation, Batch, Repository, SealedAuditEvent, SealedRecord, StoreError};
+use super::{
+    check_expectation, Batch, Listing, Malformed, Repository, SealedAuditEvent, SealedRecord,
+    StoreError, AUDIT, RECORDS,
+};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -11,6 +14,9 @@ struct State {
     meta: BTreeMap<String, String>,
     records: BTreeMap<String, SealedRecord>,
     audit: BTreeMap<u64, SealedAuditEvent>,
+    /// Values stored around Folio that are not in its format (by key, and kind for records).
+    foreign_records: BTreeMap<String, String>,
+    foreign_audit: BTreeMap<u64, ()>,
 }
 
 /// Cloning shares the same storage (like two handles on one database).
@@ -42,6 +48,10 @@ impl MemoryRepository {
             .insert(record.id.clone(), record);
     }
 
+    pub fn raw_remove_record(&self, id: &str) {
+        self.state.borrow_mut().records.remove(id);
+    }
+
     pub fn raw_audit(&self) -> Vec<SealedAuditEvent> {
         self.state.borrow().audit.values().cloned().collect()
     }
@@ -61,6 +71,35 @@ impl MemoryRepository {
     pub fn raw_put_audit(&self, event: SealedAuditEvent) {
         self.state.borrow_mut().audit.insert(event.seq, event);
     }
+
+    /// Stores a value that is not in Folio's format under record `id` (listed with `kind`), as
+    /// a program writing around Folio could.
+    pub fn raw_put_foreign_record(&self, id: &str, kind: &str) {
+        let mut state = self.state.borrow_mut();
+        state.records.remove(id);
+        state.foreign_records.insert(id.into(), kind.into());
+    }
+
+    /// Stores a value that is not in Folio's format at audit sequence number `seq`.
+    pub fn raw_put_foreign_audit(&self, seq: u64) {
+        let mut state = self.state.borrow_mut();
+        state.audit.remove(&seq);
+        state.foreign_audit.insert(seq, ());
+    }
+
+    fn foreign_records(&self, kind: Option<&str>) -> Vec<Malformed> {
+        self.state
+            .borrow()
+            .foreign_records
+            .iter()
+            .filter(|(_, k)| kind.is_none_or(|kind| kind == k.as_str()))
+            .map(|(id, _)| Malformed {
+                store: RECORDS,
+                key: id.clone(),
+                position: None,
+            })
+            .collect()
+    }
 }
 
 impl Repository for MemoryRepository {
@@ -72,23 +111,30 @@ impl Repository for MemoryRepository {
         Ok(self.state.borrow().records.get(id).cloned())
     }
 
-    async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError> {
-        Ok(self
+    async fn list(&self, kind: &str) -> Result<Listing<SealedRecord>, StoreError> {
+        let items = self
             .state
             .borrow()
             .records
             .values()
             .filter(|r| r.kind == kind)
             .cloned()
-            .collect())
+            .collect();
+        Ok(Listing {
+            items,
+            malformed: self.foreign_records(Some(kind)),
+        })
     }
 
-    async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError> {
-        Ok(self.raw_records())
+    async fn list_all(&self) -> Result<Listing<SealedRecord>, StoreError> {
+        Ok(Listing {
+            items: self.raw_records(),
+            malformed: self.foreign_records(None),
+        })
     }
 
-    async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError> {
-        Ok(self.raw_audit())
+    async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError> {
+        self.audit_items_in(0, u64::MAX, None).await
     }
 
     async fn audit_items_in(
@@ -96,16 +142,26 @@ impl Repository for MemoryRepository {
         after: u64,
         through: u64,
         limit: Option<u32>,
-    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+    ) -> Result<Listing<SealedAuditEvent>, StoreError> {
         let state = self.state.borrow();
-        let items = state
-            .audit
-            .range(after.saturating_add(1)..=through)
-            .map(|(_, item)| item.clone());
-        Ok(match limit {
-            Some(limit) => items.take(limit as usize).collect(),
-            None => items.collect(),
-        })
+        let range = after.saturating_add(1)..=through;
+        // Stored and foreign values in key order, as IndexedDB would give them.
+        let mut keys: Vec<u64> = state.audit.range(range.clone()).map(|(k, _)| *k).collect();
+        keys.extend(state.foreign_audit.range(range).map(|(k, _)| *k));
+        keys.sort_unstable();
+        keys.truncate(limit.map_or(usize::MAX, |l| l as usize));
+        let mut listing = Listing::default();
+        for key in keys {
+            match state.audit.get(&key) {
+                Some(item) => listing.items.push(item.clone()),
+                None => listing.malformed.push(Malformed {
+                    store: AUDIT,
+                    key: key.to_string(),
+                    position: Some(key),
+                }),
+            }
+        }
+        Ok(listing)
     }
 
     async fn commit(&self, batch: Batch) -> Result<(), StoreError> {
@@ -122,12 +178,14 @@ impl Repository for MemoryRepository {
             )?;
             next.records.insert(record.id.clone(), record);
         }
-        for (id, expect) in batch.deletes {
-            check_expectation(&id, next.records.get(&id).map(|r| r.rev), expect)?;
-            next.records.remove(&id);
+        for d in batch.deletes {
+            check_expectation(&d.id, next.records.get(&d.id).map(|r| r.rev), d.expect)?;
+            next.records.remove(&d.id);
+            next.foreign_records.remove(&d.id);
         }
         if batch.replace_audit {
             next.audit.clear();
+            next.foreign_audit.clear();
         }
         for event in batch.audit {
             if next.audit.contains_key(&event.seq) {
@@ -189,14 +247,15 @@ mod tests {
             audit: vec![SealedAuditEvent {
                 seq: 1,
                 last: 1,
+                rev: 1,
                 nonce: [0; 12],
                 ciphertext: vec![],
             }],
             ..Batch::default()
         };
         assert!(block_on(repo.commit(batch)).is_err());
-        assert!(block_on(repo.list_all()).unwrap().is_empty());
-        assert!(block_on(repo.audit_events()).unwrap().is_empty());
+        assert!(block_on(repo.list_all()).unwrap().items.is_empty());
+        assert!(block_on(repo.audit_events()).unwrap().items.is_empty());
     }
 
     #[test]
@@ -205,6 +264,7 @@ mod tests {
         let event = SealedAuditEvent {
             seq: 1,
             last: 1,
+            rev: 1,
             nonce: [0; 12],
             ciphertext: vec![],
         };
@@ -226,9 +286,14 @@ mod tests {
         let mut org = rec("b", 1);
         org.kind = "organisation".into();
         block_on(repo.put(org, Expect::Absent)).unwrap();
-        assert_eq!(block_on(repo.list("contact")).unwrap().len(), 1);
-        assert_eq!(block_on(repo.list_all()).unwrap().len(), 2);
-        block_on(repo.delete("a", Expect::Rev(1))).unwrap();
-        assert_eq!(block_on(repo.list("contact")).unwrap().len(), 0);
+        assert_eq!(block_on(repo.list("contact")).unwrap().items.len(), 1);
+        assert_eq!(block_on(repo.list_all()).unwrap().items.len(), 2);
+        block_on(repo.delete("a", "contact", Expect::Rev(1))).unwrap();
+        assert_eq!(block_on(repo.list("contact")).unwrap().items.len(), 0);
+        // A value stored around Folio is one malformed item; the rest still read.
+        repo.raw_put_foreign_record("x", "organisation");
+        let listing = block_on(repo.list_all()).unwrap();
+        assert_eq!((listing.items.len(), listing.malformed.len()), (1, 1));
+        assert_eq!(listing.malformed[0].key, "x");
     }
 }

@@ -35,8 +35,51 @@ pub struct SealedAuditEvent {
     pub seq: u64,
     /// The last sequence number it holds: `seq` for a single event.
     pub last: u64,
+    /// How often the item was written: 1, and one more each time an erasure seals it anew.
+    pub rev: u64,
     pub nonce: [u8; 12],
     pub ciphertext: Vec<u8>,
+}
+
+/// The largest revision or sequence number Folio stores: what a JavaScript number holds exactly
+/// (2⁵³ − 1). A larger one read back is not in Folio's format.
+pub const MAX_COUNTER: u64 = (1 << 53) - 1;
+
+/// A stored value that is not in Folio's format: one damaged item, named as well as it can be
+/// (its id or sequence number when it has a readable one), never a reason to refuse the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Malformed {
+    pub store: &'static str,
+    /// Its key as far as it can be read ("#3" for the fourth value read when it has none).
+    pub key: String,
+    /// Where an audit value sits in the trail (its sequence number), so reading goes on past it.
+    pub position: Option<u64>,
+}
+
+/// What a read of many stored values found: those in Folio's format, and those not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub malformed: Vec<Malformed>,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing {
+            items: Vec::new(),
+            malformed: Vec::new(),
+        }
+    }
+}
+
+impl<T> Listing<T> {
+    /// Every value was in Folio's format.
+    pub fn whole(items: Vec<T>) -> Self {
+        Listing {
+            items,
+            malformed: Vec::new(),
+        }
+    }
 }
 
 /// What a write expects to find, so that a write based on a stale copy is refused.
@@ -50,11 +93,30 @@ pub enum Expect {
     Any,
 }
 
+/// A record to delete: its id, its kind (what the vault's ledger counts it as) and what the
+/// delete expects to find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deletion {
+    pub id: String,
+    pub kind: String,
+    pub expect: Expect,
+}
+
+impl Deletion {
+    pub fn new(id: &str, kind: &str, expect: Expect) -> Self {
+        Deletion {
+            id: id.to_string(),
+            kind: kind.to_string(),
+            expect,
+        }
+    }
+}
+
 /// Everything one user action writes: committed in one transaction, all or nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
     pub puts: Vec<(SealedRecord, Expect)>,
-    pub deletes: Vec<(String, Expect)>,
+    pub deletes: Vec<Deletion>,
     /// Appended, never overwritten: a sequence number that exists already fails the batch.
     pub audit: Vec<SealedAuditEvent>,
     /// Empties the audit trail first (restoring an export into an empty vault replaces its
@@ -93,12 +155,12 @@ pub enum StoreError {
 pub trait Repository {
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError>;
     async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError>;
-    /// All records of one kind.
-    async fn list(&self, kind: &str) -> Result<Vec<SealedRecord>, StoreError>;
-    /// Every record of every kind.
-    async fn list_all(&self) -> Result<Vec<SealedRecord>, StoreError>;
-    /// Every audit event, in sequence order.
-    async fn audit_events(&self) -> Result<Vec<SealedAuditEvent>, StoreError>;
+    /// All records of one kind (and the values stored under it that are not in Folio's format).
+    async fn list(&self, kind: &str) -> Result<Listing<SealedRecord>, StoreError>;
+    /// Every record of every kind (and every value that is not in Folio's format).
+    async fn list_all(&self) -> Result<Listing<SealedRecord>, StoreError>;
+    /// Every audit item, in sequence order.
+    async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError>;
     /// The stored audit items whose (first) sequence number is above `after` and at most
     /// `through`, in order, at most `limit` of them.
     async fn audit_items_in(
@@ -106,7 +168,7 @@ pub trait Repository {
         after: u64,
         through: u64,
         limit: Option<u32>,
-    ) -> Result<Vec<SealedAuditEvent>, StoreError>;
+    ) -> Result<Listing<SealedAuditEvent>, StoreError>;
     /// Writes a whole batch in one transaction, or nothing.
     async fn commit(&self, batch: Batch) -> Result<(), StoreError>;
 
@@ -118,14 +180,14 @@ pub trait Repository {
         &self,
         after: u64,
         events: u32,
-    ) -> Result<Vec<SealedAuditEvent>, StoreError> {
+    ) -> Result<Listing<SealedAuditEvent>, StoreError> {
         let span = self
             .audit_items_in(after, after.saturating_add(u64::from(events)), None)
             .await?;
-        if !span.is_empty() {
+        if !span.items.is_empty() || !span.malformed.is_empty() {
             return Ok(span);
         }
-        self.audit_items_in(after, u64::MAX, Some(1)).await
+        self.audit_items_in(after, MAX_COUNTER, Some(1)).await
     }
 
     async fn put(&self, record: SealedRecord, expect: Expect) -> Result<(), StoreError> {
@@ -136,9 +198,9 @@ pub trait Repository {
         .await
     }
 
-    async fn delete(&self, id: &str, expect: Expect) -> Result<(), StoreError> {
+    async fn delete(&self, id: &str, kind: &str, expect: Expect) -> Result<(), StoreError> {
         self.commit(Batch {
-            deletes: vec![(id.to_string(), expect)],
+            deletes: vec![Deletion::new(id, kind, expect)],
             ..Batch::default()
         })
         .await

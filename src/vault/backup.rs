@@ -95,6 +95,64 @@ pub fn open_backup(bytes: &[u8], passphrase: &Passphrase) -> Result<Plaintext, V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// At least 2,000 cases a property in every run; `PROPTEST_CASES` raises it for a long run.
+    fn cases() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2_000);
+        ProptestConfig::with_cases(cases)
+    }
+
+    proptest! {
+        #![proptest_config(cases())]
+
+        #[test]
+        fn any_bytes_end_in_a_backup_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = open_backup(&bytes, &Passphrase::new("backup passphrase"));
+        }
+
+        #[test]
+        fn a_real_backup_altered_anywhere_is_refused_or_opens_whole(
+            at in 0usize..10_000,
+            flip in any::<u8>(),
+            cut in 0usize..10_000,
+        ) {
+            let plain = Plaintext::new(br#"{"format":"folio-export"}"#.to_vec());
+            let tiny = KdfParams::with_cost(8, 1, 1).unwrap();
+            let file = seal_backup(&Passphrase::new("backup passphrase"), tiny, &plain).unwrap();
+            let mut altered = file.clone();
+            let at = at % altered.len();
+            altered[at] ^= flip | 1;
+            // A header asking for a costly derivation within bounds is worked on (still cheap
+            // here); any other change is refused, never opened as something else.
+            if let Ok(opened) = open_backup(&altered, &Passphrase::new("backup passphrase")) {
+                prop_assert_eq!(opened.as_bytes(), plain.as_bytes());
+            }
+            let _ = open_backup(&file[..cut % file.len()], &Passphrase::new("backup passphrase"));
+        }
+    }
+
+    #[test]
+    fn a_header_asking_for_more_than_folio_accepts_is_refused_before_deriving() {
+        let file = seal_backup(
+            &Passphrase::new("backup passphrase"),
+            cheap(),
+            &Plaintext::new(b"x".to_vec()),
+        )
+        .unwrap();
+        let text = String::from_utf8_lossy(&file).into_owned();
+        let greedy = text.replacen("\"memory_kib\":1024", "\"memory_kib\":4194304", 1);
+        assert_ne!(greedy, text);
+        assert!(matches!(
+            open_backup(greedy.as_bytes(), &Passphrase::new("backup passphrase")),
+            Err(VaultError::KdfBounds(crate::vault::KdfBound::Memory(
+                4194304
+            )))
+        ));
+    }
 
     fn cheap() -> KdfParams {
         KdfParams::with_cost(1024, 1, 1).unwrap()

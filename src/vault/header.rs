@@ -2,7 +2,8 @@
 //! from the passphrase. It holds nothing secret in the clear and is stored as readable JSON.
 
 use super::kdf::{hex_decode, hex_encode};
-use super::seal::{open, seal, Address, Plaintext, Sealed};
+use super::seal::FORMAT_VERSION;
+use super::seal::{open_parts, seal, Address, Plaintext, LEGACY_FORMAT};
 use super::{KdfParams, Key, Passphrase, Sealer, VaultError};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,7 @@ const DATA_KEY_ADDRESS: Address<'static> = Address {
     store: "meta",
     kind: "vault-header",
     id: "data-key",
+    rev: 0,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,8 +60,10 @@ impl VaultHeader {
         let ciphertext = hex_decode(&self.wrapped_key)
             .ok_or_else(|| VaultError::BadHeader("the wrapped key is damaged".into()))?;
         let kek = self.kdf.derive(passphrase)?;
-        let plain =
-            open(&kek, DATA_KEY_ADDRESS, &Sealed { nonce, ciphertext }).map_err(|e| match e {
+        // Headers written before the sealed format bound revisions were wrapped as version 1.
+        let plain = open_parts(&kek, DATA_KEY_ADDRESS, &nonce, &ciphertext, FORMAT_VERSION)
+            .or_else(|_| open_parts(&kek, DATA_KEY_ADDRESS, &nonce, &ciphertext, LEGACY_FORMAT))
+            .map_err(|e| match e {
                 VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
                 other => other,
             })?;
@@ -78,7 +82,7 @@ impl VaultHeader {
         new_passphrase: &Passphrase,
         kdf: KdfParams,
     ) -> Result<Self, VaultError> {
-        Self::wrap(data_key.key(), new_passphrase, kdf)
+        data_key.with_key(|key| Self::wrap(key, new_passphrase, kdf))
     }
 
     pub fn to_json(&self) -> String {

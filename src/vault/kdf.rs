@@ -1,6 +1,15 @@
 //! Key derivation: passphrase + salt → key-encryption key, by Argon2id with stored parameters.
 
 use super::{Key, Passphrase, VaultError};
+
+/// Which bound a key derivation's parameters are outside of, and the value asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KdfBound {
+    /// Memory in KiB.
+    Memory(u32),
+    Iterations(u32),
+    Parallelism(u32),
+}
 use serde::{Deserialize, Serialize};
 
 /// Argon2id parameters, stored beside the salt in the vault header so that stronger ones can be
@@ -23,8 +32,56 @@ impl KdfParams {
     pub const ITERATIONS: u32 = 3;
     pub const PARALLELISM: u32 = 4;
 
+    /// The range Folio accepts, from a header or a backup file, before deriving anything: a
+    /// file asking for 4 GiB or 2³² passes is refused, and so is one too weak to protect. (The
+    /// native tests of the layers above use tiny costs to run fast: only there is the floor
+    /// lower.)
+    pub const MIN_MEMORY_KIB: u32 = if cfg!(test) { 8 } else { 19 * 1024 };
+    pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+    pub const MAX_ITERATIONS: u32 = 10;
+    pub const MAX_PARALLELISM: u32 = 16;
+
     pub fn recommended() -> Result<Self, VaultError> {
         Self::with_cost(Self::MEMORY_KIB, Self::ITERATIONS, Self::PARALLELISM)
+    }
+
+    /// The cheapest parameters within bounds (tests in the browser and the benchmark's
+    /// throwaway vaults).
+    pub fn cheapest() -> Result<Self, VaultError> {
+        Self::with_cost(Self::MIN_MEMORY_KIB, 1, 1)
+    }
+
+    /// Refuses parameters outside the accepted range, and an unknown algorithm or a salt that
+    /// is not 16 to 64 bytes, saying which.
+    pub fn check(&self) -> Result<(), VaultError> {
+        let out = |what: KdfBound| Err(VaultError::KdfBounds(what));
+        if self.algorithm != "argon2id" {
+            return Err(VaultError::BadHeader(format!(
+                "unknown key derivation {:?}",
+                self.algorithm.chars().take(40).collect::<String>()
+            )));
+        }
+        if !(Self::MIN_MEMORY_KIB..=Self::MAX_MEMORY_KIB).contains(&self.memory_kib) {
+            return out(KdfBound::Memory(self.memory_kib));
+        }
+        if !(1..=Self::MAX_ITERATIONS).contains(&self.iterations) {
+            return out(KdfBound::Iterations(self.iterations));
+        }
+        if !(1..=Self::MAX_PARALLELISM).contains(&self.parallelism) {
+            return out(KdfBound::Parallelism(self.parallelism));
+        }
+        match hex_decode(&self.salt) {
+            Some(salt) if (16..=64).contains(&salt.len()) => Ok(()),
+            _ => Err(VaultError::BadHeader("the salt is not 16 hex bytes".into())),
+        }
+    }
+
+    /// Whether these are weaker than what a new vault gets today (such a vault is wrapped anew
+    /// with today's at its next unlock).
+    pub fn is_below_recommendation(&self) -> bool {
+        self.memory_kib < Self::MEMORY_KIB
+            || self.iterations < Self::ITERATIONS
+            || self.parallelism < Self::PARALLELISM
     }
 
     /// Parameters with a fresh salt and the given cost (tests use small costs to run fast).
@@ -44,16 +101,11 @@ impl KdfParams {
         })
     }
 
-    /// Derives the key-encryption key from a passphrase.
+    /// Derives the key-encryption key from a passphrase (after checking the parameters are
+    /// within bounds: nothing is derived otherwise).
     pub fn derive(&self, passphrase: &Passphrase) -> Result<Key, VaultError> {
-        if self.algorithm != "argon2id" {
-            return Err(VaultError::BadHeader(format!(
-                "unknown key derivation {:?}",
-                self.algorithm
-            )));
-        }
+        self.check()?;
         let salt = hex_decode(&self.salt)
-            .filter(|s| s.len() >= 16)
             .ok_or_else(|| VaultError::BadHeader("the salt is not 16 hex bytes".into()))?;
         let params =
             argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
@@ -154,6 +206,63 @@ mod tests {
             p.derive(&Passphrase::new("x")),
             Err(VaultError::BadHeader(_))
         ));
+    }
+
+    #[test]
+    fn parameters_outside_the_bounds_are_refused_before_any_derivation() {
+        let pass = Passphrase::new("x");
+        let ok = KdfParams::with_cost(64, 1, 1).unwrap();
+        for (bad, bound) in [
+            (
+                KdfParams {
+                    memory_kib: 4 * 1024 * 1024,
+                    ..ok.clone()
+                },
+                KdfBound::Memory(4 * 1024 * 1024),
+            ),
+            (
+                KdfParams {
+                    iterations: u32::MAX,
+                    ..ok.clone()
+                },
+                KdfBound::Iterations(u32::MAX),
+            ),
+            (
+                KdfParams {
+                    iterations: 0,
+                    ..ok.clone()
+                },
+                KdfBound::Iterations(0),
+            ),
+            (
+                KdfParams {
+                    parallelism: 17,
+                    ..ok.clone()
+                },
+                KdfBound::Parallelism(17),
+            ),
+        ] {
+            // Refused at once: a derivation of 4 GiB or 2³² passes would not end in a test.
+            assert_eq!(bad.derive(&pass).unwrap_err(), VaultError::KdfBounds(bound));
+        }
+        assert!(ok.derive(&pass).is_ok());
+        assert!(KdfParams {
+            salt: "00".repeat(65),
+            ..ok.clone()
+        }
+        .check()
+        .is_err());
+        assert!(!KdfParams::recommended().unwrap().is_below_recommendation());
+        assert!(ok.is_below_recommendation());
+        // Outside the tests, the floor is 19 MiB.
+        assert_eq!(
+            19 * 1024,
+            if cfg!(test) {
+                19 * 1024
+            } else {
+                KdfParams::MIN_MEMORY_KIB
+            }
+        );
     }
 
     #[test]

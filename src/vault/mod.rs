@@ -12,11 +12,11 @@ pub mod seal;
 pub mod sealer;
 
 pub use header::VaultHeader;
-pub use kdf::KdfParams;
+pub use kdf::{KdfBound, KdfParams};
 pub use keys::Key;
 pub use passphrase::{Passphrase, PassphraseError};
 pub use seal::{Address, Plaintext, Sealed};
-pub use sealer::Sealer;
+pub use sealer::{Sealer, Tag};
 
 /// What can go wrong in the vault's cryptography.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,6 +35,12 @@ pub enum VaultError {
     BadHeader(String),
     #[error("the record's content could not be read: {0}")]
     BadContent(String),
+    /// Key-derivation parameters outside the accepted range (from a header or a backup file).
+    #[error("the key derivation's parameters are outside what Folio accepts: {0:?}")]
+    KdfBounds(KdfBound),
+    /// The vault was locked while something still wanted its key.
+    #[error("the vault is locked")]
+    Locked,
 }
 
 /// Fills `buf` with cryptographically secure random bytes.

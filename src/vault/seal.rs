@@ -1,5 +1,5 @@
 //! Sealing: AES-256-GCM over a whole record, a fresh random 96-bit nonce per write, and associated
-//! data binding the format version, the store, the record kind and the record id.
+//! data binding the format version, the store, the record kind, the record id and its revision.
 
 use super::{Key, VaultError};
 use aes_gcm::aead::{Aead, Payload};
@@ -7,8 +7,12 @@ use aes_gcm::Nonce;
 use serde::{de::DeserializeOwned, Serialize};
 use zeroize::Zeroizing;
 
-/// The version of the sealed-record format, bound into every ciphertext.
-pub const FORMAT_VERSION: u8 = 1;
+/// The version of the sealed-record format, bound into every ciphertext. Version 2 binds the
+/// revision too, so a record (or an audit item) can only be opened as the revision it was sealed
+/// as; version 1 (before it) is only read, to bring a vault up to date once.
+pub const FORMAT_VERSION: u8 = 2;
+/// The format before the revision was bound.
+pub const LEGACY_FORMAT: u8 = 1;
 
 /// Decrypted bytes. Wiped from memory when dropped; only `vault` makes one from a `Sealed`.
 pub struct Plaintext(Zeroizing<Vec<u8>>);
@@ -48,22 +52,27 @@ pub struct Sealed {
     pub ciphertext: Vec<u8>,
 }
 
-/// Where a sealed value lives; bound into the ciphertext so it cannot be moved elsewhere.
+/// Where a sealed value lives, and which revision of it this is; bound into the ciphertext so
+/// it cannot be moved elsewhere or passed off as another revision.
 #[derive(Clone, Copy, Debug)]
 pub struct Address<'a> {
     pub store: &'a str,
     pub kind: &'a str,
     pub id: &'a str,
+    pub rev: u64,
 }
 
 impl Address<'_> {
-    fn associated_data(&self) -> Vec<u8> {
-        let mut aad = Vec::with_capacity(16 + self.store.len() + self.kind.len() + self.id.len());
+    fn associated_data(&self, format: u8) -> Vec<u8> {
+        let mut aad = Vec::with_capacity(32 + self.store.len() + self.kind.len() + self.id.len());
         aad.extend_from_slice(b"folio");
-        aad.push(FORMAT_VERSION);
+        aad.push(format);
         for part in [self.store, self.kind, self.id] {
             aad.extend_from_slice(&(part.len() as u32).to_be_bytes());
             aad.extend_from_slice(part.as_bytes());
+        }
+        if format >= 2 {
+            aad.extend_from_slice(&self.rev.to_be_bytes());
         }
         aad
     }
@@ -73,7 +82,30 @@ impl Address<'_> {
 pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Sealed, VaultError> {
     let mut nonce = [0u8; 12];
     super::random_bytes(&mut nonce)?;
-    let aad = address.associated_data();
+    let aad = address.associated_data(FORMAT_VERSION);
+    let ciphertext = key
+        .cipher()
+        .encrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: plaintext.as_bytes(),
+                aad: &aad,
+            },
+        )
+        .map_err(|_| VaultError::BadContent("encryption failed".into()))?;
+    Ok(Sealed { nonce, ciphertext })
+}
+
+/// `seal` as version 1 did (no revision bound): only for tests of reading old vaults.
+#[cfg(test)]
+pub fn seal_legacy(
+    key: &Key,
+    address: Address<'_>,
+    plaintext: &Plaintext,
+) -> Result<Sealed, VaultError> {
+    let mut nonce = [0u8; 12];
+    super::random_bytes(&mut nonce)?;
+    let aad = address.associated_data(LEGACY_FORMAT);
     let ciphertext = key
         .cipher()
         .encrypt(
@@ -89,17 +121,25 @@ pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Se
 
 /// Opens a sealed value; fails if the key, the address or any bit of it is not what was sealed.
 pub fn open(key: &Key, address: Address<'_>, sealed: &Sealed) -> Result<Plaintext, VaultError> {
-    open_parts(key, address, &sealed.nonce, &sealed.ciphertext)
+    open_parts(
+        key,
+        address,
+        &sealed.nonce,
+        &sealed.ciphertext,
+        FORMAT_VERSION,
+    )
 }
 
-/// `open` of a nonce and ciphertext stored apart (no copy of the ciphertext is made).
+/// `open` of a nonce and ciphertext stored apart (no copy of the ciphertext is made), sealed in
+/// `format` (`FORMAT_VERSION`, or `LEGACY_FORMAT` to bring an old vault up to date).
 pub fn open_parts(
     key: &Key,
     address: Address<'_>,
     nonce: &[u8; 12],
     ciphertext: &[u8],
+    format: u8,
 ) -> Result<Plaintext, VaultError> {
-    let aad = address.associated_data();
+    let aad = address.associated_data(format);
     key.cipher()
         .decrypt(
             &Nonce::from(*nonce),
@@ -121,6 +161,7 @@ mod tests {
         store: "records",
         kind: "contact",
         id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+        rev: 3,
     };
 
     fn key() -> Key {
@@ -200,7 +241,8 @@ mod tests {
             kind: "organisation",
             ..HERE
         };
-        for elsewhere in [other_id, other_store, other_kind] {
+        let other_rev = Address { rev: 2, ..HERE };
+        for elsewhere in [other_id, other_store, other_kind, other_rev] {
             assert_eq!(
                 open(&key(), elsewhere, &sealed).unwrap_err(),
                 VaultError::CouldNotDecrypt
@@ -211,14 +253,39 @@ mod tests {
             store: "ab",
             kind: "c",
             id: "x",
+            rev: 1,
         };
         let b = Address {
             store: "a",
             kind: "bc",
             id: "x",
+            rev: 1,
         };
         let s = seal(&key(), a, &Plaintext::new(b"x".to_vec())).unwrap();
         assert!(open(&key(), b, &s).is_err());
+    }
+
+    #[test]
+    fn a_legacy_seal_opens_only_as_legacy_and_binds_no_revision() {
+        // What version 1 sealed (no revision in the associated data) still opens as version 1,
+        // never as version 2, and the legacy format cannot tell revisions apart.
+        let aad = HERE.associated_data(LEGACY_FORMAT);
+        let nonce = [9u8; 12];
+        let ciphertext = key()
+            .cipher()
+            .encrypt(
+                &Nonce::from(nonce),
+                Payload {
+                    msg: b"old",
+                    aad: &aad,
+                },
+            )
+            .unwrap();
+        let legacy = open_parts(&key(), HERE, &nonce, &ciphertext, LEGACY_FORMAT).unwrap();
+        assert_eq!(legacy.as_bytes(), b"old");
+        assert!(open_parts(&key(), HERE, &nonce, &ciphertext, FORMAT_VERSION).is_err());
+        let other_rev = Address { rev: 9, ..HERE };
+        assert!(open_parts(&key(), other_rev, &nonce, &ciphertext, LEGACY_FORMAT).is_ok());
     }
 
     #[test]

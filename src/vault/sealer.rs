@@ -1,19 +1,34 @@
 //! The sealer: the one holder of an unlocked vault's data key. It seals values to an address and
-//! opens them again, so the layers above handle sealed bytes and plaintext values, never a key.
+//! opens them again, and makes keyed digests under a key derived from the data key (never the
+//! data key itself), so the layers above handle sealed bytes, plaintext values and digests,
+//! never a key. Closing it wipes the key: nothing can be sealed or opened after a lock.
 
-use super::seal::{self, Address, Plaintext, Sealed};
+use super::seal::{self, Address, Plaintext, Sealed, FORMAT_VERSION, LEGACY_FORMAT};
 use super::{Key, VaultError};
+use hmac::{KeyInit, Mac};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::{OnceCell, RefCell};
+
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+
+/// A keyed digest (HMAC-SHA-256): 32 bytes that say nothing of what they digest to anyone
+/// without the vault's key.
+pub type Tag = [u8; 32];
 
 /// The data key of an unlocked vault, wrapped so it cannot be read, printed or passed on; it is
-/// wiped when the sealer is dropped (locking the vault drops it).
+/// wiped when the sealer is closed or dropped (locking the vault does both).
 pub struct Sealer {
-    key: Key,
+    key: RefCell<Option<Key>>,
+    /// HMAC-SHA-256 keyed with HKDF(data key, "folio tags v1"), ready to be cloned per digest.
+    tagger: OnceCell<HmacSha256>,
 }
 
 impl Sealer {
     pub(super) fn new(key: Key) -> Self {
-        Self { key }
+        Self {
+            key: RefCell::new(Some(key)),
+            tagger: OnceCell::new(),
+        }
     }
 
     /// A sealer with a fixed key (native tests of the layers above).
@@ -22,8 +37,26 @@ impl Sealer {
         Self::new(Key::from_bytes([byte; 32]))
     }
 
-    pub(super) fn key(&self) -> &Key {
-        &self.key
+    /// Runs `f` with the key, or says the vault is locked.
+    pub(super) fn with_key<T>(
+        &self,
+        f: impl FnOnce(&Key) -> Result<T, VaultError>,
+    ) -> Result<T, VaultError> {
+        match self.key.borrow().as_ref() {
+            Some(key) => f(key),
+            None => Err(VaultError::Locked),
+        }
+    }
+
+    /// Wipes the key: every later seal, open or digest fails as locked.
+    pub fn close(&self) {
+        self.key.borrow_mut().take();
+        let _ = self.tagger.get();
+    }
+
+    /// Whether the key is still here.
+    pub fn is_open(&self) -> bool {
+        self.key.borrow().is_some()
     }
 
     /// `value` as JSON, sealed to `address` with a fresh nonce.
@@ -32,7 +65,8 @@ impl Sealer {
         address: Address<'_>,
         value: &T,
     ) -> Result<Sealed, VaultError> {
-        seal::seal(&self.key, address, &Plaintext::from_json(value)?)
+        let plain = Plaintext::from_json(value)?;
+        self.with_key(|key| seal::seal(key, address, &plain))
     }
 
     /// The value sealed to `address`: fails if the key, the address or any bit is not what was
@@ -43,7 +77,62 @@ impl Sealer {
         nonce: &[u8; 12],
         ciphertext: &[u8],
     ) -> Result<T, VaultError> {
-        seal::open_parts(&self.key, address, nonce, ciphertext)?.to_json()
+        self.with_key(|key| {
+            seal::open_parts(key, address, nonce, ciphertext, FORMAT_VERSION)?.to_json()
+        })
+    }
+
+    /// `open` of a value sealed before the format bound revisions (the address's revision is
+    /// not checked): only to bring such a vault up to date.
+    pub fn open_legacy<T: DeserializeOwned>(
+        &self,
+        address: Address<'_>,
+        nonce: &[u8; 12],
+        ciphertext: &[u8],
+    ) -> Result<T, VaultError> {
+        self.with_key(|key| {
+            seal::open_parts(key, address, nonce, ciphertext, LEGACY_FORMAT)?.to_json()
+        })
+    }
+
+    /// `value` sealed as Folio sealed before the format bound revisions (tests of bringing such
+    /// a vault up to date).
+    #[cfg(test)]
+    pub fn seal_legacy<T: Serialize + ?Sized>(
+        &self,
+        address: Address<'_>,
+        value: &T,
+    ) -> Result<Sealed, VaultError> {
+        let plain = Plaintext::from_json(value)?;
+        self.with_key(|key| seal::seal_legacy(key, address, &plain))
+    }
+
+    /// The keyed digest of `parts` (each length-prefixed, so they cannot run into each other),
+    /// for the purpose named by `domain` (so digests made for one purpose never match another's).
+    pub fn tag(&self, domain: &str, parts: &[&[u8]]) -> Result<Tag, VaultError> {
+        if !self.is_open() {
+            return Err(VaultError::Locked);
+        }
+        let tagger = match self.tagger.get() {
+            Some(t) => t,
+            None => {
+                let derived = self.with_key(|key| {
+                    let mut okm = zeroize::Zeroizing::new([0u8; 32]);
+                    hkdf::Hkdf::<sha2::Sha256>::new(None, key.expose())
+                        .expand(b"folio tags v1", okm.as_mut())
+                        .map_err(|_| VaultError::BadContent("key derivation".into()))?;
+                    HmacSha256::new_from_slice(okm.as_ref())
+                        .map_err(|_| VaultError::BadContent("key derivation".into()))
+                })?;
+                self.tagger.get_or_init(|| derived)
+            }
+        };
+        let mut mac = tagger.clone();
+        for part in std::iter::once(domain.as_bytes()).chain(parts.iter().copied()) {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        Ok(mac.finalize().into_bytes().into())
     }
 }
 
@@ -56,7 +145,10 @@ impl std::fmt::Debug for Sealer {
 impl PartialEq for Sealer {
     /// Whether two sealers hold the same key (tests of key wrapping).
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+        match (self.key.borrow().as_ref(), other.key.borrow().as_ref()) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
     }
 }
 
@@ -68,6 +160,7 @@ mod tests {
         store: "records",
         kind: "contact",
         id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+        rev: 1,
     };
 
     #[test]
@@ -78,16 +171,54 @@ mod tests {
             .open(HERE, &sealed.nonce, &sealed.ciphertext)
             .unwrap();
         assert_eq!(back, ("Jana".to_string(), 3));
-        let elsewhere = Address {
-            id: "other",
-            ..HERE
+        for elsewhere in [
+            Address {
+                id: "other",
+                ..HERE
+            },
+            Address { rev: 2, ..HERE },
+        ] {
+            assert_eq!(
+                sealer
+                    .open::<(String, u32)>(elsewhere, &sealed.nonce, &sealed.ciphertext)
+                    .unwrap_err(),
+                VaultError::CouldNotDecrypt
+            );
+        }
+        assert_eq!(format!("{sealer:?}"), "Sealer(…)");
+    }
+
+    #[test]
+    fn tags_depend_on_the_key_the_domain_and_every_part() {
+        let a = Sealer::for_tests(1);
+        let b = Sealer::for_tests(2);
+        let t = a.tag("ledger", &[b"contact", b"id-1"]).unwrap();
+        assert_eq!(t, a.tag("ledger", &[b"contact", b"id-1"]).unwrap());
+        assert_ne!(t, b.tag("ledger", &[b"contact", b"id-1"]).unwrap());
+        assert_ne!(t, a.tag("suppress", &[b"contact", b"id-1"]).unwrap());
+        assert_ne!(t, a.tag("ledger", &[b"contac", b"tid-1"]).unwrap());
+        // Not the plain HMAC under the data key: the tag key is derived from it.
+        let plain: [u8; 32] = {
+            let mut m = HmacSha256::new_from_slice(&[1u8; 32]).unwrap();
+            m.update(b"contact");
+            m.finalize().into_bytes().into()
         };
+        assert_ne!(a.tag("", &[b"contact"]).unwrap(), plain);
+    }
+
+    #[test]
+    fn a_closed_sealer_seals_opens_and_digests_nothing() {
+        let sealer = Sealer::for_tests(3);
+        let sealed = sealer.seal(HERE, &"x").unwrap();
+        sealer.close();
+        assert!(!sealer.is_open());
+        assert_eq!(sealer.seal(HERE, &"x").unwrap_err(), VaultError::Locked);
         assert_eq!(
             sealer
-                .open::<(String, u32)>(elsewhere, &sealed.nonce, &sealed.ciphertext)
+                .open::<String>(HERE, &sealed.nonce, &sealed.ciphertext)
                 .unwrap_err(),
-            VaultError::CouldNotDecrypt
+            VaultError::Locked
         );
-        assert_eq!(format!("{sealer:?}"), "Sealer(…)");
+        assert_eq!(sealer.tag("ledger", &[]).unwrap_err(), VaultError::Locked);
     }
 }

@@ -7,6 +7,7 @@
 use super::error::AppError;
 use super::kinds::RecordKind;
 use super::records::Revision;
+use super::trail::Base;
 use super::types::UnlockedVault;
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::consent::{ConsentDraft, ConsentRecord};
@@ -152,7 +153,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<Vec<String>, AppError> {
         // One chunk's records, sealed with their events after `head`.
-        let seal = |chunk: &[K], head: &crate::domain::audit::ChainHead, head_rev: u64| {
+        let seal = |chunk: &[K], base: Base<'_>| {
             let mut records = Vec::with_capacity(chunk.len());
             let mut puts = Vec::with_capacity(chunk.len());
             let mut entries = Vec::with_capacity(chunk.len());
@@ -166,17 +167,22 @@ impl<R: Repository> UnlockedVault<R> {
                 puts,
                 ..Batch::default()
             };
-            let chained = self.chain(batch, None, entries, (head, head_rev), now)?;
+            let chained = self.chain(batch, None, entries, base, now)?;
             Ok::<_, AppError>((chained, records))
         };
         let mut ids = Vec::with_capacity(items.len());
         let mut chunks = items.chunks(per_transaction.max(1));
         let mut next = {
-            let inner = self.inner.borrow();
-            chunks
-                .next()
-                .map(|chunk| seal(chunk, &inner.head, inner.head_rev))
-                .transpose()?
+            let (head, head_rev, ledger) = {
+                let inner = self.inner.borrow();
+                (inner.head.clone(), inner.head_rev, inner.ledger.clone())
+            };
+            let base = Base {
+                head: &head,
+                head_rev,
+                ledger: &ledger,
+            };
+            chunks.next().map(|chunk| seal(chunk, base)).transpose()?
         };
         while let Some((chained, records)) = next.take() {
             let (batch, written) = chained.into_parts();
@@ -185,10 +191,13 @@ impl<R: Repository> UnlockedVault<R> {
             // this chunk's): the two overlap instead of taking turns.
             let commit = self.repo.commit(batch);
             let seal_next = async {
-                let (head, head_rev) = written.head();
-                following
-                    .map(|chunk| seal(chunk, head, head_rev))
-                    .transpose()
+                let (head, head_rev, ledger) = written.head();
+                let base = Base {
+                    head,
+                    head_rev,
+                    ledger,
+                };
+                following.map(|chunk| seal(chunk, base)).transpose()
             };
             let (committed, sealed) = futures_util::future::join(commit, seal_next).await;
             committed?;

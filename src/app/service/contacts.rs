@@ -15,7 +15,7 @@ use crate::domain::document::Document;
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::request::SubjectRequest;
 use crate::domain::task::Task;
-use crate::store::{Batch, Expect, Repository};
+use crate::store::{Batch, Deletion, Expect, Repository};
 use chrono::{DateTime, Utc};
 
 impl<R: Repository> UnlockedVault<R> {
@@ -76,7 +76,11 @@ impl<R: Repository> UnlockedVault<R> {
         );
         let batch = Batch {
             puts: self.seal_revisions(&deals)?,
-            deletes: vec![(id.to_string(), Expect::Rev(organisation.rev))],
+            deletes: vec![Deletion::new(
+                id,
+                Organisation::KIND,
+                Expect::Rev(organisation.rev),
+            )],
             ..Batch::default()
         };
         self.commit(batch, vec![entry], now).await?;
@@ -160,7 +164,11 @@ impl<R: Repository> UnlockedVault<R> {
         let entry = Entry::new(Action::Merge, Contact::KIND, keep_id, changes);
         let batch = Batch {
             puts,
-            deletes: vec![(other_id.to_string(), Expect::Rev(other.rev))],
+            deletes: vec![Deletion::new(
+                other_id,
+                Contact::KIND,
+                Expect::Rev(other.rev),
+            )],
             ..Batch::default()
         };
         self.commit(batch, vec![entry], now).await?;
@@ -225,7 +233,7 @@ impl<R: Repository> UnlockedVault<R> {
             return Err(AppError::Documents(documents.len()));
         }
         let mine = |c: &str| c == id;
-        let mut deletes = vec![(id.to_string(), Expect::Rev(contact.rev))];
+        let mut deletes = vec![Deletion::new(id, Contact::KIND, Expect::Rev(contact.rev))];
         deletes.extend(self.revisions_of::<Activity>(|a| mine(&a.contact_id)));
         deletes.extend(self.revisions_of::<ConsentRecord>(|c| mine(&c.contact_id)));
         deletes.extend(self.revisions_of::<Limit>(|l| mine(&l.contact_id)));
@@ -257,7 +265,7 @@ impl<R: Repository> UnlockedVault<R> {
             ..Batch::default()
         };
         self.commit(batch.clone(), vec![entry], now).await?;
-        let gone: Vec<String> = batch.deletes.into_iter().map(|(id, _)| id).collect();
+        let gone: Vec<String> = batch.deletes.into_iter().map(|d| d.id).collect();
         self.forget_all::<Contact>(&gone);
         self.forget_all::<Activity>(&gone);
         self.forget_all::<ConsentRecord>(&gone);

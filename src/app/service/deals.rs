@@ -10,7 +10,7 @@ use crate::domain::audit::{self, Action};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
 use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::task::{Task, TaskDraft};
-use crate::store::{Batch, Expect, Repository};
+use crate::store::{Batch, Deletion, Expect, Repository};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 impl<R: Repository> UnlockedVault<R> {
@@ -95,7 +95,7 @@ impl<R: Repository> UnlockedVault<R> {
                 ..a.clone()
             })
         });
-        let mut deletes = vec![(id.to_string(), Expect::Rev(deal.rev))];
+        let mut deletes = vec![Deletion::new(id, Deal::KIND, Expect::Rev(deal.rev))];
         deletes.extend(tasks.iter().cloned());
         let entry = Entry::new(
             Action::Delete,
@@ -110,7 +110,7 @@ impl<R: Repository> UnlockedVault<R> {
         };
         self.commit(batch, vec![entry], now).await?;
         self.forget_all::<Deal>([&id.to_string()]);
-        self.forget_all::<Task>(tasks.iter().map(|(t, _)| t));
+        self.forget_all::<Task>(tasks.iter().map(|t| &t.id));
         self.keep_all(activities);
         Ok(())
     }

@@ -19,7 +19,9 @@ pub struct Noun {
 }
 
 /// One kind of record the vault holds.
-pub trait RecordKind: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+pub trait RecordKind:
+    Clone + PartialEq + Serialize + DeserializeOwned + crate::domain::Revalidate + 'static
+{
     /// The stored name: IndexedDB's clear `kind`, part of each seal's address and of the audit
     /// events about it.
     const KIND: &'static str;
@@ -257,6 +259,12 @@ pub mod probe {
     impl Probe {
         pub fn fields(&self) -> FieldValues {
             vec![("note", Some(self.note.clone()))]
+        }
+    }
+
+    impl crate::domain::Revalidate for Probe {
+        fn revalidate(&self) -> Result<(), crate::domain::FieldErrors> {
+            Ok(())
         }
     }
 }

@@ -3,7 +3,8 @@
 //! vault's `Sealer` → one `store` transaction (`trail::commit`) → update the decrypted state.
 //!
 //! One file per reason to change: `types` (the open vault and its state), `error`, `kinds` (the
-//! one list of record kinds), `trail` (the audit trail and the one commit path), `open` (create,
+//! one list of record kinds), `trail` (the audit trail and the one commit path), `ledger` (what
+//! the vault must hold, checked at unlock), `open` (create,
 //! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
 //! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
 //! `contacts_import`, `queries` (what the pages ask of the state), and `bulk` (the generator's
@@ -15,7 +16,10 @@ pub mod contacts;
 pub mod contacts_import;
 mod deals;
 mod error;
+#[cfg(test)]
+mod integrity_tests;
 pub mod kinds;
+pub mod ledger;
 mod open;
 mod portable;
 mod queries;

@@ -1,22 +1,26 @@
 //! Opening a vault: creating one, unlocking it (the passphrase unwraps the sealer), and loading
 //! what it holds in two stages — what the first screens need, then the rest and the audit trail
-//! with its verification — reporting every stored item that does not open as damaged.
+//! with its verification. Every stored item is accounted for: one that does not open is
+//! damaged, and what storage holds is checked against the ledger in the sealed head (a record
+//! deleted, rolled back, added or duplicated behind Folio's back is named). A vault written
+//! before the ledger existed is brought up to date once, after loading.
 
 use super::error::AppError;
 use super::kinds::{self, OpenAs, RecordKind};
+use super::ledger::{Finding, Head, Ledger, AUDIT_ITEMS};
 use super::trail::{
-    block_ranges, item_name, open_audit, open_record, resealed_items, Entry, AUDIT_KIND,
-    KIND_AUDIT_HEAD,
+    item_entries, item_name, open_audit, open_record, resealed_items, Base, Entry, Format, Reseal,
+    AUDIT_KIND, KIND_AUDIT_HEAD,
 };
-use super::types::{Damaged, Inner, OpenRecord, UnlockedVault, VaultSnapshot};
+use super::types::{Damaged, HeadState, Inner, OpenRecord, Seen, UnlockedVault, VaultSnapshot};
 use super::HEADER_KEY;
-use crate::domain::audit::{self, Action, AuditEvent, ChainHead};
+use crate::domain::audit::{self, Action, AuditEvent, ChainHead, FieldChange};
 use crate::domain::Id;
-use crate::store::{Batch, Repository, SealedRecord};
+use crate::store::{Batch, Expect, Listing, Malformed, Repository, SealedRecord};
 use crate::vault::{KdfParams, Passphrase, Sealer, VaultError, VaultHeader};
 use chrono::{DateTime, Utc};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Records and events decrypted between two pauses of `load_rest`.
 const LOAD_CHUNK: usize = 2_000;
@@ -109,16 +113,45 @@ pub async fn open_first<R: Repository>(
     Ok(vault)
 }
 
+/// How stored items are opened, by what the head said: today's format, the format before it, or
+/// (without a head to say) whichever opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Formats {
+    Only(Format),
+    Either,
+}
+
+impl Formats {
+    fn of(state: HeadState) -> Self {
+        match state {
+            HeadState::Current => Formats::Only(Format::Current),
+            HeadState::Legacy => Formats::Only(Format::Legacy),
+            HeadState::Missing | HeadState::Damaged => Formats::Either,
+        }
+    }
+
+    /// `open` in the format(s) allowed.
+    fn open<T>(self, open: impl Fn(Format) -> Result<T, VaultError>) -> Result<T, VaultError> {
+        match self {
+            Formats::Only(f) => open(f),
+            Formats::Either => open(Format::Current).or_else(|_| open(Format::Legacy)),
+        }
+    }
+}
+
 /// Opens one sealed record into the state as the kind it is stored as.
 struct Opening<'a> {
     sealer: &'a Sealer,
     sealed: &'a SealedRecord,
+    formats: Formats,
     snapshot: &'a mut VaultSnapshot,
 }
 
 impl OpenAs for Opening<'_> {
     fn open<K: RecordKind>(&mut self) -> Result<(), AppError> {
-        let record: OpenRecord<K> = open_record(self.sealer, self.sealed)?;
+        let record: OpenRecord<K> = self
+            .formats
+            .open(|f| open_record(self.sealer, self.sealed, f))?;
         K::records_mut(self.snapshot).insert(record.id.clone(), record);
         Ok(())
     }
@@ -139,6 +172,38 @@ impl kinds::EachKind for TakeRest<'_> {
     }
 }
 
+/// Seals every opened record of every kind anew in today's format, at its own revision.
+struct Resealing<'a, R: Repository> {
+    vault: &'a UnlockedVault<R>,
+    snapshot: &'a VaultSnapshot,
+    puts: Vec<(SealedRecord, Expect)>,
+}
+
+impl<R: Repository> kinds::EachKind for Resealing<'_, R> {
+    fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+        for r in K::records(self.snapshot).values() {
+            self.puts.push((self.vault.seal(r)?, Expect::Rev(r.rev)));
+        }
+        Ok(())
+    }
+}
+
+fn seen(sealed: &SealedRecord) -> Seen {
+    Seen {
+        kind: sealed.kind.clone(),
+        id: sealed.id.clone(),
+        rev: sealed.rev,
+        nonce: sealed.nonce,
+    }
+}
+
+fn damaged_of(m: &Malformed) -> Damaged {
+    Damaged {
+        kind: m.store.to_string(),
+        id: m.key.clone(),
+    }
+}
+
 impl<R: Repository> UnlockedVault<R> {
     /// Reads and decrypts everything again from storage.
     pub async fn reload(&self) -> Result<(), AppError> {
@@ -146,31 +211,73 @@ impl<R: Repository> UnlockedVault<R> {
         self.load_rest(|| async { true }).await
     }
 
-    /// Stage one: the kinds the first screens need, and the sealed chain head.
+    /// Keeps a header sealed under today's recommended key-derivation parameters, to be
+    /// written (audited) once loading is done: the vault's own were weaker.
+    pub fn strengthen_later(&self, header: VaultHeader) {
+        self.inner.borrow_mut().stronger_header = Some(header);
+    }
+
+    /// Stage one: the kinds the first screens need, and the sealed chain head (which says how
+    /// the vault was sealed and what it holds).
     async fn load_first(&self) -> Result<(), AppError> {
-        let mut snapshot = VaultSnapshot::default();
-        let mut head: Option<OpenRecord<ChainHead>> = None;
         let mut wanted = kinds::first_kinds();
         wanted.push(KIND_AUDIT_HEAD);
         // The kinds are read together (the browser reads them side by side), then opened.
-        let lists = futures_util::future::try_join_all(wanted.iter().map(|k| self.repo.list(k)));
-        for sealed in lists.await?.iter().flatten() {
-            self.open_into(sealed, &mut snapshot, &mut head);
+        let mut lists: Vec<Listing<SealedRecord>> =
+            futures_util::future::try_join_all(wanted.iter().map(|k| self.repo.list(k))).await?;
+        let heads = lists.pop().unwrap_or_default();
+        let (head, state) = self.open_head(&heads);
+        let formats = Formats::of(state);
+        let mut snapshot = VaultSnapshot::default();
+        let mut first_seen = Vec::new();
+        for sealed in lists.iter().flat_map(|l| &l.items) {
+            first_seen.push(seen(sealed));
+            self.open_into(sealed, formats, &mut snapshot, &mut None);
         }
         let mut inner = self.inner.borrow_mut();
         snapshot.kdf = Some(inner.header.kdf.clone());
-        inner.head = head
-            .as_ref()
-            .map(|h| h.data.clone())
-            .unwrap_or_else(ChainHead::genesis);
-        inner.head_rev = head.map(|h| h.rev).unwrap_or(0);
+        inner.head_state = state;
+        inner.first_seen = first_seen;
+        match head {
+            Some((rev, head)) => {
+                inner.head = head.chain();
+                inner.head_rev = rev;
+                inner.ledger = head.ledger.unwrap_or_default();
+            }
+            None => {
+                inner.head = ChainHead::genesis();
+                // A head that exists but does not open is still overwritten at its revision.
+                inner.head_rev = heads.items.first().map_or(0, |h| h.rev);
+                inner.ledger = Ledger::default();
+            }
+        }
         inner.snapshot = snapshot;
         Ok(())
+    }
+
+    /// The sealed chain head (its revision and content) and how it was found.
+    fn open_head(&self, heads: &Listing<SealedRecord>) -> (Option<(u64, Head)>, HeadState) {
+        let Some(sealed) = heads.items.first() else {
+            let state = if heads.malformed.is_empty() {
+                HeadState::Missing
+            } else {
+                HeadState::Damaged
+            };
+            return (None, state);
+        };
+        match open_record::<Head>(&self.sealer, sealed, Format::Current) {
+            Ok(h) if h.data.ledger.is_some() => (Some((h.rev, h.data)), HeadState::Current),
+            _ => match open_record::<Head>(&self.sealer, sealed, Format::Legacy) {
+                Ok(h) => (Some((h.rev, h.data)), HeadState::Legacy),
+                Err(_) => (None, HeadState::Damaged),
+            },
+        }
     }
 
     /// Stage two: activities, records of other kinds, the audit trail and its verification,
     /// decrypted `LOAD_CHUNK` at a time with `pause` awaited between chunks (the page stays
     /// responsive). `pause` answering false stops loading (the vault was locked meanwhile).
+    /// Then every stored item is accounted for against the ledger.
     pub async fn load_rest<F, P>(&self, mut pause: P) -> Result<(), AppError>
     where
         P: FnMut() -> F,
@@ -179,40 +286,138 @@ impl<R: Repository> UnlockedVault<R> {
         if self.is_complete() {
             return Ok(());
         }
+        let state = self.inner.borrow().head_state;
+        let formats = Formats::of(state);
         let first = kinds::first_kinds();
-        let records: Vec<SealedRecord> = self
-            .repo
-            .list_all()
-            .await?
+        let listing = self.repo.list_all().await?;
+        let mut rest = VaultSnapshot::default();
+        rest.damaged
+            .extend(listing.malformed.iter().map(damaged_of));
+        let records: Vec<SealedRecord> = listing
+            .items
             .into_iter()
             .filter(|r| r.kind != KIND_AUDIT_HEAD && !first.contains(&r.kind.as_str()))
             .collect();
-        let mut rest = VaultSnapshot::default();
-        let mut no_head = None;
+        let mut stored = std::mem::take(&mut self.inner.borrow_mut().first_seen);
+        stored.reserve(records.len());
+        let mut unknown = Vec::new();
         for chunk in records.chunks(LOAD_CHUNK) {
             for sealed in chunk {
-                self.open_into(sealed, &mut rest, &mut no_head);
+                stored.push(seen(sealed));
+                self.open_into(sealed, formats, &mut rest, &mut Some(&mut unknown));
             }
             if !pause().await {
                 return Err(AppError::Cancelled);
             }
         }
         drop(records);
-        // The trail is read about `LOAD_CHUNK` events at a time, so its ciphertext never sits in
-        // memory whole.
+        let (mut audit, items) = self.load_trail(formats, &mut rest, &mut pause).await?;
+        // What storage holds, and the same sealed bytes stored twice.
+        let mut actual = Ledger::default();
+        let mut nonces = HashSet::with_capacity(stored.len() + items.len());
+        let mut duplicated: BTreeMap<String, u64> = BTreeMap::new();
+        for s in &stored {
+            actual.apply(&self.sealer, &s.kind, &s.id, s.rev, true)?;
+            if !nonces.insert(s.nonce) {
+                *duplicated.entry(s.kind.clone()).or_default() += 1;
+            }
+        }
+        for (name, rev, nonce) in &items {
+            actual.apply(&self.sealer, AUDIT_ITEMS, name, *rev, true)?;
+            if !nonces.insert(*nonce) {
+                *duplicated.entry(AUDIT_ITEMS.to_string()).or_default() += 1;
+            }
+        }
+        drop(stored);
+        let mut chain = {
+            let inner = self.inner.borrow();
+            let sealed_head = (inner.head_rev > 0
+                && matches!(state, HeadState::Current | HeadState::Legacy))
+            .then(|| inner.head.clone());
+            audit::verify_chain(&audit, sealed_head.as_ref()).err()
+        };
+        if state == HeadState::Legacy {
+            // Brought up to date from what it holds now: there is no record of more.
+            self.inner.borrow_mut().ledger = actual.clone();
+        }
+        if chain.is_some() && self.upgrade_trail(&mut audit).await {
+            chain = None;
+        }
+        let mut findings = match state {
+            HeadState::Current => self.inner.borrow().ledger.compare(&actual),
+            HeadState::Legacy => Vec::new(),
+            HeadState::Missing => vec![Finding::HeadMissing],
+            HeadState::Damaged => vec![Finding::HeadDamaged],
+        };
+        findings.extend(
+            duplicated
+                .into_iter()
+                .map(|(kind, count)| Finding::Duplicated { kind, count }),
+        );
+        {
+            let mut inner = self.inner.borrow_mut();
+            let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
+            // New events extend the newest head we know, whether or not the chain verified.
+            if let Some(last) = audit.last().map(AuditEvent::head) {
+                if sealed_head.as_ref().is_none_or(|h| last.seq > h.seq) {
+                    inner.head = last;
+                }
+            }
+            let snapshot = &mut inner.snapshot;
+            kinds::each_kind(&mut TakeRest {
+                from: &mut rest,
+                into: snapshot,
+            })?;
+            snapshot.damaged.extend(rest.damaged);
+            snapshot.audit = audit;
+            snapshot.chain = chain;
+            snapshot.findings = findings;
+        }
+        if state == HeadState::Legacy {
+            self.bring_up_to_date(unknown).await?;
+        }
+        self.strengthen_key_derivation().await?;
+        self.inner.borrow_mut().snapshot.complete = true;
+        Ok(())
+    }
+
+    /// The audit trail read about `LOAD_CHUNK` events at a time (so its ciphertext never sits
+    /// in memory whole): its events in order, and each stored item as (name, revision, nonce).
+    /// Items that do not open, or are not in Folio's format, are damaged.
+    async fn load_trail<F, P>(
+        &self,
+        formats: Formats,
+        rest: &mut VaultSnapshot,
+        pause: &mut P,
+    ) -> Result<(Vec<AuditEvent>, Vec<(String, u64, [u8; 12])>), AppError>
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = bool>,
+    {
         let mut audit = Vec::new();
-        let mut blocks = BTreeMap::new();
+        let mut items = Vec::new();
+        let mut map = BTreeMap::new();
         let mut after = 0;
         loop {
             let chunk = self
                 .repo
                 .audit_items_after(after, LOAD_CHUNK as u32)
                 .await?;
-            let Some(last) = chunk.last() else { break };
-            after = last.last;
-            blocks.extend(block_ranges(&chunk));
-            for sealed in &chunk {
-                match open_audit(&self.sealer, sealed) {
+            let end = chunk
+                .items
+                .iter()
+                .map(|i| i.last)
+                .chain(chunk.malformed.iter().filter_map(|m| m.position))
+                .max();
+            let Some(end) = end.filter(|e| *e > after) else {
+                break;
+            };
+            after = end;
+            rest.damaged.extend(chunk.malformed.iter().map(damaged_of));
+            map.extend(item_entries(&chunk.items));
+            for sealed in &chunk.items {
+                items.push((item_name(sealed), sealed.rev, sealed.nonce));
+                match formats.open(|f| open_audit(&self.sealer, sealed, f)) {
                     Ok(events) => audit.extend(events),
                     Err(_) => rest.damaged.push(Damaged {
                         kind: AUDIT_KIND.to_string(),
@@ -225,32 +430,88 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         audit.sort_by_key(|e| e.seq);
-        self.inner.borrow_mut().blocks = blocks;
-        let mut chain = {
+        self.inner.borrow_mut().items = map;
+        Ok((audit, items))
+    }
+
+    /// A vault sealed before revisions were bound and the ledger kept: every record and audit
+    /// item is sealed anew in today's format (at its own revision), and the head records what
+    /// the vault holds, in one transaction, once. A failure leaves it as it was (tried again at
+    /// the next unlock).
+    async fn bring_up_to_date(
+        &self,
+        unknown: Vec<OpenRecord<serde_json::Value>>,
+    ) -> Result<(), AppError> {
+        let (puts, rewrite_audit, base_head, head_rev, ledger) = {
             let inner = self.inner.borrow();
-            let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
-            audit::verify_chain(&audit, sealed_head.as_ref()).err()
-        };
-        if chain.is_some() && self.upgrade_trail(&mut audit).await {
-            chain = None;
-        }
-        let mut inner = self.inner.borrow_mut();
-        let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
-        // New events extend the newest head we know, whether or not the chain verified.
-        if let Some(last) = audit.last().map(AuditEvent::head) {
-            if sealed_head.as_ref().is_none_or(|h| last.seq > h.seq) {
-                inner.head = last;
+            let mut resealing = Resealing {
+                vault: self,
+                snapshot: &inner.snapshot,
+                puts: Vec::new(),
+            };
+            kinds::each_kind(&mut resealing)?;
+            let mut puts = resealing.puts;
+            for r in &unknown {
+                puts.push((self.seal(r)?, Expect::Rev(r.rev)));
             }
-        }
-        let snapshot = &mut inner.snapshot;
-        kinds::each_kind(&mut TakeRest {
-            from: &mut rest,
-            into: snapshot,
-        })?;
-        snapshot.damaged.extend(rest.damaged);
-        snapshot.audit = audit;
-        snapshot.chain = chain;
-        snapshot.complete = true;
+            // Every item whose events all opened (a damaged one stays as it is, reported).
+            let trail = &inner.snapshot.audit;
+            let everything: BTreeMap<u64, AuditEvent> = inner
+                .items
+                .iter()
+                .filter_map(|(&first, &(last, _))| {
+                    let start = trail.partition_point(|e| e.seq < first);
+                    let end = trail.partition_point(|e| e.seq <= last);
+                    let whole = end > start && (end - start) as u64 == last - first + 1;
+                    whole.then(|| (first, trail[start].clone()))
+                })
+                .collect();
+            let rewrite = resealed_items(
+                &self.sealer,
+                &inner.snapshot.audit,
+                &inner.items,
+                &everything,
+                Reseal::SameRevision,
+            )?;
+            (
+                puts,
+                rewrite,
+                inner.head.clone(),
+                inner.head_rev,
+                inner.ledger.clone(),
+            )
+        };
+        let batch = Batch {
+            puts,
+            rewrite_audit,
+            ..Batch::default()
+        };
+        let base = Base {
+            head: &base_head,
+            head_rev,
+            ledger: &ledger,
+        };
+        let chained = self.chain(batch, None, vec![], base, Utc::now())?;
+        self.commit_chained(chained).await?;
+        self.inner.borrow_mut().head_state = HeadState::Current;
+        Ok(())
+    }
+
+    /// Writes the header sealed under stronger key-derivation parameters, if unlocking made
+    /// one, with its audit event.
+    async fn strengthen_key_derivation(&self) -> Result<(), AppError> {
+        let Some(header) = self.inner.borrow_mut().stronger_header.take() else {
+            return Ok(());
+        };
+        let batch = Batch {
+            meta: vec![(HEADER_KEY.to_string(), header.to_json())],
+            ..Batch::default()
+        };
+        let entry = Entry::new(Action::KeyStrengthened, "vault", "passphrase", vec![]);
+        self.commit(batch, vec![entry], Utc::now()).await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.snapshot.kdf = Some(header.kdf.clone());
+        inner.header = header;
         Ok(())
     }
 
@@ -260,11 +521,12 @@ impl<R: Repository> UnlockedVault<R> {
     /// reported); so is one whose rewrite fails (it is tried again at the next unlock).
     /// Returns whether the trail was upgraded (and so verifies).
     async fn upgrade_trail(&self, audit: &mut Vec<AuditEvent>) -> bool {
-        let (head, head_rev) = {
+        let (head, head_rev, ledger) = {
             let inner = self.inner.borrow();
             (
                 (inner.head_rev > 0).then(|| inner.head.clone()),
                 inner.head_rev,
+                inner.ledger.clone(),
             )
         };
         let mut upgraded = audit.clone();
@@ -276,7 +538,16 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let changed: BTreeMap<u64, AuditEvent> =
             upgraded.iter().map(|e| (e.seq, e.clone())).collect();
-        let sealed = resealed_items(&self.sealer, audit, &self.inner.borrow().blocks, &changed);
+        let sealed = {
+            let inner = self.inner.borrow();
+            resealed_items(
+                &self.sealer,
+                audit,
+                &inner.items,
+                &changed,
+                Reseal::NextRevision,
+            )
+        };
         let Ok(rewrite_audit) = sealed else {
             return false;
         };
@@ -285,7 +556,12 @@ impl<R: Repository> UnlockedVault<R> {
             ..Batch::default()
         };
         // No event of its own: the same events, hashed anew, and the head moved to the new hash.
-        let Ok(chained) = self.chain(batch, None, vec![], (&new_head, head_rev), Utc::now()) else {
+        let base = Base {
+            head: &new_head,
+            head_rev,
+            ledger: &ledger,
+        };
+        let Ok(chained) = self.chain(batch, None, vec![], base, Utc::now()) else {
             return false;
         };
         if self.commit_chained(chained).await.is_err() {
@@ -295,34 +571,86 @@ impl<R: Repository> UnlockedVault<R> {
         true
     }
 
-    /// Decrypts one record into the snapshot (or lists it as damaged).
+    /// What storage holds now, counted as the ledger counts it (a second read of every stored
+    /// item's clear bookkeeping; only when the user accepts the vault as found).
+    async fn stored_ledger(&self) -> Result<Ledger, AppError> {
+        let mut ledger = Ledger::default();
+        for r in self.repo.list_all().await?.items {
+            if r.kind != KIND_AUDIT_HEAD {
+                ledger.apply(&self.sealer, &r.kind, &r.id, r.rev, true)?;
+            }
+        }
+        for item in self.repo.audit_events().await?.items {
+            ledger.apply(&self.sealer, AUDIT_ITEMS, &item_name(&item), item.rev, true)?;
+        }
+        Ok(ledger)
+    }
+
+    /// The user accepts the vault as storage holds it after unlock named what it found: an
+    /// audit event records what was found (counts, nothing about anyone), and the ledger counts
+    /// the vault as it is from then on. Damaged items stay damaged (and reported).
+    pub async fn accept_as_found(&self, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.ready()?;
+        let findings = self.with_snapshot(|s| s.findings.clone());
+        if findings.is_empty() {
+            return Ok(());
+        }
+        let actual = self.stored_ledger().await?;
+        let changes = findings
+            .iter()
+            .map(|f| {
+                let (what, n) = f.code();
+                FieldChange::new(what, None, Some(n))
+            })
+            .collect();
+        let entry = Entry::new(Action::Reconciled, "vault", "integrity", changes);
+        let (head, head_rev) = {
+            let inner = self.inner.borrow();
+            (inner.head.clone(), inner.head_rev)
+        };
+        let base = Base {
+            head: &head,
+            head_rev,
+            ledger: &actual,
+        };
+        let chained = self.chain(Batch::default(), None, vec![entry], base, now)?;
+        self.commit_chained(chained).await?;
+        let mut inner = self.inner.borrow_mut();
+        inner.head_state = HeadState::Current;
+        inner.snapshot.findings.clear();
+        Ok(())
+    }
+
+    /// Decrypts one record into the snapshot (or lists it as damaged). A record of a kind this
+    /// build does not know (a newer Folio's) is checked to open and kept aside in `unknown`
+    /// when it must be sealed anew.
     fn open_into(
         &self,
         sealed: &SealedRecord,
+        formats: Formats,
         snapshot: &mut VaultSnapshot,
-        head: &mut Option<OpenRecord<ChainHead>>,
+        unknown: &mut Option<&mut Vec<OpenRecord<serde_json::Value>>>,
     ) {
-        let opened = if sealed.kind == KIND_AUDIT_HEAD {
-            open_record(&self.sealer, sealed)
-                .map(|r| *head = Some(r))
-                .map_err(AppError::from)
-        } else {
-            let mut opening = Opening {
-                sealer: &self.sealer,
-                sealed,
-                snapshot,
-            };
-            match kinds::open_as(&sealed.kind, &mut opening) {
-                Ok(true) => Ok(()),
-                // Kinds of a newer Folio: kept untouched, but checked to open.
-                Ok(false) => open_record::<serde_json::Value>(&self.sealer, sealed)
-                    .map(|_| ())
-                    .map_err(AppError::from),
-                Err(e) => Err(e),
-            }
+        let mut opening = Opening {
+            sealer: &self.sealer,
+            sealed,
+            formats,
+            snapshot,
+        };
+        let opened = match kinds::open_as(&sealed.kind, &mut opening) {
+            Ok(true) => Ok(()),
+            Ok(false) => formats
+                .open(|f| open_record::<serde_json::Value>(&self.sealer, sealed, f))
+                .map(|r| {
+                    if let Some(unknown) = unknown {
+                        unknown.push(r);
+                    }
+                })
+                .map_err(AppError::from),
+            Err(e) => Err(e),
         };
         if opened.is_err() {
-            snapshot.damaged.push(Damaged {
+            opening.snapshot.damaged.push(Damaged {
                 kind: sealed.kind.clone(),
                 id: sealed.id.clone(),
             });
@@ -333,6 +661,30 @@ impl<R: Repository> UnlockedVault<R> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use super::super::trail::Format;
+
+    #[test]
+    fn the_vault_accepted_as_found_is_counted_as_it_is_from_then_on() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let a = block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
+        block_on(vault.save_contact(None, &contact("Petr", "Malý"), t(2))).unwrap();
+        repo.raw_remove_record(&a);
+        let found = block_on(unlock(repo.clone(), &pass())).unwrap();
+        assert_eq!(found.snapshot().findings.len(), 1);
+        // Writing does not make it go away on its own…
+        block_on(found.save_profile(&draft("Jana"), t(3))).unwrap();
+        let again = block_on(unlock(repo.clone(), &pass())).unwrap();
+        assert_eq!(again.snapshot().findings.len(), 1);
+        // …accepting it does, and says so in the trail.
+        block_on(again.accept_as_found(t(4))).unwrap();
+        assert!(again.snapshot().findings.is_empty());
+        let after = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!((after.findings, after.chain), (vec![], None));
+        let last = after.audit.last().unwrap();
+        assert_eq!(last.action, Action::Reconciled);
+        assert_eq!(last.changes[0].field, "deleted");
+    }
 
     #[test]
     fn create_then_unlock_restores_everything() {
@@ -470,17 +822,20 @@ mod tests {
         // Re-seal the stored trail and head as builds before the digest hashing wrote them.
         let mut head = ChainHead::genesis();
         for sealed in repo.raw_audit() {
-            let [mut e] = open_audit(&vault.sealer, &sealed)
+            let [mut e] = open_audit(&vault.sealer, &sealed, Format::Current)
                 .unwrap()
                 .try_into()
                 .unwrap();
             e.prev_hash = head.hash.clone();
             e.hash = e.compute_hash_v1();
             head = e.head();
-            repo.raw_put_audit(seal_audit_block(&vault.sealer, std::slice::from_ref(&e)).unwrap());
+            repo.raw_put_audit(
+                seal_audit_block(&vault.sealer, std::slice::from_ref(&e), 1).unwrap(),
+            );
         }
         let head_rev = vault.inner.borrow().head_rev;
-        let (record, _) = sealed_head(&vault.sealer, head_rev - 1, head, t(2)).unwrap();
+        let ledger = vault.inner.borrow().ledger.clone();
+        let (record, _) = sealed_head(&vault.sealer, head_rev - 1, head, ledger, t(2)).unwrap();
         repo.raw_put(record);
         let reopened = block_on(unlock(repo.clone(), &pass())).unwrap();
         let s = reopened.snapshot();
@@ -494,11 +849,12 @@ mod tests {
         let mut events: Vec<AuditEvent> = repo
             .raw_audit()
             .iter()
-            .flat_map(|e| open_audit(&vault.sealer, e).unwrap())
+            .flat_map(|e| open_audit(&vault.sealer, e, Format::Current).unwrap())
             .collect();
         events[1].changes[0].after = Some("forged".into());
+        let rev = repo.raw_audit()[1].rev;
         repo.raw_put_audit(
-            seal_audit_block(&vault.sealer, std::slice::from_ref(&events[1])).unwrap(),
+            seal_audit_block(&vault.sealer, std::slice::from_ref(&events[1]), rev).unwrap(),
         );
         let forged = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert_eq!(forged.chain, Some(ChainError::Altered(2)));

@@ -8,7 +8,7 @@ use super::trail::{seal_record, Entry};
 use super::types::{OpenRecord, Records, UnlockedVault};
 use crate::domain::audit::{self, Action, FieldChange};
 use crate::domain::Id;
-use crate::store::{Batch, Expect, Repository, SealedRecord};
+use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use crate::vault::VaultError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -124,16 +124,16 @@ impl<R: Repository> UnlockedVault<R> {
         }
     }
 
-    /// The (id, revision) of each record of kind `K` that `belongs` says is wanted: what a
-    /// delete of them expects to find.
+    /// The deletion of each record of kind `K` that `belongs` says is wanted, expecting its
+    /// revision.
     pub(super) fn revisions_of<K: RecordKind>(
         &self,
         belongs: impl Fn(&K) -> bool,
-    ) -> Vec<(String, Expect)> {
+    ) -> Vec<Deletion> {
         K::records(&self.inner.borrow().snapshot)
             .values()
             .filter(|r| belongs(&r.data))
-            .map(|r| (r.id.clone(), Expect::Rev(r.rev)))
+            .map(|r| Deletion::new(&r.id, K::KIND, Expect::Rev(r.rev)))
             .collect()
     }
 
@@ -183,7 +183,7 @@ impl<R: Repository> UnlockedVault<R> {
             audit::diff(&record.data.audited(), &[]),
         );
         let batch = Batch {
-            deletes: vec![(id.to_string(), Expect::Rev(record.rev))],
+            deletes: vec![Deletion::new(id, K::KIND, Expect::Rev(record.rev))],
             ..Batch::default()
         };
         self.commit(batch, vec![entry], now).await?;

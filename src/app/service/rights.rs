@@ -3,7 +3,7 @@
 
 use super::error::AppError;
 use super::kinds::RecordKind;
-use super::trail::{resealed_items, Entry};
+use super::trail::{resealed_items, Entry, Reseal};
 use super::types::{OpenRecord, Records, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{Action, AuditEvent, FieldChange};
@@ -16,7 +16,7 @@ use crate::domain::request::SubjectRequest;
 use crate::domain::request::{RequestDraft, RequestError, RequestKind, RequestStatus};
 use crate::domain::task::Task;
 use crate::domain::Id;
-use crate::store::{Batch, Expect, Repository};
+use crate::store::{Batch, Deletion, Expect, Repository};
 use crate::vault::VaultError;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -60,11 +60,11 @@ fn revise<T: Clone>(
         .collect()
 }
 
-/// What deleting the records `ids` names expects to find.
-fn gone<T>(map: &Records<T>, ids: &[String]) -> Vec<(String, Expect)> {
+/// The deletions of the records `ids` names, expecting their revisions.
+fn gone<T>(map: &Records<T>, ids: &[String]) -> Vec<Deletion> {
     ids.iter()
         .filter_map(|id| map.get(id))
-        .map(|r| (r.id.clone(), Expect::Rev(r.rev)))
+        .map(|r| Deletion::new(&r.id, &r.kind, Expect::Rev(r.rev)))
         .collect()
 }
 
@@ -194,7 +194,7 @@ impl<R: Repository> UnlockedVault<R> {
         deletes.extend(gone(&s.tasks, &plan.tasks));
         deletes.extend(gone(&s.documents, &plan.documents_deleted));
         if kept.is_none() {
-            deletes.push((id.to_string(), Expect::Rev(contact.rev)));
+            deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(contact.rev)));
         }
         // The history of everything erased keeps who/what/when, not the values.
         let erased: Vec<(usize, AuditEvent)> = s
@@ -212,7 +212,13 @@ impl<R: Repository> UnlockedVault<R> {
             .collect();
         let changed: BTreeMap<u64, AuditEvent> =
             erased.iter().map(|(_, e)| (e.seq, e.clone())).collect();
-        let rewrite_audit = resealed_items(&self.sealer, &s.audit, &inner.blocks, &changed)?;
+        let rewrite_audit = resealed_items(
+            &self.sealer,
+            &s.audit,
+            &inner.items,
+            &changed,
+            Reseal::NextRevision,
+        )?;
         // The erasure's own event: counts and dates, nothing about the person.
         let count = |field: &str, n: usize| {
             (n > 0).then(|| FieldChange::new(field, None, Some(n.to_string())))

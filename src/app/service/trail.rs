@@ -1,13 +1,15 @@
-//! The audit trail as stored: events sealed alone or in blocks of consecutive events, the sealed
-//! chain head that says where the trail ends, and the one commit path every write takes
-//! (`chain` then `commit`): a user action's records and its audit events, with the moved head,
-//! in one transaction.
+//! The audit trail as stored: events sealed alone or in blocks of consecutive events (each item
+//! with its own revision, moved when an erasure seals it anew), the sealed chain head that says
+//! where the trail ends and what the vault holds (its ledger), and the one commit path every
+//! write takes (`chain` then `commit`): a user action's records and its audit events, with the
+//! moved head and ledger, in one transaction.
 
 use super::error::AppError;
-use super::types::{OpenRecord, UnlockedVault};
+use super::ledger::{Head, Ledger, AUDIT_ITEMS};
+use super::types::{AuditItems, OpenRecord, UnlockedVault};
 use crate::domain::audit::{Action, AuditEvent, ChainHead, FieldChange};
 use crate::store::{Batch, Expect, Repository, SealedAuditEvent, SealedRecord, StoreError};
-use crate::store::{AUDIT, RECORDS};
+use crate::store::{AUDIT, MAX_COUNTER, RECORDS};
 use crate::vault::{Address, Sealer, VaultError};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -56,7 +58,9 @@ pub(super) struct Written {
     events: Vec<AuditEvent>,
     head: ChainHead,
     head_rev: u64,
-    blocks: Vec<(u64, u64)>,
+    ledger: Ledger,
+    /// The audit items it writes or seals anew: first → (last, revision).
+    items: Vec<(u64, (u64, u64))>,
 }
 
 impl Chained {
@@ -68,19 +72,28 @@ impl Chained {
 
 #[cfg(any(test, feature = "bench"))]
 impl Written {
-    /// The head after this batch, and the revision its sealed record is stored at.
-    pub fn head(&self) -> (&ChainHead, u64) {
-        (&self.head, self.head_rev)
+    /// The head after this batch, the revision its sealed record is stored at, and the ledger.
+    pub fn head(&self) -> (&ChainHead, u64, &Ledger) {
+        (&self.head, self.head_rev, &self.ledger)
     }
 }
 
-/// Where a record of `kind` and `id` is sealed to.
-pub(super) fn address<'a>(kind: &'a str, id: &'a str) -> Address<'a> {
+/// Where revision `rev` of a record of `kind` and `id` is sealed to.
+pub(super) fn address<'a>(kind: &'a str, id: &'a str, rev: u64) -> Address<'a> {
     Address {
         store: RECORDS,
         kind,
         id,
+        rev,
     }
+}
+
+/// How a stored item was sealed: as today's format binds it (its revision included), or before
+/// the format bound revisions (read once, to bring the vault up to date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Format {
+    Current,
+    Legacy,
 }
 
 /// A record sealed to its address, with its clear bookkeeping.
@@ -88,7 +101,13 @@ pub(super) fn seal_record<T: serde::Serialize>(
     sealer: &Sealer,
     record: &OpenRecord<T>,
 ) -> Result<SealedRecord, AppError> {
-    let sealed = sealer.seal(address(&record.kind, &record.id), record)?;
+    if record.rev > MAX_COUNTER {
+        return Err(AppError::Store(StoreError::Malformed {
+            store: RECORDS.into(),
+            detail: format!("record {} has reached the last revision", record.id),
+        }));
+    }
+    let sealed = sealer.seal(address(&record.kind, &record.id, record.rev), record)?;
     Ok(SealedRecord {
         id: record.id.clone(),
         kind: record.kind.clone(),
@@ -102,12 +121,13 @@ pub(super) fn seal_record<T: serde::Serialize>(
 pub(super) fn open_record<T: serde::de::DeserializeOwned>(
     sealer: &Sealer,
     sealed: &SealedRecord,
+    format: Format,
 ) -> Result<OpenRecord<T>, VaultError> {
-    let record: OpenRecord<T> = sealer.open(
-        address(&sealed.kind, &sealed.id),
-        &sealed.nonce,
-        &sealed.ciphertext,
-    )?;
+    let at = address(&sealed.kind, &sealed.id, sealed.rev);
+    let record: OpenRecord<T> = match format {
+        Format::Current => sealer.open(at, &sealed.nonce, &sealed.ciphertext)?,
+        Format::Legacy => sealer.open_legacy(at, &sealed.nonce, &sealed.ciphertext)?,
+    };
     if record.id != sealed.id || record.kind != sealed.kind || record.rev != sealed.rev {
         return Err(VaultError::CouldNotDecrypt);
     }
@@ -115,11 +135,12 @@ pub(super) fn open_record<T: serde::de::DeserializeOwned>(
 }
 
 /// The address of an audit item: one event by its sequence number, a block by its range.
-fn audit_address<'a>(single: bool, id: &'a str) -> Address<'a> {
+fn audit_address(single: bool, id: &str, rev: u64) -> Address<'_> {
     Address {
         store: AUDIT,
         kind: if single { AUDIT_KIND } else { AUDIT_BLOCK_KIND },
         id,
+        rev,
     }
 }
 
@@ -137,7 +158,7 @@ pub(super) fn item_name(item: &SealedAuditEvent) -> String {
     }
 }
 
-/// Consecutive events as stored items: one alone as itself, more in blocks of at most
+/// Consecutive events as new stored items: one alone as itself, more in blocks of at most
 /// `AUDIT_BLOCK`.
 pub(super) fn seal_audit_items(
     sealer: &Sealer,
@@ -145,14 +166,15 @@ pub(super) fn seal_audit_items(
 ) -> Result<Vec<SealedAuditEvent>, AppError> {
     events
         .chunks(AUDIT_BLOCK)
-        .map(|chunk| seal_audit_block(sealer, chunk))
+        .map(|chunk| seal_audit_block(sealer, chunk, 1))
         .collect()
 }
 
-/// One stored item holding `events` (consecutive, at least one).
+/// One stored item holding `events` (consecutive, at least one), at revision `rev`.
 pub(super) fn seal_audit_block(
     sealer: &Sealer,
     events: &[AuditEvent],
+    rev: u64,
 ) -> Result<SealedAuditEvent, AppError> {
     let (Some(first), Some(last)) = (events.first(), events.last()) else {
         return Err(AppError::Store(StoreError::AuditMissing(0)));
@@ -164,13 +186,14 @@ pub(super) fn seal_audit_block(
         block_range(first.seq, last.seq)
     };
     let sealed = if single {
-        sealer.seal(audit_address(true, &name), first)?
+        sealer.seal(audit_address(true, &name, rev), first)?
     } else {
-        sealer.seal(audit_address(false, &name), events)?
+        sealer.seal(audit_address(false, &name, rev), events)?
     };
     Ok(SealedAuditEvent {
         seq: first.seq,
         last: last.seq,
+        rev,
         nonce: sealed.nonce,
         ciphertext: sealed.ciphertext,
     })
@@ -181,14 +204,17 @@ pub(super) fn seal_audit_block(
 pub(super) fn open_audit(
     sealer: &Sealer,
     sealed: &SealedAuditEvent,
+    format: Format,
 ) -> Result<Vec<AuditEvent>, VaultError> {
     let single = sealed.last == sealed.seq;
     let name = item_name(sealed);
-    let address = audit_address(single, &name);
-    let events: Vec<AuditEvent> = if single {
-        vec![sealer.open(address, &sealed.nonce, &sealed.ciphertext)?]
-    } else {
-        sealer.open(address, &sealed.nonce, &sealed.ciphertext)?
+    let address = audit_address(single, &name, sealed.rev);
+    let (nonce, ciphertext) = (&sealed.nonce, sealed.ciphertext.as_slice());
+    let events: Vec<AuditEvent> = match (single, format) {
+        (true, Format::Current) => vec![sealer.open(address, nonce, ciphertext)?],
+        (true, Format::Legacy) => vec![sealer.open_legacy(address, nonce, ciphertext)?],
+        (false, Format::Current) => sealer.open(address, nonce, ciphertext)?,
+        (false, Format::Legacy) => sealer.open_legacy(address, nonce, ciphertext)?,
     };
     let consecutive = sealed.last.checked_sub(sealed.seq).map(|n| n + 1)
         == Some(events.len() as u64)
@@ -202,12 +228,20 @@ pub(super) fn open_audit(
     Ok(events)
 }
 
-/// The stored item (first, last) that holds event `seq`.
-fn item_of(blocks: &BTreeMap<u64, u64>, seq: u64) -> (u64, u64) {
-    match blocks.range(..=seq).next_back() {
-        Some((&first, &last)) if last >= seq => (first, last),
-        _ => (seq, seq),
+/// The stored item (first, last, revision) that holds event `seq`.
+fn item_of(items: &AuditItems, seq: u64) -> (u64, u64, u64) {
+    match items.range(..=seq).next_back() {
+        Some((&first, &(last, rev))) if last >= seq => (first, last, rev),
+        _ => (seq, seq, 1),
     }
+}
+
+/// How the items that hold the events of `changed` are sealed anew: at their next revision
+/// (an erasure's), or at the same one (bringing an old vault's items to today's format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reseal {
+    NextRevision,
+    SameRevision,
 }
 
 /// The stored items that hold the events of `changed` (by sequence number), sealed anew: each
@@ -215,16 +249,17 @@ fn item_of(blocks: &BTreeMap<u64, u64>, seq: u64) -> (u64, u64) {
 pub(super) fn resealed_items(
     sealer: &Sealer,
     trail: &[AuditEvent],
-    blocks: &BTreeMap<u64, u64>,
+    items: &AuditItems,
     changed: &BTreeMap<u64, AuditEvent>,
+    how: Reseal,
 ) -> Result<Vec<SealedAuditEvent>, AppError> {
-    let mut items = Vec::new();
+    let mut resealed = Vec::new();
     let mut covered = 0;
     for &seq in changed.keys() {
         if seq <= covered {
             continue;
         }
-        let (first, last) = item_of(blocks, seq);
+        let (first, last, rev) = item_of(items, seq);
         let start = trail.partition_point(|e| e.seq < first);
         let end = trail.partition_point(|e| e.seq <= last);
         if (end - start) as u64 != last - first + 1 {
@@ -234,27 +269,28 @@ pub(super) fn resealed_items(
             .iter()
             .map(|e| changed.get(&e.seq).unwrap_or(e).clone())
             .collect();
-        items.push(seal_audit_block(sealer, &events)?);
+        let rev = match how {
+            Reseal::NextRevision => rev + 1,
+            Reseal::SameRevision => rev,
+        };
+        resealed.push(seal_audit_block(sealer, &events, rev)?);
         covered = last;
     }
-    Ok(items)
+    Ok(resealed)
 }
 
-/// The (first, last) of the blocks among stored items.
-pub(super) fn block_ranges(items: &[SealedAuditEvent]) -> Vec<(u64, u64)> {
-    items
-        .iter()
-        .filter(|i| i.last > i.seq)
-        .map(|i| (i.seq, i.last))
-        .collect()
+/// The stored items as the trail's map of them: first → (last, revision).
+pub(super) fn item_entries(items: &[SealedAuditEvent]) -> Vec<(u64, (u64, u64))> {
+    items.iter().map(|i| (i.seq, (i.last, i.rev))).collect()
 }
 
-/// The sealed chain-head record that moves to `head`, written over revision `head_rev`
-/// (`Expect::Rev`, or `Absent` for the first), so two writers can never fork the chain.
+/// The sealed chain-head record that moves to `head` with `ledger`, written over revision
+/// `head_rev` (`Expect::Rev`, or `Absent` for the first), so two writers can never fork the chain.
 pub(super) fn sealed_head(
     sealer: &Sealer,
     head_rev: u64,
     head: ChainHead,
+    ledger: Ledger,
     now: DateTime<Utc>,
 ) -> Result<(SealedRecord, Expect), AppError> {
     let record = OpenRecord {
@@ -263,7 +299,11 @@ pub(super) fn sealed_head(
         rev: head_rev + 1,
         created_at: now,
         updated_at: now,
-        data: head,
+        data: Head {
+            seq: head.seq,
+            hash: head.hash,
+            ledger: Some(ledger),
+        },
     };
     let expect = if head_rev == 0 {
         Expect::Absent
@@ -273,9 +313,65 @@ pub(super) fn sealed_head(
     Ok((seal_record(sealer, &record)?, expect))
 }
 
+/// Where a batch is chained from: the trail's head, the revision of its sealed record, and the
+/// ledger of what the vault holds.
+pub(super) struct Base<'a> {
+    pub head: &'a ChainHead,
+    pub head_rev: u64,
+    pub ledger: &'a Ledger,
+}
+
+/// The ledger after `batch` is written over `before` (whose audit items are `items`): each put
+/// replaces the revision it expects, each delete removes one, each new or resealed audit item
+/// moves the trail's count.
+fn ledger_after(
+    sealer: &Sealer,
+    before: &Ledger,
+    items: &AuditItems,
+    batch: &Batch,
+) -> Result<Ledger, AppError> {
+    let mut ledger = before.clone();
+    for (record, expect) in &batch.puts {
+        if let Expect::Rev(old) = expect {
+            ledger.apply(sealer, &record.kind, &record.id, *old, false)?;
+        }
+        ledger.apply(sealer, &record.kind, &record.id, record.rev, true)?;
+    }
+    for d in &batch.deletes {
+        if let Expect::Rev(old) = d.expect {
+            ledger.apply(sealer, &d.kind, &d.id, old, false)?;
+        }
+    }
+    if batch.replace_audit {
+        for (&first, &(last, rev)) in items {
+            let name = block_name(first, last);
+            ledger.apply(sealer, AUDIT_ITEMS, &name, rev, false)?;
+        }
+    }
+    for item in &batch.rewrite_audit {
+        let (first, last, old) = item_of(items, item.seq);
+        ledger.apply(sealer, AUDIT_ITEMS, &block_name(first, last), old, false)?;
+        ledger.apply(sealer, AUDIT_ITEMS, &item_name(item), item.rev, true)?;
+    }
+    for item in &batch.audit {
+        ledger.apply(sealer, AUDIT_ITEMS, &item_name(item), item.rev, true)?;
+    }
+    Ok(ledger)
+}
+
+/// The name of the item holding events `first` to `last`.
+fn block_name(first: u64, last: u64) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        block_range(first, last)
+    }
+}
+
 impl<R: Repository> UnlockedVault<R> {
-    /// Chains `entries` after the trail's head, seals them with the moved head into `batch`,
-    /// commits it all in one transaction, then extends the trail in memory. The one commit path.
+    /// Chains `entries` after the trail's head, seals them with the moved head and ledger into
+    /// `batch`, commits it all in one transaction, then extends the trail in memory. The one
+    /// commit path.
     pub(super) async fn commit(
         &self,
         batch: Batch,
@@ -284,42 +380,61 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<(), AppError> {
         let chained = {
             let inner = self.inner.borrow();
-            self.chain(batch, None, entries, (&inner.head, inner.head_rev), now)?
+            let base = Base {
+                head: &inner.head,
+                head_rev: inner.head_rev,
+                ledger: &inner.ledger,
+            };
+            self.chain(batch, None, entries, base, now)?
         };
         self.commit_chained(chained).await
     }
 
-    /// Commits a chained batch, then extends (or replaces) the trail in memory.
+    /// Commits a chained batch, then extends (or replaces) the trail in memory. Once the vault
+    /// is locked nothing commits, whatever was under way.
     pub(super) async fn commit_chained(&self, chained: Chained) -> Result<(), AppError> {
         let (batch, written) = chained.into_parts();
+        if !self.sealer.is_open() {
+            return Err(AppError::Cancelled);
+        }
         self.repo.commit(batch).await?;
         self.extend_trail(written);
         Ok(())
     }
 
-    /// `batch` with the audit events of `entries` after `base` (a head and the revision of its
-    /// sealed record) and the sealed moved head, ready to commit. `replaced`: the trail the
-    /// batch stores instead of the vault's own (sealed into it already), which `base` ends.
+    /// `batch` with the audit events of `entries` after `base`, and the sealed moved head with
+    /// the ledger of what the vault holds once it is written, ready to commit. `replaced`: the
+    /// trail the batch stores instead of the vault's own (sealed into it already), which
+    /// `base.head` ends.
     pub(super) fn chain(
         &self,
         mut batch: Batch,
         replaced: Option<Vec<AuditEvent>>,
         entries: Vec<Entry>,
-        base: (&ChainHead, u64),
+        base: Base<'_>,
         now: DateTime<Utc>,
     ) -> Result<Chained, AppError> {
-        let (mut head, head_rev) = (base.0.clone(), base.1);
+        let (mut head, head_rev) = (base.head.clone(), base.head_rev);
         let mut events = Vec::with_capacity(entries.len());
         for e in entries {
             let event = AuditEvent::next(&head, now, e.action, &e.kind, &e.id, e.changes);
             head = event.head();
             events.push(event);
         }
-        batch
-            .puts
-            .push(sealed_head(&self.sealer, head_rev, head.clone(), now)?);
         batch.audit.extend(seal_audit_items(&self.sealer, &events)?);
-        let blocks = block_ranges(&batch.audit);
+        let ledger = {
+            let inner = self.inner.borrow();
+            ledger_after(&self.sealer, base.ledger, &inner.items, &batch)?
+        };
+        batch.puts.push(sealed_head(
+            &self.sealer,
+            head_rev,
+            head.clone(),
+            ledger.clone(),
+            now,
+        )?);
+        let mut items = item_entries(&batch.audit);
+        items.extend(item_entries(&batch.rewrite_audit));
         Ok(Chained {
             batch,
             written: Written {
@@ -327,21 +442,24 @@ impl<R: Repository> UnlockedVault<R> {
                 events,
                 head,
                 head_rev: head_rev + 1,
-                blocks,
+                ledger,
+                items,
             },
         })
     }
 
-    /// After a chained batch is committed: the trail, its head and its blocks as stored now.
+    /// After a chained batch is committed: the trail, its head, its items and the ledger as
+    /// stored now.
     pub(super) fn extend_trail(&self, written: Written) {
         let mut inner = self.inner.borrow_mut();
         if let Some(trail) = written.replaced {
             inner.snapshot.audit = trail;
-            inner.blocks.clear();
+            inner.items.clear();
         }
         inner.head = written.head;
         inner.head_rev = written.head_rev;
-        inner.blocks.extend(written.blocks);
+        inner.ledger = written.ledger;
+        inner.items.extend(written.items);
         inner.snapshot.audit.extend(written.events);
     }
 }

@@ -2,6 +2,7 @@
 //! snapshot the screens read, and the unlocked vault that owns the sealer and the trail's head.
 
 use super::kinds::RecordKind;
+use super::ledger::{Finding, Ledger};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{AuditEvent, ChainError, ChainHead};
 use crate::domain::consent::{ConsentRecord, Limit};
@@ -78,6 +79,9 @@ pub struct VaultSnapshot {
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,
+    /// What unlocking found that storage does not hold as the vault recorded it (records
+    /// deleted, rolled back, added…); empty when everything is accounted for.
+    pub findings: Vec<Finding>,
     pub kdf: Option<KdfParams>,
     /// False between the first stage of loading (what the first screens need: profile,
     /// contacts, organisations) and the end of the second (activities, other kinds, the audit
@@ -114,16 +118,47 @@ pub struct UnlockedVault<R: Repository> {
     pub(super) inner: RefCell<Inner>,
 }
 
+/// The stored items of the audit trail: first sequence number → (last, revision). An item
+/// holds one event, or a block of consecutive ones.
+pub(super) type AuditItems = BTreeMap<u64, (u64, u64)>;
+
+/// A stored record as read, before it is opened: what the check after loading counts.
+pub(super) struct Seen {
+    pub kind: String,
+    pub id: String,
+    pub rev: u64,
+    pub nonce: [u8; 12],
+}
+
 /// What an unlocked vault keeps beside its repository and sealer.
 pub(super) struct Inner {
     pub(super) header: VaultHeader,
     /// The trail's newest event, and the revision its sealed record is stored at (0: none).
     pub(super) head: ChainHead,
     pub(super) head_rev: u64,
+    /// What the vault holds as its sealed head recorded it, moved by every commit since.
+    pub(super) ledger: Ledger,
     pub(super) snapshot: VaultSnapshot,
-    /// The stored blocks of several audit events, first sequence number → last (an event in
-    /// none of them is stored alone): what must be sealed anew when one of their events is.
-    pub(super) blocks: BTreeMap<u64, u64>,
+    /// Every stored item of the trail: what must be sealed anew when one of its events is.
+    pub(super) items: AuditItems,
+    /// How the head was found at unlock (the check after loading needs it).
+    pub(super) head_state: HeadState,
+    /// The records the first stage of loading read, for the check after loading.
+    pub(super) first_seen: Vec<Seen>,
+    /// A header sealed under stronger key-derivation parameters, to be written once loading is
+    /// done (the vault's were below today's recommendation).
+    pub(super) stronger_header: Option<VaultHeader>,
+}
+
+/// The sealed chain head as unlocking found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HeadState {
+    /// It opens, with its ledger: the vault is checked against it.
+    Current,
+    /// It opens as a vault sealed before the ledger existed: brought up to date after loading.
+    Legacy,
+    Missing,
+    Damaged,
 }
 
 impl Inner {
@@ -132,8 +167,12 @@ impl Inner {
             header,
             head: ChainHead::genesis(),
             head_rev: 0,
+            ledger: Ledger::default(),
             snapshot: VaultSnapshot::default(),
-            blocks: BTreeMap::new(),
+            items: AuditItems::new(),
+            head_state: HeadState::Current,
+            first_seen: Vec::new(),
+            stronger_header: None,
         }
     }
 }
@@ -152,6 +191,12 @@ impl<R: Repository> UnlockedVault<R> {
     /// A copy of what the screens show.
     pub fn snapshot(&self) -> VaultSnapshot {
         self.inner.borrow().snapshot.clone()
+    }
+
+    /// Locks this vault: its key is wiped at once, so nothing under way can seal, open or
+    /// commit any more (a write or import in progress stops before its transaction).
+    pub fn close(&self) {
+        self.sealer.close();
     }
 
     /// Whether both stages of loading are done (writes wait for it).

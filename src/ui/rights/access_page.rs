@@ -23,23 +23,17 @@ pub fn AccessPage() -> impl IntoView {
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let failure = RwSignal::new(None::<AppError>);
-    let file_stem = move || {
-        session.data.with_untracked(|d| {
-            d.contacts
-                .get(&id_value.get_value())
-                .map(|c| crate::domain::search::fold(&c.data.display_name()).replace(' ', "-"))
-                .unwrap_or_default()
-        })
-    };
+    // Download names carry the date, never the person's name: the browser's download history
+    // keeps them after an erasure.
+    let day = move || crate::app::clock::local_day(chrono::Utc::now()).to_string();
     let download_json = move |_| {
         spawn_local(async move {
             match session.subject_json(id_value.get_value()).await {
                 Ok(text) => {
-                    let _ = save_text(
-                        &format!("access-{}.json", file_stem()),
-                        "application/json",
-                        &text,
-                    );
+                    let name = format!("folio-access-{}.json", day());
+                    if let Err(e) = save_text(&name, "application/json", &text) {
+                        failure.set(Some(e));
+                    }
                 }
                 Err(e) => failure.set(Some(e)),
             }
@@ -60,7 +54,10 @@ pub fn AccessPage() -> impl IntoView {
         });
         if let Some(row) = row {
             let text = format!("{}\r\n{row}\r\n", contacts_out::CSV_HEADER);
-            let _ = save_text(&format!("contact-{}.csv", file_stem()), "text/csv", &text);
+            let name = format!("folio-contact-{}.csv", day());
+            if let Err(e) = save_text(&name, "text/csv", &text) {
+                failure.set(Some(e));
+            }
         }
     };
     let print = move |_| {

@@ -1,10 +1,12 @@
 //! "About this vault": what the browser says about this origin's storage, read from the real
-//! APIs, and the vault's encryption, audit trail and last unlock time.
+//! APIs, and the vault's encryption, audit trail, whether everything stored is accounted for
+//! (and why not, with the choice to accept it as found), and last unlock time.
 
 use crate::app::session::Session;
 use crate::i18n::errors::chain_error;
 use crate::i18n::{format, phrases, Text};
 use crate::store::durability::{self, DurabilityError, StorageEstimate};
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -88,6 +90,47 @@ pub fn AboutPage() -> impl IntoView {
             phrases::audit_status(lang, d.audit.len(), problem.as_deref())
         })
     };
+    let findings = move || session.data.with(|d| d.findings.clone());
+    let integrity_text = move || {
+        let lang = locale.get();
+        session.data.with(|d| {
+            if !d.complete {
+                return locale.t(Text::ChainChecking).to_string();
+            }
+            if d.findings.is_empty() && d.damaged.is_empty() && d.chain.is_none() {
+                return locale.t(Text::IntegrityOk).to_string();
+            }
+            let mut why: Vec<String> = d
+                .findings
+                .iter()
+                .map(|f| phrases::finding(lang, f))
+                .collect();
+            if !d.damaged.is_empty() {
+                why.push(locale.t(Text::DamagedStrong).to_string());
+            }
+            if let Some(c) = &d.chain {
+                why.push(chain_error(lang, c));
+            }
+            format!("{}{}", locale.t(Text::IntegrityNot), why.join(" "))
+        })
+    };
+    let accepting = RwSignal::new(false);
+    let accepted = RwSignal::new(false);
+    let failure = RwSignal::new(None::<crate::app::AppError>);
+    let accept = move || {
+        spawn_local(async move {
+            match session
+                .write(|v, now| async move { v.accept_as_found(now).await })
+                .await
+            {
+                Ok(()) => {
+                    accepting.set(false);
+                    accepted.set(true);
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
     let unlock_text = move || {
         session
             .last_unlock
@@ -118,10 +161,39 @@ pub fn AboutPage() -> impl IntoView {
                     <dd data-testid="audit">{audit_text}</dd>
                 </div>
                 <div class="fact">
+                    <dt>{t(Text::Integrity)}</dt>
+                    <dd data-testid="integrity">{integrity_text}</dd>
+                </div>
+                <div class="fact">
                     <dt>{t(Text::LastUnlock)}</dt>
                     <dd data-testid="unlock-time">{unlock_text}</dd>
                 </div>
             </dl>
+            <Show when=move || !findings().is_empty()>
+                <p class="hint">{t(Text::AcceptAsFoundHint)}</p>
+                <p>
+                    <button type="button" class="button secondary" on:click=move |_| accepting.set(true)>
+                        {t(Text::AcceptAsFound)}
+                    </button>
+                </p>
+                <Show when=move || accepting.get()>
+                    <div class="callout danger" role="alertdialog" aria-labelledby="accept-question">
+                        <p id="accept-question">{t(Text::AcceptAsFoundHint)}</p>
+                        <div class="actions">
+                            <button type="button" class="button danger" on:click=move |_| accept()>
+                                {t(Text::AcceptAsFoundConfirm)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| accepting.set(false)>
+                                {t(Text::Cancel)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+            </Show>
+            <Show when=move || accepted.get()>
+                <p role="status">{t(Text::AcceptedAsFound)}</p>
+            </Show>
+            <ActionError failure/>
             <Show when=move || matches!(persisted.get(), Answer::Known(false))>
                 <p>
                     <button type="button" class="button" on:click=ask disabled=move || asking.get()>

@@ -2,7 +2,7 @@
 //! one both hold, the higher revision wins (equal revisions with different content keep the
 //! vault's, listed as conflicts); the controller's details and the pipeline, the newer one.
 
-use super::{data_path, opened, ImportSummary};
+use super::{data_path, import_entry, opened, revalidated, ImportSummary, Mode};
 use crate::app::service::error::AppError;
 use crate::app::service::kinds::{self, EachKind, RecordKind};
 use crate::app::service::records::Revision;
@@ -10,7 +10,7 @@ use crate::app::service::trail::Entry;
 use crate::app::service::types::{OpenRecord, UnlockedVault, VaultSnapshot};
 use crate::domain::audit::{self, Action};
 use crate::portability::{self, Checked, Export, Record};
-use crate::store::{Batch, Expect, Repository, SealedRecord};
+use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use chrono::{DateTime, Utc};
 
 /// What a merge did with one record of the file that differs from the vault's copy.
@@ -59,7 +59,7 @@ struct Merging<'a, R: Repository> {
     merged: Export,
     snapshot: VaultSnapshot,
     puts: Vec<(SealedRecord, Expect)>,
-    deletes: Vec<(String, Expect)>,
+    deletes: Vec<Deletion>,
     entries: Vec<Entry>,
 }
 
@@ -70,7 +70,7 @@ impl<R: Repository> Merging<'_, R> {
         &mut self,
         revision: Revision<K>,
         exported: &Record<K::Exported>,
-        deletes: Vec<(String, Expect)>,
+        deletes: Vec<Deletion>,
     ) -> Result<(), AppError> {
         self.puts
             .push((self.vault.seal(&revision.record)?, revision.expect));
@@ -100,7 +100,10 @@ impl<R: Repository> Merging<'_, R> {
         // Another vault's record has another id: it is written anew and the vault's deleted.
         let (expect, deletes) = match &ours {
             Some(o) if o.id == theirs.id => (Expect::Rev(o.rev), vec![]),
-            Some(o) => (Expect::Absent, vec![(o.id.clone(), Expect::Rev(o.rev))]),
+            Some(o) => (
+                Expect::Absent,
+                vec![Deletion::new(&o.id, K::KIND, Expect::Rev(o.rev))],
+            ),
             None => (Expect::Absent, vec![]),
         };
         let revision = Revision {
@@ -124,7 +127,9 @@ impl<R: Repository> Merging<'_, R> {
 impl<R: Repository> EachKind for Merging<'_, R> {
     fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
         for (i, r) in K::section(self.export).iter().enumerate() {
-            let theirs: OpenRecord<K> = opened(r, &data_path::<K>(i))?;
+            let path = data_path::<K>(i);
+            let theirs: OpenRecord<K> = opened(r, &path)?;
+            revalidated(&theirs, &path)?;
             if K::SINGLE {
                 self.single(theirs, r)?;
                 continue;
@@ -222,6 +227,12 @@ impl<R: Repository> UnlockedVault<R> {
         if entries.is_empty() {
             return Ok(report);
         }
+        let mut entries = entries;
+        entries.push(import_entry(
+            export.sha256(),
+            Mode::Merge,
+            &ImportSummary::of_export(export),
+        ));
         let batch = Batch {
             puts,
             deletes,

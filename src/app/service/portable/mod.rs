@@ -11,11 +11,11 @@ pub use merge::{Difference, Kept, MergeReport};
 
 use super::error::AppError;
 use super::kinds::{self, EachKind, EachKindAsync, Noun, RecordKind};
-use super::trail::{seal_audit_block, AUDIT_BLOCK};
+use super::trail::{seal_audit_block, Base, Entry, AUDIT_BLOCK};
 use super::types::{OpenRecord, UnlockedVault, VaultSnapshot};
-use crate::domain::audit::AuditEvent;
+use crate::domain::audit::{Action, AuditEvent, ChainHead, FieldChange};
 use crate::portability::{self, bridge, Checked, Export, ImportError, Record};
-use crate::store::{Batch, Expect, Repository, SealedRecord};
+use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -112,11 +112,6 @@ impl ImportSummary {
         let _ = kinds::each_kind(&mut count);
         count.1
     }
-
-    /// How many records and audit events the file holds: what an import seals.
-    fn items(&self) -> usize {
-        self.records() + self.audit_events
-    }
 }
 
 /// A record in the export format.
@@ -147,6 +142,24 @@ pub(super) fn opened<K: RecordKind>(
                 problem: portability::Problem::WrongField(why),
             })
         })?,
+    })
+}
+
+/// A record of a file that keeps its form's rules, or the import error that says which field
+/// does not, where.
+pub(super) fn revalidated<K: RecordKind>(
+    record: &OpenRecord<K>,
+    path: &str,
+) -> Result<(), AppError> {
+    crate::domain::Revalidate::revalidate(&record.data).map_err(|errors| {
+        let (field, why) = errors
+            .first()
+            .map(|(f, e)| (f.to_string(), format!("{e:?}")))
+            .unwrap_or_default();
+        AppError::Import(ImportError {
+            path: format!("{path}.{field}"),
+            problem: portability::Problem::Rule(format!("does not keep the form's rules ({why})")),
+        })
     })
 }
 
@@ -212,7 +225,8 @@ impl<R: Repository> UnlockedVault<R> {
     }
 
     /// Restores a checked export into this empty vault: every record with its id, revision and
-    /// times, and the exported audit trail in place of this vault's own, in one transaction.
+    /// times, and the exported audit trail in place of this vault's own (one event of the
+    /// file's import after it), in one transaction.
     pub async fn import_into_empty(
         &self,
         export: &Checked,
@@ -239,23 +253,29 @@ impl<R: Repository> UnlockedVault<R> {
             return Err(AppError::NotEmpty);
         }
         self.ready()?;
-        self.restore(export, now, &BTreeMap::new(), progress).await
+        self.restore(export, Mode::Restore, now, &BTreeMap::new(), progress)
+            .await
     }
 
-    /// Writes the export's records (overwriting those of `existing`, id → revision, that it
-    /// holds, deleting the rest of them) and its trail, in one transaction.
+    /// Writes the export's records (overwriting those of `existing`, id → (kind, revision),
+    /// that it holds, deleting the rest of them) and, in `Mode::Restore`, its trail in place of
+    /// the vault's; then this vault's own account of the import (the file's SHA-256, the mode
+    /// and the counts), in one transaction.
     async fn restore<P, F>(
         &self,
-        export: &Export,
+        file: &Checked,
+        mode: Mode,
         now: DateTime<Utc>,
-        existing: &BTreeMap<String, u64>,
+        existing: &BTreeMap<String, (&'static str, u64)>,
         progress: P,
     ) -> Result<ImportSummary, AppError>
     where
         P: FnMut(usize, usize) -> F,
         F: std::future::Future<Output = bool>,
     {
+        let export: &Export = file;
         let counted = ImportSummary::of_export(export);
+        let adopt_trail = mode == Mode::Restore && !export.audit_log.is_empty();
         let mut sealing = Sealing {
             vault: self,
             export,
@@ -263,29 +283,33 @@ impl<R: Repository> UnlockedVault<R> {
             snapshot: VaultSnapshot::default(),
             puts: Vec::new(),
             progress,
-            total: counted.items(),
+            total: counted.records() + if adopt_trail { counted.audit_events } else { 0 },
             sealed: 0,
             reported: 0,
         };
         kinds::each_kind_async(&mut sealing).await?;
-        let events: Vec<AuditEvent> = export
-            .audit_log
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                e.to_domain().map_err(|why| {
-                    AppError::Import(ImportError {
-                        path: format!("$.audit_log[{i}]"),
-                        problem: portability::Problem::WrongField(why),
+        let events: Vec<AuditEvent> = if adopt_trail {
+            export
+                .audit_log
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    e.to_domain().map_err(|why| {
+                        AppError::Import(ImportError {
+                            path: format!("$.audit_log[{i}]"),
+                            problem: portability::Problem::WrongField(why),
+                        })
                     })
                 })
-            })
-            .collect::<Result<_, _>>()?;
+                .collect::<Result<_, _>>()?
+        } else {
+            Vec::new()
+        };
         // The trail is stored in blocks of consecutive events (one item each, not one per
         // event).
         let mut sealed_events = Vec::with_capacity(events.len().div_ceil(AUDIT_BLOCK));
         for chunk in events.chunks(AUDIT_BLOCK) {
-            sealed_events.push(seal_audit_block(&self.sealer, chunk)?);
+            sealed_events.push(seal_audit_block(&self.sealer, chunk, 1)?);
             sealing.tick(chunk.len()).await?;
         }
         // Everything is sealed: the page says so while the one transaction writes it.
@@ -298,55 +322,104 @@ impl<R: Repository> UnlockedVault<R> {
         } = sealing;
         let written: std::collections::HashSet<&str> =
             puts.iter().map(|(r, _)| r.id.as_str()).collect();
-        let deletes: Vec<(String, Expect)> = existing
+        let deletes: Vec<Deletion> = existing
             .iter()
             .filter(|(id, _)| !written.contains(id.as_str()))
-            .map(|(id, rev)| (id.clone(), Expect::Rev(*rev)))
+            .map(|(id, (kind, rev))| Deletion::new(id, kind, Expect::Rev(*rev)))
             .collect();
         let summary = ImportSummary {
             audit_events: events.len(),
             ..ImportSummary::of_snapshot(&snapshot)
         };
-        // An export with no trail keeps this vault's own; otherwise the exported one replaces it.
-        let replace = !events.is_empty();
-        let (head, head_rev) = {
-            let inner = self.inner.borrow();
-            (inner.head.clone(), inner.head_rev)
-        };
+        let entry = import_entry(file.sha256(), mode, &counted);
         let batch = Batch {
             puts,
             deletes,
             ..Batch::default()
         };
-        if replace {
-            let base = events.last().map(AuditEvent::head).unwrap_or(head);
+        if adopt_trail {
+            let head_rev = self.inner.borrow().head_rev;
+            let ledger = self.inner.borrow().ledger.clone();
+            let base_head = events
+                .last()
+                .map(AuditEvent::head)
+                .unwrap_or_else(ChainHead::genesis);
             let batch = Batch {
                 audit: sealed_events,
                 replace_audit: true,
                 ..batch
             };
-            let chained = self.chain(batch, Some(events), vec![], (&base, head_rev), now)?;
+            let base = Base {
+                head: &base_head,
+                head_rev,
+                ledger: &ledger,
+            };
+            let chained = self.chain(batch, Some(events), vec![entry], base, now)?;
             self.commit_chained(chained).await?;
         } else {
-            self.commit(batch, vec![], now).await?;
+            self.commit(batch, vec![entry], now).await?;
         }
         let mut inner = self.inner.borrow_mut();
         snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
         snapshot.kdf = inner.snapshot.kdf.clone();
         snapshot.damaged = std::mem::take(&mut inner.snapshot.damaged);
+        snapshot.findings = std::mem::take(&mut inner.snapshot.findings);
         snapshot.complete = true;
         inner.snapshot = snapshot;
         Ok(summary)
     }
 }
 
+/// How a file is imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Into an empty vault: everything as it was, the file's trail included.
+    Restore,
+    /// Merged by id into a vault with data.
+    Merge,
+    /// In place of everything the vault held (the vault's own trail stays).
+    Replace,
+}
+
+impl Mode {
+    fn code(self) -> &'static str {
+        match self {
+            Mode::Restore => "restore",
+            Mode::Merge => "merge",
+            Mode::Replace => "replace",
+        }
+    }
+}
+
+/// This vault's own account of an import: the file's SHA-256, the mode, and what the file held
+/// (counts only: nothing about anyone).
+pub(super) fn import_entry(sha256: &str, mode: Mode, counted: &ImportSummary) -> Entry {
+    let mut changes = vec![
+        FieldChange::new("file_sha256", None, Some(sha256.to_string())),
+        FieldChange::new("mode", None, Some(mode.code().to_string())),
+    ];
+    changes.extend(
+        counted
+            .kinds
+            .iter()
+            .filter(|k| k.count > 0)
+            .map(|k| FieldChange::new(k.kind, None, Some(k.count.to_string()))),
+    );
+    changes.push(FieldChange::new(
+        "audit_events",
+        None,
+        Some(counted.audit_events.to_string()),
+    ));
+    Entry::new(Action::Import, "vault", "import", changes)
+}
+
 /// A restore's sealing of every record of a file, kind by kind, with its progress.
 struct Sealing<'a, R: Repository, P> {
     vault: &'a UnlockedVault<R>,
     export: &'a Export,
-    /// The vault's records (id → revision): a record of the file with one of these ids
-    /// overwrites it.
-    existing: &'a BTreeMap<String, u64>,
+    /// The vault's records (id → kind and revision): a record of the file with one of these
+    /// ids overwrites it.
+    existing: &'a BTreeMap<String, (&'static str, u64)>,
     snapshot: VaultSnapshot,
     puts: Vec<(SealedRecord, Expect)>,
     progress: P,
@@ -381,11 +454,13 @@ where
 {
     async fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
         for (i, r) in K::section(self.export).iter().enumerate() {
-            let record: OpenRecord<K> = opened(r, &data_path::<K>(i))?;
+            let path = data_path::<K>(i);
+            let record: OpenRecord<K> = opened(r, &path)?;
+            revalidated(&record, &path)?;
             let expect = self
                 .existing
                 .get(&record.id)
-                .map_or(Expect::Absent, |rev| Expect::Rev(*rev));
+                .map_or(Expect::Absent, |(_, rev)| Expect::Rev(*rev));
             self.puts.push((self.vault.seal(&record)?, expect));
             K::records_mut(&mut self.snapshot).insert(record.id.clone(), record);
             self.tick(1).await?;
@@ -418,11 +493,14 @@ impl<R: Repository> UnlockedVault<R> {
         P: FnMut(usize, usize) -> F,
         F: std::future::Future<Output = bool>,
     {
-        struct Existing<'a>(&'a VaultSnapshot, BTreeMap<String, u64>);
+        struct Existing<'a>(&'a VaultSnapshot, BTreeMap<String, (&'static str, u64)>);
         impl EachKind for Existing<'_> {
             fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
-                self.1
-                    .extend(K::records(self.0).values().map(|r| (r.id.clone(), r.rev)));
+                self.1.extend(
+                    K::records(self.0)
+                        .values()
+                        .map(|r| (r.id.clone(), (K::KIND, r.rev))),
+                );
                 Ok(())
             }
         }
@@ -435,6 +513,7 @@ impl<R: Repository> UnlockedVault<R> {
             kinds::each_kind(&mut existing)?;
             existing.1
         };
-        self.restore(export, now, &existing, progress).await
+        self.restore(export, Mode::Replace, now, &existing, progress)
+            .await
     }
 }

@@ -79,6 +79,22 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     vault
 }
 
+/// The export of a vault a file was imported into, and what this vault's own trail recorded of
+/// the import: its last event, which must be the import of `file` (its SHA-256 and mode).
+fn with_import_event(mut export: Export, file: &Checked, mode: &str) -> Export {
+    let last = export.audit_log.pop().expect("the import's own event");
+    assert_eq!(last.action, "import");
+    let value = |field: &str| {
+        last.changes
+            .iter()
+            .find(|c| c.field == field)
+            .and_then(|c| c.after.clone())
+    };
+    assert_eq!(value("file_sha256").as_deref(), Some(file.sha256()));
+    assert_eq!(value("mode").as_deref(), Some(mode));
+    export
+}
+
 /// An export as an import takes it: checked.
 fn checked(export: Export) -> Checked {
     Checked::new(export).unwrap()
@@ -103,7 +119,8 @@ fn export_import_export_gives_the_same_document() {
         assert_eq!(summary.count("contact"), 25);
         assert_eq!(summary.count("deal"), 8);
         assert_eq!(summary.audit_events, first.audit_log.len());
-        let again = restored.export(t(12), "test").unwrap();
+        // The same document, and this vault's own account of the import after the file's trail.
+        let again = with_import_event(restored.export(t(12), "test").unwrap(), &parsed, "restore");
         assert_eq!(
             Export {
                 exported_at: first.exported_at,
@@ -118,7 +135,10 @@ fn export_import_export_gives_the_same_document() {
         assert_eq!(reopened.chain, None);
         assert_eq!(reopened.contacts, original.snapshot().contacts);
         assert_eq!(reopened.deals, original.snapshot().deals);
-        assert_eq!(reopened.audit, original.snapshot().audit);
+        assert_eq!(
+            reopened.audit[..reopened.audit.len() - 1],
+            original.snapshot().audit
+        );
         assert_eq!(reopened.requests, original.snapshot().requests);
         assert_eq!(reopened.requests.len(), 1);
     }
@@ -207,6 +227,42 @@ fn a_bad_file_says_what_is_wrong_and_where() {
 }
 
 #[test]
+fn an_id_or_a_record_folio_would_not_write_is_refused_before_anything_is_written() {
+    // One contact's id with a NUL and more appended (the trail left as exported): once it locked
+    // the vault out for good; now the file is refused, whole, and says where.
+    let nul = tweak(|v| {
+        let id = v["contacts"][0]["id"].as_str().unwrap().to_string();
+        v["contacts"][0]["id"] = format!("{id}\u{0}x").into();
+    });
+    assert!(matches!(
+        refused(&nul, "$.contacts[0].id"),
+        Problem::Rule(_)
+    ));
+    let upper = tweak(|v| {
+        let id = v["contacts"][0]["id"].as_str().unwrap().to_uppercase();
+        v["contacts"][0]["id"] = id.into();
+    });
+    assert!(matches!(
+        refused(&upper, "$.contacts[0].id"),
+        Problem::Rule(_)
+    ));
+    let huge_rev = tweak(|v| v["contacts"][0]["rev"] = (1u64 << 53).into());
+    assert!(matches!(
+        refused(&huge_rev, "$.contacts[0].rev"),
+        Problem::Rule(_)
+    ));
+    // A record that the form would refuse (an e-mail that is no address) is refused too.
+    let bad_email = tweak(|v| {
+        v["contacts"][0]["data"]["emails"] =
+            serde_json::json!([{"label": "", "value": "no address"}]);
+    });
+    assert!(matches!(
+        refused(&bad_email, "$.contacts[0].data.email"),
+        Problem::Rule(_)
+    ));
+}
+
+#[test]
 fn a_vault_with_data_is_not_overwritten() {
     let export = checked(full_vault(5).export(t(10), "test").unwrap());
     let busy = full_vault(6);
@@ -234,7 +290,7 @@ fn restores(text: &str) {
     let again = vault
         .export(export.exported_at, &export.app_version)
         .unwrap();
-    assert_eq!(again, *export);
+    assert_eq!(with_import_event(again, &export, "restore"), *export);
 }
 
 #[test]
@@ -587,14 +643,15 @@ fn a_merge_takes_the_newer_revision_and_lists_conflicts() {
     assert_eq!(s.contacts[ours].data.notes, "edited in B");
     assert_eq!(s.contacts[both].data.notes, "B's version");
     assert!(s.contacts.contains_key(&new_id));
-    // One event per written record, on this vault's own chain, which verifies.
-    assert_eq!(s.audit.len(), before + 2);
+    // One event per written record, and one of the import itself, on this vault's own chain,
+    // which verifies.
+    assert_eq!(s.audit.len(), before + 3);
     assert!(parse(json(&b, t(17)).as_bytes()).is_ok());
     // Merging the same file again changes nothing.
     let again =
         block_on(b.import_merge(&checked(a.export(t(15), "test").unwrap()), t(18))).unwrap();
     assert_eq!((again.added.count("contact"), again.updated), (0, 0));
-    assert_eq!(b.snapshot().audit.len(), before + 2);
+    assert_eq!(b.snapshot().audit.len(), before + 3);
 }
 
 #[test]
@@ -608,15 +665,27 @@ fn a_replace_leaves_exactly_the_file() {
     let shared = export.contacts[0].id.clone();
     renote(&b, &shared, "edited in B", t(11));
     assert!(b.snapshot().contacts.len() > export.contacts.len());
+    let own_trail = b.snapshot().audit;
     block_on(b.import_replace(&export, t(12))).unwrap();
-    assert_eq!(b.export(export.exported_at, "test").unwrap(), *export);
-    // And so after reading it back from storage.
+    // Exactly the file's records; the vault's own trail stays, with the replace in it.
+    let records = |e: Export| Export {
+        audit_log: Vec::new(),
+        ..e
+    };
+    let after = b.export(export.exported_at, "test").unwrap();
+    assert_eq!(records(after.clone()), records(export.clone().into_inner()));
+    let trail = with_import_event(after, &export, "replace").audit_log;
+    assert_eq!(trail.len(), own_trail.len());
+    assert_eq!(trail.last().map(|e| e.seq), own_trail.last().map(|e| e.seq));
+    // And so after reading it back from storage, where everything is accounted for.
     let repo = b.into_repository();
     let reopened = block_on(unlock(repo, &pass())).unwrap();
     block_on(reopened.load_rest(|| async { true })).unwrap();
+    let s = reopened.snapshot();
+    assert_eq!((s.chain.clone(), s.findings.clone()), (None, vec![]));
     assert_eq!(
-        reopened.export(export.exported_at, "test").unwrap(),
-        *export
+        records(reopened.export(export.exported_at, "test").unwrap()),
+        records(export.into_inner())
     );
 }
 

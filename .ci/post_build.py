@@ -53,10 +53,13 @@ def main() -> int:
         for body in inline
     )
     html = html.replace(PLACEHOLDER, hashes)
-    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    # The page may be minified: attributes in any order, quotes optional where not needed.
+    tag = re.search(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Policy\b[^>]*>", html, flags=re.I)
+    policy = tag and re.search(r"content=(?:\"([^\"]+)\"|'([^']+)')", tag.group(0))
     if not policy:
         return fail("no Content-Security-Policy meta tag in index.html")
-    headers = [("Content-Security-Policy", policy.group(1) + "; frame-ancestors 'none'")] + SECURITY_HEADERS
+    csp = policy.group(1) or policy.group(2)
+    headers = [("Content-Security-Policy", csp + "; frame-ancestors 'none'")] + SECURITY_HEADERS
     with open(os.path.join(stage, "_headers"), "w", encoding="utf-8") as f:
         f.write("/*\n" + "".join(f"  {k}: {v}\n" for k, v in headers))
     for name in ("index.html", "404.html"):

@@ -87,6 +87,25 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             "Tento záznam nešlo dešifrovat."
         }
         .to_string(),
+        AppError::Vault(VaultError::Locked) => if en {
+            "Stopped before anything was written (the vault was locked). Nothing was changed."
+        } else {
+            "Zastaveno dřív, než se cokoli zapsalo (trezor se zamkl). Nic se nezměnilo."
+        }
+        .to_string(),
+        AppError::Vault(VaultError::KdfBounds(bound)) => {
+            use crate::vault::KdfBound;
+            let (what_en, what_cs, value) = match bound {
+                KdfBound::Memory(m) => ("memory (KiB)", "paměť (KiB)", *m),
+                KdfBound::Iterations(t) => ("passes", "průchody", *t),
+                KdfBound::Parallelism(p) => ("lanes", "souběžné dráhy", *p),
+            };
+            if en {
+                format!("This file or vault asks for a key derivation Folio does not accept ({what_en}: {value}; Folio accepts 19 MiB to 1 GiB of memory, 1 to 10 passes and 1 to 16 lanes). Nothing was derived or changed.")
+            } else {
+                format!("Tento soubor či trezor žádá odvození klíče, které Folio nepřijímá ({what_cs}: {value}; Folio přijímá 19 MiB až 1 GiB paměti, 1 až 10 průchodů a 1 až 16 drah). Nic se neodvozovalo ani nezměnilo.")
+            }
+        }
         AppError::Vault(e) => {
             if en {
                 format!("The vault could not do that: {e}.")

@@ -690,6 +690,41 @@ fn a_replace_leaves_exactly_the_file() {
 }
 
 #[test]
+fn an_import_half_way_through_when_the_vault_locks_writes_nothing() {
+    let export = checked(full_vault(4).export(t(10), "test").unwrap());
+    let repo = MemoryRepository::new();
+    let params = KdfParams::with_cost(1024, 1, 1).unwrap();
+    let vault = block_on(create_vault(repo.clone(), &pass(), params, t(0))).unwrap();
+    let before = (repo.raw_records(), repo.raw_audit());
+    // The lock comes while the file is being sealed: the key is wiped, and nothing commits,
+    // though the import's own code never asked whether it should stop.
+    let outcome = block_on(vault.import_into_empty_with(&export, t(11), |done, total| {
+        if done == total {
+            vault.close();
+        }
+        async { true }
+    }));
+    assert!(
+        matches!(
+            outcome,
+            Err(AppError::Cancelled | AppError::Vault(crate::vault::VaultError::Locked))
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!((repo.raw_records(), repo.raw_audit()), before);
+    assert!(matches!(
+        block_on(vault.save_profile(
+            &crate::domain::profile::ProfileDraft {
+                name: "Jana".into(),
+                ..Default::default()
+            },
+            t(12)
+        )),
+        Err(AppError::Vault(crate::vault::VaultError::Locked))
+    ));
+}
+
+#[test]
 fn an_import_reports_its_progress_and_can_be_stopped() {
     use crate::app::service::PROGRESS_CHUNK;
     let a = new_vault();

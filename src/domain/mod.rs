@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod audit;
+pub mod birthday;
 pub mod company;
 pub mod consent;
 pub mod contact;

@@ -236,4 +236,21 @@ mod tests {
         }
         assert!(serde_json::from_str::<B>("\"12. 4. 1985\"").is_err());
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::domain::proptest_config())]
+
+        #[test]
+        fn any_text_is_a_birthday_or_an_error(text in "\\PC{0,24}", month_first in proptest::bool::ANY) {
+            let _ = parse_in(&text, today(), month_first);
+        }
+
+        #[test]
+        fn a_birthday_reads_back_as_written(y in 1850i32..2026, m in 1u32..13, d in 1u32..32, no_year in proptest::bool::ANY) {
+            let year = if no_year { NO_YEAR } else { y };
+            if let Some(day) = NaiveDate::from_ymd_opt(year, m, d) {
+                proptest::prop_assert_eq!(parse(&format(day), today()), Ok(day));
+            }
+        }
+    }
 }

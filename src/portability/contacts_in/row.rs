@@ -428,8 +428,9 @@ impl Collected {
             preferences: self.preferences.join("\n"),
             notes: self.notes.join("\n"),
         };
-        // A company card, or a row with no personal name, no e-mail and a company: the company.
-        if self.company || (nameless && draft.emails.is_empty() && !organisation.is_empty()) {
+        // A company card, or a row with no personal name and a company: the company (its
+        // e-mails and phones kept in its notes).
+        if self.company || (nameless && !organisation.is_empty()) {
             return self.organisation_row(number, organisation, draft);
         }
         let mut named_from = None;

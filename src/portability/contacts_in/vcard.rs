@@ -638,7 +638,7 @@ pub(super) mod tests {
         file.extend_from_slice(
             b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-2:\xa9\xbbastn\xe1;Eva\r\nEND:VCARD\r\n",
         );
-        file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nikdo@nikde.cz\r\nORG:Bez jm\xc3\xa9na\r\nEND:VCARD\r\n");
+        file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nikdo@nikde.cz\r\nNOTE:Bez jm\xc3\xa9na\r\nEND:VCARD\r\n");
         file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Jen firma\r\nEND:VCARD\r\n");
         let rows = match read(&file).unwrap().source {
             Source::Vcard(f) => f.rows,
@@ -663,7 +663,7 @@ pub(super) mod tests {
             "a card without a name is named from its e-mail"
         );
         assert_eq!(rows[2].named_from, Some(Naming::Email));
-        assert_eq!(rows[2].organisation, "Bez jména");
+        assert_eq!(rows[2].draft.notes, "Bez jména");
         assert!(
             rows[3].is_organisation(),
             "a card with only a company is the company"

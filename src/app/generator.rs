@@ -229,7 +229,18 @@ impl Generator {
             role: String::new(),
             ico: String::new(),
             vat_id: String::new(),
-            address: String::new(),
+            // Every third person has a home address, every fourth a birthday (no randomness:
+            // the other fields' draws stay what they were).
+            addresses: if n.is_multiple_of(3) {
+                format!("home: Dlouhá {}\n110 00 Praha 1", 1 + n % 90)
+            } else {
+                String::new()
+            },
+            birthday: if n.is_multiple_of(4) {
+                format!("{}-{:02}-{:02}", 1950 + n % 50, 1 + n % 12, 1 + n % 28)
+            } else {
+                String::new()
+            },
             tags: tags.join(", "),
             preferences: if self.rng.below(4) == 0 {
                 "prefers: phone".into()

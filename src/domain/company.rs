@@ -478,4 +478,25 @@ mod tests {
             "this is not the format of a DE VAT number (expected 9 digits)"
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::domain::proptest_config())]
+
+        #[test]
+        fn any_text_is_an_ico_a_vat_id_or_an_error(text in "\\PC{0,30}") {
+            let _ = Ico::parse(&text);
+            let _ = VatId::parse(&text);
+        }
+
+        #[test]
+        fn ids_read_back_as_themselves(digits in "[0-9 ]{6,12}", prefix in "(CZ|SK|DE|PL|AT|FR|GB|EL|cz)?") {
+            if let Ok(i) = Ico::parse(&digits) {
+                proptest::prop_assert_eq!(Ico::parse(i.as_str()).unwrap().as_str().to_string(), i.as_str());
+            }
+            let vat = format!("{prefix}{digits}");
+            if let Ok(v) = VatId::parse(&vat) {
+                proptest::prop_assert_eq!(VatId::parse(v.as_str()).unwrap().as_str().to_string(), v.as_str());
+            }
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! Contacts (people): names, typed e-mails and phones, organisation, identifiers, address, tags,
-//! preferences and notes; the draft a form fills and its validation. Must not import anything
+//! Contacts (people): names, typed e-mails and phones, organisation, identifiers, labelled
+//! addresses, birthday, tags, preferences and notes; the draft a form fills and its validation. Must not import anything
 //! outside `domain`.
 
 use super::field;
@@ -19,6 +19,7 @@ pub mod fields {
     pub const ICO: &str = "ico";
     pub const VAT_ID: &str = "vat_id";
     pub const ADDRESS: &str = "address";
+    pub const BIRTHDAY: &str = "birthday";
     pub const TAGS: &str = "tags";
     pub const PREFERENCES: &str = "preferences";
     pub const NOTES: &str = "notes";
@@ -46,6 +47,29 @@ pub struct Labelled {
     pub value: String,
 }
 
+/// The longest address (characters) and the most addresses a contact keeps.
+pub const MAX_ADDRESS_CHARS: usize = 500;
+pub const MAX_ADDRESSES: usize = 20;
+
+/// A contact's addresses as stored now (a list), or as a record written before addresses were
+/// a list holds them (`"address": "Dlouhá 1, Praha"`, one unlabelled address or none).
+fn addresses_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Labelled>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        List(Vec<Labelled>),
+        Text(String),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::List(list) => list,
+        Stored::Text(text) if text.trim().is_empty() => Vec::new(),
+        Stored::Text(text) => vec![Labelled {
+            label: String::new(),
+            value: text,
+        }],
+    })
+}
+
 /// A contact as stored (sealed) in the vault.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -58,7 +82,17 @@ pub struct Contact {
     pub role: String,
     pub ico: Option<String>,
     pub vat_id: Option<String>,
-    pub address: String,
+    /// Postal addresses with their labels ("work", "home"…), each as written (lines kept).
+    /// Records written before this was a list have `"address": "…"`: read as one address.
+    #[serde(default, alias = "address", deserialize_with = "addresses_or_text")]
+    pub addresses: Vec<Labelled>,
+    /// The day of birth; a day without a known year has the year `birthday::NO_YEAR`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::birthday::serde_opt"
+    )]
+    pub birthday: Option<NaiveDate>,
     pub tags: Vec<String>,
     pub preferences: Vec<(String, String)>,
     pub notes: String,
@@ -94,11 +128,13 @@ impl Contact {
         ))
     }
 
-    /// What search looks at: names, e-mails, phones, organisation name, role, tags, notes.
+    /// What search looks at: names, e-mails, phones, organisation name, role, addresses, tags,
+    /// notes.
     pub fn haystack(&self, organisation_name: Option<&str>) -> Haystack {
         let mut texts: Vec<&str> =
             vec![&self.given_name, &self.family_name, &self.role, &self.notes];
         texts.extend(self.emails.iter().map(|e| e.value.as_str()));
+        texts.extend(self.addresses.iter().map(|a| a.value.as_str()));
         texts.extend(self.tags.iter().map(String::as_str));
         texts.extend(organisation_name);
         texts.extend(self.ico.as_deref());
@@ -121,7 +157,11 @@ impl Contact {
             (fields::ROLE, text(&self.role)),
             (fields::ICO, self.ico.clone()),
             (fields::VAT_ID, self.vat_id.clone()),
-            (fields::ADDRESS, text(&self.address)),
+            (fields::ADDRESS, {
+                let joined = addresses_text(&self.addresses).replace("\n\n", "; ");
+                (!joined.is_empty()).then(|| joined.replace('\n', ", "))
+            }),
+            (fields::BIRTHDAY, self.birthday.map(super::birthday::format)),
             (
                 fields::TAGS,
                 (!self.tags.is_empty()).then(|| self.tags.join(", ")),
@@ -153,10 +193,68 @@ pub struct ContactDraft {
     pub role: String,
     pub ico: String,
     pub vat_id: String,
-    pub address: String,
+    /// Addresses separated by a blank line, each optionally starting "label: ".
+    pub addresses: String,
+    /// "1985-04-12", "12. 4. 1985", "--04-12" (no year)…
+    pub birthday: String,
     pub tags: String,
     pub preferences: String,
     pub notes: String,
+}
+
+/// Addresses as the form shows them: one block each, "label: " first when it has one, blocks
+/// separated by a blank line.
+pub fn addresses_text(addresses: &[Labelled]) -> String {
+    addresses
+        .iter()
+        .map(|a| {
+            let value = a
+                .value
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            if a.label.is_empty() {
+                value
+            } else {
+                format!("{}: {value}", a.label)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Addresses from the form's text: blocks separated by blank lines, each "label: …" or bare.
+pub fn parse_addresses(text: &str) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    let mut flush = |block: &mut Vec<&str>| {
+        if block.is_empty() {
+            return;
+        }
+        let (label, first) = split_label(block[0]);
+        let mut lines = vec![first];
+        lines.extend(block[1..].iter().map(|l| l.trim().to_string()));
+        let value = lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !value.is_empty() {
+            out.push(Labelled { label, value });
+        }
+        block.clear();
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut block);
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block);
+    out
 }
 
 fn split_label(line: &str) -> (String, String) {
@@ -206,7 +304,8 @@ impl ContactDraft {
             role: c.role.clone(),
             ico: c.ico.clone().unwrap_or_default(),
             vat_id: c.vat_id.clone().unwrap_or_default(),
-            address: c.address.clone(),
+            addresses: addresses_text(&c.addresses),
+            birthday: c.birthday.map(super::birthday::format).unwrap_or_default(),
             tags: c.tags.join(", "),
             preferences: c
                 .preferences
@@ -230,13 +329,26 @@ impl ContactDraft {
             (fields::GIVEN_NAME, given, 100),
             (fields::FAMILY_NAME, family, 100),
             (fields::ROLE, self.role.trim(), 200),
-            (fields::ADDRESS, self.address.trim(), 500),
             (fields::NOTES, self.notes.trim(), 20_000),
         ] {
             if value.chars().count() > max {
                 errors.push((field, FieldError::TooLong(max)));
             }
         }
+        let addresses = parse_addresses(&self.addresses);
+        if addresses
+            .iter()
+            .any(|a| a.value.chars().count() > MAX_ADDRESS_CHARS)
+        {
+            errors.push((fields::ADDRESS, FieldError::TooLong(MAX_ADDRESS_CHARS)));
+        } else if addresses.len() > MAX_ADDRESSES {
+            errors.push((fields::ADDRESS, FieldError::TooMany(MAX_ADDRESSES)));
+        }
+        // No clock in the domain: a birthday is a real day from 1850 on (`validate_on` also
+        // refuses one after a given day).
+        let birthday = super::field::optional(&mut errors, fields::BIRTHDAY, &self.birthday, |t| {
+            super::birthday::parse(t, NaiveDate::MAX)
+        });
         let mut emails = Vec::new();
         for line in lines(&self.emails) {
             let (label, value) = split_label(line);
@@ -288,7 +400,8 @@ impl ContactDraft {
             role: self.role.trim().to_string(),
             ico,
             vat_id,
-            address: self.address.trim().to_string(),
+            addresses,
+            birthday,
             tags: parse_tags(&self.tags),
             preferences,
             notes: self.notes.trim().to_string(),
@@ -308,7 +421,8 @@ pub enum Side {
     Other,
 }
 
-/// The single-valued fields a user chooses between when merging (lists are combined).
+/// The single-valued fields a user chooses between when merging (lists, addresses included,
+/// are combined).
 pub const MERGE_CHOICE_FIELDS: [&str; 8] = [
     fields::GIVEN_NAME,
     fields::FAMILY_NAME,
@@ -316,7 +430,7 @@ pub const MERGE_CHOICE_FIELDS: [&str; 8] = [
     fields::ROLE,
     fields::ICO,
     fields::VAT_ID,
-    fields::ADDRESS,
+    fields::BIRTHDAY,
     fields::NOTES,
 ];
 
@@ -352,7 +466,7 @@ pub fn merge_differences(
 }
 
 /// Merges `other` into `keep`: each single-valued field from the side `choose` names; e-mails,
-/// phones, tags and preferences combined without repeats (the kept contact's first).
+/// phones, addresses, tags and preferences combined without repeats (the kept contact's first).
 pub fn merge(
     keep: &Contact,
     keep_id: &str,
@@ -398,6 +512,13 @@ pub fn merge(
         keep.tags.join(", "),
         other.tags.join(", ")
     ));
+    let mut addresses = keep.addresses.clone();
+    for a in &other.addresses {
+        let same = |x: &Labelled| super::search::fold(&x.value) == super::search::fold(&a.value);
+        if !addresses.iter().any(same) {
+            addresses.push(a.clone());
+        }
+    }
     let mut preferences = keep.preferences.clone();
     for (k, v) in &other.preferences {
         if !preferences.iter().any(|(x, _)| x == k) {
@@ -421,7 +542,11 @@ pub fn merge(
         role: pick(fields::ROLE, &keep.role, &other.role),
         ico: pick_opt(fields::ICO, &keep.ico, &other.ico),
         vat_id: pick_opt(fields::VAT_ID, &keep.vat_id, &other.vat_id),
-        address: pick(fields::ADDRESS, &keep.address, &other.address),
+        addresses,
+        birthday: match choose(fields::BIRTHDAY) {
+            Side::Keep => keep.birthday,
+            Side::Other => other.birthday,
+        },
         tags,
         preferences,
         notes: pick(fields::NOTES, &keep.notes, &other.notes),
@@ -538,6 +663,56 @@ mod tests {
             ]
         );
         assert_eq!(ContactDraft::from_contact(&c).validate().unwrap(), c);
+    }
+
+    #[test]
+    fn a_record_stored_by_the_previous_version_still_opens() {
+        let old = r#"{"given_name":"Jana","family_name":"Dvořáková","emails":[],"phones":[],
+            "organisation_id":null,"role":"","ico":null,"vat_id":null,
+            "address":"Na Příkopě 12\n110 00 Praha 1","tags":[],"preferences":[],"notes":"",
+            "restricted":false,"merged_from":[]}"#;
+        let c: Contact = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            c.addresses,
+            vec![Labelled {
+                label: String::new(),
+                value: "Na Příkopě 12\n110 00 Praha 1".into()
+            }]
+        );
+        assert_eq!(c.birthday, None);
+        let empty = old.replace(
+            r#""address":"Na Příkopě 12\n110 00 Praha 1""#,
+            r#""address":"""#,
+        );
+        assert!(serde_json::from_str::<Contact>(&empty)
+            .unwrap()
+            .addresses
+            .is_empty());
+        // Written again, it has the new shape, and reads back the same.
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(json.contains("\"addresses\"") && !json.contains("\"address\""));
+        assert_eq!(serde_json::from_str::<Contact>(&json).unwrap(), c);
+    }
+
+    #[test]
+    fn addresses_and_birthdays_in_the_form() {
+        let d = ContactDraft {
+            given_name: "Jana".into(),
+            addresses: "work: Na Příkopě 12\n110 00 Praha 1\n\n  \nDlouhá 5, Brno\n".into(),
+            birthday: "12. 4. 1985".into(),
+            ..ContactDraft::default()
+        };
+        let c = d.validate().unwrap();
+        assert_eq!(c.addresses.len(), 2);
+        assert_eq!(c.addresses[0].label, "work");
+        assert_eq!(c.addresses[1].value, "Dlouhá 5, Brno");
+        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1985, 4, 12));
+        assert_eq!(ContactDraft::from_contact(&c).validate().unwrap(), c);
+        let bad = ContactDraft {
+            birthday: "31. 2. 1985".into(),
+            ..d
+        };
+        assert_eq!(bad.validate().unwrap_err()[0].0, fields::BIRTHDAY);
     }
 
     #[test]

@@ -231,4 +231,21 @@ mod tests {
             .to_string()
             .ends_with(": ("));
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::domain::proptest_config())]
+
+        #[test]
+        fn any_text_is_an_address_or_an_error(text in "\\PC{0,80}") {
+            let _ = Email::parse(&text);
+        }
+
+        #[test]
+        fn an_address_reads_back_as_itself(text in "[a-zA-Z0-9._%+ěščřžý-]{1,20}@[a-z0-9-]{1,12}(\\.[a-z]{2,6}){1,2}") {
+            if let Ok(e) = Email::parse(&text) {
+                let again = Email::parse(e.as_str()).unwrap();
+                proptest::prop_assert_eq!(again.comparable(), e.comparable());
+            }
+        }
+    }
 }

@@ -154,7 +154,7 @@ pub fn remainder(contact: &Contact, today: NaiveDate) -> Contact {
         organisation_id: contact.organisation_id.clone(),
         ico: contact.ico.clone(),
         vat_id: contact.vat_id.clone(),
-        address: contact.address.clone(),
+        addresses: contact.addresses.clone(),
         restricted: true,
         erased_on: Some(contact.erased_on.unwrap_or(today)),
         ..Contact::default()
@@ -241,7 +241,11 @@ mod tests {
             }],
             organisation_id: Some("org".into()),
             ico: Some("27074358".into()),
-            address: "Dlouhá 1, Praha".into(),
+            addresses: vec![crate::domain::contact::Labelled {
+                label: "work".into(),
+                value: "Dlouhá 1, Praha".into(),
+            }],
+            birthday: chrono::NaiveDate::from_ymd_opt(1980, 1, 2),
             notes: "likes tea".into(),
             tags: vec!["vip".into()],
             merged_from: vec!["old-jana".into()],
@@ -358,7 +362,8 @@ mod tests {
         let kept = remainder(&jana(), day(2026, 11, 23));
         assert_eq!(kept.display_name(), "Jana Nováková");
         assert_eq!(kept.ico.as_deref(), Some("27074358"));
-        assert_eq!(kept.address, "Dlouhá 1, Praha");
+        assert_eq!(kept.addresses[0].value, "Dlouhá 1, Praha");
+        assert_eq!(kept.birthday, None, "an invoice needs no birthday");
         assert!(kept.emails.is_empty() && kept.notes.is_empty() && kept.tags.is_empty());
         assert!(kept.merged_from.is_empty());
         assert!(kept.restricted);

@@ -1,6 +1,7 @@
 //! Field-level validation errors shared by every form: what is wrong with one input.
 //! Must not import anything outside `domain`. Words for the user come from the translation layer.
 
+use super::birthday::BirthdayError;
 use super::{EmailError, IcoError, MoneyError, PhoneError, VatIdError};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,6 +30,10 @@ pub enum FieldError {
     Percent,
     #[error("this cannot be negative")]
     Negative,
+    #[error(transparent)]
+    Birthday(#[from] BirthdayError),
+    #[error("there are too many of these (at most {0})")]
+    TooMany(usize),
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

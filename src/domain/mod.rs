@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod audit;
+pub mod birthday;
 pub mod company;
 pub mod consent;
 pub mod contact;
@@ -30,3 +31,16 @@ pub use id::{Id, IdError};
 pub use money::{Currency, Money, MoneyError};
 pub use phone::{Phone, PhoneError};
 pub use revalidate::Revalidate;
+
+/// Property tests' settings: `PROPTEST_CASES` cases when set, else 2,000; no files written.
+#[cfg(test)]
+pub(crate) fn proptest_config() -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2_000),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}

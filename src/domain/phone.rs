@@ -159,4 +159,23 @@ mod tests {
         assert_eq!(cz("+42"), Err(PhoneError::TooShort));
         assert_eq!(cz("+420 601 234 567 890 12"), Err(PhoneError::TooLong));
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::domain::proptest_config())]
+
+        #[test]
+        fn any_text_is_a_number_or_an_error(text in "\\PC{0,40}") {
+            let _ = cz(&text);
+        }
+
+        #[test]
+        fn a_number_reads_back_as_the_same_number(text in "(\\+|00)?[0-9 ().\\-/]{0,24}") {
+            if let Ok(p) = cz(&text) {
+                let again = cz(p.as_typed()).unwrap();
+                proptest::prop_assert_eq!(again.comparable(), p.comparable());
+                let plain = cz(p.comparable()).unwrap();
+                proptest::prop_assert_eq!(plain.comparable(), p.comparable());
+            }
+        }
+    }
 }

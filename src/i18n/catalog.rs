@@ -346,6 +346,12 @@ catalog! {
     Email => "E-mail", "E-mail";
     Phone => "Phone", "Telefon";
     Address => "Address", "Adresa";
+    Addresses => "Addresses", "Adresy";
+    AddressesHint => "One address per paragraph (a blank line between two); a label may come first, as in “work: Dlouhá 5, Praha”.",
+        "Každá adresa v samostatném odstavci (mezi dvěma prázdný řádek); na začátku může být označení, například „práce: Dlouhá 5, Praha“.";
+    Birthday => "Birthday", "Datum narození";
+    BirthdayHint => "E.g. “1985-04-12” or “12. 4. 1985”; without the year “--04-12”.",
+        "Například „1985-04-12“ nebo „12. 4. 1985“; bez roku „--04-12“.";
     Ico => "IČO", "IČO";
     VatId => "DIČ / VAT number", "DIČ";
     SaveDetails => "Save details", "Uložit údaje";
@@ -580,6 +586,15 @@ catalog! {
     RowNumbersHint => "Row numbers are those of a spreadsheet: the header is row 1.", "Čísla řádků odpovídají tabulce: záhlaví je řádek 1.";
     NothingMapped => "No column is imported: choose below what at least one column holds.", "Neimportuje se žádný sloupec: níže vyberte, co obsahuje alespoň jeden z nich.";
     NothingToImport => "No row can be imported.", "Nelze naimportovat žádný řádek.";
+    ImportCharset => "Character set", "Znaková sada";
+    ImportHeaderRow => "Header row", "Řádek se záhlavím";
+    OrganisationOnly => "organisation only (no person)", "jen firma (bez osoby)";
+    DroppedValuesHeading => "Values that will be left out", "Hodnoty, které se vynechají";
+    NotKeptHeading => "Data in the file that will not be imported", "Data v souboru, která se neimportují";
+    NotKeptColumnsHint => "These columns hold data but are not imported: choose a field for them above if you want to keep it.",
+        "Tyto sloupce obsahují data, ale neimportují se: chcete-li je zachovat, vyberte jim výše pole.";
+    NotKeptPropertiesHint => "Folio has no place for these vCard properties.", "Pro tyto údaje vizitky nemá Folio místo.";
+    ValuesLeftOut => "values left out", "vynechané hodnoty";
     ThisBackupPassphrase => "Passphrase of this backup", "Heslo této zálohy";
     BackupNeedsPassphrase => "This is an encrypted backup: enter its passphrase.", "Toto je šifrovaná záloha: zadejte její heslo.";
     WrongBackupPassphrase => "Wrong backup passphrase (or the file is damaged). Nothing was imported.",

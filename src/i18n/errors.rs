@@ -5,6 +5,7 @@ use super::plural::{choose, count};
 use super::Lang;
 use crate::app::AppError;
 use crate::domain::audit::ChainError;
+use crate::domain::birthday::BirthdayError;
 use crate::domain::{EmailError, FieldError, IcoError, MoneyError, PhoneError, VatIdError};
 use crate::store::StoreError;
 use crate::vault::{PassphraseError, VaultError};
@@ -274,27 +275,77 @@ pub fn contacts_in_error(
 ) -> String {
     use crate::portability::contacts_in::ContactsInError;
     match lang {
-        Lang::En => format!("Nothing was imported: {e}."),
+        Lang::En => {
+            // The caps as people write numbers: "longer than 1,000,000 characters".
+            let why = match e {
+                ContactsInError::LineTooLong { line, max } => {
+                    format!(
+                        "line {line} is longer than {} characters",
+                        thousands_en(*max)
+                    )
+                }
+                ContactsInError::TooManyColumns { line, max } => {
+                    format!("row {line} has more than {} columns", thousands_en(*max))
+                }
+                ContactsInError::TooManyProperties { card, max } => {
+                    format!("card {card} has more than {} lines", thousands_en(*max))
+                }
+                ContactsInError::TooManyRecords { max } => {
+                    format!("the file holds more than {} contacts", thousands_en(*max))
+                }
+                other => other.to_string(),
+            };
+            format!("Nothing was imported: {why}.")
+        }
         Lang::Cs => {
             let why = match e {
                 ContactsInError::Empty => "soubor je prázdný".to_string(),
                 ContactsInError::TooLarge(n) => format!("soubor je větší než {n} bajtů"),
-                ContactsInError::NotText => {
-                    "toto není textový soubor (CSV ani vCard)".to_string()
-                }
-                ContactsInError::NotUtf8(line) => format!(
-                    "soubor není v kódování UTF-8 (na řádku {line}); uložte ho jako „CSV UTF-8“ a zkuste to znovu"
-                ),
+                ContactsInError::NotText => "toto není textový soubor (CSV ani vCard)".to_string(),
                 ContactsInError::NotContacts => {
                     "toto není tabulka kontaktů v CSV ani soubor vCard".to_string()
                 }
                 ContactsInError::Csv { line, why } => {
                     format!("CSV nejde přečíst na řádku {line}: {why}")
                 }
+                ContactsInError::LineTooLong { line, max } => {
+                    format!("řádek {line} je delší než {} znaků", thousands(*max))
+                }
+                ContactsInError::TooManyColumns { line, max } => {
+                    format!("řádek {line} má víc než {} sloupců", thousands(*max))
+                }
+                ContactsInError::TooManyProperties { card, max } => {
+                    format!("vizitka {card} má víc než {} řádků", thousands(*max))
+                }
+                ContactsInError::TooManyRecords { max } => {
+                    format!("soubor obsahuje víc než {} kontaktů", thousands(*max))
+                }
             };
             format!("Nic se neimportovalo: {why}.")
         }
     }
+}
+
+/// 1000000 → "1 000 000" (Czech groups digits with a no-break space).
+fn thousands(n: usize) -> String {
+    group(n, '\u{a0}')
+}
+
+/// 1000000 → "1,000,000".
+fn thousands_en(n: usize) -> String {
+    group(n, ',')
+}
+
+fn group(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// What is wrong with one field, for the message next to it.
@@ -315,6 +366,13 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         FieldError::Date => "zadejte datum".into(),
         FieldError::Percent => "zadejte celé procento od 0 do 100".into(),
         FieldError::Negative => "hodnota nemůže být záporná".into(),
+        FieldError::Birthday(BirthdayError::NotADate) => {
+            "zadejte datum narození, například 1985-04-12, 12. 4. 1985 nebo --04-12".into()
+        }
+        FieldError::TooMany(n) => format!("je jich příliš mnoho (nejvýše {n})"),
+        FieldError::Birthday(BirthdayError::OutOfRange) => {
+            "datum narození nemůže být v budoucnosti ani před rokem 1850".into()
+        }
     }
 }
 

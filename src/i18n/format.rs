@@ -15,6 +15,38 @@ fn decimal(lang: Lang, text: String) -> String {
     }
 }
 
+/// A birthday: "12 April 1985" or "12 April" without its year (Czech "12. 4. 1985", "12. 4.").
+/// Pure (no `Intl`): a birthday is a day without a time zone, and may have no year.
+pub fn birthday(lang: Lang, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let year = crate::domain::birthday::has_year(day).then(|| day.year());
+    match (lang, year) {
+        (Lang::En, y) => {
+            let month = MONTHS.get(day.month0() as usize).copied().unwrap_or("");
+            match y {
+                Some(y) => format!("{} {month} {y}", day.day()),
+                None => format!("{} {month}", day.day()),
+            }
+        }
+        (Lang::Cs, Some(y)) => format!("{}. {}. {y}", day.day(), day.month()),
+        (Lang::Cs, None) => format!("{}. {}.", day.day(), day.month()),
+    }
+}
+
 /// A byte count for people: "512 B", "1.5 kB", "23.4 MB" (Czech "1,5 kB"); decimal units, as browsers report.
 pub fn bytes(lang: Lang, n: f64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];

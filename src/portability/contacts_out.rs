@@ -1,32 +1,52 @@
 //! Contacts for other programs: CSV (UTF-8 with a BOM so Excel reads the diacritics, comma
-//! separated, CRLF) and vCard 4.0 (RFC 6350: escaped values, lines folded at 75 octets, CRLF).
+//! separated, CRLF, cells that a spreadsheet would run as a formula defused) and vCard 4.0
+//! (RFC 6350: escaped values without control characters, RFC 6350 TYPE values whatever the
+//! interface language, lines folded at 75 octets, CRLF). What Folio writes, Folio reads back
+//! whole (`contacts_in` tests the round trip). Imports `domain` only.
 
-use crate::domain::contact::Contact;
-use chrono::{DateTime, Utc};
+use crate::domain::birthday;
+use crate::domain::contact::{addresses_text, Contact, Labelled};
+use chrono::{DateTime, Datelike, Utc};
 
 /// The CSV header; the access report's contact card uses the same columns.
-pub const CSV_HEADER: &str =
-    "given_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes";
+pub const CSV_HEADER: &str = "given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes";
 
-/// One contact as a CSV row (several e-mails or phones joined by " | ").
+/// Labelled values one per line, "label: value" (the contact form's own way of writing them).
+fn labelled_lines(items: &[Labelled]) -> String {
+    items
+        .iter()
+        .map(|x| {
+            if x.label.is_empty() {
+                x.value.clone()
+            } else {
+                format!("{}: {}", x.label, x.value)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One contact as a CSV row. E-mails, phones and preferences one per line with their labels,
+/// addresses one per paragraph, tags joined by " | ": the contact form's own ways, which the
+/// import reads back.
 pub fn csv_row(c: &Contact, organisation: &str) -> String {
-    let list = |l: &[crate::domain::contact::Labelled]| {
-        l.iter()
-            .map(|x| x.value.clone())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
     [
         c.given_name.clone(),
         c.family_name.clone(),
-        list(&c.emails),
-        list(&c.phones),
+        labelled_lines(&c.emails),
+        labelled_lines(&c.phones),
         organisation.to_string(),
         c.role.clone(),
         c.ico.clone().unwrap_or_default(),
         c.vat_id.clone().unwrap_or_default(),
-        c.address.clone(),
+        addresses_text(&c.addresses),
+        c.birthday.map(birthday::format).unwrap_or_default(),
         c.tags.join(" | "),
+        c.preferences
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
         c.notes.clone(),
     ]
     .iter()
@@ -45,16 +65,43 @@ pub fn csv<'a>(contacts: impl IntoIterator<Item = (&'a Contact, &'a str)>) -> St
     out
 }
 
-/// A text value escaped for vCard: backslash, comma, semicolon and line breaks.
+/// One CSV field: quoted when it holds a separator, a quote or a line break; a cell a
+/// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is
+/// prefixed with `'`, which spreadsheets show as text (OWASP's advice on CSV injection).
+/// Folio's import takes the `'` off again.
+pub fn csv_field(text: &str) -> String {
+    let defused;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{text}");
+        defused.as_str()
+    } else {
+        text
+    };
+    if text.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Text without control characters, line breaks kept as `\n` (vCard has no place for the rest).
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// A text value escaped for vCard: backslash, comma, semicolon and line breaks; control
+/// characters dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    for ch in clean(text).chars() {
         match ch {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
             c => out.push(c),
         }
     }
@@ -76,33 +123,92 @@ fn line(out: &mut String, text: &str) {
     out.push_str("\r\n");
 }
 
-/// One contact as a vCard 4.0.
+/// The labels the import gives a value of each RFC 6350 type: a label written as one of these
+/// needs nothing more to come back as it was.
+const CANONICAL: [(&str, &str); 5] = [
+    ("work", "work"),
+    ("home", "home"),
+    ("cell", "mobile"),
+    ("fax", "fax"),
+    ("pager", "pager"),
+];
+
+/// The RFC 6350 TYPE for a label in either interface language ("práce" → work, "mobil" →
+/// cell), if it has one.
+pub fn rfc_type(label: &str) -> Option<&'static str> {
+    let folded = crate::domain::search::fold(label.trim());
+    let t = match folded.as_str() {
+        "work" | "business" | "office" | "prace" | "pracovni" | "zamestnani" | "firma" => "work",
+        "home" | "private" | "personal" | "domu" | "doma" | "domaci" | "soukromy" | "soukroma"
+        | "soukrome" | "osobni" | "bydliste" => "home",
+        "mobile" | "cell" | "mobil" | "mobilni" | "iphone" => "cell",
+        "fax" => "fax",
+        "pager" => "pager",
+        _ => return None,
+    };
+    Some(t)
+}
+
+/// A property with a label: `TYPE=` in RFC 6350 words, and where the label is the user's own
+/// words (or Czech), an Apple-style `itemN.X-ABLABEL` with it, so it comes back as written.
+fn labelled_property(
+    out: &mut String,
+    item: &mut usize,
+    name: &str,
+    extra: &str,
+    label: &str,
+    value: &str,
+) {
+    let kind = rfc_type(label);
+    let canonical = CANONICAL
+        .iter()
+        .any(|(t, l)| Some(*t) == kind && *l == label);
+    let type_param = kind.map(|t| format!(";TYPE={t}")).unwrap_or_default();
+    if label.is_empty() || canonical {
+        line(out, &format!("{name}{extra}{type_param}:{value}"));
+    } else {
+        *item += 1;
+        line(
+            out,
+            &format!("item{item}.{name}{extra}{type_param}:{value}"),
+        );
+        line(out, &format!("item{item}.X-ABLABEL:{}", escape(label)));
+    }
+}
+
+/// One contact as a vCard 4.0. IČO, DIČ and preferences, which vCard has no property for, go
+/// in `X-FOLIO-…` extensions (other programs keep or ignore them).
 pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) -> String {
     let mut out = String::new();
+    let mut item = 0;
     line(&mut out, "BEGIN:VCARD");
     line(&mut out, "VERSION:4.0");
-    line(&mut out, &format!("UID:urn:uuid:{id}"));
+    line(&mut out, &format!("UID:urn:uuid:{}", escape(id)));
     line(&mut out, &format!("FN:{}", escape(&c.display_name())));
     line(
         &mut out,
         &format!("N:{};{};;;", escape(&c.family_name), escape(&c.given_name)),
     );
     for e in &c.emails {
-        let kind = if e.label.is_empty() {
-            String::new()
-        } else {
-            format!(";TYPE={}", escape(&e.label))
-        };
-        line(&mut out, &format!("EMAIL{kind}:{}", escape(&e.value)));
+        labelled_property(
+            &mut out,
+            &mut item,
+            "EMAIL",
+            "",
+            &e.label,
+            &escape(&e.value),
+        );
     }
     for p in &c.phones {
-        let kind = if p.label.is_empty() {
-            String::new()
-        } else {
-            format!(";TYPE={}", escape(&p.label))
-        };
-        let uri: String = p.value.chars().filter(|c| !c.is_whitespace()).collect();
-        line(&mut out, &format!("TEL;VALUE=uri{kind}:tel:{uri}"));
+        // A tel: URI keeps no spaces, so the number goes as text, as people wrote it.
+        labelled_property(
+            &mut out,
+            &mut item,
+            "TEL",
+            ";VALUE=text",
+            &p.label,
+            &escape(&p.value),
+        );
     }
     if !organisation.is_empty() {
         line(&mut out, &format!("ORG:{}", escape(organisation)));
@@ -110,14 +216,29 @@ pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) 
     if !c.role.is_empty() {
         line(&mut out, &format!("TITLE:{}", escape(&c.role)));
     }
-    if !c.address.is_empty() {
+    for a in &c.addresses {
+        // Folio keeps an address as written; it goes whole into the street part.
+        let value = format!(";;{};;;;", escape(&a.value));
+        labelled_property(&mut out, &mut item, "ADR", "", &a.label, &value);
+    }
+    if let Some(day) = c.birthday {
+        let text = if birthday::has_year(day) {
+            day.format("%Y%m%d").to_string()
+        } else {
+            format!("--{:02}{:02}", day.month(), day.day())
+        };
+        line(&mut out, &format!("BDAY:{text}"));
+    }
+    if let Some(ico) = &c.ico {
+        line(&mut out, &format!("X-FOLIO-ICO:{}", escape(ico)));
+    }
+    if let Some(vat) = &c.vat_id {
+        line(&mut out, &format!("X-FOLIO-VAT-ID:{}", escape(vat)));
+    }
+    for (k, v) in &c.preferences {
         line(
             &mut out,
-            &format!(
-                "ADR;LABEL=\"{}\":;;{};;;;",
-                c.address.replace(['"', '\n'], " "),
-                escape(&c.address)
-            ),
+            &format!("X-FOLIO-PREFERENCE:{}", escape(&format!("{k}: {v}"))),
         );
     }
     if !c.tags.is_empty() {
@@ -135,15 +256,6 @@ pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) 
     out
 }
 
-/// One CSV field, quoted when it holds a separator, a quote or a line break.
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,15 +267,18 @@ mod tests {
             given_name: "Jana".into(),
             family_name: "Dvořáková".into(),
             emails: vec![Labelled {
-                label: "work".into(),
+                label: "práce".into(),
                 value: "jana@dvorakova.cz".into(),
             }],
             phones: vec![Labelled {
-                label: "cell".into(),
+                label: "mobile".into(),
                 value: "+420 601 234 567".into(),
             }],
             role: "jednatelka; účetní".into(),
-            address: "Na Příkopě 12, 110 00 Praha 1".into(),
+            addresses: vec![Labelled {
+                label: "work".into(),
+                value: "Na Příkopě 12\n110 00 Praha 1".into(),
+            }],
             tags: vec!["klient".into(), "Praha".into()],
             notes: "Volat po 14:00.\nPreferuje e-mail.".into(),
             ..Contact::default()
@@ -178,8 +293,27 @@ mod tests {
         assert_eq!(lines.next(), Some(&*format!("\u{feff}{CSV_HEADER}")));
         assert_eq!(
             lines.next(),
-            Some("Jana,Dvořáková,jana@dvorakova.cz,+420 601 234 567,\"Dvořák & syn, s.r.o.\",\"jednatelka; účetní\",,,\"Na Příkopě 12, 110 00 Praha 1\",klient | Praha,\"Volat po 14:00.\nPreferuje e-mail.\"")
+            Some("Jana,Dvořáková,práce: jana@dvorakova.cz,mobile: +420 601 234 567,\"Dvořák & syn, s.r.o.\",\"jednatelka; účetní\",,,\"work: Na Příkopě 12\n110 00 Praha 1\",,klient | Praha,,\"Volat po 14:00.\nPreferuje e-mail.\"")
         );
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+420 601 234 567", "'+420 601 234 567"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("Praha", "Praha"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(csv_field(cell), written, "{cell:?}");
+        }
     }
 
     #[test]
@@ -198,7 +332,8 @@ mod tests {
         assert!(card.contains("N:Dvořáková;Jana;;;\r\n"));
         assert!(card.contains("ORG:Dvořák\\, s.r.o.\r\n"));
         assert!(card.contains("TITLE:jednatelka\\; účetní\r\n"));
-        assert!(card.contains("TEL;VALUE=uri;TYPE=cell:tel:+420601234567\r\n"));
+        assert!(card.contains("TEL;VALUE=text;TYPE=cell:+420 601 234 567\r\n"));
+        assert!(card.contains("ADR;TYPE=work:;;Na Příkopě 12\\n110 00 Praha 1;;;;\r\n"));
         assert!(card.contains("CATEGORIES:klient,Praha\r\n"));
         for l in card.split("\r\n") {
             assert!(l.len() <= 75, "{l:?} is {} octets", l.len());
@@ -206,5 +341,43 @@ mod tests {
         // Unfolding gives the whole note back, escaped.
         let unfolded = card.replace("\r\n ", "");
         assert!(unfolded.contains(&format!("NOTE:{}", escape(&c.notes))));
+    }
+
+    #[test]
+    fn vcard_types_are_rfc_6350_words_whatever_the_language_of_the_label() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let card = vcard("a", &jana(), "", at).replace("\r\n ", "");
+        // A Czech label: TYPE=work for other programs, the label itself for Folio and Apple.
+        assert!(
+            card.contains("item1.EMAIL;TYPE=work:jana@dvorakova.cz\r\nitem1.X-ABLABEL:práce\r\n")
+        );
+        assert!(!card.contains("TYPE=práce"));
+        let mut c = jana();
+        c.phones[0].label = "asistentka".into();
+        let card = vcard("a", &c, "", at);
+        assert!(card
+            .contains("item2.TEL;VALUE=text:+420 601 234 567\r\nitem2.X-ABLABEL:asistentka\r\n"));
+        assert_eq!(rfc_type("Mobil"), Some("cell"));
+        assert_eq!(rfc_type("soukromý"), Some("home"));
+        assert_eq!(rfc_type("asistentka"), None);
+    }
+
+    #[test]
+    fn vcard_values_carry_no_control_characters() {
+        let mut c = jana();
+        c.notes = "a\u{0}b\u{7}c\u{1b}[31md\r\ne\tf".into();
+        c.given_name = "Ja\u{8}na".into();
+        c.emails[0].label = "pr\u{0}áce".into();
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let card = vcard("id\u{0}", &c, "Firma\u{c}", at);
+        assert!(card.contains("NOTE:abc[31md\\nef\r\n"));
+        assert!(card.contains("N:Dvořáková;Jana;;;"));
+        assert!(card.contains("ORG:Firma\r\n"));
+        assert!(card.contains("X-ABLABEL:práce\r\n"));
+        let controls = card
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\r' | '\n'))
+            .count();
+        assert_eq!(controls, 0);
     }
 }

@@ -97,7 +97,16 @@ pub struct Contact {
     pub role: String,
     pub ico: Option<String>,
     pub vat_id: Option<String>,
-    pub address: String,
+    /// Version 3: every postal address with its label (version 2 had one `address` string;
+    /// `read::migrate_contacts_v2_to_v3` turns it into one unlabelled address).
+    pub addresses: Vec<Labelled>,
+    /// Version 3: "YYYY-MM-DD", or "--MM-DD" without a year.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::birthday::serde_opt"
+    )]
+    pub birthday: Option<NaiveDate>,
     pub tags: Vec<String>,
     pub preferences: Vec<(String, String)>,
     pub notes: String,

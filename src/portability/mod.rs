@@ -1,4 +1,4 @@
-//! The portability format, `folio-export` version 2, and the import pipeline's first stages:
+//! The portability format, `folio-export` version 3, and the import pipeline's first stages:
 //! parse → check format and version → migrate to the newest version → typed read (with the JSON
 //! path of a wrong field) → the rules a file must keep. One file per concern: `format` (the
 //! types, separate from the domain's so the format stays put while the code changes), `read`
@@ -25,7 +25,7 @@ use serde::Serialize;
 
 pub const FORMAT: &str = "folio-export";
 /// The newest version this build writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Files larger than this are refused before parsing. A vault at the benchmark's L scale (10,000
 /// contacts, 50,000 activities, 20,000 consents, 2,000 deals and their 85,000 audit events)
 /// exports to about 70 MB; a 100 MB file is refused.

@@ -96,7 +96,45 @@ pub(crate) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
 /// 1 → 2: the audit hash covers each change's digest instead of its values (so values can be
 /// erased while the chain verifies). A version 1 trail must verify as version 1 hashed it before
 /// it is hashed anew; a trail that does not is refused, never re-sealed.
+///
+/// 2 → 3: see [`migrate_contacts_v2_to_v3`].
 fn migrate(value: &mut serde_json::Value, from: u64) -> Result<(), ImportError> {
+    migrate_v1_to_v2(value, from)?;
+    if from < 3 {
+        migrate_contacts_v2_to_v3(value);
+    }
+    if let Some(v) = value.get_mut("version") {
+        *v = serde_json::Value::from(VERSION);
+    }
+    Ok(())
+}
+
+/// Version 3, contacts: a contact's one `address` string becomes its list of `addresses` (one
+/// unlabelled address, or none when it was empty); `birthday` is new and optional. Nothing
+/// else changes, and the audit trail's values are not touched (its field is still "address").
+fn migrate_contacts_v2_to_v3(value: &mut serde_json::Value) {
+    let Some(contacts) = value.get_mut("contacts").and_then(|c| c.as_array_mut()) else {
+        return;
+    };
+    for record in contacts {
+        let Some(data) = record.get_mut("data").and_then(|d| d.as_object_mut()) else {
+            continue;
+        };
+        // A malformed contact is left as it is: the typed read says where it is wrong.
+        let Some(serde_json::Value::String(address)) = data.remove("address") else {
+            continue;
+        };
+        let addresses = if address.trim().is_empty() {
+            serde_json::json!([])
+        } else {
+            serde_json::json!([{ "label": "", "value": address }])
+        };
+        data.insert("addresses".into(), addresses);
+    }
+}
+
+/// 1 → 2 (see `migrate`).
+fn migrate_v1_to_v2(value: &mut serde_json::Value, from: u64) -> Result<(), ImportError> {
     if from < 2 {
         if let Some(log) = value.get_mut("audit_log") {
             // A malformed trail is left as it is: the typed read says where it is wrong.
@@ -114,9 +152,6 @@ fn migrate(value: &mut serde_json::Value, from: u64) -> Result<(), ImportError> 
                 }
             }
         }
-    }
-    if let Some(v) = value.get_mut("version") {
-        *v = serde_json::Value::from(VERSION);
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Contacts imported from CSV or vCard rows into a vault that may hold data already: the valid
 //! rows become contacts (validated, audited and sealed like any new contact), organisations are
-//! matched by name or created, rows whose e-mail is already in Folio are skipped, and everything
-//! is written in one transaction. Part of the service; must not import `ui` or browser types.
+//! matched by name or created, company cards become organisations only, rows whose e-mail is
+//! already in Folio are skipped, and everything is written in one transaction. Part of the service; must not import `ui` or browser types.
 
 use super::error::AppError;
 use super::records::Revision;
@@ -10,7 +10,7 @@ use crate::domain::contact::{self as contact_rules, Contact};
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::Email;
 use crate::domain::FieldErrors;
-use crate::portability::contacts_in::ImportRow;
+use crate::portability::contacts_in::{ImportRow, RowKind};
 use crate::store::{Batch, Expect, Repository};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -24,14 +24,20 @@ pub enum SkipReason {
     AlreadyInFolio,
     /// An earlier row of the same file has one of its e-mail addresses (its number).
     RepeatsRow(usize),
+    /// A company card or row whose organisation (by name) is in Folio already.
+    OrganisationInFolio,
+    /// A company card or row whose organisation an earlier row of the file names (its number).
+    OrganisationRepeatsRow(usize),
 }
 
 /// What a contacts import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContactsImportSummary {
     pub imported: usize,
-    /// Organisations created because no existing one had the name.
+    /// Organisations created because no existing one had the name (company rows included).
     pub organisations_created: usize,
+    /// Company cards and rows with only a company: imported as organisations, no person.
+    pub companies: usize,
     /// (row or card number, why), in file order.
     pub skipped: Vec<(usize, SkipReason)>,
 }
@@ -53,8 +59,16 @@ enum OrganisationChoice {
     New(Organisation, String),
 }
 
-/// What the import does with one row: skip it, or create its contact (and maybe organisation).
-type Planned = (usize, Result<(Contact, OrganisationChoice), SkipReason>);
+/// What the import creates for one row.
+enum Create {
+    /// A person (and maybe their organisation).
+    Person(Box<Contact>, OrganisationChoice),
+    /// An organisation only (a company card), with its name key.
+    Company(Organisation, String),
+}
+
+/// What the import does with one row: skip it, or create what it holds.
+type Planned = (usize, Result<Create, SkipReason>);
 
 /// Decides, row by row and before anything is written, what an import of `rows` into the vault
 /// `s` does. The preview and the import itself both follow it, so they cannot disagree.
@@ -72,9 +86,29 @@ fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
         .map(|(id, o)| (name_key(&o.data.name), id.clone()))
         .collect();
     let mut in_file: BTreeMap<String, usize> = BTreeMap::new();
+    let mut companies: BTreeMap<String, usize> = BTreeMap::new();
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
         let decision = (|| {
+            if let RowKind::Organisation(draft) = &row.kind {
+                let key = name_key(&draft.name);
+                if existing.contains_key(&key) {
+                    return Err(SkipReason::OrganisationInFolio);
+                }
+                if let Some(earlier) = companies.get(&key) {
+                    return Err(SkipReason::OrganisationRepeatsRow(*earlier));
+                }
+                let o = draft.validate().map_err(|errors| {
+                    SkipReason::Invalid(
+                        errors
+                            .into_iter()
+                            .map(|(_, e)| (contact_rules::fields::ORGANISATION, e))
+                            .collect(),
+                    )
+                })?;
+                companies.insert(key.clone(), row.number);
+                return Ok(Create::Company(o, key));
+            }
             let contact = match row.draft.validate() {
                 Ok(c) if row.problems.is_empty() => c,
                 Ok(_) => return Err(SkipReason::Invalid(row.problems.clone())),
@@ -117,7 +151,10 @@ fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
             for e in emails {
                 in_file.entry(e).or_insert(row.number);
             }
-            Ok((contact, organisation))
+            if let OrganisationChoice::New(_, key) = &organisation {
+                companies.entry(key.clone()).or_insert(row.number);
+            }
+            Ok(Create::Person(Box::new(contact), organisation))
         })();
         planned.push((row.number, decision));
     }
@@ -148,9 +185,19 @@ impl<R: Repository> UnlockedVault<R> {
         let mut created: BTreeMap<String, String> = BTreeMap::new();
         let mut puts = Vec::new();
         let mut entries = Vec::new();
+        let mut companies = 0;
         for (number, decision) in planned {
             let (mut contact, organisation) = match decision {
-                Ok(d) => d,
+                Ok(Create::Person(contact, organisation)) => (*contact, organisation),
+                Ok(Create::Company(data, key)) => {
+                    let revision = Revision::of(None, data, now)?;
+                    puts.push((self.seal(&revision.record)?, Expect::Absent));
+                    entries.push(revision.entry());
+                    created.insert(key, revision.record.id.clone());
+                    organisations.push(revision.record);
+                    companies += 1;
+                    continue;
+                }
                 Err(why) => {
                     summary.skipped.push((number, why));
                     continue;
@@ -187,6 +234,7 @@ impl<R: Repository> UnlockedVault<R> {
         self.commit(batch, entries, now).await?;
         summary.imported = contacts.len();
         summary.organisations_created = organisations.len();
+        summary.companies = companies;
         self.keep_all(organisations);
         self.keep_all(contacts);
         Ok(summary)
@@ -197,7 +245,7 @@ impl<R: Repository> UnlockedVault<R> {
 mod tests {
     use super::super::testing::{create_vault, unlock, ContactDraft, KdfParams, Passphrase};
     use super::*;
-    use crate::domain::{EmailError, FieldError};
+    use crate::domain::FieldError;
     use crate::portability::contacts_in::{read, Source};
     use crate::store::MemoryRepository;
     use chrono::TimeZone;
@@ -217,15 +265,15 @@ mod tests {
     }
 
     fn rows(file: &str) -> Vec<ImportRow> {
-        match read(file.as_bytes()).unwrap() {
+        match read(file.as_bytes()).unwrap().source {
             Source::Csv(t) => t.rows(&t.guess_mapping()),
-            Source::Vcard(rows) => rows,
+            Source::Vcard(f) => f.rows,
         }
     }
 
     const FILE: &str = "\u{feff}Jméno;Příjmení;E-mail;Firma\r\n\
         Zdeňka;Šťastná;zdenka@stastna.cz;ŠŤASTNÝ A SYN,  S.R.O.\r\n\
-        Petr;Novák;petr@;\r\n\
+        ;;petr@;\r\n\
         Věra;Šťastná;vera@stastna.cz;\r\n\
         Jan;Dvořák;jan@dvorak.cz;Dvořák s.r.o.\r\n\
         Jana;Dvořáková;JAN@dvorak.cz;\r\n\
@@ -263,8 +311,8 @@ mod tests {
                 (
                     3,
                     SkipReason::Invalid(vec![(
-                        contact_rules::fields::EMAIL,
-                        FieldError::Email(EmailError::EmptyDomain)
+                        contact_rules::fields::GIVEN_NAME,
+                        FieldError::Required
                     )])
                 ),
                 (4, SkipReason::AlreadyInFolio),
@@ -350,12 +398,52 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_value_is_left_out_and_the_person_comes_in() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let rows = rows("Jméno;E-mail;Telefon\r\nPetr;petr@;BusinessPhone\r\n");
+        assert_eq!(rows[0].dropped.len(), 2);
+        let summary = block_on(v.import_contacts(&rows, t(1))).unwrap();
+        assert_eq!((summary.imported, summary.skipped.len()), (1, 0));
+        let s = v.snapshot();
+        let petr = s.contacts.values().next().unwrap();
+        assert_eq!(petr.data.given_name, "Petr");
+        assert!(petr.data.emails.is_empty() && petr.data.phones.is_empty());
+    }
+
+    #[test]
+    fn a_company_card_becomes_an_organisation_only_counted_apart() {
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Apple Computer AG\r\nORG:Apple Computer AG;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n\
+            BEGIN:VCARD\r\nVERSION:3.0\r\nN:Cook;Tim\r\nORG:apple computer ag\r\nEND:VCARD\r\n\
+            BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Apple Computer AG\r\nEND:VCARD\r\n";
+        let summary = block_on(v.import_contacts(&rows(file), t(1))).unwrap();
+        assert_eq!(summary.imported, 1);
+        assert_eq!(summary.companies, 1);
+        assert_eq!(
+            summary.organisations_created, 1,
+            "the person joins the company card's"
+        );
+        assert_eq!(
+            summary.skipped,
+            vec![(3, SkipReason::OrganisationRepeatsRow(1))]
+        );
+        let s = v.snapshot();
+        let tim = s.contacts.values().next().unwrap();
+        let org = s.organisations.values().next().unwrap();
+        assert_eq!(tim.data.organisation_id.as_deref(), Some(org.id.as_str()));
+        // Once it is in Folio, the card is said to be there.
+        let again = v.with_snapshot(|s| contacts_import_skips(s, &rows(file)));
+        assert_eq!(again[0], (1, SkipReason::OrganisationInFolio));
+    }
+
+    #[test]
     fn nothing_to_import_writes_nothing() {
         let repo = MemoryRepository::new();
         let v = vault(&repo);
         let audit = repo.raw_audit_event_count();
-        let summary =
-            block_on(v.import_contacts(&rows("Jméno;E-mail\r\nJan;x@\r\n"), t(1))).unwrap();
+        let summary = block_on(v.import_contacts(&rows("Jméno;E-mail\r\n;x@\r\n"), t(1))).unwrap();
         assert_eq!(summary.imported, 0);
         assert_eq!(summary.skipped.len(), 1);
         assert_eq!(repo.raw_audit_event_count(), audit);

@@ -1,20 +1,32 @@
 //! vCard contact files (2.1, 3.0, 4.0): folded lines, groups, parameters, quoted-printable and
-//! declared character sets, one import row per card.
+//! every character set a value may declare (the undeclared ones read as UTF-8 when they are,
+//! else in the likeliest code page or the one the user chose), one import row per card; Apple's
+//! company cards become organisations. Linear and capped: lines, properties per card, cards.
 
-use super::charset::{decode, quoted_printable};
-use super::row::{first, Collected};
+use super::charset::{self, encoding_for, quoted_printable};
+use super::columns::Part;
+use super::row::{clean_label, first, Collected, Parts};
 use super::*;
+use encoding_rs::UTF_8;
+
+/// A logical line (folding undone), and whether it is quoted-printable (known once, when the
+/// line starts).
+struct Logical {
+    bytes: Vec<u8>,
+    qp: bool,
+}
 
 /// Whether a content line's name-and-parameters part asks for quoted-printable.
-pub(super) fn is_quoted_printable(line: &[u8]) -> bool {
-    let head = &line[..position_of_colon(line).unwrap_or(line.len())];
-    String::from_utf8_lossy(head)
-        .to_ascii_uppercase()
-        .contains("QUOTED-PRINTABLE")
+fn is_quoted_printable(line: &[u8]) -> bool {
+    let head = line
+        .get(..position_of_colon(line).unwrap_or(line.len()))
+        .unwrap_or(line);
+    head.windows(16)
+        .any(|w| w.eq_ignore_ascii_case(b"QUOTED-PRINTABLE"))
 }
 
 /// Where a content line's value starts: its first `:` outside double quotes.
-pub(super) fn position_of_colon(line: &[u8]) -> Option<usize> {
+fn position_of_colon(line: &[u8]) -> Option<usize> {
     let mut quoted = false;
     for (i, b) in line.iter().enumerate() {
         match b {
@@ -26,32 +38,62 @@ pub(super) fn position_of_colon(line: &[u8]) -> Option<usize> {
     None
 }
 
-/// Logical lines with their first physical line's number: a line starting with a space or tab
-/// continues the one before (RFC 6350 folding), and so does any line after a quoted-printable
-/// line ending in a soft break "=".
-pub(super) fn unfold(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
-    let mut out: Vec<(usize, Vec<u8>)> = Vec::new();
+/// Logical lines: a line starting with a space or tab continues the one before (RFC 6350
+/// folding), and so does any line after a quoted-printable line ending in a soft break "=".
+fn unfold(bytes: &[u8]) -> Result<Vec<Logical>, ContactsInError> {
+    let mut out: Vec<Logical> = Vec::new();
     let mut soft_break = false;
     for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        match out.last_mut() {
-            Some((_, last)) if soft_break => {
-                last.pop(); // the "="
-                last.extend_from_slice(line);
-            }
-            Some((_, last)) if matches!(line.first(), Some(b' ' | b'\t')) => {
-                last.extend_from_slice(&line[1..]);
-            }
-            _ => out.push((i + 1, line.to_vec())),
+        // Characters are at most bytes: count them only when the bytes could be too many.
+        if raw.len() > MAX_LINE_CHARS
+            && raw.iter().filter(|b| (**b & 0xc0) != 0x80).count() > MAX_LINE_CHARS
+        {
+            return Err(ContactsInError::LineTooLong {
+                line: i + 1,
+                max: MAX_LINE_CHARS,
+            });
         }
-        soft_break = out
-            .last()
-            .is_some_and(|(_, l)| l.ends_with(b"=") && is_quoted_printable(l));
+        let mut line = raw;
+        while let Some(rest) = line.strip_suffix(b"\r") {
+            line = rest;
+        }
+        match out.last_mut() {
+            Some(last) if soft_break => {
+                last.bytes.pop(); // the "="
+                last.bytes.extend_from_slice(line);
+            }
+            Some(last) if matches!(line.first(), Some(b' ' | b'\t')) => {
+                last.bytes.extend_from_slice(line.get(1..).unwrap_or(&[]));
+            }
+            _ => out.push(Logical {
+                bytes: line.to_vec(),
+                qp: is_quoted_printable(line),
+            }),
+        }
+        soft_break = out.last().is_some_and(|l| l.qp && l.bytes.ends_with(b"="));
     }
-    out
+    Ok(out)
 }
 
-/// One content line: group, name, parameters (upper-cased names; TYPE values split) and value.
+/// One content line before its value is decoded: group, name, parameters (upper-cased names;
+/// vCard 2.1 bare parameters under TYPE or ENCODING) and the value's bytes (QP undone).
+struct RawProperty {
+    group: String,
+    name: String,
+    params: Vec<(String, String)>,
+    value: Vec<u8>,
+}
+
+impl RawProperty {
+    fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A content line with its value decoded.
 pub(super) struct Property {
     group: String,
     name: String,
@@ -77,27 +119,26 @@ impl Property {
 }
 
 /// Splits on `sep` outside double quotes.
-pub(super) fn split_outside_quotes(text: &str, sep: char) -> Vec<&str> {
+fn split_outside_quotes(text: &str, sep: char) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut quoted, mut start) = (false, 0);
     for (i, c) in text.char_indices() {
         if c == '"' {
             quoted = !quoted;
         } else if c == sep && !quoted {
-            parts.push(&text[start..i]);
-            start = i + 1;
+            parts.push(text.get(start..i).unwrap_or(""));
+            start = i + c.len_utf8();
         }
     }
-    parts.push(&text[start..]);
+    parts.push(text.get(start..).unwrap_or(""));
     parts
 }
 
-/// Parses a logical line; Err(line) when its value is not UTF-8 and no charset says otherwise.
-pub(super) fn property(number: usize, line: &[u8]) -> Result<Option<Property>, ContactsInError> {
-    let Some(colon) = position_of_colon(line) else {
-        return Ok(None);
-    };
-    let head = String::from_utf8_lossy(&line[..colon]).to_string();
+/// Parses a logical line (None: it has no colon, so it is no property).
+fn raw_property(line: &Logical) -> Option<RawProperty> {
+    let colon = position_of_colon(&line.bytes)?;
+    let (head, value) = line.bytes.split_at(colon);
+    let head = String::from_utf8_lossy(head);
     let mut parts = split_outside_quotes(&head, ';').into_iter();
     let full_name = parts.next().unwrap_or("").trim();
     let (group, name) = match full_name.rsplit_once('.') {
@@ -110,35 +151,27 @@ pub(super) fn property(number: usize, line: &[u8]) -> Result<Option<Property>, C
             // vCard 2.1 bare parameters: "TEL;CELL;VOICE:…", "NOTE;QUOTED-PRINTABLE:…".
             None => {
                 let v = p.trim().to_ascii_uppercase();
-                if v == "QUOTED-PRINTABLE" {
-                    ("ENCODING".into(), v)
-                } else {
-                    (String::new(), v)
+                match v.as_str() {
+                    "QUOTED-PRINTABLE" | "BASE64" | "8BIT" | "7BIT" => ("ENCODING".into(), v),
+                    _ => (String::new(), v),
                 }
             }
         })
         .collect();
-    let raw = &line[colon + 1..];
+    let value = value.get(1..).unwrap_or(&[]);
     let qp = params
         .iter()
         .any(|(k, v)| k == "ENCODING" && v.eq_ignore_ascii_case("QUOTED-PRINTABLE"));
-    let bytes = if qp {
-        quoted_printable(raw)
-    } else {
-        raw.to_vec()
-    };
-    let charset = params
-        .iter()
-        .find(|(k, _)| k == "CHARSET")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("utf-8");
-    let value = decode(&bytes, charset).ok_or(ContactsInError::NotUtf8(number))?;
-    Ok(Some(Property {
+    Some(RawProperty {
         group,
         name,
         params,
-        value,
-    }))
+        value: if qp {
+            quoted_printable(value)
+        } else {
+            value.to_vec()
+        },
+    })
 }
 
 /// Splits a structured value on unescaped `sep` and unescapes each part (`\,` `\;` `\n` `\\`).
@@ -146,31 +179,38 @@ pub(super) fn components(value: &str, sep: char) -> Vec<String> {
     let mut parts = vec![String::new()];
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
-        let last = parts.last_mut().expect("never empty");
+        if c == sep {
+            parts.push(String::new());
+            continue;
+        }
+        let Some(last) = parts.last_mut() else {
+            continue;
+        };
         match c {
             '\\' => match chars.next() {
                 Some('n' | 'N') => last.push('\n'),
                 Some(other) => last.push(other),
                 None => {}
             },
-            c if c == sep => parts.push(String::new()),
             c => last.push(c),
         }
     }
     parts
 }
 
-pub(super) fn text(value: &str) -> String {
+fn text(value: &str) -> String {
     components(value, '\u{0}').concat().trim().to_string()
 }
 
-/// The label of a TEL or EMAIL by its TYPE parameters ("cell" → "mobile").
-pub(super) fn type_label(types: &[String]) -> &str {
+/// The label of a TEL, EMAIL or ADR by its TYPE parameters ("cell" → "mobile").
+fn type_label(types: &[String]) -> &str {
     let has = |t: &str| types.iter().any(|x| x == t);
     if has("fax") {
         "fax"
     } else if has("cell") || has("mobile") || has("iphone") {
         "mobile"
+    } else if has("pager") {
+        "pager"
     } else if has("work") {
         "work"
     } else if has("home") {
@@ -184,7 +224,19 @@ pub(super) fn type_label(types: &[String]) -> &str {
                     && !t.starts_with("x-")
                     && !matches!(
                         t.as_str(),
-                        "voice" | "pref" | "internet" | "text" | "msg" | "uri" | "x400"
+                        "voice"
+                            | "pref"
+                            | "internet"
+                            | "text"
+                            | "msg"
+                            | "uri"
+                            | "x400"
+                            | "dom"
+                            | "intl"
+                            | "postal"
+                            | "parcel"
+                            | "video"
+                            | "other"
                     )
             })
             .map(String::as_str)
@@ -192,43 +244,174 @@ pub(super) fn type_label(types: &[String]) -> &str {
     }
 }
 
-/// Every card of a vCard file, as import rows numbered from 1.
+/// Properties that say nothing a contact needs (bookkeeping, or repeated elsewhere).
+const TECHNICAL: [&str; 17] = [
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "REV",
+    "UID",
+    "X-ABLABEL",
+    "X-ABADR",
+    "X-ABUID",
+    "X-ABSHOWAS",
+    "SORT-STRING",
+    "X-EVOLUTION-FILE-AS",
+    "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+    "X-MS-OL-DESIGN",
+    "CLASS",
+    "KIND",
+    "SOURCE",
+];
+
+/// The properties Folio reads into a contact.
+const PLACED: [&str; 16] = [
+    "N",
+    "FN",
+    "EMAIL",
+    "TEL",
+    "ORG",
+    "TITLE",
+    "ROLE",
+    "ADR",
+    "LABEL",
+    "BDAY",
+    "NOTE",
+    "CATEGORIES",
+    "X-FOLIO-ICO",
+    "X-FOLIO-VAT-ID",
+    "X-FOLIO-PREFERENCE",
+    "X-ABSHOWAS",
+];
+
+/// Every card of a vCard file (its bytes in an ASCII-compatible set), as import rows numbered
+/// from 1.
 pub fn vcard(bytes: &[u8]) -> Result<Vec<ImportRow>, ContactsInError> {
+    vcard_bytes(bytes, None).map(|(file, _)| file.rows)
+}
+
+/// Every card of a vCard file, the properties Folio has no place for, and the character set the
+/// values without a CHARSET were read in (`choice`, else UTF-8 where valid, else the likeliest
+/// code page).
+pub(super) fn vcard_bytes(
+    bytes: &[u8],
+    choice: Option<&'static Encoding>,
+) -> Result<(VcardFile, Charset), ContactsInError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut rows = Vec::new();
-    let mut card: Option<Vec<Property>> = None;
-    for (number, line) in unfold(bytes) {
-        let Some(p) = property(number, &line)? else {
+    if bytes.contains(&0) {
+        return Err(ContactsInError::NotText);
+    }
+    let mut cards: Vec<Vec<RawProperty>> = Vec::new();
+    let mut card: Option<Vec<RawProperty>> = None;
+    for line in unfold(bytes)? {
+        let Some(p) = raw_property(&line) else {
             continue;
         };
-        match (
-            p.name.as_str(),
-            p.value.trim().to_ascii_uppercase().as_str(),
-        ) {
-            ("BEGIN", "VCARD") => card = Some(Vec::new()),
-            ("END", "VCARD") => {
-                if let Some(props) = card.take() {
-                    rows.push(card_row(rows.len() + 1, &props));
-                }
+        let value_is = |word: &[u8]| p.value.trim_ascii().eq_ignore_ascii_case(word);
+        if p.name == "BEGIN" && value_is(b"VCARD") {
+            if let Some(open) = card.take() {
+                cards.push(open);
             }
-            _ => {
-                if let Some(props) = card.as_mut() {
-                    props.push(p);
-                }
+            if cards.len() >= MAX_RECORDS {
+                return Err(ContactsInError::TooManyRecords { max: MAX_RECORDS });
             }
+            card = Some(Vec::new());
+        } else if p.name == "END" && value_is(b"VCARD") {
+            if let Some(done) = card.take() {
+                cards.push(done);
+            }
+        } else if let Some(props) = card.as_mut() {
+            if props.len() >= MAX_PROPERTIES {
+                return Err(ContactsInError::TooManyProperties {
+                    card: cards.len() + 1,
+                    max: MAX_PROPERTIES,
+                });
+            }
+            props.push(p);
         }
     }
-    if let Some(props) = card {
-        rows.push(card_row(rows.len() + 1, &props));
+    if let Some(open) = card {
+        cards.push(open);
     }
-    if rows.is_empty() {
+    if cards.is_empty() {
         return Err(ContactsInError::NotContacts);
     }
-    Ok(rows)
+    // The values that declare no character set and are not UTF-8 decide the fallback.
+    let undeclared = |p: &RawProperty| p.param("CHARSET").and_then(encoding_for).is_none();
+    let (fallback, how) = match choice {
+        Some(chosen) => (chosen, CharsetHow::Chosen),
+        None => {
+            let mut sample = Vec::new();
+            for p in cards.iter().flatten() {
+                if undeclared(p) && !p.value.is_ascii() && std::str::from_utf8(&p.value).is_err() {
+                    sample.extend_from_slice(&p.value);
+                    sample.push(b'\n');
+                    if sample.len() > 256 * 1024 {
+                        break;
+                    }
+                }
+            }
+            if sample.is_empty() {
+                (UTF_8, CharsetHow::Valid)
+            } else {
+                (charset::guess(&sample), CharsetHow::Assumed)
+            }
+        }
+    };
+    let mut unplaced: Vec<(String, usize)> = Vec::new();
+    let rows = cards
+        .into_iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let props: Vec<Property> = raw
+                .into_iter()
+                .map(|p| {
+                    let encoding = match (p.param("CHARSET").and_then(encoding_for), choice) {
+                        (Some(declared), _) => declared,
+                        (None, Some(chosen)) => chosen,
+                        (None, None) if std::str::from_utf8(&p.value).is_ok() => UTF_8,
+                        (None, None) => fallback,
+                    };
+                    Property {
+                        value: charset::decode(&p.value, encoding),
+                        group: p.group,
+                        name: p.name,
+                        params: p.params,
+                    }
+                })
+                .collect();
+            let mut seen: Vec<&str> = Vec::new();
+            for p in &props {
+                let name = p.name.as_str();
+                if !TECHNICAL.contains(&name)
+                    && !PLACED.contains(&name)
+                    && !p.value.trim().is_empty()
+                    && !seen.contains(&name)
+                {
+                    seen.push(name);
+                    match unplaced.iter_mut().find(|(n, _)| n == name) {
+                        Some((_, count)) => *count += 1,
+                        None => unplaced.push((name.to_string(), 1)),
+                    }
+                }
+            }
+            card_row(i + 1, &props)
+        })
+        .collect();
+    unplaced.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok((
+        VcardFile { rows, unplaced },
+        Charset {
+            encoding: fallback,
+            how,
+        },
+    ))
 }
 
 pub(super) fn card_row(number: usize, props: &[Property]) -> ImportRow {
     let mut c = Collected::default();
+    let mut parts = Parts::default();
     // iPhone names a grouped value's label in a sibling line: item1.X-ABLabel:_$!<Other>!$_
     let group_label = |group: &str| -> Option<String> {
         if group.is_empty() {
@@ -237,38 +420,38 @@ pub(super) fn card_row(number: usize, props: &[Property]) -> ImportRow {
         props
             .iter()
             .find(|p| p.group == group && p.name == "X-ABLABEL")
-            .map(|p| {
-                text(&p.value)
-                    .trim_start_matches("_$!<")
-                    .trim_end_matches(">!$_")
-                    .to_string()
-            })
+            .map(|p| text(&p.value))
     };
+    let label_of =
+        |p: &Property| group_label(&p.group).unwrap_or_else(|| type_label(&p.types()).to_string());
     let mut role = String::new();
-    for p in props {
+    let mut label_text = String::new();
+    let mut has_adr = false;
+    for (i, p) in props.iter().enumerate() {
         match p.name.as_str() {
             "N" => {
                 let n = components(&p.value, ';');
                 first(&mut c.family, n.first().map(String::as_str).unwrap_or(""));
                 first(&mut c.given, n.get(1).map(String::as_str).unwrap_or(""));
             }
-            "FN" => first(&mut c.full, &text(&p.value)),
-            "EMAIL" => {
-                let label =
-                    group_label(&p.group).unwrap_or_else(|| type_label(&p.types()).to_string());
-                c.email(&label, &text(&p.value));
+            "FN" => {
+                first(&mut c.full, &text(&p.value));
+                c.full_as_written = true;
             }
+            "EMAIL" => c.email(&label_of(p), &text(&p.value)),
             "TEL" => {
-                let label =
-                    group_label(&p.group).unwrap_or_else(|| type_label(&p.types()).to_string());
                 let value = text(&p.value);
                 let value = match value.get(..4) {
-                    Some(s) if s.eq_ignore_ascii_case("tel:") => {
-                        value[4..].split(';').next().unwrap_or("").to_string()
-                    }
+                    Some(s) if s.eq_ignore_ascii_case("tel:") => value
+                        .get(4..)
+                        .unwrap_or("")
+                        .split(';')
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
                     _ => value,
                 };
-                c.phone(&label, &value);
+                c.phone(&label_of(p), &value);
             }
             "ORG" => first(
                 &mut c.organisation,
@@ -279,31 +462,54 @@ pub(super) fn card_row(number: usize, props: &[Property]) -> ImportRow {
             ),
             "TITLE" => first(&mut c.role, &text(&p.value)),
             "ROLE" => first(&mut role, &text(&p.value)),
-            "ADR" if c.address.is_empty() => {
-                let parts: Vec<String> = components(&p.value, ';')
-                    .iter()
-                    .flat_map(|part| part.lines().map(str::trim).map(str::to_string))
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                let joined = if parts.is_empty() {
-                    p.param("LABEL").unwrap_or("").to_string()
-                } else {
-                    parts.join(", ")
-                };
-                c.add(Field::Address, &joined, "");
-            }
-            "NOTE" => c.add(Field::Notes, &text(&p.value), ""),
-            "CATEGORIES" => {
-                for t in components(&p.value, ',') {
-                    let t = t.trim();
-                    if !t.is_empty() {
-                        c.tags.push(t.to_string());
+            "ADR" => {
+                has_adr = true;
+                let label = clean_label(&label_of(p));
+                let group = format!("#{i}");
+                let kinds = [
+                    Part::MoreStreet,
+                    Part::MoreStreet,
+                    Part::Street,
+                    Part::City,
+                    Part::Region,
+                    Part::Postcode,
+                    Part::Country,
+                ];
+                let values = components(&p.value, ';');
+                let mut any = false;
+                for (kind, value) in kinds.iter().zip(&values) {
+                    if !value.trim().is_empty() {
+                        any = true;
+                        parts.address(&group, &label, *kind, value);
+                    }
+                }
+                if !any {
+                    if let Some(l) = p.param("LABEL") {
+                        parts.address(&group, &label, Part::Whole, &l.replace("\\n", "\n"));
                     }
                 }
             }
+            "LABEL" => first(&mut label_text, &text(&p.value)),
+            "BDAY" => c.add(Field::Birthday, &text(&p.value), ""),
+            "NOTE" => c.add(Field::Notes, &text(&p.value), ""),
+            "CATEGORIES" => {
+                for t in components(&p.value, ',') {
+                    c.add(Field::Tags, &t.replace([',', ';'], " "), "");
+                }
+            }
+            "X-FOLIO-ICO" => c.add(Field::Ico, &text(&p.value), ""),
+            "X-FOLIO-VAT-ID" => c.add(Field::VatId, &text(&p.value), ""),
+            "X-FOLIO-PREFERENCE" => c.add(Field::Preferences, &text(&p.value), ""),
+            "X-ABSHOWAS" if text(&p.value).eq_ignore_ascii_case("COMPANY") => c.company = true,
+            "KIND" if text(&p.value).eq_ignore_ascii_case("org") => c.company = true,
             _ => {}
         }
     }
+    // A 2.1 card with a LABEL and no ADR: the label is its only address.
+    if !has_adr && !label_text.is_empty() {
+        parts.address("label", "", Part::Whole, &label_text);
+    }
+    parts.into(&mut c);
     if c.role.is_empty() {
         c.role = role;
     }
@@ -313,12 +519,10 @@ pub(super) fn card_row(number: usize, props: &[Property]) -> ImportRow {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::domain::contact::fields;
-    use crate::domain::FieldError;
 
     pub(in crate::portability::contacts_in) fn cards(text: &str) -> Vec<ImportRow> {
-        match read(text.as_bytes()).unwrap() {
-            Source::Vcard(rows) => rows,
+        match read(text.as_bytes()).unwrap().source {
+            Source::Vcard(file) => file.rows,
             Source::Csv(_) => panic!("read as CSV"),
         }
     }
@@ -357,8 +561,13 @@ pub(super) mod tests {
             item2.EMAIL;type=INTERNET:jan.dvorak@gmail.com\nitem2.X-ABLabel:soukromý\n\
             TEL;type=CELL;type=VOICE;type=pref:+420 602 111 222\n\
             item3.ADR;type=WORK;type=pref:;;Vinohradská 12;Praha;;120 00;Česko\n\
-            item3.X-ABADR:cz\nCATEGORIES:Klienti,Praha\nEND:VCARD\n";
-        let r = &cards(file)[0];
+            item3.X-ABADR:cz\nADR;TYPE=HOME:;;Krátká 1;Brno;;602 00;\nBDAY:1975-03-01\n\
+            CATEGORIES:Klienti,Praha\nURL:https://dvorak.cz\nEND:VCARD\n";
+        let file = match read(file.as_bytes()).unwrap().source {
+            Source::Vcard(f) => f,
+            Source::Csv(_) => panic!("CSV"),
+        };
+        let r = &file.rows[0];
         assert_eq!(r.problems, vec![]);
         assert_eq!(r.name(), "Jan Dvořák", "N wins over FN's title");
         assert_eq!(
@@ -368,20 +577,24 @@ pub(super) mod tests {
         assert_eq!(r.draft.phones, "mobile: +420 602 111 222");
         assert_eq!(r.organisation, "Dvořák s.r.o.");
         assert_eq!(r.draft.role, "Obchodní ředitel");
-        assert_eq!(r.draft.address, "Vinohradská 12, Praha, 120 00, Česko");
+        assert_eq!(
+            r.draft.addresses,
+            "work: Vinohradská 12\n120 00 Praha\nČesko\n\nhome: Krátká 1\n602 00 Brno"
+        );
+        assert_eq!(r.draft.birthday, "1975-03-01");
         assert_eq!(r.draft.tags, "Klienti, Praha");
-        let c = r.draft.validate().unwrap();
-        assert_eq!(c.emails[1].label, "soukromý");
+        assert_eq!(file.unplaced, vec![("URL".to_string(), 1)]);
     }
 
     #[test]
-    fn vcard_4_with_folded_lines_and_tel_uris() {
+    fn vcard_4_with_folded_lines_and_tel_uris_and_fn_as_written() {
         let file = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Markéta Horáková\r\n\
             TEL;VALUE=uri;TYPE=\"work,voice\":tel:+420-222-111-000;ext=12\r\n\
             EMAIL;TYPE=work:marketa.horakova@velmi-dlouha-domena-pro-test\r\n ovani-skladani.cz\r\n\
             NOTE:Tato poznámka je dlouhá a je proto zalomená na více řádků podle RFC \r\n\t6350\\, s čárkou a středníkem\\; konec.\r\n\
-            END:VCARD\r\n";
-        let r = &cards(file)[0];
+            END:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Horák\\, Petr\r\nEMAIL:petr@horak.cz\r\nEND:VCARD\r\n";
+        let rows = cards(file);
+        let r = &rows[0];
         assert_eq!(r.problems, vec![]);
         assert_eq!(
             (r.draft.given_name.as_str(), r.draft.family_name.as_str()),
@@ -396,6 +609,11 @@ pub(super) mod tests {
         assert_eq!(
             r.draft.notes,
             "Tato poznámka je dlouhá a je proto zalomená na více řádků podle RFC 6350, s čárkou a středníkem; konec."
+        );
+        assert_eq!(
+            rows[1].name(),
+            "Horák, Petr",
+            "a 4.0 FN is not read as Family, Given"
         );
     }
 
@@ -420,37 +638,97 @@ pub(super) mod tests {
         file.extend_from_slice(
             b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-2:\xa9\xbbastn\xe1;Eva\r\nEND:VCARD\r\n",
         );
-        file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nikdo@nikde.cz\r\nORG:Bez jm\xc3\xa9na\r\nEND:VCARD\r\n");
-        let rows = match read(&file).unwrap() {
-            Source::Vcard(rows) => rows,
+        file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nikdo@nikde.cz\r\nNOTE:Bez jm\xc3\xa9na\r\nEND:VCARD\r\n");
+        file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Jen firma\r\nEND:VCARD\r\n");
+        let rows = match read(&file).unwrap().source {
+            Source::Vcard(f) => f.rows,
             Source::Csv(_) => panic!("read as CSV"),
         };
         assert_eq!(
             rows.iter().map(|r| r.number).collect::<Vec<_>>(),
-            vec![1, 2, 3]
+            vec![1, 2, 3, 4]
         );
         let j = &rows[0];
         assert_eq!(j.problems, vec![]);
         assert_eq!(j.name(), "Jiřina Kučerová");
         assert_eq!(j.draft.phones, "work: +420 541 000 111");
         assert_eq!(j.draft.emails, "jirina@kucerova.cz");
-        assert_eq!(j.draft.address, "Školní 5, Brno, 602 00");
+        assert_eq!(j.draft.addresses, "work: Školní 5\n602 00 Brno");
         assert_eq!(j.organisation, "Kučerová a spol.");
         assert_eq!(j.draft.notes, "Žluťoučký kůň úpěl");
         assert_eq!(rows[1].name(), "Eva Šťastná");
         assert_eq!(
-            rows[2].problems,
-            vec![(fields::GIVEN_NAME, FieldError::Required)],
-            "a card without any name is a row problem"
+            rows[2].name(),
+            "nikdo@nikde.cz",
+            "a card without a name is named from its e-mail"
         );
-        assert_eq!(rows[2].organisation, "Bez jména");
+        assert_eq!(rows[2].named_from, Some(Naming::Email));
+        assert_eq!(rows[2].draft.notes, "Bez jména");
+        assert!(
+            rows[3].is_organisation(),
+            "a card with only a company is the company"
+        );
     }
 
     #[test]
-    fn a_vcard_not_in_utf8_without_a_charset_is_refused() {
+    fn a_vcard_in_8_bit_text_without_a_charset_is_read_in_windows_1250() {
+        let read =
+            read(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ku\xe8erov\xe1 \xc8\xedla\r\nEND:VCARD\r\n")
+                .unwrap();
+        assert_eq!(read.charset.encoding, encoding_rs::WINDOWS_1250);
+        assert_eq!(read.charset.how, CharsetHow::Assumed);
+        let Source::Vcard(file) = read.source else {
+            panic!("vCard")
+        };
+        assert_eq!(file.rows[0].name(), "Kučerová Číla");
+        // The user may choose another: the same bytes read again.
+        let again = read_as(
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ku\xe8erov\xe1\r\nEND:VCARD\r\n",
+            Some(encoding_rs::WINDOWS_1252),
+        )
+        .unwrap();
+        assert_eq!(again.charset.how, CharsetHow::Chosen);
+        let Source::Vcard(file) = again.source else {
+            panic!("vCard")
+        };
+        assert_eq!(file.rows[0].name(), "Kuèerová");
+    }
+
+    #[test]
+    fn an_apple_company_card_is_an_organisation_only() {
+        let rows = cards("BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:Apple Computer AG\nORG:Apple Computer AG;\nitem1.ADR;type=WORK:;;Birgistrasse 4a;Wallisellen-Zürich;;8304;Switzerland\nTEL;type=WORK:+41 1 555 00 00\nX-ABShowAs:COMPANY\nEND:VCARD\n");
+        assert_eq!(rows.len(), 1);
+        let RowKind::Organisation(o) = &rows[0].kind else {
+            panic!("an organisation")
+        };
+        assert_eq!(o.name, "Apple Computer AG");
         assert_eq!(
-            read(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ku\xe8erov\xe1\r\nEND:VCARD\r\n"),
-            Err(ContactsInError::NotUtf8(3))
+            o.address,
+            "Birgistrasse 4a, 8304 Wallisellen-Zürich, Switzerland"
+        );
+        assert!(
+            o.notes.contains("+41 1 555 00 00"),
+            "the phone is kept in its notes"
+        );
+    }
+
+    #[test]
+    fn caps_on_properties_and_cards() {
+        let many = format!(
+            "BEGIN:VCARD\r\n{}END:VCARD\r\n",
+            "NOTE:x\r\n".repeat(MAX_PROPERTIES + 1)
+        );
+        assert_eq!(
+            read(many.as_bytes()).map(|_| ()),
+            Err(ContactsInError::TooManyProperties {
+                card: 1,
+                max: MAX_PROPERTIES
+            })
+        );
+        let cards = "BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".repeat(MAX_RECORDS + 1);
+        assert_eq!(
+            read(cards.as_bytes()).map(|_| ()),
+            Err(ContactsInError::TooManyRecords { max: MAX_RECORDS })
         );
     }
 }

@@ -51,7 +51,8 @@ pub fn ContactFormPage() -> impl IntoView {
     let role = RwSignal::new(draft.role);
     let ico = RwSignal::new(draft.ico);
     let vat_id = RwSignal::new(draft.vat_id);
-    let address = RwSignal::new(draft.address);
+    let addresses = RwSignal::new(draft.addresses);
+    let birthday = RwSignal::new(draft.birthday);
     let tags = RwSignal::new(draft.tags);
     let preferences = RwSignal::new(draft.preferences);
     let notes = RwSignal::new(draft.notes);
@@ -140,7 +141,8 @@ pub fn ContactFormPage() -> impl IntoView {
                 role: role.get_untracked(),
                 ico: ico.get_untracked(),
                 vat_id: vat_id.get_untracked(),
-                address: address.get_untracked(),
+                addresses: addresses.get_untracked(),
+                birthday: birthday.get_untracked(),
                 tags: tags.get_untracked(),
                 preferences: preferences.get_untracked(),
                 notes: notes.get_untracked(),
@@ -235,7 +237,8 @@ pub fn ContactFormPage() -> impl IntoView {
                         <TextField label=Text::Ico id="contact-ico" value=ico error=error_for(fields::ICO)/>
                         <TextField label=Text::VatId id="contact-vat" value=vat_id error=error_for(fields::VAT_ID)/>
                     </div>
-                    <TextField label=Text::Address id="contact-address" value=address error=error_for(fields::ADDRESS) multiline=true/>
+                    <TextField label=Text::Addresses id="contact-address" value=addresses error=error_for(fields::ADDRESS) hint=Text::AddressesHint multiline=true/>
+                    <TextField label=Text::Birthday id="contact-birthday" value=birthday error=error_for(fields::BIRTHDAY) hint=Text::BirthdayHint/>
                     <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>

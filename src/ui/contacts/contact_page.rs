@@ -121,7 +121,11 @@ pub fn ContactPage() -> impl IntoView {
                                 {row(Text::Role, c.role.clone())}
                                 {row(Text::Ico, c.ico.clone().unwrap_or_default())}
                                 {row(Text::VatId, c.vat_id.clone().unwrap_or_default())}
-                                {row(Text::Address, c.address.clone())}
+                                {row(Text::Addresses, c.addresses.iter().map(|a| {
+                                    let value = a.value.lines().collect::<Vec<_>>().join(", ");
+                                    if a.label.is_empty() { value } else { format!("{value} ({})", a.label) }
+                                }).collect::<Vec<_>>().join("; "))}
+                                {row(Text::Birthday, c.birthday.map(|b| format::birthday(locale.get(), b)).unwrap_or_default())}
                                 {row(Text::Tags, c.tags.join(", "))}
                                 {row(Text::Preferences, c.preferences.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("; "))}
                                 {row(Text::Notes, c.notes.clone())}

@@ -1,5 +1,7 @@
-//! **Import contacts (CSV or vCard)** on the Data page: the file, what it was read as, the
-//! column mapping (a menu per column), the first rows as they will be imported, the rows that
+//! **Import contacts (CSV or vCard)** on the Data page: the file, what it was read as (format,
+//! character set — which the user may change, the same bytes read again — and the header row),
+//! the column mapping (a menu per column), what the file holds that will not be imported, the
+//! first rows as they will be imported, the values that will be left out and why, the rows that
 //! will be skipped and why, then the import and its outcome. Writes only through the session;
 //! must not import `store` or `vault`.
 
@@ -8,7 +10,9 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::errors::contacts_in_error;
 use crate::i18n::{phrases, Text};
-use crate::portability::contacts_in::{self, ContactsInError, CsvTable, Field, ImportRow, Mapping};
+use crate::portability::contacts_in::{
+    self, Charset, ContactsInError, CsvTable, Encoding, Field, ImportRow, Mapping, VcardFile,
+};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
@@ -17,14 +21,16 @@ use wasm_bindgen::JsCast;
 
 /// How many rows the preview shows as they will be imported.
 const PREVIEW_ROWS: usize = 10;
+/// How many dropped values the preview lists one by one.
+const DROPPED_LISTED: usize = 50;
 
 /// What the chosen file turned out to be.
 #[derive(Clone, PartialEq)]
 enum Loaded {
     Reading,
     Refused(ContactsInError),
-    Csv(CsvTable),
-    Vcard(Vec<ImportRow>),
+    Csv(CsvTable, Charset),
+    Vcard(VcardFile, Charset),
 }
 
 /// The menu value of a field ("" for not imported).
@@ -42,25 +48,40 @@ fn field_of_value(value: &str) -> Option<Field> {
         .and_then(|i| Field::ALL.get(i).copied())
 }
 
+/// Reads the bytes (in `choice`, or the character set found out) into what the preview shows.
+fn load(bytes: &[u8], choice: Option<&'static Encoding>, mapping: RwSignal<Mapping>) -> Loaded {
+    match contacts_in::read_as(bytes, choice) {
+        Ok(read) => match read.source {
+            contacts_in::Source::Csv(table) => {
+                mapping.set(table.guess_mapping());
+                Loaded::Csv(table, read.charset)
+            }
+            contacts_in::Source::Vcard(file) => Loaded::Vcard(file, read.charset),
+        },
+        Err(e) => Loaded::Refused(e),
+    }
+}
+
 #[component]
 pub fn ContactsImport() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let loaded = RwSignal::new(None::<Loaded>);
+    let bytes = StoredValue::new(Vec::<u8>::new());
     let mapping = RwSignal::new(Mapping(Vec::new()));
     let importing = RwSignal::new(false);
     let outcome = RwSignal::new(None::<(ContactsImportSummary, bool)>);
     let failure = RwSignal::new(None::<AppError>);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let is_cards = move || loaded.with(|l| matches!(l, Some(Loaded::Vcard(_))));
+    let is_cards = move || loaded.with(|l| matches!(l, Some(Loaded::Vcard(..))));
     // Every row as it will be imported under the current mapping, with the rows the import
     // will skip and why (problems, or people already in Folio). One memo, so a view never
     // reads one without the other.
     let rows = Memo::new(move |_| {
         let rows = loaded.with(|l| match l {
-            Some(Loaded::Csv(table)) => mapping.with(|m| table.rows(m)),
-            Some(Loaded::Vcard(rows)) => rows.clone(),
+            Some(Loaded::Csv(table, _)) => mapping.with(|m| table.rows(m)),
+            Some(Loaded::Vcard(file, _)) => file.rows.clone(),
             _ => Vec::new(),
         });
         let skips = session.data.with(|d| contacts_import_skips(d, &rows));
@@ -82,22 +103,25 @@ pub fn ContactsImport() -> impl IntoView {
         loaded.set(Some(Loaded::Reading));
         spawn_local(async move {
             let read = if file.size() > contacts_in::MAX_BYTES as f64 {
-                Err(ContactsInError::TooLarge(contacts_in::MAX_BYTES))
+                Loaded::Refused(ContactsInError::TooLarge(contacts_in::MAX_BYTES))
             } else {
                 match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => contacts_in::read(&js_sys::Uint8Array::new(&buffer).to_vec()),
-                    Err(_) => Err(ContactsInError::NotText),
+                    Ok(buffer) => {
+                        let read = js_sys::Uint8Array::new(&buffer).to_vec();
+                        let shown = load(&read, None, mapping);
+                        bytes.set_value(read);
+                        shown
+                    }
+                    Err(_) => Loaded::Refused(ContactsInError::NotText),
                 }
             };
-            loaded.set(Some(match read {
-                Ok(contacts_in::Source::Csv(table)) => {
-                    mapping.set(table.guess_mapping());
-                    Loaded::Csv(table)
-                }
-                Ok(contacts_in::Source::Vcard(rows)) => Loaded::Vcard(rows),
-                Err(e) => Loaded::Refused(e),
-            }));
+            loaded.set(Some(read));
         });
+    };
+    let on_charset = move |ev: leptos::ev::Event| {
+        let choice = contacts_in::encoding_for(&event_target_value(&ev));
+        let shown = bytes.with_value(|b| load(b, choice, mapping));
+        loaded.set(Some(shown));
     };
     let import = move |_| {
         let ready: Vec<ImportRow> = rows.with_untracked(|(r, _)| r.clone());
@@ -112,6 +136,7 @@ pub fn ContactsImport() -> impl IntoView {
                 Ok(summary) => {
                     outcome.set(Some((summary, cards)));
                     loaded.set(None);
+                    bytes.set_value(Vec::new());
                     if let Some(input) = file_input.get_untracked() {
                         input.set_value("");
                     }
@@ -122,10 +147,37 @@ pub fn ContactsImport() -> impl IntoView {
         });
     };
 
+    // Format, character set (a menu) and header row.
+    let facts = move |format: Option<char>, charset: Charset, header_row: Option<usize>| {
+        let current = charset.encoding.name();
+        let options = contacts_in::CHOICES
+            .iter()
+            .map(|e| {
+                let name = e.name();
+                view! { <option value=name selected=name == current>{name}</option> }
+            })
+            .collect_view();
+        view! {
+            <dl class="details">
+                <div class="fact-row"><dt>{t(Text::ImportFormat)}</dt><dd data-testid="contacts-import-format">{move || phrases::contacts_format(locale.get(), format)}</dd></div>
+                <div class="fact-row">
+                    <dt><label for="contacts-import-charset">{t(Text::ImportCharset)}</label></dt>
+                    <dd>
+                        <select id="contacts-import-charset" on:change=on_charset>{options}</select>
+                        " "<span class="hint" data-testid="contacts-import-charset">{move || phrases::charset(locale.get(), &charset)}</span>
+                    </dd>
+                </div>
+                {header_row.map(|n| view! {
+                    <div class="fact-row"><dt>{t(Text::ImportHeaderRow)}</dt><dd data-testid="contacts-import-header-row">{move || phrases::header_row(locale.get(), n)}</dd></div>
+                })}
+            </dl>
+        }
+    };
+
     // The mapping: one row per column of the file, its menu bound to its label.
     let mapping_table = move || {
         loaded.with(|l| {
-            let Some(Loaded::Csv(table)) = l else {
+            let Some(Loaded::Csv(table, _)) = l else {
                 return None;
             };
             let lines = table
@@ -172,7 +224,7 @@ pub fn ContactsImport() -> impl IntoView {
                                     {options}
                                 </select>
                             </td>
-                            <td>{sample}</td>
+                            <td class="sample">{sample}</td>
                         </tr>
                     }
                 })
@@ -182,26 +234,65 @@ pub fn ContactsImport() -> impl IntoView {
                 <Show when=move || mapping.with(|m| m.0.iter().all(Option::is_none))>
                     <p class="form-error" role="alert">{t(Text::NothingMapped)}</p>
                 </Show>
-                <table class="data-table" aria-labelledby="contacts-columns-heading" data-testid="contacts-mapping">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(Text::ColumnInFile)}</th>
-                            <th scope="col">{t(Text::ImportedAs)}</th>
-                            <th scope="col">{t(Text::FirstValue)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{lines}</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="data-table" aria-labelledby="contacts-columns-heading" data-testid="contacts-mapping">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Text::ColumnInFile)}</th>
+                                <th scope="col">{t(Text::ImportedAs)}</th>
+                                <th scope="col">{t(Text::FirstValue)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{lines}</tbody>
+                    </table>
+                </div>
             })
         })
     };
 
-    // The first rows as they will be imported, and every row that will be skipped.
+    // What the file holds that will not be imported: unmapped columns with data, or vCard
+    // properties Folio has no place for.
+    let not_kept = move || {
+        let lang = locale.get();
+        let (items, hint, cards) = loaded.with(|l| match l {
+            Some(Loaded::Csv(table, _)) => {
+                let items: Vec<(String, usize)> = mapping.with(|m| {
+                    table
+                        .unmapped_with_data(m)
+                        .into_iter()
+                        .map(|(_, h, n)| (h, n))
+                        .collect()
+                });
+                (items, Text::NotKeptColumnsHint, false)
+            }
+            Some(Loaded::Vcard(file, _)) => {
+                (file.unplaced.clone(), Text::NotKeptPropertiesHint, true)
+            }
+            _ => (Vec::new(), Text::NotKeptColumnsHint, false),
+        });
+        (!items.is_empty()).then(|| {
+            let list = items
+                .iter()
+                .map(|(name, n)| view! { <li>{phrases::not_imported(lang, name, *n, cards)}</li> })
+                .collect_view();
+            view! {
+                <h3 id="contacts-not-kept-heading">{t(Text::NotKeptHeading)}</h3>
+                <p class="hint">{t(hint)}</p>
+                <ul class="simple-list" aria-labelledby="contacts-not-kept-heading" data-testid="contacts-not-kept">{list}</ul>
+            }
+        })
+    };
+
+    // The first rows as they will be imported, the values left out, every row to be skipped.
     let preview = move || {
         let lang = locale.get();
         let cards = is_cards();
         rows.with(|(rows, skips)| {
-            let ready = rows.len() - skips.len();
+            let companies = rows
+                .iter()
+                .filter(|r| r.is_organisation() && !skips.iter().any(|(n, _)| *n == r.number))
+                .count();
+            let ready = rows.len() - skips.len() - companies;
             let number = if cards { Text::CardNumber } else { Text::RowNumber };
             let first = rows
                 .iter()
@@ -209,13 +300,21 @@ pub fn ContactsImport() -> impl IntoView {
                 .map(|r| {
                     let list = |text: &str| text.lines().collect::<Vec<_>>().join(", ");
                     let status = match skips.iter().find(|(n, _)| *n == r.number) {
-                        None => locale.t(Text::RowReady).to_string(),
                         Some((_, why)) => phrases::skip_reason(lang, why, cards),
+                        None if r.is_organisation() => locale.t(Text::OrganisationOnly).to_string(),
+                        None if r.dropped.is_empty() => locale.t(Text::RowReady).to_string(),
+                        None => format!(
+                            "{} ({}: {})",
+                            locale.t(Text::RowReady),
+                            locale.t(Text::ValuesLeftOut),
+                            r.dropped.len()
+                        ),
                     };
+                    let naming = r.named_from.map(|how| phrases::naming(lang, how));
                     view! {
                         <tr>
                             <td class="number">{r.number}</td>
-                            <td>{r.name()}</td>
+                            <td>{r.name()}{naming.map(|n| view! { <br/><span class="hint">{n}</span> })}</td>
                             <td>{list(&r.draft.emails)}</td>
                             <td>{list(&r.draft.phones)}</td>
                             <td>{r.organisation.clone()}</td>
@@ -224,32 +323,58 @@ pub fn ContactsImport() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let dropped: Vec<String> = rows
+                .iter()
+                .flat_map(|r| {
+                    r.dropped.iter().map(move |d| {
+                        format!("{} {} — {}", locale.t(number), r.number, phrases::dropped_value(lang, d))
+                    })
+                })
+                .collect();
+            let dropped_more = dropped.len().saturating_sub(DROPPED_LISTED);
+            let dropped_view = (!dropped.is_empty()).then(|| {
+                let items = dropped
+                    .into_iter()
+                    .take(DROPPED_LISTED)
+                    .map(|d| view! { <li>{d}</li> })
+                    .collect_view();
+                view! {
+                    <h3 id="contacts-dropped-heading">{t(Text::DroppedValuesHeading)}</h3>
+                    <ul class="simple-list" aria-labelledby="contacts-dropped-heading" data-testid="contacts-dropped">
+                        {items}
+                        {(dropped_more > 0).then(|| view! { <li>{format!("… +{dropped_more}")}</li> })}
+                    </ul>
+                }
+            });
             let skipped = skips
                 .iter()
                 .map(|(n, why)| view! { <li>{phrases::skipped_row(lang, *n, why, cards)}</li> })
                 .collect_view();
             view! {
-                <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, skips.len(), cards)}</p>
+                <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, companies, skips.len(), cards)}</p>
                 <h3 id="contacts-preview-heading">{t(Text::ImportPreviewHeading)}</h3>
-                <table class="data-table" aria-labelledby="contacts-preview-heading" data-testid="contacts-preview">
-                    <thead>
-                        <tr>
-                            <th scope="col">{locale.t(number)}</th>
-                            <th scope="col">{t(Text::Name)}</th>
-                            <th scope="col">{t(Text::Email)}</th>
-                            <th scope="col">{t(Text::Phone)}</th>
-                            <th scope="col">{t(Text::Organisation)}</th>
-                            <th scope="col">{t(Text::ImportProblems)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{first}</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="data-table" aria-labelledby="contacts-preview-heading" data-testid="contacts-preview">
+                        <thead>
+                            <tr>
+                                <th scope="col">{locale.t(number)}</th>
+                                <th scope="col">{t(Text::Name)}</th>
+                                <th scope="col">{t(Text::Email)}</th>
+                                <th scope="col">{t(Text::Phone)}</th>
+                                <th scope="col">{t(Text::Organisation)}</th>
+                                <th scope="col">{t(Text::ImportProblems)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{first}</tbody>
+                    </table>
+                </div>
+                {dropped_view}
                 {(!skips.is_empty()).then(|| view! {
                     <h3 id="contacts-skipped-heading">{t(Text::SkippedRowsHeading)}</h3>
                     <ul aria-labelledby="contacts-skipped-heading" data-testid="contacts-skipped">{skipped}</ul>
                 })}
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || importing.get() || ready == 0 on:click=import>{t(Text::ImportContacts)}</button>
+                    <button type="button" class="button" disabled=move || importing.get() || ready + companies == 0 on:click=import>{t(Text::ImportContacts)}</button>
                     <Show when=move || importing.get()><span class="hint" role="status">{t(Text::ImportReading)}</span></Show>
                 </div>
             }
@@ -277,23 +402,15 @@ pub fn ContactsImport() -> impl IntoView {
                 Some(Loaded::Refused(e)) => Some(view! {
                     <p class="form-error" role="alert" data-testid="contacts-import-problem">{contacts_in_error(locale.get(), e)}</p>
                 }.into_any()),
-                Some(Loaded::Csv(table)) => {
-                    let delimiter = table.delimiter;
-                    Some(view! {
-                        <dl class="details">
-                            <div class="fact-row"><dt>{t(Text::ImportFormat)}</dt><dd data-testid="contacts-import-format">{move || phrases::contacts_format(locale.get(), Some(delimiter))}</dd></div>
-                        </dl>
-                        <p class="hint">{t(Text::RowNumbersHint)}</p>
-                    }.into_any())
-                }
-                Some(Loaded::Vcard(_)) => Some(view! {
-                    <dl class="details">
-                        <div class="fact-row"><dt>{t(Text::ImportFormat)}</dt><dd data-testid="contacts-import-format">{move || phrases::contacts_format(locale.get(), None)}</dd></div>
-                    </dl>
+                Some(Loaded::Csv(table, charset)) => Some(view! {
+                    {facts(Some(table.delimiter), *charset, Some(table.header_row))}
+                    <p class="hint">{t(Text::RowNumbersHint)}</p>
                 }.into_any()),
+                Some(Loaded::Vcard(_, charset)) => Some(facts(None, *charset, None).into_any()),
             })}
             {mapping_table}
-            {move || loaded.with(|l| matches!(l, Some(Loaded::Csv(_) | Loaded::Vcard(_)))).then(preview)}
+            {not_kept}
+            {move || loaded.with(|l| matches!(l, Some(Loaded::Csv(..) | Loaded::Vcard(..)))).then(preview)}
         </section>
     }
 }

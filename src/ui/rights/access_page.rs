@@ -134,7 +134,11 @@ pub fn AccessPage() -> impl IntoView {
                             {(!c.role.is_empty()).then(|| row(locale.t(Text::Role).to_string(), c.role.clone()))}
                             {c.ico.clone().map(|v| row(locale.t(Text::Ico).to_string(), v))}
                             {c.vat_id.clone().map(|v| row(locale.t(Text::VatId).to_string(), v))}
-                            {(!c.address.is_empty()).then(|| row(locale.t(Text::Address).to_string(), c.address.clone()))}
+                            {c.addresses.iter().map(|a| {
+                                let label = if a.label.is_empty() { locale.t(Text::Address).to_string() } else { format!("{} ({})", locale.t(Text::Address), a.label) };
+                                row(label, a.value.lines().collect::<Vec<_>>().join(", "))
+                            }).collect_view()}
+                            {c.birthday.map(|b| row(locale.t(Text::Birthday).to_string(), format::birthday(lang, b)))}
                             {(!c.tags.is_empty()).then(|| row(locale.t(Text::Tags).to_string(), c.tags.join(", ")))}
                             {(!c.notes.is_empty()).then(|| row(locale.t(Text::Notes).to_string(), c.notes.clone()))}
                         </dl>

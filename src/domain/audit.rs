@@ -47,6 +47,8 @@ impl Action {
 
 /// One field's change: its value before and after (None where it had none). After an erasure
 /// both values are gone and `erased` holds the digest the event's hash covers in their place.
+/// The digest is salted with a random value kept with the change and destroyed with the values,
+/// so that what is left after an erasure cannot confirm a guess of what was erased.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
@@ -54,6 +56,9 @@ pub struct FieldChange {
     pub after: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased: Option<String>,
+    /// The change's own random salt (hex), until its values are erased.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
 }
 
 impl FieldChange {
@@ -63,27 +68,55 @@ impl FieldChange {
             before,
             after,
             erased: None,
+            salt: None,
         }
     }
 
-    /// What the event's hash covers for this change: SHA-256 of the field and both values, or
-    /// the digest kept in their place once they were erased.
-    pub fn digest(&self) -> String {
+    /// The change with its own salt (random, from the layer that has randomness).
+    pub fn salted(self, salt: String) -> Self {
+        Self {
+            salt: Some(salt),
+            ..self
+        }
+    }
+
+    /// What the event's hash covers for this change, salted with `salt` (its own, or the one
+    /// its event gives it; none in changes written before salting existed): SHA-256 of the
+    /// salt, the field and both values, or the digest kept in their place once erased.
+    fn digest_with(&self, salt: Option<&str>) -> String {
         if let Some(kept) = &self.erased {
             return kept.clone();
         }
-        let bytes =
-            serde_json::to_vec(&(&self.field, &self.before, &self.after)).unwrap_or_default();
+        let bytes = match salt {
+            Some(salt) => serde_json::to_vec(&(salt, &self.field, &self.before, &self.after)),
+            None => serde_json::to_vec(&(&self.field, &self.before, &self.after)),
+        }
+        .unwrap_or_default();
         super::hex::encode(&Sha256::digest(&bytes))
     }
 
-    /// Removes both values, keeping their digest so that the chain still verifies.
+    /// The digest of a change that stands alone (its own salt, if any).
+    pub fn digest(&self) -> String {
+        self.digest_with(self.salt.as_deref())
+    }
+
+    /// Removes both values and the change's own salt, keeping their digest so that the chain
+    /// still verifies. For a change in an event with a salt, use the event's `erase_values`.
     pub fn erase(&mut self) {
         if self.erased.is_none() {
             self.erased = Some(self.digest());
             self.before = None;
             self.after = None;
+            self.salt = None;
         }
+    }
+
+    /// Whether the change names `who` (a person's id) in a value: a deal's or document's list
+    /// of contacts.
+    pub fn names(&self, who: &str) -> bool {
+        [&self.before, &self.after]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|v| v.contains(who)))
     }
 
     pub fn is_erased(&self) -> bool {
@@ -118,6 +151,16 @@ pub struct AuditEvent {
     pub changes: Vec<FieldChange>,
     pub prev_hash: String,
     pub hash: String,
+    /// The people the record belongs to (an activity's, a follow-up's, a consent's contact; a
+    /// deal's or document's contacts), so an erasure finds the event after the record itself is
+    /// gone. Not covered by the hash: it names who, not what happened, and can be linked after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    /// The event's random salt (hex): each change's digest is salted with a value derived from
+    /// it, so that once values are erased (and the salt with them) nothing left can confirm a
+    /// guess of them. Not covered by the hash (the digests it went into are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
 }
 
 /// What the hash covers: every field but the hash itself, in a fixed order, with each change
@@ -172,9 +215,56 @@ impl AuditEvent {
             changes,
             prev_hash: head.hash.clone(),
             hash: String::new(),
+            subjects: Vec::new(),
+            salt: None,
         };
         event.hash = event.compute_hash();
         event
+    }
+
+    /// The event that follows `head`, its changes' digests salted with `salt`, about the
+    /// records of `subjects`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn next_salted(
+        head: &ChainHead,
+        at: DateTime<Utc>,
+        action: Action,
+        entity_kind: &str,
+        entity_id: &str,
+        changes: Vec<FieldChange>,
+        salt: String,
+        subjects: Vec<String>,
+    ) -> Self {
+        let mut event = Self::next(head, at, action, entity_kind, entity_id, changes);
+        event.salt = Some(salt);
+        event.subjects = subjects;
+        event.hash = event.compute_hash();
+        event
+    }
+
+    /// The salt of change `j`: its own (kept when other changes of the event were erased), or
+    /// one derived from the event's, or none (written before salting).
+    fn salt_of(&self, j: usize) -> Option<String> {
+        let change = self.changes.get(j)?;
+        if let Some(own) = &change.salt {
+            return Some(own.clone());
+        }
+        let event = self.salt.as_ref()?;
+        let derived = Sha256::digest(format!("{event}:{j}").as_bytes());
+        Some(super::hex::encode(&derived[..16]))
+    }
+
+    /// What the hash covers for change `j`.
+    fn change_digest(&self, j: usize) -> String {
+        match self.changes.get(j) {
+            Some(c) => c.digest_with(self.salt_of(j).as_deref()),
+            None => String::new(),
+        }
+    }
+
+    /// Whether the event is about `who`: their own record, or one that belongs to them.
+    pub fn concerns(&self, who: &str) -> bool {
+        self.entity_id == who || self.subjects.iter().any(|s| s == who)
     }
 
     pub fn compute_hash(&self) -> String {
@@ -184,7 +274,9 @@ impl AuditEvent {
             action: self.action,
             entity_kind: &self.entity_kind,
             entity_id: &self.entity_id,
-            changes: self.changes.iter().map(FieldChange::digest).collect(),
+            changes: (0..self.changes.len())
+                .map(|j| self.change_digest(j))
+                .collect(),
             prev_hash: &self.prev_hash,
         };
         super::hex::encode(&Sha256::digest(
@@ -218,7 +310,35 @@ impl AuditEvent {
 
     /// Erases every value of the event's changes (Art. 17); its hash still verifies.
     pub fn erase_values(&mut self) {
-        self.changes.iter_mut().for_each(FieldChange::erase);
+        self.erase_where(|_| true);
+    }
+
+    /// Erases the values of the changes `which` picks (their digests stay); the others keep
+    /// their values, each with the salt it had, and the event's salt goes: nothing left can
+    /// confirm a guess of what was erased. The hash is unchanged.
+    pub fn erase_where(&mut self, which: impl Fn(&FieldChange) -> bool) {
+        let salts: Vec<Option<String>> = (0..self.changes.len()).map(|j| self.salt_of(j)).collect();
+        let digests: Vec<String> = (0..self.changes.len())
+            .map(|j| self.change_digest(j))
+            .collect();
+        let mut any = false;
+        for ((change, salt), digest) in self.changes.iter_mut().zip(salts).zip(digests) {
+            if change.erased.is_some() {
+                continue;
+            }
+            if which(change) {
+                change.erased = Some(digest);
+                change.before = None;
+                change.after = None;
+                change.salt = None;
+                any = true;
+            } else {
+                change.salt = salt;
+            }
+        }
+        if any {
+            self.salt = None;
+        }
     }
 
     /// Whether any value of the event is still readable.
@@ -469,6 +589,67 @@ mod tests {
         events[1].changes[1].after = Some("someone@else.cz".into());
         events[1].changes[1].erased = None;
         assert_eq!(verify_chain(&events, None), Err(ChainError::Altered(2)));
+    }
+
+    #[test]
+    fn an_erased_salted_value_cannot_be_confirmed_even_by_a_right_guess() {
+        // An IČO erased from a salted change: what is left is its digest. Without the salt no
+        // guess reproduces it, the true value included, so no search over all IČOs can confirm
+        // one (the unsalted digest of the old scheme would have).
+        let ico = "27074358";
+        let salt = "9f2c61e0a4b8d3c7e5f1a2b3c4d5e6f7".to_string();
+        let mut event = AuditEvent::next_salted(
+            &ChainHead::genesis(),
+            Utc.timestamp_opt(1_790_000_000, 0).unwrap(),
+            Action::Create,
+            "contact",
+            "c1",
+            vec![
+                FieldChange::new("ico", None, Some(ico.to_string())),
+                FieldChange::new("notes", None, Some("kept".to_string())),
+            ],
+            salt.clone(),
+            vec![],
+        );
+        let head = event.head();
+        let event_digest = event.change_digest(0);
+        event.erase_where(|c| c.field == "ico");
+        let change = event.changes[0].clone();
+        assert_eq!(change.erased.as_deref(), Some(event_digest.as_str()));
+        assert_eq!(
+            (
+                change.before.clone(),
+                change.after.clone(),
+                change.salt.clone()
+            ),
+            (None, None, None)
+        );
+        assert_eq!(
+            event.salt, None,
+            "the event's salt goes with the erased values"
+        );
+        assert_eq!(event.changes[1].after.as_deref(), Some("kept"));
+        assert_eq!(
+            verify_chain(std::slice::from_ref(&event), Some(&head)),
+            Ok(head)
+        );
+        let unsalted =
+            |candidate: &str| FieldChange::new("ico", None, Some(candidate.to_string())).digest();
+        assert_ne!(
+            unsalted(ico),
+            event_digest,
+            "the right guess does not confirm it"
+        );
+        // Ten thousand IČOs around the true one, with every salt a searcher could try
+        // (none, empty): none matches.
+        for n in 27_070_000u32..27_080_000 {
+            let candidate = n.to_string();
+            assert_ne!(unsalted(&candidate), event_digest);
+            let empty = FieldChange::new("ico", None, Some(candidate)).salted(String::new());
+            assert_ne!(empty.digest(), event_digest);
+        }
+        let text = serde_json::to_string(&event).unwrap();
+        assert!(!text.contains(ico) && !text.contains(&salt));
     }
 
     #[test]

@@ -3,11 +3,13 @@
 
 pub mod activity;
 pub mod audit;
+pub mod belongs;
 pub mod birthday;
 pub mod company;
 pub mod consent;
 pub mod contact;
 pub mod deal;
+pub mod do_not_contact;
 pub mod document;
 pub mod email;
 pub mod erasure;
@@ -24,6 +26,7 @@ pub mod revalidate;
 pub mod search;
 pub mod task;
 
+pub use belongs::BelongsTo;
 pub use company::{Ico, IcoError, VatId, VatIdError};
 pub use email::{Email, EmailError};
 pub use field::{FieldError, FieldErrors};

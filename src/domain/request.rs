@@ -110,6 +110,9 @@ pub enum RequestError {
     ExtendedAlready,
     #[error("an extension, a refusal and a step each need a reason or a note")]
     ReasonRequired,
+    /// Art. 12(3): the controller extends within the first month, not after it has passed.
+    #[error("the deadline has passed: it can only be extended before it is due")]
+    TooLate,
 }
 
 /// Where a request stands on `today`.
@@ -153,12 +156,17 @@ impl SubjectRequest {
     }
 
     /// Extends the deadline by two further months (once), with the reason recorded.
-    pub fn extend(&mut self, reason: &str) -> Result<(), RequestError> {
+    /// Extends the deadline by two months (Art. 12(3)), once, with a reason, and only before
+    /// it is due (`today` at the latest on the due day).
+    pub fn extend(&mut self, reason: &str, today: NaiveDate) -> Result<(), RequestError> {
         if self.status != RequestStatus::Open {
             return Err(RequestError::Closed);
         }
         if self.extended_to.is_some() {
             return Err(RequestError::ExtendedAlready);
+        }
+        if today > self.due() {
+            return Err(RequestError::TooLate);
         }
         if reason.trim().is_empty() {
             return Err(RequestError::ReasonRequired);
@@ -317,12 +325,28 @@ mod tests {
         assert_eq!(r.urgency(day(2026, 2, 21)), Urgency::DueSoon);
         assert_eq!(r.urgency(day(2026, 2, 28)), Urgency::DueSoon);
         assert_eq!(r.urgency(day(2026, 3, 1)), Urgency::Overdue);
-        assert_eq!(r.extend(" "), Err(RequestError::ReasonRequired));
-        r.extend("many requests at once; the data spans ten years")
-            .unwrap();
+        // Once the deadline has passed it can no longer be extended (Art. 12(3)).
+        let mut late = r.clone();
+        assert_eq!(
+            late.extend("too late now", day(2026, 3, 1)),
+            Err(RequestError::TooLate)
+        );
+        assert_eq!(late.due(), day(2026, 2, 28), "nothing changed");
+        assert_eq!(
+            r.extend(" ", day(2026, 2, 28)),
+            Err(RequestError::ReasonRequired)
+        );
+        r.extend(
+            "many requests at once; the data spans ten years",
+            day(2026, 2, 28),
+        )
+        .unwrap();
         assert_eq!(r.due(), day(2026, 4, 28));
         assert_eq!(r.urgency(day(2026, 3, 1)), Urgency::Later);
-        assert_eq!(r.extend("again"), Err(RequestError::ExtendedAlready));
+        assert_eq!(
+            r.extend("again", day(2026, 3, 1)),
+            Err(RequestError::ExtendedAlready)
+        );
     }
 
     #[test]
@@ -342,7 +366,7 @@ mod tests {
         .unwrap();
         assert_eq!(r.urgency(day(2030, 1, 1)), Urgency::Closed);
         assert_eq!(r.add_step("late", at), Err(RequestError::Closed));
-        assert_eq!(r.extend("late"), Err(RequestError::Closed));
+        assert_eq!(r.extend("late", day(2026, 3, 1)), Err(RequestError::Closed));
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 (Lang::Cs, RequestError::Closed) => "Žádost je uzavřená. Nic se nezměnilo.".into(),
                 (Lang::Cs, RequestError::ExtendedAlready) => "Lhůta už byla jednou prodloužena. Nic se nezměnilo.".into(),
                 (Lang::Cs, RequestError::ReasonRequired) => "Prodloužení, zamítnutí i krok potřebují důvod či poznámku. Nic se nezměnilo.".into(),
+                (Lang::Cs, RequestError::TooLate) => "Lhůta už uplynula: prodloužit ji lze jen před jejím koncem (čl. 12 odst. 3). Nic se nezměnilo.".into(),
             }
         }
         AppError::NotEmpty => if en {

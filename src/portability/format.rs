@@ -40,6 +40,12 @@ pub struct Export {
     #[serde(default)]
     pub requests: Vec<Record<Request>>,
     pub audit_log: Vec<AuditEvent>,
+    /// Version 3: the do-not-contact list (keyed digests of addresses, never the addresses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_not_contact: Option<Record<DoNotContact>>,
+    /// Version 3: the ids of erased people, which an import does not bring back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_people: Option<Record<ErasedPeople>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -358,6 +364,10 @@ pub struct FieldChange {
     /// Version 2: the values were erased (Art. 17); this digest stands in for them in the hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased: Option<String>,
+    /// Version 3: the change's random salt, in its digest until its values are erased (then the
+    /// salt goes with them, and the digest cannot confirm a guess).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
 }
 
 /// One event of the tamper-evident change history, with its hash link.
@@ -372,6 +382,12 @@ pub struct AuditEvent {
     pub changes: Vec<FieldChange>,
     pub prev_hash: String,
     pub hash: String,
+    /// Version 3: the people the record belongs to (ids), so an erasure finds the event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    /// Version 3: the event's random salt, gone once any of its values is erased.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
 }
 
 impl AuditEvent {
@@ -395,10 +411,13 @@ impl AuditEvent {
                     before: c.before.clone(),
                     after: c.after.clone(),
                     erased: c.erased.clone(),
+                    salt: c.salt.clone(),
                 })
                 .collect(),
             prev_hash: self.prev_hash.clone(),
             hash: self.hash.clone(),
+            subjects: self.subjects.clone(),
+            salt: self.salt.clone(),
         })
     }
 
@@ -422,10 +441,13 @@ impl AuditEvent {
                     before: c.before.clone(),
                     after: c.after.clone(),
                     erased: c.erased.clone(),
+                    salt: c.salt.clone(),
                 })
                 .collect(),
             prev_hash: e.prev_hash.clone(),
             hash: e.hash.clone(),
+            subjects: e.subjects.clone(),
+            salt: e.salt.clone(),
         }
     }
 }
@@ -451,10 +473,56 @@ impl Export {
             tasks: Vec::new(),
             requests: Vec::new(),
             audit_log: Vec::new(),
+            do_not_contact: None,
+            erased_people: None,
             #[cfg(test)]
             probes: Vec::new(),
         }
     }
+}
+
+/// Why an address is on the do-not-contact list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DoNotContactReason {
+    Objected,
+    Erased,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Phone,
+}
+
+/// One address on the do-not-contact list: its HMAC-SHA-256 under the list's key (hex).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoNotContactEntry {
+    pub tag: String,
+    pub channel: Channel,
+    pub reason: DoNotContactReason,
+    pub since: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyedList {
+    pub key: String,
+    pub entries: Vec<DoNotContactEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoNotContact {
+    pub lists: Vec<KeyedList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErasedPeople {
+    pub people: std::collections::BTreeMap<String, NaiveDate>,
 }
 
 /// The section of a record kind that exists only in the app's tests (proving that a kind added

@@ -131,5 +131,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         #[cfg(test)]
         probes: Vec::new(),
         audit_log,
+        do_not_contact: None,
+        erased_people: None,
     })
 }

@@ -20,7 +20,14 @@ pub struct Noun {
 
 /// One kind of record the vault holds.
 pub trait RecordKind:
-    Clone + PartialEq + Serialize + DeserializeOwned + crate::domain::Revalidate + 'static
+    Clone
+    + PartialEq
+    + Serialize
+    + DeserializeOwned
+    + crate::domain::Revalidate
+    + crate::domain::BelongsTo
+    + crate::domain::do_not_contact::Grows
+    + 'static
 {
     /// The stored name: IndexedDB's clear `kind`, part of each seal's address and of the audit
     /// events about it.
@@ -178,6 +185,7 @@ macro_rules! record_kinds {
     };
 }
 
+use crate::domain::do_not_contact::{DoNotContact, ErasedPeople};
 use crate::domain::{
     activity::Activity, consent::ConsentRecord, consent::Limit, contact::Contact, deal::Deal,
     deal::Pipeline, document::Document, organisation::Organisation, profile::ControllerProfile,
@@ -237,6 +245,17 @@ record_kinds! {
         first: true, en: ["pipeline", "pipelines"],
         cs: ["obchodní cesta", "obchodní cesty", "obchodních cest"],
     }
+    DoNotContact => "do_not_contact" {
+        records: do_not_contact, section: one do_not_contact,
+        exported: crate::portability::DoNotContact,
+        first: false, en: ["do-not-contact list", "do-not-contact lists"],
+        cs: ["seznam „nekontaktovat“", "seznamy „nekontaktovat“", "seznamů „nekontaktovat“"],
+    }
+    ErasedPeople => "erased" {
+        records: erased, section: one erased_people, exported: crate::portability::ErasedPeople,
+        first: false, en: ["list of erased people", "lists of erased people"],
+        cs: ["seznam vymazaných osob", "seznamy vymazaných osob", "seznamů vymazaných osob"],
+    }
     #[cfg(test)]
     probe::Probe => "probe" {
         records: probes, section: many probes, exported: crate::portability::Probe,
@@ -259,6 +278,14 @@ pub mod probe {
     impl Probe {
         pub fn fields(&self) -> FieldValues {
             vec![("note", Some(self.note.clone()))]
+        }
+    }
+
+    impl crate::domain::do_not_contact::Grows for Probe {}
+
+    impl crate::domain::BelongsTo for Probe {
+        fn people(&self) -> Vec<String> {
+            Vec::new()
         }
     }
 

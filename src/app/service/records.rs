@@ -31,6 +31,9 @@ pub(super) struct Revision<K> {
     pub expect: Expect,
     pub action: Action,
     pub changes: Vec<FieldChange>,
+    /// The people the previous revision belonged to (a move from one person to another names
+    /// both).
+    pub before: Vec<String>,
 }
 
 impl<K: RecordKind> Revision<K> {
@@ -41,6 +44,7 @@ impl<K: RecordKind> Revision<K> {
     ) -> Result<Self, AppError> {
         Ok(match previous {
             None => Revision {
+                before: Vec::new(),
                 changes: audit::diff(&[], &data.audited()),
                 record: OpenRecord {
                     id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
@@ -54,6 +58,7 @@ impl<K: RecordKind> Revision<K> {
                 action: Action::Create,
             },
             Some(p) => Revision {
+                before: p.data.people(),
                 changes: audit::diff(&p.data.audited(), &data.audited()),
                 record: p.revised(data, now),
                 expect: Expect::Rev(p.rev),
@@ -62,7 +67,7 @@ impl<K: RecordKind> Revision<K> {
         })
     }
 
-    /// The audit entry of this write.
+    /// The audit entry of this write, about the people the record belongs to.
     pub fn entry(&self) -> Entry {
         Entry::new(
             self.action,
@@ -70,6 +75,8 @@ impl<K: RecordKind> Revision<K> {
             &self.record.id,
             self.changes.clone(),
         )
+        .about(self.record.data.people())
+        .about(self.before.iter().cloned())
     }
 }
 
@@ -181,7 +188,8 @@ impl<R: Repository> UnlockedVault<R> {
             K::KIND,
             id,
             audit::diff(&record.data.audited(), &[]),
-        );
+        )
+        .about(record.data.people());
         let batch = Batch {
             deletes: vec![Deletion::new(id, K::KIND, Expect::Rev(record.rev))],
             ..Batch::default()

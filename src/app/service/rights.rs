@@ -308,9 +308,26 @@ mod tests {
         };
         let id = block_on(vault.create_request(&draft, t(2))).unwrap();
         assert_eq!(vault.snapshot().requests[&id].data.subject, "Jana Nováková");
-        block_on(vault.change_request(&id, |r| r.extend("complex case"), t(3))).unwrap();
+        block_on(vault.change_request(
+            &id,
+            |r| {
+                r.extend(
+                    "complex case",
+                    chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+                )
+            },
+            t(3),
+        ))
+        .unwrap();
         assert!(matches!(
-            block_on(vault.change_request(&id, |r| r.extend("again"), t(4))),
+            block_on(vault.change_request(
+                &id,
+                |r| r.extend(
+                    "again",
+                    chrono::NaiveDate::from_ymd_opt(2026, 3, 11).unwrap()
+                ),
+                t(4)
+            )),
             Err(AppError::Request(RequestError::ExtendedAlready))
         ));
         block_on(vault.delete_contact(&jana, t(5))).unwrap();

@@ -32,6 +32,8 @@ pub(super) struct Entry {
     pub kind: String,
     pub id: String,
     pub changes: Vec<FieldChange>,
+    /// The people the record belongs to (see `domain::BelongsTo`).
+    pub subjects: Vec<String>,
 }
 
 impl Entry {
@@ -41,8 +43,29 @@ impl Entry {
             kind: kind.to_string(),
             id: id.to_string(),
             changes,
+            subjects: Vec::new(),
         }
     }
+
+    /// The entry about a record that belongs to `people`.
+    pub fn about(mut self, people: impl IntoIterator<Item = String>) -> Self {
+        for p in people {
+            if !self.subjects.contains(&p) {
+                self.subjects.push(p);
+            }
+        }
+        self
+    }
+}
+
+/// A random salt for each of `n` events (8 bytes each, hex), drawn at once.
+fn salts(n: usize) -> Result<Vec<String>, AppError> {
+    let mut bytes = vec![0u8; n * 8];
+    getrandom::fill(&mut bytes).map_err(|_| VaultError::NoRandomness)?;
+    Ok(bytes
+        .chunks_exact(8)
+        .map(crate::domain::hex::encode)
+        .collect())
 }
 
 /// A sealed batch of records with its audit events, ready to commit.
@@ -414,10 +437,13 @@ impl<R: Repository> UnlockedVault<R> {
         base: Base<'_>,
         now: DateTime<Utc>,
     ) -> Result<Chained, AppError> {
+        let entries_len = entries.len();
         let (mut head, head_rev) = (base.head.clone(), base.head_rev);
         let mut events = Vec::with_capacity(entries.len());
-        for e in entries {
-            let event = AuditEvent::next(&head, now, e.action, &e.kind, &e.id, e.changes);
+        for (e, salt) in entries.into_iter().zip(salts(entries_len)?) {
+            let event = AuditEvent::next_salted(
+                &head, now, e.action, &e.kind, &e.id, e.changes, salt, e.subjects,
+            );
             head = event.head();
             events.push(event);
         }

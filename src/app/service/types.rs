@@ -74,6 +74,10 @@ pub struct VaultSnapshot {
     pub documents: Records<Document>,
     pub tasks: Records<Task>,
     pub requests: Records<SubjectRequest>,
+    /// The do-not-contact list (at most one record).
+    pub do_not_contact: Records<crate::domain::do_not_contact::DoNotContact>,
+    /// The ids of erased people (at most one record).
+    pub erased: Records<crate::domain::do_not_contact::ErasedPeople>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,
@@ -102,6 +106,24 @@ impl VaultSnapshot {
     /// The controller's details, once entered.
     pub fn profile(&self) -> Option<&OpenRecord<ControllerProfile>> {
         self.profiles.values().next()
+    }
+
+    /// The do-not-contact list (empty until something is put on it).
+    pub fn do_not_contact_list(&self) -> crate::domain::do_not_contact::DoNotContact {
+        self.do_not_contact
+            .values()
+            .next()
+            .map(|r| r.data.clone())
+            .unwrap_or_default()
+    }
+
+    /// The ids of the people erased in this vault.
+    pub fn erased_people(&self) -> crate::domain::do_not_contact::ErasedPeople {
+        self.erased
+            .values()
+            .next()
+            .map(|r| r.data.clone())
+            .unwrap_or_default()
     }
 
     /// The records of kind `K`.

@@ -311,7 +311,7 @@ fn RequestItem(
                             <input id=field("reason") type="text" autocomplete="off" bind:value=reason/>
                             <button type="button" class="button secondary small" on:click=move |_| {
                                 let why = reason.get_untracked();
-                                change(Box::new(move |r, _, _| r.extend(&why)));
+                                change(Box::new(move |r, _, today| r.extend(&why, today)));
                             }>{locale.t(Text::ExtendDeadline)}</button>
                         </div>
                     })}

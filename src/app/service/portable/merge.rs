@@ -9,6 +9,7 @@ use crate::app::service::records::Revision;
 use crate::app::service::trail::Entry;
 use crate::app::service::types::{OpenRecord, UnlockedVault, VaultSnapshot};
 use crate::domain::audit::{self, Action};
+use crate::domain::do_not_contact::ErasedPeople;
 use crate::portability::{self, Checked, Export, Record};
 use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use chrono::{DateTime, Utc};
@@ -39,6 +40,8 @@ pub struct MergeReport {
     pub updated: usize,
     pub unchanged: usize,
     pub differences: Vec<Difference>,
+    /// Records of erased people the file held, not brought back.
+    pub erased_skipped: usize,
 }
 
 impl MergeReport {
@@ -54,6 +57,9 @@ impl MergeReport {
 struct Merging<'a, R: Repository> {
     vault: &'a UnlockedVault<R>,
     export: &'a Export,
+    now: DateTime<Utc>,
+    /// Who was erased, in the vault or in the file: their records are not brought back.
+    erased: ErasedPeople,
     report: MergeReport,
     /// The vault as it would be after the merge, to check the format's rules on.
     merged: Export,
@@ -86,13 +92,26 @@ impl<R: Repository> Merging<'_, R> {
     }
 
     /// A kind the vault holds at most one of (the controller's details, the pipeline): the
-    /// file's replaces the vault's when it is the newer revision and differs.
+    /// file's replaces the vault's when it is the newer revision and differs. A list that only
+    /// grows (the do-not-contact list, the erased people) takes the file's entries in instead.
     fn single<K: RecordKind>(
         &mut self,
         theirs: OpenRecord<K>,
         exported: &Record<K::Exported>,
     ) -> Result<(), AppError> {
         let ours = K::records(&self.snapshot).values().next().cloned();
+        if let Some(o) = &ours {
+            if let Some(both) = o.data.grown(&theirs.data) {
+                if both == o.data {
+                    self.report.unchanged += 1;
+                    return Ok(());
+                }
+                let revision = Revision::of(Some(o), both, self.now)?;
+                let exported_both = super::exported(&revision.record)?;
+                self.report.updated += 1;
+                return self.write(revision, &exported_both, vec![]);
+            }
+        }
         let newer = ours.as_ref().is_none_or(|o| theirs.rev > o.rev);
         if !newer || ours.as_ref().is_some_and(|o| o.data == theirs.data) {
             return Ok(());
@@ -117,6 +136,7 @@ impl<R: Repository> Merging<'_, R> {
                 &ours.as_ref().map(|o| o.data.audited()).unwrap_or_default(),
                 &theirs.data.audited(),
             ),
+            before: Vec::new(),
             record: theirs,
         };
         self.report.updated += 1;
@@ -130,6 +150,10 @@ impl<R: Repository> EachKind for Merging<'_, R> {
             let path = data_path::<K>(i);
             let theirs: OpenRecord<K> = opened(r, &path)?;
             revalidated(&theirs, &path)?;
+            if self.erased.covers(&theirs.id, &theirs.data.people()) {
+                self.report.erased_skipped += 1;
+                continue;
+            }
             if K::SINGLE {
                 self.single(theirs, r)?;
                 continue;
@@ -142,6 +166,7 @@ impl<R: Repository> EachKind for Merging<'_, R> {
                         expect: Expect::Absent,
                         action: Action::Create,
                         changes: audit::diff(&[], &theirs.data.audited()),
+                        before: Vec::new(),
                         record: theirs,
                     }
                 }
@@ -160,6 +185,7 @@ impl<R: Repository> EachKind for Merging<'_, R> {
                         expect: Expect::Rev(o.rev),
                         action: Action::Update,
                         changes: audit::diff(&o.data.audited(), &theirs.data.audited()),
+                        before: crate::domain::BelongsTo::people(&o.data),
                         record: theirs,
                     }
                 }
@@ -199,9 +225,18 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<MergeReport, AppError> {
         self.ready()?;
+        let file_erased = export
+            .erased_people
+            .as_ref()
+            .and_then(|r| portability::bridge::<_, ErasedPeople>(&r.data).ok())
+            .unwrap_or_default();
         let mut merging = Merging {
             vault: self,
             export,
+            now,
+            erased: self
+                .with_snapshot(|s| s.erased_people())
+                .union(&file_erased),
             report: MergeReport::default(),
             // Its own trail verified when the vault was opened and is not part of what the
             // merge changes.

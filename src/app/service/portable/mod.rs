@@ -14,6 +14,7 @@ use super::kinds::{self, EachKind, EachKindAsync, Noun, RecordKind};
 use super::trail::{seal_audit_block, Base, Entry, AUDIT_BLOCK};
 use super::types::{OpenRecord, UnlockedVault, VaultSnapshot};
 use crate::domain::audit::{Action, AuditEvent, ChainHead, FieldChange};
+use crate::domain::do_not_contact::ErasedPeople;
 use crate::portability::{self, bridge, Checked, Export, ImportError, Record};
 use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use chrono::{DateTime, Utc};
@@ -38,6 +39,8 @@ pub struct KindCount {
 pub struct ImportSummary {
     pub kinds: Vec<KindCount>,
     pub audit_events: usize,
+    /// Records of erased people the file held, not brought back.
+    pub erased_skipped: usize,
 }
 
 impl Default for ImportSummary {
@@ -60,6 +63,7 @@ impl Default for ImportSummary {
         ImportSummary {
             kinds: zero.0,
             audit_events: 0,
+            erased_skipped: 0,
         }
     }
 }
@@ -276,10 +280,22 @@ impl<R: Repository> UnlockedVault<R> {
         let export: &Export = file;
         let counted = ImportSummary::of_export(export);
         let adopt_trail = mode == Mode::Restore && !export.audit_log.is_empty();
+        let ours = (mode == Mode::Replace).then(|| self.snapshot());
+        let file_erased = export
+            .erased_people
+            .as_ref()
+            .and_then(|r| crate::portability::bridge::<_, ErasedPeople>(&r.data).ok())
+            .unwrap_or_default();
+        let erased = self
+            .with_snapshot(|s| s.erased_people())
+            .union(&file_erased);
         let mut sealing = Sealing {
             vault: self,
             export,
             existing,
+            ours: ours.as_ref(),
+            erased,
+            skipped: 0,
             snapshot: VaultSnapshot::default(),
             puts: Vec::new(),
             progress,
@@ -318,7 +334,10 @@ impl<R: Repository> UnlockedVault<R> {
             return Err(AppError::Cancelled);
         }
         let Sealing {
-            mut snapshot, puts, ..
+            mut snapshot,
+            puts,
+            skipped,
+            ..
         } = sealing;
         let written: std::collections::HashSet<&str> =
             puts.iter().map(|(r, _)| r.id.as_str()).collect();
@@ -329,6 +348,7 @@ impl<R: Repository> UnlockedVault<R> {
             .collect();
         let summary = ImportSummary {
             audit_events: events.len(),
+            erased_skipped: skipped,
             ..ImportSummary::of_snapshot(&snapshot)
         };
         let entry = import_entry(file.sha256(), mode, &counted);
@@ -420,6 +440,13 @@ struct Sealing<'a, R: Repository, P> {
     /// The vault's records (id → kind and revision): a record of the file with one of these
     /// ids overwrites it.
     existing: &'a BTreeMap<String, (&'static str, u64)>,
+    /// The vault as it was (a replace): its lists that only grow (the do-not-contact list, the
+    /// erased people) take the file's in, instead of being replaced.
+    ours: Option<&'a VaultSnapshot>,
+    /// Who was erased, in the vault or in the file: their records are not brought back.
+    erased: ErasedPeople,
+    /// How many records of erased people the file held (not written).
+    skipped: usize,
     snapshot: VaultSnapshot,
     puts: Vec<(SealedRecord, Expect)>,
     progress: P,
@@ -453,10 +480,25 @@ where
     F: std::future::Future<Output = bool>,
 {
     async fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+        // A list that only grows keeps the vault's own entries, with the file's added.
+        let ours = self
+            .ours
+            .and_then(|s| K::records(s).values().next().cloned());
+        let mut grew = false;
         for (i, r) in K::section(self.export).iter().enumerate() {
             let path = data_path::<K>(i);
-            let record: OpenRecord<K> = opened(r, &path)?;
+            let mut record: OpenRecord<K> = opened(r, &path)?;
             revalidated(&record, &path)?;
+            if self.erased.covers(&record.id, &record.data.people()) {
+                self.skipped += 1;
+                continue;
+            }
+            if let Some(o) = ours.as_ref().filter(|_| K::SINGLE) {
+                if let Some(both) = o.data.grown(&record.data) {
+                    record = o.revised(both, record.updated_at.max(o.updated_at));
+                    grew = true;
+                }
+            }
             let expect = self
                 .existing
                 .get(&record.id)
@@ -464,6 +506,11 @@ where
             self.puts.push((self.vault.seal(&record)?, expect));
             K::records_mut(&mut self.snapshot).insert(record.id.clone(), record);
             self.tick(1).await?;
+        }
+        if let Some(o) = ours.filter(|o| !grew && o.data.grown(&o.data).is_some()) {
+            // The file has none: the vault's own list stays as it is.
+            self.puts.push((self.vault.seal(&o)?, Expect::Rev(o.rev)));
+            K::records_mut(&mut self.snapshot).insert(o.id.clone(), o);
         }
         Ok(())
     }

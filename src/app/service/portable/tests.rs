@@ -75,7 +75,12 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
         ..Default::default()
     };
     let id = block_on(vault.create_request(&request, t(6))).unwrap();
-    block_on(vault.change_request(&id, |r| r.extend("a large history to collect"), t(7))).unwrap();
+    block_on(vault.change_request(
+        &id,
+        |r| r.extend("a large history to collect", today()),
+        t(7),
+    ))
+    .unwrap();
     vault
 }
 

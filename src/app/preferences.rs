@@ -9,6 +9,8 @@ const LANG_KEY: &str = "folio.lang";
 const IDLE_MINUTES_KEY: &str = "folio.idle_minutes";
 /// When the last full export was made (milliseconds since 1970): drives the backup reminder.
 const LAST_EXPORT_KEY: &str = "folio.last_export";
+/// When the last encrypted backup was made (the erase page says older copies still exist).
+const LAST_BACKUP_KEY: &str = "folio.last_backup";
 
 /// The delays the automatic lock offers, in minutes.
 pub const IDLE_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 240];
@@ -46,4 +48,15 @@ pub fn last_export() -> Option<DateTime<Utc>> {
 
 pub fn set_last_export(at: DateTime<Utc>) {
     let _ = Browser::set(LAST_EXPORT_KEY, at.timestamp_millis());
+}
+
+/// When the last encrypted backup was made on this device.
+pub fn last_backup() -> Option<DateTime<Utc>> {
+    Browser::get::<i64>(LAST_BACKUP_KEY)
+        .ok()
+        .and_then(DateTime::from_timestamp_millis)
+}
+
+pub fn set_last_backup(at: DateTime<Utc>) {
+    let _ = Browser::set(LAST_BACKUP_KEY, at.timestamp_millis());
 }

@@ -386,11 +386,13 @@ impl Session {
     pub async fn export_backup(self, passphrase: Passphrase) -> Result<Vec<u8>, AppError> {
         let text = self.export_json().await?;
         let kdf = KdfParams::recommended()?;
-        Ok(crate::vault::backup::seal_backup(
+        let sealed = crate::vault::backup::seal_backup(
             &passphrase,
             kdf,
             &crate::vault::Plaintext::new(text.into_bytes()),
-        )?)
+        )?;
+        preferences::set_last_backup(chrono::Utc::now());
+        Ok(sealed)
     }
 
     /// Opens an encrypted backup file and reads the export inside (checked like any import).

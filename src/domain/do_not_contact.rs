@@ -278,11 +278,6 @@ impl ErasedPeople {
         self.people.contains_key(id)
     }
 
-    /// Whether a record is about an erased person: their own, or one that belongs to them.
-    pub fn covers(&self, id: &str, people: &[String]) -> bool {
-        self.contains(id) || people.iter().any(|p| self.contains(p))
-    }
-
     /// This list with `other`'s people too (the earlier day kept).
     pub fn union(&self, other: &ErasedPeople) -> ErasedPeople {
         let mut merged = self.clone();
@@ -369,14 +364,5 @@ mod tests {
         assert!(both.reason(Channel::Email, "a@x.cz").is_some());
         assert!(both.reason(Channel::Email, "b@x.cz").is_some());
         assert_eq!(both.union(&b), both, "merging again adds nothing");
-    }
-
-    #[test]
-    fn erased_people_stay_erased_and_cover_what_was_theirs() {
-        let mut erased = ErasedPeople::default();
-        erased.people.insert("c1".into(), day());
-        assert!(erased.covers("c1", &[]));
-        assert!(erased.covers("activity-9", &["c1".to_string()]));
-        assert!(!erased.covers("activity-9", &["c2".to_string()]));
     }
 }

@@ -47,6 +47,180 @@ pub struct Plan {
     pub requests: Vec<String>,
     /// The records whose history (audit event values) is erased.
     pub history: BTreeSet<String>,
+    /// Whether the contact record still exists (a person deleted earlier is erased from the
+    /// history alone).
+    pub live: bool,
+    /// Where the person's name, e-mail or phone appear in other records' free text: left as
+    /// they are unless the user edits them first.
+    pub mentions: Vec<Mention>,
+}
+
+/// A record whose free text names the person being erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// "deal", "contact", "activity", "document" or "request".
+    pub kind: &'static str,
+    pub id: String,
+    /// For an activity, the contact whose timeline it is on (where to edit it).
+    pub owner: Option<String>,
+    /// What names the person there: their name, an e-mail or a phone number.
+    pub by: MentionedBy,
+}
+
+/// What in a text names the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionedBy {
+    Name,
+    Email,
+    Phone,
+}
+
+/// What identifies a person in free text: their full name (folded: no case, no diacritics),
+/// e-mail addresses (lower case) and phone numbers (digits only, the last nine).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needles {
+    names: Vec<String>,
+    emails: Vec<String>,
+    phones: Vec<String>,
+}
+
+impl Needles {
+    /// What identifies `contact`. A name of one short word alone would match too much: only a
+    /// full name (two words, or one of at least five letters) is searched for.
+    pub fn of(contact: &Contact) -> Self {
+        let name = super::search::fold(&contact.display_name());
+        let names = if name.split_whitespace().count() >= 2 || name.chars().count() >= 5 {
+            vec![name]
+        } else {
+            Vec::new()
+        };
+        Needles {
+            names,
+            emails: contact
+                .emails
+                .iter()
+                .map(|e| e.value.trim().to_lowercase())
+                .filter(|e| e.contains('@'))
+                .collect(),
+            phones: contact
+                .phones
+                .iter()
+                .filter_map(|p| digits_tail(&p.value))
+                .collect(),
+        }
+    }
+
+    /// What names the person in `text`, if anything does.
+    pub fn found_in(&self, text: &str) -> Option<MentionedBy> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let lower = text.to_lowercase();
+        if self.emails.iter().any(|e| lower.contains(e.as_str())) {
+            return Some(MentionedBy::Email);
+        }
+        if !self.phones.is_empty() {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            if self.phones.iter().any(|p| digits.contains(p.as_str())) {
+                return Some(MentionedBy::Phone);
+            }
+        }
+        let folded = super::search::fold(text);
+        if self.names.iter().any(|n| folded.contains(n.as_str())) {
+            return Some(MentionedBy::Name);
+        }
+        None
+    }
+}
+
+/// The last nine digits of a phone number (none for fewer than six digits).
+fn digits_tail(phone: &str) -> Option<String> {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 6).then(|| digits[digits.len().saturating_sub(9)..].iter().collect())
+}
+
+/// The other records' free texts an erasure looks for the person in.
+#[derive(Default)]
+pub struct Texts<'a> {
+    /// (id, notes) of the other contacts.
+    pub contacts: Vec<(&'a String, &'a str)>,
+    /// (id, title and notes) of deals.
+    pub deals: Vec<(&'a String, String)>,
+    /// (id, contact, subject and body) of other people's activities.
+    pub activities: Vec<(&'a String, &'a String, String)>,
+    /// (id, note) of documents.
+    pub documents: Vec<(&'a String, &'a str)>,
+    /// (id, steps and outcome) of register entries.
+    pub requests: Vec<(&'a String, String)>,
+}
+
+/// Where `needles` appear in `texts`.
+pub fn mentions(needles: &Needles, texts: &Texts) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut look = |kind, id: &String, owner: Option<&String>, text: &str| {
+        if let Some(by) = needles.found_in(text) {
+            found.push(Mention {
+                kind,
+                id: id.clone(),
+                owner: owner.cloned(),
+                by,
+            });
+        }
+    };
+    for (id, text) in &texts.contacts {
+        look("contact", id, None, text);
+    }
+    for (id, text) in &texts.deals {
+        look("deal", id, None, text);
+    }
+    for (id, owner, text) in &texts.activities {
+        look("activity", id, Some(owner), text);
+    }
+    for (id, text) in &texts.documents {
+        look("document", id, None, text);
+    }
+    for (id, text) in &texts.requests {
+        look("request", id, None, text);
+    }
+    found
+}
+
+/// A deleted person as the audit trail still knows them: each field's newest value in the
+/// events of their contact record (what an erasure must find in free text and put on the
+/// do-not-contact list).
+pub fn person_from_history(id: &str, events: &[super::audit::AuditEvent]) -> Contact {
+    use super::contact::{fields, Labelled};
+    let mut person = Contact::default();
+    let split = |v: &str| -> Vec<Labelled> {
+        v.split(", ")
+            .map(|part| match part.split_once(": ") {
+                Some((label, value)) => Labelled {
+                    label: label.to_string(),
+                    value: value.to_string(),
+                },
+                None => Labelled {
+                    label: String::new(),
+                    value: part.to_string(),
+                },
+            })
+            .collect()
+    };
+    for e in events.iter().filter(|e| e.entity_id == id) {
+        for c in &e.changes {
+            let value = c.after.as_deref().or(c.before.as_deref()).unwrap_or("");
+            if value.is_empty() {
+                continue;
+            }
+            match c.field.as_str() {
+                fields::GIVEN_NAME => person.given_name = value.to_string(),
+                fields::FAMILY_NAME => person.family_name = value.to_string(),
+                fields::EMAIL => person.emails = split(value),
+                fields::PHONE => person.phones = split(value),
+                _ => {}
+            }
+        }
+    }
+    person
 }
 
 /// The fields a contact keeps while documents hold it: what an invoice or contract must carry
@@ -142,6 +316,8 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         documents_deleted,
         requests,
         history,
+        live: true,
+        mentions: Vec::new(),
     }
 }
 
@@ -222,6 +398,80 @@ pub fn ready_to_finish<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_are_found_by_name_e_mail_or_phone_however_written() {
+        let needles = Needles::of(&jana());
+        assert_eq!(
+            needles.found_in("Call JANA NOVAKOVA back"),
+            Some(MentionedBy::Name)
+        );
+        assert_eq!(
+            needles.found_in("cc: Jana@Firma.cz"),
+            Some(MentionedBy::Email)
+        );
+        let with_phone = Contact {
+            phones: vec![crate::domain::contact::Labelled {
+                label: String::new(),
+                value: "+420 601 234 567".into(),
+            }],
+            ..jana()
+        };
+        assert_eq!(
+            Needles::of(&with_phone).found_in("her mobile is 601-234-567"),
+            Some(MentionedBy::Phone)
+        );
+        assert_eq!(needles.found_in("Jan Novák called"), None);
+        assert_eq!(needles.found_in(""), None);
+        let ids = ["d1".to_string(), "c2".to_string(), "a1".to_string()];
+        let texts = Texts {
+            deals: vec![(&ids[0], "Audit — Jana Nováková introduced us".to_string())],
+            contacts: vec![(&ids[1], "sister of jana@firma.cz")],
+            activities: vec![(&ids[2], &ids[1], "lunch".to_string())],
+            ..Texts::default()
+        };
+        let found = mentions(&needles, &texts);
+        assert_eq!(
+            found
+                .iter()
+                .map(|m| (m.kind, m.id.as_str()))
+                .collect::<Vec<_>>(),
+            [("contact", "c2"), ("deal", "d1")]
+        );
+    }
+
+    #[test]
+    fn a_deleted_person_is_known_from_the_history_of_their_record() {
+        use crate::domain::audit::{Action, AuditEvent, ChainHead, FieldChange};
+        let at = chrono::Utc::now();
+        let created = AuditEvent::next(
+            &ChainHead::genesis(),
+            at,
+            Action::Create,
+            "contact",
+            "c1",
+            vec![
+                FieldChange::new("given_name", None, Some("Jana".into())),
+                FieldChange::new("email", None, Some("work: jana@firma.cz, j@x.cz".into())),
+            ],
+        );
+        let deleted = AuditEvent::next(
+            &created.head(),
+            at,
+            Action::Delete,
+            "contact",
+            "c1",
+            vec![FieldChange::new(
+                "family_name",
+                Some("Nováková".into()),
+                None,
+            )],
+        );
+        let person = person_from_history("c1", &[created, deleted]);
+        assert_eq!(person.display_name(), "Jana Nováková");
+        let emails: Vec<&str> = person.emails.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(emails, ["jana@firma.cz", "j@x.cz"]);
+    }
     use crate::domain::activity::ActivityKind;
     use crate::domain::contact::Labelled;
     use crate::domain::document::{default_retain_until, DocumentKind};

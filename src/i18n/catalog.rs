@@ -613,6 +613,26 @@ catalog! {
     EraseKeptFields => "Kept of the contact (what the documents must state): name, organisation, IČO, DIČ, address. Processing is restricted (Art. 18): no campaigns, no consent, no follow-ups.",
         "Z kontaktu zůstane (co musí doklady uvádět): jméno, firma, IČO, DIČ, adresa. Zpracování je omezené (čl. 18): žádné kampaně, souhlasy ani připomínky.";
     EraseLegalReason => "a legal obligation to keep it (Art. 17(3)(b); for invoices the Czech VAT and accounting acts)", "zákonná povinnost uchovat (čl. 17 odst. 3 písm. b; u faktur zákon o DPH a o účetnictví)";
+    KeepOnList => "Keep on the do-not-contact list", "Ponechat na seznamu „nekontaktovat“";
+    KeepOnListHint => "Their e-mail addresses and phone numbers are kept only as keyed digests, so that a later import or a new contact with them is stopped. Nothing readable remains.",
+        "Jejich e-mailové adresy a telefonní čísla zůstanou jen jako klíčované otisky, aby je pozdější import nebo nový kontakt zachytil. Nic čitelného nezůstane.";
+    MentionsHeading => "Mentioned elsewhere", "Zmínky jinde";
+    MentionsLead => "Other records' free text names this person. An erasure does not rewrite others' notes: edit them first, or confirm that they stay.",
+        "Volný text jiných záznamů tuto osobu jmenuje. Výmaz cizí poznámky nepřepisuje: nejdřív je upravte, nebo potvrďte, že zůstanou.";
+    MentionsAcknowledged => "I know these mentions stay", "Vím, že tyto zmínky zůstanou";
+    MentionByName => "by name", "jménem";
+    MentionByEmail => "by e-mail address", "e-mailovou adresou";
+    MentionByPhone => "by phone number", "telefonním číslem";
+    OldCopiesHeading => "Copies the erasure cannot reach", "Kopie, kam výmaz nedosáhne";
+    OldCopiesLead => "Exports and backups made before today still hold this person. Delete them, or make sure they are not restored: Folio will not bring an erased person back from one.",
+        "Exporty a zálohy pořízené před dneškem tuto osobu stále obsahují. Smažte je, nebo zajistěte, že se neobnoví: Folio vymazanou osobu z nich zpět nepřenese.";
+    LastExportWas => "Last export:", "Poslední export:";
+    LastBackupWas => "Last encrypted backup:", "Poslední šifrovaná záloha:";
+    NeverMade => "never on this device", "na tomto zařízení nikdy";
+    DeletePersonLead => "Deleting a person erases them (Art. 17): what follows goes, and what the law requires to keep stays, restricted.",
+        "Smazání osoby je výmaz (čl. 17): následující zmizí a co zákon ukládá uchovat, zůstane, s omezeným zpracováním.";
+    ErasedHistoryOnly => "This person was deleted earlier: what remains is their history, whose values are erased now.",
+        "Tato osoba byla smazána dříve: zbývá její historie, jejíž hodnoty se nyní vymažou.";
     EraseRegisterNote => "The erasure is recorded in the requests register (an open erasure request of this person is closed as done).", "Výmaz se zapíše do evidence žádostí (otevřená žádost této osoby o výmaz se uzavře jako vyřízená).";
     EraseConfirmLabel => "Type ERASE to confirm", "Pro potvrzení napište VYMAZAT";
     EraseConfirmWord => "ERASE", "VYMAZAT";

@@ -177,7 +177,8 @@ mod tests {
         .unwrap();
         block_on(vault.lift_limit(&limit_id, t(10))).unwrap();
         assert_eq!(vault.snapshot().limits[&limit_id].data.lifted, Some(t(10)));
-        block_on(vault.delete_contact(&contact_id, t(11))).unwrap();
+        block_on(vault.delete_contact(&contact_id, KeepOnList::No, t(11), t(11).date_naive()))
+            .unwrap();
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(s.consents.is_empty() && s.limits.is_empty());
         assert_eq!(s.chain, None);

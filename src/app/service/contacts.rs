@@ -222,60 +222,6 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(id)
     }
 
-    /// Deletes a contact with its activities, consents, limits and follow-ups in one
-    /// transaction, audited; its deals stay without it, and the requests register keeps who
-    /// asked, by name. Refused while documents concern it.
-    pub async fn delete_contact(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        let contact = self.record::<Contact>(id)?;
-        // Documents must be kept (erasure decides what happens then): they block deletion.
-        let documents = self.revisions_of::<Document>(|d| d.contact_ids.iter().any(|c| c == id));
-        if !documents.is_empty() {
-            return Err(AppError::Documents(documents.len()));
-        }
-        let mine = |c: &str| c == id;
-        let mut deletes = vec![Deletion::new(id, Contact::KIND, Expect::Rev(contact.rev))];
-        deletes.extend(self.revisions_of::<Activity>(|a| mine(&a.contact_id)));
-        deletes.extend(self.revisions_of::<ConsentRecord>(|c| mine(&c.contact_id)));
-        deletes.extend(self.revisions_of::<Limit>(|l| mine(&l.contact_id)));
-        deletes.extend(self.revisions_of::<Task>(|t| t.contact_id.as_deref() == Some(id)));
-        let deals = self.revise_all::<Deal>(now, |d| {
-            d.contact_ids.iter().any(|c| mine(c)).then(|| {
-                let mut d = d.clone();
-                d.contact_ids.retain(|c| !mine(c));
-                d
-            })
-        });
-        let requests = self.revise_all::<SubjectRequest>(now, |r| {
-            (r.contact_id.as_deref() == Some(id)).then(|| SubjectRequest {
-                contact_id: None,
-                ..r.clone()
-            })
-        });
-        let mut puts = self.seal_revisions(&deals)?;
-        puts.extend(self.seal_revisions(&requests)?);
-        let entry = Entry::new(
-            Action::Delete,
-            Contact::KIND,
-            id,
-            audit::diff(&contact.data.fields(), &[]),
-        );
-        let batch = Batch {
-            puts,
-            deletes,
-            ..Batch::default()
-        };
-        self.commit(batch.clone(), vec![entry], now).await?;
-        let gone: Vec<String> = batch.deletes.into_iter().map(|d| d.id).collect();
-        self.forget_all::<Contact>(&gone);
-        self.forget_all::<Activity>(&gone);
-        self.forget_all::<ConsentRecord>(&gone);
-        self.forget_all::<Limit>(&gone);
-        self.forget_all::<Task>(&gone);
-        self.keep_all(deals);
-        self.keep_all(requests);
-        Ok(())
-    }
-
     /// Creates (`id` None) or updates an activity on a contact's timeline. Returns its id.
     pub async fn save_activity(
         &self,
@@ -413,15 +359,15 @@ mod tests {
             };
             block_on(vault.save_activity(None, &draft, t(n))).unwrap();
         }
-        block_on(vault.delete_contact(&id, t(5))).unwrap();
+        block_on(vault.delete_contact(&id, KeepOnList::No, t(5), t(5).date_naive())).unwrap();
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(!s.contacts.contains_key(&id));
         assert_eq!(s.activities.len(), 1);
         assert!(s.activities.values().all(|a| a.data.contact_id == other));
-        assert_eq!(s.audit.last().unwrap().action, Action::Delete);
+        assert_eq!(s.audit.last().unwrap().action, Action::Erase);
         assert_eq!(s.chain, None);
         assert!(matches!(
-            block_on(vault.delete_contact(&id, t(6))),
+            block_on(vault.delete_contact(&id, KeepOnList::No, t(6), t(6).date_naive())),
             Err(AppError::NotFound(_))
         ));
     }

@@ -225,10 +225,6 @@ mod tests {
         let task = block_on(vault.save_task(None, &follow_up, utc_of, t(6))).unwrap();
         block_on(vault.set_task_done(&task, true, t(7))).unwrap();
         assert!(matches!(
-            block_on(vault.delete_contact(&jana, t(8))),
-            Err(AppError::Documents(1))
-        ));
-        assert!(matches!(
             block_on(vault.delete_deal(&deal, t(8))),
             Err(AppError::Documents(1))
         ));
@@ -263,7 +259,7 @@ mod tests {
         // Without the document, the deal goes with its follow-ups; the contact then too.
         block_on(vault.delete_document(&doc, t(9))).unwrap();
         block_on(vault.delete_deal(&deal, t(10))).unwrap();
-        block_on(vault.delete_contact(&jana, t(11))).unwrap();
+        block_on(vault.delete_contact(&jana, KeepOnList::No, t(11), t(11).date_naive())).unwrap();
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(s.deals.is_empty() && s.tasks.is_empty() && s.documents.is_empty());
         assert_eq!(s.chain, None);

@@ -53,10 +53,11 @@ fn record(repo: &MemoryRepository, id: &str) -> SealedRecord {
 #[test]
 fn normal_use_is_accounted_for() {
     let (repo, vault, ids) = used_vault();
-    block_on(vault.delete_contact(&ids[2], t(30))).unwrap();
+    block_on(vault.delete_contact(&ids[2], KeepOnList::No, t(30), t(30).date_naive())).unwrap();
     let export = crate::portability::Checked::new(vault.export(t(31), "test").unwrap()).unwrap();
     block_on(vault.import_merge(&export, t(32))).unwrap();
-    block_on(vault.erase_contact(&ids[1], "erased", t(33), t(33).date_naive())).unwrap();
+    block_on(vault.erase_contact(&ids[1], "erased", KeepOnList::No, t(33), t(33).date_naive()))
+        .unwrap();
     let s = reopened(&repo);
     assert_eq!((s.findings, s.chain, s.damaged), (vec![], None, vec![]));
     // Into another vault, restored and then replaced: still accounted for.
@@ -104,7 +105,7 @@ fn a_record_put_back_at_an_older_revision_is_named() {
 fn a_deleted_record_put_back_is_named_as_added() {
     let (repo, vault, ids) = used_vault();
     let gone = record(&repo, &ids[2]);
-    block_on(vault.delete_contact(&ids[2], t(40))).unwrap();
+    block_on(vault.delete_contact(&ids[2], KeepOnList::No, t(40), t(40).date_naive())).unwrap();
     repo.raw_put(gone);
     let s = reopened(&repo);
     assert_eq!(
@@ -167,7 +168,8 @@ fn the_trail_cut_at_its_end_is_named() {
 fn an_audit_item_put_back_as_it_was_before_an_erasure_is_named() {
     let (repo, vault, ids) = used_vault();
     let before: Vec<_> = repo.raw_audit();
-    block_on(vault.erase_contact(&ids[0], "erased", t(60), t(60).date_naive())).unwrap();
+    block_on(vault.erase_contact(&ids[0], "erased", KeepOnList::No, t(60), t(60).date_naive()))
+        .unwrap();
     // An item the erasure sealed anew (without the person's values), put back as it was.
     let rewritten = repo
         .raw_audit()

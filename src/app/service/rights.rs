@@ -1,5 +1,7 @@
-//! The data subject's rights in the vault: erasure (Art. 17, honouring retention holds) and the
-//! register of requests with its deadlines.
+//! The data subject's rights in the vault: erasure (Art. 17, honouring retention holds) — of a
+//! person still in the vault or deleted earlier, their history found through the people each
+//! event belongs to, their "no" kept on the do-not-contact list and their id on the list of
+//! erased people — and the register of requests with its deadlines.
 
 use super::error::AppError;
 use super::kinds::RecordKind;
@@ -10,31 +12,50 @@ use crate::domain::audit::{Action, AuditEvent, FieldChange};
 use crate::domain::consent::{ConsentRecord, Limit};
 use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
+use crate::domain::do_not_contact::{Channel, DoNotContact, ErasedPeople, Reason};
 use crate::domain::document::Document;
 use crate::domain::erasure;
 use crate::domain::request::SubjectRequest;
 use crate::domain::request::{RequestDraft, RequestError, RequestKind, RequestStatus};
 use crate::domain::task::Task;
 use crate::domain::Id;
-use crate::store::{Batch, Deletion, Expect, Repository};
+use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use crate::vault::VaultError;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
+fn pairs<T>(map: &Records<T>) -> Vec<(&String, &T)> {
+    map.iter().map(|(k, r)| (k, &r.data)).collect()
+}
+
+/// The person being erased: their contact record, or (deleted earlier) what the audit trail
+/// knows of them. None when the vault has never known anyone of that id.
+fn person(s: &VaultSnapshot, id: &str) -> Option<(Contact, bool)> {
+    match s.contacts.get(id) {
+        Some(c) => Some((c.data.clone(), true)),
+        None if s
+            .audit
+            .iter()
+            .any(|e| e.entity_id == id && e.entity_kind == "contact") =>
+        {
+            Some((erasure::person_from_history(id, &s.audit), false))
+        }
+        None => None,
+    }
+}
+
 /// What erasing contact `id` on `today` would do, worked out from the decrypted state (the
-/// erasure page shows it; `erase_contact` carries it out).
+/// erasure page shows it; `erase_contact` carries it out). A person deleted earlier is erased
+/// from the history alone.
 pub fn plan_erasure(
     s: &VaultSnapshot,
     id: &str,
     today: NaiveDate,
 ) -> Result<erasure::Plan, AppError> {
-    let contact = s
-        .contacts
-        .get(id)
+    let (contact, live) = person(s, id)
+        // Someone erased already (and not kept by a hold) has nothing left to erase.
+        .filter(|(_, live)| *live || !s.erased_people().contains(id))
         .ok_or_else(|| AppError::NotFound(id.to_string()))?;
-    fn pairs<T>(map: &Records<T>) -> Vec<(&String, &T)> {
-        map.iter().map(|(k, r)| (k, &r.data)).collect()
-    }
     let records = erasure::Records {
         activities: pairs(&s.activities),
         consents: pairs(&s.consents),
@@ -44,7 +65,76 @@ pub fn plan_erasure(
         documents: pairs(&s.documents),
         requests: pairs(&s.requests),
     };
-    Ok(erasure::plan(id, &contact.data, &records, today))
+    let mut plan = erasure::plan(id, &contact, &records, today);
+    plan.live = live;
+    // Records of theirs deleted earlier: found through the people their events belong to.
+    let shared: std::collections::BTreeSet<&str> = plan
+        .deals
+        .iter()
+        .chain(&plan.documents_unlinked)
+        .map(String::as_str)
+        .collect();
+    for e in &s.audit {
+        if e.subjects.iter().any(|p| p == id) && !shared.contains(e.entity_id.as_str()) {
+            let shared_kind = e.entity_kind == Deal::KIND || e.entity_kind == Document::KIND;
+            let still_there =
+                s.deals.contains_key(&e.entity_id) || s.documents.contains_key(&e.entity_id);
+            if !shared_kind || !still_there {
+                plan.history.insert(e.entity_id.clone());
+            }
+        }
+    }
+    // Where others' free text names them.
+    let mine: std::collections::BTreeSet<&String> = plan.history.iter().collect();
+    let texts = erasure::Texts {
+        contacts: s
+            .contacts
+            .iter()
+            .filter(|(k, _)| k.as_str() != id)
+            .map(|(k, c)| (k, c.data.notes.as_str()))
+            .collect(),
+        deals: s
+            .deals
+            .iter()
+            .map(|(k, d)| {
+                (
+                    k,
+                    format!(
+                        "{}\n{}\n{}",
+                        d.data.title, d.data.notes, d.data.outcome_reason
+                    ),
+                )
+            })
+            .collect(),
+        activities: s
+            .activities
+            .iter()
+            .filter(|(k, a)| !mine.contains(k) && a.data.contact_id != id)
+            .map(|(k, a)| {
+                (
+                    k,
+                    &a.data.contact_id,
+                    format!("{}\n{}", a.data.subject, a.data.body),
+                )
+            })
+            .collect(),
+        documents: s
+            .documents
+            .iter()
+            .map(|(k, d)| (k, d.data.note.as_str()))
+            .collect(),
+        requests: s
+            .requests
+            .iter()
+            .filter(|(_, r)| r.data.contact_id.as_deref() != Some(id))
+            .map(|(k, r)| {
+                let steps: Vec<&str> = r.data.steps.iter().map(|st| st.note.as_str()).collect();
+                (k, format!("{}\n{}", steps.join("\n"), r.data.outcome))
+            })
+            .collect(),
+    };
+    plan.mentions = erasure::mentions(&erasure::Needles::of(&contact), &texts);
+    Ok(plan)
 }
 
 /// The next revisions of the records `ids` names.
@@ -77,6 +167,17 @@ struct Erasure {
     requests: Vec<OpenRecord<SubjectRequest>>,
     kept: Option<OpenRecord<Contact>>,
     erased: Vec<(usize, AuditEvent)>,
+    lists: (OpenRecord<ErasedPeople>, Option<OpenRecord<DoNotContact>>),
+}
+
+/// The outcome an open erasure request is closed with when the person is deleted.
+const DELETED: &str = "deleted";
+
+/// Whether to keep the erased person's addresses on the do-not-contact list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepOnList {
+    Yes,
+    No,
 }
 
 impl<R: Repository> UnlockedVault<R> {
@@ -85,20 +186,49 @@ impl<R: Repository> UnlockedVault<R> {
         plan_erasure(&self.inner.borrow().snapshot, id, today)
     }
 
-    /// Erases a contact (Art. 17) in one transaction, as `erasure_plan` said: deletes what may
+    /// Erases a person (Art. 17) in one transaction, as `erasure_plan` said: deletes what may
     /// go; while documents must be kept, leaves only what they need, restricted (Art. 18); takes
-    /// the values out of the history of everything erased (the audit chain still verifies);
-    /// logs the erasure in the requests register with `outcome`. Returns the plan carried out.
+    /// the values out of the history of everything that was theirs (the audit chain still
+    /// verifies, and nothing left can confirm a guess); keeps their id on the list of erased
+    /// people and, with `keep`, their addresses on the do-not-contact list; logs the erasure in
+    /// the requests register with `outcome`. Returns the plan carried out.
     pub async fn erase_contact(
         &self,
         id: &str,
         outcome: &str,
+        keep: KeepOnList,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<erasure::Plan, AppError> {
+        self.erase(id, Some(outcome), keep, now, today).await
+    }
+
+    /// Deletes a contact: an erasure (the same plan, the same history emptied, the same
+    /// logging), except that it adds nothing to the requests register (nobody asked; an open
+    /// erasure request of theirs is closed by it). The user chooses whether to keep them on the
+    /// do-not-contact list.
+    pub async fn delete_contact(
+        &self,
+        id: &str,
+        keep: KeepOnList,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<erasure::Plan, AppError> {
+        self.erase(id, None, keep, now, today).await
+    }
+
+    /// An erasure, logged in the register with `outcome` (None: only an open request closed).
+    async fn erase(
+        &self,
+        id: &str,
+        outcome: Option<&str>,
+        keep: KeepOnList,
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
         let plan = self.erasure_plan(id, today)?;
         let fresh_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
-        let work = self.erasure(id, &plan, outcome, fresh_id, now, today)?;
+        let work = self.erasure(id, &plan, outcome, keep, fresh_id, now, today)?;
         let entry = Entry::new(Action::Erase, Contact::KIND, id, work.changes);
         self.commit(work.batch, vec![entry], now).await?;
         self.forget_all::<Activity>(&plan.activities);
@@ -109,6 +239,10 @@ impl<R: Repository> UnlockedVault<R> {
         self.keep_all(work.deals);
         self.keep_all(work.documents);
         self.keep_all(work.requests);
+        self.keep_all(vec![work.lists.0]);
+        if let Some(list) = work.lists.1 {
+            self.keep_all(vec![list]);
+        }
         match work.kept {
             Some(c) => self.keep_all(vec![c]),
             None => self.forget_all::<Contact>([&id.to_string()]),
@@ -120,23 +254,105 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(plan)
     }
 
+    /// The next revision of a single-record list, or its first.
+    fn next_list<K: RecordKind + Default>(
+        &self,
+        change: impl FnOnce(&mut K),
+        now: DateTime<Utc>,
+    ) -> Result<(OpenRecord<K>, Expect), AppError> {
+        let existing = K::records(&self.inner.borrow().snapshot)
+            .values()
+            .next()
+            .cloned();
+        Ok(match existing {
+            Some(r) => {
+                let mut data = r.data.clone();
+                change(&mut data);
+                (r.revised(data, now), Expect::Rev(r.rev))
+            }
+            None => {
+                let mut data = K::default();
+                change(&mut data);
+                let record = OpenRecord {
+                    id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
+                    kind: K::KIND.to_string(),
+                    rev: 1,
+                    created_at: now,
+                    updated_at: now,
+                    data,
+                };
+                (record, Expect::Absent)
+            }
+        })
+    }
+
+    /// A new key for the do-not-contact list: derived from the vault's key (it travels with
+    /// the list in exports, so a restored list still answers).
+    pub(super) fn list_key(&self) -> Result<String, AppError> {
+        Ok(crate::domain::hex::encode(
+            &self.sealer.tag("do-not-contact key", &[])?,
+        ))
+    }
+
+    /// Puts a person's addresses on the do-not-contact list (a record to write, or None when
+    /// nothing changes).
+    pub(super) fn listed(
+        &self,
+        person: &Contact,
+        reason: Reason,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Option<(OpenRecord<DoNotContact>, Expect)>, AppError> {
+        let key = self.list_key()?;
+        let mut changed = false;
+        let (record, expect) = self.next_list::<DoNotContact>(
+            |list| {
+                for e in &person.emails {
+                    changed |= list.add(Channel::Email, &e.value, reason, today, || key.clone());
+                }
+                for p in &person.phones {
+                    changed |= list.add(Channel::Phone, &p.value, reason, today, || key.clone());
+                }
+            },
+            now,
+        )?;
+        Ok(changed.then_some((record, expect)))
+    }
+
     /// Works out, from the decrypted state, everything the erasure of `id` writes.
+    #[allow(clippy::too_many_arguments)]
     fn erasure(
         &self,
         id: &str,
         plan: &erasure::Plan,
-        outcome: &str,
+        outcome: Option<&str>,
+        keep: KeepOnList,
         fresh_id: String,
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<Erasure, AppError> {
+        let (person, contact) = {
+            let s = &self.inner.borrow().snapshot;
+            let (person, _) = person(s, id).ok_or_else(|| AppError::NotFound(id.to_string()))?;
+            (person, s.contacts.get(id).cloned())
+        };
+        // Their "no" lasts: their addresses on the do-not-contact list, their id (and those of
+        // the contacts merged into them) among the erased.
+        let listed = match keep {
+            KeepOnList::Yes => self.listed(&person, Reason::Erased, now, today)?,
+            KeepOnList::No => None,
+        };
+        let (erased_list, erased_expect) = self.next_list::<ErasedPeople>(
+            |e| {
+                for who in std::iter::once(id).chain(person.merged_from.iter().map(String::as_str))
+                {
+                    e.people.entry(who.to_string()).or_insert(today);
+                }
+            },
+            now,
+        )?;
         let inner = self.inner.borrow();
         let s = &inner.snapshot;
-        let contact = s
-            .contacts
-            .get(id)
-            .cloned()
-            .ok_or_else(|| AppError::NotFound(id.to_string()))?;
         let unlink = |ids: &mut Vec<String>| ids.retain(|c| c != id);
         let deals = revise(&s.deals, &plan.deals, now, |d| {
             let mut d = d.clone();
@@ -155,18 +371,19 @@ impl<R: Repository> UnlockedVault<R> {
                 r.data.kind == RequestKind::Erasure && r.data.status == RequestStatus::Open
             })
         });
-        let name = contact.data.display_name();
+        let name = person.display_name();
         let mut requests = revise(&s.requests, &plan.requests, now, |r| {
             erasure::pseudonymised_request(r, plan)
         });
-        let logged = match open {
-            Some(r) => {
-                let logged = erasure::logged_request(Some(&r.data), plan, &name, outcome, today);
+        let logged = match (open, outcome) {
+            (Some(r), _) => {
+                let said = outcome.unwrap_or(DELETED);
+                let logged = erasure::logged_request(Some(&r.data), plan, &name, said, today);
                 let record = r.revised(logged, now);
                 requests.retain(|x| x.id != record.id);
-                (record, Expect::Rev(r.rev))
+                Some((record, Expect::Rev(r.rev)))
             }
-            None => (
+            (None, Some(outcome)) => Some((
                 OpenRecord {
                     id: fresh_id,
                     kind: SubjectRequest::KIND.to_string(),
@@ -176,38 +393,51 @@ impl<R: Repository> UnlockedVault<R> {
                     data: erasure::logged_request(None, plan, &name, outcome, today),
                 },
                 Expect::Absent,
-            ),
+            )),
+            (None, None) => None,
         };
-        let kept = plan
-            .keeps_contact()
-            .then(|| contact.revised(erasure::remainder(&contact.data, today), now));
-        let mut puts = self.seal_revisions(&deals)?;
+        let kept = contact
+            .as_ref()
+            .filter(|_| plan.keeps_contact())
+            .map(|c| c.revised(erasure::remainder(&c.data, today), now));
+        let mut puts: Vec<(SealedRecord, Expect)> = self.seal_revisions(&deals)?;
         puts.extend(self.seal_revisions(&documents)?);
         puts.extend(self.seal_revisions(&requests)?);
-        puts.push((self.seal(&logged.0)?, logged.1));
-        if let Some(kept) = &kept {
-            puts.push((self.seal(kept)?, Expect::Rev(contact.rev)));
+        if let Some((record, expect)) = &logged {
+            puts.push((self.seal(record)?, *expect));
+        }
+        puts.push((self.seal(&erased_list)?, erased_expect));
+        if let Some((list, expect)) = &listed {
+            puts.push((self.seal(list)?, *expect));
+        }
+        if let (Some(kept), Some(c)) = (&kept, &contact) {
+            puts.push((self.seal(kept)?, Expect::Rev(c.rev)));
         }
         let mut deletes = gone(&s.activities, &plan.activities);
         deletes.extend(gone(&s.consents, &plan.consents));
         deletes.extend(gone(&s.limits, &plan.limits));
         deletes.extend(gone(&s.tasks, &plan.tasks));
         deletes.extend(gone(&s.documents, &plan.documents_deleted));
-        if kept.is_none() {
-            deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(contact.rev)));
+        if let (None, Some(c)) = (&kept, &contact) {
+            deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(c.rev)));
         }
-        // The history of everything erased keeps who/what/when, not the values.
+        // The history of everything that was theirs keeps who/what/when, not the values; the
+        // history of a deal or document shared with others loses only what names them.
         let erased: Vec<(usize, AuditEvent)> = s
             .audit
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                e.action != Action::Erase && e.has_values() && plan.history.contains(&e.entity_id)
-            })
-            .map(|(i, e)| {
+            .filter(|(_, e)| e.action != Action::Erase && e.has_values())
+            .filter_map(|(i, e)| {
                 let mut e = e.clone();
-                e.erase_values();
-                (i, e)
+                if plan.history.contains(&e.entity_id) {
+                    e.erase_values();
+                } else if e.concerns(id) {
+                    e.erase_where(|c| c.names(id));
+                } else {
+                    return None;
+                }
+                Some((i, e))
             })
             .collect();
         let changed: BTreeMap<u64, AuditEvent> =
@@ -234,12 +464,14 @@ impl<R: Repository> UnlockedVault<R> {
             count("erased_history_events", erased.len()),
             plan.keep_until()
                 .map(|d| FieldChange::new("restricted_until", None, Some(d.to_string()))),
-            Some(FieldChange::new("request", None, Some(logged.0.id.clone()))),
+            logged
+                .as_ref()
+                .map(|(r, _)| FieldChange::new("request", None, Some(r.id.clone()))),
         ]
         .into_iter()
         .flatten()
         .collect();
-        requests.push(logged.0);
+        requests.extend(logged.map(|(r, _)| r));
         Ok(Erasure {
             batch: Batch {
                 puts,
@@ -253,6 +485,7 @@ impl<R: Repository> UnlockedVault<R> {
             requests,
             kept,
             erased,
+            lists: (erased_list, listed.map(|(l, _)| l)),
         })
     }
 
@@ -330,26 +563,16 @@ mod tests {
             )),
             Err(AppError::Request(RequestError::ExtendedAlready))
         ));
-        block_on(vault.delete_contact(&jana, t(5))).unwrap();
-        block_on(vault.change_request(
-            &id,
-            |r| {
-                r.close(
-                    RequestStatus::Done,
-                    "erased",
-                    chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(),
-                )
-            },
-            t(6),
-        ))
-        .unwrap();
+        // Deleting the person is the erasure they asked for: it closes their request, which
+        // stays in the register under a reference instead of their name; nothing else is added.
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        block_on(vault.delete_contact(&jana, KeepOnList::No, t(5), day)).unwrap();
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(s.requests.len(), 1);
         let r = &s.requests[&id].data;
-        assert_eq!(
-            (r.contact_id.as_deref(), r.subject.as_str()),
-            (None, "Jana Nováková")
-        );
-        assert_eq!(r.status, RequestStatus::Done);
+        assert_eq!(r.contact_id, None);
+        assert!(!r.subject.contains("Nováková"));
+        assert_eq!((r.status, r.closed), (RequestStatus::Done, Some(day)));
         assert_eq!(
             r.due(),
             chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()

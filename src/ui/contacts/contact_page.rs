@@ -5,7 +5,6 @@ use crate::app::AppError;
 use crate::domain::activity::Activity;
 use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
 use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
@@ -37,14 +36,25 @@ pub fn ContactPage() -> impl IntoView {
     let editing = RwSignal::new(None::<(String, Activity)>);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
+    let keep = RwSignal::new(true);
     let delete = move || {
         let id = id_value.get_value();
+        let keep = if keep.get_untracked() {
+            crate::app::service::KeepOnList::Yes
+        } else {
+            crate::app::service::KeepOnList::No
+        };
         spawn_local(async move {
             match session
-                .write(move |v, now| async move { v.delete_contact(&id, now).await })
+                .write(move |v, now| async move {
+                    v.delete_contact(&id, keep, now, crate::app::clock::local_day(now))
+                        .await
+                })
                 .await
             {
-                Ok(()) => navigate.with_value(|n| n("/contacts", Default::default())),
+                // A hold keeps what documents need, restricted: the page shows what is left.
+                Ok(plan) if plan.keeps_contact() => confirming.set(false),
+                Ok(_) => navigate.with_value(|n| n("/contacts", Default::default())),
                 Err(e) => {
                     confirming.set(false);
                     failure.set(Some(e));
@@ -90,7 +100,25 @@ pub fn ContactPage() -> impl IntoView {
                     </p>
                 })}
                 <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
-                <ConfirmDelete open=confirming question=Text::ConfirmDeleteContact on_confirm=delete/>
+                <Show when=move || confirming.get()>
+                    <div class="callout danger" role="alertdialog" aria-labelledby="delete-person-question">
+                        <p id="delete-person-question">{t(Text::DeletePersonLead)}</p>
+                        {move || session.data.with(|d| {
+                            crate::app::service::plan_erasure(d, &id_value.get_value(), crate::app::clock::local_day(chrono::Utc::now()))
+                                .ok()
+                                .map(|plan| view! { <crate::ui::rights::erasure_parts::PlanSummary plan=plan/> })
+                        })}
+                        <crate::ui::rights::erasure_parts::KeepOnListChoice keep=keep id="delete-keep-on-list"/>
+                        <div class="actions">
+                            <button type="button" class="button danger" on:click=move |_| delete()>
+                                {t(Text::ConfirmDelete)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                                {t(Text::Cancel)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
                 <ActionError failure/>
                 {move || {
                     contact.get().map(|c| {

@@ -1,14 +1,18 @@
 //! The guided erasure of one person (GDPR Art. 17): what will be deleted, what must be kept,
-//! why and until when, a typed confirmation, then one transaction. Reads the plan from
-//! `app::service::plan_erasure`; writes only through the session.
+//! why and until when, where others' notes still name them, which copies it cannot reach, the
+//! do-not-contact list, a typed confirmation, then one transaction. Works for a person deleted
+//! earlier too (by id, from the history). Reads the plan from `app::service::plan_erasure`;
+//! writes only through the session.
 
 use crate::app::clock::local_day;
 use crate::app::service::plan_erasure;
+use crate::app::service::KeepOnList;
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
+use crate::ui::rights::erasure_parts::{KeepOnListChoice, Mentions, OldCopies};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -24,13 +28,19 @@ pub fn ErasePage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);
     let done = RwSignal::new(None::<String>);
+    let keep = RwSignal::new(true);
+    let acknowledged = RwSignal::new(false);
     let plan = Memo::new(move |_| {
         session
             .data
             .with(|d| plan_erasure(d, &id_value.get_value(), local_day(chrono::Utc::now())).ok())
     });
-    let confirmed =
-        move || typed.with(|w| crate::ui::typed_word_is(w, Text::EraseConfirmWord, locale.get()));
+    let confirmed = move || {
+        typed.with(|w| crate::ui::typed_word_is(w, Text::EraseConfirmWord, locale.get()))
+            && plan.with(|p| p.as_ref().is_none_or(|p| p.mentions.is_empty()))
+            || typed.with(|w| crate::ui::typed_word_is(w, Text::EraseConfirmWord, locale.get()))
+                && acknowledged.get()
+    };
     let erase = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(plan) = plan.get_untracked() else {
@@ -41,11 +51,16 @@ pub fn ErasePage() -> impl IntoView {
         }
         let lang = locale.lang.get_untracked();
         let outcome = phrases::erasure_outcome(lang, &plan);
+        let keep = if keep.get_untracked() {
+            KeepOnList::Yes
+        } else {
+            KeepOnList::No
+        };
         busy.set(true);
         spawn_local(async move {
             match session
                 .write(move |v, now| async move {
-                    v.erase_contact(&(id_value.get_value()), &outcome, now, local_day(now))
+                    v.erase_contact(&(id_value.get_value()), &outcome, keep, now, local_day(now))
                         .await
                         .map(|_| ())
                 })
@@ -76,7 +91,7 @@ pub fn ErasePage() -> impl IntoView {
                         <A href="/contacts" attr:class="button secondary">{t(Text::BackToContacts)}</A>
                     </p>
                 }.into_any(),
-                None => view! { <ErasePlan plan=plan typed=typed busy=busy confirmed=confirmed on_submit=erase/> }.into_any(),
+                None => view! { <ErasePlan plan=plan typed=typed busy=busy keep=keep acknowledged=acknowledged confirmed=confirmed on_submit=erase/> }.into_any(),
             }}
             <ActionError failure/>
         </section>
@@ -88,6 +103,8 @@ fn ErasePlan(
     plan: Memo<Option<crate::domain::erasure::Plan>>,
     typed: RwSignal<String>,
     busy: RwSignal<bool>,
+    keep: RwSignal<bool>,
+    acknowledged: RwSignal<bool>,
     confirmed: impl Fn() -> bool + Copy + Send + Sync + 'static,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -103,10 +120,15 @@ fn ErasePlan(
             d.contacts
                 .get(&p.contact_id)
                 .map(|c| c.data.display_name())
-                .unwrap_or_default()
+                .unwrap_or_else(|| {
+                    crate::domain::erasure::person_from_history(&p.contact_id, &d.audit)
+                        .display_name()
+                })
         });
         let mut deleted = vec![locale
-            .t(if p.keeps_contact() {
+            .t(if !p.live {
+                Text::ErasedHistoryOnly
+            } else if p.keeps_contact() {
                 Text::EraseContactDetails
             } else {
                 Text::EraseWholeContact
@@ -150,7 +172,10 @@ fn ErasePlan(
                 }}
                 <p class="hint">{t(Text::EraseRegisterNote)}</p>
             </section>
+            <Mentions plan=p.clone() acknowledged=acknowledged/>
+            <OldCopies/>
             <form class="form" on:submit=on_submit>
+                <KeepOnListChoice keep=keep id="erase-keep-on-list"/>
                 <div class="field">
                     <label for="erase-confirm">{t(Text::EraseConfirmLabel)}</label>
                     <input

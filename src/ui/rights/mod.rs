@@ -2,6 +2,7 @@
 
 pub mod access_page;
 pub mod erase_page;
+pub mod erasure_parts;
 pub mod requests_page;
 
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! one both hold, the higher revision wins (equal revisions with different content keep the
 //! vault's, listed as conflicts); the controller's details and the pipeline, the newer one.
 
-use super::{data_path, import_entry, opened, revalidated, ImportSummary, Mode};
+use super::{after_erasure, data_path, import_entry, opened, revalidated, ImportSummary, Mode};
 use crate::app::service::error::AppError;
 use crate::app::service::kinds::{self, EachKind, RecordKind};
 use crate::app::service::records::Revision;
@@ -150,10 +150,10 @@ impl<R: Repository> EachKind for Merging<'_, R> {
             let path = data_path::<K>(i);
             let theirs: OpenRecord<K> = opened(r, &path)?;
             revalidated(&theirs, &path)?;
-            if self.erased.covers(&theirs.id, &theirs.data.people()) {
+            let Some(theirs) = after_erasure(theirs, &self.erased, self.now) else {
                 self.report.erased_skipped += 1;
                 continue;
-            }
+            };
             if K::SINGLE {
                 self.single(theirs, r)?;
                 continue;

@@ -295,6 +295,7 @@ impl<R: Repository> UnlockedVault<R> {
             existing,
             ours: ours.as_ref(),
             erased,
+            now,
             skipped: 0,
             snapshot: VaultSnapshot::default(),
             puts: Vec::new(),
@@ -433,6 +434,32 @@ pub(super) fn import_entry(sha256: &str, mode: Mode, counted: &ImportSummary) ->
     Entry::new(Action::Import, "vault", "import", changes)
 }
 
+/// `record` as it may come back into a vault that erased `erased` (None: not at all), judged
+/// on the local day of `now` (a document's retention hold).
+pub(super) fn after_erasure<K: RecordKind>(
+    record: OpenRecord<K>,
+    erased: &ErasedPeople,
+    now: DateTime<Utc>,
+) -> Option<OpenRecord<K>> {
+    let OpenRecord {
+        id,
+        kind,
+        rev,
+        created_at,
+        updated_at,
+        data,
+    } = record;
+    let data = data.after_erasure(&id, erased, crate::app::clock::local_day(now))?;
+    Some(OpenRecord {
+        id,
+        kind,
+        rev,
+        created_at,
+        updated_at,
+        data,
+    })
+}
+
 /// A restore's sealing of every record of a file, kind by kind, with its progress.
 struct Sealing<'a, R: Repository, P> {
     vault: &'a UnlockedVault<R>,
@@ -445,6 +472,7 @@ struct Sealing<'a, R: Repository, P> {
     ours: Option<&'a VaultSnapshot>,
     /// Who was erased, in the vault or in the file: their records are not brought back.
     erased: ErasedPeople,
+    now: DateTime<Utc>,
     /// How many records of erased people the file held (not written).
     skipped: usize,
     snapshot: VaultSnapshot,
@@ -487,12 +515,12 @@ where
         let mut grew = false;
         for (i, r) in K::section(self.export).iter().enumerate() {
             let path = data_path::<K>(i);
-            let mut record: OpenRecord<K> = opened(r, &path)?;
+            let record: OpenRecord<K> = opened(r, &path)?;
             revalidated(&record, &path)?;
-            if self.erased.covers(&record.id, &record.data.people()) {
+            let Some(mut record) = after_erasure(record, &self.erased, self.now) else {
                 self.skipped += 1;
                 continue;
-            }
+            };
             if let Some(o) = ours.as_ref().filter(|_| K::SINGLE) {
                 if let Some(both) = o.data.grown(&record.data) {
                     record = o.revised(both, record.updated_at.max(o.updated_at));

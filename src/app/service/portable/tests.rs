@@ -3,7 +3,7 @@
 
 use super::ImportSummary;
 use crate::app::generator::{populate, Counts};
-use crate::app::service::{create_vault, unlock, AppError, UnlockedVault};
+use crate::app::service::{create_vault, unlock, AppError, KeepOnList, UnlockedVault};
 use crate::domain::consent::LimitKind;
 use crate::domain::deal::Pipeline as DomainPipeline;
 use crate::domain::profile::ProfileDraft;
@@ -360,7 +360,8 @@ fn write_the_v3_fixture() {
     if std::env::var("FOLIO_WRITE_FIXTURE").is_ok() {
         let vault = full_vault(42);
         let (id, _) = erasable(&vault, Some("2026-03-15"));
-        block_on(vault.erase_contact(&id, "erased; invoice kept", t(22), today())).unwrap();
+        block_on(vault.erase_contact(&id, "erased; invoice kept", KeepOnList::No, t(22), today()))
+            .unwrap();
         // Version 3's additions: several labelled addresses and birthdays (one without a year).
         let (jana, _) = erasable(&vault, None);
         let mut draft = crate::domain::contact::ContactDraft::from_contact(
@@ -522,7 +523,8 @@ fn an_erased_person_leaves_no_value_behind_and_the_chain_verifies() {
     };
     assert!(in_block(created));
     let items = repo.raw_audit().len();
-    block_on(vault.erase_contact(&id, "erased on request", t(30), today())).unwrap();
+    block_on(vault.erase_contact(&id, "erased on request", KeepOnList::No, t(30), today()))
+        .unwrap();
     // The block was sealed anew whole (still one item), plus the erasure's own event.
     assert!(in_block(created));
     assert_eq!(repo.raw_audit().len(), items + 1);
@@ -572,7 +574,9 @@ fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
         json(&vault, t(29)).contains(&email),
         "the e-mail is there before the erasure"
     );
-    let plan = block_on(vault.erase_contact(&id, "erased; invoice kept", t(30), today())).unwrap();
+    let plan =
+        block_on(vault.erase_contact(&id, "erased; invoice kept", KeepOnList::No, t(30), today()))
+            .unwrap();
     assert_eq!(
         plan.keep_until(),
         Some(NaiveDate::from_ymd_opt(2036, 12, 31).unwrap())
@@ -606,14 +610,14 @@ fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
         block_on(vault.save_activity(None, &call, t(32))),
         Err(AppError::Restricted)
     ));
-    // Deleting the kept remainder is still refused while the invoice holds.
-    assert!(matches!(
-        block_on(vault.delete_contact(&id, t(33))),
-        Err(AppError::Documents(1))
-    ));
+    // Deleting the kept remainder is the same erasure: while the invoice holds, it stays.
+    let again = block_on(vault.delete_contact(&id, KeepOnList::No, t(33), today())).unwrap();
+    assert!(again.keeps_contact());
+    assert!(vault.snapshot().contacts[&id].data.restricted);
     // After the hold the erasure is finished: the contact goes, the invoice stays.
     let later = NaiveDate::from_ymd_opt(2037, 1, 1).unwrap();
-    let finished = block_on(vault.erase_contact(&id, "finished", t(40), later)).unwrap();
+    let finished =
+        block_on(vault.erase_contact(&id, "finished", KeepOnList::No, t(40), later)).unwrap();
     assert!(!finished.keeps_contact());
     assert!(!vault.snapshot().contacts.contains_key(&id));
     assert!(vault
@@ -922,4 +926,57 @@ fn the_one_pass_read_gives_what_the_careful_read_gives() {
             ("$.format", Problem::WrongFormat)
         );
     }
+}
+
+#[test]
+fn an_older_file_does_not_bring_an_erased_person_back() {
+    let vault = full_vault(5);
+    let (id, email) = erasable(&vault, None);
+    let other = vault
+        .snapshot()
+        .contacts
+        .keys()
+        .find(|k| **k != id)
+        .unwrap()
+        .clone();
+    let deal = crate::domain::deal::DealDraft {
+        title: "Shared deal".into(),
+        stage: "lead".into(),
+        contact_ids: vec![id.clone(), other.clone()],
+        ..Default::default()
+    };
+    let deal = block_on(vault.save_deal(None, &deal, ',', t(22))).unwrap();
+    let call = crate::domain::activity::ActivityDraft {
+        contact_id: id.clone(),
+        kind: crate::domain::activity::ActivityKind::Call,
+        at: Some(t(22)),
+        subject: "Hovor 5512".into(),
+        body: String::new(),
+        deal_id: None,
+    };
+    block_on(vault.save_activity(None, &call, t(22))).unwrap();
+    let file_a = parse(json(&vault, t(23)).as_bytes()).unwrap();
+    block_on(vault.delete_contact(&id, KeepOnList::Yes, t(30), today())).unwrap();
+    assert!(matches!(
+        vault.erasure_plan(&id, today()),
+        Err(AppError::NotFound(_))
+    ));
+
+    // A merge of the older file: the person and what was theirs alone stay out, and are
+    // counted; the shared deal stays without them.
+    let report = block_on(vault.import_merge(&file_a, t(31))).unwrap();
+    assert!(report.erased_skipped >= 2, "{report:?}");
+    let s = vault.snapshot();
+    assert!(!s.contacts.contains_key(&id));
+    assert!(s.activities.values().all(|a| a.data.contact_id != id));
+    assert_eq!(s.deals[&deal].data.contact_ids, vec![other.clone()]);
+    let exported = json(&vault, t(32));
+    assert!(!exported.contains(&email) && !exported.contains("Hovor 5512"));
+
+    // A replace by it re-applies the erasure too.
+    let summary = block_on(vault.import_replace(&file_a, t(33))).unwrap();
+    assert!(summary.erased_skipped >= 2);
+    let exported = json(&vault, t(34));
+    assert!(!exported.contains(&email) && !exported.contains("Tajná poznámka 7731"));
+    assert!(vault.snapshot().erased_people().contains(&id));
 }

@@ -75,13 +75,15 @@ async fn generated_contacts_round_trip_and_search_at_scale() {
         .values()
         .filter(|c| {
             c.data.family_name == "Dvořáková"
-                && (c.data.tags.iter().any(|t| t == "Praha") || c.data.notes.contains("Praha"))
+                && (c.data.tags.iter().any(|t| t == "Praha")
+                    || c.data.notes.contains("Praha")
+                    || c.data.addresses.iter().any(|a| a.value.contains("Praha")))
         })
         .count();
     assert!(expected > 0, "the generator made some Dvořáková in Praha");
     assert_eq!(
         last_hits, expected,
-        "search finds exactly the Dvořáková tagged or noted Praha"
+        "search finds exactly the Dvořáková tagged, noted or living in Praha"
     );
     console_log!(
         "scale {scale}: bulk write {write_ms:.0} ms; open + decrypt {load_ms:.0} ms; search index {index_ms:.0} ms; \

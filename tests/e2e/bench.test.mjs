@@ -29,7 +29,8 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   assert.equal(results.L.import_bare.length, plan.bulkRuns);
   // The preview read the generated files whole, to rows.
   for (const kind of ['csv', 'vcard']) {
-    assert.ok(results.preview[kind].bytes >= plan.previewBytes, `${kind} file of ${plan.previewBytes} bytes`);
+    const bytes = results.preview[kind].bytes;
+    assert.ok(bytes <= plan.previewBytes && bytes > 0.99 * plan.previewBytes, `${kind} file of ${bytes} bytes`);
     assert.ok(results.preview[kind].rows > 100, `${kind} rows`);
     assert.equal(results.preview[kind].samples.length, plan.bulkRuns);
   }

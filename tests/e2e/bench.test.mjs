@@ -27,6 +27,13 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
     + plan.L.consents + 2 * plan.L.deals);
   assert.ok(results.L.import.audit_items < results.L.populated.audit_events);
   assert.equal(results.L.import_bare.length, plan.bulkRuns);
+  // The preview read the generated files whole, to rows.
+  for (const kind of ['csv', 'vcard']) {
+    const bytes = results.preview[kind].bytes;
+    assert.ok(bytes <= plan.previewBytes && bytes > 0.99 * plan.previewBytes, `${kind} file of ${bytes} bytes`);
+    assert.ok(results.preview[kind].rows > 100, `${kind} rows`);
+    assert.equal(results.preview[kind].samples.length, plan.bulkRuns);
+  }
   assert.equal(results.bulk.folio[0].stored, plan.bulk);
   assert.equal(results.saves.samples.length, plan.saves);
   assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);
@@ -39,7 +46,8 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   for (const label of ['shipped size', 'Argon2id', 'key → first list, S', 'key → first list, L',
     'bare IndexedDB loop', 'Folio throughput ÷ bare loop', 'single save', 'search per keystroke',
     'first render', 'scroll step', 'full export', 'full import', 'memory after loading L',
-    'of which reading + decrypting', 'bare IndexedDB loop putting as many values']) {
+    'of which reading + decrypting', 'bare IndexedDB loop putting as many values',
+    'contacts import preview, CSV', 'contacts import preview, vCard']) {
     assert.ok(lines.includes(label), `table row ${label}`);
   }
 });

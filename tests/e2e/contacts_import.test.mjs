@@ -1,8 +1,9 @@
 // End to end: Import contacts (CSV or vCard) on the Data page. A Czech Excel CSV (BOM,
-// semicolons, diacritics, one bad row) is previewed with its column mapping and problems, a
-// column's mapping is changed and back, the valid rows are imported and reported, and the
-// contacts appear with their diacritics; a vCard file with a folded and a quoted-printable card
-// follows; a JSON file is refused with the reason. No plaintext reaches IndexedDB.
+// semicolons, diacritics, a bad e-mail, a row without a name) is previewed with its column
+// mapping, the value left out and the row skipped, a column's mapping is changed and back, the
+// rows are imported and reported, and the contacts appear with their diacritics and birthday; a
+// vCard file with a folded and a quoted-printable card follows; a JSON file is refused with the
+// reason. No plaintext reaches IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -25,7 +26,8 @@ function file(name, content) {
 const czechCsv = '\ufeffJméno;Příjmení;E-mail;Telefon;Firma;Poznámka;Narozeniny\r\n'
   + 'Zdeňka;Šťastná;zdenka@stastna.cz;+420 601 234 567;Šťastný a syn, s.r.o.;"Volat ráno; ne v pátek";1. 5.\r\n'
   + 'Petr;Novák;petr@;;;;\r\n'
-  + 'Jiří;Dvořák;jiri@dvorak.cz;777 111 222;ŠŤASTNÝ A SYN, S.R.O.;;\r\n';
+  + 'Jiří;Dvořák;jiri@dvorak.cz;777 111 222;ŠŤASTNÝ A SYN, S.R.O.;;\r\n'
+  + ';;nikdo@;;;;\r\n';
 
 // Card 1: vCard 4.0 with a folded e-mail and note. Card 2: vCard 2.1 from an old phone,
 // its name and note quoted-printable in UTF-8 with a soft line break.
@@ -64,16 +66,22 @@ test('contacts from a Czech CSV and from vCards, previewed and imported', async 
   assert.equal(await mapped('Telefon'), 'Phone');
   assert.equal(await mapped('Firma'), 'Organisation');
   assert.equal(await mapped('Poznámka'), 'Notes');
-  assert.equal(await mapped('Narozeniny'), 'Not imported');
+  assert.equal(await mapped('Narozeniny'), 'Birthday');
   assert.equal(await page.getByTestId('contacts-import-count').innerText(),
-    '2 contacts ready to import; 1 row will be skipped.');
+    '3 contacts ready to import; 1 row will be skipped.');
+  assert.equal(await page.getByTestId('contacts-import-charset').innerText(), 'UTF-8 (marked in the file)');
+  assert.equal(await page.getByTestId('contacts-import-header-row').innerText(), 'row 1');
   const preview = page.getByTestId('contacts-preview');
   const previewRows = preview.locator('tbody tr');
-  assert.equal(await previewRows.count(), 3);
+  assert.equal(await previewRows.count(), 4);
   assert.match(await previewRows.nth(0).innerText(),
     /^2\s+Zdeňka Šťastná\s+zdenka@stastna\.cz\s+\+420 601 234 567\s+Šťastný a syn, s\.r\.o\.\s+ready$/);
-  assert.match(await previewRows.nth(1).innerText(), /^3\s+Petr Novák\s+petr@\s+E-mail: the domain after the @ is missing$/);
-  assert.equal(await page.getByTestId('contacts-skipped').innerText(), 'row 3 — E-mail: the domain after the @ is missing');
+  // A bad e-mail is left out, and Petr still comes in.
+  assert.match(await previewRows.nth(1).innerText(), /^3\s+Petr Novák\s+ready \(values left out: 1\)$/);
+  assert.equal(await page.getByTestId('contacts-dropped').innerText(),
+    'Row 3 — E-mail “petr@”: the domain after the @ is missing');
+  assert.equal(await page.getByTestId('contacts-skipped').innerText(),
+    'row 5 — Given name: this field is required');
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'contacts-import-preview');
 
@@ -89,29 +97,31 @@ test('contacts from a Czech CSV and from vCards, previewed and imported', async 
   const outcome = page.getByTestId('contacts-import-outcome');
   await outcome.getByText(/^Imported/).waitFor();
   assert.equal(await outcome.innerText(),
-    'Imported 2 (1 new organisation), skipped 1: row 3 — E-mail: the domain after the @ is missing.');
+    'Imported 3 (1 new organisation), skipped 1: row 5 — Given name: this field is required.');
   assert.equal(await preview.count(), 0, 'the preview is gone after the import');
 
-  // The same file again: the preview already knows both people are in Folio; nothing to import.
+  // The same file again: the preview already knows who is in Folio by e-mail; Petr, who has
+  // none, would come in again.
   await page.getByLabel('Contacts file').setInputFiles(file('kontakty.csv', czechCsv));
   assert.equal(await page.getByTestId('contacts-import-count').innerText(),
-    '0 contacts ready to import; 3 rows will be skipped.');
+    '1 contact ready to import; 3 rows will be skipped.');
   assert.match(await previewRows.nth(0).innerText(), /already in Folio \(the same e-mail\)$/);
   assert.equal(await page.getByTestId('contacts-skipped').innerText(), [
     'row 2 — already in Folio (the same e-mail)',
-    'row 3 — E-mail: the domain after the @ is missing',
     'row 4 — already in Folio (the same e-mail)',
+    'row 5 — Given name: this field is required',
   ].join('\n'));
-  assert.equal(await page.getByRole('button', { name: 'Import contacts' }).isDisabled(), true);
+  await page.getByLabel('Contacts file').setInputFiles([]);
 
   await nav(page, 'Contacts');
   await page.getByRole('link', { name: 'Zdeňka Šťastná' }).click();
   await page.getByRole('heading', { level: 1, name: 'Zdeňka Šťastná' }).waitFor();
   await page.getByRole('definition').filter({ hasText: 'Volat ráno; ne v pátek' }).waitFor();
+  await page.getByRole('definition').filter({ hasText: /^1 May$/ }).waitFor();
   await page.getByRole('link', { name: 'Šťastný a syn, s.r.o.' }).first().waitFor();
   await nav(page, 'Contacts');
   await page.getByRole('link', { name: 'Jiří Dvořák' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Petr Novák' }).count(), 0);
+  await page.getByRole('link', { name: 'Petr Novák' }).waitFor();
 
   // Two vCards: one folded (4.0), one quoted-printable (2.1).
   await nav(page, 'Data');

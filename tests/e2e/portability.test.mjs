@@ -60,7 +60,7 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.getByRole('button', { name: 'Download contact card (CSV)' }).click(),
   ]);
   assert.equal(readFileSync(await accessCsv.path(), 'utf8'),
-    'given_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,\r\n');
+    'given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,\r\n');
 
   // The export: a download in the documented format.
   await nav(page, 'Data');
@@ -73,11 +73,11 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   writeFileSync(file, readFileSync(await download.path()));
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'folio-export');
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   assert.equal(exported.contacts[0].data.family_name, 'Šťastná');
   assert.equal(exported.deals[0].data.value.minor, 4_800_000);
   assert.equal(exported.documents[0].data.retain_until, '2036-12-31');
-  const schema = await (await page.request.get(site.url + 'folio-export-v2.schema.json')).json();
+  const schema = await (await page.request.get(site.url + 'folio-export-v3.schema.json')).json();
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   const validate = ajv.compile(schema);
@@ -91,7 +91,7 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.getByRole('button', { name: 'Export contacts (CSV)' }).click(),
   ]);
   assert.equal(readFileSync(await csvFile.path(), 'utf8'),
-    '\ufeffgiven_name,family_name,emails,phones,organisation,role,ico,vat_id,address,tags,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,\r\n');
+    '\ufeffgiven_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,\r\n');
   const [vcf] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export contacts (vCard)' }).click(),

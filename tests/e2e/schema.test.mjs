@@ -10,7 +10,7 @@ import { root } from './harness.mjs';
 
 const read = (...path) => JSON.parse(readFileSync(join(root, ...path), 'utf8'));
 
-for (const version of [1, 2]) {
+for (const version of [1, 2, 3]) {
   test(`the shipped schema accepts the version ${version} fixture and rejects a wrong field`, () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
@@ -42,4 +42,14 @@ test('the version 2 fixture holds an erased person: values gone, digests kept, r
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   assert.ok(!ajv.compile(read('public', 'folio-export-v1.schema.json'))(fixture));
+});
+
+test('the version 3 fixture has labelled addresses and birthdays, which the v2 schema does not accept', () => {
+  const fixture = read('tests', 'fixtures', 'folio-export-v3.json');
+  assert.ok(fixture.contacts.some((c) => c.data.addresses.length > 1 && c.data.addresses.every((a) => typeof a.label === 'string')));
+  assert.ok(fixture.contacts.some((c) => /^--\d\d-\d\d$/.test(c.data.birthday ?? '')));
+  assert.ok(fixture.contacts.some((c) => /^\d{4}-\d\d-\d\d$/.test(c.data.birthday ?? '')));
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  assert.ok(!ajv.compile(read('public', 'folio-export-v2.schema.json'))(fixture));
 });

@@ -153,7 +153,7 @@ pub fn csv(text: &str) -> Result<CsvTable, ContactsInError> {
     check_lines(text)?;
     let first = text.lines().next().unwrap_or("");
     let (explicit, body, skipped) = match first.trim().strip_prefix("sep=") {
-        Some(sep) if sep.chars().count() == 1 => {
+        Some(sep) if sep.len() == 1 && sep.is_ascii() => {
             let rest = text.split_once('\n').map(|(_, r)| r).unwrap_or("");
             (sep.chars().next(), rest, 1)
         }

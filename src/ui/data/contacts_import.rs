@@ -234,7 +234,8 @@ pub fn ContactsImport() -> impl IntoView {
                 <Show when=move || mapping.with(|m| m.0.iter().all(Option::is_none))>
                     <p class="form-error" role="alert">{t(Text::NothingMapped)}</p>
                 </Show>
-                <div class="table-scroll">
+                // Focusable, so the keyboard can scroll it when it is wider than a phone.
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="contacts-columns-heading">
                     <table class="data-table" aria-labelledby="contacts-columns-heading" data-testid="contacts-mapping">
                         <thead>
                             <tr>
@@ -323,8 +324,10 @@ pub fn ContactsImport() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            // Values of the rows that come in (a skipped row says why it is skipped instead).
             let dropped: Vec<String> = rows
                 .iter()
+                .filter(|r| !skips.iter().any(|(n, _)| *n == r.number))
                 .flat_map(|r| {
                     r.dropped.iter().map(move |d| {
                         format!("{} {} — {}", locale.t(number), r.number, phrases::dropped_value(lang, d))
@@ -353,7 +356,7 @@ pub fn ContactsImport() -> impl IntoView {
             view! {
                 <p data-testid="contacts-import-count">{phrases::contacts_ready(lang, ready, companies, skips.len(), cards)}</p>
                 <h3 id="contacts-preview-heading">{t(Text::ImportPreviewHeading)}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="contacts-preview-heading">
                     <table class="data-table" aria-labelledby="contacts-preview-heading" data-testid="contacts-preview">
                         <thead>
                             <tr>

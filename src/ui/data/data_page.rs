@@ -288,7 +288,7 @@ pub fn DataPage() -> impl IntoView {
                     <Show when=move || exporting.get()><span class="hint" role="status">{t(Text::Exporting)}</span></Show>
                     <Show when=move || exported.get()><span class="form-success" role="status">{t(Text::ExportDone)}</span></Show>
                 </div>
-                <p><a href="/folio-export-v2.schema.json" download="folio-export-v2.schema.json">{t(Text::FormatLink)}</a></p>
+                <p><a href="/folio-export-v3.schema.json" download="folio-export-v3.schema.json">{t(Text::FormatLink)}</a></p>
             </section>
             <section class="panel" aria-labelledby="contacts-out-heading">
                 <h2 id="contacts-out-heading">{t(Text::ContactsOutHeading)}</h2>

@@ -430,6 +430,51 @@ pub fn rehash_v1(events: &mut [AuditEvent]) -> Result<ChainHead, ChainError> {
     Ok(head)
 }
 
+/// Whether an event still holds values whose digests are unsalted (written before salting).
+pub fn unsalted(event: &AuditEvent) -> bool {
+    event.salt.is_none()
+        && event
+            .changes
+            .iter()
+            .any(|c| c.erased.is_none() && c.salt.is_none())
+}
+
+/// How many salts `resalt` draws for `events`.
+pub fn salts_needed(events: &[AuditEvent]) -> usize {
+    events
+        .iter()
+        .map(|e| usize::from(unsalted(e)) + e.changes.iter().filter(|c| c.erased.is_some()).count())
+        .sum()
+}
+
+/// Brings a trail written before each change's digest was salted under today's rule: it must
+/// verify as it is (a forged trail is never re-sealed as genuine); then each event still holding
+/// unsalted values gets a salt of its own, each digest an erasure left is digested again with
+/// a salt that is then thrown away (so neither can confirm a guess of what was erased), and
+/// every event is hashed anew, linked to the one before. `salt` gives `salts_needed` of them.
+pub fn resalt(
+    events: &mut [AuditEvent],
+    mut salt: impl FnMut() -> String,
+) -> Result<ChainHead, ChainError> {
+    walk(events, AuditEvent::compute_hash)?;
+    let mut head = ChainHead::genesis();
+    for event in events.iter_mut() {
+        if unsalted(event) {
+            event.salt = Some(salt());
+        }
+        for change in &mut event.changes {
+            if let Some(kept) = &change.erased {
+                let again = Sha256::digest(format!("{}:{kept}", salt()).as_bytes());
+                change.erased = Some(super::hex::encode(&again));
+            }
+        }
+        event.prev_hash = head.hash.clone();
+        event.hash = event.compute_hash();
+        head = event.head();
+    }
+    Ok(head)
+}
+
 /// A record's fields as (name, value) pairs, as the audit trail compares them.
 pub type FieldValues = Vec<(&'static str, Option<String>)>;
 
@@ -650,6 +695,50 @@ mod tests {
         }
         let text = serde_json::to_string(&event).unwrap();
         assert!(!text.contains(ico) && !text.contains(&salt));
+    }
+
+    #[test]
+    fn a_trail_from_before_salting_is_salted_once_and_its_old_erasures_no_longer_confirm() {
+        let mut events = chain(4);
+        // An erasure of the old scheme: the digest left is the unsalted one, which a guess of
+        // the value reproduces.
+        events[1].erase_values();
+        let guess = FieldChange::new("email", None, Some("jana1@firma.cz".into())).digest();
+        assert_eq!(events[1].changes[1].erased.as_deref(), Some(guess.as_str()));
+        let n = std::cell::Cell::new(0);
+        let draw = || {
+            n.set(n.get() + 1);
+            format!("{:016x}", n.get())
+        };
+        let needed = salts_needed(&events);
+        let mut upgraded = events.clone();
+        let head = resalt(&mut upgraded, draw).unwrap();
+        assert_eq!(n.get(), needed);
+        assert_eq!(verify_chain(&upgraded, Some(&head)), Ok(head));
+        assert_ne!(
+            upgraded[1].changes[1].erased.as_deref(),
+            Some(guess.as_str())
+        );
+        assert!(upgraded
+            .iter()
+            .filter(|e| e.has_values())
+            .all(|e| e.salt.is_some()));
+        assert_eq!(
+            salts_needed(&upgraded),
+            2,
+            "only the re-digested erasures are left"
+        );
+        // Values erased after it leave a salted digest.
+        upgraded[2].erase_values();
+        let guess = FieldChange::new("email", None, Some("jana2@firma.cz".into())).digest();
+        assert_ne!(
+            upgraded[2].changes[1].erased.as_deref(),
+            Some(guess.as_str())
+        );
+        // A trail that does not verify is not re-sealed as genuine.
+        let mut forged = events.clone();
+        forged[2].changes[0].after = Some("forged".into());
+        assert_eq!(resalt(&mut forged, draw), Err(ChainError::Altered(3)));
     }
 
     #[test]

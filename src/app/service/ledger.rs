@@ -175,6 +175,11 @@ pub struct Head {
     /// its next unlock).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger: Option<Ledger>,
+    /// Whether the trail is under today's erasure rules: every change's digest salted, every
+    /// event linked to the people it belongs to (false in a head written before; the trail is
+    /// brought up to them once, at unlock).
+    #[serde(default)]
+    pub salted: bool,
 }
 
 impl Head {

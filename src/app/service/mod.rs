@@ -7,7 +7,8 @@
 //! the vault must hold, checked at unlock), `open` (create,
 //! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
 //! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
-//! `contacts_import`, `queries` (what the pages ask of the state), and `bulk` (the generator's
+//! `contacts_import`, `queries` (what the pages ask of the state), `upgrade` (bringing an
+//! older history under the erasure rules), and `bulk` (the generator's
 //! and the benchmark's writers, not in the shipped app). Must not import `ui`.
 
 mod bulk;
@@ -30,6 +31,7 @@ mod settings;
 mod testing;
 mod trail;
 mod types;
+mod upgrade;
 
 pub use error::AppError;
 pub use kinds::RecordKind;

@@ -242,10 +242,12 @@ impl<R: Repository> UnlockedVault<R> {
             Some((rev, head)) => {
                 inner.head = head.chain();
                 inner.head_rev = rev;
+                inner.salted = head.salted;
                 inner.ledger = head.ledger.unwrap_or_default();
             }
             None => {
                 inner.head = ChainHead::genesis();
+                inner.salted = false;
                 // A head that exists but does not open is still overwritten at its revision.
                 inner.head_rev = heads.items.first().map_or(0, |h| h.rev);
                 inner.ledger = Ledger::default();
@@ -378,6 +380,11 @@ impl<R: Repository> UnlockedVault<R> {
         }
         self.strengthen_key_derivation().await?;
         self.inner.borrow_mut().snapshot.complete = true;
+        // A failure leaves the trail as it was: it is tried again at the next unlock, and the
+        // vault opens meanwhile.
+        if let Err(AppError::Cancelled) = self.upgrade_erasure(Utc::now()).await {
+            return Err(AppError::Cancelled);
+        }
         Ok(())
     }
 
@@ -835,7 +842,8 @@ mod tests {
         }
         let head_rev = vault.inner.borrow().head_rev;
         let ledger = vault.inner.borrow().ledger.clone();
-        let (record, _) = sealed_head(&vault.sealer, head_rev - 1, head, ledger, t(2)).unwrap();
+        let (record, _) =
+            sealed_head(&vault.sealer, head_rev - 1, head, ledger, true, t(2)).unwrap();
         repo.raw_put(record);
         let reopened = block_on(unlock(repo.clone(), &pass())).unwrap();
         let s = reopened.snapshot();

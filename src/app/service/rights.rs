@@ -255,7 +255,7 @@ impl<R: Repository> UnlockedVault<R> {
     }
 
     /// The next revision of a single-record list, or its first.
-    fn next_list<K: RecordKind + Default>(
+    pub(super) fn next_list<K: RecordKind + Default>(
         &self,
         change: impl FnOnce(&mut K),
         now: DateTime<Utc>,

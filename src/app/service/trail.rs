@@ -59,7 +59,7 @@ impl Entry {
 }
 
 /// A random salt for each of `n` events (8 bytes each, hex), drawn at once.
-fn salts(n: usize) -> Result<Vec<String>, AppError> {
+pub(super) fn salts(n: usize) -> Result<Vec<String>, AppError> {
     let mut bytes = vec![0u8; n * 8];
     getrandom::fill(&mut bytes).map_err(|_| VaultError::NoRandomness)?;
     Ok(bytes
@@ -314,6 +314,7 @@ pub(super) fn sealed_head(
     head_rev: u64,
     head: ChainHead,
     ledger: Ledger,
+    salted: bool,
     now: DateTime<Utc>,
 ) -> Result<(SealedRecord, Expect), AppError> {
     let record = OpenRecord {
@@ -326,6 +327,7 @@ pub(super) fn sealed_head(
             seq: head.seq,
             hash: head.hash,
             ledger: Some(ledger),
+            salted,
         },
     };
     let expect = if head_rev == 0 {
@@ -448,15 +450,17 @@ impl<R: Repository> UnlockedVault<R> {
             events.push(event);
         }
         batch.audit.extend(seal_audit_items(&self.sealer, &events)?);
-        let ledger = {
+        let (ledger, salted) = {
             let inner = self.inner.borrow();
-            ledger_after(&self.sealer, base.ledger, &inner.items, &batch)?
+            let ledger = ledger_after(&self.sealer, base.ledger, &inner.items, &batch)?;
+            (ledger, inner.salted)
         };
         batch.puts.push(sealed_head(
             &self.sealer,
             head_rev,
             head.clone(),
             ledger.clone(),
+            salted,
             now,
         )?);
         let mut items = item_entries(&batch.audit);

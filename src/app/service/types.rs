@@ -170,6 +170,9 @@ pub(super) struct Inner {
     /// A header sealed under stronger key-derivation parameters, to be written once loading is
     /// done (the vault's were below today's recommendation).
     pub(super) stronger_header: Option<VaultHeader>,
+    /// Whether the trail is under today's erasure rules (what the sealed head says; see
+    /// `Head::salted`).
+    pub(super) salted: bool,
 }
 
 /// The sealed chain head as unlocking found it.
@@ -195,6 +198,7 @@ impl Inner {
             head_state: HeadState::Current,
             first_seen: Vec::new(),
             stronger_header: None,
+            salted: true,
         }
     }
 }

@@ -375,18 +375,25 @@ impl<R: Repository> UnlockedVault<R> {
                 head_rev,
                 ledger: &ledger,
             };
+            // A trail from an older file is brought under the erasure rules once restored.
+            self.inner.borrow_mut().salted = !events.iter().any(crate::domain::audit::unsalted);
             let chained = self.chain(batch, Some(events), vec![entry], base, now)?;
             self.commit_chained(chained).await?;
         } else {
             self.commit(batch, vec![entry], now).await?;
         }
-        let mut inner = self.inner.borrow_mut();
-        snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
-        snapshot.kdf = inner.snapshot.kdf.clone();
-        snapshot.damaged = std::mem::take(&mut inner.snapshot.damaged);
-        snapshot.findings = std::mem::take(&mut inner.snapshot.findings);
-        snapshot.complete = true;
-        inner.snapshot = snapshot;
+        {
+            let mut inner = self.inner.borrow_mut();
+            snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
+            snapshot.kdf = inner.snapshot.kdf.clone();
+            snapshot.damaged = std::mem::take(&mut inner.snapshot.damaged);
+            snapshot.findings = std::mem::take(&mut inner.snapshot.findings);
+            snapshot.complete = true;
+            inner.snapshot = snapshot;
+        }
+        // The restore is written: should bringing its trail under the erasure rules fail, it is
+        // tried again at the next unlock.
+        let _ = self.upgrade_erasure(now).await;
         Ok(summary)
     }
 }

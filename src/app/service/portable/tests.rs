@@ -295,7 +295,30 @@ fn restores(text: &str) {
     let again = vault
         .export(export.exported_at, &export.app_version)
         .unwrap();
-    assert_eq!(with_import_event(again, &export, "restore"), *export);
+    let mut again = with_import_event(again, &export, "restore");
+    // A trail written before salting is brought under the erasure rules once restored (its
+    // events salted and hashed anew, linked to their people); the same events, in the same
+    // order, still verify.
+    let upgraded = std::mem::take(&mut again.audit_log);
+    let mut file = (*export).clone();
+    let original = std::mem::take(&mut file.audit_log);
+    assert!(upgraded.len() >= original.len());
+    for (a, b) in original.iter().zip(&upgraded) {
+        assert_eq!(
+            (a.seq, a.at, &a.action, &a.entity_kind, &a.entity_id),
+            (b.seq, b.at, &b.action, &b.entity_kind, &b.entity_id)
+        );
+    }
+    let events: Vec<crate::domain::audit::AuditEvent> =
+        upgraded.iter().map(|e| e.to_domain().unwrap()).collect();
+    assert_eq!(
+        crate::domain::audit::verify_chain(&events, None).map(|_| ()),
+        Ok(())
+    );
+    assert!(events.iter().all(|e| !crate::domain::audit::unsalted(e)));
+    // The fixtures delete no one: nothing more happened, and everything else is as it was.
+    assert_eq!(upgraded.len(), original.len());
+    assert_eq!(again, file);
 }
 
 #[test]
@@ -979,4 +1002,109 @@ fn an_older_file_does_not_bring_an_erased_person_back() {
     let exported = json(&vault, t(34));
     assert!(!exported.contains(&email) && !exported.contains("Tajná poznámka 7731"));
     assert!(vault.snapshot().erased_people().contains(&id));
+}
+
+/// Every run of 64 hex digits in `text` (the digests an attacker could test guesses against).
+fn digests_in(text: &str) -> std::collections::HashSet<String> {
+    let mut found = std::collections::HashSet::new();
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_hexdigit() {
+            run.push(c);
+        } else {
+            if run.len() == 64 {
+                found.insert(run.to_ascii_lowercase());
+            }
+            run.clear();
+        }
+    }
+    found
+}
+
+#[test]
+fn no_search_over_all_icos_confirms_an_erased_one() {
+    use sha2::{Digest, Sha256};
+    let vault = new_vault();
+    let ico = "27074358";
+    let draft = crate::domain::contact::ContactDraft {
+        given_name: "Jana".into(),
+        family_name: "Nováková".into(),
+        ico: ico.into(),
+        ..Default::default()
+    };
+    let id = block_on(vault.save_contact(None, &draft, t(1))).unwrap();
+    block_on(vault.erase_contact(&id, "erased", KeepOnList::Yes, t(2), today())).unwrap();
+    // What is left: the export, and the vault's own decrypted trail.
+    let text = json(&vault, t(3)) + &serde_json::to_string(&vault.snapshot().audit).unwrap();
+    assert!(!text.contains(ico));
+    let digests = digests_in(&text);
+    assert!(!digests.is_empty(), "the erased change left its digest");
+    // The old scheme's digest of the IČO as created, for all ten million valid IČOs:
+    // none is left to match. (Bytes rewritten in place: this runs in the unoptimised build.)
+    let hex = |bytes: &[u8]| crate::domain::hex::encode(&Sha256::digest(bytes));
+    let raw: std::collections::HashSet<[u8; 32]> = digests
+        .iter()
+        .filter_map(|d| {
+            let bytes: Vec<u8> = (0..32)
+                .map(|i| u8::from_str_radix(&d[2 * i..2 * i + 2], 16).unwrap())
+                .collect();
+            bytes.try_into().ok()
+        })
+        .collect();
+    // (The IČO was only ever created: that is the form its digest took.)
+    let mut created = *br#"["ico",null,"00000000"]"#;
+    let mut matched = Vec::new();
+    for prefix in 0..10_000_000u32 {
+        let mut digits = [0u8; 8];
+        let (mut n, mut sum) = (prefix, 0);
+        for (i, w) in (0..7).rev().zip(2..=8) {
+            digits[i] = (n % 10) as u8;
+            sum += u32::from(digits[i]) * w;
+            n /= 10;
+        }
+        digits[7] = ((11 - sum % 11) % 10) as u8;
+        for (i, d) in digits.iter().enumerate() {
+            created[13 + i] = b'0' + d;
+        }
+        let digest: [u8; 32] = Sha256::digest(created).into();
+        if raw.contains(&digest) {
+            matched.push(String::from_utf8_lossy(&created).into_owned());
+        }
+    }
+    // The loop builds what the old scheme hashed: the right IČO's form is among them.
+    assert_eq!(
+        hex(format!(r#"["ico",null,"{ico}"]"#).as_bytes()),
+        crate::domain::audit::FieldChange::new("ico", None, Some(ico.to_string())).digest()
+    );
+    assert_eq!(matched, Vec::<String>::new());
+    // Nor does the right value with any salt left anywhere (an event's or a change's, as it
+    // is, or as a change's derived from it).
+    let salts: Vec<String> = serde_json::from_str::<serde_json::Value>(&json(&vault, t(3)))
+        .unwrap()["audit_log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            let mut s: Vec<String> = e["salt"].as_str().map(String::from).into_iter().collect();
+            s.extend(
+                e["changes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c["salt"].as_str().map(String::from)),
+            );
+            s
+        })
+        .collect();
+    for salt in &salts {
+        let derived = (0..32).map(|j| {
+            crate::domain::hex::encode(&Sha256::digest(format!("{salt}:{j}").as_bytes())[..16])
+        });
+        for s in std::iter::once(salt.clone()).chain(derived) {
+            for (before, after) in [(None, Some(ico)), (Some(ico), None)] {
+                let bytes = serde_json::to_vec(&(&s, "ico", before, after)).unwrap();
+                assert!(!digests.contains(&hex(&bytes)));
+            }
+        }
+    }
 }

@@ -1,0 +1,366 @@
+//! Brings a vault's history under today's erasure rules, once (at unlock, or after restoring an
+//! older file): every event linked to the people its record belongs to, every change's digest
+//! salted (digests left by erasures of the old scheme digested again, their salt thrown away),
+//! the history of deleted activities no one can be found for emptied, people erased before
+//! listed as erased, and people deleted before erased as a Delete erases today. Must not import
+//! `ui`.
+
+use super::error::AppError;
+use super::kinds::{self, EachKind, RecordKind};
+use super::rights::KeepOnList;
+use super::trail::{salts, seal_audit_block, Base, Entry, AUDIT_BLOCK};
+use super::types::{UnlockedVault, VaultSnapshot};
+use crate::domain::activity::Activity;
+use crate::domain::audit::{self, Action, AuditEvent, FieldChange};
+use crate::domain::contact::Contact;
+use crate::domain::do_not_contact::ErasedPeople;
+use crate::domain::Id;
+use crate::store::{Batch, Expect, Repository};
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The fields through which an event of an older trail names the people its record belongs to.
+const PEOPLE_FIELDS: [&str; 2] = ["contact", "contacts"];
+
+/// The people each record belongs to (kind and id → contact ids): a live record says so
+/// itself; a deleted one through the values its events kept.
+fn people_of_records(
+    s: &VaultSnapshot,
+) -> Result<BTreeMap<(String, String), Vec<String>>, AppError> {
+    struct Live<'a>(&'a VaultSnapshot, BTreeMap<(String, String), Vec<String>>);
+    impl EachKind for Live<'_> {
+        fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
+            for (id, r) in K::records(self.0) {
+                let people = r.data.people();
+                if !people.is_empty() {
+                    self.1.insert((K::KIND.to_string(), id.clone()), people);
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut live = Live(s, BTreeMap::new());
+    kinds::each_kind(&mut live)?;
+    let mut people = live.1;
+    let mut named: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for e in &s.audit {
+        let key = (e.entity_kind.clone(), e.entity_id.clone());
+        if people.contains_key(&key) {
+            continue;
+        }
+        for c in e
+            .changes
+            .iter()
+            .filter(|c| PEOPLE_FIELDS.contains(&c.field.as_str()))
+        {
+            for value in [&c.before, &c.after].into_iter().flatten() {
+                named.entry(key.clone()).or_default().extend(
+                    value
+                        .split(", ")
+                        .filter(|v| v.parse::<Id>().is_ok())
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    people.extend(
+        named
+            .into_iter()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(k, p)| (k, p.into_iter().collect())),
+    );
+    Ok(people)
+}
+
+/// What the upgrade changes in a trail (a copy of it): links events to their people, empties
+/// the history of deleted activities whose person no event names (returns how many events).
+fn link_and_empty(s: &VaultSnapshot, events: &mut [AuditEvent]) -> Result<usize, AppError> {
+    let people = people_of_records(s)?;
+    for e in events.iter_mut().filter(|e| e.subjects.is_empty()) {
+        if let Some(p) = people.get(&(e.entity_kind.clone(), e.entity_id.clone())) {
+            e.subjects = p.clone();
+        }
+    }
+    // An activity's events named no one before: once it is deleted, nothing can find its text
+    // for the erasure of its person, so it is not kept.
+    let orphans: BTreeSet<&str> = s
+        .audit
+        .iter()
+        .filter(|e| {
+            e.entity_kind == Activity::KIND
+                && e.action == Action::Delete
+                && !s.activities.contains_key(&e.entity_id)
+                && !people.contains_key(&(e.entity_kind.clone(), e.entity_id.clone()))
+        })
+        .map(|e| e.entity_id.as_str())
+        .collect();
+    let mut emptied = 0;
+    for e in events.iter_mut() {
+        if e.entity_kind == Activity::KIND
+            && orphans.contains(e.entity_id.as_str())
+            && e.has_values()
+        {
+            e.erase_values();
+            emptied += 1;
+        }
+    }
+    Ok(emptied)
+}
+
+/// People the trail says were erased or deleted (and are not in the vault any more): the
+/// erased ones not yet on the list, and the deleted ones whose history still holds values.
+fn gone_people(s: &VaultSnapshot) -> (Vec<String>, Vec<String>) {
+    let listed = s.erased_people();
+    let mut erased = BTreeSet::new();
+    let mut deleted = BTreeSet::new();
+    for e in s.audit.iter().filter(|e| e.entity_kind == Contact::KIND) {
+        let id = &e.entity_id;
+        if s.contacts.contains_key(id) || listed.contains(id) {
+            continue;
+        }
+        match e.action {
+            Action::Erase => {
+                erased.insert(id.clone());
+            }
+            Action::Delete => {
+                deleted.insert(id.clone());
+            }
+            _ => {}
+        }
+    }
+    let deleted = deleted.difference(&erased).cloned().collect();
+    (erased.into_iter().collect(), deleted)
+}
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Brings the trail under today's erasure rules, once: only a vault that unlocked whole
+    /// (its chain verifies, nothing missing or damaged) is changed; otherwise it is tried again
+    /// at the next unlock, once the user has looked. Returns how many people deleted before
+    /// were erased.
+    pub(super) async fn upgrade_erasure(&self, now: DateTime<Utc>) -> Result<usize, AppError> {
+        let (mut events, emptied, (erased, deleted)) = {
+            let inner = self.inner.borrow();
+            let s = &inner.snapshot;
+            if inner.salted || s.chain.is_some() || !s.findings.is_empty() || !s.damaged.is_empty()
+            {
+                return Ok(0);
+            }
+            let mut events = s.audit.clone();
+            let emptied = link_and_empty(s, &mut events)?;
+            (events, emptied, gone_people(s))
+        };
+        let mut pool = salts(audit::salts_needed(&events))?.into_iter();
+        let Ok(head) = audit::resalt(&mut events, || pool.next().unwrap_or_default()) else {
+            return Ok(0);
+        };
+        let mut batch = Batch {
+            replace_audit: true,
+            ..Batch::default()
+        };
+        for chunk in events.chunks(AUDIT_BLOCK) {
+            batch.audit.push(seal_audit_block(&self.sealer, chunk, 1)?);
+        }
+        let today = crate::app::clock::local_day(now);
+        let mut listed = None;
+        if !erased.is_empty() {
+            let (list, expect): (_, Expect) = self.next_list::<ErasedPeople>(
+                |l| {
+                    for id in &erased {
+                        l.people.entry(id.clone()).or_insert(today);
+                    }
+                },
+                now,
+            )?;
+            batch.puts.push((self.seal(&list)?, expect));
+            listed = Some(list);
+        }
+        let entries = (emptied > 0)
+            .then(|| {
+                let n = FieldChange::new("erased_history_events", None, Some(emptied.to_string()));
+                Entry::new(Action::Erase, "vault", "deleted activities", vec![n])
+            })
+            .into_iter()
+            .collect();
+        let (head_rev, ledger) = {
+            let mut inner = self.inner.borrow_mut();
+            inner.salted = true;
+            (inner.head_rev, inner.ledger.clone())
+        };
+        let base = Base {
+            head: &head,
+            head_rev,
+            ledger: &ledger,
+        };
+        let chained = self.chain(batch, Some(events), entries, base, now);
+        let committed = match chained {
+            Ok(chained) => self.commit_chained(chained).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = committed {
+            self.inner.borrow_mut().salted = false;
+            return Err(e);
+        }
+        self.keep_all(listed.into_iter().collect());
+        // People deleted before: erased as a Delete erases today, their addresses kept on the
+        // do-not-contact list (today's default).
+        for id in &deleted {
+            self.delete_contact(id, KeepOnList::Yes, now, today).await?;
+        }
+        Ok(deleted.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::super::trail::{open_audit, sealed_head, Entry, Format};
+    use crate::domain::activity::ActivityKind;
+    use crate::domain::audit;
+    use crate::domain::audit::{AuditEvent, ChainHead};
+    use crate::domain::contact::Contact;
+    use crate::domain::do_not_contact::Channel;
+    use crate::store::{Batch, Deletion, Expect};
+
+    /// Stores the vault's trail as builds before salting wrote it: no salts, no people named,
+    /// hashed that way, under a head that says so.
+    fn make_it_old(vault: &UnlockedVault<MemoryRepository>, repo: &MemoryRepository) {
+        let mut head = ChainHead::genesis();
+        for sealed in repo.raw_audit() {
+            let mut events = open_audit(&vault.sealer, &sealed, Format::Current).unwrap();
+            for e in &mut events {
+                e.salt = None;
+                e.subjects.clear();
+                for c in &mut e.changes {
+                    c.salt = None;
+                }
+                e.prev_hash = head.hash.clone();
+                e.hash = e.compute_hash();
+                head = e.head();
+            }
+            repo.raw_put_audit(
+                super::super::trail::seal_audit_block(&vault.sealer, &events, sealed.rev).unwrap(),
+            );
+        }
+        let (head_rev, ledger) = {
+            let inner = vault.inner.borrow();
+            (inner.head_rev, inner.ledger.clone())
+        };
+        let (record, _) =
+            sealed_head(&vault.sealer, head_rev - 1, head, ledger, false, t(50)).unwrap();
+        repo.raw_put(record);
+    }
+
+    fn text_of(vault: &UnlockedVault<MemoryRepository>) -> String {
+        serde_json::to_string(&vault.export(t(99), "test").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_older_history_is_brought_under_the_erasure_rules_once() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let petr_draft = ContactDraft {
+            emails: "petr@svoboda.cz".into(),
+            phones: "+420 602 123 456".into(),
+            notes: "Poznámka 6620".into(),
+            ..contact("Petr", "Svoboda")
+        };
+        let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
+        let call = ActivityDraft {
+            contact_id: jana.clone(),
+            kind: ActivityKind::Call,
+            at: Some(t(2)),
+            subject: "Hovor 8812".into(),
+            body: String::new(),
+            deal_id: None,
+        };
+        let activity = block_on(vault.save_activity(None, &call, t(2))).unwrap();
+        block_on(vault.delete_activity(&activity, t(3))).unwrap();
+        let follow_up = TaskDraft {
+            title: "Zavolat 7301".into(),
+            due_date: "2026-12-01".into(),
+            contact_id: Some(jana.clone()),
+            ..TaskDraft::default()
+        };
+        let task = block_on(vault.save_task(None, &follow_up, utc_of, t(4))).unwrap();
+        block_on(vault.delete_task(&task, t(5))).unwrap();
+        // Petr deleted the way builds before did: the record gone, its values in the trail.
+        let rev = vault.snapshot().contacts[&petr].rev;
+        let fields = vault.snapshot().contacts[&petr].data.fields();
+        let entry = Entry::new(
+            Action::Delete,
+            Contact::KIND,
+            &petr,
+            audit::diff(&fields, &[]),
+        );
+        let batch = Batch {
+            deletes: vec![Deletion::new(&petr, Contact::KIND, Expect::Rev(rev))],
+            ..Batch::default()
+        };
+        block_on(vault.commit(batch, vec![entry], t(6))).unwrap();
+        make_it_old(&vault, &repo);
+
+        let old = block_on(unlock(repo.clone(), &pass())).unwrap();
+        assert!(
+            old.inner.borrow().salted,
+            "the unlock brought it up to date"
+        );
+        let s = old.snapshot();
+        assert_eq!((s.chain.clone(), s.findings.len()), (None, 0));
+        // Every value is salted; the follow-up's events name Jana.
+        assert!(s
+            .audit
+            .iter()
+            .filter(|e| e.has_values())
+            .all(|e| e.salt.is_some()));
+        assert!(s
+            .audit
+            .iter()
+            .filter(|e| e.entity_id == task)
+            .all(|e| e.subjects == vec![jana.clone()]));
+        // The deleted activity named no one: its text is gone, and that is on record.
+        let text = text_of(&old);
+        assert!(!text.contains("Hovor 8812"));
+        assert!(s.audit.iter().any(|e| e.entity_id == "deleted activities"));
+        // Petr, deleted before, is erased now: nothing of him, his addresses on the list.
+        assert!(!text.contains("petr@svoboda.cz") && !text.contains("Poznámka 6620"));
+        assert!(s.erased_people().contains(&petr));
+        let list = s.do_not_contact_list();
+        assert!(list.reason(Channel::Email, "petr@svoboda.cz").is_some());
+        assert!(list.reason(Channel::Phone, "+420602123456").is_some());
+        assert!(
+            text.contains("Zavolat 7301"),
+            "what can still be linked stays"
+        );
+
+        // Once: the next unlock changes nothing.
+        let again = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(again.audit, s.audit);
+        assert_eq!(again.chain, None);
+
+        // Jana's deleted follow-up is found by her erasure.
+        block_on(old.erase_contact(&jana, "erased", KeepOnList::No, t(60), t(60).date_naive()))
+            .unwrap();
+        assert!(!text_of(&old).contains("Zavolat 7301"));
+        let reopened = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!((reopened.chain, reopened.findings.len()), (None, 0));
+    }
+
+    #[test]
+    fn a_history_that_does_not_verify_is_left_as_it_is() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        make_it_old(&vault, &repo);
+        let sealed = repo.raw_audit().pop().unwrap();
+        let mut events: Vec<AuditEvent> =
+            open_audit(&vault.sealer, &sealed, Format::Current).unwrap();
+        events[0].changes[0].after = Some("forged".into());
+        repo.raw_put_audit(
+            super::super::trail::seal_audit_block(&vault.sealer, &events, sealed.rev).unwrap(),
+        );
+        let opened = block_on(unlock(repo, &pass())).unwrap();
+        assert!(!opened.inner.borrow().salted);
+        assert!(opened.snapshot().chain.is_some());
+    }
+}

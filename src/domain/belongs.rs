@@ -84,8 +84,12 @@ impl BelongsTo for SubjectRequest {
         self.contact_id.iter().cloned().collect()
     }
 
-    /// The register keeps an erased person's requests under a reference, not their name.
+    /// The register keeps an erased person's requests under a reference, not their name (one
+    /// already under its reference, linked to what a hold keeps, stays as it is).
     fn after_erasure(self, _id: &str, erased: &ErasedPeople, _today: NaiveDate) -> Option<Self> {
+        if self.subject.starts_with(ERASED_SUBJECT) {
+            return Some(self);
+        }
         match self.contact_id.as_deref() {
             Some(person) if erased.contains(person) => Some(SubjectRequest {
                 subject: format!("{ERASED_SUBJECT}{}", reference(person)),

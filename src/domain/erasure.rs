@@ -337,14 +337,11 @@ pub fn remainder(contact: &Contact, today: NaiveDate) -> Contact {
     }
 }
 
-/// A register entry about the erased person: kept, with a reference instead of their name when
-/// the contact goes (`keeps_contact` false).
+/// A register entry about the erased person: kept, with a reference instead of their name. It
+/// stays linked to the contact only when a hold keeps what is left of it (`keeps_contact`).
 pub fn pseudonymised_request(request: &SubjectRequest, plan: &Plan) -> SubjectRequest {
-    if plan.keeps_contact() {
-        return request.clone();
-    }
     SubjectRequest {
-        contact_id: None,
+        contact_id: request.contact_id.clone().filter(|_| plan.keeps_contact()),
         subject: format!("{ERASED_SUBJECT}{}", reference(&plan.contact_id)),
         ..request.clone()
     }
@@ -618,9 +615,11 @@ mod tests {
         assert!(kept.merged_from.is_empty());
         assert!(kept.restricted);
         assert_eq!(kept.erased_on, Some(day(2026, 11, 23)));
-        // The register keeps the name while the contact stays.
+        // The register refers to them by reference, linked to what the hold keeps.
         let logged = logged_request(Some(&d.request), &plan, "", "done", day(2026, 11, 23));
-        assert_eq!(logged.subject, "Jana Nováková");
+        assert!(logged.subject.starts_with(ERASED_SUBJECT));
+        assert!(!logged.subject.contains("Nováková"));
+        assert_eq!(logged.contact_id.as_deref(), Some("c1"));
         assert_eq!(logged.status, RequestStatus::Done);
         // The hold ends on 31 Dec 2036; from 1 Jan 2037 the erasure can be finished.
         let docs: Vec<(&String, &Document)> = d.ids[4..].iter().zip(&d.documents).collect();

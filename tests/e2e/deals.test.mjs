@@ -92,9 +92,13 @@ test('a deal moves across the board by keyboard; an invoice holds the contact; f
   await hold.waitFor();
   assert.match(await hold.innerText(), /Retention hold until 31 Dec 2036/);
   assert.match(await hold.innerText(), /Invoice FV-2026-015 — keep until 31 Dec 2036/);
+  // Delete is an erasure: its plan says the invoice keeps what it needs; cancelled here.
   await page.getByRole('button', { name: 'Delete' }).first().click();
-  await page.getByRole('button', { name: 'Yes, delete' }).click();
-  await page.getByText('1 document still refers to this and must be kept.', { exact: false }).waitFor();
+  const plan = page.getByRole('alertdialog').getByTestId('delete-plan');
+  await plan.waitFor();
+  assert.match(await plan.innerText(), /Invoice FV-2026-015: keep until 31 Dec 2036/);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
 
   // Follow-ups: one due today, one overdue; both on the Agenda; ticking one done moves it.
   const [today, yesterday] = await page.evaluate(() => {

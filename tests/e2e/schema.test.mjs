@@ -49,6 +49,14 @@ test('the version 3 fixture has labelled addresses and birthdays, which the v2 s
   assert.ok(fixture.contacts.some((c) => c.data.addresses.length > 1 && c.data.addresses.every((a) => typeof a.label === 'string')));
   assert.ok(fixture.contacts.some((c) => /^--\d\d-\d\d$/.test(c.data.birthday ?? '')));
   assert.ok(fixture.contacts.some((c) => /^\d{4}-\d\d-\d\d$/.test(c.data.birthday ?? '')));
+  // Salted digests, the people each event belongs to, the do-not-contact list as keyed digests,
+  // and the erased people an import does not bring back.
+  assert.ok(fixture.audit_log.some((e) => /^[0-9a-f]+$/.test(e.salt ?? '')));
+  assert.ok(fixture.audit_log.some((e) => (e.subjects ?? []).length > 0));
+  const entries = fixture.do_not_contact.data.lists.flatMap((l) => l.entries);
+  assert.ok(entries.some((e) => e.reason === 'erased' && e.channel === 'email'));
+  assert.ok(entries.every((e) => /^[0-9a-f]{64}$/.test(e.tag) && !JSON.stringify(e).includes('@')));
+  assert.equal(Object.keys(fixture.erased_people.data.people).length, 1);
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   assert.ok(!ajv.compile(read('public', 'folio-export-v2.schema.json'))(fixture));

@@ -37,6 +37,20 @@ pub fn ContactPage() -> impl IntoView {
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let keep = RwSignal::new(true);
+    let acknowledged = RwSignal::new(false);
+    // The same plan as the erase page: what goes, what a hold keeps, where others name them.
+    let plan = Memo::new(move |_| {
+        confirming.get().then(|| {
+            session.data.with(|d| {
+                crate::app::service::plan_erasure(
+                    d,
+                    &id_value.get_value(),
+                    crate::app::clock::local_day(chrono::Utc::now()),
+                )
+                .ok()
+            })
+        })?
+    });
     let delete = move || {
         let id = id_value.get_value();
         let keep = if keep.get_untracked() {
@@ -103,14 +117,19 @@ pub fn ContactPage() -> impl IntoView {
                 <Show when=move || confirming.get()>
                     <div class="callout danger" role="alertdialog" aria-labelledby="delete-person-question">
                         <p id="delete-person-question">{t(Text::DeletePersonLead)}</p>
-                        {move || session.data.with(|d| {
-                            crate::app::service::plan_erasure(d, &id_value.get_value(), crate::app::clock::local_day(chrono::Utc::now()))
-                                .ok()
-                                .map(|plan| view! { <crate::ui::rights::erasure_parts::PlanSummary plan=plan/> })
+                        {move || plan.get().map(|plan| view! {
+                            <crate::ui::rights::erasure_parts::PlanSummary plan=plan.clone()/>
+                            <crate::ui::rights::erasure_parts::Mentions plan=plan acknowledged=acknowledged/>
                         })}
+                        <crate::ui::rights::erasure_parts::OldCopies/>
                         <crate::ui::rights::erasure_parts::KeepOnListChoice keep=keep id="delete-keep-on-list"/>
                         <div class="actions">
-                            <button type="button" class="button danger" on:click=move |_| delete()>
+                            <button
+                                type="button"
+                                class="button danger"
+                                disabled=move || !(acknowledged.get() || plan.with(|p| p.as_ref().is_none_or(|p| p.mentions.is_empty())))
+                                on:click=move |_| delete()
+                            >
                                 {t(Text::ConfirmDelete)}
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>

@@ -383,7 +383,7 @@ fn write_the_v3_fixture() {
     if std::env::var("FOLIO_WRITE_FIXTURE").is_ok() {
         let vault = full_vault(42);
         let (id, _) = erasable(&vault, Some("2026-03-15"));
-        block_on(vault.erase_contact(&id, "erased; invoice kept", KeepOnList::No, t(22), today()))
+        block_on(vault.erase_contact(&id, "erased; invoice kept", KeepOnList::Yes, t(22), today()))
             .unwrap();
         // Version 3's additions: several labelled addresses and birthdays (one without a year).
         let (jana, _) = erasable(&vault, None);

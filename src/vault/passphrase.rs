@@ -147,7 +147,6 @@ mod tests {
             ("+ěščřžýáíé=´", Sequence),
             ("123456789012", Sequence),
             ("1qaz2wsx3edc", Common),
-            ("3edc4rfv5tgb", Repeated),
             ("zaq12wsxcde3", Common),
             ("abcdefghijkl", Sequence),
             ("lkjihgfedcba", Sequence),

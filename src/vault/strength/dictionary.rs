@@ -4,28 +4,32 @@
 use super::{Kind, Match, Text};
 use std::sync::OnceLock;
 
-/// The words, sorted, each with the guesses it takes (the first the lowest, when a word is in
-/// two lists).
-fn words() -> &'static [(&'static str, u32)] {
-    static WORDS: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words = Vec::new();
-        for list in [
+/// The lists, in sections of words (sorted) that take the same number of guesses. A line of a
+/// list is `#guesses`, or a word front-coded: how many first letters (one digit) it shares with
+/// the word above, then the rest of it.
+fn sections() -> &'static [(u32, Vec<String>)] {
+    static SECTIONS: OnceLock<Vec<(u32, Vec<String>)>> = OnceLock::new();
+    SECTIONS.get_or_init(|| {
+        let mut sections: Vec<(u32, Vec<String>)> = Vec::new();
+        let lists = concat!(
             include_str!("lists/passwords.txt"),
-            include_str!("lists/czech.txt"),
-        ] {
-            let mut guesses = 1;
-            for line in list.lines() {
-                match line.strip_prefix('#') {
-                    Some(number) => guesses = number.parse().unwrap_or(1),
-                    None if !line.is_empty() => words.push((line, guesses)),
-                    None => {}
-                }
+            include_str!("lists/czech.txt")
+        );
+        for line in lists.lines() {
+            if let Some(guesses) = line.strip_prefix('#') {
+                sections.push((guesses.parse().unwrap_or(1), Vec::new()));
+                continue;
             }
+            let shared = line.chars().next().and_then(|c| c.to_digit(10));
+            let (Some((_, words)), Some(shared)) = (sections.last_mut(), shared) else {
+                continue;
+            };
+            let previous = words.last().map_or("", String::as_str);
+            let mut word = String::from(previous.get(..shared as usize).unwrap_or(""));
+            word.push_str(line.get(1..).unwrap_or(""));
+            words.push(word);
         }
-        words.sort_unstable();
-        words.dedup_by_key(|(word, _)| *word);
-        words
+        sections
     })
 }
 
@@ -83,68 +87,69 @@ pub(super) fn find(text: &Text, out: &mut Vec<Match>) {
 }
 
 /// Calls `found(start, end, guesses, substitutions)` for each listed word in `plain`, following
-/// from each start the sorted list's range of words that begin with what was read so far.
+/// from each start the range of a section's words that begin with what was read so far.
 fn for_each_word(plain: &[char], mut found: impl FnMut(usize, usize, u32, u8)) {
-    let words = words();
     let mut readings: Vec<(usize, usize, u8)> = Vec::new();
     let mut next: Vec<(usize, usize, u8)> = Vec::new();
-    for start in 0..plain.len() {
-        readings.clear();
-        readings.push((0, words.len(), 0));
-        for (depth, &c) in plain[start..].iter().enumerate() {
-            next.clear();
-            let typed = u8::try_from(c).ok().filter(u8::is_ascii).map(|b| (b, 0));
-            let letters = leet(c).iter().map(|&b| (b, 1));
-            for &(lo, hi, substitutions) in &readings {
-                for (b, substituted) in typed.into_iter().chain(letters.clone()) {
-                    let (from, to) = narrow(words, lo, hi, depth, b);
-                    let substitutions = substitutions + substituted;
-                    if from == to {
-                        continue;
-                    }
-                    match next.iter().position(|r| (r.0, r.1) == (from, to)) {
-                        Some(i) => next[i].2 = next[i].2.min(substitutions),
-                        None if next.len() < MAX_READINGS => next.push((from, to, substitutions)),
-                        None => {}
-                    }
-                }
-            }
-            for &(from, _, substitutions) in &next {
-                if let Some(&(word, guesses)) = words.get(from) {
-                    if word.len() == depth + 1 {
-                        found(start, start + depth + 1, guesses, substitutions);
+    for (guesses, words) in sections() {
+        for start in 0..plain.len() {
+            readings.clear();
+            readings.push((0, words.len(), 0));
+            for (depth, &c) in plain[start..].iter().enumerate() {
+                next.clear();
+                let typed = u8::try_from(c).ok().filter(u8::is_ascii).map(|b| (b, 0));
+                let letters = leet(c).iter().map(|&b| (b, 1));
+                for &(lo, hi, substitutions) in &readings {
+                    for (b, substituted) in typed.into_iter().chain(letters.clone()) {
+                        let (from, to) = narrow(words, lo, hi, depth, b);
+                        let substitutions = substitutions + substituted;
+                        if from == to {
+                            continue;
+                        }
+                        match next.iter().position(|r| (r.0, r.1) == (from, to)) {
+                            Some(i) => next[i].2 = next[i].2.min(substitutions),
+                            None if next.len() < MAX_READINGS => {
+                                next.push((from, to, substitutions))
+                            }
+                            None => {}
+                        }
                     }
                 }
+                for &(from, _, substitutions) in &next {
+                    if words.get(from).is_some_and(|word| word.len() == depth + 1) {
+                        found(start, start + depth + 1, *guesses, substitutions);
+                    }
+                }
+                if next.is_empty() {
+                    break;
+                }
+                std::mem::swap(&mut readings, &mut next);
             }
-            if next.is_empty() {
-                break;
-            }
-            std::mem::swap(&mut readings, &mut next);
         }
     }
 }
 
 /// The words of `lo..hi` (which share their first `depth` letters) whose next letter is `b`.
-fn narrow(words: &[(&str, u32)], lo: usize, hi: usize, depth: usize, b: u8) -> (usize, usize) {
+fn narrow(words: &[String], lo: usize, hi: usize, depth: usize, b: u8) -> (usize, usize) {
     let range = &words[lo..hi];
     let before = |w: &str, strictly: bool| {
         w.as_bytes()
             .get(depth)
             .is_none_or(|&x| if strictly { x < b } else { x <= b })
     };
-    let from = range.partition_point(|(w, _)| before(w, true));
-    let to = range.partition_point(|(w, _)| before(w, false));
+    let from = range.partition_point(|w| before(w, true));
+    let to = range.partition_point(|w| before(w, false));
     (lo + from, lo + to)
 }
 
 /// log10 of zxcvbn's capitalisation count: 1 in lower case; 2 for a first or last capital, or
 /// all capitals; otherwise the ways to place the capitals among the letters.
 fn capitals_log10(typed: &[char]) -> f64 {
-    let upper = typed.iter().filter(|c| c.is_uppercase()).count();
-    let lower = typed.iter().filter(|c| c.is_lowercase()).count();
-    let first_or_last = upper == 1
-        && (typed.first().is_some_and(|c| c.is_uppercase())
-            || typed.last().is_some_and(|c| c.is_uppercase()));
+    let capital = |c: &char| c.to_lowercase().next() != Some(*c);
+    let upper = typed.iter().filter(|c| capital(c)).count();
+    let lower = typed.iter().filter(|c| c.is_alphabetic()).count() - upper;
+    let first_or_last =
+        upper == 1 && (typed.first().is_some_and(capital) || typed.last().is_some_and(capital));
     match (upper, lower) {
         (0, _) => 0.0,
         (_, 0) => 2f64.log10(),
@@ -168,17 +173,27 @@ mod tests {
 
     #[test]
     fn the_lists_are_sorted_lower_case_words_with_their_guesses() {
-        let words = words();
-        assert!(words.len() > 2500, "{} words", words.len());
-        assert!(words.windows(2).all(|w| w[0].0 < w[1].0));
-        for (word, guesses) in words {
-            assert!(word.len() >= 4, "{word}");
-            assert!(word
-                .bytes()
-                .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase()));
-            assert!([5, 50, 500, 5000].contains(guesses), "{word}: {guesses}");
+        let sections = sections();
+        let count: usize = sections.iter().map(|(_, words)| words.len()).sum();
+        assert!(count > 1500, "{count} words");
+        let mut all = std::collections::HashSet::new();
+        for (guesses, words) in sections {
+            assert!([5, 50, 500, 5000].contains(guesses), "{guesses}");
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted in a section");
+            for word in words {
+                assert!(word.len() >= 4, "{word}");
+                assert!(word
+                    .bytes()
+                    .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase()));
+                assert!(all.insert(word.clone()), "{word} is listed once");
+            }
         }
-        let guesses = |w: &str| words.iter().find(|(x, _)| *x == w).map(|&(_, g)| g);
+        let guesses = |w: &str| {
+            sections
+                .iter()
+                .find(|(_, words)| words.iter().any(|x| x == w))
+                .map(|&(g, _)| g)
+        };
         assert_eq!(guesses("password"), Some(5));
         assert_eq!(
             guesses("heslo"),

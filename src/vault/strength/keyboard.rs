@@ -1,8 +1,7 @@
-//! Keyboard patterns: runs of neighbouring keys (`qwerty`, `+ěščř`, `zaq1`, `7896`) and shapes
-//! typed again one place further (`1qaz2wsx3edc`, `1q2w3e4r`, `147258369`), on the US QWERTY
-//! and Czech QWERTZ keyboards and the numeric keypad.
+//! Keyboard patterns: runs of neighbouring keys (`qwerty`, `+ěščř`, `zaq1`, `7896`) on the US
+//! QWERTY and Czech QWERTZ keyboards and the numeric keypad.
 
-use super::{patterns, placements_log10, sum_log10, Kind, Match};
+use super::{placements_log10, Kind, Match};
 
 /// A keyboard: rows of keys (unshifted, shifted), each key `x` quarter-keys from the left edge.
 struct Layout {
@@ -48,9 +47,6 @@ const KEYPAD: Layout = Layout {
 
 const LAYOUTS: [&Layout; 3] = [&QWERTY, &QWERTZ_CS, &KEYPAD];
 
-/// The places a shape is typed again from, guessed among this many.
-pub(super) const SHIFTS: f64 = 10.0;
-
 impl Layout {
     /// Row, position and whether Shift is held, for a character on this keyboard.
     fn key(&self, c: char) -> Option<(i32, i32, bool)> {
@@ -68,15 +64,11 @@ impl Layout {
             })
     }
 
-    /// The step from one key to the next, in rows and quarter-keys.
-    fn step(&self, from: char, to: char) -> Option<(i32, i32)> {
-        let ((r1, x1, _), (r2, x2, _)) = (self.key(from)?, self.key(to)?);
-        Some((r2 - r1, x2 - x1))
-    }
-
-    /// Whether two keys touch: neighbours in a row, or in neighbouring rows.
+    /// Whether two keys touch (neighbours in a row, or in neighbouring rows), and in which
+    /// direction.
     fn touch(&self, from: char, to: char) -> Option<(i32, i32)> {
-        let (dy, dx) = self.step(from, to)?;
+        let ((r1, x1, _), (r2, x2, _)) = (self.key(from)?, self.key(to)?);
+        let (dy, dx) = (r2 - r1, x2 - x1);
         let touching = match dy {
             0 => dx.abs() == 4,
             -1 | 1 => dx.abs() <= self.reach,
@@ -121,57 +113,26 @@ pub(super) fn runs(chars: &[char], out: &mut Vec<Match>) {
 }
 
 /// zxcvbn's guesses for a keyboard run: Σ over lengths i and turns j of C(i-1, j-1) × starting
-/// keys × neighbours^j, times the ways to place the shifted keys.
+/// keys × neighbours^j, times the ways to place the shifted keys. At most about 10^250 with the
+/// examined length, so the sum fits an f64.
 fn run_log10(layout: &Layout, len: usize, turns: usize, shifted: usize) -> f64 {
-    let mut terms = Vec::new();
+    let mut guesses = 0.0;
     for i in 2..=len {
-        let mut ways = 0.0; // log10 C(i - 1, j - 1), grown one j at a time
+        let (mut ways, mut paths) = (1.0, layout.starts); // C(i - 1, j - 1), starts × neighbours^j
         for j in 1..=turns.min(i - 1) {
             if j > 1 {
-                ways += ((i - j + 1) as f64 / (j - 1) as f64).log10();
+                ways = ways * (i - j + 1) as f64 / (j - 1) as f64;
             }
-            terms.push(ways + layout.starts.log10() + j as f64 * layout.neighbours.log10());
+            paths *= layout.neighbours;
+            guesses += ways * paths;
         }
     }
-    let unshifted = len - shifted;
-    let shift = match (shifted, unshifted) {
+    let shift = match (shifted, len - shifted) {
         (0, _) => 0.0,
-        (_, 0) => 2f64.log10(),
+        (_, 0) => f64::log10(2.0),
         (s, u) => placements_log10(s, u),
     };
-    sum_log10(&terms) + shift
-}
-
-/// A shape typed again, one place further each time: every step between keys (row and position
-/// change) repeats with a period of `unit` ≥ 2 keys. `found(start, unit, count)` for each.
-pub(super) fn shapes(chars: &[char], mut found: impl FnMut(usize, usize, usize)) {
-    if chars.len() < 4 {
-        return;
-    }
-    for layout in LAYOUTS {
-        // steps[k]: from key k to key k + 1.
-        let steps: Vec<Option<(i32, i32)>> = chars
-            .windows(2)
-            .map(|pair| layout.step(pair[0], pair[1]))
-            .collect();
-        patterns::repeats(
-            steps.len(),
-            |k, unit| {
-                unit >= 2
-                    && steps.get(k).copied().flatten().is_some()
-                    && steps.get(k) == k.checked_sub(unit).and_then(|i| steps.get(i))
-            },
-            |from, to, unit| {
-                // Steps from..to repeat those a unit before; the keys run from the key that
-                // starts step `from - unit` to the key that ends step `to - 1`.
-                let start = from - unit;
-                let count = (to + 1 - start) / unit;
-                if count >= 2 {
-                    found(start, unit, count);
-                }
-            },
-        );
-    }
+    f64::log10(guesses.max(1.0)) + shift
 }
 
 #[cfg(test)]
@@ -214,21 +175,5 @@ mod tests {
             run_log10(&QWERTY, 8, 1, 8) > straight,
             "Shift held costs more"
         );
-    }
-
-    #[test]
-    fn shapes_typed_again_one_place_further() {
-        let shapes_in = |text: &str| {
-            let chars: Vec<char> = text.chars().collect();
-            let mut found = Vec::new();
-            shapes(&chars, |start, unit, count| {
-                found.push((start, unit, count))
-            });
-            found
-        };
-        assert!(shapes_in("1qaz2wsx3edc").contains(&(0, 4, 3)));
-        assert!(shapes_in("1q2w3e4r").contains(&(0, 2, 4)));
-        assert!(shapes_in("147258369").contains(&(0, 3, 3)));
-        assert!(shapes_in("correct horse battery").is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! How hard a passphrase is to guess: a small estimate in the manner of Dropbox's zxcvbn. It finds
 //! what attackers try first (common passwords, Czech words and names, also capitalised, in
-//! leetspeak, without diacritics or reversed; keyboard runs and shapes; alphabet and digit runs;
-//! repeats; years) and takes the cheapest way to cover the passphrase with them and with
+//! leetspeak, without diacritics or reversed; keyboard runs; alphabet and digit runs; repeats;
+//! years) and takes the cheapest way to cover the passphrase with them and with
 //! characters guessed one by one. Pure code: it must not import anything outside `vault`.
 
 mod dictionary;
@@ -86,32 +86,27 @@ pub fn estimate(passphrase: &str) -> Estimate {
     found.iter_mut().for_each(at_least_floor);
     let separator = separator_of(&text.chars);
     let mut repeats = Vec::new();
-    let mut add_repeat = |start: usize, unit: usize, count: usize, extra: f64| {
-        let (base, _) = cheapest(&text, &found, start..start + unit, separator);
-        let mut m = Match {
-            start,
-            end: start + unit * count,
-            guesses_log10: base + (count as f64).log10() + extra,
-            kind: Kind::Repeat,
-        };
-        at_least_floor(&mut m);
-        repeats.push(m);
-    };
     patterns::repeats(
         n,
         |k, unit| text.plain.get(k) == k.checked_sub(unit).and_then(|i| text.plain.get(i)),
         |from, to, unit| {
-            // Items from..to equal those one unit before: the repeat starts a unit earlier.
+            // Characters from..to equal those one unit before: the repeat starts a unit earlier.
             let start = from - unit;
             let count = (to - start) / unit;
             if count >= 2 {
-                add_repeat(start, unit, count, 0.0);
+                // The guesses for the unit, times the number of times it is typed.
+                let (base, _) = cheapest(&text, &found, start..start + unit, separator);
+                let mut m = Match {
+                    start,
+                    end: start + unit * count,
+                    guesses_log10: base + (count as f64).log10(),
+                    kind: Kind::Repeat,
+                };
+                at_least_floor(&mut m);
+                repeats.push(m);
             }
         },
     );
-    keyboard::shapes(&text.chars, |start, unit, count| {
-        add_repeat(start, unit, count, keyboard::SHIFTS.log10())
-    });
     found.extend(repeats);
     let (mut guesses_log10, path) = cheapest(&text, &found, 0..n, separator);
     if separator.is_some() {
@@ -143,28 +138,18 @@ impl Text {
 
 /// A character in lower case without its diacritic (one character for one, so positions agree).
 fn plain_letter(c: char) -> char {
+    const MARKED: &str = "áàâäãåąčćçďéěèêëęíìîïľĺłňńñóòôöõøřŕšśťúůùûüýÿžźż";
+    const PLAIN: &str = "aaaaaaacccdeeeeeeiiiilllnnnoooooorrsstuuuuuyyzzz";
     let mut lower = c.to_lowercase();
     let c = match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
     };
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
-        'č' | 'ć' | 'ç' => 'c',
-        'ď' => 'd',
-        'é' | 'ě' | 'è' | 'ê' | 'ë' | 'ę' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ľ' | 'ĺ' | 'ł' => 'l',
-        'ň' | 'ń' | 'ñ' => 'n',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-        'ř' | 'ŕ' => 'r',
-        'š' | 'ś' => 's',
-        'ť' => 't',
-        'ú' | 'ů' | 'ù' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ž' | 'ź' | 'ż' => 'z',
-        c => c,
-    }
+    MARKED
+        .chars()
+        .position(|m| m == c)
+        .and_then(|i| PLAIN.chars().nth(i))
+        .unwrap_or(c)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,32 +308,16 @@ fn main_pattern(path: &[Match]) -> Option<Pattern> {
         .map(|(p, _)| *p)
 }
 
-/// log10 of the binomial coefficient C(n, k).
-fn choose_log10(n: usize, k: usize) -> f64 {
-    let k = k.min(n.saturating_sub(k));
-    (0..k)
-        .map(|i| ((n - i) as f64 / (i + 1) as f64).log10())
-        .sum()
-}
-
 /// log10 of Σ_{i=1..=min(a, b)} C(a + b, i): the ways to place `a` characters of one kind among
-/// `b` of another (zxcvbn's count of capitalisations and of shifted keys).
+/// `b` of another (zxcvbn's count of capitalisations and of shifted keys). At most 2^256 with the
+/// examined length, so the sum fits an f64.
 fn placements_log10(a: usize, b: usize) -> f64 {
-    let terms: Vec<f64> = (1..=a.min(b)).map(|i| choose_log10(a + b, i)).collect();
-    sum_log10(&terms)
-}
-
-/// log10 of Σ 10^x over `terms`, without overflow.
-fn sum_log10(terms: &[f64]) -> f64 {
-    let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if !top.is_finite() {
-        return 0.0;
+    let (n, mut ways, mut sum) = (a + b, 1.0, 0.0);
+    for i in 1..=a.min(b) {
+        ways = ways * (n + 1 - i) as f64 / i as f64;
+        sum += ways;
     }
-    top + terms
-        .iter()
-        .map(|t| 10f64.powf(t - top))
-        .sum::<f64>()
-        .log10()
+    f64::log10(sum.max(1.0))
 }
 
 #[cfg(test)]

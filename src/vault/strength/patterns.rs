@@ -68,9 +68,9 @@ pub(super) fn years(chars: &[char], out: &mut Vec<Match>) {
     }
 }
 
-/// Repeats in a text of `len` items: for each unit length, each longest stretch of items `k`
-/// that are `same(k, unit)` as the item `unit` before them; `found(from, to, unit)` gets the
-/// stretch. Work: len × len / 2 calls of `same` at most.
+/// Repeats in a text of `len` characters: for each unit length, each longest stretch of
+/// characters `k` that are `same(k, unit)` as the one `unit` before them; `found(from, to, unit)`
+/// gets the stretch. Work: len × len / 2 calls of `same` at most.
 pub(super) fn repeats(
     len: usize,
     same: impl Fn(usize, usize) -> bool,

@@ -4,9 +4,11 @@
     cd "$(mktemp -d)" && npm pack @zxcvbn-ts/language-common@4.1.3 @zxcvbn-ts/language-cs@3.0.1
     python3 /path/to/make_lists.py "$PWD"
 
-Each output line is a word (lower case, ASCII, no diacritics) or `#N`: the number of guesses an
-attacker needs, on average, to reach each word below it (half the rank at the end of its tier).
-Words are sorted inside a tier, which compresses much better than rank order.
+Each output line is `#N`, the number of guesses an attacker needs, on average, to reach each word
+below it (half the rank at the end of its tier), or a word (lower case, ASCII, no diacritics)
+front-coded: a digit saying how many first letters it shares with the word above (at most 9),
+then the rest of it. Words are sorted inside a tier, which compresses much better than rank
+order, and front coding saves another tenth after brotli.
 """
 import json
 import re
@@ -15,9 +17,9 @@ import tarfile
 import unicodedata
 from pathlib import Path
 
-PASSWORDS = 2500  # the most common passwords considered (Xato's ten million, by frequency)
+PASSWORDS = 1300  # the most common passwords considered (Xato's ten million, by frequency)
 CZECH_CONSIDERED = 5000  # the most frequent Czech words looked at...
-CZECH_TOP = 150  # ...of which these are kept whatever they are
+CZECH_TOP = 0  # ...of which these are kept whatever they are
 SURNAMES = 80  # the most common Czech surnames (both genders)
 MIN_LEN = 4  # shorter ones cost an attacker almost nothing by brute force anyway
 
@@ -79,7 +81,18 @@ def tiers(ranked):
         by_tier.setdefault(top, []).append(word)
     for top in sorted(by_tier):
         out.append(f'#{top // 2}')
-        out += sorted(by_tier[top])
+        out += front_coded(sorted(by_tier[top]))
+    return out
+
+
+def front_coded(words):
+    out, previous = [], ''
+    for word in words:
+        shared = 0
+        while shared < min(len(word), len(previous), 9) and word[shared] == previous[shared]:
+            shared += 1
+        out.append(f'{shared}{word[shared:]}')
+        previous = word
     return out
 
 
@@ -87,8 +100,8 @@ def merge(sections):
     """One `#guesses` section per tier from single-word sections, words sorted in each."""
     by_tier = {}
     for header, word in sections:
-        by_tier.setdefault(int(header[1:]), []).append(word)
-    return [line for tier in sorted(by_tier) for line in [f'#{tier}', *sorted(by_tier[tier])]]
+        by_tier.setdefault(int(header[1:]), []).append(word[1:])  # a lone word shares nothing: "0word"
+    return [line for tier in sorted(by_tier) for line in [f'#{tier}', *front_coded(sorted(by_tier[tier]))]]
 
 
 def distinct(words):

@@ -8,6 +8,7 @@
 //!   and locale are passed in.
 //! - `vault`: all cryptography. Argon2id, the wrapped data key, AES-256-GCM sealing to an
 //!   address, encrypted backups. An unlocked vault's key lives only inside a `vault::Sealer`.
+//!   Also the rule for a new passphrase: `vault::strength` estimates how guessable it is.
 //! - `store`: where sealed bytes live, behind the `Repository` trait: IndexedDB (rexie) in the
 //!   browser, memory in native tests; storage durability and the one-writer lock. It cannot
 //!   read what it stores.

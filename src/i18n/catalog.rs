@@ -78,8 +78,13 @@ catalog! {
         " Bez něj trezor nikdo neotevře, ani tvůrci Folia. Zapište si ho na bezpečné místo a pravidelně exportujte zálohy.";
     Passphrase => "Passphrase", "Heslo";
     ConfirmPassphrase => "Confirm passphrase", "Heslo znovu";
-    PassphraseHint => "At least 12 characters. A few unrelated words are strong and easy to remember.",
-        "Alespoň 12 znaků. Několik nesouvisejících slov je silné heslo, které si snadno zapamatujete.";
+    PassphraseHint => "At least 12 characters, and no common password, repeat or keyboard row. A few unrelated words are strong and easy to remember.",
+        "Alespoň 12 znaků, a žádné běžné heslo, opakování ani řada kláves. Několik nesouvisejících slov je silné heslo, které si snadno zapamatujete.";
+    StrengthLabel => "Strength:", "Síla hesla:";
+    StrengthWeak => "weak", "slabé";
+    StrengthFair => "fair", "průměrné";
+    StrengthStrong => "strong", "silné";
+    StrengthVeryStrong => "very strong", "velmi silné";
     CreateVault => "Create vault", "Vytvořit trezor";
     Creating => "Creating your vault… deriving the key takes a moment.", "Vytvářím trezor… odvození klíče chvíli trvá.";
     OpenElsewhere => "Folio is open in another tab. Only one tab can use the vault at a time.",
@@ -360,7 +365,8 @@ catalog! {
     CurrentPassphrase => "Current passphrase", "Současné heslo";
     NewPassphrase => "New passphrase", "Nové heslo";
     ConfirmNewPassphrase => "Confirm new passphrase", "Nové heslo znovu";
-    NewPassphraseHint => "At least 12 characters.", "Alespoň 12 znaků.";
+    NewPassphraseHint => "At least 12 characters, and no common password, repeat or keyboard row.",
+        "Alespoň 12 znaků, a žádné běžné heslo, opakování ani řada kláves.";
     ChangePassphrase => "Change passphrase", "Změnit heslo";
     Rewrapping => "Re-encrypting the key… this takes a moment.", "Znovu šifruji klíč… chvíli to trvá.";
     PassphraseChanged => "Your passphrase was changed. Use the new one from now on.",

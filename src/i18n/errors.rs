@@ -385,6 +385,15 @@ pub fn passphrase_error(lang: Lang, error: &PassphraseError) -> String {
             "použijte alespoň 12 znaků; několik nesouvisejících slov se snadno pamatuje".into()
         }
         (Lang::Cs, PassphraseError::Mismatch) => "hesla se liší".into(),
+        (Lang::Cs, PassphraseError::Repeated) => {
+            "příliš snadno uhodnutelné: opakuje stejné znaky nebo slova (třeba aaaa nebo abcabc); několik nesouvisejících slov se snadno pamatuje".into()
+        }
+        (Lang::Cs, PassphraseError::Sequence) => {
+            "příliš snadno uhodnutelné: jde po abecedě, po číslicích nebo po řadě klávesnice (třeba abcd, 1234 nebo qwertz); několik nesouvisejících slov se snadno pamatuje".into()
+        }
+        (Lang::Cs, PassphraseError::Common) => {
+            "příliš snadno uhodnutelné: skládá se z běžných hesel, jmen nebo letopočtů, i s přidanými číslicemi či symboly nebo zaměněnými písmeny (třeba Heslo2024! nebo p@ssw0rd); několik nesouvisejících slov se snadno pamatuje".into()
+        }
     }
 }
 

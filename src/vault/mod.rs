@@ -10,6 +10,7 @@ pub mod keys;
 pub mod passphrase;
 pub mod seal;
 pub mod sealer;
+pub mod strength;
 
 pub use header::VaultHeader;
 pub use kdf::{KdfBound, KdfParams};
@@ -17,6 +18,7 @@ pub use keys::Key;
 pub use passphrase::{Passphrase, PassphraseError};
 pub use seal::{Address, Plaintext, Sealed};
 pub use sealer::{Sealer, Tag};
+pub use strength::Strength;
 
 /// What can go wrong in the vault's cryptography.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

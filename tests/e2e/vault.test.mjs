@@ -79,6 +79,54 @@ test('create, reload, wrong passphrase, unlock, lock; nothing readable at rest',
   await context.close();
 });
 
+test('a guessable passphrase is refused with its reason; the strength shows while typing', async () => {
+  const { page, context, problems } = await openPage(site.browser, site.url);
+  await page.goto(site.url);
+  await page.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
+  const strength = page.locator('#passphrase-strength');
+  assert.equal(await strength.getAttribute('aria-live'), 'polite');
+  assert.equal(await strength.innerText(), '', 'nothing typed, nothing said');
+
+  // Typed key by key: the text follows, and the focus stays in the field.
+  const field = page.getByLabel('Passphrase', { exact: true });
+  await field.pressSequentially('aaaaaaaaaaaa');
+  await page.locator('#passphrase-strength', { hasText: 'Strength: weak' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'passphrase');
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill('aaaaaaaaaaaa');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  assert.match(await page.getByRole('alert').first().innerText(), /too easy to guess: it repeats/);
+  await screenshot(page, 'create-weak-passphrase');
+
+  for (const [weak, reason] of [['Password2024!', /common passwords/], ['qwertzuiopú)', /row of the keyboard/]]) {
+    await field.fill(weak);
+    await page.getByLabel('Confirm passphrase', { exact: true }).fill(weak);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    assert.match(await page.getByRole('alert').first().innerText(), reason, weak);
+  }
+
+  await field.fill('');
+  await field.pressSequentially('correct horse battery staple');
+  await page.locator('#passphrase-strength', { hasText: 'Strength: very strong' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'passphrase');
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+
+  // Settings → change passphrase says the same.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const fresh = page.getByLabel('New passphrase', { exact: true });
+  await fresh.pressSequentially('monkeymonkey');
+  await page.locator('#new-passphrase-strength', { hasText: 'Strength: weak' }).waitFor();
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Confirm new passphrase').fill('monkeymonkey');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await page.getByText(/too easy to guess: it repeats/).waitFor();
+  await fresh.fill('backup passphrase 2026');
+  await page.locator('#new-passphrase-strength', { hasText: /Strength: (strong|very strong)$/ }).waitFor();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a second tab says the vault is open elsewhere and can take over', async () => {
   const { page, context, problems } = await openPage(site.browser, site.url);
   await page.goto(site.url);

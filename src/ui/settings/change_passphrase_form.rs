@@ -6,6 +6,7 @@ use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
 use crate::ui::common::form_outcome::FormOutcome;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::strength_meter::StrengthMeter;
 use crate::ui::common::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError, VaultError};
 use leptos::prelude::*;
@@ -98,6 +99,7 @@ pub fn ChangePassphraseForm() -> impl IntoView {
             <form class="form" novalidate=true on:submit=change>
                 <TextField label=Text::CurrentPassphrase id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
                 <TextField label=Text::NewPassphrase id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint=Text::NewPassphraseHint/>
+                <StrengthMeter passphrase=new id="new-passphrase-strength"/>
                 <TextField label=Text::ConfirmNewPassphrase id="confirm-new-passphrase" value=confirmation error=confirmation_error input_type="password" autocomplete="new-password"/>
                 <FormOutcome outcome=outcome success=Text::PassphraseChanged/>
                 <button type="submit" class="button" disabled=move || working.get()>

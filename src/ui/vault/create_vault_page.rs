@@ -5,6 +5,7 @@ use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::strength_meter::StrengthMeter;
 use crate::ui::common::text_field::TextField;
 use crate::ui::vault::take_over_callout::TakeOverCallout;
 use crate::vault::{Passphrase, PassphraseError};
@@ -94,6 +95,7 @@ pub fn CreateVaultPage() -> impl IntoView {
                     hint=Text::PassphraseHint
                     required=true
                 />
+                <StrengthMeter passphrase id="passphrase-strength"/>
                 <TextField
                     label=Text::ConfirmPassphrase
                     id="confirm-passphrase"

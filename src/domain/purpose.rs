@@ -17,6 +17,7 @@ pub mod fields {
     pub const OPT_OUT: &str = "opt_out";
     pub const SECURITY: &str = "security";
     pub const RETIRED: &str = "retired";
+    pub const DIRECT_MARKETING: &str = "direct_marketing";
 }
 
 /// The lawful bases of GDPR Art. 6(1)(a)–(f).
@@ -99,6 +100,10 @@ pub struct Purpose {
     pub security: String,
     /// A retired purpose takes no new consents; it stays because records refer to it.
     pub retired: bool,
+    /// Direct marketing (Art. 21(2)–(3)): an objection to it is absolute, and puts the
+    /// person's addresses on the do-not-contact list.
+    #[serde(default)]
+    pub direct_marketing: bool,
 }
 
 impl Purpose {
@@ -116,6 +121,10 @@ impl Purpose {
             (fields::OPT_OUT, Some(self.opt_out.to_string())),
             (fields::SECURITY, text(&self.security)),
             (fields::RETIRED, self.retired.then(|| "true".to_string())),
+            (
+                fields::DIRECT_MARKETING,
+                self.direct_marketing.then(|| "true".to_string()),
+            ),
         ]
     }
 }
@@ -134,6 +143,7 @@ pub struct PurposeDraft {
     pub opt_out: bool,
     pub security: String,
     pub retired: bool,
+    pub direct_marketing: bool,
 }
 
 const MAX_TEXT: usize = 2_000;
@@ -152,6 +162,7 @@ impl PurposeDraft {
             opt_out: p.opt_out,
             security: p.security.clone(),
             retired: p.retired,
+            direct_marketing: p.direct_marketing,
         }
     }
 
@@ -194,6 +205,7 @@ impl PurposeDraft {
             opt_out: self.opt_out,
             security: optional(fields::SECURITY, &self.security),
             retired: self.retired,
+            direct_marketing: self.direct_marketing,
         };
         if errors.is_empty() {
             Ok(purpose)
@@ -220,6 +232,7 @@ mod tests {
             opt_out: true,
             security: "encrypted in the browser (AES-256-GCM)".into(),
             retired: false,
+            direct_marketing: true,
         }
     }
 

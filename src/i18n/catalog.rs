@@ -205,6 +205,9 @@ catalog! {
     TransfersHint => "Leave empty if there are none.", "Nechte prázdné, pokud žádné nejsou.";
     Retention => "Retention period", "Doba uchování";
     OptOut => "The person can opt out", "Subjekt se může odhlásit";
+    DirectMarketing => "Direct marketing", "Přímý marketing";
+    DirectMarketingHint => "An objection to it is absolute (Art. 21(3)) and puts the person's e-mail and phone on the do-not-contact list.",
+        "Námitka proti němu je absolutní (čl. 21 odst. 3) a zařadí e-mail a telefon osoby na seznam „nekontaktovat“.";
     Security => "Security measures", "Bezpečnostní opatření";
     Retired => "Retired (takes no new consents)", "Vyřazený (nepřijímá nové souhlasy)";
     RetiredBadge => "retired", "vyřazený";

@@ -180,6 +180,9 @@ pub struct Purpose {
     pub opt_out: bool,
     pub security: String,
     pub retired: bool,
+    /// Version 3: a direct-marketing purpose (absent before: not one).
+    #[serde(default)]
+    pub direct_marketing: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

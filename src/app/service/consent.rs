@@ -2,11 +2,15 @@
 //! appended), and objections (Art. 21) and restrictions (Art. 18).
 
 use super::error::AppError;
+use super::records::Revision;
 use super::types::UnlockedVault;
+use crate::app::clock::local_day;
 use crate::domain::consent::{ConsentDraft, ConsentEvent, ConsentRecord, EventKind};
 use crate::domain::consent::{Limit, LimitKind};
 use crate::domain::contact::Contact;
+use crate::domain::do_not_contact::Reason;
 use crate::domain::purpose::{Purpose, PurposeDraft};
+use crate::store::Batch;
 use crate::store::Repository;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -77,7 +81,11 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(Some(id), record, now).await.map(|_| ())
     }
 
-    /// Records an objection (Art. 21, to one purpose or all) or a restriction (Art. 18).
+    /// Records an objection (Art. 21, to one purpose or all) or a restriction (Art. 18), in
+    /// one write with what follows from it: a restriction makes the contact restricted
+    /// (nothing new is recorded until it is lifted); an objection to direct marketing (a
+    /// purpose marked so, or every purpose) puts the person's e-mails and phones on the
+    /// do-not-contact list, where they stay after the person is gone.
     pub async fn add_limit(
         &self,
         contact_id: &str,
@@ -86,19 +94,116 @@ impl<R: Repository> UnlockedVault<R> {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        if !self.has::<Contact>(contact_id) {
-            return Err(AppError::NotFound(contact_id.to_string()));
-        }
+        let person = self
+            .record::<Contact>(contact_id)
+            .map_err(|_| AppError::NotFound(contact_id.to_string()))?;
+        let marketing = kind == LimitKind::Objection
+            && purpose_id.as_deref().is_none_or(|p| {
+                self.record::<Purpose>(p)
+                    .is_ok_and(|p| p.data.direct_marketing)
+            });
         let limit =
             Limit::new(contact_id, kind, purpose_id, now, reason).map_err(AppError::Invalid)?;
-        self.save_record(None, limit, now).await
+        let limit = Revision::of(None, limit, now)?;
+        let mut puts = vec![(self.seal(&limit.record)?, limit.expect)];
+        let mut entries = vec![limit.entry()];
+        let contact = (kind == LimitKind::Restriction && !person.data.restricted)
+            .then(|| {
+                let mut c = person.data.clone();
+                c.restricted = true;
+                Revision::of(Some(&person), c, now)
+            })
+            .transpose()?;
+        if let Some(c) = &contact {
+            puts.push((self.seal(&c.record)?, c.expect));
+            entries.push(c.entry());
+        }
+        let list = match marketing {
+            true => self.listed(&person.data, Reason::Objected, now, local_day(now))?,
+            false => None,
+        };
+        let list = match list {
+            Some((listed, _)) => {
+                let previous = self
+                    .inner
+                    .borrow()
+                    .snapshot
+                    .do_not_contact
+                    .get(&listed.id)
+                    .cloned();
+                Some(Revision::of(previous.as_ref(), listed.data, now)?)
+            }
+            None => None,
+        };
+        if let Some(l) = &list {
+            puts.push((self.seal(&l.record)?, l.expect));
+            entries.push(l.entry());
+        }
+        let batch = Batch {
+            puts,
+            ..Batch::default()
+        };
+        self.commit(batch, entries, now).await?;
+        let id = limit.record.id.clone();
+        self.keep_all(vec![limit.record]);
+        self.keep_all(contact.into_iter().map(|c| c.record).collect());
+        self.keep_all(list.into_iter().map(|l| l.record).collect());
+        Ok(id)
     }
 
-    /// Ends an objection or a restriction (kept, with when it ended).
+    /// Ends an objection or a restriction (kept, with when it ended). Lifting the last
+    /// restriction of a contact lets things be recorded again, unless the contact is what an
+    /// erasure kept for a hold. An address on the do-not-contact list stays there (it comes
+    /// off only by being removed in Settings).
     pub async fn lift_limit(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        let mut limit = self.record::<Limit>(id)?.data;
+        let previous = self.record::<Limit>(id)?;
+        if previous.data.lifted.is_some() {
+            return Ok(());
+        }
+        let mut limit = previous.data.clone();
         limit.lifted = Some(now);
-        self.save_record(Some(id), limit, now).await.map(|_| ())
+        let contact_id = limit.contact_id.clone();
+        let kind = limit.kind;
+        let limit = Revision::of(Some(&previous), limit, now)?;
+        let still_restricted = self
+            .inner
+            .borrow()
+            .snapshot
+            .limits
+            .iter()
+            .any(|(other, l)| {
+                other != id
+                    && l.data.contact_id == contact_id
+                    && l.data.kind == LimitKind::Restriction
+                    && l.data.lifted.is_none()
+            });
+        let contact = match self.record::<Contact>(&contact_id) {
+            Ok(c)
+                if kind == LimitKind::Restriction
+                    && c.data.restricted
+                    && c.data.erased_on.is_none()
+                    && !still_restricted =>
+            {
+                let mut data = c.data.clone();
+                data.restricted = false;
+                Some(Revision::of(Some(&c), data, now)?)
+            }
+            _ => None,
+        };
+        let mut puts = vec![(self.seal(&limit.record)?, limit.expect)];
+        let mut entries = vec![limit.entry()];
+        if let Some(c) = &contact {
+            puts.push((self.seal(&c.record)?, c.expect));
+            entries.push(c.entry());
+        }
+        let batch = Batch {
+            puts,
+            ..Batch::default()
+        };
+        self.commit(batch, entries, now).await?;
+        self.keep_all(vec![limit.record]);
+        self.keep_all(contact.into_iter().map(|c| c.record).collect());
+        Ok(())
     }
 }
 
@@ -182,5 +287,82 @@ mod tests {
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
         assert!(s.consents.is_empty() && s.limits.is_empty());
         assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn an_objection_to_direct_marketing_lasts_and_a_restriction_stops_new_records() {
+        use crate::domain::consent::LimitKind;
+        use crate::domain::do_not_contact::{Channel, Reason};
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut draft = contact("Jana", "Nováková");
+        draft.phones = "mobile: +420 601 123 456".into();
+        let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();
+        let petr = block_on(vault.save_contact(None, &contact("Petr", "Novák"), t(1))).unwrap();
+        let purpose = |name: &str, marketing: bool| PurposeDraft {
+            name: name.into(),
+            basis: "legitimate_interest".into(),
+            data_categories: "name, e-mail".into(),
+            retention: "3 years".into(),
+            direct_marketing: marketing,
+            ..PurposeDraft::default()
+        };
+        let service =
+            block_on(vault.save_purpose(None, &purpose("Service notices", false), t(2))).unwrap();
+        let mailing =
+            block_on(vault.save_purpose(None, &purpose("Newsletter", true), t(2))).unwrap();
+        let list = || vault.snapshot().do_not_contact_list();
+        // An objection to a purpose that is not marketing lists nothing.
+        block_on(vault.add_limit(&petr, LimitKind::Objection, Some(service), "no", t(3))).unwrap();
+        assert!(list().is_empty());
+        // One to direct marketing lists every address of the person, as an objection.
+        block_on(vault.add_limit(
+            &jana,
+            LimitKind::Objection,
+            Some(mailing),
+            "never mail me",
+            t(4),
+        ))
+        .unwrap();
+        assert_eq!(list().len(), 2);
+        assert_eq!(
+            list().reason(Channel::Email, "JANA@firma.cz"),
+            Some(Reason::Objected)
+        );
+        assert_eq!(
+            list().reason(Channel::Phone, "601 123 456"),
+            Some(Reason::Objected)
+        );
+        // The "no" outlives the person, even erased without keeping them on the list.
+        block_on(vault.delete_contact(&jana, KeepOnList::No, t(5), t(5).date_naive())).unwrap();
+        let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(
+            s.do_not_contact_list()
+                .reason(Channel::Email, "jana@firma.cz"),
+            Some(Reason::Objected)
+        );
+        // A restriction makes the contact restricted: nothing new until it is lifted.
+        let limit =
+            block_on(vault.add_limit(&petr, LimitKind::Restriction, None, "accuracy", t(6)))
+                .unwrap();
+        assert!(vault.snapshot().contacts[&petr].data.restricted);
+        let activity = crate::domain::activity::ActivityDraft {
+            contact_id: petr.clone(),
+            kind: crate::domain::activity::ActivityKind::Call,
+            at: Some(t(7)),
+            subject: "Offer".into(),
+            body: String::new(),
+            deal_id: None,
+        };
+        assert!(matches!(
+            block_on(vault.save_activity(None, &activity, t(7))),
+            Err(AppError::Restricted)
+        ));
+        block_on(vault.lift_limit(&limit, t(8))).unwrap();
+        assert!(!vault.snapshot().contacts[&petr].data.restricted);
+        block_on(vault.save_activity(None, &activity, t(9))).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap();
+        assert!(!s.snapshot().contacts[&petr].data.restricted);
+        assert_eq!(s.snapshot().chain, None);
     }
 }

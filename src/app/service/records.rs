@@ -108,11 +108,6 @@ impl<R: Repository> UnlockedVault<R> {
             .ok_or_else(|| AppError::NotFound(id.to_string()))
     }
 
-    /// Whether a record `id` of kind `K` exists.
-    pub(super) fn has<K: RecordKind>(&self, id: &str) -> bool {
-        K::records(&self.inner.borrow().snapshot).contains_key(id)
-    }
-
     /// Puts written records of kind `K` into the decrypted state.
     pub(super) fn keep_all<K: RecordKind>(&self, records: Vec<OpenRecord<K>>) {
         let mut inner = self.inner.borrow_mut();

@@ -28,7 +28,7 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
                 "data_categories": p.data_categories, "subject_categories": p.subject_categories,
                 "recipients": p.recipients, "transfers_outside_eu": p.transfers,
                 "retention": p.retention, "opt_out": p.opt_out, "security": p.security,
-                "retired": p.retired,
+                "retired": p.retired, "direct_marketing": p.direct_marketing,
             })
         })
         .collect();
@@ -113,6 +113,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                                             {row(Text::Transfers, p.transfers.clone())}
                                             {row(Text::Retention, p.retention.clone())}
                                             {row(Text::OptOut, yes_no(lang, p.opt_out).to_string())}
+                                            {row(Text::DirectMarketing, yes_no(lang, p.direct_marketing).to_string())}
                                             {row(Text::Security, p.security.clone())}
                                         </dl>
                                     </article>

@@ -43,6 +43,7 @@ pub fn PurposeFormPage() -> impl IntoView {
     let transfers = RwSignal::new(draft.transfers);
     let retention = RwSignal::new(draft.retention);
     let opt_out = RwSignal::new(draft.opt_out);
+    let direct_marketing = RwSignal::new(draft.direct_marketing);
     let security = RwSignal::new(draft.security);
     let retired = RwSignal::new(draft.retired);
     let errors = RwSignal::new(FieldErrors::new());
@@ -82,6 +83,7 @@ pub fn PurposeFormPage() -> impl IntoView {
             transfers: transfers.get_untracked(),
             retention: retention.get_untracked(),
             opt_out: opt_out.get_untracked(),
+            direct_marketing: direct_marketing.get_untracked(),
             security: security.get_untracked(),
             retired: retired.get_untracked(),
         };
@@ -147,6 +149,17 @@ pub fn PurposeFormPage() -> impl IntoView {
                     <div class="field checkbox">
                         <input id="purpose-opt-out" type="checkbox" prop:checked=move || opt_out.get() on:change=move |ev| opt_out.set(event_target_checked(&ev))/>
                         <label for="purpose-opt-out">{t(Text::OptOut)}</label>
+                    </div>
+                    <div class="field checkbox">
+                        <input
+                            id="purpose-direct-marketing"
+                            type="checkbox"
+                            aria-describedby="purpose-direct-marketing-hint"
+                            prop:checked=move || direct_marketing.get()
+                            on:change=move |ev| direct_marketing.set(event_target_checked(&ev))
+                        />
+                        <label for="purpose-direct-marketing">{t(Text::DirectMarketing)}</label>
+                        <p class="field-hint" id="purpose-direct-marketing-hint">{t(Text::DirectMarketingHint)}</p>
                     </div>
                     <Show when=move || editing>
                         <div class="field checkbox">

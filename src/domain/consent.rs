@@ -441,6 +441,8 @@ pub enum Exclusion {
     Restricted(DateTime<Utc>, String),
     /// The purpose is retired.
     Retired,
+    /// An address of the contact is on the do-not-contact list, for this reason.
+    DoNotContact(super::do_not_contact::Reason),
 }
 
 /// Whether a contact may be processed for a purpose at `now` (on the user's local `today`):
@@ -465,7 +467,8 @@ pub fn eligibility<'a>(
     if contact_restricted {
         return Err(Exclusion::Restricted(now, String::new()));
     }
-    if purpose.basis.objection_applies() {
+    // An objection to direct marketing is absolute, whatever the basis (Art. 21(3)).
+    if purpose.basis.objection_applies() || purpose.direct_marketing {
         let objection = active.iter().find(|l| {
             l.kind == LimitKind::Objection
                 && l.purpose_id.as_deref().is_none_or(|p| p == purpose_id)
@@ -489,6 +492,19 @@ pub fn eligibility<'a>(
         }
     }
     best
+}
+
+/// What a contact objects to at `at`: None for every purpose, or the purposes' ids.
+pub fn objections<'a>(
+    contact_id: &str,
+    limits: impl IntoIterator<Item = &'a Limit>,
+    at: DateTime<Utc>,
+) -> Vec<Option<&'a str>> {
+    limits
+        .into_iter()
+        .filter(|l| l.contact_id == contact_id && l.kind == LimitKind::Objection && l.active_at(at))
+        .map(|l| l.purpose_id.as_deref())
+        .collect()
 }
 
 #[cfg(test)]

@@ -569,6 +569,12 @@ pub enum Duplicate {
 
 /// Existing contacts (id, contact) that share an e-mail, phone or IČO with the draft, with why.
 /// Reads what can be parsed and ignores the rest: the form reports errors separately.
+/// The e-mails and phones typed in a draft ("label: value" lines), as they were typed.
+pub fn typed_addresses(draft: &ContactDraft) -> (Vec<String>, Vec<String>) {
+    let values = |text: &str| -> Vec<String> { lines(text).map(|l| split_label(l).1).collect() };
+    (values(&draft.emails), values(&draft.phones))
+}
+
 pub fn find_duplicates<'a>(
     draft: &ContactDraft,
     existing: impl IntoIterator<Item = (&'a str, &'a Contact)>,

@@ -143,6 +143,22 @@ impl DoNotContact {
         removed
     }
 
+    /// Why any of these e-mails or phones is on the list, if one is.
+    pub fn reason_for_any<'a>(
+        &self,
+        emails: impl IntoIterator<Item = &'a str>,
+        phones: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Reason> {
+        if self.is_empty() {
+            return None;
+        }
+        let emails = emails.into_iter().map(|v| (Channel::Email, v));
+        let phones = phones.into_iter().map(|v| (Channel::Phone, v));
+        emails
+            .chain(phones)
+            .find_map(|(channel, value)| self.reason(channel, value))
+    }
+
     /// How many addresses are on the list.
     pub fn len(&self) -> usize {
         self.lists.iter().map(|l| l.entries.len()).sum()

@@ -206,6 +206,22 @@ catalog! {
     Retention => "Retention period", "Doba uchování";
     OptOut => "The person can opt out", "Subjekt se může odhlásit";
     DirectMarketing => "Direct marketing", "Přímý marketing";
+    DoNotContactHeading => "Do-not-contact list", "Seznam „nekontaktovat“";
+    DoNotContactLead => "E-mails and phone numbers of people who objected to direct marketing or were erased. Folio keeps only keyed digests of them, so the list cannot be read; type an address to take it off.",
+        "E-maily a telefonní čísla osob, které vznesly námitku proti přímému marketingu nebo byly vymazány. Folio uchovává jen jejich klíčované otisky, takže seznam nelze přečíst; adresu odeberete tak, že ji napíšete.";
+    AddressToRemove => "E-mail or phone to take off the list", "E-mail nebo telefon k odebrání ze seznamu";
+    RemoveFromList => "Remove from the list", "Odebrat ze seznamu";
+    RemovedFromList => "taken off the do-not-contact list.", "odebráno ze seznamu „nekontaktovat“.";
+    NotOnList => "is not on the do-not-contact list.", "na seznamu „nekontaktovat“ není.";
+    DoNotContactFormHint => "Saving is allowed, but do not use this address for marketing; it comes off the list only in Settings.",
+        "Uložit lze, ale tuto adresu nepoužívejte k marketingu; ze seznamu ji lze odebrat jen v Nastavení.";
+    ObjectionBanner => "Objected to:", "Námitka proti:";
+    ObjectionBannerHint => "Do not process their data for this, and never for direct marketing if they objected to it.",
+        "Jejich údaje k tomu nezpracovávejte, a pro přímý marketing nikdy, pokud proti němu vznesli námitku.";
+    WhyListedObjected => "on the do-not-contact list: objected to direct marketing",
+        "na seznamu „nekontaktovat“: vznesl(a) námitku proti přímému marketingu";
+    WhyListedErased => "on the do-not-contact list: an erased person's address",
+        "na seznamu „nekontaktovat“: adresa vymazané osoby";
     DirectMarketingHint => "An objection to it is absolute (Art. 21(3)) and puts the person's e-mail and phone on the do-not-contact list.",
         "Námitka proti němu je absolutní (čl. 21 odst. 3) a zařadí e-mail a telefon osoby na seznam „nekontaktovat“.";
     Security => "Security measures", "Bezpečnostní opatření";

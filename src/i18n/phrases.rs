@@ -34,6 +34,47 @@ pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {
     }
 }
 
+/// "3 addresses on the list" / "3 adresy na seznamu".
+pub fn do_not_contact_count(lang: Lang, n: usize) -> String {
+    let n = n as u64;
+    match lang {
+        Lang::En => format!(
+            "{} on the list.",
+            count(lang, n, "address", "", "addresses")
+        ),
+        Lang::Cs => format!(
+            "{} na seznamu.",
+            count(lang, n, "adresa", "adresy", "adres")
+        ),
+    }
+}
+
+/// "2 records of erased people were not restored" (an import or merge that met them).
+pub fn erased_not_restored(lang: Lang, n: usize) -> String {
+    let n = n as u64;
+    match lang {
+        Lang::En => format!(
+            "{} of erased people {} not restored.",
+            count(lang, n, "record", "", "records"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        Lang::Cs => format!(
+            "{} vymazaných osob {} obnoven{}.",
+            count(lang, n, "záznam", "záznamy", "záznamů"),
+            match n {
+                1 => "nebyl",
+                2..=4 => "nebyly",
+                _ => "nebylo",
+            },
+            match n {
+                1 => "",
+                2..=4 => "y",
+                _ => "o",
+            }
+        ),
+    }
+}
+
 /// A delay for a menu: "1 minute", "15 minutes", "1 hour" / "1 minuta", "15 minut", "4 hodiny".
 pub fn duration(lang: Lang, minutes: u32) -> String {
     let (n, unit_is_hours) = if minutes >= 60 && minutes.is_multiple_of(60) {
@@ -347,6 +388,16 @@ pub fn import_summary(lang: Lang, s: &crate::app::service::ImportSummary) -> Str
         .join(", ")
 }
 
+/// What a restore wrote, and how many records of erased people it left out.
+pub fn restore_summary(lang: Lang, s: &crate::app::service::ImportSummary) -> String {
+    let mut out = import_summary(lang, s);
+    if s.erased_skipped > 0 {
+        out.push_str(". ");
+        out.push_str(&erased_not_restored(lang, s.erased_skipped));
+    }
+    out
+}
+
 /// The name of a lawful basis.
 pub fn basis(b: LawfulBasis) -> Text {
     match b {
@@ -433,6 +484,11 @@ pub fn exclusion(lang: Lang, why: &Exclusion) -> String {
         Exclusion::Objected(at, reason) => with_reason(Text::WhyObjected, *at, reason),
         Exclusion::Restricted(at, reason) => with_reason(Text::WhyRestricted, *at, reason),
         Exclusion::Retired => t(Text::WhyRetired).to_string(),
+        Exclusion::DoNotContact(reason) => t(match reason {
+            crate::domain::do_not_contact::Reason::Objected => Text::WhyListedObjected,
+            crate::domain::do_not_contact::Reason::Erased => Text::WhyListedErased,
+        })
+        .to_string(),
     }
 }
 
@@ -570,7 +626,11 @@ pub fn merge_report(lang: Lang, r: &crate::app::service::MergeReport) -> String 
         (false, _) => import_summary(lang, a),
     };
     let conflicts = r.conflicts().count() as u64;
-    match lang {
+    let erased = match r.erased_skipped {
+        0 => String::new(),
+        n => format!(" {}", erased_not_restored(lang, n)),
+    };
+    let said = match lang {
         Lang::En => format!(
             "Merged. Added: {added}. {} updated, {} unchanged, {}.",
             count(lang, r.updated as u64, "record", "", "records"),
@@ -583,7 +643,8 @@ pub fn merge_report(lang: Lang, r: &crate::app::service::MergeReport) -> String 
             r.unchanged,
             count(lang, conflicts, "konflikt", "konflikty", "konfliktů"),
         ),
-    }
+    };
+    said + &erased
 }
 
 /// "Encrypting 40,000 of 170,000 items…" while an import seals a file's records.
@@ -601,6 +662,32 @@ pub fn import_progress(lang: Lang, done: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_of_erased_people_left_out_are_counted_in_both_languages() {
+        assert_eq!(
+            erased_not_restored(Lang::En, 2),
+            "2 records of erased people were not restored."
+        );
+        assert_eq!(
+            erased_not_restored(Lang::En, 1),
+            "1 record of erased people was not restored."
+        );
+        assert_eq!(
+            erased_not_restored(Lang::Cs, 2),
+            "2 záznamy vymazaných osob nebyly obnoveny."
+        );
+        assert_eq!(
+            erased_not_restored(Lang::Cs, 5),
+            "5 záznamů vymazaných osob nebylo obnoveno."
+        );
+        let report = crate::app::service::MergeReport {
+            erased_skipped: 3,
+            ..Default::default()
+        };
+        assert!(merge_report(Lang::En, &report)
+            .ends_with(" 3 records of erased people were not restored."));
+    }
 
     #[test]
     fn an_import_names_every_kind_of_the_list_in_both_languages() {

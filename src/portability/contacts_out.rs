@@ -9,7 +9,8 @@ use crate::domain::contact::{addresses_text, Contact, Labelled};
 use chrono::{DateTime, Datelike, Utc};
 
 /// The CSV header; the access report's contact card uses the same columns.
-pub const CSV_HEADER: &str = "given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes";
+/// `objected_to` marks a person who objected: "all purposes" or the purposes' names.
+pub const CSV_HEADER: &str = "given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes,objected_to";
 
 /// Labelled values one per line, "label: value" (the contact form's own way of writing them).
 fn labelled_lines(items: &[Labelled]) -> String {
@@ -28,8 +29,8 @@ fn labelled_lines(items: &[Labelled]) -> String {
 
 /// One contact as a CSV row. E-mails, phones and preferences one per line with their labels,
 /// addresses one per paragraph, tags joined by " | ": the contact form's own ways, which the
-/// import reads back.
-pub fn csv_row(c: &Contact, organisation: &str) -> String {
+/// import reads back. `objected_to` is what the person objects to (empty: nothing).
+pub fn csv_row(c: &Contact, organisation: &str, objected_to: &str) -> String {
     [
         c.given_name.clone(),
         c.family_name.clone(),
@@ -48,6 +49,7 @@ pub fn csv_row(c: &Contact, organisation: &str) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         c.notes.clone(),
+        objected_to.to_string(),
     ]
     .iter()
     .map(|f| csv_field(f))
@@ -55,11 +57,11 @@ pub fn csv_row(c: &Contact, organisation: &str) -> String {
     .join(",")
 }
 
-/// Contacts (with their organisation's name) as a CSV file's text.
-pub fn csv<'a>(contacts: impl IntoIterator<Item = (&'a Contact, &'a str)>) -> String {
+/// Contacts (with their organisation's name and what they object to) as a CSV file's text.
+pub fn csv<'a>(contacts: impl IntoIterator<Item = (&'a Contact, &'a str, &'a str)>) -> String {
     let mut out = format!("\u{feff}{CSV_HEADER}\r\n");
-    for (c, organisation) in contacts {
-        out.push_str(&csv_row(c, organisation));
+    for (c, organisation, objected_to) in contacts {
+        out.push_str(&csv_row(c, organisation, objected_to));
         out.push_str("\r\n");
     }
     out
@@ -176,9 +178,16 @@ fn labelled_property(
     }
 }
 
-/// One contact as a vCard 4.0. IČO, DIČ and preferences, which vCard has no property for, go
-/// in `X-FOLIO-…` extensions (other programs keep or ignore them).
-pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) -> String {
+/// One contact as a vCard 4.0. IČO, DIČ, preferences and what the person objects to, which
+/// vCard has no property for, go in `X-FOLIO-…` extensions (other programs keep or ignore
+/// them).
+pub fn vcard(
+    id: &str,
+    c: &Contact,
+    organisation: &str,
+    objected_to: &str,
+    updated: DateTime<Utc>,
+) -> String {
     let mut out = String::new();
     let mut item = 0;
     line(&mut out, "BEGIN:VCARD");
@@ -235,6 +244,12 @@ pub fn vcard(id: &str, c: &Contact, organisation: &str, updated: DateTime<Utc>) 
     if let Some(vat) = &c.vat_id {
         line(&mut out, &format!("X-FOLIO-VAT-ID:{}", escape(vat)));
     }
+    if !objected_to.is_empty() {
+        line(
+            &mut out,
+            &format!("X-FOLIO-OBJECTED-TO:{}", escape(objected_to)),
+        );
+    }
     for (k, v) in &c.preferences {
         line(
             &mut out,
@@ -288,12 +303,12 @@ mod tests {
     #[test]
     fn csv_has_a_bom_a_header_and_quoted_fields() {
         let c = jana();
-        let text = csv([(&c, "Dvořák & syn, s.r.o.")]);
+        let text = csv([(&c, "Dvořák & syn, s.r.o.", "Newsletter | all purposes")]);
         let mut lines = text.split("\r\n");
         assert_eq!(lines.next(), Some(&*format!("\u{feff}{CSV_HEADER}")));
         assert_eq!(
             lines.next(),
-            Some("Jana,Dvořáková,práce: jana@dvorakova.cz,mobile: +420 601 234 567,\"Dvořák & syn, s.r.o.\",\"jednatelka; účetní\",,,\"work: Na Příkopě 12\n110 00 Praha 1\",,klient | Praha,,\"Volat po 14:00.\nPreferuje e-mail.\"")
+            Some("Jana,Dvořáková,práce: jana@dvorakova.cz,mobile: +420 601 234 567,\"Dvořák & syn, s.r.o.\",\"jednatelka; účetní\",,,\"work: Na Příkopě 12\n110 00 Praha 1\",,klient | Praha,,\"Volat po 14:00.\nPreferuje e-mail.\",Newsletter | all purposes")
         );
     }
 
@@ -325,8 +340,10 @@ mod tests {
             "0e90871d-7d2e-4e9e-9e86-c9879de22270",
             &c,
             "Dvořák, s.r.o.",
+            "Newsletter",
             at,
         );
+        assert!(card.contains("X-FOLIO-OBJECTED-TO:Newsletter\r\n"));
         assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
         assert!(card.ends_with("REV:20261123T100000Z\r\nEND:VCARD\r\n"));
         assert!(card.contains("N:Dvořáková;Jana;;;\r\n"));
@@ -346,7 +363,7 @@ mod tests {
     #[test]
     fn vcard_types_are_rfc_6350_words_whatever_the_language_of_the_label() {
         let at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
-        let card = vcard("a", &jana(), "", at).replace("\r\n ", "");
+        let card = vcard("a", &jana(), "", "", at).replace("\r\n ", "");
         // A Czech label: TYPE=work for other programs, the label itself for Folio and Apple.
         assert!(
             card.contains("item1.EMAIL;TYPE=work:jana@dvorakova.cz\r\nitem1.X-ABLABEL:práce\r\n")
@@ -354,7 +371,7 @@ mod tests {
         assert!(!card.contains("TYPE=práce"));
         let mut c = jana();
         c.phones[0].label = "asistentka".into();
-        let card = vcard("a", &c, "", at);
+        let card = vcard("a", &c, "", "", at);
         assert!(card
             .contains("item2.TEL;VALUE=text:+420 601 234 567\r\nitem2.X-ABLABEL:asistentka\r\n"));
         assert_eq!(rfc_type("Mobil"), Some("cell"));
@@ -369,7 +386,7 @@ mod tests {
         c.given_name = "Ja\u{8}na".into();
         c.emails[0].label = "pr\u{0}áce".into();
         let at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
-        let card = vcard("id\u{0}", &c, "Firma\u{c}", at);
+        let card = vcard("id\u{0}", &c, "Firma\u{c}", "News\u{1}letter", at);
         assert!(card.contains("NOTE:abc[31md\\nef\r\n"));
         assert!(card.contains("N:Dvořáková;Jana;;;"));
         assert!(card.contains("ORG:Firma\r\n"));

@@ -28,6 +28,8 @@ pub enum SkipReason {
     OrganisationInFolio,
     /// A company card or row whose organisation an earlier row of the file names (its number).
     OrganisationRepeatsRow(usize),
+    /// One of its e-mails or phones is on the do-not-contact list, for this reason.
+    DoNotContact(crate::domain::do_not_contact::Reason),
 }
 
 /// What a contacts import did.
@@ -85,6 +87,7 @@ fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
         .iter()
         .map(|(id, o)| (name_key(&o.data.name), id.clone()))
         .collect();
+    let listed = s.do_not_contact_list();
     let mut in_file: BTreeMap<String, usize> = BTreeMap::new();
     let mut companies: BTreeMap<String, usize> = BTreeMap::new();
     let mut planned = Vec::with_capacity(rows.len());
@@ -120,6 +123,13 @@ fn plan(s: &VaultSnapshot, rows: &[ImportRow]) -> Vec<Planned> {
                 .filter_map(|e| Email::parse(&e.value).ok())
                 .map(|e| e.comparable())
                 .collect();
+            // Someone who objected, or was erased and kept on the list, does not come back.
+            if let Some(reason) = listed.reason_for_any(
+                contact.emails.iter().map(|e| e.value.as_str()),
+                contact.phones.iter().map(|p| p.value.as_str()),
+            ) {
+                return Err(SkipReason::DoNotContact(reason));
+            }
             if emails.iter().any(|e| known.contains(e)) {
                 return Err(SkipReason::AlreadyInFolio);
             }
@@ -351,6 +361,45 @@ mod tests {
             "an organisation created by this import is matched too"
         );
         assert_eq!(v.snapshot().contacts.len(), 4, "memory follows the store");
+    }
+
+    #[test]
+    fn an_address_on_the_do_not_contact_list_is_skipped_with_its_reason() {
+        use crate::domain::do_not_contact::Reason;
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let jan = ContactDraft {
+            given_name: "Jan".into(),
+            emails: "jan@dvorak.cz".into(),
+            phones: "+420 601 111 222".into(),
+            ..ContactDraft::default()
+        };
+        let id = block_on(v.save_contact(None, &jan, t(1))).unwrap();
+        block_on(v.delete_contact(
+            &id,
+            crate::app::service::KeepOnList::Yes,
+            t(2),
+            t(2).date_naive(),
+        ))
+        .unwrap();
+        // Jan's row (its e-mail in capitals) and Jana's (another e-mail, his phone).
+        let file = "given_name;family_name;email;phone\r\n\
+            Jan;Dvořák;JAN@dvorak.cz;\r\n\
+            Jana;Dvořáková;jana@dvorak.cz;601 111 222\r\n\
+            Eva;Malá;eva@mala.cz;\r\n";
+        let summary = block_on(v.import_contacts(&rows(file), t(3))).unwrap();
+        assert_eq!(summary.imported, 1);
+        assert_eq!(
+            summary.skipped,
+            vec![
+                (2, SkipReason::DoNotContact(Reason::Erased)),
+                (3, SkipReason::DoNotContact(Reason::Erased)),
+            ]
+        );
+        assert_eq!(
+            crate::i18n::phrases::skip_reason(crate::i18n::Lang::En, &summary.skipped[0].1, false),
+            "on the do-not-contact list: an erased person's address"
+        );
     }
 
     #[test]

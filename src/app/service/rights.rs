@@ -5,6 +5,7 @@
 
 use super::error::AppError;
 use super::kinds::RecordKind;
+use super::records::Revision;
 use super::trail::{resealed_items, Entry, Reseal};
 use super::types::{OpenRecord, Records, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::Activity;
@@ -319,6 +320,40 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(changed.then_some((record, expect)))
     }
 
+    /// Takes an e-mail address or phone number off the do-not-contact list (typed by the user,
+    /// who knows it: the list holds only keyed digests). Audited as the list's new size.
+    /// Returns false, writing nothing, when it is not on the list.
+    pub async fn remove_from_do_not_contact(
+        &self,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let Some(previous) = self
+            .inner
+            .borrow()
+            .snapshot
+            .do_not_contact
+            .values()
+            .next()
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        let mut list = previous.data.clone();
+        let removed = list.remove(Channel::Email, address) | list.remove(Channel::Phone, address);
+        if !removed {
+            return Ok(false);
+        }
+        let revision = Revision::of(Some(&previous), list, now)?;
+        let batch = Batch {
+            puts: vec![(self.seal(&revision.record)?, revision.expect)],
+            ..Batch::default()
+        };
+        self.commit(batch, vec![revision.entry()], now).await?;
+        self.keep_all(vec![revision.record]);
+        Ok(true)
+    }
+
     /// Works out, from the decrypted state, everything the erasure of `id` writes.
     #[allow(clippy::too_many_arguments)]
     fn erasure(
@@ -577,6 +612,36 @@ mod tests {
             r.due(),
             chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
         );
+        assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn an_address_comes_off_the_do_not_contact_list_only_when_typed() {
+        use crate::domain::do_not_contact::{Channel, Reason};
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let mut draft = contact("Jana", "Nováková");
+        draft.phones = "+420 601 123 456".into();
+        let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();
+        let day = t(2).date_naive();
+        block_on(vault.delete_contact(&jana, KeepOnList::Yes, t(2), day)).unwrap();
+        let list = || vault.snapshot().do_not_contact_list();
+        assert_eq!(list().len(), 2);
+        assert_eq!(
+            list().reason(Channel::Email, "jana@firma.cz"),
+            Some(Reason::Erased)
+        );
+        // Not on it: nothing is written.
+        let events = vault.snapshot().audit.len();
+        assert!(!block_on(vault.remove_from_do_not_contact("petr@firma.cz", t(3))).unwrap());
+        assert_eq!(vault.snapshot().audit.len(), events);
+        // Typed as people type it, it comes off, audited by the list's size only.
+        assert!(block_on(vault.remove_from_do_not_contact(" JANA@firma.cz ", t(4))).unwrap());
+        assert!(block_on(vault.remove_from_do_not_contact("601 123 456", t(5))).unwrap());
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert!(s.do_not_contact_list().is_empty());
+        assert_eq!(s.audit.len(), events + 2);
+        assert!(!format!("{:?}", s.audit).contains("jana@firma.cz"));
         assert_eq!(s.chain, None);
     }
 }

@@ -117,6 +117,28 @@ impl VaultSnapshot {
             .unwrap_or_default()
     }
 
+    /// What a contact objects to now, for exports that must mark them: "all purposes", or the
+    /// purposes' names joined by " | " (empty: no objection).
+    pub fn objections_text(&self, contact_id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+        let mut names: Vec<String> = crate::domain::consent::objections(
+            contact_id,
+            self.limits.values().map(|l| &l.data),
+            at,
+        )
+        .into_iter()
+        .map(|p| match p {
+            None => "all purposes".to_string(),
+            Some(id) => self
+                .purposes
+                .get(id)
+                .map_or_else(|| id.to_string(), |p| p.data.name.clone()),
+        })
+        .collect();
+        names.sort();
+        names.dedup();
+        names.join(" | ")
+    }
+
     /// The ids of the people erased in this vault.
     pub fn erased_people(&self) -> crate::domain::do_not_contact::ErasedPeople {
         self.erased

@@ -124,6 +124,10 @@ pub fn skip_reason(
         (Lang::Cs, SkipReason::OrganisationRepeatsRow(n)) => {
             format!("stejná firma jako {}", row_word(lang, *n, card))
         }
+        (_, SkipReason::DoNotContact(reason)) => crate::i18n::phrases::exclusion(
+            lang,
+            &crate::domain::consent::Exclusion::DoNotContact(*reason),
+        ),
     }
 }
 

@@ -351,8 +351,8 @@ pub(super) mod tests {
             value: "+420 777 000 111".into(),
         }];
         let file = super::super::contacts_out::csv([
-            (&c, "Dvořák & syn, s.r.o."),
-            (&other, "=HYPERLINK(\"x\")"),
+            (&c, "Dvořák & syn, s.r.o.", "Newsletter"),
+            (&other, "=HYPERLINK(\"x\")", ""),
         ]);
         let rows = csv_rows(file.as_bytes());
         assert_eq!(rows.len(), 2);
@@ -373,8 +373,8 @@ pub(super) mod tests {
         other.ico = None;
         other.birthday = NaiveDate::from_ymd_opt(crate::domain::birthday::NO_YEAR, 6, 15);
         let at = chrono::DateTime::UNIX_EPOCH;
-        let file = super::super::contacts_out::vcard("a", &c, "Dvořák, s.r.o.", at)
-            + &super::super::contacts_out::vcard("b", &other, "", at);
+        let file = super::super::contacts_out::vcard("a", &c, "Dvořák, s.r.o.", "all purposes", at)
+            + &super::super::contacts_out::vcard("b", &other, "", "", at);
         let rows = cards(&file);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].organisation, "Dvořák, s.r.o.");

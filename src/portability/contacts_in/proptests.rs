@@ -239,12 +239,12 @@ proptest! {
         let c = crate::domain::contact::ContactDraft::from_contact(&c).validate();
         prop_assume!(c.is_ok());
         let c = c.unwrap();
-        let file = super::super::contacts_out::csv([(&c, "Firma, s.r.o.")]);
+        let file = super::super::contacts_out::csv([(&c, "Firma, s.r.o.", "Newsletter")]);
         let rows = corpus::rows_of(file.as_bytes()).unwrap();
         prop_assert_eq!(rows.len(), 1);
         prop_assert_eq!(&rows[0].dropped, &vec![]);
         prop_assert_eq!(rows[0].draft.validate().unwrap(), c.clone());
-        let card = super::super::contacts_out::vcard("id", &c, "Firma, s.r.o.", chrono::DateTime::UNIX_EPOCH);
+        let card = super::super::contacts_out::vcard("id", &c, "Firma, s.r.o.", "", chrono::DateTime::UNIX_EPOCH);
         let rows = corpus::rows_of(card.as_bytes()).unwrap();
         prop_assert_eq!(&rows[0].dropped, &vec![]);
         prop_assert_eq!(rows[0].draft.validate().unwrap(), c);

@@ -43,6 +43,14 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
             .or_default()
             .push(&l.data);
     }
+    // The do-not-contact list holds addresses, not people: any of theirs excludes them.
+    let listed = d.do_not_contact_list();
+    let on_list = |c: &crate::domain::contact::Contact| {
+        listed.reason_for_any(
+            c.emails.iter().map(|e| e.value.as_str()),
+            c.phones.iter().map(|p| p.value.as_str()),
+        )
+    };
     let mut eligible = Vec::new();
     let mut excluded = Vec::new();
     for c in d.contacts.values() {
@@ -55,7 +63,9 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
             limits.get(c.id.as_str()).into_iter().flatten().copied(),
             now,
             local_day,
-        ) {
+        )
+        .and_then(|()| on_list(&c.data).map_or(Ok(()), |r| Err(Exclusion::DoNotContact(r))))
+        {
             Ok(()) => {
                 let email = c
                     .data

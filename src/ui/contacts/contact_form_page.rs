@@ -57,6 +57,21 @@ pub fn ContactFormPage() -> impl IntoView {
     let preferences = RwSignal::new(draft.preferences);
     let notes = RwSignal::new(draft.notes);
     let id_for_duplicates = id.clone();
+    // Warns (never blocks) when an e-mail or phone typed is on the do-not-contact list.
+    let listed = Memo::new(move |_| {
+        let probe = ContactDraft {
+            emails: emails.get(),
+            phones: phones.get(),
+            ..ContactDraft::default()
+        };
+        let (emails, phones) = crate::domain::contact::typed_addresses(&probe);
+        session.data.with(|d| {
+            d.do_not_contact_list().reason_for_any(
+                emails.iter().map(String::as_str),
+                phones.iter().map(String::as_str),
+            )
+        })
+    });
     // Warns (never blocks) when the e-mail, phone or IČO typed is already someone's.
     let duplicates = Memo::new(move |_| {
         let probe = ContactDraft {
@@ -293,6 +308,16 @@ pub fn ContactFormPage() -> impl IntoView {
                             </Show>
                         </fieldset>
                     </Show>
+                    {move || listed.get().map(|reason| view! {
+                        <p class="callout warning" role="status" data-testid="do-not-contact-warning">
+                            {crate::i18n::phrases::exclusion(
+                                locale.get(),
+                                &crate::domain::consent::Exclusion::DoNotContact(reason),
+                            )}
+                            ". "
+                            {t(Text::DoNotContactFormHint)}
+                        </p>
+                    })}
                     <Show when=move || duplicates.with(|d| !d.is_empty())>
                         <div class="callout warning" role="status" data-testid="duplicates">
                             <ul>

@@ -113,6 +113,31 @@ pub fn ContactPage() -> impl IntoView {
                         {format!("{} {}. {}", locale.t(Text::ErasedNotice), crate::i18n::phrases::day(locale.get(), on), locale.t(Text::ErasedRestricted))}
                     </p>
                 })}
+                {move || {
+                    let lang = locale.get();
+                    let said = session.data.with(|d| {
+                        let mut names: Vec<String> = crate::domain::consent::objections(
+                            &id_value.get_value(),
+                            d.limits.values().map(|l| &l.data),
+                            chrono::Utc::now(),
+                        )
+                        .into_iter()
+                        .map(|p| match p {
+                            None => Text::AllPurposes.get(lang).to_lowercase(),
+                            Some(p) => d.purposes.get(p).map_or_else(|| p.to_string(), |p| p.data.name.clone()),
+                        })
+                        .collect();
+                        names.sort();
+                        names.dedup();
+                        names.join(", ")
+                    });
+                    (!said.is_empty()).then(|| view! {
+                        <p class="callout warning" role="status" data-testid="objection-banner">
+                            <strong>{Text::ObjectionBanner.get(lang)}</strong>
+                            {format!(" {said}. {}", Text::ObjectionBannerHint.get(lang))}
+                        </p>
+                    })
+                }}
                 <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>
                 <Show when=move || confirming.get()>
                     <div class="callout danger" role="alertdialog" aria-labelledby="delete-person-question">

@@ -128,18 +128,28 @@ pub fn DataPage() -> impl IntoView {
                         .and_then(|o| d.organisations.get(o))
                         .map(|o| o.data.name.as_str())
                         .unwrap_or("");
-                    (c, org)
+                    // Who objected is marked, so another program does not mail them.
+                    (c, org, d.objections_text(&c.id, chrono::Utc::now()))
                 })
                 .collect();
-            list.sort_by_key(|(c, _)| crate::domain::search::fold(&c.data.display_name()));
+            list.sort_by_key(|(c, _, _)| crate::domain::search::fold(&c.data.display_name()));
             if vcard {
                 list.iter()
-                    .map(|(c, org)| {
-                        crate::portability::contacts_out::vcard(&c.id, &c.data, org, c.updated_at)
+                    .map(|(c, org, objected)| {
+                        crate::portability::contacts_out::vcard(
+                            &c.id,
+                            &c.data,
+                            org,
+                            objected,
+                            c.updated_at,
+                        )
                     })
                     .collect::<String>()
             } else {
-                crate::portability::contacts_out::csv(list.iter().map(|(c, org)| (&c.data, *org)))
+                crate::portability::contacts_out::csv(
+                    list.iter()
+                        .map(|(c, org, objected)| (&c.data, *org, objected.as_str())),
+                )
             }
         });
         let day = chrono::Utc::now().format("%Y-%m-%d");
@@ -235,12 +245,12 @@ pub fn DataPage() -> impl IntoView {
                 session
                     .import_export(export, progress)
                     .await
-                    .map(|summary| phrases::import_summary(lang, &summary))
+                    .map(|summary| phrases::restore_summary(lang, &summary))
             } else if replacing {
                 session
                     .import_replace(export, progress)
                     .await
-                    .map(|summary| phrases::import_summary(lang, &summary))
+                    .map(|summary| phrases::restore_summary(lang, &summary))
             } else {
                 session
                     .write(move |v, now| async move { v.import_merge(&export, now).await })

@@ -138,10 +138,19 @@ fn LosingTouch() -> impl IntoView {
                     *e = a.data.at;
                 }
             }
+            // Someone who objected, or whose processing is restricted, is not chased.
+            let now = chrono::Utc::now();
+            let objected: std::collections::HashSet<&str> = d
+                .limits
+                .values()
+                .filter(|l| l.data.active_at(now))
+                .map(|l| l.data.contact_id.as_str())
+                .collect();
             let mut out: Vec<(String, String, Option<chrono::DateTime<chrono::Utc>>)> = d
                 .contacts
                 .iter()
                 .filter(|(_, c)| c.data.tags.contains(&tag))
+                .filter(|(id, c)| !c.data.restricted && !objected.contains(id.as_str()))
                 .filter_map(|(id, c)| {
                     let at = last.get(id.as_str()).copied();
                     losing_touch(at, today, days, local_day)

@@ -49,7 +49,7 @@ pub fn AccessPage() -> impl IntoView {
                     .and_then(|o| d.organisations.get(o))
                     .map(|o| o.data.name.clone())
                     .unwrap_or_default();
-                contacts_out::csv_row(&c.data, &org)
+                contacts_out::csv_row(&c.data, &org, &d.objections_text(&c.id, chrono::Utc::now()))
             })
         });
         if let Some(row) = row {

@@ -1,7 +1,9 @@
-//! Settings: the controller's details, the pipeline's stages, language, automatic lock and the passphrase.
+//! Settings: the controller's details, the pipeline's stages, language, automatic lock, the
+//! passphrase and the do-not-contact list.
 
 pub mod auto_lock_setting;
 pub mod change_passphrase_form;
+pub mod do_not_contact_setting;
 pub mod language_setting;
 pub mod pipeline_setting;
 pub mod profile_form;

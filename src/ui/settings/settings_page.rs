@@ -19,6 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
             <AutoLockSetting/>
             <LanguageSetting/>
             <crate::ui::settings::pipeline_setting::PipelineSetting/>
+            <crate::ui::settings::do_not_contact_setting::DoNotContactSetting/>
         </section>
     }
 }

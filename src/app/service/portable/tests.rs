@@ -52,14 +52,6 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     pipeline.rename("lead", "Poptávka").unwrap();
     block_on(vault.save_pipeline(pipeline, t(3))).unwrap();
     let contact = vault.snapshot().contacts.keys().next().unwrap().clone();
-    block_on(vault.add_limit(
-        &contact,
-        LimitKind::Restriction,
-        None,
-        "accuracy contested",
-        t(4),
-    ))
-    .unwrap();
     let task = TaskDraft {
         title: "Zavolat kvůli nabídce".into(),
         due_date: "2026-12-01".into(),
@@ -79,6 +71,15 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
         &id,
         |r| r.extend("a large history to collect", today()),
         t(7),
+    ))
+    .unwrap();
+    // Restricted last: nothing new can be recorded about them after.
+    block_on(vault.add_limit(
+        task.contact_id.as_deref().unwrap(),
+        LimitKind::Restriction,
+        None,
+        "accuracy contested",
+        t(8),
     ))
     .unwrap();
     vault

@@ -60,7 +60,7 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.getByRole('button', { name: 'Download contact card (CSV)' }).click(),
   ]);
   assert.equal(readFileSync(await accessCsv.path(), 'utf8'),
-    'given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,\r\n');
+    'given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes,objected_to\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,,\r\n');
 
   // The export: a download in the documented format.
   await nav(page, 'Data');

@@ -363,4 +363,95 @@ mod tests {
         assert!(!opened.inner.borrow().salted);
         assert!(opened.snapshot().chain.is_some());
     }
+
+    /// Writes tests/fixtures/folio-export-v2-deleted.json: a version 2 export, as builds before
+    /// this one wrote it, of a vault where Petr Svoboda (e-mail, phone, a note) was deleted the
+    /// old way (his values left in the trail), for the end-to-end test of the upgrade. Run with
+    /// FOLIO_WRITE_FIXTURE=1 and --ignored.
+    #[test]
+    #[ignore]
+    fn write_the_pre_upgrade_fixture() {
+        if std::env::var("FOLIO_WRITE_FIXTURE").is_err() {
+            return;
+        }
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let petr_draft = ContactDraft {
+            emails: "petr@svoboda.cz".into(),
+            phones: "+420 602 123 456".into(),
+            notes: "Poznámka 6620".into(),
+            ..contact("Petr", "Svoboda")
+        };
+        let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
+        let rev = vault.snapshot().contacts[&petr].rev;
+        let fields = vault.snapshot().contacts[&petr].data.fields();
+        let entry = Entry::new(
+            Action::Delete,
+            Contact::KIND,
+            &petr,
+            audit::diff(&fields, &[]),
+        );
+        let batch = Batch {
+            deletes: vec![Deletion::new(&petr, Contact::KIND, Expect::Rev(rev))],
+            ..Batch::default()
+        };
+        block_on(vault.commit(batch, vec![entry], t(6))).unwrap();
+        vault.forget_all::<Contact>([&petr]);
+        let export = vault.export(t(7), "0.1.0 (before salting)").unwrap();
+        assert!(export.contacts.iter().all(|c| c.id != petr));
+        let mut head = ChainHead::genesis();
+        let trail: Vec<serde_json::Value> = export
+            .audit_log
+            .iter()
+            .map(|e| {
+                let mut e = e.to_domain().unwrap();
+                e.salt = None;
+                e.subjects.clear();
+                for c in &mut e.changes {
+                    c.salt = None;
+                }
+                e.prev_hash = head.hash.clone();
+                e.hash = e.compute_hash();
+                head = e.head();
+                serde_json::to_value(crate::portability::format::AuditEvent::from_domain(&e))
+                    .unwrap()
+            })
+            .collect();
+        let mut file = serde_json::to_value(&export).unwrap();
+        let o = file.as_object_mut().unwrap();
+        o.insert("version".into(), 2.into());
+        o.insert("audit_log".into(), trail.into());
+        o.remove("do_not_contact");
+        o.remove("erased_people");
+        for c in o["contacts"].as_array_mut().unwrap() {
+            let data = c["data"].as_object_mut().unwrap();
+            data.remove("addresses");
+            data.remove("birthday");
+            data.insert("address".into(), "".into());
+        }
+        let text = serde_json::to_string_pretty(&file).unwrap();
+        assert!(text.contains("petr@svoboda.cz") && !text.contains("\"salt\""));
+        std::fs::write("tests/fixtures/folio-export-v2-deleted.json", text + "\n").unwrap();
+    }
+
+    #[test]
+    fn a_person_deleted_before_the_upgrade_is_erased_when_their_old_file_is_restored() {
+        let text = include_str!("../../../tests/fixtures/folio-export-v2-deleted.json");
+        let export = crate::portability::parse(text.as_bytes()).unwrap();
+        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.import_into_empty(&export, t(30))).unwrap();
+        let after = text_of(&vault);
+        for gone in ["petr@svoboda.cz", "602 123 456", "Poznámka 6620", "Svoboda"] {
+            assert!(!after.contains(gone), "{gone} is left");
+        }
+        let s = vault.snapshot();
+        assert_eq!(
+            s.do_not_contact_list()
+                .reason(Channel::Email, "petr@svoboda.cz"),
+            Some(crate::domain::do_not_contact::Reason::Erased)
+        );
+        assert_eq!(s.erased_people().people.len(), 1);
+        assert!(after.contains("Nováková"), "the others stay");
+    }
 }

@@ -457,7 +457,15 @@ impl<R: Repository> UnlockedVault<R> {
             deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(c.rev)));
         }
         // The history of everything that was theirs keeps who/what/when, not the values; the
-        // history of a deal or document shared with others loses only what names them.
+        // history of a deal or document shared with others loses only what names them, and
+        // the history of anyone else's record loses the values that mention them (a note that
+        // named them, since edited: the text it had is in the trail).
+        let needles = erasure::Needles::of(&person);
+        let mentions = |c: &FieldChange| {
+            [&c.before, &c.after]
+                .iter()
+                .any(|v| v.as_deref().is_some_and(|v| needles.found_in(v).is_some()))
+        };
         let erased: Vec<(usize, AuditEvent)> = s
             .audit
             .iter()
@@ -468,7 +476,9 @@ impl<R: Repository> UnlockedVault<R> {
                 if plan.history.contains(&e.entity_id) {
                     e.erase_values();
                 } else if e.concerns(id) {
-                    e.erase_where(|c| c.names(id));
+                    e.erase_where(|c| c.names(id) || mentions(c));
+                } else if e.changes.iter().any(&mentions) {
+                    e.erase_where(mentions);
                 } else {
                     return None;
                 }
@@ -642,6 +652,28 @@ mod tests {
         assert!(s.do_not_contact_list().is_empty());
         assert_eq!(s.audit.len(), events + 2);
         assert!(!format!("{:?}", s.audit).contains("jana@firma.cz"));
+        assert_eq!(s.chain, None);
+    }
+
+    #[test]
+    fn a_mention_of_an_erased_person_in_another_record_s_history_is_erased_too() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let mut petr = contact("Petr", "Svoboda");
+        petr.emails = "petr@svoboda.cz".into();
+        petr.notes = "Met through Jana Nováková (jana@firma.cz)".into();
+        let petr_id = block_on(vault.save_contact(None, &petr, t(2))).unwrap();
+        petr.notes = "Met at a fair".into();
+        block_on(vault.save_contact(Some(&petr_id), &petr, t(3))).unwrap();
+        block_on(vault.delete_contact(&jana, KeepOnList::No, t(4), t(4).date_naive())).unwrap();
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        let trail = format!("{:?}", s.audit);
+        assert!(!trail.contains("Nováková") && !trail.contains("jana@firma.cz"));
+        // Petr's other values stay (a change that named her goes whole: its digest covers
+        // both values), his record is as he is, and the chain still verifies.
+        assert!(trail.contains("petr@svoboda.cz"));
+        assert_eq!(s.contacts[&petr_id].data.notes, "Met at a fair");
         assert_eq!(s.chain, None);
     }
 }

@@ -51,6 +51,8 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download data (JSON)' }).click(),
   ]);
+  // Download names carry no personal names (the browser's download history outlives an erasure).
+  assert.match(accessJson.suggestedFilename(), /^folio-access-\d{4}-\d{2}-\d{2}\.json$/);
   const mine = JSON.parse(readFileSync(await accessJson.path(), 'utf8'));
   assert.equal(mine.format, 'folio-export');
   assert.deepEqual(mine.contacts.map((c) => c.data.family_name), ['Šťastná']);
@@ -59,6 +61,7 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download contact card (CSV)' }).click(),
   ]);
+  assert.match(accessCsv.suggestedFilename(), /^folio-contact-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.equal(readFileSync(await accessCsv.path(), 'utf8'),
     'given_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes,objected_to\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,,\r\n');
 
@@ -91,7 +94,7 @@ test('export, then restore into a new vault in a fresh profile', async () => {
     page.getByRole('button', { name: 'Export contacts (CSV)' }).click(),
   ]);
   assert.equal(readFileSync(await csvFile.path(), 'utf8'),
-    '\ufeffgiven_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,\r\n');
+    '\ufeffgiven_name,family_name,emails,phones,organisation,role,ico,vat_id,addresses,birthday,tags,preferences,notes,objected_to\r\nVěra,Šťastná,vera@stastna.cz,,,,,,,,,,,\r\n');
   const [vcf] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export contacts (vCard)' }).click(),

@@ -255,6 +255,36 @@ impl Session {
         Ok(true)
     }
 
+    /// Creates the vault from a checked export or opened backup, in one step: the vault is
+    /// created and the file restored into it (with its progress) before the app opens on it.
+    /// Returns None when another tab holds the vault open. Should the restore fail, the new
+    /// vault opens empty and the error is returned (the Data page can restore again).
+    pub async fn create_restored(
+        self,
+        passphrase: Passphrase,
+        export: crate::portability::Checked,
+        progress: RwSignal<Option<(usize, usize)>>,
+    ) -> Result<Option<service::ImportSummary>, AppError> {
+        if !self
+            .take_writer_lock(false)
+            .await
+            .map_err(AppError::BrowserRefused)?
+        {
+            return Ok(None);
+        }
+        let repo = IdbRepository::open().await?;
+        let kdf = KdfParams::recommended()?;
+        let vault = service::create_vault(repo, &passphrase, kdf, chrono::Utc::now()).await?;
+        drop(passphrase);
+        let restored = vault
+            .import_into_empty_with(&export, chrono::Utc::now(), self.reporter(progress))
+            .await;
+        self.enter(vault);
+        self.persisted
+            .set(durability::request_persistence().await.ok());
+        restored.map(Some)
+    }
+
     /// Unlocks the vault. Returns Ok(false) when another tab holds it open.
     pub async fn unlock(self, passphrase: Passphrase, take_over: bool) -> Result<bool, AppError> {
         if !self

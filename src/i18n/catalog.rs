@@ -206,6 +206,13 @@ catalog! {
     Retention => "Retention period", "Doba uchování";
     OptOut => "The person can opt out", "Subjekt se může odhlásit";
     DirectMarketing => "Direct marketing", "Přímý marketing";
+    ShowPassphrase => "Show passphrase", "Zobrazit heslo";
+    RestoreFromBackup => "Restore from a backup", "Obnovit ze zálohy";
+    RestoreFromBackupLead => "On a new device? Type this vault's new passphrase above, choose an encrypted backup (or an export) made by Folio, and the vault is created with everything in it.",
+        "Na novém zařízení? Nahoře zadejte nové heslo trezoru, vyberte šifrovanou zálohu (nebo export) z Folia a trezor se vytvoří se vším, co obsahuje.";
+    BackupOrExportFile => "Backup or export file", "Soubor zálohy nebo exportu";
+    FileNotRead => "The file could not be read.", "Soubor nelze přečíst.";
+    ChooseAFileFirst => "Choose a file first.", "Nejprve vyberte soubor.";
     DoNotContactHeading => "Do-not-contact list", "Seznam „nekontaktovat“";
     DoNotContactLead => "E-mails and phone numbers of people who objected to direct marketing or were erased. Folio keeps only keyed digests of them, so the list cannot be read; type an address to take it off.",
         "E-maily a telefonní čísla osob, které vznesly námitku proti přímému marketingu nebo byly vymazány. Folio uchovává jen jejich klíčované otisky, takže seznam nelze přečíst; adresu odeberete tak, že ji napíšete.";

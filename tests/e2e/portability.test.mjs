@@ -208,4 +208,30 @@ test('export, then restore into a new vault in a fresh profile', async () => {
   await other.getByRole('link', { name: 'Účetnictví 2027' }).waitFor();
   assert.deepEqual(third.problems(), []);
   await third.context.close();
+
+  // A fourth profile, a new device: Restore from a backup on the create page, in one step.
+  const fourth = await openPage(site.browser, site.url);
+  const device = fourth.page;
+  await device.goto(site.url);
+  await device.getByRole('heading', { level: 1, name: 'Create your vault' }).waitFor();
+  await device.getByLabel('Passphrase', { exact: true }).fill('a new device passphrase');
+  await device.getByLabel('Confirm passphrase').fill('a new device passphrase');
+  await device.getByLabel('Backup or export file').setInputFiles(backupFile);
+  await device.getByLabel('Passphrase of this backup').fill('not the right one');
+  await device.getByRole('button', { name: 'Restore from a backup' }).click();
+  await device.getByText('Wrong backup passphrase (or the file is damaged). Nothing was imported.').waitFor();
+  assert.equal(await device.getByRole('button', { name: 'Lock' }).count(), 0, 'no vault was created');
+  await device.getByLabel('Passphrase of this backup').fill('backup passphrase 2026');
+  await screenshot(device, 'create-restore-from-backup');
+  await device.getByRole('button', { name: 'Restore from a backup' }).click();
+  await device.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+  await nav(device, 'Deals');
+  await device.getByRole('link', { name: 'Účetnictví 2027' }).waitFor();
+  // The restored vault opens with the new passphrase.
+  await device.getByRole('button', { name: 'Lock' }).click();
+  await device.getByLabel('Passphrase', { exact: true }).fill('a new device passphrase');
+  await device.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await device.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(fourth.problems(), []);
+  await fourth.context.close();
 });

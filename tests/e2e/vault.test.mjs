@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSiteAndBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb, PASSPHRASE,
+  useSiteAndBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb, PASSPHRASE, eventually,
 } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
@@ -49,11 +49,26 @@ test('create, reload, wrong passphrase, unlock, lock; nothing readable at rest',
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
   const before = await dumpIndexedDb(page);
-  await page.getByLabel('Passphrase', { exact: true }).fill('not the right passphrase');
+  // The passphrase has the focus on load, and can be shown while typed.
+  const field = page.getByLabel('Passphrase', { exact: true });
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'passphrase'));
+  await field.fill('not the right passphrase');
+  const show = page.getByRole('button', { name: 'Show passphrase' });
+  assert.equal(await show.getAttribute('aria-pressed'), 'false');
+  await show.click();
+  assert.equal(await field.getAttribute('type'), 'text');
+  assert.equal(await show.getAttribute('aria-pressed'), 'true');
+  await show.click();
+  assert.equal(await field.getAttribute('type'), 'password');
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 30_000 });
   assert.match(await alert.innerText(), /wrong passphrase/);
+  // After a wrong attempt the text is selected, to be typed again.
+  await eventually(async () => assert.deepEqual(await page.evaluate(() => {
+    const el = document.activeElement;
+    return [el?.id, el?.selectionStart, el?.selectionEnd];
+  }), ['passphrase', 0, 'not the right passphrase'.length]));
   await screenshot(page, 'wrong-passphrase');
   assert.deepEqual(await dumpIndexedDb(page), before, 'a wrong passphrase changes nothing');
 

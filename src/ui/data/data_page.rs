@@ -287,28 +287,7 @@ pub fn DataPage() -> impl IntoView {
             <h1 id="data-heading">{t(Text::DataHeading)}</h1>
             <p class="lead">{t(Text::DataLead)}</p>
             <ActionError failure/>
-            <section class="panel" aria-labelledby="export-heading">
-                <h2 id="export-heading">{t(Text::ExportHeading)}</h2>
-                <dl class="details">
-                    <div class="fact-row"><dt>{t(Text::LastExport)}</dt><dd data-testid="last-export">{last_export}</dd></div>
-                </dl>
-                <p class="hint">{t(Text::ExportUnencrypted)}</p>
-                <div class="actions">
-                    <button type="button" class="button" disabled=move || exporting.get() on:click=export>{t(Text::ExportAll)}</button>
-                    <Show when=move || exporting.get()><span class="hint" role="status">{t(Text::Exporting)}</span></Show>
-                    <Show when=move || exported.get()><span class="form-success" role="status">{t(Text::ExportDone)}</span></Show>
-                </div>
-                <p><a href="/folio-export-v3.schema.json" download="folio-export-v3.schema.json">{t(Text::FormatLink)}</a></p>
-            </section>
-            <section class="panel" aria-labelledby="contacts-out-heading">
-                <h2 id="contacts-out-heading">{t(Text::ContactsOutHeading)}</h2>
-                <p class="hint">{t(Text::ContactsOutLead)}</p>
-                <div class="actions">
-                    <button type="button" class="button secondary" on:click=move |_| contacts_out(false)>{t(Text::ExportContactsCsv)}</button>
-                    <button type="button" class="button secondary" on:click=move |_| contacts_out(true)>{t(Text::ExportContactsVcard)}</button>
-                </div>
-            </section>
-            <crate::ui::data::contacts_import::ContactsImport/>
+            // The encrypted backup first: it is what a user should keep; the export is plain text.
             <section class="panel" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">{t(Text::BackupHeading)}</h2>
                 <p class="hint">{t(Text::BackupLead)}</p>
@@ -329,6 +308,28 @@ pub fn DataPage() -> impl IntoView {
                     </div>
                 </form>
             </section>
+            <section class="panel" aria-labelledby="export-heading">
+                <h2 id="export-heading">{t(Text::ExportHeading)}</h2>
+                <dl class="details">
+                    <div class="fact-row"><dt>{t(Text::LastExport)}</dt><dd data-testid="last-export">{last_export}</dd></div>
+                </dl>
+                <p class="hint">{t(Text::ExportUnencrypted)}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" disabled=move || exporting.get() on:click=export>{t(Text::ExportAll)}</button>
+                    <Show when=move || exporting.get()><span class="hint" role="status">{t(Text::Exporting)}</span></Show>
+                    <Show when=move || exported.get()><span class="form-success" role="status">{t(Text::ExportDone)}</span></Show>
+                </div>
+                <p><a href="/folio-export-v3.schema.json" download="folio-export-v3.schema.json">{t(Text::FormatLink)}</a></p>
+            </section>
+            <section class="panel" aria-labelledby="contacts-out-heading">
+                <h2 id="contacts-out-heading">{t(Text::ContactsOutHeading)}</h2>
+                <p class="hint">{t(Text::ContactsOutLead)}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| contacts_out(false)>{t(Text::ExportContactsCsv)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| contacts_out(true)>{t(Text::ExportContactsVcard)}</button>
+                </div>
+            </section>
+            <crate::ui::data::contacts_import::ContactsImport/>
             <section class="panel" aria-labelledby="import-heading">
                 <h2 id="import-heading">{t(Text::ImportHeading)}</h2>
                 <p class="hint">{t(Text::ImportLead)}</p>

@@ -114,6 +114,12 @@ pub fn CreateVaultPage() -> impl IntoView {
                     <p class="hint" role="status">{t(Text::Creating)}</p>
                 </Show>
             </form>
+            <crate::ui::vault::restore_on_create::RestoreOnCreate
+                passphrase
+                confirmation
+                passphrase_problem
+                confirmation_problem
+            />
         </section>
     }
 }

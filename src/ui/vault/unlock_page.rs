@@ -5,7 +5,6 @@ use crate::app::AppError;
 use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::locale::use_locale;
-use crate::ui::common::text_field::TextField;
 use crate::ui::vault::take_over_callout::TakeOverCallout;
 use crate::vault::Passphrase;
 use leptos::prelude::*;
@@ -19,6 +18,20 @@ pub fn UnlockPage() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<Option<AppError>>);
     let working = RwSignal::new(false);
+    let shown = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    // The passphrase has the focus on load; after a wrong attempt it is selected, to retype.
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
+    let select_again = move || {
+        if let Some(el) = input.get_untracked() {
+            let _ = el.focus();
+            el.select();
+        }
+    };
 
     let unlock = move |take_over: bool| {
         failure.set(None);
@@ -32,7 +45,12 @@ pub fn UnlockPage() -> impl IntoView {
             match session.unlock(Passphrase::new(typed), take_over).await {
                 Ok(true) => passphrase.set(String::new()),
                 Ok(false) => {}
-                Err(e) => failure.set(Some(Some(e))),
+                Err(e) => {
+                    failure.set(Some(Some(e)));
+                    working.set(false);
+                    select_again();
+                    return;
+                }
             }
             working.set(false);
         });
@@ -56,14 +74,30 @@ pub fn UnlockPage() -> impl IntoView {
                     unlock(false);
                 }
             >
-                <TextField
-                    label=Text::Passphrase
-                    id="passphrase"
-                    value=passphrase
-                    input_type="password"
-                    autocomplete="current-password"
-                    required=true
-                />
+                <div class="field">
+                    <label for="passphrase">{t(Text::Passphrase)}</label>
+                    <div class="input-with-button">
+                        <input
+                            id="passphrase"
+                            name="passphrase"
+                            type=move || if shown.get() { "text" } else { "password" }
+                            autocomplete="current-password"
+                            aria-required="true"
+                            aria-invalid=move || failure.with(Option::is_some).then_some("true")
+                            node_ref=input
+                            bind:value=passphrase
+                        />
+                        <button
+                            type="button"
+                            class="button secondary"
+                            aria-controls="passphrase"
+                            aria-pressed=move || shown.get().to_string()
+                            on:click=move |_| shown.update(|s| *s = !*s)
+                        >
+                            {t(Text::ShowPassphrase)}
+                        </button>
+                    </div>
+                </div>
                 {move || {
                     failure
                         .get()

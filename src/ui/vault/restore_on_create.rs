@@ -129,6 +129,7 @@ pub fn RestoreOnCreate(
         <section class="panel" aria-labelledby="restore-heading">
             <h2 id="restore-heading">{t(Text::RestoreFromBackup)}</h2>
             <p class="hint">{t(Text::RestoreFromBackupLead)}</p>
+            <div class="form">
             <div class="field">
                 <label for="restore-file">{t(Text::BackupOrExportFile)}</label>
                 <input id="restore-file" type="file" accept="application/json,.json,.folio-backup" on:change=on_file/>
@@ -149,6 +150,7 @@ pub fn RestoreOnCreate(
             {move || progress.get().map(|(done, total)| view! {
                 <p class="hint" role="status">{phrases::import_progress(locale.get(), done, total)}</p>
             })}
+            </div>
         </section>
     }
 }

@@ -207,6 +207,7 @@ catalog! {
     OptOut => "The person can opt out", "Subjekt se může odhlásit";
     DirectMarketing => "Direct marketing", "Přímý marketing";
     ShowPassphrase => "Show passphrase", "Zobrazit heslo";
+    NoDealsHere => "No deals yet.", "Zatím žádné obchody.";
     RestoreFromBackup => "Restore from a backup", "Obnovit ze zálohy";
     RestoreFromBackupLead => "On a new device? Type this vault's new passphrase above, choose an encrypted backup (or an export) made by Folio, and the vault is created with everything in it.",
         "Na novém zařízení? Nahoře zadejte nové heslo trezoru, vyberte šifrovanou zálohu (nebo export) z Folia a trezor se vytvoří se vším, co obsahuje.";

@@ -2,7 +2,7 @@
 // activity, search without diacritics, filter by tags, reload, delete after confirming.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSiteAndBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb } from './harness.mjs';
+import { useSiteAndBrowser, openPage, screenshot, createVault, unlock, dumpIndexedDb, eventually } from './harness.mjs';
 
 const site = useSiteAndBrowser({ before, after });
 
@@ -59,6 +59,16 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   await page.locator('.timeline-item', { hasText: 'Offer follow-up' }).waitFor();
   assert.match(await page.locator('.timeline-item').first().innerText(), /Call/);
   await screenshot(page, 'contact');
+  // Editing a meeting shows Meeting in the Kind menu, also after the menu was touched.
+  await page.getByLabel('Kind').selectOption('meeting');
+  await page.getByLabel('Subject').fill('Kick-off meeting');
+  await page.getByRole('button', { name: 'Add activity' }).click();
+  const meeting = page.locator('.timeline-item', { hasText: 'Kick-off meeting' });
+  await meeting.waitFor();
+  await page.getByLabel('Kind').selectOption('email');
+  await meeting.getByRole('button', { name: 'Edit' }).click();
+  await eventually(async () => assert.equal(await page.getByLabel('Kind').inputValue(), 'meeting'));
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
 
   await addContact(page, { given: 'Petr', family: 'Novák', email: 'petr@novak.cz', tags: 'klient, Brno' });
   await addContact(page, { given: 'Eva', family: 'Svobodová', phone: '777 888 999', tags: 'Praha' });

@@ -92,6 +92,8 @@ test('a deal moves across the board by keyboard; an invoice holds the contact; f
   await hold.waitFor();
   assert.match(await hold.innerText(), /Retention hold until 31 Dec 2036/);
   assert.match(await hold.innerText(), /Invoice FV-2026-015 — keep until 31 Dec 2036/);
+  // The hold badge is readable (it was white on pale blue, 1.17:1).
+  assert.deepEqual(await seriousViolations(page), [], 'the contact page with its hold badge');
   // Delete is an erasure: its plan says the invoice keeps what it needs; cancelled here.
   await page.getByRole('button', { name: 'Delete' }).first().click();
   const plan = page.getByRole('alertdialog').getByTestId('delete-plan');

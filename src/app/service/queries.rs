@@ -41,13 +41,15 @@ impl VaultSnapshot {
             .filter(|a| a.data.contact_id == id)
             .map(|a| (a.id.clone(), a.data.clone()))
             .collect();
-        list.sort_by_key(|a| std::cmp::Reverse(a.1.at));
+        // Activities of the same minute: the one logged last first (then by id, never random).
+        let logged = |id: &String| self.activities.get(id).map(|r| r.created_at);
+        list.sort_by_cached_key(|a| std::cmp::Reverse((a.1.at, logged(&a.0), a.0.clone())));
         list
     }
 
     /// The activities linked to deal `id` as (contact id, contact name, activity), newest first.
     pub fn activities_of_deal(&self, id: &str) -> Vec<(String, String, Activity)> {
-        let mut list: Vec<(String, String, Activity)> = self
+        let mut list: Vec<_> = self
             .activities
             .values()
             .filter(|a| a.data.deal_id.as_deref() == Some(id))
@@ -57,11 +59,13 @@ impl VaultSnapshot {
                     .get(&a.data.contact_id)
                     .map(|c| c.data.display_name())
                     .unwrap_or_default();
-                (a.data.contact_id.clone(), who, a.data.clone())
+                let order = (a.data.at, a.created_at, a.id.clone());
+                (order, (a.data.contact_id.clone(), who, a.data.clone()))
             })
             .collect();
-        list.sort_by_key(|a| std::cmp::Reverse(a.2.at));
-        list
+        // Newest first; the same minute: the one logged last first, then by id.
+        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.into_iter().map(|(_, item)| item).collect()
     }
 }
 
@@ -109,5 +113,30 @@ mod tests {
             .collect();
         assert_eq!(subjects, ["call 5", "call 4"]);
         assert!(s.activities_of_deal("no deal").is_empty());
+    }
+
+    #[test]
+    fn activities_of_the_same_minute_come_out_the_one_logged_last_first_every_time() {
+        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Malá"), t(1))).unwrap();
+        for n in 0..12 {
+            let same_minute = ActivityDraft {
+                contact_id: jana.clone(),
+                kind: crate::domain::activity::ActivityKind::Call,
+                at: Some(t(2)),
+                subject: format!("call {n}"),
+                body: String::new(),
+                deal_id: None,
+            };
+            block_on(vault.save_activity(None, &same_minute, t(3 + n))).unwrap();
+        }
+        let subjects: Vec<String> = vault
+            .snapshot()
+            .activities_of(&jana)
+            .into_iter()
+            .map(|(_, a)| a.subject)
+            .collect();
+        let expected: Vec<String> = (0..12).rev().map(|n| format!("call {n}")).collect();
+        assert_eq!(subjects, expected);
     }
 }

@@ -133,7 +133,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                             {LawfulBasis::ALL
                                 .into_iter()
                                 .map(|b| view! {
-                                    <option value=b.code() selected=move || basis.get() == b.code()>
+                                    <option value=b.code() prop:selected=move || basis.get() == b.code()>
                                         {move || format!("{} ({})", phrases::basis(b).get(locale.get()), b.article())}
                                     </option>
                                 })

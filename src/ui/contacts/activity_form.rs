@@ -130,7 +130,7 @@ pub fn ActivityForm(
                         {ActivityKind::ALL
                             .into_iter()
                             .map(|k| view! {
-                                <option value=k.code() selected=move || kind.get() == k>{move || locale.t(kind_text(k))}</option>
+                                <option value=k.code() prop:selected=move || kind.get() == k>{move || locale.t(kind_text(k))}</option>
                             })
                             .collect_view()}
                     </select>
@@ -153,12 +153,12 @@ pub fn ActivityForm(
                     <div class="field">
                         <label for="activity-deal">{locale.t(Text::DealLabel)}</label>
                         <select id="activity-deal" on:change=move |ev| deal.set(event_target_value(&ev))>
-                            <option value="" selected=linked.is_empty()>{locale.t(Text::NoDeal)}</option>
+                            <option value="" prop:selected=linked.is_empty()>{locale.t(Text::NoDeal)}</option>
                             {deals
                                 .into_iter()
                                 .map(|(id, title)| {
                                     let selected = id == linked;
-                                    view! { <option value=id selected=selected>{title}</option> }
+                                    view! { <option value=id prop:selected=selected>{title}</option> }
                                 })
                                 .collect_view()}
                         </select>

@@ -233,14 +233,14 @@ pub fn ContactFormPage() -> impl IntoView {
                         <div class="field">
                             <label for="organisation">{t(Text::Organisation)}</label>
                             <select id="organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
-                                <option value="" selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
+                                <option value="" prop:selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
                                 {move || {
                                     organisations
                                         .get()
                                         .into_iter()
                                         .map(|(oid, name)| {
                                             let selected_id = oid.clone();
-                                            view! { <option value=oid selected=move || organisation.get() == selected_id>{name}</option> }
+                                            view! { <option value=oid prop:selected=move || organisation.get() == selected_id>{name}</option> }
                                         })
                                         .collect_view()
                                 }}
@@ -298,7 +298,7 @@ pub fn ContactFormPage() -> impl IntoView {
                                         <select id="consent-method" on:change=move |ev| consent_method.set(event_target_value(&ev))>
                                             {Method::ALL
                                                 .into_iter()
-                                                .map(|m| view! { <option value=m.code() selected=move || consent_method.get() == m.code()>{move || phrases::method(m).get(locale.get())}</option> })
+                                                .map(|m| view! { <option value=m.code() prop:selected=move || consent_method.get() == m.code()>{move || phrases::method(m).get(locale.get())}</option> })
                                                 .collect_view()}
                                         </select>
                                     </div>

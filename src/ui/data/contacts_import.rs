@@ -154,7 +154,7 @@ pub fn ContactsImport() -> impl IntoView {
             .iter()
             .map(|e| {
                 let name = e.name();
-                view! { <option value=name selected=name == current>{name}</option> }
+                view! { <option value=name prop:selected=name == current>{name}</option> }
             })
             .collect_view();
         view! {
@@ -204,7 +204,7 @@ pub fn ContactsImport() -> impl IntoView {
                         .map(|f| {
                             let f = *f;
                             view! {
-                                <option value=field_value(Some(f)) selected=move || is(Some(f))>{move || locale.t(phrases::import_field(f))}</option>
+                                <option value=field_value(Some(f)) prop:selected=move || is(Some(f))>{move || locale.t(phrases::import_field(f))}</option>
                             }
                         })
                         .collect_view();
@@ -220,7 +220,7 @@ pub fn ContactsImport() -> impl IntoView {
                                         }
                                     });
                                 }>
-                                    <option value="" selected=move || is(None)>{t(Text::NotImported)}</option>
+                                    <option value="" prop:selected=move || is(None)>{t(Text::NotImported)}</option>
                                     {options}
                                 </select>
                             </td>

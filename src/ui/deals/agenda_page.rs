@@ -178,7 +178,7 @@ fn LosingTouch() -> impl IntoView {
                                     .map(|name| {
                                         let selected = current.as_ref() == Some(&name);
                                         let label = name.clone();
-                                        view! { <option value=name selected=selected>{label}</option> }
+                                        view! { <option value=name prop:selected=selected>{label}</option> }
                                     })
                                     .collect_view()
                             }}

@@ -162,7 +162,7 @@ pub fn DealFormPage() -> impl IntoView {
                                     .into_iter()
                                     .map(|s| {
                                         let sid = s.id.clone();
-                                        view! { <option value=s.id.clone() selected=move || stage.get() == sid>{phrases::stage_name(lang, &s)}</option> }
+                                        view! { <option value=s.id.clone() prop:selected=move || stage.get() == sid>{phrases::stage_name(lang, &s)}</option> }
                                     })
                                     .collect_view()
                             }}
@@ -245,7 +245,7 @@ pub fn DealFormPage() -> impl IntoView {
                     <div class="field">
                         <label for="deal-organisation">{t(Text::Organisation)}</label>
                         <select id="deal-organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
-                            <option value="" selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
+                            <option value="" prop:selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
                             {move || {
                                 let mut orgs: Vec<(String, String)> = session.data.with(|d| {
                                     d.organisations.iter().map(|(id, o)| (id.clone(), o.data.name.clone())).collect()
@@ -254,7 +254,7 @@ pub fn DealFormPage() -> impl IntoView {
                                 orgs.into_iter()
                                     .map(|(oid, name)| {
                                         let selected_id = oid.clone();
-                                        view! { <option value=oid selected=move || organisation.get() == selected_id>{name}</option> }
+                                        view! { <option value=oid prop:selected=move || organisation.get() == selected_id>{name}</option> }
                                     })
                                     .collect_view()
                             }}

@@ -124,7 +124,7 @@ pub fn DealPage() -> impl IntoView {
                                 {pipeline
                                     .stages
                                     .iter()
-                                    .map(|s| view! { <option value=s.id.clone() selected=s.id == current>{phrases::stage_name(lang, s)}</option> })
+                                    .map(|s| view! { <option value=s.id.clone() prop:selected=s.id == current>{phrases::stage_name(lang, s)}</option> })
                                     .collect_view()}
                             </select>
                         </div>

@@ -269,7 +269,7 @@ fn Board(on_move: impl Fn(String, String) + Copy + Send + Sync + 'static) -> imp
                                                         {stages
                                                             .iter()
                                                             .map(|s| view! {
-                                                                <option value=s.id.clone() selected=s.id == card.stage_id>
+                                                                <option value=s.id.clone() prop:selected=s.id == card.stage_id>
                                                                     {phrases::stage_name(lang, s)}
                                                                 </option>
                                                             })
@@ -386,14 +386,14 @@ fn DealList() -> impl IntoView {
             <div class="field">
                 <label for="deal-filter-stage">{t(Text::StageLabel)}</label>
                 <select id="deal-filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
-                    <option value="" selected=move || stage.get().is_empty()>{t(Text::AllStages)}</option>
+                    <option value="" prop:selected=move || stage.get().is_empty()>{t(Text::AllStages)}</option>
                     {move || {
                         let lang = locale.get();
                         data().pipeline.stages.clone()
                             .into_iter()
                             .map(|s| {
                                 let id = s.id.clone();
-                                view! { <option value=s.id.clone() selected=move || stage.get() == id>{phrases::stage_name(lang, &s)}</option> }
+                                view! { <option value=s.id.clone() prop:selected=move || stage.get() == id>{phrases::stage_name(lang, &s)}</option> }
                             })
                             .collect_view()
                     }}

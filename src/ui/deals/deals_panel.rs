@@ -65,7 +65,7 @@ pub fn DealsPanel(
             {move || {
                 let list = deals.get();
                 if list.is_empty() {
-                    let text = if session.loading() { Text::LoadingRest } else { Text::NoDeal };
+                    let text = if session.loading() { Text::LoadingRest } else { Text::NoDealsHere };
                     return view! { <p class="empty-state">{locale.t(text)}</p> }.into_any();
                 }
                 view! {

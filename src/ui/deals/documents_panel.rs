@@ -232,7 +232,7 @@ pub fn DocumentsPanel(
                             {DocumentKind::ALL
                                 .into_iter()
                                 .map(|k| view! {
-                                    <option value=k.code() selected=move || kind.get() == k.code()>
+                                    <option value=k.code() prop:selected=move || kind.get() == k.code()>
                                         {move || locale.t(phrases::document_kind(k))}
                                     </option>
                                 })

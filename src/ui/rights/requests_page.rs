@@ -161,7 +161,7 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
                     {RequestKind::ALL
                         .into_iter()
                         .map(|k| view! {
-                            <option value=k.code() selected=move || kind.get() == k.code()>
+                            <option value=k.code() prop:selected=move || kind.get() == k.code()>
                                 {move || format!("{} ({})", locale.t(kind_text(k)), k.article())}
                             </option>
                         })
@@ -171,14 +171,14 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
             <div class="field">
                 <label for="request-contact">{t(Text::RequestContact)}</label>
                 <select id="request-contact" on:change=move |ev| contact.set(event_target_value(&ev))>
-                    <option value="" selected=move || contact.get().is_empty()>{t(Text::NoneWord)}</option>
+                    <option value="" prop:selected=move || contact.get().is_empty()>{t(Text::NoneWord)}</option>
                     {move || {
                         contacts
                             .get()
                             .into_iter()
                             .map(|(id, name)| {
                                 let selected_id = id.clone();
-                                view! { <option value=id selected=move || contact.get() == selected_id>{name}</option> }
+                                view! { <option value=id prop:selected=move || contact.get() == selected_id>{name}</option> }
                             })
                             .collect_view()
                     }}

@@ -30,7 +30,7 @@ pub fn AutoLockSetting() -> impl IntoView {
                         .map(|m| {
                             let m = *m;
                             view! {
-                                <option value=m.to_string() selected=move || session.idle.minutes.get() == m>
+                                <option value=m.to_string() prop:selected=move || session.idle.minutes.get() == m>
                                     {move || phrases::duration(locale.get(), m)}
                                 </option>
                             }

@@ -25,7 +25,7 @@ pub fn LanguageSetting() -> impl IntoView {
                         .map(|lang| {
                             let lang = *lang;
                             view! {
-                                <option value=lang.code() lang=lang.tag() selected=move || locale.get() == lang>
+                                <option value=lang.code() lang=lang.tag() prop:selected=move || locale.get() == lang>
                                     {lang.native_name()}
                                 </option>
                             }

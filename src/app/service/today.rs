@@ -77,6 +77,17 @@ pub struct Backup {
     pub due: bool,
 }
 
+impl Backup {
+    /// A plain export made since the last encrypted backup (or with no backup at all), worth
+    /// naming: a backup makes its export in the same moment, which is not named again.
+    pub fn plain_export_since(&self) -> Option<DateTime<Utc>> {
+        self.last_export.filter(|export| {
+            self.last_backup
+                .is_none_or(|backup| *export > backup + chrono::Duration::minutes(1))
+        })
+    }
+}
+
 /// What Home lists after unlock, each list in the order to deal with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayWork {
@@ -652,7 +663,13 @@ mod tests {
         assert!(backup(Some(now() - chrono::Duration::days(7))).due);
         let exported = s.day_work(now(), None, Some(now()), prague).backup;
         assert!(exported.due, "a plain export is not an encrypted backup");
-        assert_eq!(exported.last_export, Some(now()));
+        assert_eq!(exported.plain_export_since(), Some(now()));
+        // A backup exports in the same moment: that export is not named again.
+        let both = s.day_work(now(), Some(now()), Some(now()), prague).backup;
+        assert_eq!(both.plain_export_since(), None);
+        let later = now() + chrono::Duration::hours(2);
+        let plain = s.day_work(later, Some(now()), Some(later), prague).backup;
+        assert_eq!(plain.plain_export_since(), Some(later));
     }
 
     #[test]

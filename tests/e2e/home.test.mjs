@@ -1,7 +1,7 @@
 // End to end: Home after unlock is the day's work. The first-run checklist ticks itself as the
 // controller's details, a purpose, a first contact and an encrypted backup are made, then goes;
-// the dashboard shows a follow-up due today, a request due within 7 days and a consent expiring
-// within 30 days, each linking to where it is dealt with; dismissing the checklist is
+// the dashboard shows follow-ups overdue and due today, a request due within 7 days, a consent
+// expiring within 30 days and a retention hold ending within 90, each linking to where it is dealt with; dismissing the checklist is
 // remembered; with nothing to do Home says so, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -101,6 +101,21 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
   await page.getByLabel('Due date', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Add follow-up' }).click();
   await page.getByRole('checkbox', { name: 'Call about the tax return' }).waitFor();
+  await page.getByLabel('Follow-up', { exact: true }).fill('Send the signed contract');
+  await page.getByLabel('Due date', { exact: true }).fill('2027-02-08');
+  await page.getByRole('button', { name: 'Add follow-up' }).click();
+  await page.getByRole('checkbox', { name: 'Send the signed contract' }).waitFor();
+
+  // A document kept until the end of April: its hold ends within 90 days.
+  const documents = page.locator('section[aria-labelledby="documents-heading"]');
+  await documents.getByRole('button', { name: 'Add document' }).click();
+  await documents.getByLabel('Kind').selectOption({ label: 'Other' });
+  await documents.getByLabel('Number').fill('NDA-2017');
+  await documents.getByLabel('Date', { exact: true }).fill('2017-01-02');
+  await documents.getByLabel('Retain until').fill('2027-04-30');
+  await documents.getByLabel('Reason for another date').fill('until the audit closes');
+  await documents.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('document').waitFor();
 
   await page.getByRole('link', { name: 'New request' }).click();
   await page.getByRole('heading', { level: 1, name: 'Data subject requests' }).waitFor();
@@ -116,9 +131,12 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
   assert.match(await step(page, 'Make your first encrypted backup').innerText(), /to do$/);
   await section(page, 'checklist').getByRole('heading', { name: /3 of 4 done/ }).waitFor();
 
-  const followUp = page.getByTestId('home-follow-up');
-  assert.equal(await followUp.count(), 1);
+  const followUps = page.getByTestId('home-follow-up');
+  assert.equal(await followUps.count(), 2);
+  assert.match(await followUps.nth(0).innerText(), /Send the signed contract — Petr Černý[\s\S]*8 Feb 2027, 09:00[\s\S]*overdue/);
+  const followUp = followUps.nth(1);
   assert.match(await followUp.innerText(), /Call about the tax return — Petr Černý/);
+  assert.doesNotMatch(await followUp.innerText(), /overdue/);
   assert.match(await followUp.getByRole('link').getAttribute('href'), /^\/contacts\/[0-9a-f-]{36}$/);
   const request = page.getByTestId('home-request');
   assert.match(await request.innerText(), /Access \(Art\. 15\) · Petr Černý[\s\S]*Due 16 Feb 2027[\s\S]*due soon/);
@@ -127,13 +145,19 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
   assert.match(await consent.innerText(), /Petr Černý · Newsletter[\s\S]*valid until 10 Mar 2027/);
   assert.match(await section(page, 'requests').getByRole('heading').innerText(), /Data subject requests due within 7 days or overdue \(1\)/);
   assert.match(await section(page, 'consents').getByRole('heading').innerText(), /Consents expiring within 30 days \(1\)/);
-  assert.equal(await page.locator('.home-summary').innerText(), '4 things need you today.');
+  const hold = page.getByTestId('home-hold');
+  assert.match(await hold.innerText(), /Other NDA-2017 · Petr Černý[\s\S]*kept until 30 Apr 2027/);
+  assert.match(await section(page, 'holds').innerText(), /Listed from 90 days before/);
+  assert.equal(await page.locator('.home-summary').innerText(), '6 things need you today.');
   assert.deepEqual(await seriousViolations(page), [], 'Home with the day’s work');
 
   await followUp.getByRole('link', { name: 'Call about the tax return — Petr Černý' }).click();
   await page.getByRole('heading', { level: 1, name: 'Petr Černý' }).waitFor();
   await home(page);
   await consent.getByRole('link', { name: 'Petr Černý · Newsletter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Petr Černý' }).waitFor();
+  await home(page);
+  await hold.getByRole('link', { name: 'Other NDA-2017 · Petr Černý' }).click();
   await page.getByRole('heading', { level: 1, name: 'Petr Černý' }).waitFor();
   await home(page);
   await request.getByRole('link').click();
@@ -148,7 +172,8 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
   await section(page, 'follow-ups').waitFor();
   assert.equal(await section(page, 'checklist').count(), 0, 'the checklist is done and gone');
   assert.match(await page.getByTestId('home-backup-status').innerText(), /^Last encrypted backup: 10 Feb 2027 \(today\)$/);
-  assert.equal(await page.locator('.home-summary').innerText(), '3 things need you today.');
+  assert.equal(await page.locator('.home-summary').innerText(), '5 things need you today.');
+  assert.equal(await section(page, 'backup').locator('.hint').count(), 0, 'the backup’s own export is not named again');
 
   await screenshot(page, 'home-1280');
   await page.setViewportSize({ width: 390, height: 844 });

@@ -18,6 +18,7 @@
 //! - `app`: the one door every write goes through. `app::service` validates with `domain`,
 //!   records the audit events, seals with the `Sealer` and commits one `store` transaction;
 //!   `app::session` is the vault's life in the browser (unlock, lock, tabs, the write door);
+//!   `app::service::today` computes Home's lists (the day's work, the first-run checklist);
 //!   plus the clock, the idle lock and the few LocalStorage preferences.
 //! - `i18n`: every text in English and Czech, plurals, locale formatting, and the one place
 //!   errors are worded for the user.

@@ -1,5 +1,6 @@
 //! The few settings Folio keeps in the browser's LocalStorage, outside the vault: none of them
-//! is personal data (the language, the automatic-lock delay, when the last export was made).
+//! is personal data (the language, the automatic-lock delay, when the last export was made,
+//! whether Home's first-run checklist was dismissed).
 //! The one place that reads and writes them.
 
 use chrono::{DateTime, Utc};
@@ -11,6 +12,8 @@ const IDLE_MINUTES_KEY: &str = "folio.idle_minutes";
 const LAST_EXPORT_KEY: &str = "folio.last_export";
 /// When the last encrypted backup was made (the erase page says older copies still exist).
 const LAST_BACKUP_KEY: &str = "folio.last_backup";
+/// Whether the user dismissed Home's first-run checklist.
+const CHECKLIST_DISMISSED_KEY: &str = "folio.checklist_dismissed";
 
 /// The delays the automatic lock offers, in minutes.
 pub const IDLE_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 240];
@@ -59,4 +62,13 @@ pub fn last_backup() -> Option<DateTime<Utc>> {
 
 pub fn set_last_backup(at: DateTime<Utc>) {
     let _ = Browser::set(LAST_BACKUP_KEY, at.timestamp_millis());
+}
+
+/// Whether the user dismissed Home's first-run checklist on this device.
+pub fn checklist_dismissed() -> bool {
+    Browser::get::<bool>(CHECKLIST_DISMISSED_KEY).unwrap_or(false)
+}
+
+pub fn dismiss_checklist() {
+    let _ = Browser::set(CHECKLIST_DISMISSED_KEY, true);
 }

@@ -130,6 +130,25 @@ pub enum State {
     },
 }
 
+/// Days ahead within which a given consent counts as expiring soon (the consent overview and
+/// Home list it, so the user can ask for renewal in time).
+pub const EXPIRING_SOON_DAYS: u64 = 30;
+
+impl State {
+    /// The day a given consent expires, when that is within `EXPIRING_SOON_DAYS` of `today`
+    /// (None for a consent without a validity, or one not given).
+    pub fn expiring_soon(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            State::Given { until: Some(on) }
+                if on <= today + chrono::Days::new(EXPIRING_SOON_DAYS) =>
+            {
+                Some(on)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A consent of one contact to one purpose, and its history. Everything but the events is
 /// fixed when the record is made; the events can only be appended to (there is no way to reach
 /// them mutably), and the service refuses a stored record whose events are not an extension
@@ -545,6 +564,35 @@ mod tests {
             at,
             how: "by e-mail".into(),
         }
+    }
+
+    #[test]
+    fn a_given_consent_is_expiring_soon_from_thirty_days_before_its_expiry() {
+        let today = day(2026, 12, 1);
+        let given = |until| State::Given { until };
+        assert_eq!(
+            given(Some(day(2026, 12, 31))).expiring_soon(today),
+            Some(day(2026, 12, 31))
+        );
+        assert_eq!(given(Some(day(2027, 1, 1))).expiring_soon(today), None);
+        assert_eq!(given(None).expiring_soon(today), None);
+        assert_eq!(
+            State::Expired {
+                on: day(2026, 11, 30)
+            }
+            .expiring_soon(today),
+            None
+        );
+        // Through the record: given on 15 November for one month expires on 15 December.
+        let mut record = draft("1").validate(utc(2026, 11, 15, 9, 0)).unwrap();
+        assert_eq!(
+            record.state(today, prague).expiring_soon(today),
+            Some(day(2026, 12, 15))
+        );
+        record
+            .append(event(EventKind::Withdrawn, utc(2026, 11, 20, 9, 0)), prague)
+            .unwrap();
+        assert_eq!(record.state(today, prague).expiring_soon(today), None);
     }
 
     fn purpose(basis: LawfulBasis) -> Purpose {

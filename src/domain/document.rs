@@ -73,6 +73,9 @@ pub fn default_retain_until(
     }
 }
 
+/// Days ahead within which a retention hold counts as ending (Home lists it).
+pub const HOLD_ENDING_DAYS: u64 = 90;
+
 /// A reference to a document the user keeps elsewhere, on a deal and/or contacts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -155,6 +158,14 @@ impl Document {
     /// Whether it still binds on `today`: kept up to and including retain-until.
     pub fn holds_on(&self, today: NaiveDate) -> bool {
         self.retain_until.is_some_and(|until| today <= until)
+    }
+
+    /// The last day of a hold that still binds on `today` and ends within `HOLD_ENDING_DAYS`
+    /// (the user then decides what to delete, or finishes an erasure that waited for it).
+    pub fn hold_ending(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.retain_until.filter(|until| {
+            self.holds_on(today) && *until <= today + chrono::Days::new(HOLD_ENDING_DAYS)
+        })
     }
 }
 
@@ -326,6 +337,23 @@ mod tests {
             retention_reason: String::new(),
             contract_end: None,
         }
+    }
+
+    #[test]
+    fn a_hold_is_ending_from_ninety_days_before_its_last_day_until_that_day() {
+        // Issued in 2016: kept to 31 December 2026.
+        let d = invoice("FV-2016-001", day(2016, 5, 1), "c1");
+        assert_eq!(d.retain_until, Some(day(2026, 12, 31)));
+        assert_eq!(d.hold_ending(day(2026, 10, 1)), None, "92 days left");
+        assert_eq!(d.hold_ending(day(2026, 10, 2)), Some(day(2026, 12, 31)));
+        assert_eq!(d.hold_ending(day(2026, 12, 31)), Some(day(2026, 12, 31)));
+        assert_eq!(d.hold_ending(day(2027, 1, 1)), None, "it has ended");
+        let offer = Document {
+            kind: DocumentKind::Offer,
+            retain_until: None,
+            ..d
+        };
+        assert_eq!(offer.hold_ending(day(2026, 12, 1)), None);
     }
 
     #[test]

@@ -44,19 +44,35 @@ catalog! {
         "Je připravená nová verze Folia. Načtení stránky trezor zamkne; nejdřív si uložte rozdělanou práci.";
     ReloadToUpdate => "Reload to update", "Načíst novou verzi";
 
-    // Home
-    HomeHeading => "Your private CRM", "Vaše soukromé CRM";
-    HomeLead => "Folio keeps your clients, their consent and your deals on this device only. There is no account and no server: nothing you enter here leaves this browser.",
-        "Folio uchovává vaše klienty, jejich souhlasy a obchodní případy jen v tomto zařízení. Žádný účet, žádný server: nic, co sem zadáte, neopustí tento prohlížeč.";
-    HomePrivateTitle => "Private by construction", "Soukromé už ze své podstaty";
-    HomePrivateBody => "The app loads once and then makes no network request. No fonts, analytics or trackers are fetched.",
-        "Aplikace se jednou načte a pak už nic nestahuje ani neodesílá. Žádná webová písma, analytika ani sledovací kódy.";
-    HomeGdprTitle => "Built for GDPR work", "Stavěné pro práci podle GDPR";
-    HomeGdprBody => "Contacts, consent per purpose, retention holds and the data subject's rights, in one place.",
-        "Kontakty, souhlasy podle účelu, doby uchování a práva subjektu údajů na jednom místě.";
-    HomeStorageTitle => "Your storage, your call", "Vaše úložiště, vaše rozhodnutí";
-    HomeStorageBody => "See how much this browser keeps for Folio and whether it may evict it: ",
-        "Podívejte se, kolik místa prohlížeč pro Folio drží a zda je smí uvolnit: ";
+    // Home: the day's work and the first-run checklist
+    HomeHeading => "Today", "Dnes";
+    HomeLead => "What needs you today, and where to deal with it.", "Co dnes potřebuje vaši pozornost a kde to vyřídíte.";
+    HomeNothingToDo => "Nothing to do today: no follow-up is due, no request, consent or retention hold needs you, and your backup is recent.",
+        "Dnes není co dělat: žádný úkol nečeká, žádná žádost, souhlas ani doba uchování nevyžaduje pozornost a záloha je čerstvá.";
+    HomeFollowUpsHeading => "Follow-ups overdue and due today", "Úkoly po termínu a na dnešek";
+    HomeAllFollowUps => "All follow-ups on the Agenda", "Všechny úkoly v Diáři";
+    HomeRequestsHeading => "Data subject requests due within 7 days or overdue", "Žádosti subjektů údajů s lhůtou do 7 dnů nebo po lhůtě";
+    HomeConsentsHeading => "Consents expiring within 30 days", "Souhlasy, které vyprší do 30 dnů";
+    HomeHoldsHeading => "Retention holds ending within 90 days", "Doby uchování, které skončí do 90 dnů";
+    HomeHoldsLead => "Listed from 90 days before a document's retention ends. Then decide whether it is still needed; a person erased while it held them can be erased fully.",
+        "Doklady se zde objeví 90 dnů před koncem doby uchování. Pak rozhodněte, zda je ještě potřebujete; osobu vymazanou v době, kdy ji doklad držel, lze vymazat úplně.";
+    HomeKeptUntil => "kept until", "uchovat do";
+    HomeBackupHeading => "Backup", "Záloha";
+    HomeBackupNever => "No encrypted backup has been made on this device yet. Your data lives only in this browser.",
+        "Na tomto zařízení zatím nevznikla žádná šifrovaná záloha. Vaše data jsou jen v tomto prohlížeči.";
+    HomeBackupOld => "Time for a new one: your data lives only in this browser.", "Je čas na novou: vaše data jsou jen v tomto prohlížeči.";
+    HomeLastExport => "Last export (not encrypted):", "Poslední export (nešifrovaný):";
+    HomeMakeBackup => "Make an encrypted backup", "Vytvořit šifrovanou zálohu";
+    ChecklistHeading => "Getting started", "Začínáme";
+    ChecklistLead => "Four steps make Folio ready for daily work. Each one ticks itself when it is done.",
+        "Čtyři kroky připraví Folio na každodenní práci. Každý se odškrtne sám, jakmile je hotový.";
+    ChecklistProfile => "Enter your details as the controller", "Vyplňte své údaje jako správce";
+    ChecklistPurposes => "Add the purposes you process personal data for", "Přidejte účely, pro které zpracováváte osobní údaje";
+    ChecklistContact => "Add your first contact", "Přidejte první kontakt";
+    ChecklistBackup => "Make your first encrypted backup", "Vytvořte první šifrovanou zálohu";
+    ChecklistDone => "done", "hotovo";
+    ChecklistToDo => "to do", "zbývá";
+    ChecklistDismiss => "Hide this checklist", "Skrýt tento seznam";
 
     // Not found
     NotFoundHeading => "Page not found", "Stránka nenalezena";

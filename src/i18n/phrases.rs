@@ -358,6 +358,48 @@ pub fn last_contacted(lang: Lang, at: DateTime<Utc>, days: i64) -> String {
     }
 }
 
+/// "today", "yesterday", "3 days ago" / "dnes", "včera", "před 3 dny" (how old a backup is).
+pub fn days_ago(lang: Lang, days: i64) -> String {
+    let n = days.max(0) as u64;
+    match (lang, n) {
+        (Lang::En, 0) => "today".into(),
+        (Lang::En, 1) => "yesterday".into(),
+        (Lang::En, _) => format!("{} ago", count(lang, n, "day", "", "days")),
+        (Lang::Cs, 0) => "dnes".into(),
+        (Lang::Cs, 1) => "včera".into(),
+        (Lang::Cs, _) => format!("před {}", count(lang, n, "dnem", "dny", "dny")),
+    }
+}
+
+/// "3 things need you today." / "Dnes na vás čekají 3 věci." (Home's summary).
+pub fn things_to_do(lang: Lang, n: usize) -> String {
+    let n = n as u64;
+    match lang {
+        Lang::En => format!(
+            "{} {} you today.",
+            count(lang, n, "thing", "", "things"),
+            if n == 1 { "needs" } else { "need" }
+        ),
+        Lang::Cs => format!(
+            "Dnes na vás {} {}.",
+            if (2..=4).contains(&n) {
+                "čekají"
+            } else {
+                "čeká"
+            },
+            count(lang, n, "věc", "věci", "věcí")
+        ),
+    }
+}
+
+/// "1 of 4 done" / "hotovo 1 ze 4" (the first-run checklist's progress).
+pub fn steps_done(lang: Lang, done: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("{done} of {of} done"),
+        Lang::Cs => format!("hotovo {done} ze {of}"),
+    }
+}
+
 /// "12 contacts, 3 organisations, 40 activities…, 85 audit events" — what an import file holds
 /// or restored: every kind of record, in the order of the list of kinds, then the audit events.
 /// A kind the vault holds at most one of (the controller's details) is named only when present.
@@ -662,6 +704,22 @@ pub fn import_progress(lang: Lang, done: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_counts_things_and_days_in_both_languages() {
+        assert_eq!(things_to_do(Lang::En, 1), "1 thing needs you today.");
+        assert_eq!(things_to_do(Lang::En, 3), "3 things need you today.");
+        assert_eq!(things_to_do(Lang::Cs, 1), "Dnes na vás čeká 1 věc.");
+        assert_eq!(things_to_do(Lang::Cs, 3), "Dnes na vás čekají 3 věci.");
+        assert_eq!(things_to_do(Lang::Cs, 5), "Dnes na vás čeká 5 věcí.");
+        assert_eq!(days_ago(Lang::En, 0), "today");
+        assert_eq!(days_ago(Lang::En, 1), "yesterday");
+        assert_eq!(days_ago(Lang::En, 9), "9 days ago");
+        assert_eq!(days_ago(Lang::Cs, 1), "včera");
+        assert_eq!(days_ago(Lang::Cs, 3), "před 3 dny");
+        assert_eq!(days_ago(Lang::Cs, 12), "před 12 dny");
+        assert_eq!(steps_done(Lang::Cs, 1, 4), "hotovo 1 ze 4");
+    }
 
     #[test]
     fn records_of_erased_people_left_out_are_counted_in_both_languages() {

@@ -52,7 +52,7 @@ test('navigation reaches About this vault, which reads the real storage APIs', a
   const { page, context, problems, foreignRequests } = await openPage(site.browser, site.url);
   await page.goto(site.url);
   await createVault(page);
-  await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await screenshot(page, 'home');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About this vault' }).click();
   await page.getByRole('heading', { level: 1, name: 'About this vault' }).waitFor();
@@ -72,7 +72,7 @@ test('navigation reaches About this vault, which reads the real storage APIs', a
   );
   await screenshot(page, 'about');
   await page.getByRole('link', { name: 'Home' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.deepEqual(foreignRequests(), []);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -89,7 +89,7 @@ test('a deep link opens its page once the vault is open, and an unknown address 
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: 'Go to the start page' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your private CRM' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.deepEqual(problems(), []);
   await context.close();
 });

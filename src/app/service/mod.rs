@@ -7,7 +7,7 @@
 //! the vault must hold, checked at unlock), `open` (create,
 //! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
 //! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
-//! `contacts_import`, `queries` (what the pages ask of the state), `upgrade` (bringing an
+//! `contacts_import`, `queries` (what the pages ask of the state), `today` (Home's lists), `upgrade` (bringing an
 //! older history under the erasure rules), and `bulk` (the generator's
 //! and the benchmark's writers, not in the shipped app). Must not import `ui`.
 
@@ -29,6 +29,7 @@ mod rights;
 mod settings;
 #[cfg(test)]
 mod testing;
+pub mod today;
 mod trail;
 mod types;
 mod upgrade;

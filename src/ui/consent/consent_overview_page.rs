@@ -29,7 +29,6 @@ pub fn ConsentOverviewPage() -> impl IntoView {
     let t = move |text: Text| move || locale.t(text);
     let buckets = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
-        let soon = today + chrono::Days::new(30);
         session.data.with(|d| {
             let (mut expiring, mut expired, mut withdrawn) = (vec![], vec![], vec![]);
             for c in d.consents.values() {
@@ -49,7 +48,9 @@ pub fn ConsentOverviewPage() -> impl IntoView {
                     state,
                 };
                 match state {
-                    State::Given { until: Some(on) } if on <= soon => expiring.push(line()),
+                    State::Given { .. } if state.expiring_soon(today).is_some() => {
+                        expiring.push(line())
+                    }
                     State::Expired { .. } => expired.push(line()),
                     State::Withdrawn { .. } => withdrawn.push(line()),
                     _ => {}

@@ -8,7 +8,7 @@ use std::fmt;
 pub enum IcoError {
     #[error("enter the IČO")]
     Empty,
-    #[error("an IČO contains digits only, not {0}")]
+    #[error("an IČO contains digits only, not “{0}”")]
     NotDigits(char),
     #[error("an IČO has 8 digits; this one has {0}")]
     WrongLength(usize),
@@ -78,7 +78,7 @@ pub enum VatIdError {
     MissingCountry,
     #[error("{0} is not an EU VAT country prefix (Greece uses EL, Northern Ireland XI)")]
     UnknownCountry(String),
-    #[error("a VAT number contains letters and digits only, not {0}")]
+    #[error("a VAT number contains letters and digits only, not “{0}”")]
     BadCharacter(char),
     #[error("this is not the format of a {country} VAT number (expected {expected})")]
     WrongFormat {

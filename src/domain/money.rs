@@ -10,7 +10,7 @@ pub enum MoneyError {
     BadCurrency,
     #[error("enter an amount")]
     EmptyAmount,
-    #[error("an amount contains digits, one decimal separator and spaces only, not {0}")]
+    #[error("an amount contains digits, one decimal separator and spaces only, not “{0}”")]
     BadCharacter(char),
     #[error("an amount has at most one decimal separator")]
     SeveralDecimalSeparators,

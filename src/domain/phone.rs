@@ -11,7 +11,7 @@ pub const DEFAULT_CALLING_CODE: &str = "420";
 pub enum PhoneError {
     #[error("enter a phone number")]
     Empty,
-    #[error("a phone number may contain digits, spaces, + - . / ( ) only, not {0}")]
+    #[error("a phone number may contain digits, spaces, + - . / ( ) only, not “{0}”")]
     BadCharacter(char),
     #[error("the + may only stand at the start, before the country code")]
     MisplacedPlus,
@@ -177,5 +177,13 @@ mod tests {
                 proptest::prop_assert_eq!(plain.comparable(), p.comparable());
             }
         }
+    }
+
+    #[test]
+    fn a_refused_character_is_quoted_so_the_sentence_reads() {
+        assert_eq!(
+            PhoneError::BadCharacter('a').to_string(),
+            "a phone number may contain digits, spaces, + - . / ( ) only, not “a”"
+        );
     }
 }

@@ -446,7 +446,9 @@ fn phone_cs(e: &PhoneError) -> String {
     match e {
         PhoneError::Empty => "zadejte telefonní číslo".into(),
         PhoneError::BadCharacter(c) => {
-            format!("telefonní číslo smí obsahovat jen číslice, mezery a znaky + - . / ( ), ne {c}")
+            format!(
+                "telefonní číslo smí obsahovat jen číslice, mezery a znaky + - . / ( ), ne „{c}“"
+            )
         }
         PhoneError::MisplacedPlus => "znak + smí stát jen na začátku, před předvolbou země".into(),
         PhoneError::TooShort => "toto telefonní číslo je příliš krátké".into(),
@@ -460,7 +462,7 @@ fn phone_cs(e: &PhoneError) -> String {
 fn ico_cs(e: &IcoError) -> String {
     match e {
         IcoError::Empty => "zadejte IČO".into(),
-        IcoError::NotDigits(c) => format!("IČO obsahuje jen číslice, ne {c}"),
+        IcoError::NotDigits(c) => format!("IČO obsahuje jen číslice, ne „{c}“"),
         IcoError::WrongLength(n) => format!("IČO má 8 číslic; toto má {n}"),
         IcoError::BadCheckDigit => "toto IČO má chybnou kontrolní číslici (překlep?)".into(),
     }
@@ -499,7 +501,7 @@ fn vat_cs(e: &VatIdError) -> String {
         VatIdError::UnknownCountry(p) => {
             format!("{p} není kód země pro DIČ v EU (Řecko používá EL, Severní Irsko XI)")
         }
-        VatIdError::BadCharacter(c) => format!("DIČ obsahuje jen písmena a číslice, ne {c}"),
+        VatIdError::BadCharacter(c) => format!("DIČ obsahuje jen písmena a číslice, ne „{c}“"),
         VatIdError::WrongFormat { country, expected } => {
             format!(
                 "toto není formát DIČ pro {country} (očekává se {})",
@@ -520,7 +522,7 @@ fn money_cs(e: &MoneyError) -> String {
         }
         MoneyError::EmptyAmount => "zadejte částku".into(),
         MoneyError::BadCharacter(c) => {
-            format!("částka obsahuje číslice, jeden desetinný oddělovač a mezery, ne {c}")
+            format!("částka obsahuje číslice, jeden desetinný oddělovač a mezery, ne „{c}“")
         }
         MoneyError::SeveralDecimalSeparators => {
             "částka má nejvýše jeden desetinný oddělovač".into()

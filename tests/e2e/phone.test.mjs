@@ -110,7 +110,7 @@ test('at 390 px the main navigation sits behind a Menu button, by mouse and by k
   const { context, page, problems } = await openAt(PHONE);
   await page.goto(site.url);
   await createVault(page);
-  await heading(page, 'Your private CRM');
+  await heading(page, 'Today');
   const menu = menuButton(page);
   assert.ok(await menu.isVisible(), 'a Menu button on a phone');
   assert.equal(await menu.evaluate((el) => el.tagName), 'BUTTON');
@@ -171,7 +171,7 @@ test('at 390 px no page scrolls sideways, with data on every page; then the same
   const { context, page, problems } = await openAt(PHONE);
   await page.goto(site.url);
   await createVault(page);
-  await heading(page, 'Your private CRM');
+  await heading(page, 'Today');
   await check(page, 'home');
 
   // A whole vault's worth of records: the version 3 fixture (25 contacts with activities and
@@ -266,7 +266,7 @@ test('at 390 px no page scrolls sideways, with data on every page; then the same
 
   // Every page, visited by clicking, at 390 px and then at 1280 px.
   const visits = [
-    ['home', async () => { await go(page, 'Home'); await heading(page, 'Your private CRM'); }],
+    ['home', async () => { await go(page, 'Home'); await heading(page, 'Today'); }],
     ['contacts', async () => { await go(page, 'Contacts'); await page.locator('.contact-row a').first().waitFor(); }],
     ['contact-history', async () => {
       await go(page, 'Contacts');

@@ -32,6 +32,7 @@ catalog! {
     // Shell
     SkipToContent => "Skip to content", "Přejít na obsah";
     MainNavigation => "Main", "Hlavní";
+    Menu => "Menu", "Nabídka";
     NavHome => "Home", "Přehled";
     NavSettings => "Settings", "Nastavení";
     NavAbout => "About this vault", "O trezoru";

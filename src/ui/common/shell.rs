@@ -1,4 +1,7 @@
 //! The frame around every page: header with the product name, navigation and Lock, main area, footer.
+//! On a phone the navigation folds behind a Menu button (a disclosure: `aria-expanded`,
+//! `aria-controls`), which closes again once a link is chosen or on Escape; at wider widths the
+//! stylesheet hides the button and shows the navigation as a row.
 
 use crate::app::session::{Phase, Session};
 use crate::i18n::Text;
@@ -12,15 +15,62 @@ pub fn Shell(children: Children) -> impl IntoView {
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let unlocked = move || session.phase.get() == Phase::Unlocked;
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // Escape inside the header closes an open menu and gives focus back to its button (and goes
+    // no further, so a form on the page stays open).
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            ev.stop_propagation();
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    // A link chosen from the open menu closes it; focus moves to the page's content, since the
+    // link it was on is hidden with the menu.
+    let on_nav_click = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("a").ok().flatten())
+            .is_some();
+        if on_link && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    let _ = main.focus();
+                }
+            }
+        }
+    };
     view! {
         <a class="skip-link" href="#main">{t(Text::SkipToContent)}</a>
-        <header class="app-header">
+        <header class="app-header" on:keydown=on_keydown>
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"F"</span>
                 <span class="brand-name">"Folio"</span>
             </a>
             <Show when=unlocked>
-                <nav class="app-nav" aria-label=t(Text::MainNavigation)>
+                <button
+                    type="button"
+                    class="button secondary menu-button"
+                    node_ref=menu_button
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="main-nav"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {t(Text::Menu)}
+                </button>
+                <nav
+                    id="main-nav"
+                    class="app-nav"
+                    class:open=move || menu_open.get()
+                    aria-label=t(Text::MainNavigation)
+                    on:click=on_nav_click
+                >
                     <A href="/" exact=true>{t(Text::NavHome)}</A>
                     <A href="/contacts">{t(Text::NavContacts)}</A>
                     <A href="/organisations">{t(Text::NavOrganisations)}</A>

@@ -431,14 +431,14 @@ fn DealList() -> impl IntoView {
             when=move || rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty-state">{t(Text::NoDealsMatch)}</p> }
         >
-            <table class="data-table">
+            <table class="data-table stacks">
                 <thead>
                     <tr>
                         {header(SortKey::Title, Text::DealTitle)}
                         {header(SortKey::Stage, Text::StageLabel)}
                         {header(SortKey::Organisation, Text::Organisation)}
                         {header(SortKey::Value, Text::DealValue)}
-                        <th scope="col">{t(Text::WeightedLabel)}</th>
+                        <th scope="col" class="unsorted">{t(Text::WeightedLabel)}</th>
                         {header(SortKey::Close, Text::ExpectedClose)}
                     </tr>
                 </thead>
@@ -446,16 +446,33 @@ fn DealList() -> impl IntoView {
                     {move || {
                         let lang = locale.get();
                         let pipeline = data().pipeline.clone();
+                        // Each cell also carries its column's name, shown only where the rows
+                        // stack as cards (a phone), where an empty cell is left out; the name is
+                        // hidden from assistive technology, which has the table's own headers.
+                        let cell = move |text: Text, value: String, number: bool| {
+                            let class = match (number, value.is_empty()) {
+                                (true, true) => "number empty",
+                                (true, false) => "number",
+                                (false, true) => "empty",
+                                (false, false) => "",
+                            };
+                            view! {
+                                <td class=class>
+                                    <span class="cell-label" aria-hidden="true">{text.get(lang)}</span>
+                                    {value}
+                                </td>
+                            }
+                        };
                         rows.get()
                             .into_iter()
                             .map(|r| view! {
                                 <tr>
-                                    <td><A href=format!("/deals/{}", r.id)>{r.title.clone()}</A></td>
-                                    <td>{pipeline.stage(&r.stage_id).map(|s| phrases::stage_name(lang, s)).unwrap_or_default()}</td>
-                                    <td>{r.organisation.clone()}</td>
-                                    <td class="number">{money_text(lang, r.value)}</td>
-                                    <td class="number">{money_text(lang, r.weighted)}</td>
-                                    <td>{r.expected_close.map(|c| phrases::day(lang, c)).unwrap_or_default()}</td>
+                                    <td class="cell-title"><A href=format!("/deals/{}", r.id)>{r.title.clone()}</A></td>
+                                    {cell(Text::StageLabel, pipeline.stage(&r.stage_id).map(|s| phrases::stage_name(lang, s)).unwrap_or_default(), false)}
+                                    {cell(Text::Organisation, r.organisation.clone(), false)}
+                                    {cell(Text::DealValue, money_text(lang, r.value), true)}
+                                    {cell(Text::WeightedLabel, money_text(lang, r.weighted), true)}
+                                    {cell(Text::ExpectedClose, r.expected_close.map(|c| phrases::day(lang, c)).unwrap_or_default(), false)}
                                 </tr>
                             })
                             .collect_view()

@@ -1,6 +1,11 @@
 //! The pipeline chart, drawn as SVG by the app itself: value per stage for each currency
 //! (horizontal bars, one chart per currency), and deals won and lost per month over the last 12
 //! months. Each chart has a text alternative. Geometry uses floats; amounts shown are exact.
+//!
+//! The charts are laid out for the width they are given (measured, and again when the window is
+//! resized) and drawn at one SVG unit per CSS pixel, so their text keeps its size on a phone
+//! instead of shrinking with a scaled-down drawing: there the stage names go above their bars,
+//! and every other month is labelled.
 
 use crate::app::clock::local_day;
 use crate::app::session::Session;
@@ -11,10 +16,50 @@ use crate::ui::deals::deal_view::deal_rows;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-const WIDTH: f64 = 640.0;
+/// The widest a chart is drawn (the figure's 44rem), and the width assumed before measuring.
+const MAX_WIDTH: f64 = 704.0;
+/// Below this width the stage names go above their bars instead of beside them.
+const NARROW: f64 = 480.0;
 const LABEL: f64 = 150.0;
 const BAR: f64 = 22.0;
 const GAP: f64 = 8.0;
+/// Rough advance of a character of the value text (12px) and the month labels (12px), to leave
+/// room for the longest one.
+const VALUE_CHAR: f64 = 7.2;
+const MONTH_CHAR: f64 = 7.0;
+
+/// Where one stage's name, bar and value go in the value-per-stage chart of `width` px.
+struct StageLayout {
+    row: f64,
+    label_y: f64,
+    bar_x: f64,
+    bar_y: f64,
+    bar_height: f64,
+    bar_max: f64,
+}
+
+fn stage_layout(width: f64, longest_value: usize) -> StageLayout {
+    let value_room = longest_value as f64 * VALUE_CHAR + 10.0;
+    if width >= NARROW {
+        StageLayout {
+            row: BAR + GAP,
+            label_y: BAR * 0.7,
+            bar_x: LABEL,
+            bar_y: 0.0,
+            bar_height: BAR,
+            bar_max: (width - LABEL - value_room).max(20.0),
+        }
+    } else {
+        StageLayout {
+            row: 18.0 + 18.0 + 12.0,
+            label_y: 14.0,
+            bar_x: 0.0,
+            bar_y: 20.0,
+            bar_height: 18.0,
+            bar_max: (width - value_room).max(20.0),
+        }
+    }
+}
 
 /// The first day of the month `back` months before `month`.
 fn months_back(month: NaiveDate, back: u32) -> NaiveDate {
@@ -29,6 +74,23 @@ pub fn PipelineChart() -> impl IntoView {
     let data = move || deal_rows(session);
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
+    // The width the charts are drawn at: measured once shown, and when the window is resized.
+    let width = RwSignal::new(MAX_WIDTH);
+    let area = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        if let Some(el) = area.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 {
+                width.set(w.min(MAX_WIDTH).floor());
+            }
+        }
+    };
+    Effect::new(move || {
+        area.track();
+        measure();
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
     let by_currency = move || {
         let lang = locale.get();
         let d = data();
@@ -51,7 +113,10 @@ pub fn PipelineChart() -> impl IntoView {
                     })
                     .collect();
                 let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
-                let height = bars.len() as f64 * (BAR + GAP);
+                let w = width.get();
+                let longest = bars.iter().map(|b| b.2.chars().count()).max().unwrap_or(0);
+                let l = stage_layout(w, longest);
+                let height = bars.len() as f64 * l.row;
                 let summary = bars
                     .iter()
                     .map(|(name, _, text)| format!("{name}: {text}"))
@@ -64,21 +129,22 @@ pub fn PipelineChart() -> impl IntoView {
                         <svg
                             role="img"
                             aria-label=format!("{title}: {summary}")
-                            viewBox=format!("0 0 {WIDTH} {height}")
-                            width="100%"
-                            preserveAspectRatio="xMinYMin meet"
+                            viewBox=format!("0 0 {w} {height}")
+                            width=w
+                            height=height
                         >
                             {bars
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, (name, minor, text))| {
-                                    let y = i as f64 * (BAR + GAP);
-                                    let w = (minor.max(0) as f64 / max) * (WIDTH - LABEL - 140.0);
+                                    let y = i as f64 * l.row;
+                                    let bar = (minor.max(0) as f64 / max) * l.bar_max;
+                                    let bar_y = y + l.bar_y;
                                     view! {
                                         <g>
-                                            <text x="0" y=y + BAR * 0.7 class="chart-label">{name}</text>
-                                            <rect x=LABEL y=y width=w.max(1.0) height=BAR class="chart-bar"></rect>
-                                            <text x=LABEL + w + 6.0 y=y + BAR * 0.7 class="chart-value">{text}</text>
+                                            <text x="0" y=y + l.label_y class="chart-label">{name}</text>
+                                            <rect x=l.bar_x y=bar_y width=bar.max(1.0) height=l.bar_height class="chart-bar"></rect>
+                                            <text x=l.bar_x + bar + 6.0 y=bar_y + l.bar_height * 0.7 class="chart-value">{text}</text>
                                         </g>
                                     }
                                 })
@@ -118,7 +184,12 @@ pub fn PipelineChart() -> impl IntoView {
             .unwrap_or(0)
             .max(1) as f64;
         let plot = 160.0;
-        let step = WIDTH / 12.0;
+        let w = width.get();
+        let step = w / 12.0;
+        // Two bars per month, with room between months; on a narrow chart every other month is
+        // labelled (the current one included), each label centred on its month and kept inside.
+        let pad = (step * 0.15).min(8.0);
+        let bar = ((step - 2.0 * pad - 2.0) / 2.0).max(1.0);
         let label = |m: &NaiveDate| match lang {
             crate::i18n::Lang::En => m.format("%b %y").to_string(),
             crate::i18n::Lang::Cs => format!("{}/{}", m.month(), m.year() % 100),
@@ -138,24 +209,35 @@ pub fn PipelineChart() -> impl IntoView {
             })
             .collect::<Vec<_>>()
             .join("; ");
+        let label_width = months
+            .iter()
+            .map(|m| label(m).chars().count())
+            .max()
+            .unwrap_or(0) as f64
+            * MONTH_CHAR;
+        let every = if step >= label_width + 8.0 { 1 } else { 2 };
         let title = locale.t(Text::ChartWonLost);
         view! {
             <figure class="chart">
                 <figcaption>{title}</figcaption>
-                <svg role="img" aria-label=format!("{title}: {summary}") viewBox=format!("0 0 {WIDTH} {}", plot + 24.0) width="100%">
+                <svg role="img" aria-label=format!("{title}: {summary}") viewBox=format!("0 0 {w} {}", plot + 24.0) width=w height=plot + 24.0>
                     {months
                         .iter()
                         .enumerate()
                         .map(|(i, m)| {
-                            let x = i as f64 * step + 6.0;
-                            let bar = (step - 16.0) / 2.0;
+                            let x = i as f64 * step + pad;
+                            let centre = (i as f64 * step + step / 2.0)
+                                .clamp(label_width / 2.0, (w - label_width / 2.0).max(label_width / 2.0));
+                            let labelled = (11 - i) % every == 0;
                             let hw = won[i] as f64 / max * plot;
                             let hl = lost[i] as f64 / max * plot;
                             view! {
                                 <g>
                                     <rect x=x y=plot - hw width=bar height=hw class="chart-bar won"><title>{format!("{} {}", locale.t(Text::StageWon), won[i])}</title></rect>
                                     <rect x=x + bar + 2.0 y=plot - hl width=bar height=hl class="chart-bar lost"><title>{format!("{} {}", locale.t(Text::StageLost), lost[i])}</title></rect>
-                                    <text x=x y=plot + 16.0 class="chart-label small">{label(m)}</text>
+                                    {labelled.then(|| view! {
+                                        <text x=centre y=plot + 16.0 text-anchor="middle" class="chart-label small">{label(m)}</text>
+                                    })}
                                 </g>
                             }
                         })
@@ -172,8 +254,10 @@ pub fn PipelineChart() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{t(Text::ChartHeading)}</h2>
-            {by_currency}
-            {won_lost}
+            <div class="chart-area" node_ref=area>
+                {by_currency}
+                {won_lost}
+            </div>
         </section>
     }
 }

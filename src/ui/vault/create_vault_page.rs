@@ -12,6 +12,38 @@ use crate::vault::{Passphrase, PassphraseError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The new passphrase typed twice, and what is wrong with each field: shared by Create vault
+/// and Restore from a backup.
+#[derive(Clone, Copy)]
+pub struct NewPassphrase {
+    pub passphrase: RwSignal<String>,
+    pub confirmation: RwSignal<String>,
+    pub passphrase_problem: RwSignal<Option<PassphraseError>>,
+    pub confirmation_problem: RwSignal<Option<PassphraseError>>,
+}
+
+impl NewPassphrase {
+    /// The passphrase chosen, or None with the problem shown at its field.
+    pub fn choose(self) -> Option<Passphrase> {
+        self.passphrase_problem.set(None);
+        self.confirmation_problem.set(None);
+        match Passphrase::choose(
+            &self.passphrase.get_untracked(),
+            &self.confirmation.get_untracked(),
+        ) {
+            Ok(p) => Some(p),
+            Err(e @ PassphraseError::Mismatch) => {
+                self.confirmation_problem.set(Some(e));
+                None
+            }
+            Err(e) => {
+                self.passphrase_problem.set(Some(e));
+                None
+            }
+        }
+    }
+}
+
 #[component]
 pub fn CreateVaultPage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -24,22 +56,17 @@ pub fn CreateVaultPage() -> impl IntoView {
     let failure = RwSignal::new(None::<crate::app::AppError>);
     let working = RwSignal::new(false);
 
+    let typed = NewPassphrase {
+        passphrase,
+        confirmation,
+        passphrase_problem,
+        confirmation_problem,
+    };
     let create = move |take_over: bool| {
-        passphrase_problem.set(None);
-        confirmation_problem.set(None);
         failure.set(None);
-        let chosen =
-            match Passphrase::choose(&passphrase.get_untracked(), &confirmation.get_untracked()) {
-                Ok(p) => p,
-                Err(e @ PassphraseError::Mismatch) => {
-                    confirmation_problem.set(Some(e));
-                    return;
-                }
-                Err(e) => {
-                    passphrase_problem.set(Some(e));
-                    return;
-                }
-            };
+        let Some(chosen) = typed.choose() else {
+            return;
+        };
         working.set(true);
         spawn_local(async move {
             match session.create(chosen, take_over).await {
@@ -114,12 +141,7 @@ pub fn CreateVaultPage() -> impl IntoView {
                     <p class="hint" role="status">{t(Text::Creating)}</p>
                 </Show>
             </form>
-            <crate::ui::vault::restore_on_create::RestoreOnCreate
-                passphrase
-                confirmation
-                passphrase_problem
-                confirmation_problem
-            />
+            <crate::ui::vault::restore_on_create::RestoreOnCreate typed/>
         </section>
     }
 }

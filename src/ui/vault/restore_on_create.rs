@@ -8,7 +8,8 @@ use crate::i18n::errors::{import_error, passphrase_error};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
-use crate::vault::{Passphrase, PassphraseError};
+use crate::ui::vault::create_vault_page::NewPassphrase;
+use crate::vault::Passphrase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -16,10 +17,7 @@ use std::rc::Rc;
 #[component]
 pub fn RestoreOnCreate(
     /// The create form's passphrase fields: the restored vault is opened with them.
-    passphrase: RwSignal<String>,
-    confirmation: RwSignal<String>,
-    passphrase_problem: RwSignal<Option<PassphraseError>>,
-    confirmation_problem: RwSignal<Option<PassphraseError>>,
+    typed: NewPassphrase,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
@@ -66,22 +64,14 @@ pub fn RestoreOnCreate(
     let restore = move |_| {
         problem.set(None);
         failure.set(None);
-        passphrase_problem.set(None);
-        confirmation_problem.set(None);
         let lang = untrack(|| locale.get());
-        let chosen_pass =
-            match Passphrase::choose(&passphrase.get_untracked(), &confirmation.get_untracked()) {
-                Ok(p) => p,
-                Err(e @ PassphraseError::Mismatch) => {
-                    confirmation_problem.set(Some(e));
-                    return;
-                }
-                Err(e) => {
-                    problem.set(Some(passphrase_error(lang, &e)));
-                    passphrase_problem.set(Some(e));
-                    return;
-                }
-            };
+        let Some(chosen_pass) = typed.choose() else {
+            // Said here too: the fields are above, out of sight.
+            let e = typed.passphrase_problem.get_untracked();
+            let e = e.or_else(|| typed.confirmation_problem.get_untracked());
+            problem.set(e.map(|e| passphrase_error(lang, &e)));
+            return;
+        };
         let Some(file) = bytes.get_value() else {
             problem.set(Some(locale.t(Text::ChooseAFileFirst).to_string()));
             return;

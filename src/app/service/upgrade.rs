@@ -250,6 +250,20 @@ mod tests {
         repo.raw_put(record);
     }
 
+    /// Deletes contact `id` as builds before this one did: the record gone (from the store and
+    /// from memory), every value it had written into the trail's delete event.
+    fn delete_the_old_way(vault: &UnlockedVault<MemoryRepository>, id: &str, at: DateTime<Utc>) {
+        let rev = vault.snapshot().contacts[id].rev;
+        let fields = vault.snapshot().contacts[id].data.fields();
+        let entry = Entry::new(Action::Delete, Contact::KIND, id, audit::diff(&fields, &[]));
+        let batch = Batch {
+            deletes: vec![Deletion::new(id, Contact::KIND, Expect::Rev(rev))],
+            ..Batch::default()
+        };
+        block_on(vault.commit(batch, vec![entry], at)).unwrap();
+        vault.forget_all::<Contact>([&id.to_string()]);
+    }
+
     fn text_of(vault: &UnlockedVault<MemoryRepository>) -> String {
         serde_json::to_string(&vault.export(t(99), "test").unwrap()).unwrap()
     }
@@ -285,19 +299,7 @@ mod tests {
         let task = block_on(vault.save_task(None, &follow_up, utc_of, t(4))).unwrap();
         block_on(vault.delete_task(&task, t(5))).unwrap();
         // Petr deleted the way builds before did: the record gone, its values in the trail.
-        let rev = vault.snapshot().contacts[&petr].rev;
-        let fields = vault.snapshot().contacts[&petr].data.fields();
-        let entry = Entry::new(
-            Action::Delete,
-            Contact::KIND,
-            &petr,
-            audit::diff(&fields, &[]),
-        );
-        let batch = Batch {
-            deletes: vec![Deletion::new(&petr, Contact::KIND, Expect::Rev(rev))],
-            ..Batch::default()
-        };
-        block_on(vault.commit(batch, vec![entry], t(6))).unwrap();
+        delete_the_old_way(&vault, &petr, t(6));
         make_it_old(&vault, &repo);
 
         let old = block_on(unlock(repo.clone(), &pass())).unwrap();
@@ -384,20 +386,7 @@ mod tests {
             ..contact("Petr", "Svoboda")
         };
         let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
-        let rev = vault.snapshot().contacts[&petr].rev;
-        let fields = vault.snapshot().contacts[&petr].data.fields();
-        let entry = Entry::new(
-            Action::Delete,
-            Contact::KIND,
-            &petr,
-            audit::diff(&fields, &[]),
-        );
-        let batch = Batch {
-            deletes: vec![Deletion::new(&petr, Contact::KIND, Expect::Rev(rev))],
-            ..Batch::default()
-        };
-        block_on(vault.commit(batch, vec![entry], t(6))).unwrap();
-        vault.forget_all::<Contact>([&petr]);
+        delete_the_old_way(&vault, &petr, t(6));
         let export = vault.export(t(7), "0.1.0 (before salting)").unwrap();
         assert!(export.contacts.iter().all(|c| c.id != petr));
         let mut head = ChainHead::genesis();

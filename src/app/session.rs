@@ -302,11 +302,8 @@ impl Session {
             let derived = perf_now();
             // A vault made with weaker key-derivation parameters than today's is wrapped anew
             // with today's (the same passphrase), written once loading is done.
-            let stronger = if header.kdf.is_below_recommendation() {
-                Some(header.rewrap(&key, &passphrase, KdfParams::recommended()?)?)
-            } else {
-                None
-            };
+            let stronger =
+                service::stronger_header(&header, &key, &passphrase, &KdfParams::recommended()?)?;
             // A User Timing mark: the benchmark measures from here to the first list on screen.
             perf_mark("folio:key-ready");
             let vault = service::open_first(repo, header, key).await?;

@@ -76,12 +76,22 @@ impl KdfParams {
         }
     }
 
-    /// Whether these are weaker than what a new vault gets today (such a vault is wrapped anew
-    /// with today's at its next unlock).
-    pub fn is_below_recommendation(&self) -> bool {
-        self.memory_kib < Self::MEMORY_KIB
-            || self.iterations < Self::ITERATIONS
-            || self.parallelism < Self::PARALLELISM
+    /// Whether these cost less than `target` in memory, passes or lanes (a vault made with such
+    /// parameters is wrapped anew at its next unlock).
+    pub fn is_weaker_than(&self, target: &KdfParams) -> bool {
+        self.memory_kib < target.memory_kib
+            || self.iterations < target.iterations
+            || self.parallelism < target.parallelism
+    }
+
+    /// Parameters at least as costly as both these and `target` in each of memory, passes and
+    /// lanes, with a fresh salt: strengthening never weakens what was already stronger.
+    pub fn at_least(&self, target: &KdfParams) -> Result<Self, VaultError> {
+        Self::with_cost(
+            self.memory_kib.max(target.memory_kib),
+            self.iterations.max(target.iterations),
+            self.parallelism.max(target.parallelism),
+        )
     }
 
     /// Parameters with a fresh salt and the given cost (tests use small costs to run fast).
@@ -252,8 +262,16 @@ mod tests {
         }
         .check()
         .is_err());
-        assert!(!KdfParams::recommended().unwrap().is_below_recommendation());
-        assert!(ok.is_below_recommendation());
+        let today = KdfParams::recommended().unwrap();
+        assert!(!today.is_weaker_than(&today));
+        assert!(ok.is_weaker_than(&today));
+        // Stronger in one cost and weaker in another: strengthened in the weaker one only.
+        let mixed = KdfParams::with_cost(KdfParams::MEMORY_KIB * 2, 1, 8).unwrap();
+        assert!(mixed.is_weaker_than(&today));
+        let both = mixed.at_least(&today).unwrap();
+        let costs = (both.memory_kib, both.iterations, both.parallelism);
+        assert_eq!(costs, (KdfParams::MEMORY_KIB * 2, KdfParams::ITERATIONS, 8));
+        assert_ne!(both.salt, mixed.salt);
         // Outside the tests, the floor is 19 MiB.
         assert_eq!(
             19 * 1024,

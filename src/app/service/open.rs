@@ -97,6 +97,23 @@ pub async fn open_with_key<R: Repository>(
     Ok(vault)
 }
 
+/// The header wrapped anew for `target` key-derivation costs (today's recommendation, in the
+/// app), when the vault's own are weaker in any of them; `None` when they are not. The same
+/// passphrase, the same data key: only the wrapping changes. `strengthen_later` then writes it,
+/// audited, once loading is done.
+pub fn stronger_header(
+    header: &VaultHeader,
+    sealer: &Sealer,
+    passphrase: &Passphrase,
+    target: &KdfParams,
+) -> Result<Option<VaultHeader>, AppError> {
+    if !header.kdf.is_weaker_than(target) {
+        return Ok(None);
+    }
+    let kdf = header.kdf.at_least(target)?;
+    Ok(Some(header.rewrap(sealer, passphrase, kdf)?))
+}
+
 /// Opens the vault with only what the first screens need decrypted (profile, contacts,
 /// organisations and the chain head); `load_rest` must follow before any write.
 pub async fn open_first<R: Repository>(
@@ -691,6 +708,43 @@ mod tests {
         let last = after.audit.last().unwrap();
         assert_eq!(last.action, Action::Reconciled);
         assert_eq!(last.changes[0].field, "deleted");
+    }
+
+    #[test]
+    fn a_vault_with_weaker_key_derivation_is_wrapped_anew_at_unlock_and_says_so() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
+        drop(vault);
+        let stronger = KdfParams::with_cost(512, 2, 1).unwrap();
+        // Unlocking as the app does: the key from the stored header, a stronger wrapping kept
+        // for when loading is done.
+        let header = block_on(read_header(&repo)).unwrap();
+        let key = header.unlock(&pass()).unwrap();
+        let rewrapped = stronger_header(&header, &key, &pass(), &stronger).unwrap();
+        let vault = block_on(open_first(repo.clone(), header.clone(), key)).unwrap();
+        vault.strengthen_later(rewrapped.expect("fast() is weaker"));
+        // Nothing is written before loading is done…
+        assert_eq!(block_on(read_header(&repo)).unwrap().kdf, header.kdf);
+        block_on(vault.load_rest(|| async { true })).unwrap();
+        // …then the header carries the stronger costs and a fresh salt, audited.
+        let stored = block_on(read_header(&repo)).unwrap().kdf;
+        let costs = (stored.memory_kib, stored.iterations, stored.parallelism);
+        assert_eq!(costs, (512, 2, 1));
+        assert_ne!(stored.salt, header.kdf.salt);
+        let s = vault.snapshot();
+        assert_eq!(s.audit.last().unwrap().action, Action::KeyStrengthened);
+        assert_eq!(s.kdf.as_ref(), Some(&stored));
+        // The same passphrase opens it, everything is there and accounted for…
+        let again = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+        assert_eq!(again.contacts.len(), 1);
+        assert_eq!((again.chain, again.findings), (None, vec![]));
+        // …and a vault already as strong is left as it is.
+        let header = block_on(read_header(&repo)).unwrap();
+        let key = header.unlock(&pass()).unwrap();
+        assert!(stronger_header(&header, &key, &pass(), &stronger)
+            .unwrap()
+            .is_none());
     }
 
     #[test]

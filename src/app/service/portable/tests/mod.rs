@@ -633,6 +633,37 @@ fn a_replace_leaves_exactly_the_file() {
 }
 
 #[test]
+fn a_file_without_a_trail_replaces_the_records_and_the_replace_is_on_the_vault_s_own_trail() {
+    // A file whose trail was emptied (or never had one): its records are taken, but nothing
+    // of the vault's own history is lost, and the replace itself is recorded.
+    let mut file = full_vault(8).export(t(10), "test").unwrap();
+    file.audit_log.clear();
+    let file = checked(file);
+    let b = full_vault(9);
+    let own_trail = b.snapshot().audit;
+    assert!(!own_trail.is_empty());
+    block_on(b.import_replace(&file, t(12))).unwrap();
+    let after = b.export(file.exported_at, "test").unwrap();
+    assert_eq!(after.contacts, file.contacts);
+    let trail = with_import_event(after, &file, "replace").audit_log;
+    assert_eq!(trail.len(), own_trail.len());
+    assert_eq!(
+        trail.first().map(|e| e.seq),
+        own_trail.first().map(|e| e.seq)
+    );
+    // Read back from storage: the trail verifies and every record is accounted for.
+    let reopened = block_on(unlock(b.into_repository(), &pass())).unwrap();
+    block_on(reopened.load_rest(|| async { true })).unwrap();
+    let s = reopened.snapshot();
+    assert_eq!((s.chain, s.findings), (None, vec![]));
+    assert_eq!(s.audit.len(), own_trail.len() + 1);
+    assert_eq!(
+        s.audit.last().unwrap().action,
+        crate::domain::audit::Action::Import
+    );
+}
+
+#[test]
 fn an_import_half_way_through_when_the_vault_locks_writes_nothing() {
     let export = checked(full_vault(4).export(t(10), "test").unwrap());
     let repo = MemoryRepository::new();

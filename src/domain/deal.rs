@@ -127,6 +127,34 @@ impl Pipeline {
     pub fn first_open(&self) -> Option<&Stage> {
         self.stages.iter().find(|s| s.outcome == Outcome::Open)
     }
+
+    /// Where an arrow key on a board card moves a deal in `from`: the stage `by` places along
+    /// (`-1` or `1`). Nowhere at either end; and a won deal is never turned into a lost one (or
+    /// back) by a key press, only from the stage menu.
+    pub fn arrow_target(&self, from: &str, by: isize) -> ArrowMove<'_> {
+        let Some(at) = self.stages.iter().position(|s| s.id == from) else {
+            return ArrowMove::Nowhere;
+        };
+        let Some(to) = at.checked_add_signed(by).and_then(|i| self.stages.get(i)) else {
+            return ArrowMove::Nowhere;
+        };
+        let closed = |s: &Stage| s.outcome != Outcome::Open;
+        if closed(&self.stages[at]) && closed(to) {
+            ArrowMove::BetweenOutcomes
+        } else {
+            ArrowMove::To(to)
+        }
+    }
+}
+
+/// What an arrow key does to a deal on the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrowMove<'a> {
+    To(&'a Stage),
+    /// At the first or last column (or an unknown stage).
+    Nowhere,
+    /// From won to lost or back: refused, and the user is told to use the stage menu.
+    BetweenOutcomes,
 }
 
 /// Field names of the deal form, for errors and the audit log.
@@ -148,6 +176,10 @@ pub mod fields {
 pub struct StageChange {
     pub stage_id: String,
     pub at: DateTime<Utc>,
+    /// On entering Won or Lost: the probability the deal had while open, given back to it if
+    /// it is reopened (absent in deals closed before Folio kept it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_probability: Option<u8>,
 }
 
 /// Money as stored: minor units and the currency code.
@@ -217,6 +249,9 @@ pub struct Deal {
 }
 
 impl Deal {
+    /// A new deal's probability, in %.
+    pub const NEW_PROBABILITY: u8 = 10;
+
     /// A new deal entering `stage` of `pipeline` at `at`.
     pub fn new(
         title: &str,
@@ -231,7 +266,7 @@ impl Deal {
             title: title.trim().to_string(),
             value: None,
             expected_close: None,
-            probability: 10,
+            probability: Self::NEW_PROBABILITY,
             contact_ids: Vec::new(),
             organisation_id: None,
             notes: String::new(),
@@ -239,6 +274,7 @@ impl Deal {
             history: vec![StageChange {
                 stage_id: stage.to_string(),
                 at,
+                open_probability: None,
             }],
         })
     }
@@ -255,7 +291,8 @@ impl Deal {
     }
 
     /// Moves the deal to another stage, kept in its history. Won sets the probability to 100,
-    /// lost to 0.
+    /// lost to 0; reopening (from Won or Lost to an open stage) gives back the probability it
+    /// had before it was closed (a new deal's when that was never recorded).
     pub fn move_to(
         &mut self,
         pipeline: &Pipeline,
@@ -271,14 +308,33 @@ impl Deal {
         if self.history.last().is_some_and(|c| at < c.at) {
             return Err(DealError::OutOfOrder);
         }
+        let was_open = pipeline
+            .stage(self.stage_id())
+            .is_none_or(|s| s.outcome == Outcome::Open);
+        let open_probability = match (was_open, target.outcome) {
+            // Closing: remember what it was while open (Won → Lost keeps the earlier one).
+            (true, Outcome::Won | Outcome::Lost) => Some(self.probability),
+            (false, Outcome::Won | Outcome::Lost) => {
+                self.history.last().and_then(|c| c.open_probability)
+            }
+            (_, Outcome::Open) => None,
+        };
         match target.outcome {
             Outcome::Won => self.probability = 100,
             Outcome::Lost => self.probability = 0,
+            Outcome::Open if !was_open => {
+                self.probability = self
+                    .history
+                    .last()
+                    .and_then(|c| c.open_probability)
+                    .map_or(Self::NEW_PROBABILITY, |p| p.min(100))
+            }
             Outcome::Open => {}
         }
         self.history.push(StageChange {
             stage_id: stage.to_string(),
             at,
+            open_probability,
         });
         Ok(())
     }
@@ -545,6 +601,61 @@ mod tests {
         assert_eq!(d.stage_id(), "won");
         d.move_to(&p, "lost", t(30)).unwrap();
         assert_eq!(d.probability, 0);
+    }
+
+    #[test]
+    fn arrow_keys_move_to_the_neighbouring_stage_but_never_from_won_to_lost() {
+        let p = Pipeline::default();
+        let ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.last(), Some(&"lost"));
+        let target = |p: &Pipeline, from: &str, by| match p.arrow_target(from, by) {
+            ArrowMove::To(s) => s.id.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(target(&p, "lead", -1), "Nowhere");
+        assert_eq!(target(&p, "lead", 1), ids[1]);
+        assert_eq!(target(&p, "negotiation", 1), "won");
+        assert_eq!(target(&p, "won", -1), "negotiation");
+        assert_eq!(target(&p, "won", 1), "BetweenOutcomes");
+        assert_eq!(target(&p, "lost", -1), "BetweenOutcomes");
+        assert_eq!(target(&p, "lost", 1), "Nowhere");
+        assert_eq!(target(&p, "nowhere", 1), "Nowhere");
+        // Wherever the closed stages were put.
+        let mut q = p.clone();
+        q.reorder("lost", -10).unwrap();
+        assert_eq!(target(&q, "lost", 1), ids[0]);
+    }
+
+    #[test]
+    fn a_deal_reopened_gets_back_the_probability_it_had_while_open() {
+        let p = Pipeline::default();
+        let mut d = deal("Audit", 1_250_000, "CZK", 40);
+        d.move_to(&p, "won", t(10)).unwrap();
+        assert_eq!(d.probability, 100);
+        d.move_to(&p, "negotiation", t(11)).unwrap();
+        assert_eq!(d.probability, 40);
+        // Won, then Lost, then reopened: still the probability from before it was closed.
+        d.probability = 60;
+        d.move_to(&p, "won", t(12)).unwrap();
+        d.move_to(&p, "lost", t(13)).unwrap();
+        d.move_to(&p, "proposal", t(14)).unwrap();
+        assert_eq!(d.probability, 60);
+        // A move between open stages leaves it as it is.
+        d.move_to(&p, "negotiation", t(15)).unwrap();
+        assert_eq!(d.probability, 60);
+        // A deal closed before Folio kept the figure reopens at a new deal's.
+        let mut old: Deal = serde_json::from_value(serde_json::json!({
+            "title": "Old", "value": null, "expected_close": null, "probability": 100,
+            "contact_ids": [], "organisation_id": null, "notes": "", "outcome_reason": "",
+            "history": [{"stage_id": "lead", "at": "2026-01-01T00:00:00Z"},
+                        {"stage_id": "won", "at": "2026-01-02T00:00:00Z"}]
+        }))
+        .unwrap();
+        old.move_to(&p, "lead", t(20)).unwrap();
+        assert_eq!(old.probability, Deal::NEW_PROBABILITY);
+        // What is exported for an open move is as before (no new field).
+        let text = serde_json::to_string(&d.history()[d.history().len() - 1]).unwrap();
+        assert!(!text.contains("open_probability"), "{text}");
     }
 
     #[test]

@@ -483,6 +483,8 @@ catalog! {
     EmptyStage => "No deals in this stage.", "V této fázi nejsou žádné obchody.";
     BoardHint => "Move a focused card with the ← and → keys or its stage menu, or drag it to another column.",
         "Kartu se zaměřením přesunete klávesami ← a →, nabídkou fáze, nebo přetažením do jiného sloupce.";
+    ArrowBetweenOutcomes => "A closed deal is not moved to the other outcome with the arrow keys: choose it in the card's stage menu.",
+        "Uzavřený obchod se šipkami nepřesouvá do opačného výsledku: vyberte ho v nabídce fáze na kartě.";
     TotalsHeading => "Totals per stage", "Součty podle fáze";
     WeightedLabel => "Weighted", "Vážená hodnota";
     OpenPipeline => "Open pipeline", "Otevřené obchody";

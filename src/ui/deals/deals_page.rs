@@ -4,7 +4,7 @@
 
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::domain::deal::Outcome;
+use crate::domain::deal::{ArrowMove, Outcome};
 use crate::domain::Money;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
@@ -161,18 +161,22 @@ fn Board(on_move: impl Fn(String, String) + Copy + Send + Sync + 'static) -> imp
     let data = move || deal_rows(session);
     let locale = use_locale();
     let dragging = RwSignal::new(None::<String>);
+    // Said aloud when an arrow key would have turned a won deal into a lost one (or back).
+    let refused = RwSignal::new(false);
     view! {
         <p class="hint" id="board-hint">{move || locale.t(Text::BoardHint)}</p>
+        <p class="hint" role="status">
+            {move || refused.get().then(|| locale.t(Text::ArrowBetweenOutcomes))}
+        </p>
         <div class="board">
             {move || {
                 let lang = locale.get();
                 let d = data();
                 let stages = d.pipeline.stages.clone();
-                let ids: Vec<String> = stages.iter().map(|s| s.id.clone()).collect();
+                let pipeline = StoredValue::new(d.pipeline.clone());
                 stages
                     .iter()
-                    .enumerate()
-                    .map(|(at, stage)| {
+                    .map(|stage| {
                         let stage_id = stage.id.clone();
                         let heading_id = format!("stage-{}", stage.id);
                         let labelled_by = heading_id.clone();
@@ -217,8 +221,8 @@ fn Board(on_move: impl Fn(String, String) + Copy + Send + Sync + 'static) -> imp
                                     {cards
                                         .into_iter()
                                         .map(|card| {
-                                            let ids = ids.clone();
                                             let key_id = card.id.clone();
+                                            let key_stage = card.stage_id.clone();
                                             let drag_id = card.id.clone();
                                             let menu_id = card.id.clone();
                                             let current = card.stage_id.clone();
@@ -245,8 +249,14 @@ fn Board(on_move: impl Fn(String, String) + Copy + Send + Sync + 'static) -> imp
                                                             return;
                                                         }
                                                         ev.prevent_default();
-                                                        if let Some(next) = at.checked_add_signed(by).and_then(|i| ids.get(i)) {
-                                                            on_move(key_id.clone(), next.clone());
+                                                        let next = pipeline.with_value(|p| match p.arrow_target(&key_stage, by) {
+                                                            ArrowMove::To(s) => Ok(Some(s.id.clone())),
+                                                            ArrowMove::Nowhere => Ok(None),
+                                                            ArrowMove::BetweenOutcomes => Err(()),
+                                                        });
+                                                        refused.set(next.is_err());
+                                                        if let Ok(Some(next)) = next {
+                                                            on_move(key_id.clone(), next);
                                                         }
                                                     }
                                                 >

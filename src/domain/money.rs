@@ -103,16 +103,17 @@ impl Money {
         self.currency
     }
 
-    /// Parses an amount as a user types it, given the decimal separator of their locale
-    /// (',' in Czech, '.' in English). Spaces (also no-break spaces) and apostrophes group digits
-    /// anywhere; the other of ',' and '.' is accepted as a grouping separator only between groups
-    /// of three, so "1,5" typed in English is an error rather than 15.
+    /// Parses an amount as a user types it. Both ',' and '.' are read as the decimal separator
+    /// in either language; spaces (also no-break spaces) and apostrophes group digits anywhere.
+    /// When both marks appear, the last is the decimal separator and the other groups digits in
+    /// threes ("12.500,50", "12,500.50"); a mark that appears several times groups digits
+    /// ("1,250,000"). One mark between one to three digits and exactly three ("1,500") is the
+    /// only ambiguous case: there `locale_decimal` (',' in Czech, '.' in English) decides.
     pub fn parse(
         input: &str,
         currency: Currency,
-        decimal_separator: char,
+        locale_decimal: char,
     ) -> Result<Self, MoneyError> {
-        let grouping = if decimal_separator == ',' { '.' } else { ',' };
         let text = input.trim();
         let (negative, text) = match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
             Some(rest) => (true, rest.trim_start()),
@@ -122,20 +123,28 @@ impl Money {
             return Err(MoneyError::EmptyAmount);
         }
         if let Some(c) = text.chars().find(|c| {
-            !(c.is_ascii_digit()
-                || *c == decimal_separator
-                || *c == grouping
-                || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+            !(c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
         }) {
             return Err(MoneyError::BadCharacter(c));
         }
-        let mut parts = text.split(decimal_separator);
-        let whole = parts.next().unwrap_or_default();
-        let fraction = parts.next();
-        if parts.next().is_some() {
-            return Err(MoneyError::SeveralDecimalSeparators);
-        }
-        if whole.contains(grouping) {
+        let decimal = decimal_mark(text, locale_decimal);
+        let (whole, fraction) = match decimal {
+            Some(mark) => {
+                let mut parts = text.split(mark);
+                let whole = parts.next().unwrap_or_default();
+                let fraction = parts.next();
+                if parts.next().is_some() {
+                    return Err(MoneyError::SeveralDecimalSeparators);
+                }
+                (whole, fraction)
+            }
+            None => (text, None),
+        };
+        // Whatever mark is left in the whole part groups digits, in threes.
+        if let Some(grouping) = whole.chars().find(|c| matches!(c, ',' | '.')) {
+            if whole.contains(if grouping == ',' { '.' } else { ',' }) {
+                return Err(MoneyError::BadGrouping);
+            }
             let groups: Vec<&str> = whole.split(grouping).collect();
             let first_ok = (1..=3).contains(&groups[0].trim().len());
             let rest_ok = groups[1..].iter().all(|g| g.trim().len() == 3);
@@ -143,12 +152,13 @@ impl Money {
                 return Err(MoneyError::BadGrouping);
             }
         }
+        if fraction.is_some_and(|f| f.contains([',', '.'])) {
+            return Err(MoneyError::SeveralDecimalSeparators);
+        }
         let whole_digits: String = whole.chars().filter(char::is_ascii_digit).collect();
-        let fraction_digits: String = match fraction {
-            Some(f) if f.contains(grouping) => return Err(MoneyError::BadGrouping),
-            Some(f) => f.chars().filter(char::is_ascii_digit).collect(),
-            None => String::new(),
-        };
+        let fraction_digits: String = fraction
+            .map(|f| f.chars().filter(char::is_ascii_digit).collect())
+            .unwrap_or_default();
         if whole_digits.is_empty() && fraction_digits.is_empty() {
             return Err(MoneyError::EmptyAmount);
         }
@@ -229,6 +239,35 @@ impl fmt::Display for Money {
     }
 }
 
+/// Which of ',' and '.' separates the decimals in `text` (digits, marks and spaces only), if any.
+fn decimal_mark(text: &str, locale_decimal: char) -> Option<char> {
+    let last = text.rfind([',', '.'])?;
+    let mark = if text[last..].starts_with(',') {
+        ','
+    } else {
+        '.'
+    };
+    let other = if mark == ',' { '.' } else { ',' };
+    if text.contains(other) {
+        // Both marks: the last one is the decimal separator.
+        return Some(mark);
+    }
+    if text.matches(mark).count() > 1 {
+        // "1,250,000": only grouping.
+        return None;
+    }
+    let digits = |part: &str| part.chars().filter(char::is_ascii_digit).count();
+    let before = digits(&text[..last]);
+    let after = &text[last + mark.len_utf8()..];
+    // "1,500" or "1.500" reads either way: the locale decides. Anything else is a decimal.
+    let ambiguous = (1..=3).contains(&before) && digits(after) == 3 && !after.contains(' ');
+    if ambiguous && mark != locale_decimal {
+        None
+    } else {
+        Some(mark)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,11 +306,61 @@ mod tests {
     }
 
     #[test]
+    fn either_decimal_separator_is_read_in_either_language() {
+        let eur = |s: &str, locale: char| Money::parse(s, Currency::EUR, locale).map(|m| m.minor());
+        for locale in [',', '.'] {
+            // The case: "15 000,50" typed in English is fifteen thousand and a half.
+            assert_eq!(eur("15 000,50", locale), Ok(1_500_050), "{locale}");
+            assert_eq!(eur("15 000.50", locale), Ok(1_500_050), "{locale}");
+            assert_eq!(eur("15000,5", locale), Ok(1_500_050), "{locale}");
+            assert_eq!(eur("1,5", locale), Ok(150), "{locale}");
+            assert_eq!(eur("1.5", locale), Ok(150), "{locale}");
+            assert_eq!(eur("12.500,50", locale), Ok(1_250_050), "{locale}");
+            assert_eq!(eur("12,500.50", locale), Ok(1_250_050), "{locale}");
+            assert_eq!(eur("1,250,000", locale), Ok(125_000_000), "{locale}");
+            assert_eq!(eur("1.250.000", locale), Ok(125_000_000), "{locale}");
+            assert_eq!(eur("1 250 000,5", locale), Ok(125_000_050), "{locale}");
+            // A refusal names the real problem.
+            assert_eq!(
+                eur("1,2,3.4,5", locale),
+                Err(MoneyError::SeveralDecimalSeparators)
+            );
+            assert_eq!(
+                eur("1.5,5.0", locale),
+                Err(MoneyError::SeveralDecimalSeparators)
+            );
+            assert_eq!(eur("12,50,000", locale), Err(MoneyError::BadGrouping));
+            assert_eq!(eur("1,25.50", locale), Err(MoneyError::BadGrouping));
+            assert_eq!(
+                eur("15 000,505", locale),
+                Err(MoneyError::TooManyDecimals {
+                    currency: Currency::EUR,
+                    allowed: 2,
+                    given: 3
+                })
+            );
+        }
+        // Only "one to three digits, a mark, three digits" reads both ways: the locale decides.
+        assert_eq!(eur("1,500", '.'), Ok(150_000));
+        assert_eq!(eur("1.500", ','), Ok(150_000));
+        assert!(matches!(
+            eur("1,500", ','),
+            Err(MoneyError::TooManyDecimals { .. })
+        ));
+        assert!(matches!(
+            eur("1.500", '.'),
+            Err(MoneyError::TooManyDecimals { .. })
+        ));
+    }
+
+    #[test]
     fn refuses_ambiguous_or_wrong_amounts() {
         assert_eq!(czk(""), Err(MoneyError::EmptyAmount));
         assert_eq!(czk("-"), Err(MoneyError::EmptyAmount));
         assert_eq!(czk("12 Kč"), Err(MoneyError::BadCharacter('K')));
-        assert_eq!(czk("1,2,3"), Err(MoneyError::SeveralDecimalSeparators));
+        // A mark typed several times groups digits: here not in threes.
+        assert_eq!(czk("1,2,3"), Err(MoneyError::BadGrouping));
+        assert_eq!(czk("1,2.3,4"), Err(MoneyError::SeveralDecimalSeparators));
         assert_eq!(
             czk("1,505"),
             Err(MoneyError::TooManyDecimals {
@@ -280,10 +369,10 @@ mod tests {
                 given: 3
             })
         );
-        // "1,5" typed with '.' as the decimal separator: not silently fifteen.
+        // "1,5" typed with '.' as the decimal separator: one and a half, never fifteen.
         assert_eq!(
-            Money::parse("1,5", Currency::EUR, '.'),
-            Err(MoneyError::BadGrouping)
+            Money::parse("1,5", Currency::EUR, '.').map(|m| m.minor()),
+            Ok(150)
         );
         assert_eq!(czk("99999999999999999999"), Err(MoneyError::Overflow));
     }
@@ -335,5 +424,45 @@ mod tests {
             Money::from_minor(1234, Currency::parse("KWD").unwrap()).to_plain_string(),
             "1.234"
         );
+    }
+
+    /// An amount written the ways people write it: grouped by spaces, or by the other mark, with
+    /// either decimal mark.
+    fn written(minor: i64, group: &str, mark: char) -> String {
+        let whole = (minor / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push_str(group);
+            }
+            grouped.push(c);
+        }
+        format!("{grouped}{mark}{:02}", minor % 100)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::domain::proptest_config())]
+
+        #[test]
+        fn any_text_is_an_amount_or_an_error(text in "\\PC{0,40}", comma in proptest::bool::ANY) {
+            let _ = Money::parse(&text, Currency::CZK, if comma { ',' } else { '.' });
+        }
+
+        #[test]
+        fn amount_like_text_is_an_amount_or_an_error(text in "-?[0-9 ,.\u{a0}']{0,30}", comma in proptest::bool::ANY) {
+            let _ = Money::parse(&text, Currency::EUR, if comma { ',' } else { '.' });
+        }
+
+        #[test]
+        fn a_written_amount_reads_back_in_either_language(
+            minor in 0i64..1_000_000_000_000,
+            style in 0usize..4,
+            comma in proptest::bool::ANY,
+        ) {
+            let (group, mark) = [(" ", ','), (" ", '.'), (".", ','), (",", '.')][style];
+            let text = written(minor, group, mark);
+            let read = Money::parse(&text, Currency::CZK, if comma { ',' } else { '.' });
+            proptest::prop_assert_eq!(read.map(|m| m.minor()), Ok(minor), "{}", text);
+        }
     }
 }

@@ -24,6 +24,19 @@ pub fn TextField(
     multiline: bool,
 ) -> impl IntoView {
     let locale = use_locale();
+    // An error belongs to the value it was found in: once the field is changed it is no longer
+    // shown (nor announced), and the next Save checks the new value.
+    let checked_value = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if error.get().is_some() {
+            checked_value.set(Some(value.get_untracked()));
+        }
+    });
+    let error = Signal::derive(move || {
+        error
+            .get()
+            .filter(|_| checked_value.with(|v| v.as_deref() == Some(value.read().as_str())))
+    });
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described_by = {

@@ -59,7 +59,8 @@ impl LawfulBasis {
         Self::ALL.into_iter().find(|b| b.code() == code)
     }
 
-    /// The article: "Art. 6(1)(a)"…
+    /// The article in the English citation, for files: "Art. 6(1)(a)"… (the interface words it
+    /// in its language from `point`).
     pub fn article(self) -> &'static str {
         match self {
             LawfulBasis::Consent => "Art. 6(1)(a)",
@@ -68,6 +69,18 @@ impl LawfulBasis {
             LawfulBasis::VitalInterest => "Art. 6(1)(d)",
             LawfulBasis::PublicTask => "Art. 6(1)(e)",
             LawfulBasis::LegitimateInterest => "Art. 6(1)(f)",
+        }
+    }
+
+    /// The point of Art. 6(1) that is this basis: 'a' to 'f'.
+    pub fn point(self) -> char {
+        match self {
+            LawfulBasis::Consent => 'a',
+            LawfulBasis::Contract => 'b',
+            LawfulBasis::LegalObligation => 'c',
+            LawfulBasis::VitalInterest => 'd',
+            LawfulBasis::PublicTask => 'e',
+            LawfulBasis::LegitimateInterest => 'f',
         }
     }
 

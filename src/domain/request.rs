@@ -55,15 +55,15 @@ impl RequestKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// The GDPR article of the right.
-    pub fn article(self) -> &'static str {
+    /// The number of the GDPR article of the right (the interface words the citation).
+    pub fn article(self) -> u8 {
         match self {
-            Self::Access => "Art. 15",
-            Self::Rectification => "Art. 16",
-            Self::Erasure => "Art. 17",
-            Self::Restriction => "Art. 18",
-            Self::Portability => "Art. 20",
-            Self::Objection => "Art. 21",
+            Self::Access => 15,
+            Self::Rectification => 16,
+            Self::Erasure => 17,
+            Self::Restriction => 18,
+            Self::Portability => 20,
+            Self::Objection => 21,
         }
     }
 }

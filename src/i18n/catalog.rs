@@ -252,7 +252,6 @@ catalog! {
     Security => "Security measures", "Bezpečnostní opatření";
     Retired => "Retired (takes no new consents)", "Vyřazený (nepřijímá nové souhlasy)";
     RetiredBadge => "retired", "vyřazený";
-    ConsentsCount => "consents", "souhlasů";
     DeletePurposeQuestion => "Delete this purpose? No consent refers to it.", "Smazat tento účel? Žádný souhlas na něj neodkazuje.";
     PurposeInUse => "Consents refer to this purpose, so it can only be retired.", "Na tento účel odkazují souhlasy, proto jej lze jen vyřadit.";
     ProcessingRecordHeading => "Record of processing activities", "Záznamy o činnostech zpracování";

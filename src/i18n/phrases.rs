@@ -1,6 +1,6 @@
 //! Texts with numbers or names in them, with the right plural and case in each language.
 
-use super::plural::count;
+use super::plural::{self, count};
 use super::{format, Lang, Text};
 use crate::domain::consent::{EventKind, Exclusion, Method, State};
 use crate::domain::deal::Stage;
@@ -9,7 +9,9 @@ use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod contacts_import;
+mod law;
 pub use contacts_import::*;
+pub use law::*;
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {
@@ -278,18 +280,17 @@ pub fn duplicate(lang: Lang, why: &crate::domain::contact::Duplicate) -> String 
 
 /// "3 contacts" / "3 kontakty"
 pub fn contacts_count(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => count(lang, n as u64, "contact", "", "contacts"),
-        Lang::Cs => count(lang, n as u64, "kontakt", "kontakty", "kontaktů"),
-    }
+    plural::CONTACTS.count(lang, n as u64)
 }
 
 /// "3 deals" / "3 obchody"
 pub fn deals_count(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => count(lang, n as u64, "deal", "", "deals"),
-        Lang::Cs => count(lang, n as u64, "obchod", "obchody", "obchodů"),
-    }
+    plural::DEALS.count(lang, n as u64)
+}
+
+/// "1 consent" / "3 souhlasy"
+pub fn consents_count(lang: Lang, n: u64) -> String {
+    plural::CONSENTS.count(lang, n)
 }
 
 /// A stage's name: the user's own, or the default stages' names in the user's language.

@@ -26,6 +26,35 @@ pub fn count(lang: Lang, n: u64, one: &str, few: &str, other: &str) -> String {
     format!("{n} {}", choose(lang, n, one, few, other))
 }
 
+/// A noun's forms after a number: English one/other, Czech one/few/other.
+pub struct Noun {
+    pub en: [&'static str; 2],
+    pub cs: [&'static str; 3],
+}
+
+impl Noun {
+    /// "3 consents" / "3 souhlasy".
+    pub fn count(&self, lang: Lang, n: u64) -> String {
+        match lang {
+            Lang::En => count(lang, n, self.en[0], "", self.en[1]),
+            Lang::Cs => count(lang, n, self.cs[0], self.cs[1], self.cs[2]),
+        }
+    }
+}
+
+pub const CONTACTS: Noun = Noun {
+    en: ["contact", "contacts"],
+    cs: ["kontakt", "kontakty", "kontaktů"],
+};
+pub const DEALS: Noun = Noun {
+    en: ["deal", "deals"],
+    cs: ["obchod", "obchody", "obchodů"],
+};
+pub const CONSENTS: Noun = Noun {
+    en: ["consent", "consents"],
+    cs: ["souhlas", "souhlasy", "souhlasů"],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +69,16 @@ mod tests {
         assert_eq!(k(5), "5 kontaktů");
         assert_eq!(k(11), "11 kontaktů");
         assert_eq!(k(22), "22 kontaktů");
+    }
+
+    #[test]
+    fn nouns_take_the_form_of_their_number() {
+        assert_eq!(CONSENTS.count(Lang::Cs, 3), "3 souhlasy");
+        assert_eq!(CONSENTS.count(Lang::Cs, 5), "5 souhlasů");
+        assert_eq!(CONSENTS.count(Lang::En, 1), "1 consent");
+        assert_eq!(CONSENTS.count(Lang::En, 0), "0 consents");
+        assert_eq!(DEALS.count(Lang::Cs, 2), "2 obchody");
+        assert_eq!(CONTACTS.count(Lang::Cs, 1), "1 kontakt");
     }
 
     #[test]

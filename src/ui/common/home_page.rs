@@ -139,9 +139,8 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
             .iter()
             .map(|r| {
                 let name = format!(
-                    "{} ({}) · {}",
-                    t(kind_text(r.kind)),
-                    r.kind.article(),
+                    "{} · {}",
+                    phrases::request_with_article(lang, kind_text(r.kind), r.kind),
                     phrases::request_subject(lang, &r.subject)
                 );
                 view! {

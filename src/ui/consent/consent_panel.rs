@@ -147,7 +147,7 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
                                 let state = if basis == LawfulBasis::Consent {
                                     Text::StateNone.get(lang).to_string()
                                 } else {
-                                    format!("{} ({}), {}", phrases::basis(basis).get(lang), basis.article(), Text::NoConsentNeeded.get(lang))
+                                    format!("{}, {}", phrases::basis_with_article(lang, basis), Text::NoConsentNeeded.get(lang))
                                 };
                                 view! {
                                     <li class="consent-item unanswered">

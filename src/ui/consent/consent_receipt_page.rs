@@ -97,7 +97,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                             {row(Text::Controller, controller.unwrap_or_else(|| Text::ControllerMissing.get(lang).to_string()))}
                             {row(Text::DataSubject, format!("{name} ({subject})"))}
                             {row(Text::PurposeLabel, p.name.clone())}
-                            {row(Text::LawfulBasisLabel, format!("{} ({})", phrases::basis(p.basis).get(lang), p.basis.article()))}
+                            {row(Text::LawfulBasisLabel, phrases::basis_with_article(lang, p.basis))}
                             {row(Text::DataCategories, p.data_categories.clone())}
                             {row(Text::Recipients, p.recipients.clone())}
                             {row(Text::Retention, p.retention.clone())}

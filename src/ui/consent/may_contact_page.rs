@@ -140,7 +140,7 @@ pub fn MayContactPage() -> impl IntoView {
                     let lang = locale.get();
                     session.data.with(|d| {
                         d.purposes.get(&purpose_id()).map(|p| {
-                            format!("{}: {} ({})", Text::LawfulBasisLabel.get(lang), phrases::basis(p.data.basis).get(lang), p.data.basis.article())
+                            format!("{}: {}", Text::LawfulBasisLabel.get(lang), phrases::basis_with_article(lang, p.data.basis))
                         })
                     }).map(|text| view! { <p class="hint">{text}</p> })
                 }}

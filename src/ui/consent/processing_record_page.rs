@@ -106,7 +106,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                                         <h2>{p.name.clone()} {p.retired.then(|| view! { " " <span class="tag">{Text::RetiredBadge.get(lang)}</span> })}</h2>
                                         <dl class="facts">
                                             {row(Text::PurposeDescription, p.description.clone())}
-                                            {row(Text::LawfulBasisLabel, format!("{} ({})", phrases::basis(p.basis).get(lang), p.basis.article()))}
+                                            {row(Text::LawfulBasisLabel, phrases::basis_with_article(lang, p.basis))}
                                             {row(Text::DataCategories, p.data_categories.clone())}
                                             {row(Text::SubjectCategories, p.subject_categories.clone())}
                                             {row(Text::Recipients, p.recipients.clone())}

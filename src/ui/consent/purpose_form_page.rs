@@ -134,7 +134,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|b| view! {
                                     <option value=b.code() prop:selected=move || basis.get() == b.code()>
-                                        {move || format!("{} ({})", phrases::basis(b).get(locale.get()), b.article())}
+                                        {move || phrases::basis_with_article(locale.get(), b)}
                                     </option>
                                 })
                                 .collect_view()}

@@ -49,7 +49,7 @@ pub fn PurposesPage() -> impl IntoView {
                                 <li>
                                     <A href=format!("/purposes/{id}")>{p.name.clone()}</A>
                                     <span class="contact-detail">
-                                        {format!("{} ({}) · {used} {}", phrases::basis(p.basis).get(lang), p.basis.article(), Text::ConsentsCount.get(lang))}
+                                        {format!("{} · {}", phrases::basis_with_article(lang, p.basis), phrases::consents_count(lang, used as u64))}
                                     </span>
                                     {p.retired.then(|| view! { <span class="tag">{Text::RetiredBadge.get(lang)}</span> })}
                                 </li>

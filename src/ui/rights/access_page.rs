@@ -148,7 +148,7 @@ pub fn AccessPage() -> impl IntoView {
                             {purposes
                                 .into_iter()
                                 .map(|p| {
-                                    let basis = format!("{} ({})", locale.t(phrases::basis(p.basis)), p.basis.article());
+                                    let basis = phrases::basis_with_article(locale.get(), p.basis);
                                     let or_not = |s: &str| if s.is_empty() { locale.t(Text::NotStated).to_string() } else { s.to_string() };
                                     view! {
                                         <li>

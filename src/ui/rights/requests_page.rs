@@ -162,7 +162,7 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
                         .into_iter()
                         .map(|k| view! {
                             <option value=k.code() prop:selected=move || kind.get() == k.code()>
-                                {move || format!("{} ({})", locale.t(kind_text(k)), k.article())}
+                                {move || phrases::request_with_article(locale.get(), kind_text(k), k)}
                             </option>
                         })
                         .collect_view()}
@@ -258,7 +258,7 @@ fn RequestItem(
     view! {
         <li class="request" data-testid="request">
             <p class="history-head">
-                <strong>{format!("{} ({})", locale.t(kind_text(request.kind)), request.kind.article())}</strong>
+                <strong>{phrases::request_with_article(lang, kind_text(request.kind), request.kind)}</strong>
                 " · "
                 {who}
                 " · "

@@ -789,6 +789,16 @@ mod tests {
     }
 
     #[test]
+    fn czech_cites_articles_as_czech_does() {
+        let english: Vec<Text> = Text::ALL
+            .iter()
+            .copied()
+            .filter(|t| t.get(Lang::Cs).contains("Art."))
+            .collect();
+        assert_eq!(english, []);
+    }
+
+    #[test]
     fn czech_is_not_a_copy_of_english() {
         // Only proper names and shared words may be identical in both languages.
         let same: HashSet<Text> = Text::ALL

@@ -34,6 +34,8 @@ pub enum FieldError {
     Birthday(#[from] BirthdayError),
     #[error("there are too many of these (at most {0})")]
     TooMany(usize),
+    #[error("this is not a SHA-256 digest (64 hexadecimal characters)")]
+    BadDigest,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

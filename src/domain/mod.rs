@@ -16,6 +16,7 @@ pub mod erasure;
 pub mod field;
 pub mod hex;
 pub mod id;
+pub mod language;
 pub mod money;
 pub mod organisation;
 pub mod phone;

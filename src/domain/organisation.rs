@@ -66,7 +66,7 @@ pub struct OrganisationDraft {
 }
 
 /// A website as typed ("firma.cz", "https://firma.cz/") → "https://firma.cz/"-style text, or an error.
-fn website(text: &str) -> Result<String, FieldError> {
+pub(crate) fn website(text: &str) -> Result<String, FieldError> {
     let t = text.trim();
     let rest = t
         .strip_prefix("https://")

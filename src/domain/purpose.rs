@@ -18,6 +18,9 @@ pub mod fields {
     pub const SECURITY: &str = "security";
     pub const RETIRED: &str = "retired";
     pub const DIRECT_MARKETING: &str = "direct_marketing";
+    pub const NOTICE_TITLE: &str = "notice_title";
+    pub const NOTICE_URL: &str = "notice_url";
+    pub const NOTICE_HASH: &str = "notice_sha256";
 }
 
 /// The lawful bases of GDPR Art. 6(1)(a)–(f).
@@ -117,6 +120,37 @@ pub struct Purpose {
     /// person's addresses on the do-not-contact list.
     #[serde(default)]
     pub direct_marketing: bool,
+    /// The privacy notice people are given for this purpose: what a new consent to it takes
+    /// unless the user says otherwise.
+    #[serde(default, skip_serializing_if = "Notice::is_empty")]
+    pub notice: Notice,
+}
+
+/// A privacy notice (Art. 13/14): its title, where it is published, and the SHA-256 of its
+/// text (the text itself stays with the user).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
+}
+
+impl Notice {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.url.is_empty() && self.text_sha256.is_none()
+    }
+
+    /// How a consent names it: "Privacy notice v3 (https://…)", or whichever of the two exists.
+    pub fn label(&self) -> String {
+        match (self.title.as_str(), self.url.as_str()) {
+            ("", u) => u.to_string(),
+            (t, "") => t.to_string(),
+            (t, u) => format!("{t} ({u})"),
+        }
+    }
 }
 
 impl Purpose {
@@ -138,6 +172,9 @@ impl Purpose {
                 fields::DIRECT_MARKETING,
                 self.direct_marketing.then(|| "true".to_string()),
             ),
+            (fields::NOTICE_TITLE, text(&self.notice.title)),
+            (fields::NOTICE_URL, text(&self.notice.url)),
+            (fields::NOTICE_HASH, self.notice.text_sha256.clone()),
         ]
     }
 }
@@ -157,6 +194,12 @@ pub struct PurposeDraft {
     pub security: String,
     pub retired: bool,
     pub direct_marketing: bool,
+    pub notice_title: String,
+    pub notice_url: String,
+    /// The notice's text as pasted: only its SHA-256 is kept. Empty keeps `notice_sha256`.
+    pub notice_text: String,
+    /// The SHA-256 kept from before (editing a purpose whose notice text was given earlier).
+    pub notice_sha256: Option<String>,
 }
 
 const MAX_TEXT: usize = 2_000;
@@ -176,6 +219,10 @@ impl PurposeDraft {
             security: p.security.clone(),
             retired: p.retired,
             direct_marketing: p.direct_marketing,
+            notice_title: p.notice.title.clone(),
+            notice_url: p.notice.url.clone(),
+            notice_text: String::new(),
+            notice_sha256: p.notice.text_sha256.clone(),
         }
     }
 
@@ -206,6 +253,8 @@ impl PurposeDraft {
             }
             t.to_string()
         };
+        let notice_title = optional(fields::NOTICE_TITLE, &self.notice_title);
+        let notice_url = optional(fields::NOTICE_URL, &self.notice_url);
         let purpose = Purpose {
             name,
             description: optional(fields::DESCRIPTION, &self.description),
@@ -219,11 +268,43 @@ impl PurposeDraft {
             security: optional(fields::SECURITY, &self.security),
             retired: self.retired,
             direct_marketing: self.direct_marketing,
+            notice: Notice::default(),
         };
+        let mut purpose = purpose;
+        purpose.notice = self.notice(notice_title, notice_url, &mut errors);
         if errors.is_empty() {
             Ok(purpose)
         } else {
             Err(errors)
+        }
+    }
+}
+
+impl PurposeDraft {
+    /// The notice as typed: its address made a web address, the pasted text's digest (or the
+    /// one kept from before, which must be one).
+    fn notice(&self, title: String, url: String, errors: &mut FieldErrors) -> Notice {
+        let url = if url.is_empty() {
+            url
+        } else {
+            super::organisation::website(&url).unwrap_or_else(|e| {
+                errors.push((fields::NOTICE_URL, e));
+                url
+            })
+        };
+        let text_sha256 = if self.notice_text.trim().is_empty() {
+            self.notice_sha256.clone()
+        } else {
+            Some(super::consent::sha256_hex(self.notice_text.as_bytes()))
+        };
+        let is_digest = |h: &String| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit());
+        if text_sha256.as_ref().is_some_and(|h| !is_digest(h)) {
+            errors.push((fields::NOTICE_HASH, FieldError::BadDigest));
+        }
+        Notice {
+            title,
+            url,
+            text_sha256,
         }
     }
 }
@@ -246,6 +327,7 @@ mod tests {
             security: "encrypted in the browser (AES-256-GCM)".into(),
             retired: false,
             direct_marketing: true,
+            ..PurposeDraft::default()
         }
     }
 
@@ -270,6 +352,40 @@ mod tests {
             bad.validate().unwrap_err(),
             vec![(fields::BASIS, FieldError::Required)]
         );
+    }
+
+    #[test]
+    fn a_purpose_carries_its_notice_and_an_edit_keeps_the_text_s_digest() {
+        let mut draft = newsletter();
+        draft.notice_title = " Privacy notice v3 ".into();
+        draft.notice_url = "firma.cz/gdpr".into();
+        draft.notice_text = "We process your e-mail to send the newsletter.".into();
+        let p = draft.validate().unwrap();
+        assert_eq!(p.notice.title, "Privacy notice v3");
+        assert_eq!(p.notice.url, "https://firma.cz/gdpr");
+        let digest = super::super::consent::sha256_hex(draft.notice_text.as_bytes());
+        assert_eq!(p.notice.text_sha256.as_deref(), Some(digest.as_str()));
+        assert_eq!(
+            p.notice.label(),
+            "Privacy notice v3 (https://firma.cz/gdpr)"
+        );
+        // Edited without pasting the text again: the digest stays.
+        let again = PurposeDraft::from_purpose(&p).validate().unwrap();
+        assert_eq!(again, p);
+        // A bad address or a digest that is not one is refused, saying which.
+        let mut bad = PurposeDraft::from_purpose(&p);
+        bad.notice_url = "not a url".into();
+        bad.notice_sha256 = Some("zz".into());
+        let errors: Vec<_> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(errors, [fields::NOTICE_URL, fields::NOTICE_HASH]);
+        // A purpose without a notice is stored as before.
+        let plain = serde_json::to_string(&newsletter().validate().unwrap()).unwrap();
+        assert!(!plain.contains("notice"), "{plain}");
     }
 
     #[test]

@@ -250,6 +250,16 @@ catalog! {
     DirectMarketingHint => "An objection to it is absolute (Art. 21(3)) and puts the person's e-mail and phone on the do-not-contact list.",
         "Námitka proti němu je absolutní (čl. 21 odst. 3) a zařadí e-mail a telefon osoby na seznam „nekontaktovat“.";
     Security => "Security measures", "Bezpečnostní opatření";
+    PurposeNoticeHeading => "Privacy notice for this purpose", "Informace o zpracování k tomuto účelu";
+    PurposeNoticeLead => "New consents to this purpose take this notice; it can still be changed on each one.",
+        "Nové souhlasy s tímto účelem převezmou tyto informace; u každého je lze ještě změnit.";
+    PurposeNoticeTitle => "Title of the notice", "Název informací";
+    PurposeNoticeUrl => "Where it is published (URL)", "Kde jsou zveřejněny (URL)";
+    PurposeNoticeText => "Text of the notice (optional: only its SHA-256 is kept)", "Text informací (nepovinné: uloží se jen jeho SHA-256)";
+    PurposeNoticeKept => "The SHA-256 of the text given earlier is kept unless you paste a new text:",
+        "Otisk SHA-256 dříve zadaného textu zůstane, pokud nevložíte nový text:";
+    NoticeFromPurpose => "Taken from the purpose; change it if the person was shown another notice.",
+        "Převzato z účelu; změňte, pokud osoba dostala jiné informace.";
     Retired => "Retired (takes no new consents)", "Vyřazený (nepřijímá nové souhlasy)";
     RetiredBadge => "retired", "vyřazený";
     DeletePurposeQuestion => "Delete this purpose? No consent refers to it.", "Smazat tento účel? Žádný souhlas na něj neodkazuje.";

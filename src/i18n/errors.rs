@@ -371,6 +371,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
             "zadejte datum narození, například 1985-04-12, 12. 4. 1985 nebo --04-12".into()
         }
         FieldError::TooMany(n) => format!("je jich příliš mnoho (nejvýše {n})"),
+        FieldError::BadDigest => "toto není otisk SHA-256 (64 šestnáctkových znaků)".into(),
         FieldError::Birthday(BirthdayError::OutOfRange) => {
             "datum narození nemůže být v budoucnosti ani před rokem 1850".into()
         }

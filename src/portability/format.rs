@@ -183,6 +183,21 @@ pub struct Purpose {
     /// Version 3: a direct-marketing purpose (absent before: not one).
     #[serde(default)]
     pub direct_marketing: bool,
+    /// Version 3: the privacy notice new consents to this purpose take (absent: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+}
+
+/// A purpose's privacy notice: title, URL and the SHA-256 of its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -261,6 +276,9 @@ pub struct Amount {
 pub struct StageChange {
     pub stage_id: String,
     pub at: DateTime<Utc>,
+    /// Version 3, on entering Won or Lost: the probability the deal had while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_probability: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -386,17 +386,9 @@ mod tests {
     fn purpose(name: &str) -> Purpose {
         Purpose {
             name: name.into(),
-            description: String::new(),
             basis: LawfulBasis::Consent,
-            data_categories: String::new(),
-            subject_categories: String::new(),
-            recipients: String::new(),
-            transfers: String::new(),
-            retention: String::new(),
             opt_out: true,
-            security: String::new(),
-            retired: false,
-            direct_marketing: false,
+            ..Purpose::default()
         }
     }
 

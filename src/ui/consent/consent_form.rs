@@ -5,6 +5,7 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{fields, sha256_hex, ConsentDraft, Method};
+use crate::domain::language::preferred_language;
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
@@ -40,9 +41,39 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
     let purpose = RwSignal::new(String::new());
     let answer = RwSignal::new("given".to_string());
     let method = RwSignal::new(Method::WebForm.code().to_string());
-    let notice = RwSignal::new(String::new());
+    // The chosen purpose's own notice, which the consent takes unless the user types another.
+    let purpose_notice = move |id: &str| {
+        session.data.with_untracked(|d| {
+            d.purposes
+                .get(id)
+                .map(|p| p.data.notice.clone())
+                .unwrap_or_default()
+        })
+    };
+    let first = purposes.with_untracked(|p| p.first().map(|(id, _)| id.clone()));
+    let taken = RwSignal::new(first.as_deref().map(purpose_notice).unwrap_or_default());
+    let notice = RwSignal::new(taken.with_untracked(|n| n.label()));
     let notice_text = RwSignal::new(String::new());
-    let language = RwSignal::new(locale.lang.get_untracked().tag().to_string());
+    let from_purpose = move || notice.with(|n| !n.is_empty() && *n == taken.with(|t| t.label()));
+    let choose_purpose = move |id: String| {
+        let next = purpose_notice(&id);
+        if notice.with_untracked(|n| n.is_empty() || *n == taken.with_untracked(|t| t.label())) {
+            notice.set(next.label());
+        }
+        taken.set(next);
+        purpose.set(id);
+    };
+    // The person's own language when their preferences name one, else the interface's.
+    let language = RwSignal::new(
+        session
+            .data
+            .with_untracked(|d| {
+                d.contacts
+                    .get(&contact.get_value())
+                    .and_then(|c| preferred_language(&c.data.preferences))
+            })
+            .unwrap_or_else(|| locale.lang.get_untracked().tag().to_string()),
+    );
     let source = RwSignal::new(String::new());
     let channel = RwSignal::new(session.data.with_untracked(|d| {
         d.contacts
@@ -78,7 +109,13 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
             contact_id: contact.get_value(),
             purpose_id: chosen,
             notice: notice.get_untracked(),
-            notice_sha256: (!text.trim().is_empty()).then(|| sha256_hex(text.as_bytes())),
+            notice_sha256: if !text.trim().is_empty() {
+                Some(sha256_hex(text.as_bytes()))
+            } else if notice.with_untracked(|n| *n == taken.with_untracked(|t| t.label())) {
+                taken.with_untracked(|t| t.text_sha256.clone())
+            } else {
+                None
+            },
             language: language.get_untracked(),
             method: method.get_untracked(),
             source: source.get_untracked(),
@@ -119,7 +156,7 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
                     <div class="field-row">
                         <div class="field">
                             <label for="consent-purpose">{t(Text::PurposeLabel)}</label>
-                            <select id="consent-purpose" on:change=move |ev| purpose.set(event_target_value(&ev))>
+                            <select id="consent-purpose" on:change=move |ev| choose_purpose(event_target_value(&ev))>
                                 {move || purposes.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                             </select>
                         </div>
@@ -138,6 +175,9 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
                         </div>
                     </div>
                     <TextField label=Text::NoticeLabel id="consent-notice" value=notice error=error_for(fields::NOTICE) required=true/>
+                    <Show when=from_purpose>
+                        <p class="hint">{t(Text::NoticeFromPurpose)}</p>
+                    </Show>
                     <TextField label=Text::NoticeTextLabel id="consent-notice-text" value=notice_text multiline=true/>
                     <div class="field-row">
                         <TextField label=Text::RequestLanguage id="consent-language" value=language error=error_for(fields::LANGUAGE)/>

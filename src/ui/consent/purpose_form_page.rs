@@ -46,6 +46,10 @@ pub fn PurposeFormPage() -> impl IntoView {
     let direct_marketing = RwSignal::new(draft.direct_marketing);
     let security = RwSignal::new(draft.security);
     let retired = RwSignal::new(draft.retired);
+    let notice_title = RwSignal::new(draft.notice_title);
+    let notice_url = RwSignal::new(draft.notice_url);
+    let notice_text = RwSignal::new(String::new());
+    let kept_digest = StoredValue::new(draft.notice_sha256);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -86,6 +90,10 @@ pub fn PurposeFormPage() -> impl IntoView {
             direct_marketing: direct_marketing.get_untracked(),
             security: security.get_untracked(),
             retired: retired.get_untracked(),
+            notice_title: notice_title.get_untracked(),
+            notice_url: notice_url.get_untracked(),
+            notice_text: notice_text.get_untracked(),
+            notice_sha256: kept_digest.get_value(),
         };
         failure.set(None);
         working.set(true);
@@ -146,6 +154,14 @@ pub fn PurposeFormPage() -> impl IntoView {
                     <TextField label=Text::Transfers id="purpose-transfers" value=transfers error=error_for(fields::TRANSFERS) hint=Text::TransfersHint/>
                     <TextField label=Text::Retention id="purpose-retention" value=retention error=error_for(fields::RETENTION) required=true/>
                     <TextField label=Text::Security id="purpose-security" value=security error=error_for(fields::SECURITY)/>
+                    <fieldset class="field">
+                        <legend>{t(Text::PurposeNoticeHeading)}</legend>
+                        <p class="hint">{t(Text::PurposeNoticeLead)}</p>
+                        <TextField label=Text::PurposeNoticeTitle id="purpose-notice-title" value=notice_title error=error_for(fields::NOTICE_TITLE)/>
+                        <TextField label=Text::PurposeNoticeUrl id="purpose-notice-url" value=notice_url error=error_for(fields::NOTICE_URL) input_type="url"/>
+                        <TextField label=Text::PurposeNoticeText id="purpose-notice-text" value=notice_text error=error_for(fields::NOTICE_HASH) multiline=true/>
+                        {move || kept_digest.get_value().map(|d| view! { <p class="hint">{t(Text::PurposeNoticeKept)} " " <code class="digest">{d}</code></p> })}
+                    </fieldset>
                     <div class="field checkbox">
                         <input id="purpose-opt-out" type="checkbox" prop:checked=move || opt_out.get() on:change=move |ev| opt_out.set(event_target_checked(&ev))/>
                         <label for="purpose-opt-out">{t(Text::OptOut)}</label>

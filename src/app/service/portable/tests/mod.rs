@@ -53,6 +53,27 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     let mut pipeline = DomainPipeline::default();
     pipeline.rename("lead", "Poptávka").unwrap();
     block_on(vault.save_pipeline(pipeline, t(3))).unwrap();
+    // A purpose with its privacy notice, and a deal won (which keeps its open probability).
+    let purpose = crate::domain::purpose::PurposeDraft {
+        name: "Webinars".into(),
+        basis: "consent".into(),
+        data_categories: "name, e-mail".into(),
+        retention: "until withdrawn".into(),
+        notice_title: "Privacy notice for webinars".into(),
+        notice_url: "https://poradna.cz/gdpr".into(),
+        notice_text: "We keep your e-mail to invite you.".into(),
+        ..Default::default()
+    };
+    block_on(vault.save_purpose(None, &purpose, t(3))).unwrap();
+    let open = |d: &crate::domain::deal::Deal| !matches!(d.stage_id(), "won" | "lost");
+    let deal = vault
+        .snapshot()
+        .deals
+        .iter()
+        .find(|(_, d)| open(&d.data))
+        .map(|(id, _)| id.clone());
+    let deal = deal.expect("the generator makes open deals");
+    block_on(vault.move_deal(&deal, "won", t(4))).expect("moved");
     let contact = vault.snapshot().contacts.keys().next().unwrap().clone();
     let task = TaskDraft {
         title: "Zavolat kvůli nabídce".into(),

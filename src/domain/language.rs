@@ -32,6 +32,16 @@ pub fn preferred_language(preferences: &[(String, String)]) -> Option<String> {
         .and_then(|(_, v)| language_tag(v))
 }
 
+/// The same, from preferences as typed in the contact form: one "key: value" per line.
+pub fn preferred_language_in(text: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    preferred_language(&pairs)
+}
+
 /// "cs", "EN-gb" → "en-GB"; "čeština" → "cs".
 pub fn language_tag(text: &str) -> Option<String> {
     let t = text.trim().to_lowercase();
@@ -93,6 +103,11 @@ mod tests {
         );
         assert_eq!(preferred_language(&prefs(&[("language", "čšť")])), None);
         assert_eq!(preferred_language(&[]), None);
+        assert_eq!(
+            preferred_language_in("prefers: phone\nJazyk: čeština").as_deref(),
+            Some("cs")
+        );
+        assert_eq!(preferred_language_in("language"), None);
     }
 
     proptest::proptest! {

@@ -5,6 +5,7 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
+use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
@@ -112,6 +113,14 @@ pub fn ContactFormPage() -> impl IntoView {
         })
     });
     let consented = RwSignal::new(Vec::<String>::new());
+    let purpose_notice = move |id: &str| {
+        session.data.with_untracked(|d| {
+            d.purposes
+                .get(id)
+                .map(|p| p.data.notice.clone())
+                .unwrap_or_default()
+        })
+    };
     let consent_method = RwSignal::new(Method::Email.code().to_string());
     let consent_notice = RwSignal::new(String::new());
     let consent_how = RwSignal::new(String::new());
@@ -167,12 +176,27 @@ pub fn ContactFormPage() -> impl IntoView {
             let id = id.clone();
             let navigate = navigate.clone();
             let chosen = consented.get_untracked();
+            let typed = consent_notice.get_untracked();
+            // The person's language when their preferences name one, else the interface's.
+            let language = preferred_language_in(&draft.preferences)
+                .unwrap_or_else(|| locale.lang.get_untracked().tag().to_string());
             let consents: Vec<ConsentDraft> = chosen
                 .into_iter()
-                .map(|purpose_id| ConsentDraft {
+                .map(|purpose_id| {
+                    // Each purpose's own notice where none was typed (or its own was kept).
+                    let own = purpose_notice(&purpose_id);
+                    let takes_own = typed.trim().is_empty() || typed == own.label();
+                    (purpose_id, own, takes_own)
+                })
+                .map(|(purpose_id, own, takes_own)| ConsentDraft {
                     purpose_id,
-                    notice: consent_notice.get_untracked(),
-                    language: locale.lang.get_untracked().tag().to_string(),
+                    notice: if takes_own {
+                        own.label()
+                    } else {
+                        typed.clone()
+                    },
+                    notice_sha256: if takes_own { own.text_sha256 } else { None },
+                    language: language.clone(),
                     method: consent_method.get_untracked(),
                     channel: draft
                         .emails
@@ -276,6 +300,10 @@ pub fn ContactFormPage() -> impl IntoView {
                                                     prop:checked=move || consented.with(|c| c.contains(&check))
                                                     on:change=move |_| {
                                                         let pid = toggle.clone();
+                                                        // Offer the purpose's own notice when none is typed yet.
+                                                        if consent_notice.with_untracked(String::is_empty) {
+                                                            consent_notice.set(purpose_notice(&pid).label());
+                                                        }
                                                         consented.update(|c| {
                                                             if let Some(i) = c.iter().position(|x| *x == pid) {
                                                                 c.remove(i);

@@ -21,6 +21,14 @@ impl VaultSnapshot {
             .collect()
     }
 
+    /// The privacy notice purpose `id` gives new consents (empty when it has none or is gone).
+    pub fn purpose_notice(&self, id: &str) -> crate::domain::purpose::Notice {
+        self.purposes
+            .get(id)
+            .map(|p| p.data.notice.clone())
+            .unwrap_or_default()
+    }
+
     /// The people of organisation `id` as (id, name), by name ignoring case and diacritics.
     pub fn people_of(&self, id: &str) -> Vec<(String, String)> {
         let mut people: Vec<(String, String)> = self

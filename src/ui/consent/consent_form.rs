@@ -42,14 +42,7 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
     let answer = RwSignal::new("given".to_string());
     let method = RwSignal::new(Method::WebForm.code().to_string());
     // The chosen purpose's own notice, which the consent takes unless the user types another.
-    let purpose_notice = move |id: &str| {
-        session.data.with_untracked(|d| {
-            d.purposes
-                .get(id)
-                .map(|p| p.data.notice.clone())
-                .unwrap_or_default()
-        })
-    };
+    let purpose_notice = move |id: &str| session.data.with_untracked(|d| d.purpose_notice(id));
     let first = purposes.with_untracked(|p| p.first().map(|(id, _)| id.clone()));
     let taken = RwSignal::new(first.as_deref().map(purpose_notice).unwrap_or_default());
     let notice = RwSignal::new(taken.with_untracked(|n| n.label()));

@@ -113,14 +113,7 @@ pub fn ContactFormPage() -> impl IntoView {
         })
     });
     let consented = RwSignal::new(Vec::<String>::new());
-    let purpose_notice = move |id: &str| {
-        session.data.with_untracked(|d| {
-            d.purposes
-                .get(id)
-                .map(|p| p.data.notice.clone())
-                .unwrap_or_default()
-        })
-    };
+    let purpose_notice = move |id: &str| session.data.with_untracked(|d| d.purpose_notice(id));
     let consent_method = RwSignal::new(Method::Email.code().to_string());
     let consent_notice = RwSignal::new(String::new());
     let consent_how = RwSignal::new(String::new());

@@ -48,6 +48,8 @@ pub enum Shown {
     Money(Money),
     Time(DateTime<Utc>),
     Day(NaiveDate),
+    /// A birthday (perhaps without its year).
+    Birthday(NaiveDate),
     Flag(bool),
     Basis(LawfulBasis),
     Method(Method),
@@ -150,12 +152,18 @@ impl<'a> Names<'a> {
     /// A value of field `field` of a record of kind `kind`, as the trail stored it.
     pub fn value(&self, kind: &str, field: &str, raw: &str) -> Shown {
         let record = |k: &str| Shown::Record(self.record(k, raw.trim()));
+        // An import's counts are numbers under the kinds' names ("contact": "25"); an id never is.
+        let count = !raw.trim().is_empty() && raw.trim().chars().all(|c| c.is_ascii_digit());
+        if count {
+            return text(raw);
+        }
         match (kind, field) {
             (_, "organisation") => record("organisation"),
             (_, "contact") => record("contact"),
             (_, "deal") => record("deal"),
             (_, "purpose") => record("purpose"),
-            (_, "contacts") => Shown::Records(
+            (_, "request") => record("request"),
+            (_, "contacts" | "merged_from") => Shown::Records(
                 raw.split(',')
                     .map(str::trim)
                     .filter(|id| !id.is_empty())
@@ -172,6 +180,10 @@ impl<'a> Names<'a> {
                 | "extended_to" | "restricted_until",
             ) => NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
                 .map_or_else(|_| text(raw), Shown::Day),
+            ("contact", "birthday") => crate::domain::birthday::parse(raw.trim(), NaiveDate::MAX)
+                .ok()
+                .filter(|day| crate::domain::birthday::format(*day) == raw.trim())
+                .map_or_else(|| text(raw), Shown::Birthday),
             (_, "opt_out" | "retired" | "direct_marketing" | "done") => match raw.trim() {
                 "true" => Shown::Flag(true),
                 "false" => Shown::Flag(false),

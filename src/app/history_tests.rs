@@ -66,6 +66,11 @@ fn an_organisation_id_reads_as_its_name() {
             named: Named::Name("Dvořák & syn s.r.o.".into())
         })
     );
+    // An import's count under the kind's name is a number, not an id.
+    assert_eq!(
+        names.value("vault", "organisation", "3"),
+        Shown::Text("3".into())
+    );
     assert_eq!(
         names
             .record("organisation", "1d2e3f40-0000-4000-8000-000000000000")
@@ -136,6 +141,10 @@ fn times_days_codes_and_stored_texts_are_typed() {
     assert_eq!(
         names.value("deal", "expected_close", "2027-01-31"),
         Shown::Day(NaiveDate::from_ymd_opt(2027, 1, 31).unwrap())
+    );
+    assert_eq!(
+        names.value("contact", "birthday", "--06-15"),
+        Shown::Birthday(crate::domain::birthday::parse("--06-15", NaiveDate::MAX).unwrap())
     );
     assert_eq!(
         names.value("purpose", "lawful_basis", "consent"),

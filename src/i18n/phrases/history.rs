@@ -104,14 +104,31 @@ pub fn field_label(field: &str) -> Option<Text> {
 pub fn field(lang: Lang, field: &str) -> String {
     match field_label(field) {
         Some(text) => text.get(lang).to_string(),
-        None => {
-            let spaced = field.replace('_', " ");
-            let mut chars = spaced.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => spaced,
-            }
+        None => capitalised(&field.replace('_', " ")),
+    }
+}
+
+/// A field's name in an event of `action`: an import's (or an acceptance's) counts stand under
+/// the kinds' names, worded as plurals ("Organisations" / "Firmy").
+pub fn field_in(lang: Lang, action: Action, name: &str) -> String {
+    if matches!(action, Action::Import | Action::Reconciled) {
+        let summary = crate::app::service::ImportSummary::default();
+        if let Some(k) = summary.kinds.iter().find(|k| k.kind == name) {
+            let plural = match lang {
+                Lang::En => k.noun.en[1],
+                Lang::Cs => k.noun.cs[1],
+            };
+            return capitalised(plural);
         }
+    }
+    field(lang, name)
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -191,6 +208,7 @@ pub fn value(lang: Lang, v: &Shown) -> String {
         Shown::Money(m) => format::money(lang, m),
         Shown::Time(at) => format::date_time(lang, *at),
         Shown::Day(day) => super::day(lang, *day),
+        Shown::Birthday(day) => format::birthday(lang, *day),
         Shown::Flag(true) => t(Text::ValueYes),
         Shown::Flag(false) => t(Text::ValueNo),
         Shown::Basis(b) => t(super::basis(*b)),
@@ -223,12 +241,7 @@ pub fn event_title(lang: Lang, e: &AuditEvent, r: &RecordRef) -> String {
 
 /// An action as the audit log's filter lists it, with a capital: "Updated" / "Změněno".
 pub fn action_option(lang: Lang, action: Action) -> String {
-    let words = super::action(lang, action);
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalised(super::action(lang, action))
 }
 
 /// "Showing 26–50 of 132 events" / "Zobrazeno 26–50, celkem 132 událostí".
@@ -305,6 +318,15 @@ mod tests {
         assert_eq!(field(Lang::Cs, "lawful_basis"), "Právní základ");
         assert_eq!(field(Lang::Cs, "event"), "Událost souhlasu");
         assert_eq!(field(Lang::En, "some_new_field"), "Some new field");
+        assert_eq!(
+            field_in(Lang::En, Action::Import, "organisation"),
+            "Organisations"
+        );
+        assert_eq!(field_in(Lang::Cs, Action::Import, "organisation"), "Firmy");
+        assert_eq!(
+            field_in(Lang::Cs, Action::Update, "organisation"),
+            "Organizace"
+        );
         let withdrawn = Shown::ConsentEvent(
             EventKind::Withdrawn,
             Box::new(Shown::Stored(Stored::WithdrawnInApp)),

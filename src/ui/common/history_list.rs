@@ -62,7 +62,7 @@ pub fn HistoryList(
                                 None => empty.clone(),
                             };
                             Row {
-                                field: words::field(lang, &c.field),
+                                field: words::field_in(lang, e.action, &c.field),
                                 before: side(&c.before),
                                 after: side(&c.after),
                             }

@@ -95,6 +95,14 @@ test('histories name records, stages and money; the audit log filters and pages'
   assert.match(created, /Nová Firma a\.s\./, 'the deal’s organisation by name');
   assert.doesNotMatch(await dealHistory.innerText(), UUID);
 
+  // A consent withdrawn with the button: Folio stores a code, worded when shown.
+  await go(page, 'Contacts');
+  await page.getByLabel('Search').fill('Oliver');
+  await page.getByRole('link', { name: 'Oliver Procházková' }).first().click();
+  await heading(page, 'Oliver Procházková');
+  await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+  await page.getByTestId('consent').filter({ hasText: "withdrawn in Folio at the person's request" }).waitFor();
+
   // The audit log: newest first, 25 a page.
   await go(page, 'Audit log');
   await heading(page, 'Audit log');
@@ -169,6 +177,13 @@ test('histories name records, stages and money; the audit log filters and pages'
   await noSidewaysScroll(page, 'the Czech audit log at 390 px');
   assert.deepEqual(await seriousViolations(page), [], 'the Czech audit log at 390 px');
   await screenshot(page, 'audit-log-390-cs');
+  await go(page, 'Kontakty', true);
+  await page.getByLabel('Hledat').fill('Oliver');
+  await page.getByRole('link', { name: 'Oliver Procházková' }).first().click();
+  await heading(page, 'Oliver Procházková');
+  await page.getByTestId('consent').filter({ hasText: 'odvoláno ve Foliu na žádost subjektu' }).waitFor();
+  const oliver = await page.locator('section[aria-labelledby="history-heading"]').innerText();
+  assert.doesNotMatch(oliver, /folio:|withdrawn in Folio/, 'the stored code is worded in Czech: ' + oliver);
   await go(page, 'Kontakty', true);
   await page.getByLabel('Hledat').fill('Eliška');
   await page.getByRole('link', { name: 'Eliška Malá' }).first().click();

@@ -7,14 +7,14 @@
 use crate::app::service::VaultSnapshot;
 use crate::domain::activity::ActivityKind;
 use crate::domain::audit::{Action, AuditEvent};
-use crate::domain::consent::{EventKind, Method};
+use crate::domain::consent::{EventKind, LimitKind, Method};
 use crate::domain::deal::{Outcome, Stage};
 use crate::domain::do_not_contact::ErasedPeople;
 use crate::domain::document::DocumentKind;
 use crate::domain::erasure::reference;
 use crate::domain::money::{Currency, Money};
 use crate::domain::purpose::LawfulBasis;
-use crate::domain::request::RequestKind;
+use crate::domain::request::{RequestKind, RequestStatus};
 use crate::domain::stored::Stored;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -56,6 +56,8 @@ pub enum Shown {
     ActivityKind(ActivityKind),
     DocumentKind(DocumentKind),
     RequestKind(RequestKind),
+    RequestStatus(RequestStatus),
+    LimitKind(LimitKind),
     /// A consent's event and how it was expressed (a code Folio stored, or a person's words).
     ConsentEvent(EventKind, Box<Shown>),
     Stored(Stored),
@@ -202,6 +204,17 @@ impl<'a> Names<'a> {
             ("request", "kind") => {
                 RequestKind::from_code(raw.trim()).map_or_else(|| text(raw), Shown::RequestKind)
             }
+            ("request", "status") => match raw.trim() {
+                "open" => Shown::RequestStatus(RequestStatus::Open),
+                "done" => Shown::RequestStatus(RequestStatus::Done),
+                "refused" => Shown::RequestStatus(RequestStatus::Refused),
+                _ => text(raw),
+            },
+            ("limit", "kind") => match raw.trim() {
+                "objection" => Shown::LimitKind(LimitKind::Objection),
+                "restriction" => Shown::LimitKind(LimitKind::Restriction),
+                _ => text(raw),
+            },
             ("consent", "event") => consent_event(raw).unwrap_or_else(|| text(raw)),
             (_, "outcome") => stored_or_text(raw),
             _ => text(raw),

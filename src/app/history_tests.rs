@@ -147,6 +147,14 @@ fn times_days_codes_and_stored_texts_are_typed() {
         Shown::Birthday(crate::domain::birthday::parse("--06-15", NaiveDate::MAX).unwrap())
     );
     assert_eq!(
+        names.value("request", "status", "open"),
+        Shown::RequestStatus(crate::domain::request::RequestStatus::Open)
+    );
+    assert_eq!(
+        names.value("limit", "kind", "objection"),
+        Shown::LimitKind(crate::domain::consent::LimitKind::Objection)
+    );
+    assert_eq!(
         names.value("purpose", "lawful_basis", "consent"),
         Shown::Basis(LawfulBasis::Consent)
     );

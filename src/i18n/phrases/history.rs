@@ -8,7 +8,8 @@ use super::super::{format, Lang, Text};
 use crate::app::history::{Named, RecordRef, Shown};
 use crate::domain::activity::ActivityKind;
 use crate::domain::audit::{Action, AuditEvent};
-use crate::domain::request::RequestKind;
+use crate::domain::consent::LimitKind;
+use crate::domain::request::{RequestKind, RequestStatus};
 use crate::domain::stored::Stored;
 
 /// The user's word for a field name of the audit trail.
@@ -216,6 +217,11 @@ pub fn value(lang: Lang, v: &Shown) -> String {
         Shown::ActivityKind(k) => t(activity_kind(*k)),
         Shown::DocumentKind(k) => t(super::document_kind(*k)),
         Shown::RequestKind(k) => t(request_kind(*k)),
+        Shown::RequestStatus(RequestStatus::Open) => t(Text::StatusOpen),
+        Shown::RequestStatus(RequestStatus::Done) => t(Text::StatusDone),
+        Shown::RequestStatus(RequestStatus::Refused) => t(Text::StatusRefused),
+        Shown::LimitKind(LimitKind::Objection) => t(Text::LimitObjection),
+        Shown::LimitKind(LimitKind::Restriction) => t(Text::LimitRestriction),
         Shown::ConsentEvent(kind, how) => {
             let how = value(lang, how);
             let kind = t(super::event_kind(*kind));
@@ -342,6 +348,10 @@ mod tests {
         let given = Shown::ConsentEvent(EventKind::Given, Box::new(Shown::Text(String::new())));
         assert_eq!(value(Lang::Cs, &given), "udělen");
         assert_eq!(value(Lang::Cs, &Shown::Flag(true)), "ano");
+        assert_eq!(
+            value(Lang::Cs, &Shown::RequestStatus(RequestStatus::Open)),
+            "otevřená"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod clock;
 #[cfg(any(test, feature = "bench"))]
 pub mod generator;
+pub mod history;
 pub mod idle;
 pub mod preferences;
 pub mod release;

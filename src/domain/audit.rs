@@ -29,6 +29,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in the order the audit log's filter lists them.
+    pub const ALL: [Action; 10] = [
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::Merge,
+        Action::Erase,
+        Action::Import,
+        Action::VaultCreated,
+        Action::PassphraseChanged,
+        Action::KeyStrengthened,
+        Action::Reconciled,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Action::VaultCreated => "vault created",

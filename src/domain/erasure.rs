@@ -244,6 +244,26 @@ impl Plan {
     pub fn keep_until(&self) -> Option<NaiveDate> {
         self.holds.iter().map(|h| h.until).max()
     }
+
+    /// What the erasure does, as counts and dates (the register's outcome, stored as a code).
+    pub fn summary(&self) -> super::stored::ErasureSummary {
+        super::stored::ErasureSummary {
+            activities: self.activities.len(),
+            consents: self.consents.len(),
+            limits: self.limits.len(),
+            tasks: self.tasks.len(),
+            documents_deleted: self.documents_deleted.len(),
+            history: self.history.len(),
+            unlinked: self.deals.len() + self.documents_unlinked.len(),
+            register: !self.requests.is_empty() && !self.keeps_contact(),
+            keep_until: self.keep_until(),
+            holds: self
+                .holds
+                .iter()
+                .map(|h| (h.kind, h.number.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// The pseudonymous reference that stands for an erased person where a trace must remain

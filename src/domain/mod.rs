@@ -25,6 +25,7 @@ pub mod purpose;
 pub mod request;
 pub mod revalidate;
 pub mod search;
+pub mod stored;
 pub mod task;
 
 pub use belongs::BelongsTo;

@@ -364,6 +364,26 @@ catalog! {
     Before => "Before", "Předtím";
     After => "After", "Potom";
     NoValue => "(empty)", "(prázdné)";
+    RecordGone => "no longer in the vault", "už v trezoru není";
+    ValueYes => "yes", "ano";
+    ValueNo => "no", "ne";
+    StoredContactDeleted => "closed: the person was deleted", "uzavřeno: osoba byla smazána";
+    FieldConsentEvent => "Consent event", "Událost souhlasu";
+    FieldLifted => "Ended", "Ukončeno";
+    FieldFileSha => "SHA-256 of the file", "SHA-256 souboru";
+    FieldImportMode => "How it was imported", "Způsob importu";
+    AuditFilterLegend => "Show only", "Zobrazit jen";
+    AuditFilterRecord => "Person or record", "Osoba nebo záznam";
+    AuditFilterAllRecords => "All people and records", "Všechny osoby a záznamy";
+    AuditFilterKind => "Kind of event", "Druh události";
+    AuditFilterAllKinds => "All kinds", "Všechny druhy";
+    AuditFilterFrom => "From (day)", "Od (den)";
+    AuditFilterTo => "To (day)", "Do (dne)";
+    AuditFilterClear => "Show everything", "Zobrazit vše";
+    AuditNoMatch => "No event matches the filter.", "Filtru neodpovídá žádná událost.";
+    AuditPages => "Pages of the audit log", "Stránky auditní stopy";
+    AuditNewer => "Newer", "Novější";
+    AuditOlder => "Older", "Starší";
 
     // Merge
     MergeLink => "Merge with another contact", "Sloučit s jiným kontaktem";

@@ -9,6 +9,7 @@ use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod contacts_import;
+pub mod history;
 mod law;
 pub use contacts_import::*;
 pub use law::*;
@@ -537,34 +538,39 @@ pub fn exclusion(lang: Lang, why: &Exclusion) -> String {
 
 /// What an erasure deletes, as a list of "N things" (only the non-zero ones).
 pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<String> {
+    summary_counts(lang, &plan.summary())
+}
+
+/// What an erasure deleted, from its summary, as a list of "N things" (only the non-zero ones).
+pub fn summary_counts(lang: Lang, plan: &crate::domain::stored::ErasureSummary) -> Vec<String> {
     let parts: [(usize, [&str; 3], [&str; 3]); 6] = [
         (
-            plan.activities.len(),
+            plan.activities,
             ["activity", "", "activities"],
             ["aktivita", "aktivity", "aktivit"],
         ),
         (
-            plan.consents.len(),
+            plan.consents,
             ["consent record", "", "consent records"],
             ["záznam o souhlasu", "záznamy o souhlasu", "záznamů o souhlasu"],
         ),
         (
-            plan.limits.len(),
+            plan.limits,
             ["objection or restriction", "", "objections or restrictions"],
             ["námitka či omezení", "námitky či omezení", "námitek či omezení"],
         ),
         (
-            plan.tasks.len(),
+            plan.tasks,
             ["follow-up", "", "follow-ups"],
             ["připomínka", "připomínky", "připomínek"],
         ),
         (
-            plan.documents_deleted.len(),
+            plan.documents_deleted,
             ["document past its retention", "", "documents past their retention"],
             ["doklad po lhůtě uchování", "doklady po lhůtě uchování", "dokladů po lhůtě uchování"],
         ),
         (
-            plan.history.len(),
+            plan.history,
             [
                 "record's history: its values (who, what and when stay; the audit chain still verifies)",
                 "",
@@ -585,7 +591,7 @@ pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<St
             count(lang, *n as u64, w[0], w[1], w[2])
         })
         .collect();
-    let unlinked = plan.deals.len() + plan.documents_unlinked.len();
+    let unlinked = plan.unlinked;
     if unlinked > 0 {
         lines.push(match lang {
             Lang::En => format!(
@@ -610,7 +616,7 @@ pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<St
             ),
         });
     }
-    if !plan.requests.is_empty() && !plan.keeps_contact() {
+    if plan.register {
         lines.push(match lang {
             Lang::En => "the name in the requests register (a reference stays)".to_string(),
             Lang::Cs => "jméno v evidenci žádostí (zůstane odkaz)".to_string(),
@@ -619,15 +625,15 @@ pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<St
     lines
 }
 
-/// The outcome an erasure writes into the requests register.
-pub fn erasure_outcome(lang: Lang, plan: &crate::domain::erasure::Plan) -> String {
-    let deleted = erasure_counts(lang, plan);
+/// The outcome of an erasure, as the requests register shows it (stored as a code).
+pub fn erasure_outcome(lang: Lang, plan: &crate::domain::stored::ErasureSummary) -> String {
+    let deleted = summary_counts(lang, plan);
     let deleted = if deleted.is_empty() {
         String::new()
     } else {
         format!(": {}", deleted.join("; "))
     };
-    match (lang, plan.keep_until()) {
+    match (lang, plan.keep_until) {
         (Lang::En, None) => format!("Erased (Art. 17){deleted}."),
         (Lang::Cs, None) => format!("Vymazáno (čl. 17){deleted}."),
         (Lang::En, Some(until)) => format!(
@@ -643,10 +649,10 @@ pub fn erasure_outcome(lang: Lang, plan: &crate::domain::erasure::Plan) -> Strin
     }
 }
 
-fn holds_list(lang: Lang, plan: &crate::domain::erasure::Plan) -> String {
+fn holds_list(lang: Lang, plan: &crate::domain::stored::ErasureSummary) -> String {
     plan.holds
         .iter()
-        .map(|h| format!("{} {}", document_kind(h.kind).get(lang), h.number))
+        .map(|(kind, number)| format!("{} {number}", document_kind(*kind).get(lang)))
         .collect::<Vec<_>>()
         .join(", ")
 }

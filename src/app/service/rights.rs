@@ -171,9 +171,6 @@ struct Erasure {
     lists: (OpenRecord<ErasedPeople>, Option<OpenRecord<DoNotContact>>),
 }
 
-/// The outcome an open erasure request is closed with when the person is deleted.
-const DELETED: &str = "deleted";
-
 /// Whether to keep the erased person's addresses on the do-not-contact list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeepOnList {
@@ -412,7 +409,9 @@ impl<R: Repository> UnlockedVault<R> {
         });
         let logged = match (open, outcome) {
             (Some(r), _) => {
-                let said = outcome.unwrap_or(DELETED);
+                // Closed because the person was deleted: said as a code, worded when shown.
+                let deleted = crate::domain::stored::Stored::ContactDeleted.code();
+                let said = outcome.unwrap_or(&deleted);
                 let logged = erasure::logged_request(Some(&r.data), plan, &name, said, today);
                 let record = r.revised(logged, now);
                 requests.retain(|x| x.id != record.id);

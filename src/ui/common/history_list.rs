@@ -1,75 +1,28 @@
-//! A list of audit events, newest first, field by field (before → after), with their time.
+//! A list of audit events, newest first, field by field (before → after), with their time:
+//! records by name, values worded in the interface's language (`i18n::phrases::history`).
 
+use crate::app::history::Names;
+use crate::app::session::Session;
 use crate::domain::audit::AuditEvent;
-use crate::i18n::{format, phrases, Lang, Text};
+use crate::i18n::phrases::history as words;
+use crate::i18n::{format, phrases, Text};
 use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 
-/// The user's word for a field name of the audit trail.
-pub fn field_label(field: &str) -> Option<Text> {
-    Some(match field {
-        "given_name" => Text::GivenName,
-        "family_name" => Text::FamilyName,
-        "email" => Text::Email,
-        "phone" => Text::Phone,
-        "organisation" => Text::Organisation,
-        "role" => Text::Role,
-        "ico" => Text::Ico,
-        "vat_id" => Text::VatId,
-        "address" => Text::Address,
-        "tags" => Text::Tags,
-        "preferences" => Text::Preferences,
-        "notes" => Text::Notes,
-        "name" => Text::Name,
-        "kind" => Text::ActivityKindLabel,
-        "at" => Text::When,
-        "subject" => Text::Subject,
-        "body" => Text::Body,
-        "website" => Text::Website,
-        "merged_from" => Text::MergeHeading,
-        "title" => Text::DealTitle,
-        "stage" => Text::StageLabel,
-        "value" => Text::DealValue,
-        "expected_close" => Text::ExpectedClose,
-        "probability" => Text::ProbabilityLabel,
-        "contacts" => Text::DealContacts,
-        "outcome_reason" => Text::OutcomeReason,
-        "number" => Text::DocumentNumber,
-        "date" => Text::DocumentDate,
-        "amount" => Text::AmountLabel,
-        "note" => Text::DocumentNote,
-        "deal" => Text::DealLabel,
-        "contract_end" => Text::ContractEnd,
-        "retain_until" => Text::RetainUntil,
-        "retention_reason" => Text::RetentionReason,
-        "due" => Text::DueDate,
-        "done" => Text::DoneLabel,
-        "contact" => Text::NavContacts,
-        "stages" => Text::PipelineHeading,
-        "received" => Text::RequestReceived,
-        "extended_to" => Text::RequestDue,
-        "extension_reason" => Text::ExtensionReason,
-        "status" => Text::RequestStatusLabel,
-        "steps" => Text::RequestSteps,
-        "outcome" => Text::RequestOutcome,
-        "deleted_activities" => Text::ErasedActivities,
-        "deleted_consents" => Text::ErasedConsents,
-        "deleted_limits" => Text::ErasedLimits,
-        "deleted_tasks" => Text::ErasedTasks,
-        "deleted_documents" => Text::ErasedDocuments,
-        "unlinked_documents" => Text::UnlinkedDocuments,
-        "unlinked_deals" => Text::UnlinkedDeals,
-        "erased_history_events" => Text::ErasedHistoryEvents,
-        "restricted_until" => Text::RestrictedUntil,
-        "request" => Text::RequestLabel,
-        _ => return None,
-    })
+pub use crate::i18n::phrases::history::field_label;
+
+/// One change as shown: field, before, after.
+struct Row {
+    field: String,
+    before: String,
+    after: String,
 }
 
-fn field_name(lang: Lang, field: &str) -> String {
-    field_label(field)
-        .map(|t| t.get(lang).to_string())
-        .unwrap_or_else(|| field.to_string())
+/// One event as shown.
+struct Shown {
+    title: String,
+    at: chrono::DateTime<chrono::Utc>,
+    rows: Vec<Row>,
 }
 
 #[component]
@@ -77,6 +30,7 @@ pub fn HistoryList(
     #[prop(into)] events: Signal<Vec<AuditEvent>>,
     #[prop(optional)] show_entity: bool,
 ) -> impl IntoView {
+    let session = expect_context::<Session>();
     let locale = use_locale();
     move || {
         let lang = locale.get();
@@ -85,30 +39,56 @@ pub fn HistoryList(
         if list.is_empty() {
             return view! { <p class="empty-state">{locale.t(Text::NoHistory)}</p> }.into_any();
         }
+        let shown: Vec<Shown> = session.data.with(|vault| {
+            let names = Names::new(vault);
+            list.iter()
+                .map(|e| {
+                    let title = if show_entity {
+                        words::event_title(lang, e, &names.record(&e.entity_kind, &e.entity_id))
+                    } else {
+                        phrases::action(lang, e.action).to_string()
+                    };
+                    let rows = e
+                        .changes
+                        .iter()
+                        .map(|c| {
+                            let empty = Text::NoValue.get(lang).to_string();
+                            let erased = Text::ErasedValue.get(lang).to_string();
+                            let side = |v: &Option<String>| match v {
+                                _ if c.is_erased() => erased.clone(),
+                                Some(raw) => {
+                                    words::value(lang, &names.value(&e.entity_kind, &c.field, raw))
+                                }
+                                None => empty.clone(),
+                            };
+                            Row {
+                                field: words::field_in(lang, e.action, &c.field),
+                                before: side(&c.before),
+                                after: side(&c.after),
+                            }
+                        })
+                        .collect();
+                    Shown {
+                        title,
+                        at: e.at,
+                        rows,
+                    }
+                })
+                .collect()
+        });
         view! {
             <ol class="history">
-                {list
+                {shown
                     .into_iter()
                     .map(|e| {
-                        let title = if show_entity {
-                            format!(
-                                "#{} · {} · {} {}",
-                                e.seq,
-                                phrases::action(lang, e.action),
-                                phrases::entity_kind(lang, &e.entity_kind),
-                                e.entity_id
-                            )
-                        } else {
-                            phrases::action(lang, e.action).to_string()
-                        };
                         view! {
                             <li class="history-event">
                                 <p class="history-head">
-                                    <strong>{title}</strong>
+                                    <strong>{e.title}</strong>
                                     " "
                                     <time datetime=e.at.to_rfc3339()>{format::date_time(lang, e.at)}</time>
                                 </p>
-                                {(!e.changes.is_empty())
+                                {(!e.rows.is_empty())
                                     .then(|| {
                                         view! {
                                             <table class="changes">
@@ -121,17 +101,14 @@ pub fn HistoryList(
                                                 </thead>
                                                 <tbody>
                                                     {e
-                                                        .changes
-                                                        .iter()
-                                                        .map(|c| {
-                                                            let empty = locale
-                                                                .t(if c.is_erased() { Text::ErasedValue } else { Text::NoValue })
-                                                                .to_string();
+                                                        .rows
+                                                        .into_iter()
+                                                        .map(|r| {
                                                             view! {
                                                                 <tr>
-                                                                    <th scope="row">{field_name(lang, &c.field)}</th>
-                                                                    <td>{c.before.clone().unwrap_or_else(|| empty.clone())}</td>
-                                                                    <td>{c.after.clone().unwrap_or(empty)}</td>
+                                                                    <th scope="row">{r.field}</th>
+                                                                    <td>{r.before}</td>
+                                                                    <td>{r.after}</td>
                                                                 </tr>
                                                             }
                                                         })

@@ -7,6 +7,8 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{EventKind, State};
 use crate::domain::purpose::LawfulBasis;
+use crate::domain::stored::Stored;
+use crate::i18n::phrases::history::stored_text;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
@@ -64,14 +66,15 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
         })
     });
     let act = move |id: String, kind: EventKind| {
-        let how = locale.t(if kind == EventKind::Withdrawn {
-            Text::WithdrawnInApp
+        // Stored as a code, worded in the reader's language when shown.
+        let how = if kind == EventKind::Withdrawn {
+            Stored::WithdrawnInApp
         } else {
-            Text::RenewedInApp
-        });
+            Stored::RenewedInApp
+        }
+        .code();
         failure.set(None);
         spawn_local(async move {
-            let how = how.to_string();
             let withdraw = move |v: crate::app::session::Vault, now| async move {
                 v.append_consent_event(&id, kind, &how, now, local_day)
                     .await
@@ -119,7 +122,7 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
                                                     <li>
                                                         <time datetime=e.at.to_rfc3339()>{format::date_time(lang, e.at)}</time>
                                                         " " {phrases::event_kind(e.kind).get(lang)}
-                                                        {(!e.how.is_empty()).then(|| format!(" — {}", e.how))}
+                                                        {(!e.how.is_empty()).then(|| format!(" — {}", stored_text(lang, &e.how)))}
                                                     </li>
                                                 })
                                                 .collect_view()}

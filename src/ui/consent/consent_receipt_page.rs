@@ -115,7 +115,7 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                                 <li>
                                     <time datetime=e.at.to_rfc3339()>{format::date_time(lang, e.at)}</time>
                                     " " {phrases::event_kind(e.kind).get(lang)}
-                                    {(!e.how.is_empty()).then(|| format!(" — {}", e.how))}
+                                    {(!e.how.is_empty()).then(|| format!(" — {}", crate::i18n::phrases::history::stored_text(lang, &e.how)))}
                                 </li>
                             }).collect_view()}
                         </ol>

@@ -50,7 +50,8 @@ pub fn ErasePage() -> impl IntoView {
             return;
         }
         let lang = locale.lang.get_untracked();
-        let outcome = phrases::erasure_outcome(lang, &plan);
+        // Stored as a code, worded in the reader's language when shown.
+        let outcome = crate::domain::stored::Stored::Erased(plan.summary()).code();
         let keep = if keep.get_untracked() {
             KeepOnList::Yes
         } else {

@@ -275,7 +275,7 @@ fn RequestItem(
                     {request.steps.iter().map(|s| view! { <li>{format!("{} — {}", phrases::day(lang, local_day(s.at)), s.note)}</li> }).collect_view()}
                 </ol>
             })}
-            {(!request.outcome.is_empty()).then(|| view! { <p>{format!("{}: {}", locale.t(Text::RequestOutcome), request.outcome)}</p> })}
+            {(!request.outcome.is_empty()).then(|| view! { <p>{format!("{}: {}", locale.t(Text::RequestOutcome), crate::i18n::phrases::history::stored_text(locale.get(), &request.outcome))}</p> })}
             {open.then(|| view! {
                 <details
                     class="request-actions"

@@ -238,6 +238,7 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, KeyStrengthened) => "odvození klíče zesíleno",
         (Lang::Cs, Import) => "importováno",
         (Lang::Cs, Reconciled) => "přijato, jak bylo nalezeno",
+        (Lang::Cs, Restore) => "obnoveno",
     }
 }
 

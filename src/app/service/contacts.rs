@@ -236,8 +236,15 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, activity, now).await
     }
 
-    pub async fn delete_activity(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Activity>(id, now).await
+    /// Deletes an activity; what it returns is what `restore_activity` (Undo) writes back.
+    pub async fn delete_activity(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<super::undo::Removed<Activity>, AppError> {
+        self.delete_record::<Activity>(id, now)
+            .await
+            .map(super::undo::Removed)
     }
 }
 

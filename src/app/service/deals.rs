@@ -5,6 +5,7 @@ use super::error::AppError;
 use super::kinds::RecordKind;
 use super::trail::Entry;
 use super::types::UnlockedVault;
+use super::undo::{DealMove, Removed};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{self, Action};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
@@ -66,17 +67,21 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, deal, now).await
     }
 
-    /// Moves a deal to another stage (the board's drag, keyboard and stage menu).
+    /// Moves a deal to another stage (the board's drag, keyboard and stage menu). Returns the
+    /// move, which `undo_deal_move` (Undo) takes back.
     pub async fn move_deal(
         &self,
         id: &str,
         stage: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<DealMove, AppError> {
         let mut deal = self.record::<Deal>(id)?.data;
+        let before = DealMove::before(id, &deal);
         let pipeline = self.with_snapshot(|s| s.pipeline());
         deal.move_to(&pipeline, stage, now)?;
-        self.save_record(Some(id), deal, now).await.map(|_| ())
+        let done = before.to(&deal);
+        self.save_record(Some(id), deal, now).await?;
+        Ok(done)
     }
 
     /// Deletes a deal no document refers to (documents must be kept), with its follow-ups; its
@@ -145,8 +150,13 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, document, now).await
     }
 
-    pub async fn delete_document(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Document>(id, now).await
+    /// Deletes a document reference; what it returns is what Undo writes back.
+    pub async fn delete_document(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Removed<Document>, AppError> {
+        self.delete_record::<Document>(id, now).await.map(Removed)
     }
 
     /// Creates (`id` None) or updates a follow-up; `to_utc` reads the local due time.
@@ -178,8 +188,13 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(Some(id), task, now).await.map(|_| ())
     }
 
-    pub async fn delete_task(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Task>(id, now).await
+    /// Deletes a follow-up; what it returns is what Undo writes back.
+    pub async fn delete_task(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Removed<Task>, AppError> {
+        self.delete_record::<Task>(id, now).await.map(Removed)
     }
 }
 

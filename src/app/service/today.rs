@@ -527,6 +527,7 @@ mod tests {
                     kind: EventKind::Withdrawn,
                     at: utc(6, 1, 9),
                     how: "by e-mail".into(),
+                    undoes: None,
                 },
                 prague,
             )

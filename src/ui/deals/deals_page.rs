@@ -69,7 +69,7 @@ pub fn DealsPage() -> impl IntoView {
                 .write(move |v, now| async move { v.move_deal(&moved, &stage, now).await })
                 .await
             {
-                Ok(()) => {
+                Ok(_) => {
                     announce.set(phrases::moved_to(untrack(|| locale.get()), &title, &name));
                     set_timeout(
                         move || {

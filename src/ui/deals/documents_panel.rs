@@ -141,7 +141,7 @@ pub fn DocumentsPanel(
                 .write(move |v, now| async move { v.delete_document(&id, now).await })
                 .await
             {
-                Ok(()) => {
+                Ok(_) => {
                     confirm_open.set(false);
                     deleting.set(None);
                 }

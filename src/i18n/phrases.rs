@@ -9,7 +9,9 @@ use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod contacts_import;
+mod feedback;
 pub use contacts_import::*;
+pub use feedback::*;
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {

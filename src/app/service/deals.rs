@@ -4,7 +4,7 @@
 use super::error::AppError;
 use super::kinds::RecordKind;
 use super::trail::Entry;
-use super::types::UnlockedVault;
+use super::types::{UnlockedVault, VaultSnapshot};
 use super::undo::{DealMove, Removed};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{self, Action};
@@ -13,6 +13,19 @@ use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::task::{Task, TaskDraft};
 use crate::store::{Batch, Deletion, Expect, Repository};
 use chrono::{DateTime, NaiveDateTime, Utc};
+
+impl VaultSnapshot {
+    /// Why deal `id` cannot be deleted, if it cannot: documents refer to it, and documents are
+    /// kept (an invoice for years). Asked before the deletion is even offered.
+    pub fn deal_deletion_refused(&self, id: &str) -> Option<AppError> {
+        let documents = self
+            .documents
+            .values()
+            .filter(|d| d.data.deal_id.as_deref() == Some(id))
+            .count();
+        (documents > 0).then_some(AppError::Documents(documents))
+    }
+}
 
 impl<R: Repository> UnlockedVault<R> {
     /// Saves the pipeline (renamed or reordered stages); every stage a deal is in must remain.
@@ -89,9 +102,8 @@ impl<R: Repository> UnlockedVault<R> {
     pub async fn delete_deal(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let deal = self.record::<Deal>(id)?;
         let mine = |d: &Option<String>| d.as_deref() == Some(id);
-        let documents = self.revisions_of::<Document>(|d| mine(&d.deal_id));
-        if !documents.is_empty() {
-            return Err(AppError::Documents(documents.len()));
+        if let Some(refused) = self.with_snapshot(|s| s.deal_deletion_refused(id)) {
+            return Err(refused);
         }
         let tasks = self.revisions_of::<Task>(|t| mine(&t.deal_id));
         let activities = self.revise_all::<Activity>(now, |a| {

@@ -1,5 +1,6 @@
-//! Undo's native tests: each undo puts the state back through a new audited write, and the
-//! trail before it is left exactly as it was (it only grows, and still verifies after unlock).
+//! Undo's native tests (and the refusals said before a deletion is offered): each undo puts the
+//! state back through a new audited write, and the trail before it is left exactly as it was
+//! (it only grows, and still verifies after unlock).
 
 use super::super::testing::*;
 use crate::domain::consent::State;
@@ -249,4 +250,77 @@ fn a_deletion_is_not_undone_onto_a_person_who_is_gone() {
         Err(AppError::NotFound(jana))
     );
     assert!(vault.snapshot().activities.is_empty());
+}
+
+#[test]
+fn an_undone_withdrawal_travels_in_an_export_and_comes_back_the_same() {
+    let repo = MemoryRepository::new();
+    let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    let consent = newsletter_consent(&vault, &jana, "12");
+    block_on(vault.append_consent_event(&consent, EventKind::Withdrawn, "oops", t(10), day))
+        .unwrap();
+    block_on(vault.undo_withdrawal(&consent, "undone", t(11), day)).unwrap();
+    let export = vault.export(t(12), "test").unwrap();
+    let text = serde_json::to_string(&export).unwrap();
+    assert!(text.contains("\"undoes\""));
+    let parsed = crate::portability::parse(text.as_bytes()).unwrap();
+    let restored = block_on(create_vault(
+        MemoryRepository::new(),
+        &pass(),
+        fast(),
+        t(13),
+    ))
+    .unwrap();
+    block_on(restored.import_into_empty(&parsed, t(14))).unwrap();
+    let (a, b) = (vault.snapshot(), restored.snapshot());
+    assert_eq!(a.consents[&consent].data, b.consents[&consent].data);
+    assert_eq!(
+        b.consents[&consent].data.state(day(t(20)), day),
+        a.consents[&consent].data.state(day(t(20)), day)
+    );
+}
+
+#[test]
+fn a_deal_or_organisation_says_why_it_cannot_be_deleted_before_anything_is_tried() {
+    let repo = MemoryRepository::new();
+    let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+    let organisation = OrganisationDraft {
+        name: "Firma s.r.o.".into(),
+        ..OrganisationDraft::default()
+    };
+    let firm = block_on(vault.save_organisation(None, &organisation, t(1))).unwrap();
+    let draft = DealDraft {
+        title: "Tax audit".into(),
+        stage: "lead".into(),
+        organisation_id: Some(firm.clone()),
+        ..DealDraft::default()
+    };
+    let deal = block_on(vault.save_deal(None, &draft, ',', t(2))).unwrap();
+    assert_eq!(vault.snapshot().deal_deletion_refused(&deal), None);
+    assert_eq!(vault.snapshot().organisation_deletion_refused(&firm), None);
+    let invoice = DocumentDraft {
+        kind: "invoice".into(),
+        number: "FV-1".into(),
+        date: "2026-03-15".into(),
+        deal_id: Some(deal.clone()),
+        ..DocumentDraft::default()
+    };
+    block_on(vault.save_document(None, &invoice, ',', t(3))).unwrap();
+    // The invoice concerns the deal's organisation too: neither may go, and the write says the
+    // same as the question would.
+    let s = vault.snapshot();
+    assert_eq!(s.deal_deletion_refused(&deal), Some(AppError::Documents(1)));
+    assert_eq!(
+        s.organisation_deletion_refused(&firm),
+        Some(AppError::Documents(1))
+    );
+    assert_eq!(
+        block_on(vault.delete_deal(&deal, t(4))),
+        Err(AppError::Documents(1))
+    );
+    assert_eq!(
+        block_on(vault.delete_organisation(&firm, t(4))),
+        Err(AppError::Documents(1))
+    );
 }

@@ -26,6 +26,8 @@ pub enum Action {
     /// The user accepted the vault as storage holds it after unlock found it altered: what was
     /// found, as counts; the ledger records the vault as it is from then on.
     Reconciled,
+    /// A deleted record written back by Undo (a new revision; the deletion stays in the trail).
+    Restore,
 }
 
 impl Action {
@@ -55,6 +57,7 @@ impl Action {
             Action::KeyStrengthened => "key derivation strengthened",
             Action::Import => "imported",
             Action::Reconciled => "accepted as found",
+            Action::Restore => "restored",
         }
     }
 }

@@ -8,6 +8,8 @@ use super::{FieldError, FieldErrors};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod undo;
+
 const MAX_TEXT: usize = 2_000;
 
 /// SHA-256 of some bytes (a pasted notice, a proof file), as lower-case hex.
@@ -98,6 +100,10 @@ pub struct ConsentEvent {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub how: String,
+    /// On a "given" event that undoes a withdrawal recorded by mistake: the time of that
+    /// withdrawal. The state returns to what it was before it (see `undo`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<DateTime<Utc>>,
 }
 
 /// Why an event cannot be appended.
@@ -109,6 +115,8 @@ pub enum ConsentError {
     NotNow(EventKind, State),
     #[error("the events of a consent are never changed, only appended to")]
     EventsChanged,
+    #[error("the last event of the consent is not a withdrawal, so there is none to undo")]
+    NothingToUndo,
 }
 
 /// The current state of a consent on a given day.
@@ -192,6 +200,15 @@ impl ConsentRecord {
         if self.events.last().is_some_and(|last| event.at < last.at) {
             return Err(ConsentError::OutOfOrder);
         }
+        let undoes_last_withdrawal = |last: &ConsentEvent| {
+            last.kind == EventKind::Withdrawn && event.undoes == Some(last.at)
+        };
+        if event.undoes.is_some()
+            && (event.kind != EventKind::Given
+                || !self.events.last().is_some_and(undoes_last_withdrawal))
+        {
+            return Err(ConsentError::NothingToUndo);
+        }
         let now = self.state(local_day(event.at), &local_day);
         let allowed = match event.kind {
             EventKind::Given => true,
@@ -230,13 +247,23 @@ impl ConsentRecord {
     /// The state on `today` (the user's local date).
     pub fn state(&self, today: NaiveDate, local_day: impl Fn(DateTime<Utc>) -> NaiveDate) -> State {
         let mut state = State::None;
+        let mut before_withdrawal = State::None;
         for e in &self.events {
             state = match e.kind {
+                EventKind::Given if e.undoes.is_some() => match state {
+                    State::Withdrawn { at } if Some(at) == e.undoes => before_withdrawal,
+                    _ => State::Given {
+                        until: self.expiry_from(local_day(e.at)),
+                    },
+                },
+                EventKind::Withdrawn => {
+                    before_withdrawal = state;
+                    State::Withdrawn { at: e.at }
+                }
                 EventKind::Given | EventKind::Renewed => State::Given {
                     until: self.expiry_from(local_day(e.at)),
                 },
                 EventKind::Refused => State::Refused,
-                EventKind::Withdrawn => State::Withdrawn { at: e.at },
                 EventKind::Expired => match state {
                     State::Given { until: Some(on) } => State::Expired { on },
                     _ => State::Expired {
@@ -262,7 +289,7 @@ impl ConsentRecord {
         self.events
             .iter()
             .rev()
-            .find(|e| matches!(e.kind, EventKind::Given | EventKind::Renewed))
+            .find(|e| matches!(e.kind, EventKind::Given | EventKind::Renewed) && e.undoes.is_none())
             .map(|e| e.at)
     }
 
@@ -285,9 +312,10 @@ impl ConsentRecord {
             ),
             (
                 fields::EVENT,
-                self.events
-                    .last()
-                    .map(|e| format!("{} ({})", e.kind.code(), e.how)),
+                self.events.last().map(|e| match e.undoes {
+                    Some(w) => format!("{} ({}) {}", undo::UNDOES, w.to_rfc3339(), e.how),
+                    None => format!("{} ({})", e.kind.code(), e.how),
+                }),
             ),
         ]
     }
@@ -376,6 +404,7 @@ impl ConsentDraft {
                 kind,
                 at,
                 how: self.how.trim().to_string(),
+                undoes: None,
             }],
         })
     }
@@ -563,6 +592,7 @@ mod tests {
             kind,
             at,
             how: "by e-mail".into(),
+            undoes: None,
         }
     }
 

@@ -314,6 +314,23 @@ catalog! {
     EventRenewed => "renewed", "obnoven";
     WithdrawnInApp => "withdrawn in Folio at the person's request", "odvoláno ve Foliu na žádost subjektu";
     RenewedInApp => "renewed in Folio", "obnoveno ve Foliu";
+    WithdrawalUndoneInApp => "withdrawal undone in Folio (it was recorded by mistake)", "odvolání vráceno zpět ve Foliu (bylo zaznamenáno omylem)";
+    EventWithdrawalUndone => "withdrawal undone, given again", "odvolání vráceno zpět, znovu udělen";
+    ConfirmWithdraw => "Yes, withdraw", "Ano, odvolat";
+
+    // The status message after an action, and its Undo
+    Undo => "Undo", "Vrátit zpět";
+    Dismiss => "Dismiss", "Zavřít";
+    ActivityDeleted => "Activity deleted.", "Aktivita smazána.";
+    ActivityRestored => "Activity restored.", "Aktivita obnovena.";
+    FollowUpDeleted => "Follow-up deleted.", "Úkol smazán.";
+    FollowUpRestored => "Follow-up restored.", "Úkol obnoven.";
+    DocumentDeleted => "Document reference deleted.", "Odkaz na doklad smazán.";
+    DocumentRestored => "Document reference restored.", "Odkaz na doklad obnoven.";
+    DealDeleted => "Deal deleted.", "Obchodní případ smazán.";
+    OrganisationDeleted => "Organisation deleted.", "Firma smazána.";
+    ContactErased => "Contact erased.", "Kontakt vymazán.";
+    ContactErasedKept => "Contact erased. What the documents must keep stays, restricted.", "Kontakt vymazán. Co musí doklady uchovat, zůstává s omezeným zpracováním.";
     LimitsHeading => "Objections and restrictions", "Námitky a omezení zpracování";
     NoLimits => "No objection or restriction recorded.", "Žádná námitka ani omezení nejsou zaznamenány.";
     LimitKindLabel => "Objection or restriction", "Námitka, nebo omezení";

@@ -31,6 +31,12 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 (Lang::Cs, RequestError::TooLate) => "Lhůta už uplynula: prodloužit ji lze jen před jejím koncem (čl. 12 odst. 3). Nic se nezměnilo.".into(),
             }
         }
+        AppError::UndoTooLate => if en {
+            "This can no longer be undone: it has changed since. Nothing was changed."
+        } else {
+            "Tohle už nejde vrátit zpět: mezitím se to změnilo. Nic se nezměnilo."
+        }
+        .to_string(),
         AppError::NotEmpty => if en {
             "This vault has data already. Choose to merge the file into it or to replace its data."
         } else {

@@ -9,9 +9,11 @@ use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod contacts_import;
+mod feedback;
 pub mod history;
 mod law;
 pub use contacts_import::*;
+pub use feedback::*;
 pub use law::*;
 
 /// "Folio locked itself after 15 minutes without activity."
@@ -241,6 +243,7 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, KeyStrengthened) => "odvození klíče zesíleno",
         (Lang::Cs, Import) => "importováno",
         (Lang::Cs, Reconciled) => "přijato, jak bylo nalezeno",
+        (Lang::Cs, Restore) => "obnoveno",
     }
 }
 

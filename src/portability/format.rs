@@ -226,6 +226,10 @@ pub struct ConsentEvent {
     pub kind: ConsentEventKind,
     pub at: DateTime<Utc>,
     pub how: String,
+    /// On a "given" event that undoes a withdrawal made by mistake: that withdrawal's time
+    /// (absent otherwise, and in files written before undo existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

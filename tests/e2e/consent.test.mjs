@@ -1,5 +1,5 @@
 // End to end: the purposes register, a contact added with consent in the same form, "May I
-// contact?" (with the CSV), a one-click withdrawal that excludes the contact with its reason,
+// contact?" (with the CSV), a confirmed withdrawal that excludes the contact with its reason,
 // a consent receipt (page and Kantara JSON), and the Record of processing activities.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,9 +78,10 @@ test('a purpose, consent captured with a new contact, may-I-contact, withdrawal 
   assert.equal(csv.text, 'name,email\r\nEva Malá,eva@firma.cz\r\n');
   await screenshot(page, 'consent-may-contact');
 
-  // Withdraw in one click; Eva is then excluded, with the reason.
+  // Withdraw, once confirmed; Eva is then excluded, with the reason.
   await page.getByTestId('eligible').getByRole('link', { name: 'Eva Malá' }).click();
   await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Withdraw consent to Newsletter?' }).getByRole('button', { name: 'Yes, withdraw' }).click();
   await page.getByTestId('consent').getByText(/Newsletter: withdrawn/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Withdraw', exact: true }).count(), 0);
   await screenshot(page, 'consent-contact-panel');

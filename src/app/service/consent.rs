@@ -33,7 +33,7 @@ impl<R: Repository> UnlockedVault<R> {
         if !used.is_empty() {
             return Err(AppError::InUse(used.len()));
         }
-        self.delete_record::<Purpose>(id, now).await
+        self.delete_record::<Purpose>(id, now).await.map(|_| ())
     }
 
     /// A purpose that takes new consents: it exists and is not retired.
@@ -74,6 +74,7 @@ impl<R: Repository> UnlockedVault<R> {
                 kind,
                 at: now,
                 how: how.trim().to_string(),
+                undoes: None,
             },
             local_day,
         )?;

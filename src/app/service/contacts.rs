@@ -5,7 +5,7 @@ use super::error::AppError;
 use super::kinds::RecordKind;
 use super::records::Revision;
 use super::trail::Entry;
-use super::types::UnlockedVault;
+use super::types::{UnlockedVault, VaultSnapshot};
 use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::audit::{self, Action, FieldChange};
 use crate::domain::consent::{ConsentDraft, ConsentRecord, Limit};
@@ -17,6 +17,29 @@ use crate::domain::request::SubjectRequest;
 use crate::domain::task::Task;
 use crate::store::{Batch, Deletion, Expect, Repository};
 use chrono::{DateTime, Utc};
+
+impl VaultSnapshot {
+    /// Why organisation `id` cannot be deleted, if it cannot: people still belong to it, or
+    /// documents that must be kept refer to it. Asked before the deletion is even offered.
+    pub fn organisation_deletion_refused(&self, id: &str) -> Option<AppError> {
+        let mine = |o: &Option<String>| o.as_deref() == Some(id);
+        let people = self
+            .contacts
+            .values()
+            .filter(|c| mine(&c.data.organisation_id))
+            .count();
+        let documents = self
+            .documents
+            .values()
+            .filter(|d| mine(&d.data.organisation_id))
+            .count();
+        match (people, documents) {
+            (0, 0) => None,
+            (0, n) => Some(AppError::Documents(n)),
+            (n, _) => Some(AppError::InUse(n)),
+        }
+    }
+}
 
 impl<R: Repository> UnlockedVault<R> {
     /// Creates (`id` None) or updates a contact. Returns its id.
@@ -53,13 +76,8 @@ impl<R: Repository> UnlockedVault<R> {
     pub async fn delete_organisation(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let organisation = self.record::<Organisation>(id)?;
         let mine = |o: &Option<String>| o.as_deref() == Some(id);
-        let people = self.revisions_of::<Contact>(|c| mine(&c.organisation_id));
-        if !people.is_empty() {
-            return Err(AppError::InUse(people.len()));
-        }
-        let documents = self.revisions_of::<Document>(|d| mine(&d.organisation_id));
-        if !documents.is_empty() {
-            return Err(AppError::Documents(documents.len()));
+        if let Some(refused) = self.with_snapshot(|s| s.organisation_deletion_refused(id)) {
+            return Err(refused);
         }
         let deals = self.revise_all::<Deal>(now, |d| {
             mine(&d.organisation_id).then(|| {
@@ -236,8 +254,15 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, activity, now).await
     }
 
-    pub async fn delete_activity(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Activity>(id, now).await
+    /// Deletes an activity; what it returns is what `restore_activity` (Undo) writes back.
+    pub async fn delete_activity(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<super::undo::Removed<Activity>, AppError> {
+        self.delete_record::<Activity>(id, now)
+            .await
+            .map(super::undo::Removed)
     }
 }
 

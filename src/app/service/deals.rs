@@ -4,7 +4,8 @@
 use super::error::AppError;
 use super::kinds::RecordKind;
 use super::trail::Entry;
-use super::types::UnlockedVault;
+use super::types::{UnlockedVault, VaultSnapshot};
+use super::undo::{DealMove, Removed};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{self, Action};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
@@ -12,6 +13,19 @@ use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::task::{Task, TaskDraft};
 use crate::store::{Batch, Deletion, Expect, Repository};
 use chrono::{DateTime, NaiveDateTime, Utc};
+
+impl VaultSnapshot {
+    /// Why deal `id` cannot be deleted, if it cannot: documents refer to it, and documents are
+    /// kept (an invoice for years). Asked before the deletion is even offered.
+    pub fn deal_deletion_refused(&self, id: &str) -> Option<AppError> {
+        let documents = self
+            .documents
+            .values()
+            .filter(|d| d.data.deal_id.as_deref() == Some(id))
+            .count();
+        (documents > 0).then_some(AppError::Documents(documents))
+    }
+}
 
 impl<R: Repository> UnlockedVault<R> {
     /// Saves the pipeline (renamed or reordered stages); every stage a deal is in must remain.
@@ -66,17 +80,21 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, deal, now).await
     }
 
-    /// Moves a deal to another stage (the board's drag, keyboard and stage menu).
+    /// Moves a deal to another stage (the board's drag, keyboard and stage menu). Returns the
+    /// move, which `undo_deal_move` (Undo) takes back.
     pub async fn move_deal(
         &self,
         id: &str,
         stage: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<DealMove, AppError> {
         let mut deal = self.record::<Deal>(id)?.data;
+        let before = DealMove::before(id, &deal);
         let pipeline = self.with_snapshot(|s| s.pipeline());
         deal.move_to(&pipeline, stage, now)?;
-        self.save_record(Some(id), deal, now).await.map(|_| ())
+        let done = before.to(&deal);
+        self.save_record(Some(id), deal, now).await?;
+        Ok(done)
     }
 
     /// Deletes a deal no document refers to (documents must be kept), with its follow-ups; its
@@ -84,9 +102,8 @@ impl<R: Repository> UnlockedVault<R> {
     pub async fn delete_deal(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let deal = self.record::<Deal>(id)?;
         let mine = |d: &Option<String>| d.as_deref() == Some(id);
-        let documents = self.revisions_of::<Document>(|d| mine(&d.deal_id));
-        if !documents.is_empty() {
-            return Err(AppError::Documents(documents.len()));
+        if let Some(refused) = self.with_snapshot(|s| s.deal_deletion_refused(id)) {
+            return Err(refused);
         }
         let tasks = self.revisions_of::<Task>(|t| mine(&t.deal_id));
         let activities = self.revise_all::<Activity>(now, |a| {
@@ -145,8 +162,13 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(id, document, now).await
     }
 
-    pub async fn delete_document(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Document>(id, now).await
+    /// Deletes a document reference; what it returns is what Undo writes back.
+    pub async fn delete_document(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Removed<Document>, AppError> {
+        self.delete_record::<Document>(id, now).await.map(Removed)
     }
 
     /// Creates (`id` None) or updates a follow-up; `to_utc` reads the local due time.
@@ -178,8 +200,13 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(Some(id), task, now).await.map(|_| ())
     }
 
-    pub async fn delete_task(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.delete_record::<Task>(id, now).await
+    /// Deletes a follow-up; what it returns is what Undo writes back.
+    pub async fn delete_task(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Removed<Task>, AppError> {
+        self.delete_record::<Task>(id, now).await.map(Removed)
     }
 }
 

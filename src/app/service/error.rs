@@ -54,4 +54,7 @@ pub enum AppError {
     Restricted,
     #[error(transparent)]
     Request(#[from] RequestError),
+    /// Undo came too late: what it would put back has changed since (or is back already).
+    #[error("this can no longer be undone: it has changed since")]
+    UndoTooLate,
 }

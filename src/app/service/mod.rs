@@ -7,7 +7,7 @@
 //! the vault must hold, checked at unlock), `open` (create,
 //! unlock, load), `records` (saving and deleting one record), one file per feature (`contacts`,
 //! `consent`, `deals`, `rights`, `settings`), `portable` (export and import),
-//! `contacts_import`, `queries` (what the pages ask of the state), `today` (Home's lists), `upgrade` (bringing an
+//! `contacts_import`, `undo` (the writes that put back what an action just did), `queries` (what the pages ask of the state), `today` (Home's lists), `upgrade` (bringing an
 //! older history under the erasure rules), and `bulk` (the generator's
 //! and the benchmark's writers, not in the shipped app). Must not import `ui`.
 
@@ -32,6 +32,7 @@ mod testing;
 pub mod today;
 mod trail;
 mod types;
+mod undo;
 mod upgrade;
 
 pub use error::AppError;
@@ -43,6 +44,7 @@ pub use portable::{Difference, ImportSummary, Kept, MergeReport, PROGRESS_CHUNK}
 pub use rights::{plan_erasure, KeepOnList};
 pub use trail::AUDIT_BLOCK;
 pub use types::{Damaged, OpenRecord, Records, UnlockedVault, VaultSnapshot};
+pub use undo::{DealMove, Removed};
 
 /// Meta key of the vault header.
 pub const HEADER_KEY: &str = "vault_header";

@@ -171,12 +171,13 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(id)
     }
 
-    /// Deletes one record of kind `K` on its own, audited.
+    /// Deletes one record of kind `K` on its own, audited. Returns what it deleted (what an
+    /// Undo writes back).
     pub(super) async fn delete_record<K: RecordKind>(
         &self,
         id: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<OpenRecord<K>, AppError> {
         let record = self.record::<K>(id)?;
         let entry = Entry::new(
             Action::Delete,
@@ -191,7 +192,7 @@ impl<R: Repository> UnlockedVault<R> {
         };
         self.commit(batch, vec![entry], now).await?;
         K::records_mut(&mut self.inner.borrow_mut().snapshot).remove(id);
-        Ok(())
+        Ok(record)
     }
 
     /// Checks that the contacts, organisation and deal a record points at exist.

@@ -519,6 +519,7 @@ mod tests {
                     kind: EventKind::Withdrawn,
                     at: utc(6, 1, 9),
                     how: "by e-mail".into(),
+                    undoes: None,
                 },
                 prague,
             )

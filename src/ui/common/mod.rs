@@ -1,4 +1,4 @@
-//! Pieces every feature uses: the shell and its navigation, Home, the confirmation and error components, text fields and the passphrase strength meter, history lists, downloads and the locale. Must not import a feature folder.
+//! Pieces every feature uses: the shell and its navigation, Home, the confirmation, status and error components, text fields and the passphrase strength meter, history lists, downloads and the locale. Must not import a feature folder.
 
 pub mod action_error;
 pub mod confirm_delete;
@@ -10,6 +10,7 @@ pub mod home_page;
 pub mod locale;
 pub mod not_found_page;
 pub mod shell;
+pub mod status;
 pub mod strength_meter;
 pub mod text_field;
 pub mod update_banner;

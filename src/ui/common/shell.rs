@@ -1,4 +1,5 @@
-//! The frame around every page: header with the product name, navigation and Lock, main area, footer.
+//! The frame around every page: header with the product name, navigation and Lock, main area
+//! (with the status message every page can post to), footer.
 //! On a phone the navigation folds behind a Menu button (a disclosure: `aria-expanded`,
 //! `aria-controls`), which closes again once a link is chosen or on Escape; at wider widths the
 //! stylesheet hides the button and shows the navigation as a row.
@@ -12,6 +13,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
+    crate::ui::common::status::provide_status();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let unlocked = move || session.phase.get() == Phase::Unlocked;
@@ -95,6 +97,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <p class="hint loading-rest" role="status">{t(Text::LoadingRest)}</p>
             </Show>
             {children()}
+            <crate::ui::common::status::StatusMessage/>
         </main>
         <footer class="app-footer">
             <p>{t(Text::Footer)}</p>

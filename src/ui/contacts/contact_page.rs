@@ -7,6 +7,7 @@ use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,6 +33,7 @@ pub fn ContactPage() -> impl IntoView {
         Signal::derive(move || session.data.with(|d| d.history_of(&id)))
     };
     let confirming = RwSignal::new(false);
+    let status = use_status();
     let failure = RwSignal::new(None::<AppError>);
     let editing = RwSignal::new(None::<(String, Activity)>);
     let navigate = StoredValue::new_local(use_navigate());
@@ -67,8 +69,14 @@ pub fn ContactPage() -> impl IntoView {
                 .await
             {
                 // A hold keeps what documents need, restricted: the page shows what is left.
-                Ok(plan) if plan.keeps_contact() => confirming.set(false),
-                Ok(_) => navigate.with_value(|n| n("/contacts", Default::default())),
+                Ok(plan) if plan.keeps_contact() => {
+                    status.post(Text::ContactErasedKept.get(untrack(|| locale.get())));
+                    confirming.set(false)
+                }
+                Ok(_) => {
+                    status.post(Text::ContactErased.get(untrack(|| locale.get())));
+                    navigate.with_value(|n| n("/contacts", Default::default()))
+                }
                 Err(e) => {
                     confirming.set(false);
                     failure.set(Some(e));
@@ -246,9 +254,14 @@ pub fn ContactPage() -> impl IntoView {
                                                         class="link-button"
                                                         on:click=move |_| {
                                                             let id = delete_id.clone();
+                                                            let lang = untrack(|| locale.get());
                                                             spawn_local(async move {
-                                                                if let Err(e) = session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
-                                                                    failure.set(Some(e));
+                                                                match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
+                                                                    Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
+                                                                        let removed = removed.clone();
+                                                                        async move { v.restore_activity(removed, now).await }
+                                                                    }),
+                                                                    Err(e) => failure.set(Some(e)),
                                                                 }
                                                             });
                                                         }

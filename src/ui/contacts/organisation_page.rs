@@ -7,6 +7,7 @@ use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -28,6 +29,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let history =
         Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
     let confirming = RwSignal::new(false);
+    let status = use_status();
     let failure = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());
     let delete = move || {
@@ -38,13 +40,24 @@ pub fn OrganisationPage() -> impl IntoView {
                 })
                 .await
             {
-                Ok(()) => navigate.with_value(|n| n("/organisations", Default::default())),
+                Ok(()) => {
+                    status.post(Text::OrganisationDeleted.get(untrack(|| locale.get())));
+                    navigate.with_value(|n| n("/organisations", Default::default()))
+                }
                 Err(e) => {
                     confirming.set(false);
                     failure.set(Some(e));
                 }
             }
         });
+    };
+    // Why it cannot be deleted is said before any question is asked.
+    let ask_delete = move || {
+        let refused = session
+            .data
+            .with_untracked(|s| s.organisation_deletion_refused(&id_value.get_value()));
+        confirming.set(refused.is_none());
+        failure.set(refused);
     };
     let edit_href = format!("/organisations/{id}/edit");
     view! {
@@ -63,7 +76,7 @@ pub fn OrganisationPage() -> impl IntoView {
                     <h1 id="organisation-heading">{move || organisation.with(|o| o.as_ref().map(|o| o.data.name.clone()))}</h1>
                     <div class="actions">
                         <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| ask_delete()>{t(Text::Delete)}</button>
                     </div>
                 </div>
                 <crate::ui::deals::documents_panel::HoldBadge subject_id=id_value.get_value()/>

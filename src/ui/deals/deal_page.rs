@@ -1,5 +1,6 @@
 //! One deal: its facts, a stage menu, the stage history, its documents, follow-ups and linked
-//! activities, and its audit history; edit, or delete after confirming.
+//! activities, and its audit history; edit, or delete after confirming (or, with documents
+//! that must be kept, why it cannot be deleted, before any question).
 
 use crate::app::session::Session;
 use crate::app::AppError;
@@ -8,10 +9,12 @@ use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use crate::ui::contacts::activity_form::kind_text;
 use crate::ui::deals::deal_view::amount_text;
 use crate::ui::deals::documents_panel::DocumentsPanel;
 use crate::ui::deals::follow_ups_panel::FollowUpsPanel;
+use crate::ui::deals::stage_move::move_with_undo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -37,6 +40,7 @@ pub fn DealPage() -> impl IntoView {
     let history =
         Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
     let confirming = RwSignal::new(false);
+    let status = use_status();
     let failure = RwSignal::new(None::<AppError>);
     let navigate = StoredValue::new_local(use_navigate());
     let delete = move || {
@@ -47,7 +51,10 @@ pub fn DealPage() -> impl IntoView {
                 )
                 .await
             {
-                Ok(()) => navigate.with_value(|n| n("/deals", Default::default())),
+                Ok(()) => {
+                    status.post(Text::DealDeleted.get(untrack(|| locale.get())));
+                    navigate.with_value(|n| n("/deals", Default::default()))
+                }
                 Err(e) => {
                     confirming.set(false);
                     failure.set(Some(e));
@@ -57,16 +64,21 @@ pub fn DealPage() -> impl IntoView {
     };
     let move_to = move |stage: String| {
         failure.set(None);
+        let lang = untrack(|| locale.get());
         spawn_local(async move {
-            if let Err(e) = session
-                .write(move |v, now| async move {
-                    v.move_deal(&(id_value.get_value()), &stage, now).await
-                })
-                .await
-            {
+            let id = id_value.get_value();
+            if let Err(e) = move_with_undo(session, status, lang, id, stage).await {
                 failure.set(Some(e));
             }
         });
+    };
+    // Why the deal cannot be deleted is said before any question is asked.
+    let ask_delete = move || {
+        let refused = session
+            .data
+            .with_untracked(|s| s.deal_deletion_refused(&id_value.get_value()));
+        confirming.set(refused.is_none());
+        failure.set(refused);
     };
     let edit_href = format!("/deals/{id}/edit");
 
@@ -90,7 +102,7 @@ pub fn DealPage() -> impl IntoView {
                     <h1 id="deal-heading">{move || deal.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
                     <div class="actions">
                         <A href=edit_href.clone() attr:class="button">{t(Text::Edit)}</A>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>
+                        <button type="button" class="button secondary" on:click=move |_| ask_delete()>
                             {t(Text::Delete)}
                         </button>
                     </div>

@@ -9,8 +9,10 @@ use crate::domain::Money;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use crate::ui::deals::deal_view::{deal_rows, DealRow};
 use crate::ui::deals::pipeline_chart::PipelineChart;
+use crate::ui::deals::stage_move::move_with_undo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -40,37 +42,19 @@ pub fn DealsPage() -> impl IntoView {
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let view_mode = RwSignal::new(View::Board);
-    let announce = RwSignal::new(String::new());
+    let status = use_status();
     let failure = RwSignal::new(None::<AppError>);
     let data = move || deal_rows(session);
     let has_any = move || !data().rows.is_empty();
 
-    // Moves a deal and keeps the keyboard focus on its card in the new column.
+    // Moves a deal (said in the status message, with Undo) and keeps the keyboard focus on its
+    // card in the new column.
     let move_deal = move |id: String, stage: String| {
-        let (title, name) = untrack(|| {
-            let d = data();
-            let title = d
-                .rows
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| r.title.clone())
-                .unwrap_or_default();
-            let name = d
-                .pipeline
-                .stage(&stage)
-                .map(|s| phrases::stage_name(untrack(|| locale.get()), s))
-                .unwrap_or_default();
-            (title, name)
-        });
         failure.set(None);
+        let lang = untrack(|| locale.get());
         spawn_local(async move {
-            let moved = id.clone();
-            match session
-                .write(move |v, now| async move { v.move_deal(&moved, &stage, now).await })
-                .await
-            {
+            match move_with_undo(session, status, lang, id.clone(), stage).await {
                 Ok(()) => {
-                    announce.set(phrases::moved_to(untrack(|| locale.get()), &title, &name));
                     set_timeout(
                         move || {
                             let card = document().get_element_by_id(&format!("deal-card-{id}"));
@@ -96,7 +80,6 @@ pub fn DealsPage() -> impl IntoView {
                 <A href="/deals/new" attr:class="button">{t(Text::NewDeal)}</A>
             </div>
             <p class="lead">{t(Text::DealsLead)}</p>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <ActionError failure/>
             <Show
                 when=has_any

@@ -12,6 +12,7 @@ use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
 use crate::ui::deals::deal_view::amount_text;
 use leptos::prelude::*;
@@ -63,6 +64,7 @@ pub fn DocumentsPanel(
     let failure = RwSignal::new(None::<AppError>);
     let deleting = RwSignal::new(None::<String>);
     let confirm_open = RwSignal::new(false);
+    let status = use_status();
     let error_for = move |field: &'static str| error_of(errors, locale, field);
 
     let open = move |editing: Option<(String, Document)>| {
@@ -136,14 +138,25 @@ pub fn DocumentsPanel(
         let Some(id) = deleting.get_untracked() else {
             return;
         };
+        let lang = untrack(|| locale.get());
         spawn_local(async move {
             match session
                 .write(move |v, now| async move { v.delete_document(&id, now).await })
                 .await
             {
-                Ok(()) => {
+                Ok(removed) => {
                     confirm_open.set(false);
                     deleting.set(None);
+                    status.post_undoable(
+                        session,
+                        lang,
+                        Text::DocumentDeleted,
+                        Text::DocumentRestored,
+                        move |v, now| {
+                            let removed = removed.clone();
+                            async move { v.restore_document(removed, now).await }
+                        },
+                    );
                 }
                 Err(e) => failure.set(Some(e)),
             }

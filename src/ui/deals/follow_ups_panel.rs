@@ -1,5 +1,6 @@
 //! Follow-ups of a contact or a deal: the open ones by due time, then the done ones; each can
-//! be ticked done (and back) or deleted; a form adds one. `TaskItem` is shared with the Agenda.
+//! be ticked done (and back) or deleted (at once, with Undo in the status message); a form adds
+//! one. `TaskItem` is shared with the Agenda.
 
 use crate::app::clock::{local_day, local_to_utc};
 use crate::app::session::Session;
@@ -10,6 +11,7 @@ use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,6 +29,7 @@ pub fn TaskItem(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
+    let status = use_status();
     let box_id = format!("task-{id}");
     let toggle_id = id.clone();
     let delete_id = id.clone();
@@ -78,9 +81,14 @@ pub fn TaskItem(
                 aria-label=format!("{} {}", untrack(|| locale.t(Text::Delete)), task.title)
                 on:click=move |_| {
                     let id = delete_id.clone();
+                    let lang = untrack(|| locale.get());
                     spawn_local(async move {
-                        if let Err(e) = session.write(move |v, now| async move { v.delete_task(&id, now).await }).await {
-                            failure.set(Some(e));
+                        match session.write(move |v, now| async move { v.delete_task(&id, now).await }).await {
+                            Ok(removed) => status.post_undoable(session, lang, Text::FollowUpDeleted, Text::FollowUpRestored, move |v, now| {
+                                let removed = removed.clone();
+                                async move { v.restore_task(removed, now).await }
+                            }),
+                            Err(e) => failure.set(Some(e)),
                         }
                     });
                 }

@@ -9,6 +9,7 @@ pub mod deals_panel;
 pub mod documents_panel;
 pub mod follow_ups_panel;
 pub mod pipeline_chart;
+pub mod task_moves;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;

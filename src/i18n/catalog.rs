@@ -183,7 +183,7 @@ catalog! {
     NoActivities => "No activities yet: log a call, e-mail, meeting or note.",
         "Zatím žádné aktivity: zaznamenejte telefonát, e-mail, schůzku nebo poznámku.";
     LogActivity => "Log an activity", "Zaznamenat aktivitu";
-    ContactDetailsHeading => "Other details", "Další údaje";
+    ContactDetailsHeading => "More information", "Další údaje";
     ConsentByPurpose => "Consent by purpose", "Souhlasy podle účelů";
     ContactSummary => "Summary", "Souhrn";
     MatchedLabel => "matched:", "shoda:";

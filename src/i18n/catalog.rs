@@ -820,6 +820,8 @@ mod tests {
             Text::KindEmail,
             Text::NavData,
             Text::ExportHeading,
+            Text::FoundEmail,
+            Text::FoundIco,
         ]
         .into_iter()
         .collect();

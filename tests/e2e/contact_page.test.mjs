@@ -110,6 +110,16 @@ test('the contact page fits: summary and latest activity in view, forms behind b
     assert.equal(await page.locator('#activity-subject').count(), 0, 'the activity form closed after saving');
   }
 
+  // Editing opens the form with the activity; closed by Escape, the next opening is a new one.
+  await page.locator('.timeline-item', { hasText: 'Intro call' }).getByRole('button', { name: 'Edit' }).click();
+  await eventually(async () => assert.equal(await page.getByLabel('Subject').inputValue(), 'Intro call'));
+  await page.keyboard.press('Escape');
+  await page.locator('#activity-subject').waitFor({ state: 'detached' });
+  await button(page, 'Log an activity').click();
+  assert.equal(await page.getByLabel('Subject').inputValue(), '');
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+  await page.locator('#activity-subject').waitFor({ state: 'detached' });
+
   // At 1280×800, without scrolling: the name, the summary and the latest activity.
   await page.evaluate(() => window.scrollTo(0, 0));
   const bottom = async (locator) => {

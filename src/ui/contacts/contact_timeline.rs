@@ -24,6 +24,12 @@ pub fn ContactTimeline(
     let activities = Memo::new(move |_| session.data.with(|d| d.activities_of(&id.get_value())));
     let editing = RwSignal::new(None::<(String, Activity)>);
     let logging = RwSignal::new(false);
+    // Closed in any way (saved, Cancel, Escape): the next opening adds a new activity.
+    Effect::new(move |_| {
+        if !logging.get() && editing.get_untracked().is_some() {
+            editing.set(None);
+        }
+    });
     view! {
         <section class="panel" aria-labelledby="timeline-heading">
             <div class="panel-head">

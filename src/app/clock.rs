@@ -15,6 +15,11 @@ pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Local).date_naive()
 }
 
+/// The user's local date and time of an instant.
+pub fn local_time(at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(&Local).naive_local()
+}
+
 /// A local date and time as UTC; the earlier of two at a DST overlap, None in a DST gap.
 pub fn local_to_utc(at: NaiveDateTime) -> Option<DateTime<Utc>> {
     Local

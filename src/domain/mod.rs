@@ -14,6 +14,7 @@ pub mod document;
 pub mod email;
 pub mod erasure;
 pub mod field;
+pub mod found_by;
 pub mod hex;
 pub mod id;
 pub mod language;

@@ -178,6 +178,32 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.phone_digits.is_empty()
     }
+
+    /// Whether one text alone answers the whole query (every word, or the phone digits).
+    pub fn all_in(&self, text: &str) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        if !self.phone_digits.is_empty() {
+            return contains(digits(text).as_bytes(), self.phone_digits.as_bytes());
+        }
+        let folded = fold(text);
+        self.terms
+            .iter()
+            .all(|t| contains(folded.as_bytes(), t.as_bytes()))
+    }
+
+    /// Whether one text answers some part of the query that `besides` does not (a word the
+    /// other text lacks, or the phone digits).
+    pub fn some_in_besides(&self, text: &str, besides: &str) -> bool {
+        if !self.phone_digits.is_empty() {
+            return contains(digits(text).as_bytes(), self.phone_digits.as_bytes());
+        }
+        let (folded, other) = (fold(text), fold(besides));
+        self.terms.iter().any(|t| {
+            contains(folded.as_bytes(), t.as_bytes()) && !contains(other.as_bytes(), t.as_bytes())
+        })
+    }
 }
 
 /// How several chosen tags combine.

@@ -94,6 +94,60 @@ impl TaskDraft {
     }
 }
 
+/// How far a follow-up is snoozed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snooze {
+    Day,
+    Week,
+}
+
+impl Snooze {
+    pub fn days(self) -> u64 {
+        match self {
+            Snooze::Day => 1,
+            Snooze::Week => 7,
+        }
+    }
+}
+
+/// The local day a snoozed follow-up falls due: a day or a week after its due day, or after
+/// `today` when it is already overdue (snoozed by a day, an overdue follow-up is due tomorrow,
+/// not still overdue).
+pub fn snoozed_day(due_day: NaiveDate, today: NaiveDate, snooze: Snooze) -> NaiveDate {
+    let from = due_day.max(today);
+    from.checked_add_days(chrono::Days::new(snooze.days()))
+        .unwrap_or(from)
+}
+
+/// A typed date (`YYYY-MM-DD`) a follow-up is rescheduled to.
+pub fn parse_new_day(typed: &str) -> Result<NaiveDate, FieldErrors> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(vec![(fields::DUE, FieldError::Required)]);
+    }
+    NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| vec![(fields::DUE, FieldError::Date)])
+}
+
+impl Task {
+    /// The same follow-up due on local `day`, at the local time of day it had (`local` reads an
+    /// instant in the user's time zone, `to_utc` a local time back). A time that does not exist
+    /// that day (a daylight-saving gap) is refused as a date error.
+    pub fn moved_to(
+        &self,
+        day: NaiveDate,
+        local: impl Fn(DateTime<Utc>) -> NaiveDateTime,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+    ) -> Result<Task, FieldErrors> {
+        let time = local(self.due).time();
+        let due =
+            to_utc(day.and_time(time)).ok_or_else(|| vec![(fields::DUE, FieldError::Date)])?;
+        Ok(Task {
+            due,
+            ..self.clone()
+        })
+    }
+}
+
 /// Where a task sits on the Agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bucket {
@@ -239,6 +293,71 @@ mod tests {
                 (fields::TITLE, FieldError::Required),
                 (fields::DUE, FieldError::Date)
             ]
+        );
+    }
+
+    fn prague_local(at: DateTime<Utc>) -> NaiveDateTime {
+        at.with_timezone(&FixedOffset::east_opt(3600).unwrap())
+            .naive_local()
+    }
+
+    fn prague_utc(n: NaiveDateTime) -> Option<DateTime<Utc>> {
+        FixedOffset::east_opt(3600)
+            .unwrap()
+            .from_local_datetime(&n)
+            .single()
+            .map(|d| d.with_timezone(&Utc))
+    }
+
+    #[test]
+    fn a_snoozed_follow_up_moves_from_its_day_or_from_today_when_overdue() {
+        let today = day(2026, 3, 10);
+        // Due later: a day or a week after its own day.
+        assert_eq!(
+            snoozed_day(day(2026, 3, 12), today, Snooze::Day),
+            day(2026, 3, 13)
+        );
+        assert_eq!(
+            snoozed_day(day(2026, 3, 12), today, Snooze::Week),
+            day(2026, 3, 19)
+        );
+        // Due today: tomorrow.
+        assert_eq!(snoozed_day(today, today, Snooze::Day), day(2026, 3, 11));
+        // Overdue: counted from today, so it is no longer overdue.
+        assert_eq!(
+            snoozed_day(day(2026, 2, 1), today, Snooze::Day),
+            day(2026, 3, 11)
+        );
+        assert_eq!(
+            snoozed_day(day(2026, 2, 1), today, Snooze::Week),
+            day(2026, 3, 17)
+        );
+    }
+
+    #[test]
+    fn a_rescheduled_follow_up_keeps_its_local_time_of_day() {
+        // 16:30 in Prague on 24 November.
+        let t = task(utc(2026, 11, 24, 15, 30));
+        let moved = t
+            .moved_to(day(2026, 12, 2), prague_local, prague_utc)
+            .unwrap();
+        assert_eq!(moved.due, utc(2026, 12, 2, 15, 30));
+        assert_eq!(moved.title, t.title);
+        assert_eq!(moved.contact_id, t.contact_id);
+        // A local time that does not exist that day is refused, not guessed.
+        assert_eq!(
+            t.moved_to(day(2026, 12, 2), prague_local, |_| None)
+                .unwrap_err(),
+            vec![(fields::DUE, FieldError::Date)]
+        );
+        assert_eq!(parse_new_day(" 2026-12-02 ").unwrap(), day(2026, 12, 2));
+        assert_eq!(
+            parse_new_day("").unwrap_err(),
+            vec![(fields::DUE, FieldError::Required)]
+        );
+        assert_eq!(
+            parse_new_day("2.12.2026").unwrap_err(),
+            vec![(fields::DUE, FieldError::Date)]
         );
     }
 }

@@ -180,8 +180,21 @@ catalog! {
         "Smazat tento kontakt i s jeho aktivitami? Nelze to vrátit; auditní stopa smazání zaznamená.";
     ConfirmDelete => "Yes, delete", "Ano, smazat";
     Timeline => "Activities", "Aktivity";
-    NoActivities => "No activities yet: log a call, e-mail, meeting or note below.",
-        "Zatím žádné aktivity: níže zaznamenejte telefonát, e-mail, schůzku nebo poznámku.";
+    NoActivities => "No activities yet: log a call, e-mail, meeting or note.",
+        "Zatím žádné aktivity: zaznamenejte telefonát, e-mail, schůzku nebo poznámku.";
+    LogActivity => "Log an activity", "Zaznamenat aktivitu";
+    ContactDetailsHeading => "More information", "Další údaje";
+    ConsentByPurpose => "Consent by purpose", "Souhlasy podle účelů";
+    ContactSummary => "Summary", "Souhrn";
+    MatchedLabel => "matched:", "shoda:";
+    FoundEmail => "e-mail", "e-mail";
+    FoundPhone => "phone", "telefon";
+    FoundOrganisation => "organisation", "organizace";
+    FoundRole => "role", "funkce";
+    FoundIco => "IČO", "IČO";
+    FoundTag => "tag", "štítek";
+    FoundAddress => "address", "adresa";
+    FoundNotes => "notes", "poznámky";
     AddActivity => "Add activity", "Přidat aktivitu";
     ActivityKindLabel => "Kind", "Druh";
     KindCall => "Call", "Telefonát";
@@ -339,6 +352,7 @@ catalog! {
     AllPurposes => "All purposes", "Všechny účely";
     ReasonLabel => "Reason", "Důvod";
     RecordLimit => "Record", "Zaznamenat";
+    OpenLimitForm => "Record an objection or restriction", "Zaznamenat námitku nebo omezení";
     Lift => "Lift", "Ukončit";
     LiftedOn => "ended", "ukončeno";
     SinceWord => "since", "od";
@@ -587,6 +601,11 @@ catalog! {
     AgendaLead => "Your follow-ups by day, on this device's time zone.", "Vaše úkoly podle dne, v časovém pásmu tohoto zařízení.";
     FollowUpsHeading => "Follow-ups", "Úkoly";
     AddFollowUp => "Add follow-up", "Přidat úkol";
+    OpenFollowUpForm => "Add a follow-up", "Naplánovat úkol";
+    SnoozeDay => "Snooze 1 day", "Odložit o den";
+    SnoozeWeek => "Snooze 1 week", "Odložit o týden";
+    Reschedule => "Reschedule", "Přeplánovat";
+    NewDueDate => "New date", "Nový termín";
     FollowUpTitle => "Follow-up", "Úkol";
     DueDate => "Due date", "Termín";
     DueTime => "Time", "Čas";
@@ -859,6 +878,8 @@ mod tests {
             Text::KindEmail,
             Text::NavData,
             Text::ExportHeading,
+            Text::FoundEmail,
+            Text::FoundIco,
         ]
         .into_iter()
         .collect();

@@ -51,7 +51,8 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   const newest = history.locator('.history-event').first();
   assert.match(await newest.innerText(), /updated/);
   assert.match(await newest.locator('tbody').innerText(), /^Role or title\s+\(empty\)\s+Jednatelka$/);
-  // Log an activity.
+  // Log an activity: the form opens from its button and closes once saved.
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Kind').selectOption('call');
   await page.getByLabel('Subject').fill('Offer follow-up');
   await page.getByLabel('Details').fill('Wants the offer by Friday');
@@ -60,11 +61,13 @@ test('add, edit, log, search, filter, reload and delete contacts', async () => {
   assert.match(await page.locator('.timeline-item').first().innerText(), /Call/);
   await screenshot(page, 'contact');
   // Editing a meeting shows Meeting in the Kind menu, also after the menu was touched.
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Kind').selectOption('meeting');
   await page.getByLabel('Subject').fill('Kick-off meeting');
   await page.getByRole('button', { name: 'Add activity' }).click();
   const meeting = page.locator('.timeline-item', { hasText: 'Kick-off meeting' });
   await meeting.waitFor();
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Kind').selectOption('email');
   await meeting.getByRole('button', { name: 'Edit' }).click();
   await eventually(async () => assert.equal(await page.getByLabel('Kind').inputValue(), 'meeting'));
@@ -211,6 +214,7 @@ test('a duplicate is flagged when typed, and two contacts merge with the values 
   await page.getByLabel('Role or title').fill('CEO');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { level: 1, name: 'Jana Novákova' }).waitFor();
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Subject').fill('Call about the contract');
   await page.getByRole('button', { name: 'Add activity' }).click();
   await page.locator('.timeline-item', { hasText: 'Call about the contract' }).waitFor();

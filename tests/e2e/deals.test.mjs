@@ -108,10 +108,12 @@ test('a deal moves across the board by keyboard; an invoice holds the contact; f
     const now = new Date();
     return [day(now), day(new Date(now.getTime() - 86_400_000))];
   });
+  await page.getByRole('button', { name: 'Add a follow-up' }).click();
   await page.getByLabel('Follow-up', { exact: true }).fill('Call about the audit offer');
   await page.getByLabel('Due date', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Add follow-up' }).click();
   await page.getByRole('checkbox', { name: 'Call about the audit offer' }).waitFor();
+  await page.getByRole('button', { name: 'Add a follow-up' }).click();
   await page.getByLabel('Follow-up', { exact: true }).fill('Send the engagement letter');
   await page.getByLabel('Due date', { exact: true }).fill(yesterday);
   await page.getByLabel('Time', { exact: true }).fill('08:30');

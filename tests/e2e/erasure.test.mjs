@@ -29,6 +29,7 @@ test('erase a person with an invoice hold, and one without', async () => {
 
   // Jana: a call, a deal with an invoice (kept to the end of 2036), and an erasure request.
   await newContact(page, 'Jana', 'Dvořáková', 'jana@dvorakova.cz', 'Prefers calls after 5 pm');
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Subject').fill('Call about the audit');
   await page.getByRole('button', { name: 'Add activity' }).click();
   await page.locator('.timeline-item', { hasText: 'Call about the audit' }).waitFor();

@@ -108,6 +108,7 @@ for (const how of ['Erase', 'Delete']) {
 
     // Jana: an e-mail, a phone, a note and an activity, deleted; a follow-up, deleted.
     await newContact(page, { given: 'Jana', family: 'Dvořáková', email: 'jana@dvorakova.cz', phone: '+420 601 234 567', notes: 'Prefers calls after 5 pm' });
+    await page.getByRole('button', { name: 'Log an activity' }).click();
     await page.getByLabel('Subject').fill('Call about the secret merger');
     await page.getByRole('button', { name: 'Add activity' }).click();
     const call = page.locator('.timeline-item', { hasText: 'Call about the secret merger' });
@@ -115,12 +116,14 @@ for (const how of ['Erase', 'Delete']) {
     await call.getByRole('button', { name: 'Delete' }).click();
     await call.waitFor({ state: 'detached' });
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
     await page.getByLabel('Follow-up', { exact: true }).fill('Send the merger memo');
     await page.getByLabel('Due date', { exact: true }).fill(today);
     await page.getByRole('button', { name: 'Add follow-up' }).click();
     await page.getByRole('button', { name: 'Delete Send the merger memo' }).click();
     await page.getByRole('checkbox', { name: 'Send the merger memo' }).waitFor({ state: 'detached' });
     // She objects to the newsletter (direct marketing): a banner says so.
+    await page.getByRole('button', { name: 'Record an objection or restriction' }).click();
     await page.getByLabel('Objection or restriction').selectOption('objection');
     await page.locator('#limit-purpose').selectOption({ label: 'Newsletter' });
     await page.locator('#limit-reason').fill('never mail me');

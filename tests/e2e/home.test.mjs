@@ -82,7 +82,7 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
   await page.getByRole('heading', { level: 1, name: 'Petr Černý' }).waitFor();
 
   const consentPanel = page.getByRole('region', { name: 'Consent' });
-  await consentPanel.locator('summary', { hasText: 'Record consent' }).click();
+  await consentPanel.getByRole('button', { name: 'Record consent' }).click();
   await consentPanel.getByLabel('Purpose', { exact: true }).selectOption({ label: 'Newsletter' });
   await page.getByLabel('Collection method').selectOption('web_form');
   await page.getByLabel('Privacy notice shown (title or URL)').fill('https://poradna.cz/privacy');
@@ -97,10 +97,12 @@ test('the checklist ticks itself step by step, and Home lists the day’s work w
     return [day(now), day(new Date(now.getTime() - 25 * 86_400_000))];
   });
   assert.equal(today, '2027-02-10', 'the page runs on the test’s day');
+  await page.getByRole('button', { name: 'Add a follow-up' }).click();
   await page.getByLabel('Follow-up', { exact: true }).fill('Call about the tax return');
   await page.getByLabel('Due date', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Add follow-up' }).click();
   await page.getByRole('checkbox', { name: 'Call about the tax return' }).waitFor();
+  await page.getByRole('button', { name: 'Add a follow-up' }).click();
   await page.getByLabel('Follow-up', { exact: true }).fill('Send the signed contract');
   await page.getByLabel('Due date', { exact: true }).fill('2027-02-08');
   await page.getByRole('button', { name: 'Add follow-up' }).click();

@@ -209,6 +209,7 @@ test('at 390 px no page scrolls sideways, with data on every page; then the same
   await page.getByLabel('Notes').fill(`Signed again: ${url}?version=2&checksum=5f2c8a9e0b7d4c1f`);
   await page.getByRole('button', { name: 'Save' }).click();
   await heading(page, 'Bohumila Nováková-Přecechtělová');
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Kind').selectOption('meeting');
   await page.getByLabel('Subject').fill('Kick-off meeting');
   await page.getByLabel('Details').fill(`Agenda: ${url}`);

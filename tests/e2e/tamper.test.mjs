@@ -256,6 +256,7 @@ test('every change made behind Folio\'s back is named at unlock, and normal use 
         break;
       case 1:
         await openContact(page, 'Cyril Cibulka');
+        await page.getByRole('button', { name: 'Log an activity' }).click();
         await page.getByLabel('Subject').fill(`Call ${round}`);
         await page.getByRole('button', { name: 'Add activity' }).click();
         await page.locator('.timeline-item', { hasText: `Call ${round}` }).waitFor();

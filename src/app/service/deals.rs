@@ -10,9 +10,9 @@ use crate::domain::activity::Activity;
 use crate::domain::audit::{self, Action};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
 use crate::domain::document::{Document, DocumentDraft};
-use crate::domain::task::{Task, TaskDraft};
+use crate::domain::task::{self, Snooze, Task, TaskDraft};
 use crate::store::{Batch, Deletion, Expect, Repository};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 impl VaultSnapshot {
     /// Why deal `id` cannot be deleted, if it cannot: documents refer to it, and documents are
@@ -200,6 +200,51 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_record(Some(id), task, now).await.map(|_| ())
     }
 
+    /// Moves a follow-up to the local day typed (`YYYY-MM-DD`), at the local time of day it
+    /// had; audited like any other edit of it.
+    pub async fn reschedule_task(
+        &self,
+        id: &str,
+        typed_day: &str,
+        local: impl Fn(DateTime<Utc>) -> NaiveDateTime,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let day = task::parse_new_day(typed_day).map_err(AppError::Invalid)?;
+        self.move_task(id, |_| day, local, to_utc, now).await
+    }
+
+    /// Snoozes a follow-up by a day or a week: from its due day, or from `today` when overdue.
+    pub async fn snooze_task(
+        &self,
+        id: &str,
+        snooze: Snooze,
+        today: NaiveDate,
+        local: impl Fn(DateTime<Utc>) -> NaiveDateTime,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let to_day = |due_day| task::snoozed_day(due_day, today, snooze);
+        self.move_task(id, to_day, local, to_utc, now).await
+    }
+
+    async fn move_task(
+        &self,
+        id: &str,
+        to_day: impl Fn(NaiveDate) -> NaiveDate,
+        local: impl Fn(DateTime<Utc>) -> NaiveDateTime,
+        to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let task = self.record::<Task>(id)?.data;
+        self.check_not_restricted(task.contact_id.as_ref())?;
+        let day = to_day(local(task.due).date());
+        let moved = task
+            .moved_to(day, local, to_utc)
+            .map_err(AppError::Invalid)?;
+        self.save_record(Some(id), moved, now).await.map(|_| ())
+    }
+
     /// Deletes a follow-up; what it returns is what Undo writes back.
     pub async fn delete_task(
         &self,
@@ -310,5 +355,51 @@ mod tests {
         assert_eq!(s.pipeline(), pipeline);
         assert_eq!(s.pipeline().stages[0].name, "Poptávka");
         assert_eq!(s.pipeline().stages[2].id, "qualified");
+    }
+
+    #[test]
+    fn a_follow_up_is_snoozed_and_rescheduled_through_the_trail() {
+        use crate::domain::task::Snooze;
+        let local = |at: DateTime<Utc>| at.naive_utc();
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let follow_up = TaskDraft {
+            title: "Call back".into(),
+            due_date: "2026-12-01".into(),
+            due_time: "14:30".into(),
+            contact_id: Some(jana.clone()),
+            ..TaskDraft::default()
+        };
+        let task = block_on(vault.save_task(None, &follow_up, utc_of, t(2))).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        block_on(vault.snooze_task(&task, Snooze::Week, today, local, utc_of, t(3))).unwrap();
+        let due = |v: &UnlockedVault<MemoryRepository>| v.snapshot().tasks[&task].data.due;
+        assert_eq!(
+            due(&vault),
+            Utc.with_ymd_and_hms(2026, 12, 8, 14, 30, 0).unwrap()
+        );
+        block_on(vault.reschedule_task(&task, "2027-01-15", local, utc_of, t(4))).unwrap();
+        assert_eq!(
+            due(&vault),
+            Utc.with_ymd_and_hms(2027, 1, 15, 14, 30, 0).unwrap()
+        );
+        assert!(matches!(
+            block_on(vault.reschedule_task(&task, "", local, utc_of, t(5))),
+            Err(AppError::Invalid(_))
+        ));
+        // Both moves are in the audit trail, as edits of the due time, and survive a reload.
+        let s = block_on(unlock(repo, &pass())).unwrap().snapshot();
+        assert_eq!(
+            s.tasks[&task].data.due,
+            Utc.with_ymd_and_hms(2027, 1, 15, 14, 30, 0).unwrap()
+        );
+        let moves = s
+            .audit
+            .iter()
+            .filter(|e| e.entity_id == task && e.action == Action::Update)
+            .filter(|e| e.changes.iter().any(|c| c.field == "due"))
+            .count();
+        assert_eq!(moves, 2);
     }
 }

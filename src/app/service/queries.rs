@@ -4,6 +4,8 @@
 use super::types::VaultSnapshot;
 use crate::domain::activity::Activity;
 use crate::domain::audit::AuditEvent;
+use crate::domain::consent::{LimitKind, State};
+use chrono::{DateTime, NaiveDate, Utc};
 
 impl VaultSnapshot {
     /// The audit events about record `id`, oldest first; a contact's include those of the
@@ -52,6 +54,51 @@ impl VaultSnapshot {
         // Activities of the same minute: the one logged last first (then by id, never random).
         let logged = |id: &String| self.activities.get(id).map(|r| r.created_at);
         list.sort_by_cached_key(|a| std::cmp::Reverse((a.1.at, logged(&a.0), a.0.clone())));
+        list
+    }
+
+    /// Contact `id`'s answer for each purpose it answered, as (purpose name, state on the local
+    /// day `today`), by purpose name: the badges of the contact's summary.
+    pub fn consent_states_of(
+        &self,
+        id: &str,
+        today: NaiveDate,
+        local_day: impl Fn(DateTime<Utc>) -> NaiveDate + Copy,
+    ) -> Vec<(String, State)> {
+        let mut list: Vec<(String, State)> = self
+            .consents
+            .values()
+            .filter(|c| c.data.contact_id == id)
+            .map(|c| {
+                let purpose = self
+                    .purposes
+                    .get(&c.data.purpose_id)
+                    .map_or_else(|| c.data.purpose_id.clone(), |p| p.data.name.clone());
+                (purpose, c.data.state(today, local_day))
+            })
+            .collect();
+        list.sort_by_cached_key(|(name, _)| crate::domain::search::fold(name));
+        list
+    }
+
+    /// Contact `id`'s objections and restrictions in force at `at`, as (kind, purpose name; None
+    /// for all purposes): objections first, then by purpose name.
+    pub fn limits_in_force(&self, id: &str, at: DateTime<Utc>) -> Vec<(LimitKind, Option<String>)> {
+        let mut list: Vec<(LimitKind, Option<String>)> = self
+            .limits
+            .values()
+            .filter(|l| l.data.contact_id == id && l.data.active_at(at))
+            .map(|l| {
+                let purpose = l.data.purpose_id.as_ref().map(|p| {
+                    self.purposes
+                        .get(p)
+                        .map_or_else(|| p.clone(), |p| p.data.name.clone())
+                });
+                (l.data.kind, purpose)
+            })
+            .collect();
+        list.sort_by_key(|(kind, purpose)| (*kind != LimitKind::Objection, purpose.clone()));
+        list.dedup();
         list
     }
 
@@ -146,5 +193,59 @@ mod tests {
             .collect();
         let expected: Vec<String> = (0..12).rev().map(|n| format!("call {n}")).collect();
         assert_eq!(subjects, expected);
+    }
+
+    #[test]
+    fn a_contact_s_summary_lists_its_consents_and_limits_in_force() {
+        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let jana = block_on(vault.save_contact(None, &contact("Jana", "Malá"), t(1))).unwrap();
+        let purpose = |name: &str| PurposeDraft {
+            name: name.into(),
+            basis: "consent".into(),
+            data_categories: "name, e-mail".into(),
+            retention: "until withdrawn".into(),
+            ..PurposeDraft::default()
+        };
+        let news = block_on(vault.save_purpose(None, &purpose("Newsletter"), t(2))).unwrap();
+        let events = block_on(vault.save_purpose(None, &purpose("Events"), t(3))).unwrap();
+        let consent = |purpose_id: &str, answer: &str| ConsentDraft {
+            contact_id: jana.clone(),
+            purpose_id: purpose_id.to_string(),
+            notice: "Privacy notice 2026".into(),
+            method: "email".into(),
+            answer: answer.into(),
+            ..ConsentDraft::default()
+        };
+        block_on(vault.create_consent(&consent(&news, "given"), t(4))).unwrap();
+        block_on(vault.create_consent(&consent(&events, "refused"), t(5))).unwrap();
+        let day = |at: DateTime<Utc>| at.date_naive();
+        let s = vault.snapshot();
+        let states = s.consent_states_of(&jana, t(6).date_naive(), day);
+        assert_eq!(
+            states,
+            vec![
+                ("Events".to_string(), crate::domain::consent::State::Refused),
+                (
+                    "Newsletter".to_string(),
+                    crate::domain::consent::State::Given { until: None }
+                ),
+            ]
+        );
+        assert!(s.limits_in_force(&jana, t(6)).is_empty());
+        let objection = block_on(vault.add_limit(
+            &jana,
+            LimitKind::Objection,
+            Some(news.clone()),
+            "no mail",
+            t(7),
+        ))
+        .unwrap();
+        let s = vault.snapshot();
+        assert_eq!(
+            s.limits_in_force(&jana, t(8)),
+            vec![(LimitKind::Objection, Some("Newsletter".to_string()))]
+        );
+        block_on(vault.lift_limit(&objection, t(9))).unwrap();
+        assert!(vault.snapshot().limits_in_force(&jana, t(10)).is_empty());
     }
 }

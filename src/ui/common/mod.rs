@@ -4,6 +4,7 @@ pub mod action_error;
 pub mod confirm_delete;
 pub mod download;
 pub mod field_errors;
+pub mod form_opener;
 pub mod form_outcome;
 pub mod history_list;
 pub mod home_page;

@@ -32,7 +32,12 @@ pub fn active_purposes(session: Session) -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn ConsentForm(contact_id: String) -> impl IntoView {
+pub fn ConsentForm(
+    contact_id: String,
+    /// The form is behind a button: saving or Cancel closes it.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
@@ -135,6 +140,9 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
                     notice_text.set(String::new());
                     how.set(String::new());
                     saved.set(true);
+                    if let Some(open) = open {
+                        open.set(false);
+                    }
                 }
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -142,8 +150,7 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
         });
     };
     view! {
-        <details class="consent-form">
-            <summary>{t(Text::RecordConsent)}</summary>
+        <div class="consent-form">
             <Show when=move || purposes.with(|p| !p.is_empty()) fallback=move || view! { <p class="hint">{t(Text::NoActivePurposes)}</p> }>
                 <form class="form wide" novalidate=true on:submit=save>
                     <div class="field-row">
@@ -187,12 +194,15 @@ pub fn ConsentForm(contact_id: String) -> impl IntoView {
                     <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button">{t(Text::RecordConsent)}</button>
+                        {open.map(|open| view! {
+                            <button type="button" class="button secondary" on:click=move |_| open.set(false)>{t(Text::Cancel)}</button>
+                        })}
                         <Show when=move || saved.get()>
                             <span class="hint" role="status">{t(Text::Saved)}</span>
                         </Show>
                     </div>
                 </form>
             </Show>
-        </details>
+        </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::stored::Stored;
 use crate::i18n::phrases::history::stored_text;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
+use crate::ui::common::form_opener::FormOpener;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::{use_status, Status};
 use crate::ui::consent::consent_form::ConsentForm;
@@ -24,6 +25,7 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let failure = RwSignal::new(None::<AppError>);
+    let recording = RwSignal::new(false);
     let contact = StoredValue::new(contact_id.clone());
     let consents = Memo::new(move |_| {
         let id = contact.get_value();
@@ -200,7 +202,9 @@ pub fn ConsentPanel(contact_id: String) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <ConsentForm contact_id=contact_id/>
+            <FormOpener label=Text::RecordConsent id="open-consent-form" open=recording>
+                <ConsentForm contact_id=contact_id.clone() open=recording/>
+            </FormOpener>
         </section>
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::FieldErrors;
 use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_opener::FormOpener;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::consent::consent_form::active_purposes;
@@ -47,6 +48,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
+    let recording = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failure.set(None);
@@ -67,6 +69,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
                 Ok(_) => {
                     reason.set(String::new());
                     errors.set(FieldErrors::new());
+                    recording.set(false);
                 }
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -123,6 +126,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
                 }
                 .into_any()
             }}
+            <FormOpener label=Text::OpenLimitForm id="open-limit-form" open=recording>
             <form class="form wide" novalidate=true on:submit=add>
                 <div class="field-row">
                     <div class="field">
@@ -143,8 +147,10 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
                 <TextField label=Text::ReasonLabel id="limit-reason" value=reason error=error_of(errors, locale, fields::REASON) required=true/>
                 <div class="actions">
                     <button type="submit" class="button secondary">{t(Text::RecordLimit)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| recording.set(false)>{t(Text::Cancel)}</button>
                 </div>
             </form>
+            </FormOpener>
         </section>
     }
 }

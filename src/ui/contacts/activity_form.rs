@@ -53,6 +53,9 @@ pub fn ActivityForm(
     contact_id: String,
     /// The activity being edited (None: a new one).
     editing: RwSignal<Option<(String, Activity)>>,
+    /// The form is behind a button: saving or Cancel closes it.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
@@ -85,6 +88,12 @@ pub fn ActivityForm(
         deal.set(String::new());
         errors.set(vec![]);
     };
+    let close = move || {
+        reset();
+        if let Some(open) = open {
+            open.set(false);
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = ActivityDraft {
@@ -107,7 +116,7 @@ pub fn ActivityForm(
                 })
                 .await
             {
-                Ok(()) => reset(),
+                Ok(()) => close(),
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
             }
@@ -170,8 +179,8 @@ pub fn ActivityForm(
                 <button type="submit" class="button" disabled=move || working.get()>
                     {move || locale.t(if editing.get().is_some() { Text::Save } else { Text::AddActivity })}
                 </button>
-                <Show when=move || editing.get().is_some()>
-                    <button type="button" class="button secondary" on:click=move |_| reset()>{t(Text::Cancel)}</button>
+                <Show when=move || editing.get().is_some() || open.is_some()>
+                    <button type="button" class="button secondary" on:click=move |_| close()>{t(Text::Cancel)}</button>
                 </Show>
             </div>
         </form>

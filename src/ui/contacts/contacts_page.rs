@@ -1,8 +1,10 @@
 //! The contact list: search as you type (ignoring case, diacritics and phone spacing), filter by
-//! tags (all of / any of), sort by name or last activity; only the visible rows are rendered.
+//! tags (all of / any of), sort by name or last activity; only the visible rows are rendered,
+//! each with its phone and organisation, and why it was found when not by its name.
 
 use crate::app::service::VaultSnapshot;
 use crate::app::session::Session;
+use crate::domain::found_by::{found_by, FoundIn};
 use crate::domain::search::{fold, Haystack, Query, TagFilter, TagMode};
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::locale::use_locale;
@@ -24,6 +26,8 @@ struct Row {
     name: String,
     sort_key: String,
     detail: String,
+    phone: String,
+    organisation: String,
     tags: Vec<String>,
     last_activity: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -55,7 +59,12 @@ impl Index {
                     .emails
                     .first()
                     .map(|e| e.value.clone())
-                    .or_else(|| c.data.phones.first().map(|p| p.value.clone()))
+                    .unwrap_or_default();
+                let phone = c
+                    .data
+                    .phones
+                    .first()
+                    .map(|p| p.value.clone())
                     .unwrap_or_default();
                 let organisation = c
                     .data
@@ -70,6 +79,8 @@ impl Index {
                         name: c.data.display_name(),
                         sort_key: c.data.sort_key(),
                         detail,
+                        phone,
+                        organisation: organisation.unwrap_or_default().to_string(),
                         tags: c.data.tags.clone(),
                         last_activity: last.get(c.id.as_str()).copied(),
                     },
@@ -97,6 +108,20 @@ impl Index {
             by_activity,
             tags,
         }
+    }
+}
+
+/// The words for a field a search matched.
+fn found_in_text(field: FoundIn) -> Text {
+    match field {
+        FoundIn::Email => Text::FoundEmail,
+        FoundIn::Phone => Text::FoundPhone,
+        FoundIn::Organisation => Text::FoundOrganisation,
+        FoundIn::Role => Text::FoundRole,
+        FoundIn::Ico => Text::FoundIco,
+        FoundIn::Tag => Text::FoundTag,
+        FoundIn::Address => Text::FoundAddress,
+        FoundIn::Notes => Text::FoundNotes,
     }
 }
 
@@ -211,12 +236,24 @@ pub fn ContactsPage() -> impl IntoView {
         rows.with(|all| {
             let last = (first + count).min(all.len());
             let i = index();
+            // Why each shown row was found, when not by its name (only the rows in view).
+            let q = Query::new(&query.get());
             let slice = all
                 .get(first..last)
                 .unwrap_or_default()
                 .iter()
-                .map(|&n| i.entries[n].1.clone())
-                .collect::<Vec<Row>>();
+                .map(|&n| {
+                    let row = i.entries[n].1.clone();
+                    let found = session.data.with(|d| {
+                        d.contacts.get(&row.id).and_then(|c| {
+                            let organisation =
+                                (!row.organisation.is_empty()).then_some(row.organisation.as_str());
+                            found_by(&c.data, organisation, &q)
+                        })
+                    });
+                    (row, found)
+                })
+                .collect::<Vec<(Row, Option<(FoundIn, String)>)>>();
             (first, all.len(), slice)
         })
     });
@@ -351,13 +388,26 @@ pub fn ContactsPage() -> impl IntoView {
                             style:padding-top=move || format!("{}px", window.with(|w| w.0) as f64 * ROW_HEIGHT)
                         >
                             // Keyed: rows still in view are kept, not drawn again.
-                            <For each=move || window.with(|w| w.2.clone()) key=|r| r.clone() let(r)>
+                            <For each=move || window.with(|w| w.2.clone()) key=|r| r.clone() let((r, found))>
                                 <li class="contact-row">
-                                    <a href=format!("/contacts/{}", r.id)>{r.name.clone()}</a>
-                                    <span class="contact-detail">{r.detail.clone()}</span>
+                                    <span class="contact-name">
+                                        <a href=format!("/contacts/{}", r.id)>{r.name.clone()}</a>
+                                        {found.map(|(field, value)| view! {
+                                            <span class="found-by" data-testid="found-by">
+                                                {move || format!("{} {} {value}", locale.t(Text::MatchedLabel), locale.t(found_in_text(field)))}
+                                            </span>
+                                        })}
+                                    </span>
+                                    <span class="contact-detail">
+                                        <span>{r.phone.clone()}</span>
+                                        <span>{r.organisation.clone()}</span>
+                                    </span>
                                     <span class="contact-meta">
-                                        {r.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
-                                        {r.last_activity.map(|at| view! { <span class="when">{move || format::date(locale.get(), at)}</span> })}
+                                        <span>{r.detail.clone()}</span>
+                                        <span>
+                                            {r.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}
+                                            {r.last_activity.map(|at| view! { <span class="when">{move || format::date(locale.get(), at)}</span> })}
+                                        </span>
                                     </span>
                                 </li>
                             </For>

@@ -3,6 +3,8 @@
 pub mod activity_form;
 pub mod contact_form_page;
 pub mod contact_page;
+pub mod contact_summary;
+pub mod contact_timeline;
 pub mod contacts_page;
 pub mod merge_page;
 pub mod organisation_form_page;

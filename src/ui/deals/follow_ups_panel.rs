@@ -10,9 +10,11 @@ use crate::domain::FieldErrors;
 use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_opener::FormOpener;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
+use crate::ui::deals::task_moves::TaskMoves;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -75,6 +77,8 @@ pub fn TaskItem(
                     .collect_view()
             })}
             " "
+            {(!task.done).then(|| view! { <TaskMoves id=id.clone() title=task.title.clone() due=task.due failure=failure/> })}
+            " "
             <button
                 type="button"
                 class="link-button"
@@ -101,7 +105,13 @@ pub fn TaskItem(
 
 /// The form that adds a follow-up to a contact and/or a deal (or to nothing, on the Agenda).
 #[component]
-pub fn FollowUpForm(contact_id: Option<String>, deal_id: Option<String>) -> impl IntoView {
+pub fn FollowUpForm(
+    contact_id: Option<String>,
+    deal_id: Option<String>,
+    /// The form is behind a button: saving or Cancel closes it.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
@@ -137,6 +147,9 @@ pub fn FollowUpForm(contact_id: Option<String>, deal_id: Option<String>) -> impl
                     due_time.set(String::new());
                     errors.set(vec![]);
                     saved.set(true);
+                    if let Some(open) = open {
+                        open.set(false);
+                    }
                 }
                 Err(AppError::Invalid(list)) => errors.set(list),
                 Err(e) => failure.set(Some(e)),
@@ -151,6 +164,9 @@ pub fn FollowUpForm(contact_id: Option<String>, deal_id: Option<String>) -> impl
             <ActionError failure/>
             <div class="actions">
                 <button type="submit" class="button">{t(Text::AddFollowUp)}</button>
+                {open.map(|open| view! {
+                    <button type="button" class="button secondary" on:click=move |_| open.set(false)>{t(Text::Cancel)}</button>
+                })}
                 <Show when=move || saved.get()><span class="hint" role="status">{t(Text::Saved)}</span></Show>
             </div>
         </form>
@@ -164,6 +180,7 @@ pub fn FollowUpsPanel(contact_id: Option<String>, deal_id: Option<String>) -> im
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     let failure = RwSignal::new(None::<AppError>);
+    let adding = RwSignal::new(false);
     let filter = StoredValue::new((contact_id.clone(), deal_id.clone()));
     let tasks = Memo::new(move |_| {
         let (contact, deal) = filter.get_value();
@@ -202,7 +219,9 @@ pub fn FollowUpsPanel(contact_id: Option<String>, deal_id: Option<String>) -> im
                 }
                 .into_any()
             }}
-            <FollowUpForm contact_id=contact_id deal_id=deal_id/>
+            <FormOpener label=Text::OpenFollowUpForm id="open-follow-up-form" open=adding>
+                <FollowUpForm contact_id=contact_id.clone() deal_id=deal_id.clone() open=adding/>
+            </FormOpener>
         </section>
     }
 }

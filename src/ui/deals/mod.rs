@@ -10,6 +10,7 @@ pub mod documents_panel;
 pub mod follow_ups_panel;
 pub mod pipeline_chart;
 pub mod stage_move;
+pub mod task_moves;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;

@@ -1,0 +1,112 @@
+//! A contact's activities, newest first, with "Log an activity" opening the form (also to
+//! edit one). Must not import another feature folder.
+
+use crate::app::session::Session;
+use crate::app::AppError;
+use crate::domain::activity::Activity;
+use crate::i18n::{format, Text};
+use crate::ui::common::form_opener::FormOpener;
+use crate::ui::common::locale::use_locale;
+use crate::ui::common::status::use_status;
+use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn ContactTimeline(
+    contact_id: String,
+    /// Nothing new is recorded about a person whose processing is restricted.
+    restricted: Signal<bool>,
+    failure: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let status = use_status();
+    let id = StoredValue::new(contact_id);
+    let activities = Memo::new(move |_| session.data.with(|d| d.activities_of(&id.get_value())));
+    let editing = RwSignal::new(None::<(String, Activity)>);
+    let logging = RwSignal::new(false);
+    // Closed in any way (saved, Cancel, Escape): the next opening adds a new activity.
+    Effect::new(move |_| {
+        if !logging.get() && editing.get_untracked().is_some() {
+            editing.set(None);
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="timeline-heading">
+            <div class="panel-head">
+                <h2 id="timeline-heading">{move || locale.t(Text::Timeline)}</h2>
+            </div>
+            <Show when=move || !restricted.get()>
+                <FormOpener label=Text::LogActivity id="open-activity-form" open=logging primary=true>
+                    <ActivityForm contact_id=id.get_value() editing=editing open=logging/>
+                </FormOpener>
+            </Show>
+            {move || {
+                let lang = locale.get();
+                let list = activities.get();
+                if list.is_empty() && session.loading() {
+                    return view! { <p class="hint" role="status">{locale.t(Text::LoadingRest)}</p> }.into_any();
+                }
+                if list.is_empty() {
+                    return view! { <p class="empty-state">{locale.t(Text::NoActivities)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="timeline">
+                        {list
+                            .into_iter()
+                            .map(|(aid, a)| {
+                                let for_edit = (aid.clone(), a.clone());
+                                let delete_id = aid.clone();
+                                view! {
+                                    <li class="timeline-item">
+                                        <p class="history-head">
+                                            <span class="tag">{locale.t(kind_text(a.kind))}</span>
+                                            " "
+                                            <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+                                            " "
+                                            <strong>{a.subject.clone()}</strong>
+                                        </p>
+                                        {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                        <div class="actions small">
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| {
+                                                    editing.set(Some(for_edit.clone()));
+                                                    logging.set(true);
+                                                }
+                                            >
+                                                {locale.t(Text::Edit)}
+                                            </button>
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| {
+                                                    let id = delete_id.clone();
+                                                    let lang = untrack(|| locale.get());
+                                                    spawn_local(async move {
+                                                        match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
+                                                            Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
+                                                                let removed = removed.clone();
+                                                                async move { v.restore_activity(removed, now).await }
+                                                            }),
+                                                            Err(e) => failure.set(Some(e)),
+                                                        }
+                                                    });
+                                                }
+                                            >
+                                                {locale.t(Text::Delete)}
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

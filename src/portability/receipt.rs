@@ -16,6 +16,8 @@ pub fn kantara_receipt(
     controller: Option<&ControllerProfile>,
     subject: &str,
     expires_on: Option<NaiveDate>,
+    // Words a text Folio stored as a code (a withdrawal in the app…); people's own words pass.
+    worded: &dyn Fn(&str) -> String,
 ) -> serde_json::Value {
     let controllers: Vec<serde_json::Value> = controller
         .map(|c| {
@@ -63,7 +65,7 @@ pub fn kantara_receipt(
         "sensitive": false,
         "spiCat": [],
         "events": consent.events().iter().map(|e| serde_json::json!({
-            "event": e.kind.code(), "at": e.at.to_rfc3339(), "how": e.how,
+            "event": e.kind.code(), "at": e.at.to_rfc3339(), "how": worded(&e.how),
         })).collect::<Vec<_>>(),
         "noticeSha256": consent.notice_sha256,
         "proofSha256": consent.proof_sha256,
@@ -125,7 +127,10 @@ mod tests {
             Some(&controller),
             "eva@firma.cz",
             Some(day(2027, 1, 10)),
+            &|how| format!("worded {how}"),
         );
+        // Every event's "how" passes through the wording (a stored code becomes words).
+        assert_eq!(r["events"][0]["how"], "worded ticked the box");
         for field in [
             "version",
             "jurisdiction",

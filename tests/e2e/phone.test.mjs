@@ -89,7 +89,49 @@ async function check(page, name) {
   }
   const axe = await seriousViolations(page);
   if (axe.length) failures.push(`${name} at ${width}, axe: ${axe.join(' | ')}`);
+  for (const bad of await badgeContrast(page)) failures.push(`${name} at ${width}, badge contrast: ${bad}`);
   await screenshot(page, `phone-${width}-${name}`);
+}
+
+/** Every badge, tag and count on the page whose text has less than 4.5:1 contrast with what is
+ * behind it (WCAG AA), computed from the colours the browser resolved; the number checked is
+ * added to `figures.badges`. */
+async function badgeContrast(page) {
+  const { checked, bad } = await page.evaluate(() => {
+    const rgba = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [r, g, b, a];
+    };
+    const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+    const background = (el) => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c[3] > 0) layers.push(c);
+        if (c[3] >= 1) break;
+      }
+      return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+    };
+    const luminance = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const badges = [...document.querySelectorAll('.badge, .tag, .stag, .count, [class*="-badge"]')]
+      .filter((el) => el.offsetParent !== null && el.innerText.trim() !== '');
+    const bad = [];
+    for (const el of badges) {
+      const bg = background(el);
+      const fg = over(rgba(getComputedStyle(el).color), bg);
+      const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) bad.push(`"${el.innerText.trim().slice(0, 40)}" (${el.className}) ${ratio.toFixed(2)}:1`);
+    }
+    return { checked: badges.length, bad };
+  });
+  figures.badges = { checked: (figures.badges?.checked ?? 0) + checked };
+  return bad;
 }
 
 /** The smallest font size of the chart's text as drawn on screen (CSS px after the SVG's scaling). */
@@ -426,6 +468,35 @@ test('at 390 px no page scrolls sideways, with data on every page; then the same
     expect(header.height <= 72, `${name}: the closed header is one row (${header.height} px)`);
   }
 
+  // And the same pages in Czech at 1280 px.
+  await page.setViewportSize(DESKTOP);
+  for (const [name, link] of [
+    ['cs-home', 'Přehled'], ['cs-contacts', 'Kontakty'], ['cs-organisations', 'Firmy'], ['cs-deals', 'Obchody'],
+    ['cs-agenda', 'Diář'], ['cs-consents', 'Souhlasy'], ['cs-requests', 'Žádosti'], ['cs-audit', 'Auditní stopa'],
+    ['cs-data', 'Data'], ['cs-settings', 'Nastavení'], ['cs-about', 'O trezoru'],
+  ]) {
+    await page.getByRole('navigation', { name: 'Hlavní' }).getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    if (name === 'cs-deals') await page.locator('.deal-card').first().waitFor();
+    await check(page, name);
+  }
+  // A contact's page and a deal's page in Czech, at both widths.
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    if (viewport === PHONE) await nabidka.click();
+    await page.getByRole('navigation', { name: 'Hlavní' }).getByRole('link', { name: 'Kontakty', exact: true }).click();
+    await page.locator('.contact-rows a, table a').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await check(page, 'cs-contact');
+    if (viewport === PHONE) await nabidka.click();
+    await page.getByRole('navigation', { name: 'Hlavní' }).getByRole('link', { name: 'Obchody', exact: true }).click();
+    await page.locator('.deal-card a').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await check(page, 'cs-deal');
+  }
+
+  console.log(`badges checked for contrast: ${figures.badges?.checked ?? 0}`);
+  delete figures.badges;
   console.log('scrollWidth per page (390 | 1280):');
   for (const [name, f] of Object.entries(figures)) console.log(`  ${name.padEnd(22)} ${f[390] ?? '-'} | ${f[1280] ?? '-'}`);
   assert.deepEqual(failures, []);

@@ -4,7 +4,8 @@
 use crate::app::clock::local_day;
 use crate::app::session::Session;
 use crate::domain::consent::State;
-use crate::i18n::{format, phrases, Text};
+use crate::i18n::phrases::history::stored_text;
+use crate::i18n::{format, phrases, Lang, Text};
 use crate::portability::receipt::kantara_receipt;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
@@ -36,7 +37,12 @@ pub fn ConsentReceiptPage() -> impl IntoView {
                 _ => None,
             };
             let profile = d.profile().map(|p| &p.data);
-            let json = kantara_receipt(&id, &c.data, &p.data, profile, &subject, expires);
+            // The file is for the person: what Folio stored as a code is worded in the
+            // consent's language where Folio speaks it, else in the interface's.
+            let lang = Lang::from_code(c.data.language.get(..2).unwrap_or_default())
+                .unwrap_or_else(|| locale.lang.get_untracked());
+            let worded = move |how: &str| stored_text(lang, how);
+            let json = kantara_receipt(&id, &c.data, &p.data, profile, &subject, expires, &worded);
             Some((
                 c.data.clone(),
                 p.data.clone(),

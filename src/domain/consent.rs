@@ -312,10 +312,10 @@ impl ConsentRecord {
             ),
             (
                 fields::EVENT,
-                self.events.last().map(|e| match e.undoes {
-                    Some(w) => format!("{} ({}) {}", undo::UNDOES, w.to_rfc3339(), e.how),
-                    None => format!("{} ({})", e.kind.code(), e.how),
-                }),
+                // An undone withdrawal reads "given (how)" too: its `how` says it was an undo.
+                self.events
+                    .last()
+                    .map(|e| format!("{} ({})", e.kind.code(), e.how)),
             ),
         ]
     }

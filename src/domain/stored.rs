@@ -45,6 +45,8 @@ pub enum Stored {
     WithdrawnInApp,
     /// How a consent was renewed with the Renew button.
     RenewedInApp,
+    /// How a withdrawal recorded by mistake was undone with Undo: which one (its time).
+    WithdrawalUndone(chrono::DateTime<chrono::Utc>),
     /// The outcome of an open erasure request closed because the person was deleted.
     ContactDeleted,
     /// The outcome of an erasure.
@@ -53,6 +55,7 @@ pub enum Stored {
 
 const WITHDRAWN: &str = "withdrawn_in_app";
 const RENEWED: &str = "renewed_in_app";
+const UNDONE: &str = "withdrawal_undone_in_app ";
 const DELETED: &str = "deleted";
 const ERASED: &str = "erased ";
 
@@ -72,6 +75,7 @@ impl Stored {
         match self {
             Stored::WithdrawnInApp => format!("{PREFIX}{WITHDRAWN}"),
             Stored::RenewedInApp => format!("{PREFIX}{RENEWED}"),
+            Stored::WithdrawalUndone(at) => format!("{PREFIX}{UNDONE}{}", at.to_rfc3339()),
             Stored::ContactDeleted => format!("{PREFIX}{DELETED}"),
             Stored::Erased(summary) => format!(
                 "{PREFIX}{ERASED}{}",
@@ -92,6 +96,10 @@ impl Stored {
             WITHDRAWN => Some(Stored::WithdrawnInApp),
             RENEWED => Some(Stored::RenewedInApp),
             DELETED => Some(Stored::ContactDeleted),
+            other if other.starts_with(UNDONE) => other
+                .strip_prefix(UNDONE)
+                .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+                .map(|at| Stored::WithdrawalUndone(at.with_timezone(&chrono::Utc))),
             other => other
                 .strip_prefix(ERASED)
                 .and_then(|json| serde_json::from_str(json).ok())
@@ -118,6 +126,11 @@ mod tests {
             Stored::WithdrawnInApp,
             Stored::RenewedInApp,
             Stored::ContactDeleted,
+            Stored::WithdrawalUndone(
+                chrono::DateTime::parse_from_rfc3339("2026-12-01T16:39:54.124+00:00")
+                    .unwrap()
+                    .with_timezone(&chrono::Utc),
+            ),
             Stored::Erased(summary),
             Stored::Erased(ErasureSummary::default()),
         ] {
@@ -141,6 +154,10 @@ mod tests {
         assert_eq!(Stored::read("Erased (Art. 17): 2 activities."), None);
         assert_eq!(Stored::read("folio:erased {not json"), None);
         assert_eq!(Stored::read("folio:"), None);
+        assert_eq!(
+            Stored::read("folio:withdrawal_undone_in_app yesterday"),
+            None
+        );
         assert_eq!(Stored::read(""), None);
     }
 }

@@ -327,7 +327,7 @@ catalog! {
     EventRenewed => "renewed", "obnoven";
     WithdrawnInApp => "withdrawn in Folio at the person's request", "odvoláno ve Foliu na žádost subjektu";
     RenewedInApp => "renewed in Folio", "obnoveno ve Foliu";
-    WithdrawalUndoneInApp => "withdrawal undone in Folio (it was recorded by mistake)", "odvolání vráceno zpět ve Foliu (bylo zaznamenáno omylem)";
+    WithdrawalUndoneInApp => "undone in Folio: the withdrawal was recorded by mistake", "vráceno zpět ve Foliu: odvolání bylo zaznamenáno omylem";
     EventWithdrawalUndone => "withdrawal undone, given again", "odvolání vráceno zpět, znovu udělen";
     ConfirmWithdraw => "Yes, withdraw", "Ano, odvolat";
 

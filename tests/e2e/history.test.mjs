@@ -101,6 +101,7 @@ test('histories name records, stages and money; the audit log filters and pages'
   await page.getByRole('link', { name: 'Oliver Procházková' }).first().click();
   await heading(page, 'Oliver Procházková');
   await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, withdraw' }).click();
   await page.getByTestId('consent').filter({ hasText: "withdrawn in Folio at the person's request" }).waitFor();
 
   // The audit log: newest first, 25 a page.

@@ -62,18 +62,20 @@ impl DealMove {
 }
 
 impl<R: Repository> UnlockedVault<R> {
-    /// Undoes a withdrawal recorded by mistake: a new "given" event naming it, so the state is
-    /// again what it was before; both events stay in the consent's history and the trail.
+    /// Undoes a withdrawal recorded by mistake: a new "given" event naming it (its `how` is a
+    /// code with the withdrawal's time, worded when shown), so the state is again what it was
+    /// before; both events stay in the consent's history and the trail.
     pub async fn undo_withdrawal(
         &self,
         id: &str,
-        how: &str,
         now: DateTime<Utc>,
         local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
     ) -> Result<(), AppError> {
         let previous = self.record::<ConsentRecord>(id)?;
         let mut record = previous.data.clone();
-        record.undo_withdrawal(now, how, local_day)?;
+        let withdrawn_at = record.events().last().map(|e| e.at).unwrap_or(now);
+        let how = crate::domain::stored::Stored::WithdrawalUndone(withdrawn_at).code();
+        record.undo_withdrawal(now, &how, local_day)?;
         record.extends(&previous.data)?;
         self.save_record(Some(id), record, now).await.map(|_| ())
     }

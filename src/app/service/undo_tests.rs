@@ -64,7 +64,7 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
     assert!(matches!(state(&vault.snapshot()), State::Withdrawn { .. }));
     let trail = vault.snapshot().audit;
 
-    block_on(vault.undo_withdrawal(&consent, "withdrawal undone", t(11), day)).unwrap();
+    block_on(vault.undo_withdrawal(&consent, t(11), day)).unwrap();
 
     let s = reopened(&repo, &trail);
     // The state is the one before the withdrawal (the same validity), not a new consent.
@@ -86,7 +86,8 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
         .collect();
     assert_eq!(event_values.len(), 3);
     assert!(event_values[1].starts_with("withdrawn"));
-    assert!(event_values[2].contains("undoing the withdrawal"));
+    // "given (folio:withdrawal_undone_in_app <the withdrawal's time>)": which one was undone.
+    assert!(event_values[2].starts_with("given (folio:withdrawal_undone_in_app"));
     assert!(event_values[2].contains(&t(10).to_rfc3339()));
     // It is about the person, so it shows on the contact's history too.
     assert!(history.last().unwrap().subjects.contains(&jana));
@@ -94,7 +95,7 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
     let vault = block_on(unlock(repo.clone(), &pass())).unwrap();
     let len = vault.snapshot().audit.len();
     assert!(matches!(
-        block_on(vault.undo_withdrawal(&consent, "", t(12), day)),
+        block_on(vault.undo_withdrawal(&consent, t(12), day)),
         Err(AppError::Consent(_))
     ));
     assert_eq!(vault.snapshot().audit.len(), len);
@@ -260,7 +261,7 @@ fn an_undone_withdrawal_travels_in_an_export_and_comes_back_the_same() {
     let consent = newsletter_consent(&vault, &jana, "12");
     block_on(vault.append_consent_event(&consent, EventKind::Withdrawn, "oops", t(10), day))
         .unwrap();
-    block_on(vault.undo_withdrawal(&consent, "undone", t(11), day)).unwrap();
+    block_on(vault.undo_withdrawal(&consent, t(11), day)).unwrap();
     let export = vault.export(t(12), "test").unwrap();
     let text = serde_json::to_string(&export).unwrap();
     assert!(text.contains("\"undoes\""));

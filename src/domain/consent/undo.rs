@@ -5,9 +5,6 @@
 use super::{ConsentError, ConsentEvent, ConsentRecord, EventKind};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// How the audit trail names an event that undoes a withdrawal ("undoes withdrawal (time)").
-pub const UNDOES: &str = "given again, undoing the withdrawal of";
-
 impl ConsentRecord {
     /// Appends the event that undoes the last event, a withdrawal: "given" at `at`, naming the
     /// withdrawal. The state becomes what it was before the withdrawal (with the validity the

@@ -160,6 +160,11 @@ pub fn stored(lang: Lang, s: &Stored) -> String {
     match s {
         Stored::WithdrawnInApp => Text::WithdrawnInApp.get(lang).to_string(),
         Stored::RenewedInApp => Text::RenewedInApp.get(lang).to_string(),
+        Stored::WithdrawalUndone(at) => format!(
+            "{} ({})",
+            Text::WithdrawalUndoneInApp.get(lang),
+            super::super::format::date_time(lang, *at)
+        ),
         Stored::ContactDeleted => Text::StoredContactDeleted.get(lang).to_string(),
         Stored::Erased(summary) => super::erasure_outcome(lang, summary),
     }

@@ -235,10 +235,9 @@ fn focus_later(id: String) {
 
 /// Undo of a withdrawal just made: a new event, through the session; says how it went.
 fn undo_withdrawal(session: Session, status: Status, lang: Lang, id: String, purpose: String) {
-    let how = Text::WithdrawalUndoneInApp.get(lang);
     spawn_local(async move {
         let undo = move |v: crate::app::session::Vault, now| async move {
-            v.undo_withdrawal(&id, how, now, local_day).await
+            v.undo_withdrawal(&id, now, local_day).await
         };
         match session.write(undo).await {
             Ok(()) => status.post(phrases::withdrawal_undone(lang, &purpose)),

@@ -85,7 +85,7 @@ test('Undo restores a withdrawn consent, a deleted activity and a stage move; a 
   await page.getByTestId('chain').getByText(/verifies/).waitFor();
   const log = await page.locator('main').innerText();
   assert.match(log, /withdrawn — withdrawn in Folio at the person's request/);
-  assert.match(log, /given — undone in Folio: the withdrawal was recorded by mistake \(1 \w+ 20\d\d, \d\d?:\d\d\)/);
+  assert.match(log, /given — undone in Folio: the withdrawal was recorded by mistake \(\d{1,2} \w+ 20\d\d, \d\d?:\d\d\)/);
   assert.doesNotMatch(log, /folio:/, 'no stored code shows');
   await nav(page, 'Contacts');
   await page.getByRole('link', { name: 'Eva Malá' }).click();

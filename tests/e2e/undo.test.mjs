@@ -92,6 +92,7 @@ test('Undo restores a withdrawn consent, a deleted activity and a stage move; a 
   await page.getByRole('heading', { level: 1, name: 'Eva Malá' }).waitFor();
 
   // An activity deleted at once (no question), then brought back by Undo.
+  await page.getByRole('button', { name: 'Log an activity' }).click();
   await page.getByLabel('Subject').fill('Call about the offer');
   await page.getByRole('button', { name: 'Add activity' }).click();
   const call = page.locator('.timeline-item', { hasText: 'Call about the offer' });

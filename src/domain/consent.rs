@@ -491,15 +491,21 @@ pub enum Exclusion {
     Retired,
     /// An address of the contact is on the do-not-contact list, for this reason.
     DoNotContact(super::do_not_contact::Reason),
+    /// Outside the purpose's audience, or not meeting the soft opt-in (`outreach::reach`).
+    Outside(super::outreach::Outside),
 }
 
 /// Whether a contact may be processed for a purpose at `now` (on the user's local `today`):
 /// never while processing is restricted; not after an objection where it applies; under
-/// consent only while a consent is given (or renewed) and neither expired nor withdrawn.
+/// consent only while a consent is given (or renewed) and neither expired nor withdrawn; and on
+/// every basis only within the purpose's audience (and the soft opt-in for direct marketing
+/// without consent), from what `person` says of them.
+#[allow(clippy::too_many_arguments)]
 pub fn eligibility<'a>(
     purpose_id: &str,
     purpose: &Purpose,
     contact_restricted: bool,
+    person: &super::outreach::Person,
     consents: impl IntoIterator<Item = &'a ConsentRecord>,
     limits: impl IntoIterator<Item = &'a Limit>,
     now: DateTime<Utc>,
@@ -525,9 +531,20 @@ pub fn eligibility<'a>(
             return Err(Exclusion::Objected(o.since, o.reason.clone()));
         }
     }
-    if purpose.basis != LawfulBasis::Consent {
-        return Ok(());
+    if purpose.basis == LawfulBasis::Consent {
+        consent_given(purpose_id, consents, now, local_day)?;
     }
+    super::outreach::reach(purpose, person).map_err(Exclusion::Outside)
+}
+
+/// Whether a consent to the purpose is given (or renewed) on the local day of `now`; else the
+/// most telling reason why not.
+fn consent_given<'a>(
+    purpose_id: &str,
+    consents: impl IntoIterator<Item = &'a ConsentRecord>,
+    now: DateTime<Utc>,
+    local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
+) -> Result<(), Exclusion> {
     let today = local_day(now);
     let mut best = Err(Exclusion::NoConsent);
     for c in consents.into_iter().filter(|c| c.purpose_id == purpose_id) {
@@ -786,6 +803,11 @@ mod tests {
 
     #[test]
     fn eligibility_for_every_basis_with_objection_and_restriction() {
+        // A customer: in every basis's default audience (the audiences: outreach_tests.rs).
+        let customer = super::super::outreach::Person {
+            invoices: vec![None],
+            ..Default::default()
+        };
         let now = utc(2026, 6, 1, 12, 0);
         let given = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         let objection = limit(LimitKind::Objection, None, utc(2026, 5, 1, 0, 0));
@@ -796,7 +818,7 @@ mod tests {
         for basis in LawfulBasis::ALL {
             let p = purpose(basis);
             let check = |consents: &[ConsentRecord], limits: &[Limit]| {
-                eligibility("p1", &p, false, consents, limits, now, prague)
+                eligibility("p1", &p, false, &customer, consents, limits, now, prague)
             };
             let with_consent = check(std::slice::from_ref(&given), &[]);
             assert_eq!(with_consent, Ok(()), "{basis:?} with consent");
@@ -804,7 +826,7 @@ mod tests {
             if basis == LawfulBasis::Consent {
                 assert_eq!(without, Err(Exclusion::NoConsent));
             } else {
-                assert_eq!(without, Ok(()), "{basis:?} needs no consent");
+                assert_eq!(without, Ok(()), "{basis:?}: a customer needs no consent");
             }
             let objected = check(
                 std::slice::from_ref(&given),
@@ -838,7 +860,7 @@ mod tests {
                 Ok(())
             );
             assert!(matches!(
-                eligibility("p1", &p, true, [&given], [], now, prague),
+                eligibility("p1", &p, true, &customer, [&given], [], now, prague),
                 Err(Exclusion::Restricted(..))
             ));
         }
@@ -846,6 +868,7 @@ mod tests {
 
     #[test]
     fn consent_exclusions_say_why() {
+        let customer = super::super::outreach::Person::default();
         let now = utc(2026, 6, 1, 12, 0);
         let p = purpose(LawfulBasis::Consent);
         let mut withdrawn = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
@@ -853,19 +876,19 @@ mod tests {
             .append(event(EventKind::Withdrawn, utc(2026, 2, 1, 9, 0)), prague)
             .unwrap();
         assert_eq!(
-            eligibility("p1", &p, false, [&withdrawn], [], now, prague),
+            eligibility("p1", &p, false, &customer, [&withdrawn], [], now, prague),
             Err(Exclusion::Withdrawn(utc(2026, 2, 1, 9, 0)))
         );
         let expired = draft("3").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
-            eligibility("p1", &p, false, [&expired], [], now, prague),
+            eligibility("p1", &p, false, &customer, [&expired], [], now, prague),
             Err(Exclusion::Expired(day(2026, 4, 10)))
         );
         let mut refused = draft("");
         refused.answer = "refused".into();
         let refused = refused.validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
-            eligibility("p1", &p, false, [&refused], [], now, prague),
+            eligibility("p1", &p, false, &customer, [&refused], [], now, prague),
             Err(Exclusion::Refused)
         );
         // A consent to another purpose does not count.
@@ -873,13 +896,13 @@ mod tests {
         other.purpose_id = "p2".into();
         let other = other.validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
-            eligibility("p1", &p, false, [&other], [], now, prague),
+            eligibility("p1", &p, false, &customer, [&other], [], now, prague),
             Err(Exclusion::NoConsent)
         );
         let mut retired = p.clone();
         retired.retired = true;
         assert_eq!(
-            eligibility("p1", &retired, false, [], [], now, prague),
+            eligibility("p1", &retired, false, &customer, [], [], now, prague),
             Err(Exclusion::Retired)
         );
     }

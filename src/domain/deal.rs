@@ -3,6 +3,7 @@
 //! two currencies, never through floats). Must not import anything outside `domain`.
 
 use super::money::{Currency, Money, MoneyError};
+use super::outreach::Sale;
 use super::{FieldError, FieldErrors};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -169,6 +170,8 @@ pub mod fields {
     pub const ORGANISATION: &str = "organisation";
     pub const NOTES: &str = "notes";
     pub const OUTCOME_REASON: &str = "outcome_reason";
+    pub const EMAIL_COLLECTED: &str = "email_collected";
+    pub const REFUSAL_OFFERED: &str = "refusal_offered";
 }
 
 /// A deal's entry into a stage.
@@ -244,6 +247,10 @@ pub struct Deal {
     pub notes: String,
     /// Why it was won or lost.
     pub outcome_reason: String,
+    /// The sale's facts for the soft opt-in (Act 480/2004 §7(3)): whether its parties' e-mail was
+    /// collected with it and when they were offered a refusal. Absent in older deals: neither.
+    #[serde(default, skip_serializing_if = "Sale::is_empty")]
+    pub sale: Sale,
     /// Every stage the deal entered, oldest first; the last is where it is.
     history: Vec<StageChange>,
 }
@@ -271,6 +278,7 @@ impl Deal {
             organisation_id: None,
             notes: String::new(),
             outcome_reason: String::new(),
+            sale: Sale::default(),
             history: vec![StageChange {
                 stage_id: stage.to_string(),
                 at,
@@ -370,6 +378,14 @@ impl Deal {
             (fields::ORGANISATION, self.organisation_id.clone()),
             (fields::NOTES, text(&self.notes)),
             (fields::OUTCOME_REASON, text(&self.outcome_reason)),
+            (
+                fields::EMAIL_COLLECTED,
+                self.sale.email_collected.then(|| "true".to_string()),
+            ),
+            (
+                fields::REFUSAL_OFFERED,
+                self.sale.refusal_offered.map(|d| d.to_string()),
+            ),
         ]
     }
 
@@ -413,6 +429,10 @@ pub struct DealDraft {
     pub organisation_id: Option<String>,
     pub notes: String,
     pub outcome_reason: String,
+    /// "E-mail collected with this sale".
+    pub email_collected: bool,
+    /// "Refusal offered on": `YYYY-MM-DD` or blank.
+    pub refusal_offered: String,
 }
 
 impl DealDraft {
@@ -440,6 +460,12 @@ impl DealDraft {
             organisation_id: deal.organisation_id.clone(),
             notes: deal.notes.clone(),
             outcome_reason: deal.outcome_reason.clone(),
+            email_collected: deal.sale.email_collected,
+            refusal_offered: deal
+                .sale
+                .refusal_offered
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -487,6 +513,11 @@ impl DealDraft {
                     .filter(|p| *p <= 100)
                     .ok_or(FieldError::Percent)
             });
+        let refusal_offered = super::field::optional_date(
+            &mut errors,
+            fields::REFUSAL_OFFERED,
+            &self.refusal_offered,
+        );
         let notes = self.notes.trim();
         if notes.chars().count() > MAX_NOTES {
             errors.push((fields::NOTES, FieldError::TooLong(MAX_NOTES)));
@@ -523,6 +554,10 @@ impl DealDraft {
         deal.organisation_id = self.organisation_id.clone().filter(|o| !o.is_empty());
         deal.notes = notes.to_string();
         deal.outcome_reason = reason.to_string();
+        deal.sale = Sale {
+            email_collected: self.email_collected,
+            refusal_offered,
+        };
         Ok(deal)
     }
 }

@@ -20,6 +20,7 @@ pub mod id;
 pub mod language;
 pub mod money;
 pub mod organisation;
+pub mod outreach;
 pub mod phone;
 pub mod profile;
 pub mod purpose;

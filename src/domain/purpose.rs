@@ -2,6 +2,7 @@
 //! with its lawful basis (Art. 6(1)). Must not import anything outside `domain`.
 
 use super::audit::FieldValues;
+use super::outreach::Audience;
 use super::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,10 @@ pub mod fields {
     pub const NOTICE_TITLE: &str = "notice_title";
     pub const NOTICE_URL: &str = "notice_url";
     pub const NOTICE_HASH: &str = "notice_sha256";
+    pub const AUDIENCE: &str = "audience";
+    pub const AUDIENCE_TAG: &str = "audience_tag";
+    pub const AUDIENCE_STAGES: &str = "audience_stages";
+    pub const OWN_SIMILAR: &str = "own_similar";
 }
 
 /// The lawful bases of GDPR Art. 6(1)(a)–(f).
@@ -124,6 +129,14 @@ pub struct Purpose {
     /// unless the user says otherwise.
     #[serde(default, skip_serializing_if = "Notice::is_empty")]
     pub notice: Notice,
+    /// Who the purpose is for; absent in purposes stored before audiences existed, which get
+    /// their basis's default (`Audience::default_for`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// Marketing of one's own similar products or services (Act 480/2004 §7(3)): what the soft
+    /// opt-in allows without consent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_similar: bool,
 }
 
 /// A privacy notice (Art. 13/14): its title, where it is published, and the SHA-256 of its
@@ -154,6 +167,13 @@ impl Notice {
 }
 
 impl Purpose {
+    /// Its audience: the one chosen, or its basis's default.
+    pub fn audience(&self) -> Audience {
+        self.audience
+            .clone()
+            .unwrap_or_else(|| Audience::default_for(self.basis))
+    }
+
     pub fn fields(&self) -> FieldValues {
         let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
         vec![
@@ -175,7 +195,21 @@ impl Purpose {
             (fields::NOTICE_TITLE, text(&self.notice.title)),
             (fields::NOTICE_URL, text(&self.notice.url)),
             (fields::NOTICE_HASH, self.notice.text_sha256.clone()),
+            (fields::AUDIENCE, self.audience.as_ref().map(audience_text)),
+            (
+                fields::OWN_SIMILAR,
+                self.own_similar.then(|| "true".to_string()),
+            ),
         ]
+    }
+}
+
+/// An audience as the audit log records it: "customers", "tagged: vip", "deal_stages: won".
+fn audience_text(a: &Audience) -> String {
+    match a {
+        Audience::Tagged { tag } => format!("{}: {tag}", a.code()),
+        Audience::DealStages { stages } => format!("{}: {}", a.code(), stages.join(", ")),
+        _ => a.code().to_string(),
     }
 }
 
@@ -200,6 +234,13 @@ pub struct PurposeDraft {
     pub notice_text: String,
     /// The SHA-256 kept from before (editing a purpose whose notice text was given earlier).
     pub notice_sha256: Option<String>,
+    /// The audience's code (`Audience::code`); blank: the basis's default.
+    pub audience: String,
+    /// The tag, for the audience "contacts with a tag".
+    pub audience_tag: String,
+    /// The stages' ids, for the audience "parties to a deal in these stages".
+    pub audience_stages: Vec<String>,
+    pub own_similar: bool,
 }
 
 const MAX_TEXT: usize = 2_000;
@@ -223,6 +264,16 @@ impl PurposeDraft {
             notice_url: p.notice.url.clone(),
             notice_text: String::new(),
             notice_sha256: p.notice.text_sha256.clone(),
+            audience: p.audience().code().to_string(),
+            audience_tag: match p.audience() {
+                Audience::Tagged { tag } => tag,
+                _ => String::new(),
+            },
+            audience_stages: match p.audience() {
+                Audience::DealStages { stages } => stages,
+                _ => Vec::new(),
+            },
+            own_similar: p.own_similar,
         }
     }
 
@@ -269,6 +320,8 @@ impl PurposeDraft {
             retired: self.retired,
             direct_marketing: self.direct_marketing,
             notice: Notice::default(),
+            audience: self.audience(basis.unwrap_or_default(), &mut errors),
+            own_similar: self.own_similar,
         };
         let mut purpose = purpose;
         purpose.notice = self.notice(notice_title, notice_url, &mut errors);
@@ -281,6 +334,43 @@ impl PurposeDraft {
 }
 
 impl PurposeDraft {
+    /// The audience as chosen (blank: the basis's default); a tag or a stage is required when
+    /// the audience names one.
+    fn audience(&self, basis: LawfulBasis, errors: &mut FieldErrors) -> Option<Audience> {
+        Some(match self.audience.as_str() {
+            "" => Audience::default_for(basis),
+            "everyone" => Audience::Everyone,
+            "customers" => Audience::Customers,
+            "tagged" => {
+                let tag = self.audience_tag.trim();
+                if tag.is_empty() {
+                    errors.push((fields::AUDIENCE_TAG, FieldError::Required));
+                } else if tag.chars().count() > MAX_TEXT {
+                    errors.push((fields::AUDIENCE_TAG, FieldError::TooLong(MAX_TEXT)));
+                }
+                Audience::Tagged {
+                    tag: tag.to_string(),
+                }
+            }
+            "deal_stages" => {
+                let mut stages: Vec<String> = Vec::new();
+                for s in self.audience_stages.iter().filter(|s| !s.is_empty()) {
+                    if !stages.contains(s) {
+                        stages.push(s.clone());
+                    }
+                }
+                if stages.is_empty() {
+                    errors.push((fields::AUDIENCE_STAGES, FieldError::Required));
+                }
+                Audience::DealStages { stages }
+            }
+            _ => {
+                errors.push((fields::AUDIENCE, FieldError::Required));
+                return None;
+            }
+        })
+    }
+
     /// The notice as typed: its address made a web address, the pasted text's digest (or the
     /// one kept from before, which must be one).
     fn notice(&self, title: String, url: String, errors: &mut FieldErrors) -> Notice {

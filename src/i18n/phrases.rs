@@ -536,6 +536,25 @@ pub fn exclusion(lang: Lang, why: &Exclusion) -> String {
             crate::domain::do_not_contact::Reason::Erased => Text::WhyListedErased,
         })
         .to_string(),
+        Exclusion::Outside(outside) => outside_audience(lang, outside),
+    }
+}
+
+/// Why a person is outside a purpose's audience or the soft opt-in.
+fn outside_audience(lang: Lang, why: &crate::domain::outreach::Outside) -> String {
+    use crate::domain::outreach::Outside;
+    let t = |text: Text| text.get(lang).to_string();
+    match why {
+        Outside::NotTagged(tag) => match lang {
+            Lang::En => format!("{} “{tag}”", t(Text::WhyNotTagged)),
+            Lang::Cs => format!("{} „{tag}“", t(Text::WhyNotTagged)),
+        },
+        Outside::NotCustomer => t(Text::WhyNotCustomer),
+        Outside::NotInStages => t(Text::WhyNotInStages),
+        Outside::NoSale => t(Text::WhyNoSale),
+        Outside::NotOwnSimilar => t(Text::WhyNotOwnSimilar),
+        Outside::EmailNotFromSale => t(Text::WhyEmailNotFromSale),
+        Outside::NoRefusalOffered => t(Text::WhyNoRefusalOffered),
     }
 }
 

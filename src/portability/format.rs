@@ -186,6 +186,34 @@ pub struct Purpose {
     /// Version 3: the privacy notice new consents to this purpose take (absent: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Notice>,
+    /// Version 3: who the purpose is for (absent: its basis's default, everyone under consent
+    /// and customers under any other basis).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// Version 3: marketing of one's own similar products or services, the soft opt-in of Act
+    /// 480/2004 §7(3) (absent: not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_similar: bool,
+}
+
+/// Who a purpose is for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Audience {
+    Everyone,
+    Tagged { tag: String },
+    Customers,
+    DealStages { stages: Vec<String> },
+}
+
+/// A deal's sale facts for the soft opt-in: the e-mail collected with it, the refusal offered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sale {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub email_collected: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal_offered: Option<NaiveDate>,
 }
 
 /// A purpose's privacy notice: title, URL and the SHA-256 of its text.
@@ -296,6 +324,9 @@ pub struct Deal {
     pub organisation_id: Option<String>,
     pub notes: String,
     pub outcome_reason: String,
+    /// Version 3: the sale's facts for the soft opt-in (absent: none recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sale: Option<Sale>,
     pub history: Vec<StageChange>,
 }
 

@@ -5,7 +5,11 @@ use super::types::VaultSnapshot;
 use crate::domain::activity::Activity;
 use crate::domain::audit::AuditEvent;
 use crate::domain::consent::{LimitKind, State};
+use crate::domain::deal::Outcome;
+use crate::domain::document::DocumentKind;
+use crate::domain::outreach::{DealPart, Person};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
 
 impl VaultSnapshot {
     /// The audit events about record `id`, oldest first; a contact's include those of the
@@ -121,6 +125,56 @@ impl VaultSnapshot {
         // Newest first; the same minute: the one logged last first, then by id.
         list.sort_by(|a, b| b.0.cmp(&a.0));
         list.into_iter().map(|(_, item)| item).collect()
+    }
+
+    /// What "May I contact?" needs to know of every contact, by id: their tags, the deals they
+    /// are party to (with what the deal's stage means, and its sale facts) and the invoices
+    /// they are on (with the sale facts of the invoice's deal). One pass over deals and
+    /// documents, not one per contact.
+    pub fn outreach_people(&self) -> HashMap<String, Person> {
+        let pipeline = self.pipeline();
+        let mut people: HashMap<String, Person> = self
+            .contacts
+            .iter()
+            .map(|(id, c)| {
+                let person = Person {
+                    tags: c.data.tags.clone(),
+                    ..Person::default()
+                };
+                (id.clone(), person)
+            })
+            .collect();
+        for deal in self.deals.values() {
+            let stage = deal.data.stage_id();
+            let outcome = pipeline.stage(stage).map_or(Outcome::Open, |s| s.outcome);
+            for c in &deal.data.contact_ids {
+                if let Some(p) = people.get_mut(c) {
+                    p.deals.push(DealPart {
+                        stage_id: stage.to_string(),
+                        outcome,
+                        sale: deal.data.sale.clone(),
+                    });
+                }
+            }
+        }
+        for doc in self
+            .documents
+            .values()
+            .filter(|d| d.data.kind == DocumentKind::Invoice)
+        {
+            let sale = doc
+                .data
+                .deal_id
+                .as_ref()
+                .and_then(|id| self.deals.get(id))
+                .map(|d| d.data.sale.clone());
+            for c in &doc.data.contact_ids {
+                if let Some(p) = people.get_mut(c) {
+                    p.invoices.push(sale.clone());
+                }
+            }
+        }
+        people
     }
 }
 

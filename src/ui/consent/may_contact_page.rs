@@ -51,6 +51,8 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
             c.phones.iter().map(|p| p.value.as_str()),
         )
     };
+    let people = d.outreach_people();
+    let nobody = crate::domain::outreach::Person::default();
     let mut eligible = Vec::new();
     let mut excluded = Vec::new();
     for c in d.contacts.values() {
@@ -59,6 +61,7 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
             purpose_id,
             &purpose.data,
             c.data.restricted,
+            people.get(&c.id).unwrap_or(&nobody),
             consents.get(c.id.as_str()).into_iter().flatten().copied(),
             limits.get(c.id.as_str()).into_iter().flatten().copied(),
             now,

@@ -1,8 +1,10 @@
-//! Create or edit a purpose of processing; retire it (it keeps its consents) or, when no
+//! Create or edit a purpose of processing (with its audience and, for the soft opt-in, whether it
+//! markets one's own similar products or services); retire it (it keeps its consents) or, when no
 //! consent refers to it, delete it after confirming. Escape cancels.
 
 use crate::app::session::Session;
 use crate::app::AppError;
+use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
@@ -32,6 +34,9 @@ pub fn PurposeFormPage() -> impl IntoView {
     let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_else(|| PurposeDraft {
         basis: LawfulBasis::Consent.code().to_string(),
+        audience: Audience::default_for(LawfulBasis::Consent)
+            .code()
+            .to_string(),
         ..PurposeDraft::default()
     });
     let name = RwSignal::new(draft.name);
@@ -50,6 +55,12 @@ pub fn PurposeFormPage() -> impl IntoView {
     let notice_url = RwSignal::new(draft.notice_url);
     let notice_text = RwSignal::new(String::new());
     let kept_digest = StoredValue::new(draft.notice_sha256);
+    let audience = RwSignal::new(draft.audience);
+    let audience_tag = RwSignal::new(draft.audience_tag);
+    let audience_stages = RwSignal::new(draft.audience_stages);
+    let own_similar = RwSignal::new(draft.own_similar);
+    // A new purpose's audience follows its basis's default until the user chooses one.
+    let audience_chosen = RwSignal::new(editing);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let working = RwSignal::new(false);
@@ -94,6 +105,10 @@ pub fn PurposeFormPage() -> impl IntoView {
             notice_url: notice_url.get_untracked(),
             notice_text: notice_text.get_untracked(),
             notice_sha256: kept_digest.get_value(),
+            audience: audience.get_untracked(),
+            audience_tag: audience_tag.get_untracked(),
+            audience_stages: audience_stages.get_untracked(),
+            own_similar: own_similar.get_untracked(),
         };
         failure.set(None);
         working.set(true);
@@ -137,7 +152,13 @@ pub fn PurposeFormPage() -> impl IntoView {
                     <TextField label=Text::PurposeDescription id="purpose-description" value=description error=error_for(fields::DESCRIPTION) multiline=true/>
                     <div class="field">
                         <label for="purpose-basis">{t(Text::LawfulBasisLabel)}</label>
-                        <select id="purpose-basis" on:change=move |ev| basis.set(event_target_value(&ev))>
+                        <select id="purpose-basis" on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            if let Some(b) = LawfulBasis::from_code(&code).filter(|_| !audience_chosen.get_untracked()) {
+                                audience.set(Audience::default_for(b).code().to_string());
+                            }
+                            basis.set(code);
+                        }>
                             {LawfulBasis::ALL
                                 .into_iter()
                                 .map(|b| view! {
@@ -148,6 +169,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
+                    <AudienceFields audience audience_chosen audience_tag audience_stages errors/>
                     <TextField label=Text::DataCategories id="purpose-data" value=data_categories error=error_for(fields::DATA_CATEGORIES) required=true/>
                     <TextField label=Text::SubjectCategories id="purpose-subjects" value=subject_categories error=error_for(fields::SUBJECT_CATEGORIES)/>
                     <TextField label=Text::Recipients id="purpose-recipients" value=recipients error=error_for(fields::RECIPIENTS)/>
@@ -177,6 +199,17 @@ pub fn PurposeFormPage() -> impl IntoView {
                         <label for="purpose-direct-marketing">{t(Text::DirectMarketing)}</label>
                         <p class="field-hint" id="purpose-direct-marketing-hint">{t(Text::DirectMarketingHint)}</p>
                     </div>
+                    <div class="field checkbox">
+                        <input
+                            id="purpose-own-similar"
+                            type="checkbox"
+                            aria-describedby="purpose-own-similar-hint"
+                            prop:checked=move || own_similar.get()
+                            on:change=move |ev| own_similar.set(event_target_checked(&ev))
+                        />
+                        <label for="purpose-own-similar">{t(Text::OwnSimilar)}</label>
+                        <p class="field-hint" id="purpose-own-similar-hint">{t(Text::OwnSimilarHint)}</p>
+                    </div>
                     <Show when=move || editing>
                         <div class="field checkbox">
                             <input id="purpose-retired" type="checkbox" prop:checked=move || retired.get() on:change=move |ev| retired.set(event_target_checked(&ev))/>
@@ -204,5 +237,82 @@ pub fn PurposeFormPage() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// The purpose's audience: everyone, contacts with a tag (then the tag), customers, or the
+/// parties to a deal in chosen stages (then a checkbox per stage of the pipeline). Blank before
+/// a choice: the basis's default, chosen on save.
+#[component]
+fn AudienceFields(
+    audience: RwSignal<String>,
+    audience_chosen: RwSignal<bool>,
+    audience_tag: RwSignal<String>,
+    audience_stages: RwSignal<Vec<String>>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    let t = move |text: Text| move || locale.t(text);
+    let options = [
+        ("everyone", Text::AudienceEveryone),
+        ("tagged", Text::AudienceTagged),
+        ("customers", Text::AudienceCustomers),
+        ("deal_stages", Text::AudienceDealStages),
+    ];
+    let stages_error = error_of(errors, locale, fields::AUDIENCE_STAGES);
+    view! {
+        <div class="field">
+            <label for="purpose-audience">{t(Text::AudienceLabel)}</label>
+            <p class="field-hint" id="purpose-audience-hint">{t(Text::AudienceHint)}</p>
+            <select id="purpose-audience" aria-describedby="purpose-audience-hint" on:change=move |ev| {
+                audience_chosen.set(true);
+                audience.set(event_target_value(&ev));
+            }>
+                {options
+                    .into_iter()
+                    .map(|(code, text)| view! {
+                        <option value=code prop:selected=move || audience.get() == code>{t(text)}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <Show when=move || audience.get() == "tagged">
+            <TextField label=Text::AudienceTag id="purpose-audience-tag" value=audience_tag error=error_of(errors, locale, fields::AUDIENCE_TAG) required=true/>
+        </Show>
+        <Show when=move || audience.get() == "deal_stages">
+            <fieldset class="field">
+                <legend>{t(Text::AudienceStages)}</legend>
+                {move || {
+                    let lang = locale.get();
+                    session.data.with(|d| d.pipeline()).stages.into_iter().map(|s| {
+                        let id = format!("purpose-stage-{}", s.id);
+                        let sid = s.id.clone();
+                        let toggled = s.id.clone();
+                        view! {
+                            <div class="field checkbox">
+                                <input
+                                    id=id.clone()
+                                    type="checkbox"
+                                    prop:checked=move || audience_stages.with(|l| l.contains(&sid))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let sid = toggled.clone();
+                                        audience_stages.update(|l| {
+                                            l.retain(|x| *x != sid);
+                                            if on {
+                                                l.push(sid);
+                                            }
+                                        });
+                                    }
+                                />
+                                <label for=id>{phrases::stage_name(lang, &s)}</label>
+                            </div>
+                        }
+                    }).collect_view()
+                }}
+                {move || stages_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </fieldset>
+        </Show>
     }
 }

@@ -1,5 +1,6 @@
 //! Create or edit a deal: title, stage, value and currency, expected close, probability, its
-//! contacts (found by name) and organisation, notes, and why it was won or lost. A new deal
+//! contacts (found by name) and organisation, notes, why it was won or lost, and the sale's
+//! facts for the soft opt-in (e-mail collected with it, refusal offered on). A new deal
 //! opened from a contact (`?contact=…`) starts with that contact and its organisation.
 //! Escape cancels.
 
@@ -67,6 +68,8 @@ pub fn DealFormPage() -> impl IntoView {
     let organisation = RwSignal::new(draft.organisation_id.unwrap_or_default());
     let notes = RwSignal::new(draft.notes);
     let outcome_reason = RwSignal::new(draft.outcome_reason);
+    let email_collected = RwSignal::new(draft.email_collected);
+    let refusal_offered = RwSignal::new(draft.refusal_offered);
     let find = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
@@ -126,6 +129,8 @@ pub fn DealFormPage() -> impl IntoView {
             organisation_id: Some(organisation.get_untracked()).filter(|o| !o.is_empty()),
             notes: notes.get_untracked(),
             outcome_reason: outcome_reason.get_untracked(),
+            email_collected: email_collected.get_untracked(),
+            refusal_offered: refusal_offered.get_untracked(),
         };
         failure.set(None);
         working.set(true);
@@ -262,6 +267,14 @@ pub fn DealFormPage() -> impl IntoView {
                     </div>
                     <TextField label=Text::Notes id="deal-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <TextField label=Text::OutcomeReason id="deal-outcome-reason" value=outcome_reason error=error_for(fields::OUTCOME_REASON)/>
+                    <fieldset class="field">
+                        <legend>{t(Text::SaleFactsHeading)}</legend>
+                        <div class="field checkbox">
+                            <input id="deal-email-collected" type="checkbox" prop:checked=move || email_collected.get() on:change=move |ev| email_collected.set(event_target_checked(&ev))/>
+                            <label for="deal-email-collected">{t(Text::EmailCollected)}</label>
+                        </div>
+                        <TextField label=Text::RefusalOffered id="deal-refusal-offered" value=refusal_offered input_type="date" error=error_for(fields::REFUSAL_OFFERED)/>
+                    </fieldset>
                     <ActionError failure/>
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>

@@ -124,6 +124,11 @@ pub enum Outside {
 /// is treated as e-mail marketing. The consent, objections and restrictions are checked apart
 /// (`consent::eligibility`).
 pub fn reach(purpose: &Purpose, person: &Person) -> Result<(), Outside> {
+    // The law first: to a person Folio sold nothing to, "no sale" says what is missing better
+    // than "not in the audience".
+    if purpose.direct_marketing && purpose.basis != LawfulBasis::Consent {
+        soft_opt_in(purpose, person)?;
+    }
     match &purpose.audience() {
         Audience::Everyone => {}
         Audience::Tagged { tag } => {
@@ -146,9 +151,6 @@ pub fn reach(purpose: &Purpose, person: &Person) -> Result<(), Outside> {
                 return Err(Outside::NotInStages);
             }
         }
-    }
-    if purpose.direct_marketing && purpose.basis != LawfulBasis::Consent {
-        soft_opt_in(purpose, person)?;
     }
     Ok(())
 }

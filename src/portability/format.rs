@@ -589,3 +589,50 @@ pub struct ErasedPeople {
 pub struct Probe {
     pub note: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::outreach::{Audience as DomainAudience, Sale as DomainSale};
+    use crate::portability::bridge;
+
+    #[test]
+    fn audiences_own_similar_and_sale_facts_travel_and_are_absent_when_unset() {
+        let mut purpose = crate::domain::purpose::Purpose {
+            name: "Client newsletter".into(),
+            ..Default::default()
+        };
+        let plain = serde_json::to_value(bridge::<_, Purpose>(&purpose).unwrap()).unwrap();
+        assert!(plain.get("audience").is_none() && plain.get("own_similar").is_none());
+        for audience in [
+            DomainAudience::Everyone,
+            DomainAudience::Customers,
+            DomainAudience::Tagged { tag: "vip".into() },
+            DomainAudience::DealStages {
+                stages: vec!["won".into()],
+            },
+        ] {
+            purpose.audience = Some(audience);
+            purpose.own_similar = true;
+            let exported: Purpose = bridge(&purpose).unwrap();
+            let back: crate::domain::purpose::Purpose = bridge(&exported).unwrap();
+            assert_eq!(back, purpose);
+        }
+        let at = "2026-11-02T10:00:00Z".parse().unwrap();
+        let pipeline = crate::domain::deal::Pipeline::default();
+        let mut deal = crate::domain::deal::Deal::new("Audit", &pipeline, "won", at).unwrap();
+        let plain = serde_json::to_value(bridge::<_, Deal>(&deal).unwrap()).unwrap();
+        assert!(plain.get("sale").is_none());
+        deal.sale = DomainSale {
+            email_collected: true,
+            refusal_offered: chrono::NaiveDate::from_ymd_opt(2026, 11, 2),
+        };
+        let exported: Deal = bridge(&deal).unwrap();
+        assert_eq!(
+            serde_json::to_value(&exported).unwrap()["sale"],
+            serde_json::json!({"email_collected": true, "refusal_offered": "2026-11-02"})
+        );
+        let back: crate::domain::deal::Deal = bridge(&exported).unwrap();
+        assert_eq!(back, deal);
+    }
+}

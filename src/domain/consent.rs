@@ -531,25 +531,15 @@ pub fn eligibility<'a>(
             return Err(Exclusion::Objected(o.since, o.reason.clone()));
         }
     }
-    if purpose.basis == LawfulBasis::Consent {
-        consent_given(purpose_id, consents, now, local_day)?;
+    let reach = || super::outreach::reach(purpose, person).map_err(Exclusion::Outside);
+    if purpose.basis != LawfulBasis::Consent {
+        return reach();
     }
-    super::outreach::reach(purpose, person).map_err(Exclusion::Outside)
-}
-
-/// Whether a consent to the purpose is given (or renewed) on the local day of `now`; else the
-/// most telling reason why not.
-fn consent_given<'a>(
-    purpose_id: &str,
-    consents: impl IntoIterator<Item = &'a ConsentRecord>,
-    now: DateTime<Utc>,
-    local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
-) -> Result<(), Exclusion> {
     let today = local_day(now);
     let mut best = Err(Exclusion::NoConsent);
     for c in consents.into_iter().filter(|c| c.purpose_id == purpose_id) {
         match c.state(today, &local_day) {
-            State::Given { .. } => return Ok(()),
+            State::Given { .. } => return reach(),
             State::Withdrawn { at } => best = Err(Exclusion::Withdrawn(at)),
             State::Expired { on } => best = Err(Exclusion::Expired(on)),
             State::Refused if best == Err(Exclusion::NoConsent) => best = Err(Exclusion::Refused),

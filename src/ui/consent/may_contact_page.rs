@@ -57,20 +57,22 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
     let mut excluded = Vec::new();
     for c in d.contacts.values() {
         let name = c.data.display_name();
-        // The person's own "no" (an address on the do-not-contact list) is named before any
-        // other reason: it is the one that lasts whatever else changes.
-        let answer = match on_list(&c.data) {
-            Some(r) => Err(Exclusion::DoNotContact(r)),
-            None => eligibility(
-                purpose_id,
-                &purpose.data,
-                c.data.restricted,
-                people.get(&c.id).unwrap_or(&nobody),
-                consents.get(c.id.as_str()).into_iter().flatten().copied(),
-                limits.get(c.id.as_str()).into_iter().flatten().copied(),
-                now,
-                local_day,
-            ),
+        let answer = eligibility(
+            purpose_id,
+            &purpose.data,
+            c.data.restricted,
+            people.get(&c.id).unwrap_or(&nobody),
+            consents.get(c.id.as_str()).into_iter().flatten().copied(),
+            limits.get(c.id.as_str()).into_iter().flatten().copied(),
+            now,
+            local_day,
+        );
+        // The person's own "no" is named before any other reason: an objection or restriction
+        // (with its date and words), else an address on the do-not-contact list.
+        let answer = match (answer, on_list(&c.data)) {
+            (Err(own @ (Exclusion::Objected(..) | Exclusion::Restricted(..))), _) => Err(own),
+            (_, Some(r)) => Err(Exclusion::DoNotContact(r)),
+            (answer, None) => answer,
         };
         match answer {
             Ok(()) => {

@@ -219,13 +219,7 @@ mod tests {
         let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
         let contact_id =
             block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
-        let purpose = PurposeDraft {
-            name: "Newsletter".into(),
-            basis: "consent".into(),
-            data_categories: "name, e-mail".into(),
-            retention: "until withdrawn".into(),
-            ..PurposeDraft::default()
-        };
+        let purpose = newsletter();
         let purpose_id = block_on(vault.save_purpose(None, &purpose, t(2))).unwrap();
         let draft = ConsentDraft {
             contact_id: contact_id.clone(),

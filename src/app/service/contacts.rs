@@ -320,13 +320,7 @@ mod tests {
     fn a_contact_and_its_consents_are_created_in_one_step() {
         let repo = MemoryRepository::new();
         let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let purpose = PurposeDraft {
-            name: "Newsletter".into(),
-            basis: "consent".into(),
-            data_categories: "name, e-mail".into(),
-            retention: "until withdrawn".into(),
-            ..PurposeDraft::default()
-        };
+        let purpose = newsletter();
         let purpose_id = block_on(vault.save_purpose(None, &purpose, t(1))).unwrap();
         let draft = ConsentDraft {
             purpose_id,

@@ -56,6 +56,17 @@ pub fn draft(name: &str) -> ProfileDraft {
     }
 }
 
+/// A consent-based newsletter purpose, as the tests of consents use it.
+pub fn newsletter() -> crate::domain::purpose::PurposeDraft {
+    crate::domain::purpose::PurposeDraft {
+        name: "Newsletter".into(),
+        basis: "consent".into(),
+        data_categories: "name, e-mail".into(),
+        retention: "until withdrawn".into(),
+        ..Default::default()
+    }
+}
+
 pub fn contact(given: &str, family: &str) -> ContactDraft {
     ContactDraft {
         given_name: given.into(),

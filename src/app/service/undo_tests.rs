@@ -29,13 +29,7 @@ fn newsletter_consent(
     contact_id: &str,
     validity: &str,
 ) -> String {
-    let purpose = PurposeDraft {
-        name: "Newsletter".into(),
-        basis: "consent".into(),
-        data_categories: "name, e-mail".into(),
-        retention: "until withdrawn".into(),
-        ..PurposeDraft::default()
-    };
+    let purpose = newsletter();
     let purpose_id = block_on(vault.save_purpose(None, &purpose, t(2))).unwrap();
     let draft = ConsentDraft {
         contact_id: contact_id.into(),

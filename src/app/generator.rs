@@ -252,6 +252,7 @@ impl Generator {
             } else {
                 String::new()
             },
+            ..ContactDraft::default()
         }
     }
 

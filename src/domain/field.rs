@@ -36,6 +36,8 @@ pub enum FieldError {
     TooMany(usize),
     #[error("this is not a SHA-256 digest (64 hexadecimal characters)")]
     BadDigest,
+    #[error("choose one of the options")]
+    Choice,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

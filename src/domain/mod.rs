@@ -19,6 +19,7 @@ pub mod hex;
 pub mod id;
 pub mod language;
 pub mod money;
+pub mod notice;
 pub mod organisation;
 pub mod outreach;
 pub mod phone;
@@ -27,6 +28,7 @@ pub mod purpose;
 pub mod request;
 pub mod revalidate;
 pub mod search;
+pub mod source;
 pub mod stored;
 pub mod task;
 

@@ -51,6 +51,9 @@ pub enum Stored {
     ContactDeleted,
     /// The outcome of an erasure.
     Erased(ErasureSummary),
+    /// The follow-up to give the privacy notice to a person whose data came from someone else
+    /// (Art. 14(3)).
+    InformArt14,
 }
 
 const WITHDRAWN: &str = "withdrawn_in_app";
@@ -58,6 +61,7 @@ const RENEWED: &str = "renewed_in_app";
 const UNDONE: &str = "withdrawal_undone_in_app ";
 const DELETED: &str = "deleted";
 const ERASED: &str = "erased ";
+const INFORM: &str = "inform_art14";
 
 /// Sentences older versions stored instead of a code (English and Czech, as the interface
 /// was), with the code each stands for.
@@ -77,6 +81,7 @@ impl Stored {
             Stored::RenewedInApp => format!("{PREFIX}{RENEWED}"),
             Stored::WithdrawalUndone(at) => format!("{PREFIX}{UNDONE}{}", at.to_rfc3339()),
             Stored::ContactDeleted => format!("{PREFIX}{DELETED}"),
+            Stored::InformArt14 => format!("{PREFIX}{INFORM}"),
             Stored::Erased(summary) => format!(
                 "{PREFIX}{ERASED}{}",
                 serde_json::to_string(summary).unwrap_or_default()
@@ -96,6 +101,7 @@ impl Stored {
             WITHDRAWN => Some(Stored::WithdrawnInApp),
             RENEWED => Some(Stored::RenewedInApp),
             DELETED => Some(Stored::ContactDeleted),
+            INFORM => Some(Stored::InformArt14),
             other if other.starts_with(UNDONE) => other
                 .strip_prefix(UNDONE)
                 .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
@@ -126,6 +132,7 @@ mod tests {
             Stored::WithdrawnInApp,
             Stored::RenewedInApp,
             Stored::ContactDeleted,
+            Stored::InformArt14,
             Stored::WithdrawalUndone(
                 chrono::DateTime::parse_from_rfc3339("2026-12-01T16:39:54.124+00:00")
                     .unwrap()

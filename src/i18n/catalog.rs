@@ -858,6 +858,44 @@ catalog! {
     DueSoonBadge => "due soon", "lhůta se blíží";
     RequestsDue => "Data subject requests due", "Žádosti subjektů s blížící se lhůtou";
     ExtendedBecause => "extended", "prodlouženo";
+
+    // Source and notice (#21)
+    InformArt14 => "Give them the privacy notice (Art. 14): their data did not come from them",
+        "Předat informace o zpracování (čl. 14): údaje nepocházejí přímo od osoby";
+    Source => "Source", "Zdroj";
+    SourceDetail => "Source details", "Podrobnosti o zdroji";
+    SourceDetailHint => "Who referred them, which register, which file…", "Kdo osobu doporučil, který rejstřík, který soubor…";
+    SourceNotRecorded => "Not recorded", "Neuvedeno";
+    SourceForm => "A form they filled in", "Formulář, který osoba vyplnila";
+    SourceMeeting => "A meeting", "Osobní setkání";
+    SourceReferral => "A referral", "Doporučení";
+    SourcePublicRegister => "A public register", "Veřejný rejstřík";
+    SourceLinkedIn => "LinkedIn", "LinkedIn";
+    SourceImport => "An imported file", "Importovaný soubor";
+    SourceOther => "Other", "Jiný";
+    SourceIndirectHint => "Not from the person: Folio adds a follow-up to give them the privacy notice within a month (Art. 14(3)).",
+        "Údaje nejsou přímo od osoby: Folio přidá úkol předat jí do měsíce informace o zpracování (čl. 14 odst. 3).";
+    InformedOn => "Informed on", "Informace předány dne";
+    InformedOnHint => "The day the person was given the privacy notice (Art. 13/14).", "Den, kdy osoba dostala informace o zpracování (čl. 13/14).";
+    NoticeVersionLabel => "Notice version", "Verze informací";
+    NoticeVersionUnknown => "Not recorded", "Neuvedena";
+    NotInformed => "Not yet informed", "Zatím neinformována";
+    PrivacyNoticeHeading => "Privacy notice", "Informace o zpracování";
+    PrivacyNoticeLead => "Folio writes your privacy notice (Art. 13 and 14) from your controller's details and your purposes. Publish a version before giving it to people: its SHA-256 names it, and consents and contacts refer to it.",
+        "Folio sestaví vaše informace o zpracování osobních údajů (čl. 13 a 14) z údajů správce a z vašich účelů. Než je začnete předávat, zveřejněte verzi: pojmenuje ji otisk SHA-256 a souhlasy i kontakty na ni odkazují.";
+    NoticeLanguage => "Language of the notice", "Jazyk informací";
+    PublishNotice => "Publish this version", "Zveřejnit tuto verzi";
+    NoticeVersionHeading => "Version", "Verze";
+    NoticeIsPublished => "Published on", "Zveřejněno dne";
+    NoticeNotPublished => "This text is not published yet: publish it before giving it to people.",
+        "Tento text ještě není zveřejněn: zveřejněte ho dříve, než ho začnete předávat.";
+    NoticeVersionsHeading => "Published versions", "Zveřejněné verze";
+    NoticeNoVersions => "No version is published yet.", "Zatím není zveřejněna žádná verze.";
+    NoticePublishedStatus => "This version of the notice is published.", "Tato verze informací je zveřejněna.";
+    AccessPreferences => "Preferences", "Preference";
+    AccessActivitiesHeading => "Activities", "Aktivity";
+    AccessRecipientsHeading => "Recipients", "Příjemci";
+    AccessInformed => "Privacy notice given", "Informace o zpracování předány";
 }
 
 #[cfg(test)]
@@ -900,6 +938,7 @@ mod tests {
             Text::ExportHeading,
             Text::FoundEmail,
             Text::FoundIco,
+            Text::SourceLinkedIn,
         ]
         .into_iter()
         .collect();

@@ -378,6 +378,7 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         }
         FieldError::TooMany(n) => format!("je jich příliš mnoho (nejvýše {n})"),
         FieldError::BadDigest => "toto není otisk SHA-256 (64 šestnáctkových znaků)".into(),
+        FieldError::Choice => "vyberte jednu z možností".into(),
         FieldError::Birthday(BirthdayError::OutOfRange) => {
             "datum narození nemůže být v budoucnosti ani před rokem 1850".into()
         }

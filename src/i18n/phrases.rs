@@ -12,9 +12,11 @@ mod contacts_import;
 mod feedback;
 pub mod history;
 mod law;
+pub mod notice;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;
+pub use notice::{notice_version, source_kind, source_text};
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {

@@ -46,10 +46,24 @@ pub struct Export {
     /// Version 3: the ids of erased people, which an import does not bring back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased_people: Option<Record<ErasedPeople>>,
+    /// Published versions of the privacy notice (added to version 3 later; optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Record<NoticeVersion>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probes: Vec<Record<Probe>>,
+}
+
+/// A published version of the privacy notice: its language, text, the SHA-256 of the text and
+/// the day it was published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeVersion {
+    pub language: String,
+    pub text: String,
+    pub sha256: String,
+    pub published_on: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,6 +135,14 @@ pub struct Contact {
     /// When the person was erased while documents still had to be kept (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased_on: Option<NaiveDate>,
+    /// Version 3 (added later, optional): where the data came from (`kind`: form, meeting, referral, public_register,
+    /// linked_in, import, other; `detail`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::domain::source::Source>,
+    /// Version 3 (added later, optional): when the person was given the privacy notice (`on`), and which version
+    /// (`notice_sha256`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub informed: Option<crate::domain::source::Informed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -531,6 +553,7 @@ impl Export {
             audit_log: Vec::new(),
             do_not_contact: None,
             erased_people: None,
+            notices: Vec::new(),
             #[cfg(test)]
             probes: Vec::new(),
         }

@@ -106,6 +106,24 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .filter(|e| records.contains(&e.entity_id))
         .cloned()
         .collect();
+    // The notice versions this person was given: with the contact record, or with a consent.
+    let given: HashSet<&str> = contact
+        .data
+        .informed
+        .iter()
+        .filter_map(|i| i.notice_sha256.as_deref())
+        .chain(
+            consents
+                .iter()
+                .filter_map(|c| c.data.notice_sha256.as_deref()),
+        )
+        .collect();
+    let notices = all
+        .notices
+        .iter()
+        .filter(|n| given.contains(n.data.sha256.as_str()))
+        .cloned()
+        .collect();
     Some(Export {
         format: all.format.clone(),
         version: all.version,
@@ -133,5 +151,6 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         audit_log,
         do_not_contact: None,
         erased_people: None,
+        notices,
     })
 }

@@ -58,7 +58,7 @@ impl<R: Repository> UnlockedVault<R> {
             contact.erased_on = stored.data.erased_on;
         }
         self.check_links(None, contact.organisation_id.as_ref(), None)?;
-        self.save_record(id, contact, now).await
+        self.save_contact_informing(id, contact, now).await
     }
 
     /// Creates (`id` None) or updates an organisation. Returns its id.
@@ -223,11 +223,19 @@ impl<R: Repository> UnlockedVault<R> {
             self.check_active_purpose(&record.purpose_id)?;
             records.push(Revision::of(None, record, now)?);
         }
+        let mut follow_ups = self.informing(None, None, &contact.record.data, now)?;
+        for t in &mut follow_ups {
+            t.record.data.contact_id = Some(contact.record.id.clone());
+        }
         let mut puts = vec![(self.seal(&contact.record)?, Expect::Absent)];
         let mut entries = vec![contact.entry()];
         for r in &records {
             puts.push((self.seal(&r.record)?, Expect::Absent));
             entries.push(r.entry());
+        }
+        for t in &follow_ups {
+            puts.push((self.seal(&t.record)?, Expect::Absent));
+            entries.push(t.entry());
         }
         let batch = Batch {
             puts,
@@ -237,6 +245,7 @@ impl<R: Repository> UnlockedVault<R> {
         let id = contact.record.id.clone();
         self.keep_all(vec![contact.record]);
         self.keep_all(records.into_iter().map(|r| r.record).collect());
+        self.keep_all(follow_ups.into_iter().map(|t| t.record).collect());
         Ok(id)
     }
 

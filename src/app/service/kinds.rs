@@ -256,6 +256,12 @@ record_kinds! {
         first: false, en: ["list of erased people", "lists of erased people"],
         cs: ["seznam vymazaných osob", "seznamy vymazaných osob", "seznamů vymazaných osob"],
     }
+    crate::domain::notice::NoticeVersion => "notice" {
+        records: notices, section: many notices, exported: crate::portability::NoticeVersion,
+        first: false, en: ["privacy notice version", "privacy notice versions"],
+        cs: ["verze informací o zpracování", "verze informací o zpracování",
+            "verzí informací o zpracování"],
+    }
     #[cfg(test)]
     probe::Probe => "probe" {
         records: probes, section: many probes, exported: crate::portability::Probe,

@@ -21,6 +21,7 @@ mod error;
 mod integrity_tests;
 pub mod kinds;
 pub mod ledger;
+mod notice;
 mod open;
 mod portable;
 mod queries;

@@ -12,6 +12,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
 impl VaultSnapshot {
+    /// The published versions of the privacy notice, newest first.
+    pub fn notice_versions(&self) -> Vec<crate::domain::notice::NoticeVersion> {
+        let mut list: Vec<_> = self.notices.values().collect();
+        list.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+        list.into_iter().map(|r| r.data.clone()).collect()
+    }
+
     /// The audit events about record `id`, oldest first; a contact's include those of the
     /// contacts merged into it (their history belongs to it now).
     pub fn history_of(&self, id: &str) -> Vec<AuditEvent> {

@@ -78,6 +78,8 @@ pub struct VaultSnapshot {
     pub do_not_contact: Records<crate::domain::do_not_contact::DoNotContact>,
     /// The ids of erased people (at most one record).
     pub erased: Records<crate::domain::do_not_contact::ErasedPeople>,
+    /// Published versions of the privacy notice.
+    pub notices: Records<crate::domain::notice::NoticeVersion>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,

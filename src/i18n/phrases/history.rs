@@ -164,6 +164,7 @@ pub fn stored(lang: Lang, s: &Stored) -> String {
     match s {
         Stored::WithdrawnInApp => Text::WithdrawnInApp.get(lang).to_string(),
         Stored::RenewedInApp => Text::RenewedInApp.get(lang).to_string(),
+        Stored::InformArt14 => Text::InformArt14.get(lang).to_string(),
         Stored::WithdrawalUndone(at) => format!(
             "{} ({})",
             Text::WithdrawalUndoneInApp.get(lang),

@@ -427,6 +427,7 @@ impl Collected {
                 .join(", "),
             preferences: self.preferences.join("\n"),
             notes: self.notes.join("\n"),
+            ..ContactDraft::default()
         };
         // A company card, or a row with no personal name and a company: the company (its
         // e-mails and phones kept in its notes).

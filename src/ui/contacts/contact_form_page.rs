@@ -13,6 +13,7 @@ use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
+use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -57,6 +58,12 @@ pub fn ContactFormPage() -> impl IntoView {
     let tags = RwSignal::new(draft.tags);
     let preferences = RwSignal::new(draft.preferences);
     let notes = RwSignal::new(draft.notes);
+    let source = SourceSignals {
+        kind: RwSignal::new(draft.source_kind),
+        detail: RwSignal::new(draft.source_detail),
+        informed_on: RwSignal::new(draft.informed_on),
+        notice: RwSignal::new(draft.informed_notice),
+    };
     let id_for_duplicates = id.clone();
     // Warns (never blocks) when an e-mail or phone typed is on the do-not-contact list.
     let listed = Memo::new(move |_| {
@@ -163,6 +170,10 @@ pub fn ContactFormPage() -> impl IntoView {
                 tags: tags.get_untracked(),
                 preferences: preferences.get_untracked(),
                 notes: notes.get_untracked(),
+                source_kind: source.kind.get_untracked(),
+                source_detail: source.detail.get_untracked(),
+                informed_on: source.informed_on.get_untracked(),
+                informed_notice: source.notice.get_untracked(),
             };
             failure.set(None);
             working.set(true);
@@ -274,6 +285,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Tags id="tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
+                    <SourceFields values=source errors/>
                     <Show when=move || !editing && consent_purposes.with(|p| !p.is_empty())>
                         <fieldset class="consent-capture">
                             <legend>{t(Text::ConsentInForm)}</legend>

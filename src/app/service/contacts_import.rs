@@ -187,7 +187,26 @@ impl<R: Repository> UnlockedVault<R> {
         rows: &[ImportRow],
         now: DateTime<Utc>,
     ) -> Result<ContactsImportSummary, AppError> {
+        self.import_contacts_from(rows, "", now).await
+    }
+
+    /// `import_contacts`, recording on each new contact that its data came from the file
+    /// `file_name` (its source, Art. 14(2)(f)).
+    pub async fn import_contacts_from(
+        &self,
+        rows: &[ImportRow],
+        file_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ContactsImportSummary, AppError> {
         self.ready()?;
+        let source = crate::domain::source::Source {
+            kind: crate::domain::source::SourceKind::Import,
+            detail: file_name
+                .trim()
+                .chars()
+                .take(crate::domain::source::MAX_DETAIL_CHARS)
+                .collect(),
+        };
         let planned = self.with_snapshot(|s| plan(s, rows));
         let mut summary = ContactsImportSummary::default();
         let mut organisations: Vec<OpenRecord<Organisation>> = Vec::new();
@@ -229,6 +248,9 @@ impl<R: Repository> UnlockedVault<R> {
                     }
                 },
             };
+            if contact.source.is_none() {
+                contact.source = Some(source.clone());
+            }
             let revision = Revision::of(None, contact, now)?;
             puts.push((self.seal(&revision.record)?, Expect::Absent));
             entries.push(revision.entry());
@@ -312,7 +334,12 @@ mod tests {
         assert_eq!(repo.raw_audit_event_count(), audit_before);
         assert_eq!(v.snapshot().contacts.len(), 1);
 
-        let summary = block_on(v.import_contacts(&rows(FILE), t(3))).unwrap();
+        let summary = block_on(v.import_contacts_from(&rows(FILE), "google.csv", t(3))).unwrap();
+        assert!(v.snapshot().contacts.values().all(|c| c.data.source
+            == Some(crate::domain::source::Source {
+                kind: crate::domain::source::SourceKind::Import,
+                detail: "google.csv".into()
+            })));
         assert_eq!(summary.imported, 3);
         assert_eq!(summary.organisations_created, 1);
         assert_eq!(

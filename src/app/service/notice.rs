@@ -200,4 +200,71 @@ mod tests {
         );
         assert!(block_on(vault.publish_notice("cs", "  ", day, t(3))).is_err());
     }
+
+    #[test]
+    fn the_access_report_lists_only_the_purposes_that_apply_to_the_person() {
+        let repo = MemoryRepository::new();
+        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let news = block_on(vault.save_purpose(None, &newsletter(), t(1))).unwrap();
+        let clients = block_on(vault.save_purpose(
+            None,
+            &PurposeDraft {
+                name: "Client files".into(),
+                basis: "contract".into(),
+                audience: "customers".into(),
+                ..newsletter()
+            },
+            t(2),
+        ))
+        .unwrap();
+        let everyone = block_on(vault.save_purpose(
+            None,
+            &PurposeDraft {
+                name: "Events".into(),
+                basis: "legitimate_interest".into(),
+                audience: "everyone".into(),
+                ..newsletter()
+            },
+            t(3),
+        ))
+        .unwrap();
+        let refused = block_on(vault.save_contact(None, &contact("Petr", "Odmítl"), t(4))).unwrap();
+        let consent = |contact_id: &str, answer: &str| ConsentDraft {
+            contact_id: contact_id.into(),
+            purpose_id: news.clone(),
+            notice: "v1".into(),
+            language: "cs".into(),
+            method: "email".into(),
+            answer: answer.into(),
+            ..ConsentDraft::default()
+        };
+        block_on(vault.create_consent(&consent(&refused, "refused"), t(5))).unwrap();
+        let given = block_on(vault.save_contact(None, &contact("Eva", "Souhlasí"), t(6))).unwrap();
+        block_on(vault.create_consent(&consent(&given, "given"), t(7))).unwrap();
+        let objected = block_on(vault.save_contact(None, &contact("Jan", "Namítá"), t(8))).unwrap();
+        block_on(vault.add_limit(
+            &objected,
+            LimitKind::Objection,
+            Some(everyone.clone()),
+            "ne",
+            t(9),
+        ))
+        .unwrap();
+        let names = |id: &str| {
+            vault
+                .snapshot()
+                .purposes_for(id, t(20), |at| at.date_naive())
+                .into_iter()
+                .map(|(pid, _)| pid)
+                .collect::<Vec<_>>()
+        };
+        // Refused the newsletter, no sale: only the legitimate-interest purpose for everyone.
+        assert_eq!(names(&refused), vec![everyone.clone()]);
+        // Gave consent: the newsletter too (by name: Events, Newsletter).
+        assert_eq!(names(&given), vec![everyone.clone(), news.clone()]);
+        // Objected to Events, no contract: nothing.
+        assert!(names(&objected).is_empty());
+        assert!(!names(&given).contains(&clients));
+        assert!(names("no-such-person").is_empty());
+    }
 }

@@ -12,6 +12,56 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
 impl VaultSnapshot {
+    /// The purposes that apply to contact `id` (what the access report lists, Art. 15(1)(a)):
+    /// active, with the person in the purpose's audience (and the soft opt-in met for direct
+    /// marketing without consent), a consent-based purpose only while their consent holds, and
+    /// none they objected to. A restriction does not take a purpose away: it limits what is
+    /// done under it. By name.
+    pub fn purposes_for(
+        &self,
+        id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        local_day: impl Fn(chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate + Copy,
+    ) -> Vec<(String, crate::domain::purpose::Purpose)> {
+        use crate::domain::consent::{eligibility, LimitKind};
+        let Some(person) = self.outreach_people().remove(id) else {
+            return Vec::new();
+        };
+        let consents: Vec<_> = self
+            .consents
+            .values()
+            .filter(|c| c.data.contact_id == id)
+            .map(|c| &c.data)
+            .collect();
+        let objections: Vec<_> = self
+            .limits
+            .values()
+            .filter(|l| l.data.contact_id == id && l.data.kind == LimitKind::Objection)
+            .map(|l| &l.data)
+            .collect();
+        let mut out: Vec<_> = self
+            .purposes
+            .iter()
+            .filter(|(pid, p)| {
+                let mine = consents.iter().copied().filter(|c| &c.purpose_id == *pid);
+                eligibility(
+                    pid,
+                    &p.data,
+                    false,
+                    &person,
+                    mine,
+                    objections.iter().copied(),
+                    now,
+                    local_day,
+                )
+                .is_ok()
+            })
+            .map(|(pid, p)| (pid.clone(), p.data.clone()))
+            .collect();
+        out.sort_by_cached_key(|(_, p)| crate::domain::search::fold(&p.name));
+        out
+    }
+
     /// The published versions of the privacy notice, newest first.
     pub fn notice_versions(&self) -> Vec<crate::domain::notice::NoticeVersion> {
         let mut list: Vec<_> = self.notices.values().collect();
@@ -39,6 +89,21 @@ impl VaultSnapshot {
         self.purposes
             .get(id)
             .map(|p| p.data.notice.clone())
+            .filter(|n| !n.is_empty())
+            .or_else(|| {
+                // Else the privacy notice Folio wrote, as last published.
+                let latest = self.notices.values().max_by_key(|n| n.created_at)?;
+                let v = &latest.data;
+                Some(crate::domain::purpose::Notice {
+                    title: format!(
+                        "{} #{}",
+                        v.published_on,
+                        crate::domain::source::short_version(&v.sha256)
+                    ),
+                    url: String::new(),
+                    text_sha256: Some(v.sha256.clone()),
+                })
+            })
             .unwrap_or_default()
     }
 

@@ -184,7 +184,7 @@ pub fn stored_text(lang: Lang, raw: &str) -> String {
     }
 }
 
-fn activity_kind(kind: ActivityKind) -> Text {
+pub fn activity_kind(kind: ActivityKind) -> Text {
     match kind {
         ActivityKind::Call => Text::KindCall,
         ActivityKind::Email => Text::KindEmail,

@@ -29,6 +29,28 @@ pub fn source_text(lang: Lang, source: &Source) -> String {
     source.text(source_kind(source.kind).get(lang))
 }
 
+/// When a contact was given the notice and which version: "1 Dec 2026 (version 3f2a9c1b04de)";
+/// "Not yet informed" when their data came from someone else and they were not; else empty.
+pub fn informed(lang: Lang, c: &crate::domain::contact::Contact) -> String {
+    match &c.informed {
+        Some(i) => {
+            let day = super::day(lang, i.on);
+            match &i.notice_sha256 {
+                Some(hash) => format!(
+                    "{day} ({} {})",
+                    Text::NoticeVersionHeading.get(lang).to_lowercase(),
+                    short_version(hash)
+                ),
+                None => day,
+            }
+        }
+        None if crate::domain::source::needs_notice(c.source.as_ref(), None) => {
+            Text::NotInformed.get(lang).to_string()
+        }
+        None => String::new(),
+    }
+}
+
 /// How a published version is named in a list: "1 Dec 2026 · Czech · 3f2a9c1b04de".
 pub fn notice_version(lang: Lang, v: &NoticeVersion) -> String {
     let language = match (lang, v.language.as_str()) {

@@ -109,9 +109,10 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
             .follow_ups
             .iter()
             .map(|f| {
+                let title = crate::i18n::phrases::history::stored_text(lang, &f.title);
                 let name = match &f.about {
-                    Some(about) => format!("{} — {about}", f.title),
-                    None => f.title.clone(),
+                    Some(about) => format!("{title} — {about}"),
+                    None => title,
                 };
                 view! {
                     <li data-testid="home-follow-up">

@@ -6,6 +6,7 @@ pub mod consent_panel;
 pub mod consent_receipt_page;
 pub mod limits_panel;
 pub mod may_contact_page;
+pub mod notice_page;
 pub mod processing_record_page;
 pub mod purpose_form_page;
 pub mod purposes_page;
@@ -26,6 +27,7 @@ pub fn ConsentRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/purposes") view=purposes_page::PurposesPage/>
             <Route path=path!("/purposes/new") view=purpose_form_page::PurposeFormPage/>
             <Route path=path!("/purposes/record") view=processing_record_page::ProcessingRecordPage/>
+            <Route path=path!("/purposes/notice") view=notice_page::NoticePage/>
             <Route path=path!("/purposes/:id") view=purpose_form_page::PurposeFormPage/>
         </>
     }

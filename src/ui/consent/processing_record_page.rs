@@ -75,6 +75,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
             <div class="actions no-print">
                 <button type="button" class="button" on:click=print>{t(Text::Print)}</button>
                 <button type="button" class="button secondary" on:click=download>{t(Text::DownloadJson)}</button>
+                <leptos_router::components::A href="/purposes/notice" attr:class="button secondary">{t(Text::PrivacyNoticeHeading)}</leptos_router::components::A>
             </div>
             <ActionError failure/>
             <h2>{t(Text::Controller)}</h2>

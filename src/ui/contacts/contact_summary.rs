@@ -169,6 +169,14 @@ pub fn ContactDetails(contact_id: String) -> impl IntoView {
                     .join("; "),
             ),
             (Text::Notes, c.notes.clone()),
+            (
+                Text::Source,
+                c.source
+                    .as_ref()
+                    .map(|s| phrases::source_text(lang, s))
+                    .unwrap_or_default(),
+            ),
+            (Text::InformedOn, phrases::notice::informed(lang, &c)),
         ];
         let rows: Vec<(Text, String)> = rows.into_iter().filter(|(_, v)| !v.is_empty()).collect();
         (!rows.is_empty()).then(|| {

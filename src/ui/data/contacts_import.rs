@@ -125,12 +125,20 @@ pub fn ContactsImport() -> impl IntoView {
     };
     let import = move |_| {
         let ready: Vec<ImportRow> = rows.with_untracked(|(r, _)| r.clone());
+        let file_name = file_input
+            .get_untracked()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+            .map(|file| file.name())
+            .unwrap_or_default();
         let cards = untrack(is_cards);
         importing.set(true);
         failure.set(None);
         spawn_local(async move {
             match session
-                .write(move |v, now| async move { v.import_contacts(&ready, now).await })
+                .write(move |v, now| async move {
+                    v.import_contacts_from(&ready, &file_name, now).await
+                })
                 .await
             {
                 Ok(summary) => {

@@ -51,6 +51,8 @@ pub fn TaskItem(
             contact.into_iter().chain(deal).collect::<Vec<_>>()
         })
     });
+    // A title Folio wrote is a code, worded in the reader's language.
+    let title = crate::i18n::phrases::history::stored_text(untrack(|| locale.get()), &task.title);
     view! {
         <li class="task" class:done=task.done class:overdue=overdue>
             <input
@@ -67,7 +69,7 @@ pub fn TaskItem(
                     });
                 }
             />
-            <label for=box_id>{task.title.clone()}</label>
+            <label for=box_id>{title.clone()}</label>
             " "
             <time class="due" datetime=task.due.to_rfc3339()>{move || format::date_time(locale.get(), task.due)}</time>
             {links.map(|links| {
@@ -77,12 +79,12 @@ pub fn TaskItem(
                     .collect_view()
             })}
             " "
-            {(!task.done).then(|| view! { <TaskMoves id=id.clone() title=task.title.clone() due=task.due failure=failure/> })}
+            {(!task.done).then(|| view! { <TaskMoves id=id.clone() title=title.clone() due=task.due failure=failure/> })}
             " "
             <button
                 type="button"
                 class="link-button"
-                aria-label=format!("{} {}", untrack(|| locale.t(Text::Delete)), task.title)
+                aria-label=format!("{} {}", untrack(|| locale.t(Text::Delete)), title)
                 on:click=move |_| {
                     let id = delete_id.clone();
                     let lang = untrack(|| locale.get());

@@ -5,7 +5,6 @@
 use crate::app::clock::local_day;
 use crate::app::session::Session;
 use crate::app::AppError;
-use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::contacts_out;
 use crate::ui::common::action_error::ActionError;
@@ -94,20 +93,19 @@ pub fn AccessPage() -> impl IntoView {
                             .join(", ")
                     });
                     let consents: Vec<_> = d.consents.values().filter(|r| r.data.contact_id == id).collect();
-                    // Purposes: those this person's consents name, and every active purpose that
-                    // rests on another basis (they apply to clients without consent).
-                    let purposes: Vec<_> = d
-                        .purposes
-                        .iter()
-                        .filter(|(pid, p)| {
-                            consents.iter().any(|c| &c.data.purpose_id == *pid)
-                                || (!p.data.retired && p.data.basis != LawfulBasis::Consent)
-                        })
-                        .map(|(_, p)| p.data.clone())
-                        .collect();
+                    // Only the purposes that apply to this person: by audience, basis and
+                    // consent state, and none they objected to.
+                    let purposes: Vec<_> = d.purposes_for(&id, chrono::Utc::now(), local_day).into_iter().map(|(_, p)| p).collect();
                     let holds = crate::domain::document::holds_on(&id, d.documents.iter().map(|(k, r)| (k, &r.data)), today);
-                    let sources: Vec<String> = consents.iter().map(|c| c.data.source.clone()).filter(|s| !s.is_empty()).collect();
-                    let activities = d.activities.values().filter(|a| a.data.contact_id == id).count();
+                    let sources: Vec<String> = c
+                        .source
+                        .iter()
+                        .map(|s| phrases::source_text(lang, s))
+                        .chain(consents.iter().map(|c| c.data.source.clone()).filter(|s| !s.is_empty()))
+                        .collect();
+                    let mut activities: Vec<_> = d.activities.values().filter(|a| a.data.contact_id == id).map(|a| a.data.clone()).collect();
+                    activities.sort_by_key(|a| std::cmp::Reverse(a.at));
+                    let informed = phrases::notice::informed(lang, c);
                     let deals: Vec<String> = d.deals.values().filter(|x| x.data.contact_ids.contains(&id)).map(|x| x.data.title.clone()).collect();
                     let documents: Vec<String> = d
                         .documents
@@ -141,6 +139,10 @@ pub fn AccessPage() -> impl IntoView {
                             {c.birthday.map(|b| row(locale.t(Text::Birthday).to_string(), format::birthday(lang, b)))}
                             {(!c.tags.is_empty()).then(|| row(locale.t(Text::Tags).to_string(), c.tags.join(", ")))}
                             {(!c.notes.is_empty()).then(|| row(locale.t(Text::Notes).to_string(), c.notes.clone()))}
+                            {(!c.preferences.is_empty()).then(|| row(
+                                locale.t(Text::AccessPreferences).to_string(),
+                                c.preferences.iter().map(|(k, v)| if v.is_empty() { k.clone() } else { format!("{k}: {v}") }).collect::<Vec<_>>().join("; "),
+                            ))}
                         </dl>
                         <h2>{locale.t(Text::AccessPurposesHeading)}</h2>
                         {purposes.is_empty().then(|| view! { <p class="hint">{locale.t(Text::AccessNoPurposes)}</p> })}
@@ -172,10 +174,10 @@ pub fn AccessPage() -> impl IntoView {
                             </p>
                         })}
                         <h2>{locale.t(Text::AccessSource)}</h2>
-                        <p>{if sources.is_empty() { locale.t(Text::AccessSourceDirect).to_string() } else { sources.join("; ") }}</p>
+                        <p data-testid="access-source">{if sources.is_empty() { locale.t(Text::AccessSourceDirect).to_string() } else { sources.join("; ") }}</p>
+                        {(!informed.is_empty()).then(|| view! { <p>{format!("{}: {informed}", locale.t(Text::AccessInformed))}</p> })}
                         <h2>{locale.t(Text::AccessRecordsHeading)}</h2>
                         <dl class="details">
-                            {row(locale.t(Text::Activities).to_string(), activities.to_string())}
                             {row(locale.t(Text::ConsentPanelHeading).to_string(), if consents.is_empty() {
                                 locale.t(Text::NoneWord).to_string()
                             } else {
@@ -187,6 +189,16 @@ pub fn AccessPage() -> impl IntoView {
                             {row(locale.t(Text::DealsHeading).to_string(), if deals.is_empty() { locale.t(Text::NoneWord).to_string() } else { deals.join("; ") })}
                             {row(locale.t(Text::DocumentsHeading).to_string(), if documents.is_empty() { locale.t(Text::NoneWord).to_string() } else { documents.join("; ") })}
                         </dl>
+                        <h2>{locale.t(Text::AccessActivitiesHeading)}</h2>
+                        {activities.is_empty().then(|| view! { <p class="hint">{locale.t(Text::NoneWord)}</p> })}
+                        <ul class="simple-list" data-testid="access-activities">
+                            {activities
+                                .iter()
+                                .map(|a| view! {
+                                    <li>{format!("{} · {} · {}", format::date(lang, a.at), locale.t(phrases::history::activity_kind(a.kind)), a.subject)}</li>
+                                })
+                                .collect_view()}
+                        </ul>
                         <h2>{locale.t(Text::AccessRightsHeading)}</h2>
                         <p>{locale.t(Text::AccessRights)}</p>
                     }

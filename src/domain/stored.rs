@@ -54,6 +54,9 @@ pub enum Stored {
     /// The follow-up to give the privacy notice to a person whose data came from someone else
     /// (Art. 14(3)).
     InformArt14,
+    /// The follow-up to give the privacy notice to the people an import brought in (Art. 14(3)):
+    /// how many, and the file's name.
+    InformImported { people: usize, file: String },
 }
 
 const WITHDRAWN: &str = "withdrawn_in_app";
@@ -62,6 +65,7 @@ const UNDONE: &str = "withdrawal_undone_in_app ";
 const DELETED: &str = "deleted";
 const ERASED: &str = "erased ";
 const INFORM: &str = "inform_art14";
+const INFORM_IMPORTED: &str = "inform_imported ";
 
 /// Sentences older versions stored instead of a code (English and Czech, as the interface
 /// was), with the code each stands for.
@@ -82,6 +86,10 @@ impl Stored {
             Stored::WithdrawalUndone(at) => format!("{PREFIX}{UNDONE}{}", at.to_rfc3339()),
             Stored::ContactDeleted => format!("{PREFIX}{DELETED}"),
             Stored::InformArt14 => format!("{PREFIX}{INFORM}"),
+            Stored::InformImported { people, file } => format!(
+                "{PREFIX}{INFORM_IMPORTED}{}",
+                serde_json::json!({ "people": people, "file": file })
+            ),
             Stored::Erased(summary) => format!(
                 "{PREFIX}{ERASED}{}",
                 serde_json::to_string(summary).unwrap_or_default()
@@ -106,6 +114,16 @@ impl Stored {
                 .strip_prefix(UNDONE)
                 .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
                 .map(|at| Stored::WithdrawalUndone(at.with_timezone(&chrono::Utc))),
+            other if other.starts_with(INFORM_IMPORTED) => {
+                #[derive(Deserialize)]
+                struct Imported {
+                    people: usize,
+                    file: String,
+                }
+                let json = other.strip_prefix(INFORM_IMPORTED)?;
+                let Imported { people, file } = serde_json::from_str(json).ok()?;
+                Some(Stored::InformImported { people, file })
+            }
             other => other
                 .strip_prefix(ERASED)
                 .and_then(|json| serde_json::from_str(json).ok())
@@ -133,6 +151,10 @@ mod tests {
             Stored::RenewedInApp,
             Stored::ContactDeleted,
             Stored::InformArt14,
+            Stored::InformImported {
+                people: 23,
+                file: "kontakty \"Google\".csv".into(),
+            },
             Stored::WithdrawalUndone(
                 chrono::DateTime::parse_from_rfc3339("2026-12-01T16:39:54.124+00:00")
                     .unwrap()

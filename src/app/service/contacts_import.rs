@@ -215,6 +215,7 @@ impl<R: Repository> UnlockedVault<R> {
         let mut puts = Vec::new();
         let mut entries = Vec::new();
         let mut companies = 0;
+        let mut follow_up = None;
         for (number, decision) in planned {
             let (mut contact, organisation) = match decision {
                 Ok(Create::Person(contact, organisation)) => (*contact, organisation),
@@ -259,6 +260,27 @@ impl<R: Repository> UnlockedVault<R> {
         if entries.is_empty() {
             return Ok(summary);
         }
+        // Their data came from a file, not from them: one follow-up to inform them (Art. 14(3)).
+        if !contacts.is_empty() {
+            let title = crate::domain::stored::Stored::InformImported {
+                people: contacts.len(),
+                file: source.detail.chars().take(100).collect(),
+            }
+            .code();
+            let task = crate::domain::task::Task {
+                title,
+                due: now
+                    .checked_add_months(chrono::Months::new(1))
+                    .unwrap_or(now),
+                done: false,
+                contact_id: None,
+                deal_id: None,
+            };
+            let revision = Revision::of(None, task, now)?;
+            puts.push((self.seal(&revision.record)?, Expect::Absent));
+            entries.push(revision.entry());
+            follow_up = Some(revision.record);
+        }
         let batch = Batch {
             puts,
             ..Batch::default()
@@ -269,6 +291,7 @@ impl<R: Repository> UnlockedVault<R> {
         summary.companies = companies;
         self.keep_all(organisations);
         self.keep_all(contacts);
+        self.keep_all(follow_up.into_iter().collect());
         Ok(summary)
     }
 }
@@ -335,11 +358,35 @@ mod tests {
         assert_eq!(v.snapshot().contacts.len(), 1);
 
         let summary = block_on(v.import_contacts_from(&rows(FILE), "google.csv", t(3))).unwrap();
-        assert!(v.snapshot().contacts.values().all(|c| c.data.source
-            == Some(crate::domain::source::Source {
-                kind: crate::domain::source::SourceKind::Import,
-                detail: "google.csv".into()
-            })));
+        assert!(v
+            .snapshot()
+            .contacts
+            .values()
+            .filter(|c| c.created_at == t(3))
+            .all(|c| c.data.source
+                == Some(crate::domain::source::Source {
+                    kind: crate::domain::source::SourceKind::Import,
+                    detail: "google.csv".into()
+                })));
+        // One follow-up to inform the people imported (Art. 14(3)), due in a month.
+        let follow_ups: Vec<_> = v
+            .snapshot()
+            .tasks
+            .values()
+            .map(|t| t.data.clone())
+            .collect();
+        assert_eq!(follow_ups.len(), 1);
+        assert_eq!(
+            crate::domain::stored::Stored::read(&follow_ups[0].title),
+            Some(crate::domain::stored::Stored::InformImported {
+                people: summary.imported,
+                file: "google.csv".into()
+            })
+        );
+        assert_eq!(
+            follow_ups[0].due,
+            t(3).checked_add_months(chrono::Months::new(1)).unwrap()
+        );
         assert_eq!(summary.imported, 3);
         assert_eq!(summary.organisations_created, 1);
         assert_eq!(
@@ -358,8 +405,8 @@ mod tests {
         );
         assert_eq!(
             repo.raw_audit_event_count(),
-            audit_before + 4,
-            "each new contact and organisation audited"
+            audit_before + 5,
+            "each new contact and organisation audited, and the follow-up to inform them"
         );
         // Everything is back after unlocking again: sealed and stored, with a sound chain.
         let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
@@ -449,7 +496,8 @@ mod tests {
         // Eva has no e-mail, so nothing says she is the same person: she comes in again.
         assert_eq!(again.imported, 1);
         assert_eq!(again.organisations_created, 0);
-        assert_eq!(repo.raw_audit_event_count(), audit + 1);
+        // Eva's creation, and the follow-up to inform the one person imported (Art. 14(3)).
+        assert_eq!(repo.raw_audit_event_count(), audit + 2);
         assert_eq!(v.snapshot().contacts.len(), 5);
     }
 

@@ -165,6 +165,9 @@ pub fn stored(lang: Lang, s: &Stored) -> String {
         Stored::WithdrawnInApp => Text::WithdrawnInApp.get(lang).to_string(),
         Stored::RenewedInApp => Text::RenewedInApp.get(lang).to_string(),
         Stored::InformArt14 => Text::InformArt14.get(lang).to_string(),
+        Stored::InformImported { people, file } => {
+            super::notice::inform_imported(lang, *people, file)
+        }
         Stored::WithdrawalUndone(at) => format!(
             "{} ({})",
             Text::WithdrawalUndoneInApp.get(lang),

@@ -51,6 +51,21 @@ pub fn informed(lang: Lang, c: &crate::domain::contact::Contact) -> String {
     }
 }
 
+/// "Give the privacy notice to the 23 people imported from google.csv (Art. 14)".
+pub fn inform_imported(lang: Lang, people: usize, file: &str) -> String {
+    let n = people as u64;
+    match lang {
+        Lang::En => format!(
+            "Give the privacy notice to the {} imported from {file} (Art. 14): their data did not come from them",
+            crate::i18n::plural::CONTACTS.count(lang, n)
+        ),
+        Lang::Cs => format!(
+            "Předat informace o zpracování ({}) importovaným ze souboru {file} (čl. 14): údaje nepocházejí přímo od nich",
+            crate::i18n::plural::CONTACTS.count(lang, n)
+        ),
+    }
+}
+
 /// How a published version is named in a list: "1 Dec 2026 · Czech · 3f2a9c1b04de".
 pub fn notice_version(lang: Lang, v: &NoticeVersion) -> String {
     let language = match (lang, v.language.as_str()) {

@@ -36,6 +36,12 @@ pub enum FieldError {
     TooMany(usize),
     #[error("this is not a SHA-256 digest (64 hexadecimal characters)")]
     BadDigest,
+    #[error("this cannot be in the future")]
+    InFuture,
+    #[error("this cannot be before the breach was discovered")]
+    BeforeDiscovery,
+    #[error("enter a whole number, or leave it empty")]
+    WholeNumber,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

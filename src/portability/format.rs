@@ -46,6 +46,9 @@ pub struct Export {
     /// Version 3: the ids of erased people, which an import does not bring back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased_people: Option<Record<ErasedPeople>>,
+    /// The breach register, Art. 33(5) (absent in files written before it existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<Record<Breach>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -531,6 +534,7 @@ impl Export {
             audit_log: Vec::new(),
             do_not_contact: None,
             erased_people: None,
+            breaches: Vec::new(),
             #[cfg(test)]
             probes: Vec::new(),
         }
@@ -635,4 +639,33 @@ mod tests {
         let back: crate::domain::deal::Deal = bridge(&exported).unwrap();
         assert_eq!(back, deal);
     }
+}
+
+/// Whether the authority or the people were told of a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreachNotice {
+    Pending,
+    Notified,
+    NotNotified,
+}
+
+/// One entry of the breach register (Art. 33(5)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breach {
+    pub discovered_at: DateTime<Utc>,
+    pub nature: String,
+    pub categories: String,
+    pub contact_ids: Vec<String>,
+    pub people_count: Option<u64>,
+    pub records_count: Option<u64>,
+    pub consequences: String,
+    pub measures: String,
+    pub authority: BreachNotice,
+    pub authority_at: Option<DateTime<Utc>>,
+    pub authority_reason: String,
+    pub people: BreachNotice,
+    pub people_at: Option<DateTime<Utc>>,
+    pub people_reason: String,
 }

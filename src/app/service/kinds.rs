@@ -256,6 +256,11 @@ record_kinds! {
         first: false, en: ["list of erased people", "lists of erased people"],
         cs: ["seznam vymazaných osob", "seznamy vymazaných osob", "seznamů vymazaných osob"],
     }
+    crate::domain::breach::Breach => "breach" {
+        records: breaches, section: many breaches, exported: crate::portability::Breach,
+        first: false, en: ["breach", "breaches"],
+        cs: ["porušení zabezpečení", "porušení zabezpečení", "porušení zabezpečení"],
+    }
     #[cfg(test)]
     probe::Probe => "probe" {
         records: probes, section: many probes, exported: crate::portability::Probe,

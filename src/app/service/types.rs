@@ -78,6 +78,8 @@ pub struct VaultSnapshot {
     pub do_not_contact: Records<crate::domain::do_not_contact::DoNotContact>,
     /// The ids of erased people (at most one record).
     pub erased: Records<crate::domain::do_not_contact::ErasedPeople>,
+    /// The breach register (Art. 33(5)).
+    pub breaches: Records<crate::domain::breach::Breach>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,

@@ -8,10 +8,12 @@ use crate::domain::document::DocumentKind;
 use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod breaches;
 mod contacts_import;
 mod feedback;
 pub mod history;
 mod law;
+pub use breaches::*;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;

@@ -187,6 +187,7 @@ pub fn AccessPage() -> impl IntoView {
                             {row(locale.t(Text::DealsHeading).to_string(), if deals.is_empty() { locale.t(Text::NoneWord).to_string() } else { deals.join("; ") })}
                             {row(locale.t(Text::DocumentsHeading).to_string(), if documents.is_empty() { locale.t(Text::NoneWord).to_string() } else { documents.join("; ") })}
                         </dl>
+                        <crate::ui::breaches::access_breaches::AccessBreaches contact_id=id_value.get_value()/>
                         <h2>{locale.t(Text::AccessRightsHeading)}</h2>
                         <p>{locale.t(Text::AccessRights)}</p>
                     }

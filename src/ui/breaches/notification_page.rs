@@ -27,7 +27,7 @@ pub fn NotificationPage() -> impl IntoView {
     view! {
         <section class="page printable" aria-labelledby="notification-heading">
             <p class="no-print"><A href=back>{t(Text::BackToBreaches)}</A></p>
-            <div class="actions no-print">
+            <div class="actions no-print notification-tools">
                 <div class="field">
                     <label for="notification-language">{t(Text::NotificationLanguage)}</label>
                     <select id="notification-language" on:change=move |ev| {

@@ -121,6 +121,10 @@ impl<'a> Names<'a> {
                         .and_then(|p| text(&p.data.name))
                         .unwrap_or(Named::Unnamed)
                 }),
+                "breach" => v.breaches.get(id).map(|b| {
+                    let first: String = b.data.nature.chars().take(80).collect();
+                    text(&first).unwrap_or(Named::Unnamed)
+                }),
                 "limit" | "request" => {
                     let there = match kind {
                         "limit" => v.limits.contains_key(id),

@@ -117,6 +117,31 @@ test('a breach entered now shows its 72-hour deadline on the Agenda and drafts i
   await page.getByRole('heading', { name: 'Breaches that affected you' }).waitFor();
   assert.ok((await page.locator('main').innerText()).includes('Measures taken: Disk encrypted'));
 
+  // Once ÚOOÚ is notified the clock stops: the Agenda no longer lists it.
+  await nav(page, 'Requests');
+  await page.getByRole('link', { name: 'Breaches', exact: true }).click();
+  await page.getByRole('link', { name: NATURE }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit breach' }).waitFor();
+  await page.getByLabel('ÚOOÚ notified', { exact: true }).selectOption('notified');
+  await page.getByLabel('ÚOOÚ notified on').fill(discovered);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: NATURE }).waitFor();
+  await page.locator('main .badge', { hasText: 'ÚOOÚ notified' }).waitFor();
+  assert.equal(await page.getByTestId('breach-deadline').count(), 0);
+  await nav(page, 'Agenda');
+  await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+  assert.equal(await page.locator('section[aria-labelledby="agenda-breaches"]').count(), 0);
+
+  // Deleting asks first.
+  await nav(page, 'Requests');
+  await page.getByRole('link', { name: 'Breaches', exact: true }).click();
+  await page.getByRole('link', { name: NATURE }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('No breaches recorded.').waitFor();
+
   assert.deepEqual(problems(), []);
   assert.deepEqual(foreignRequests(), []);
   await context.close();

@@ -266,6 +266,7 @@ impl Plan {
                 .iter()
                 .map(|h| (h.kind, h.number.clone()))
                 .collect(),
+            breaches: self.breaches.len(),
         }
     }
 }

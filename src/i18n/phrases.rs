@@ -646,6 +646,7 @@ pub fn summary_counts(lang: Lang, plan: &crate::domain::stored::ErasureSummary) 
             Lang::Cs => "jméno v evidenci žádostí (zůstane odkaz)".to_string(),
         });
     }
+    lines.extend(erasure_breaches(lang, plan.breaches));
     lines
 }
 

@@ -183,6 +183,7 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
         let plan = vault.erasure_plan(&jana, day).unwrap();
         assert_eq!(plan.breaches, vec![id.clone()]);
+        assert_eq!(plan.summary().breaches, 1, "the erasure page says so");
         assert!(
             !plan.history.contains(&id),
             "the entry's history is the controller's"

@@ -27,6 +27,36 @@ pub fn field_label(field: &str) -> Option<Text> {
     })
 }
 
+/// What an erasure does to the breach register: the person is taken off the entries, which stay
+/// (the register is the controller's, Art. 33(5)); nothing when they were on none.
+pub fn erasure_breaches(lang: Lang, n: usize) -> Option<String> {
+    (n > 0).then(|| {
+        let n = n as u64;
+        match lang {
+            Lang::En => format!(
+                "the person's link on {} (they stay, without the person)",
+                super::super::plural::count(
+                    lang,
+                    n,
+                    "breach register entry",
+                    "",
+                    "breach register entries"
+                )
+            ),
+            Lang::Cs => format!(
+                "osoba u {} (zůstanou, bez ní)",
+                super::super::plural::count(
+                    lang,
+                    n,
+                    "záznamu o porušení zabezpečení",
+                    "záznamů o porušení zabezpečení",
+                    "záznamů o porušení zabezpečení"
+                )
+            ),
+        }
+    })
+}
+
 /// Hours, or minutes under an hour: "5 h", "45 min".
 fn span(d: chrono::Duration) -> String {
     if d.num_hours() >= 1 {
@@ -157,6 +187,19 @@ mod tests {
         assert_eq!(breach_clock(Lang::En, over), "overdue by 45 min");
         assert_eq!(breach_clock(Lang::Cs, over), "po lhůtě o 45 min");
         assert_eq!(breach_clock(Lang::En, Clock::Settled), "");
+    }
+
+    #[test]
+    fn an_erasure_says_how_many_breach_entries_lose_the_person() {
+        assert_eq!(erasure_breaches(Lang::En, 0), None);
+        assert_eq!(
+            erasure_breaches(Lang::En, 2).as_deref(),
+            Some("the person's link on 2 breach register entries (they stay, without the person)")
+        );
+        assert_eq!(
+            erasure_breaches(Lang::Cs, 1).as_deref(),
+            Some("osoba u 1 záznamu o porušení zabezpečení (zůstanou, bez ní)")
+        );
     }
 
     #[test]

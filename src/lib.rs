@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <ui::data::DataRoutes/>
                         <ui::vault::VaultRoutes/>
                         <ui::settings::SettingsRoutes/>
+                        <ui::breaches::BreachesRoutes/>
                     </Routes>
                 </ui::vault::vault_gate::VaultGate>
             </ui::common::shell::Shell>

@@ -121,6 +121,10 @@ impl<'a> Names<'a> {
                         .and_then(|p| text(&p.data.name))
                         .unwrap_or(Named::Unnamed)
                 }),
+                "breach" => v.breaches.get(id).map(|b| {
+                    let first: String = b.data.nature.chars().take(80).collect();
+                    text(&first).unwrap_or(Named::Unnamed)
+                }),
                 "limit" | "request" => {
                     let there = match kind {
                         "limit" => v.limits.contains_key(id),
@@ -174,8 +178,10 @@ impl<'a> Names<'a> {
             ),
             ("deal", "stage") => Shown::Stage(self.stage(raw.trim())),
             (_, "value" | "amount") => money(raw).map_or_else(|| text(raw), Shown::Money),
-            (_, "at" | "due" | "lifted") => DateTime::parse_from_rfc3339(raw.trim())
-                .map_or_else(|_| text(raw), |t| Shown::Time(t.with_timezone(&Utc))),
+            (_, "at" | "due" | "lifted" | "discovered_at" | "authority_at" | "people_at") => {
+                DateTime::parse_from_rfc3339(raw.trim())
+                    .map_or_else(|_| text(raw), |t| Shown::Time(t.with_timezone(&Utc)))
+            }
             (
                 _,
                 "date" | "expected_close" | "contract_end" | "retain_until" | "received"

@@ -325,3 +325,27 @@ fn the_filters_records_are_named_once_and_gone_ones_left_out() {
         "contacts by name; the organisation event's kind is contact in this trail, and its id names no contact"
     );
 }
+
+#[test]
+fn a_breach_reads_as_its_nature_and_its_times_as_times() {
+    let mut v = vault();
+    let breach = crate::domain::breach::BreachDraft {
+        discovered_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()),
+        nature: "Laptop stolen".into(),
+        categories: "names".into(),
+        ..Default::default()
+    }
+    .validate(Utc.with_ymd_and_hms(2026, 3, 1, 10, 0, 0).unwrap())
+    .unwrap();
+    v.breaches
+        .insert("b1".into(), record("b1", "breach", breach));
+    let names = Names::new(&v);
+    assert_eq!(
+        names.record("breach", "b1").named,
+        Named::Name("Laptop stolen".into())
+    );
+    assert_eq!(
+        names.value("breach", "discovered_at", "2026-03-01T09:00:00+00:00"),
+        Shown::Time(Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap())
+    );
+}

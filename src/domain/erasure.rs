@@ -22,6 +22,7 @@ pub struct Records<'a> {
     pub deals: Vec<(&'a String, &'a Deal)>,
     pub documents: Vec<(&'a String, &'a Document)>,
     pub requests: Vec<(&'a String, &'a SubjectRequest)>,
+    pub breaches: Vec<(&'a String, &'a super::breach::Breach)>,
 }
 
 /// What erasing one person does, worked out before anything is touched (the user sees it first).
@@ -45,6 +46,9 @@ pub struct Plan {
     /// Register entries about the person: kept (the controller must show how it answered), the
     /// person's name replaced by a reference unless the contact stays.
     pub requests: Vec<String>,
+    /// Breach register entries that affected the person: kept (the register is the
+    /// controller's, Art. 33(5)), the person unlinked.
+    pub breaches: Vec<String>,
     /// The records whose history (audit event values) is erased.
     pub history: BTreeSet<String>,
     /// Whether the contact record still exists (a person deleted earlier is erased from the
@@ -262,6 +266,7 @@ impl Plan {
                 .iter()
                 .map(|h| (h.kind, h.number.clone()))
                 .collect(),
+            breaches: self.breaches.len(),
         }
     }
 }
@@ -312,6 +317,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
     let requests = ids_where(&records.requests, |r| {
         r.contact_id.as_deref() == Some(contact_id)
     });
+    let breaches = ids_where(&records.breaches, |b| b.contact_ids.iter().any(|c| mine(c)));
     let mut history: BTreeSet<String> = BTreeSet::from([contact_id.to_string()]);
     history.extend(contact.merged_from.iter().cloned());
     for list in [
@@ -335,6 +341,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         documents_unlinked,
         documents_deleted,
         requests,
+        breaches,
         history,
         live: true,
         mentions: Vec::new(),

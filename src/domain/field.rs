@@ -38,6 +38,12 @@ pub enum FieldError {
     BadDigest,
     #[error("choose one of the options")]
     Choice,
+    #[error("this cannot be in the future")]
+    InFuture,
+    #[error("this cannot be before the breach was discovered")]
+    BeforeDiscovery,
+    #[error("enter a whole number, or leave it empty")]
+    WholeNumber,
 }
 
 /// A form's errors: (field name, error), in the order of the form's fields.

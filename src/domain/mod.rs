@@ -5,6 +5,7 @@ pub mod activity;
 pub mod audit;
 pub mod belongs;
 pub mod birthday;
+pub mod breach;
 pub mod company;
 pub mod consent;
 pub mod contact;

@@ -36,6 +36,13 @@ pub struct ErasureSummary {
     pub keep_until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holds: Vec<(DocumentKind, String)>,
+    /// Breach register entries that stay, without the person (absent in older codes).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub breaches: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A text Folio wrote into a record.

@@ -896,6 +896,57 @@ catalog! {
     AccessActivitiesHeading => "Activities", "Aktivity";
     AccessRecipientsHeading => "Recipients", "Příjemci";
     AccessInformed => "Privacy notice given", "Informace o zpracování předány";
+    // Breach register (#21)
+    BreachesHeading => "Breaches", "Porušení zabezpečení";
+    BreachesLead => "The register of personal data breaches (GDPR Art. 33(5)): every incident, whether or not it was reported. ÚOOÚ must be notified within 72 hours of discovery unless the breach is unlikely to result in a risk to people.",
+        "Evidence porušení zabezpečení osobních údajů (čl. 33 odst. 5 GDPR): každý incident, ať byl ohlášen, nebo ne. ÚOOÚ se ohlašuje do 72 hodin od zjištění, ledaže porušení pravděpodobně nepředstavuje riziko pro osoby.";
+    RecordBreach => "Record a breach", "Zaznamenat porušení";
+    EditBreach => "Edit breach", "Upravit porušení";
+    NoBreaches => "No breaches recorded.", "Žádné porušení zabezpečení není zaznamenáno.";
+    BreachDiscovered => "Discovered", "Zjištěno";
+    BreachNature => "Nature of the breach", "Povaha porušení";
+    BreachNatureHint => "What happened: a lost laptop, an e-mail sent to the wrong people, a hacked account…", "Co se stalo: ztracený notebook, e-mail odeslaný nesprávným lidem, napadený účet…";
+    BreachCategories => "Categories of personal data", "Kategorie osobních údajů";
+    BreachPeople => "People affected (in Folio)", "Dotčené osoby (ve Foliu)";
+    BreachPeopleCount => "Approximate number of people affected", "Přibližný počet dotčených osob";
+    BreachRecordsCount => "Approximate number of records affected", "Přibližný počet dotčených záznamů";
+    BreachConsequences => "Likely consequences", "Pravděpodobné důsledky";
+    BreachMeasures => "Measures taken or proposed", "Přijatá nebo navržená opatření";
+    BreachAuthority => "ÚOOÚ notified", "Ohlášeno ÚOOÚ";
+    BreachAuthorityAt => "ÚOOÚ notified on", "ÚOOÚ ohlášeno dne";
+    BreachAuthorityReason => "Why not, or why after 72 hours", "Proč ne, nebo proč až po 72 hodinách";
+    BreachPeopleNotice => "People affected informed", "Dotčené osoby informovány";
+    BreachPeopleAt => "People informed on", "Osoby informovány dne";
+    BreachPeopleReason => "Why not", "Proč ne";
+    NoticePending => "not yet decided", "zatím nerozhodnuto";
+    NoticeNotified => "yes", "ano";
+    NoticeNotNotified => "no, for the reason given", "ne, z uvedeného důvodu";
+    BreachOpenBadge => "notify ÚOOÚ", "ohlásit ÚOOÚ";
+    BreachNotifiedBadge => "ÚOOÚ notified", "ÚOOÚ ohlášeno";
+    BreachNotNotifiedBadge => "not notified, reasoned", "neohlášeno, odůvodněno";
+    BreachDeadline => "ÚOOÚ deadline", "Lhůta pro ÚOOÚ";
+    PrintNotification => "Print notification", "Vytisknout ohlášení";
+    DeleteBreachQuestion => "Delete this entry from the register? Only an entry recorded by mistake should be deleted; the deletion is kept in the audit log.",
+        "Smazat tento záznam z evidence? Mazat je vhodné jen záznam pořízený omylem; smazání zůstane v auditním záznamu.";
+    BreachesDue => "Breaches: notify ÚOOÚ within 72 hours", "Porušení zabezpečení: ohlásit ÚOOÚ do 72 hodin";
+    AccessBreachesHeading => "Breaches that affected you", "Porušení zabezpečení, která se vás týkala";
+    NotificationHeading => "Notification of a personal data breach to the supervisory authority (GDPR Art. 33)",
+        "Ohlášení porušení zabezpečení osobních údajů dozorovému úřadu (čl. 33 GDPR)";
+    NotificationLanguage => "Language of the notification", "Jazyk ohlášení";
+    NotificationDraftNote => "A draft Folio made from the register entry: check and complete it before sending it to ÚOOÚ.",
+        "Návrh, který Folio sestavilo ze záznamu v evidenci: před odesláním ÚOOÚ jej zkontrolujte a doplňte.";
+    NotificationTo => "To", "Komu";
+    NotificationAuthority => "Office for Personal Data Protection (ÚOOÚ), Pplk. Sochora 27, 170 00 Prague 7, Czech Republic",
+        "Úřad pro ochranu osobních údajů (ÚOOÚ), Pplk. Sochora 27, 170 00 Praha 7";
+    NotificationContactPoint => "Contact point for more information", "Kontaktní místo pro další informace";
+    NotificationTiming => "Timing of the notification", "Včasnost ohlášení";
+    NotificationPeople => "Communication to the people affected (Art. 34)", "Oznámení dotčeným osobám (čl. 34)";
+    NotificationDate => "Date of this notification", "Datum ohlášení";
+    NotKnown => "not known", "neznámo";
+    BackToBreaches => "Back to breaches", "Zpět na porušení zabezpečení";
+    BreachNotFound => "This breach is not in the register.", "Toto porušení v evidenci není.";
+    BreachDeleted => "Breach deleted.", "Porušení smazáno.";
+    UnlinkedBreaches => "Taken off breaches", "Odebráno z porušení zabezpečení";
 }
 
 #[cfg(test)]

@@ -379,6 +379,9 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
         FieldError::TooMany(n) => format!("je jich příliš mnoho (nejvýše {n})"),
         FieldError::BadDigest => "toto není otisk SHA-256 (64 šestnáctkových znaků)".into(),
         FieldError::Choice => "vyberte jednu z možností".into(),
+        FieldError::InFuture => "toto nemůže být v budoucnosti".into(),
+        FieldError::BeforeDiscovery => "toto nemůže být dříve, než byl incident zjištěn".into(),
+        FieldError::WholeNumber => "zadejte celé číslo, nebo nechte prázdné".into(),
         FieldError::Birthday(BirthdayError::OutOfRange) => {
             "datum narození nemůže být v budoucnosti ani před rokem 1850".into()
         }

@@ -8,11 +8,13 @@ use crate::domain::document::DocumentKind;
 use crate::domain::purpose::LawfulBasis;
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod breaches;
 mod contacts_import;
 mod feedback;
 pub mod history;
 mod law;
 pub mod notice;
+pub use breaches::*;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;
@@ -646,6 +648,7 @@ pub fn summary_counts(lang: Lang, plan: &crate::domain::stored::ErasureSummary) 
             Lang::Cs => "jméno v evidenci žádostí (zůstane odkaz)".to_string(),
         });
     }
+    lines.extend(erasure_breaches(lang, plan.breaches));
     lines
 }
 

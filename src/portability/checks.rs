@@ -164,6 +164,7 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
     ids_of("documents", &e.documents, &mut seen)?;
     ids_of("tasks", &e.tasks, &mut seen)?;
     ids_of("requests", &e.requests, &mut seen)?;
+    ids_of("breaches", &e.breaches, &mut seen)?;
     if let Some(r) = &e.controller {
         ids_of("controller", std::slice::from_ref(r), &mut seen)?;
     }
@@ -257,6 +258,12 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
         "requests",
         &e.requests,
         &[("contact_id", Contact, |r| Maybe(r.contact_id.as_deref()))],
+        &known,
+    )?;
+    references(
+        "breaches",
+        &e.breaches,
+        &[("contact_ids", Contact, |b| All(&b.contact_ids))],
         &known,
     )?;
     references(

@@ -49,6 +49,9 @@ pub struct Export {
     /// Published versions of the privacy notice (added to version 3 later; optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Record<NoticeVersion>>,
+    /// The breach register, Art. 33(5) (absent in files written before it existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<Record<Breach>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -554,6 +557,7 @@ impl Export {
             do_not_contact: None,
             erased_people: None,
             notices: Vec::new(),
+            breaches: Vec::new(),
             #[cfg(test)]
             probes: Vec::new(),
         }
@@ -658,4 +662,33 @@ mod tests {
         let back: crate::domain::deal::Deal = bridge(&exported).unwrap();
         assert_eq!(back, deal);
     }
+}
+
+/// Whether the authority or the people were told of a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreachNotice {
+    Pending,
+    Notified,
+    NotNotified,
+}
+
+/// One entry of the breach register (Art. 33(5)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breach {
+    pub discovered_at: DateTime<Utc>,
+    pub nature: String,
+    pub categories: String,
+    pub contact_ids: Vec<String>,
+    pub people_count: Option<u64>,
+    pub records_count: Option<u64>,
+    pub consequences: String,
+    pub measures: String,
+    pub authority: BreachNotice,
+    pub authority_at: Option<DateTime<Utc>>,
+    pub authority_reason: String,
+    pub people: BreachNotice,
+    pub people_at: Option<DateTime<Utc>>,
+    pub people_reason: String,
 }

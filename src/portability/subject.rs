@@ -84,6 +84,17 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .cloned()
         .collect();
     records.extend(requests.iter().map(|r| r.id.clone()));
+    // Breaches that affected them (Art. 15 and 34), without the other people affected.
+    let breaches: Vec<Record<Breach>> = all
+        .breaches
+        .iter()
+        .filter(|b| b.data.contact_ids.iter().any(|c| c == contact_id))
+        .map(|b| {
+            let mut b = b.clone();
+            b.data.contact_ids = only(&b.data.contact_ids);
+            b
+        })
+        .collect();
     records.extend(activities.iter().map(|r| r.id.clone()));
     records.extend(consents.iter().map(|r| r.id.clone()));
     records.extend(limits.iter().map(|r| r.id.clone()));
@@ -152,5 +163,6 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         do_not_contact: None,
         erased_people: None,
         notices,
+        breaches,
     })
 }

@@ -2,6 +2,7 @@
 //! routes; kept thin. Must not touch IndexedDB or keys directly; it calls `app` and shows what it
 //! returns.
 
+pub mod breaches;
 pub mod common;
 pub mod consent;
 pub mod contacts;

@@ -262,6 +262,11 @@ record_kinds! {
         cs: ["verze informací o zpracování", "verze informací o zpracování",
             "verzí informací o zpracování"],
     }
+    crate::domain::breach::Breach => "breach" {
+        records: breaches, section: many breaches, exported: crate::portability::Breach,
+        first: false, en: ["breach", "breaches"],
+        cs: ["porušení zabezpečení", "porušení zabezpečení", "porušení zabezpečení"],
+    }
     #[cfg(test)]
     probe::Probe => "probe" {
         records: probes, section: many probes, exported: crate::portability::Probe,

@@ -11,6 +11,7 @@
 //! older history under the erasure rules), and `bulk` (the generator's
 //! and the benchmark's writers, not in the shipped app). Must not import `ui`.
 
+mod breaches;
 mod bulk;
 mod consent;
 pub mod contacts;

@@ -10,6 +10,7 @@ use super::trail::{resealed_items, Entry, Reseal};
 use super::types::{OpenRecord, Records, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::Activity;
 use crate::domain::audit::{Action, AuditEvent, FieldChange};
+use crate::domain::breach::Breach;
 use crate::domain::consent::{ConsentRecord, Limit};
 use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
@@ -65,6 +66,7 @@ pub fn plan_erasure(
         deals: pairs(&s.deals),
         documents: pairs(&s.documents),
         requests: pairs(&s.requests),
+        breaches: pairs(&s.breaches),
     };
     let mut plan = erasure::plan(id, &contact, &records, today);
     plan.live = live;
@@ -73,13 +75,17 @@ pub fn plan_erasure(
         .deals
         .iter()
         .chain(&plan.documents_unlinked)
+        .chain(&plan.breaches)
         .map(String::as_str)
         .collect();
     for e in &s.audit {
         if e.subjects.iter().any(|p| p == id) && !shared.contains(e.entity_id.as_str()) {
-            let shared_kind = e.entity_kind == Deal::KIND || e.entity_kind == Document::KIND;
-            let still_there =
-                s.deals.contains_key(&e.entity_id) || s.documents.contains_key(&e.entity_id);
+            let shared_kind = e.entity_kind == Deal::KIND
+                || e.entity_kind == Document::KIND
+                || e.entity_kind == Breach::KIND;
+            let still_there = s.deals.contains_key(&e.entity_id)
+                || s.documents.contains_key(&e.entity_id)
+                || s.breaches.contains_key(&e.entity_id);
             if !shared_kind || !still_there {
                 plan.history.insert(e.entity_id.clone());
             }
@@ -166,6 +172,7 @@ struct Erasure {
     deals: Vec<OpenRecord<Deal>>,
     documents: Vec<OpenRecord<Document>>,
     requests: Vec<OpenRecord<SubjectRequest>>,
+    breaches: Vec<OpenRecord<Breach>>,
     kept: Option<OpenRecord<Contact>>,
     erased: Vec<(usize, AuditEvent)>,
     lists: (OpenRecord<ErasedPeople>, Option<OpenRecord<DoNotContact>>),
@@ -237,6 +244,7 @@ impl<R: Repository> UnlockedVault<R> {
         self.keep_all(work.deals);
         self.keep_all(work.documents);
         self.keep_all(work.requests);
+        self.keep_all(work.breaches);
         self.keep_all(vec![work.lists.0]);
         if let Some(list) = work.lists.1 {
             self.keep_all(vec![list]);
@@ -396,6 +404,11 @@ impl<R: Repository> UnlockedVault<R> {
             unlink(&mut d.contact_ids);
             d
         });
+        let breaches = revise(&s.breaches, &plan.breaches, now, |b| {
+            let mut b = b.clone();
+            unlink(&mut b.contact_ids);
+            b
+        });
         // The register: the person's open erasure request is closed by this erasure; any
         // other entry about them keeps only a reference unless the contact stays.
         let open = plan.requests.iter().find_map(|r| {
@@ -437,6 +450,7 @@ impl<R: Repository> UnlockedVault<R> {
         let mut puts: Vec<(SealedRecord, Expect)> = self.seal_revisions(&deals)?;
         puts.extend(self.seal_revisions(&documents)?);
         puts.extend(self.seal_revisions(&requests)?);
+        puts.extend(self.seal_revisions(&breaches)?);
         if let Some((record, expect)) = &logged {
             puts.push((self.seal(record)?, *expect));
         }
@@ -505,6 +519,7 @@ impl<R: Repository> UnlockedVault<R> {
             count("deleted_documents", plan.documents_deleted.len()),
             count("unlinked_documents", plan.documents_unlinked.len()),
             count("unlinked_deals", plan.deals.len()),
+            count("unlinked_breaches", plan.breaches.len()),
             count("erased_history_events", erased.len()),
             plan.keep_until()
                 .map(|d| FieldChange::new("restricted_until", None, Some(d.to_string()))),
@@ -527,6 +542,7 @@ impl<R: Repository> UnlockedVault<R> {
             deals,
             documents,
             requests,
+            breaches,
             kept,
             erased,
             lists: (erased_list, listed.map(|(l, _)| l)),

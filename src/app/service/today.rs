@@ -1,5 +1,5 @@
 //! Home's lists, computed from the decrypted state by the domain's own rules: the day's work
-//! (follow-ups overdue and due today, requests due within a week or overdue, consents expiring
+//! (breaches whose 72-hour notification is open, follow-ups overdue and due today, requests due within a week or overdue, consents expiring
 //! within 30 days, retention holds ending within 90 days, erasures ready to finish, the backup)
 //! and the first-run checklist. Read-only; the page only renders what these return.
 
@@ -43,6 +43,15 @@ pub struct RequestDue {
     pub subject: String,
     pub due: NaiveDate,
     pub overdue: bool,
+}
+
+/// A breach whose notification to ÚOOÚ is still open (its 72-hour clock running or overdue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreachDue {
+    pub id: String,
+    pub nature: String,
+    pub deadline: DateTime<Utc>,
+    pub clock: crate::domain::breach::Clock,
 }
 
 /// A given consent that expires within `consent::EXPIRING_SOON_DAYS`.
@@ -91,6 +100,8 @@ impl Backup {
 /// What Home lists after unlock, each list in the order to deal with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayWork {
+    /// Breaches to notify ÚOOÚ of, the earliest deadline first.
+    pub breaches: Vec<BreachDue>,
     /// Overdue first, then today's; each by due time.
     pub follow_ups: Vec<FollowUp>,
     /// By due date.
@@ -108,6 +119,7 @@ impl DayWork {
     /// Nothing listed and the backup is recent.
     pub fn nothing_to_do(&self) -> bool {
         self.follow_ups.is_empty()
+            && self.breaches.is_empty()
             && self.requests.is_empty()
             && self.consents.is_empty()
             && self.holds.is_empty()
@@ -275,7 +287,18 @@ impl VaultSnapshot {
         erasures.sort_by_cached_key(|(_, n)| crate::domain::search::fold(n));
 
         let due = last_backup.is_none_or(|at| (now - at).num_days() >= BACKUP_DUE_DAYS);
+        let breaches = self
+            .breaches_open(now)
+            .into_iter()
+            .map(|(id, b, clock)| BreachDue {
+                id,
+                deadline: b.deadline(),
+                nature: b.nature,
+                clock,
+            })
+            .collect();
         DayWork {
+            breaches,
             follow_ups,
             requests,
             consents,
@@ -663,6 +686,42 @@ mod tests {
         let later = now() + chrono::Duration::hours(2);
         let plain = s.day_work(later, Some(now()), Some(later), prague).backup;
         assert_eq!(plain.plain_export_since(), Some(later));
+    }
+
+    #[test]
+    fn a_breach_shows_until_uoou_is_notified_overdue_first() {
+        use crate::domain::breach::{BreachDraft, Clock, Notice};
+        let breach = |hours_ago: i64| {
+            BreachDraft {
+                discovered_at: Some(now() - chrono::Duration::hours(hours_ago)),
+                nature: format!("incident {hours_ago} h ago"),
+                categories: "e-mail addresses".into(),
+                ..BreachDraft::default()
+            }
+            .validate(now())
+            .unwrap()
+        };
+        let mut s = VaultSnapshot::default();
+        put(&mut s.breaches, "fresh", breach(2));
+        put(&mut s.breaches, "late", breach(80));
+        let mut told = breach(10);
+        told.authority = Notice::Notified;
+        told.authority_at = Some(now());
+        put(&mut s.breaches, "told", told);
+        let work = s.day_work(now(), Some(now()), None, prague);
+        let listed: Vec<(&str, Clock)> = work
+            .breaches
+            .iter()
+            .map(|b| (b.id.as_str(), b.clock))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("late", Clock::Overdue(chrono::Duration::hours(8))),
+                ("fresh", Clock::Running(chrono::Duration::hours(70))),
+            ]
+        );
+        assert!(!work.nothing_to_do());
     }
 
     #[test]

@@ -80,6 +80,8 @@ pub struct VaultSnapshot {
     pub erased: Records<crate::domain::do_not_contact::ErasedPeople>,
     /// Published versions of the privacy notice.
     pub notices: Records<crate::domain::notice::NoticeVersion>,
+    /// The breach register (Art. 33(5)).
+    pub breaches: Records<crate::domain::breach::Breach>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,

@@ -101,7 +101,7 @@ pub fn field_label(field: &str) -> Option<Text> {
         "do_not_contact" => Text::DoNotContactHeading,
         "file_sha256" => Text::FieldFileSha,
         "mode" => Text::FieldImportMode,
-        _ => return None,
+        _ => return super::breaches::field_label(field),
     })
 }
 

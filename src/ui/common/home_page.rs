@@ -56,6 +56,7 @@ pub fn HomePage() -> impl IntoView {
                 locale.t(Text::HomeNothingToDo).to_string()
             } else {
                 let n = w.follow_ups.len()
+                    + w.breaches.len()
                     + w.requests.len()
                     + w.consents.len()
                     + w.holds.len()
@@ -254,7 +255,8 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
             </p>
         </section>
     };
-    view! { {follow_ups} {requests} {consents} {holds} {backup} }
+    let breaches = crate::ui::breaches::home_breaches::section(lang, &w.breaches);
+    view! { {breaches} {follow_ups} {requests} {consents} {holds} {backup} }
 }
 
 /// The first-run checklist: each step links to its page and ticks itself when done.

@@ -80,6 +80,7 @@ pub fn AgendaPage() -> impl IntoView {
             <h1 id="agenda-heading">{t(Text::AgendaHeading)}</h1>
             <p class="lead">{t(Text::AgendaLead)}</p>
             <ActionError failure/>
+            <crate::ui::breaches::agenda_breaches::BreachesDue/>
             <RequestsDue/>
             <FinishErasure/>
             {section(0, Text::Overdue, "overdue")}

@@ -199,6 +199,7 @@ pub fn AccessPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </ul>
+                        <crate::ui::breaches::access_breaches::AccessBreaches contact_id=id_value.get_value()/>
                         <h2>{locale.t(Text::AccessRightsHeading)}</h2>
                         <p>{locale.t(Text::AccessRights)}</p>
                     }

@@ -62,6 +62,7 @@ pub fn RequestsPage() -> impl IntoView {
         <section class="page" aria-labelledby="requests-heading">
             <h1 id="requests-heading">{t(Text::RequestsHeading)}</h1>
             <p class="lead">{t(Text::RequestsLead)}</p>
+            <p><A href="/breaches">{t(Text::BreachesHeading)}</A></p>
             <ActionError failure/>
             <section class="panel" aria-labelledby="new-request-heading">
                 <h2 id="new-request-heading">{t(Text::NewRequest)}</h2>

@@ -12,6 +12,7 @@ mod contacts_import;
 mod feedback;
 pub mod history;
 mod law;
+pub mod retention;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;

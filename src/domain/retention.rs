@@ -378,8 +378,9 @@ fn reasons(
 
 /// The people due for review on `today`: no purpose, hold or open deal justifies keeping them
 /// any more, nor the record's own rule. The longest due first. People erased already (kept
-/// only for a hold) are not listed: their erasure is finished apart. Linear in the vault's size
-/// (times the number of purposes).
+/// only for a hold) are not listed: their erasure is finished apart; nor people whose
+/// processing is restricted (Art. 18: kept, untouched, while the restriction lasts). Linear in
+/// the vault's size (times the number of purposes).
 pub fn due_for_review(
     v: &Vault,
     today: NaiveDate,
@@ -391,7 +392,7 @@ pub fn due_for_review(
     let mut out: Vec<Review> = v
         .contacts
         .iter()
-        .filter(|s| s.contact.erased_on.is_none())
+        .filter(|s| s.contact.erased_on.is_none() && !s.contact.restricted)
         .filter_map(|s| {
             let f = by.get(s.id).unwrap_or(&empty);
             let mut reasons = reasons(v, &purposes, s, f, today, local_day);

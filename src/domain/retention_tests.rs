@@ -460,11 +460,17 @@ fn a_review_says_why_each_justification_ended_latest_first() {
 }
 
 #[test]
-fn a_person_erased_already_is_not_listed_again() {
+fn a_person_erased_already_or_restricted_is_not_listed() {
     let mut w = World::new();
     assert_eq!(w.since(day(2030, 1, 1)), Some(day(2021, 1, 15)));
     w.contact.erased_on = Some(day(2022, 1, 1));
     assert!(w.due(day(2030, 1, 1)).is_empty());
+    let mut w = World::new();
+    w.contact.restricted = true;
+    assert!(
+        w.due(day(2030, 1, 1)).is_empty(),
+        "Art. 18: kept while restricted"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::error::AppError;
 use super::rights::KeepOnList;
 use super::types::{UnlockedVault, VaultSnapshot};
 use crate::domain::erasure::Plan;
+use crate::domain::request::RequestStatus;
 use crate::domain::retention::{self, RetentionRule, Review};
 use crate::store::Repository;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,7 +19,9 @@ impl VaultSnapshot {
     }
 
     /// The people due for review on `today`: nothing justifies keeping them any more. The
-    /// longest due first. One pass over the vault (its outreach facts gathered once).
+    /// longest due first. One pass over the vault (its outreach facts gathered once). A person
+    /// with an open data subject request is left out until it is answered (their data is what
+    /// the answer is about).
     pub fn due_for_review(
         &self,
         today: NaiveDate,
@@ -57,7 +60,15 @@ impl VaultSnapshot {
             pipeline: &pipeline,
             record_rule: self.contact_retention(),
         };
-        retention::due_for_review(&vault, today, local_day)
+        let asking: std::collections::HashSet<&str> = self
+            .requests
+            .values()
+            .filter(|r| r.data.status == RequestStatus::Open)
+            .filter_map(|r| r.data.contact_id.as_deref())
+            .collect();
+        let mut due = retention::due_for_review(&vault, today, local_day);
+        due.retain(|r| !asking.contains(r.contact_id.as_str()));
+        due
     }
 }
 
@@ -90,6 +101,7 @@ impl<R: Repository> UnlockedVault<R> {
 mod tests {
     use super::super::testing::*;
     use crate::domain::activity::ActivityKind;
+    use crate::domain::request::RequestStatus;
     use crate::domain::retention::{After, Ground};
 
     fn day_of(at: DateTime<Utc>) -> chrono::NaiveDate {
@@ -144,6 +156,23 @@ mod tests {
             block_on(vault.erase_due(&eva, t(6), today, &day_of)),
             Err(AppError::NotFound(_))
         ));
+        // While Petr has an open request, he is left out (the answer is about his data).
+        let request = crate::domain::request::RequestDraft {
+            kind: "access".into(),
+            contact_id: Some(petr.clone()),
+            subject: String::new(),
+            received: "2026-09-20".into(),
+            note: "What do you keep about me?".into(),
+        };
+        let asked = block_on(vault.create_request(&request, t(5))).unwrap();
+        assert!(vault.snapshot().due_for_review(today, &day_of).is_empty());
+        block_on(vault.change_request(
+            &asked,
+            |r| r.close(RequestStatus::Done, "sent the export", today),
+            t(6),
+        ))
+        .unwrap();
+        assert_eq!(vault.snapshot().due_for_review(today, &day_of).len(), 1);
         block_on(vault.erase_due(&petr, t(7), today, &day_of)).unwrap();
         let s = vault.snapshot();
         assert!(!s.contacts.contains_key(&petr) && s.contacts.contains_key(&eva));
@@ -151,7 +180,7 @@ mod tests {
         let last = s.audit.last().unwrap();
         assert_eq!(last.action, Action::Erase);
         assert_eq!(last.entity_id, petr);
-        assert!(s.requests.is_empty(), "nobody asked: no register entry");
+        assert_eq!(s.requests.len(), 1, "nobody asked: no new register entry");
         assert!(s.due_for_review(today, &day_of).is_empty());
     }
 

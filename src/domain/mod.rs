@@ -27,6 +27,7 @@ pub mod phone;
 pub mod profile;
 pub mod purpose;
 pub mod request;
+pub mod retention;
 pub mod revalidate;
 pub mod search;
 pub mod source;

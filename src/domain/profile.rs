@@ -2,6 +2,7 @@
 //! record of processing and in every access export. Must not import anything outside `domain`.
 
 use super::field;
+use super::retention::RetentionRule;
 use super::{Email, FieldError, FieldErrors, Phone};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,7 @@ pub mod fields {
     pub const ADDRESS: &str = "address";
     pub const ICO: &str = "ico";
     pub const VAT_ID: &str = "vat_id";
+    pub const CONTACT_RETENTION: &str = "contact_retention";
 }
 
 /// What the user typed into the profile form.
@@ -24,6 +26,10 @@ pub struct ProfileDraft {
     pub address: String,
     pub ico: String,
     pub vat_id: String,
+    /// The contact record's retention rule: months (blank: the default) and what they count
+    /// from (`retention::After::code`).
+    pub retention_months: String,
+    pub retention_after: String,
 }
 
 /// Validated controller details, as stored (sealed) in the vault.
@@ -35,6 +41,10 @@ pub struct ControllerProfile {
     pub address: Option<String>,
     pub ico: Option<String>,
     pub vat_id: Option<String>,
+    /// How long a contact's record is kept (the retention schedule, Art. 5(1)(e)). Absent in
+    /// profiles stored before it existed, or never set: `RetentionRule::CONTACT_DEFAULT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_retention: Option<RetentionRule>,
 }
 
 fn optional(text: &str) -> Option<&str> {
@@ -51,6 +61,14 @@ impl ProfileDraft {
             address: p.address.clone().unwrap_or_default(),
             ico: p.ico.clone().unwrap_or_default(),
             vat_id: p.vat_id.clone().unwrap_or_default(),
+            retention_months: p
+                .contact_retention
+                .map(|r| r.months.to_string())
+                .unwrap_or_default(),
+            retention_after: p
+                .contact_retention
+                .map(|r| r.after.code().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -74,6 +92,11 @@ impl ProfileDraft {
         });
         let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
         let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
+        let contact_retention = RetentionRule::parse(&self.retention_months, &self.retention_after)
+            .unwrap_or_else(|e| {
+                errors.push((fields::CONTACT_RETENTION, e));
+                None
+            });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -84,6 +107,7 @@ impl ProfileDraft {
             address: optional(&self.address).map(str::to_string),
             ico,
             vat_id,
+            contact_retention,
         })
     }
 }
@@ -98,7 +122,17 @@ impl ControllerProfile {
             (fields::ADDRESS, self.address.clone()),
             (fields::ICO, self.ico.clone()),
             (fields::VAT_ID, self.vat_id.clone()),
+            (
+                fields::CONTACT_RETENTION,
+                self.contact_retention.map(RetentionRule::text),
+            ),
         ]
+    }
+
+    /// The contact record's retention rule in force: the one set, or the default.
+    pub fn contact_rule(&self) -> RetentionRule {
+        self.contact_retention
+            .unwrap_or(RetentionRule::CONTACT_DEFAULT)
     }
 }
 
@@ -115,6 +149,7 @@ mod tests {
             address: "".into(),
             ico: "2708 2440".into(),
             vat_id: "cz27082440".into(),
+            ..ProfileDraft::default()
         };
         let p = draft.validate().unwrap();
         assert_eq!(p.name, "Jana Nováková");

@@ -3,6 +3,7 @@
 
 use super::audit::FieldValues;
 use super::outreach::Audience;
+use super::retention::RetentionRule;
 use super::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,7 @@ pub mod fields {
     pub const AUDIENCE_TAG: &str = "audience_tag";
     pub const AUDIENCE_STAGES: &str = "audience_stages";
     pub const OWN_SIMILAR: &str = "own_similar";
+    pub const RETENTION_RULE: &str = "retention_rule";
 }
 
 /// The lawful bases of GDPR Art. 6(1)(a)–(f).
@@ -137,6 +139,10 @@ pub struct Purpose {
     /// opt-in allows without consent.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_similar: bool,
+    /// The retention schedule's rule (Art. 5(1)(e)); `retention` stays its description. Absent
+    /// in purposes stored before it existed: not set, which never makes anyone due by itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_rule: Option<RetentionRule>,
 }
 
 /// A privacy notice (Art. 13/14): its title, where it is published, and the SHA-256 of its
@@ -200,6 +206,10 @@ impl Purpose {
                 fields::OWN_SIMILAR,
                 self.own_similar.then(|| "true".to_string()),
             ),
+            (
+                fields::RETENTION_RULE,
+                self.retention_rule.map(RetentionRule::text),
+            ),
         ]
     }
 }
@@ -241,6 +251,9 @@ pub struct PurposeDraft {
     /// The stages' ids, for the audience "parties to a deal in these stages".
     pub audience_stages: Vec<String>,
     pub own_similar: bool,
+    /// The retention rule's months (blank: not set) and what they count from (`After::code`).
+    pub retention_months: String,
+    pub retention_after: String,
 }
 
 const MAX_TEXT: usize = 2_000;
@@ -274,6 +287,15 @@ impl PurposeDraft {
                 _ => Vec::new(),
             },
             own_similar: p.own_similar,
+            retention_months: p
+                .retention_rule
+                .map(|r| r.months.to_string())
+                .unwrap_or_default(),
+            retention_after: p
+                .retention_rule
+                .map_or(super::retention::After::LastActivity, |r| r.after)
+                .code()
+                .to_string(),
         }
     }
 
@@ -322,6 +344,11 @@ impl PurposeDraft {
             notice: Notice::default(),
             audience: self.audience(basis.unwrap_or_default(), &mut errors),
             own_similar: self.own_similar,
+            retention_rule: RetentionRule::parse(&self.retention_months, &self.retention_after)
+                .unwrap_or_else(|e| {
+                    errors.push((fields::RETENTION_RULE, e));
+                    None
+                }),
         };
         let mut purpose = purpose;
         purpose.notice = self.notice(notice_title, notice_url, &mut errors);

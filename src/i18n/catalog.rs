@@ -947,6 +947,25 @@ catalog! {
     BreachNotFound => "This breach is not in the register.", "Toto porušení v evidenci není.";
     BreachDeleted => "Breach deleted.", "Porušení smazáno.";
     UnlinkedBreaches => "Taken off breaches", "Odebráno z porušení zabezpečení";
+    // Retention schedule (#21)
+    KeepForMonths => "Keep for (months)", "Uchovávat (měsíců)";
+    RetentionAfterLabel => "after", "po";
+    AfterLastActivity => "the last activity", "poslední aktivitě";
+    AfterDealClosed => "the deal's close", "uzavření obchodu";
+    AfterConsentEnded => "the consent's end", "skončení souhlasu";
+    AfterContractEnded => "the contract's end", "skončení smlouvy";
+    PurposeKeepHint => "The retention schedule: how long this purpose justifies keeping a person it applies to. Empty: not set (it then keeps nobody and makes nobody due); the text above describes it.",
+        "Plán uchovávání: jak dlouho tento účel opravňuje uchovávat osobu, které se týká. Prázdné: nenastaveno (pak nikoho neudrží ani nikoho nezařadí k přezkoumání); text výše ho popisuje.";
+    ContactRetentionHeading => "Contact records", "Záznamy o kontaktech";
+    ContactKeepForMonths => "Keep a contact's record for (months)", "Uchovávat záznam o kontaktu (měsíců)";
+    ContactKeepHint => "When nothing else keeps a person (a purpose, a retention hold, an open deal), the Agenda lists them under Due for review once this period has passed. Empty: 36 months after the last activity.",
+        "Když osobu nic jiného neudrží (účel, povinné uchování, otevřený obchod), Agenda ji po uplynutí této doby uvede v části K přezkoumání. Prázdné: 36 měsíců po poslední aktivitě.";
+    DueForReview => "Due for review", "K přezkoumání";
+    DueForReviewLead => "People whom no purpose, retention hold or open deal justifies keeping any more (storage limitation, GDPR Art. 5(1)(e)). Erase them, or record what still keeps them.",
+        "Lidé, jejichž uchování už neopravňuje žádný účel, povinné uchování ani otevřený obchod (omezení uložení, čl. 5 odst. 1 písm. e) GDPR). Vymažte je, nebo zaznamenejte, co je ještě drží.";
+    NobodyDueForReview => "Nobody is due for review.", "Nikdo nečeká na přezkoumání.";
+    EraseAll => "Erase all", "Vymazat vše";
+    YesErase => "Yes, erase", "Ano, vymazat";
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod history;
 mod law;
 pub mod notice;
 pub use breaches::*;
+pub mod retention;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;

@@ -78,6 +78,9 @@ pub struct Controller {
     pub address: Option<String>,
     pub ico: Option<String>,
     pub vat_id: Option<String>,
+    /// How long a contact's record is kept (absent: 36 months after the last activity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_retention: Option<RetentionRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -219,6 +222,27 @@ pub struct Purpose {
     /// 480/2004 §7(3) (absent: not).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_similar: bool,
+    /// The retention schedule's rule (absent: not set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_rule: Option<RetentionRule>,
+}
+
+/// A retention rule (Art. 5(1)(e)): keep for `months` (1–600) after `after`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionRule {
+    pub months: u16,
+    pub after: RetentionAfter,
+}
+
+/// What a retention period counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetentionAfter {
+    LastActivity,
+    DealClosed,
+    ConsentEnded,
+    ContractEnded,
 }
 
 /// Who a purpose is for.
@@ -661,6 +685,32 @@ mod tests {
         );
         let back: crate::domain::deal::Deal = bridge(&exported).unwrap();
         assert_eq!(back, deal);
+    }
+
+    #[test]
+    fn retention_rules_travel_and_are_absent_when_unset() {
+        use crate::domain::retention::{After, RetentionRule as Rule};
+        let mut purpose = crate::domain::purpose::Purpose::default();
+        let plain = serde_json::to_value(bridge::<_, Purpose>(&purpose).unwrap()).unwrap();
+        assert!(plain.get("retention_rule").is_none());
+        let mut profile = crate::domain::profile::ControllerProfile::default();
+        let plain = serde_json::to_value(bridge::<_, Controller>(&profile).unwrap()).unwrap();
+        assert!(plain.get("contact_retention").is_none());
+        for after in After::ALL {
+            let rule = Rule { months: 24, after };
+            purpose.retention_rule = Some(rule);
+            let exported: Purpose = bridge(&purpose).unwrap();
+            assert_eq!(
+                serde_json::to_value(&exported).unwrap()["retention_rule"],
+                serde_json::json!({"months": 24, "after": after.code()})
+            );
+            let back: crate::domain::purpose::Purpose = bridge(&exported).unwrap();
+            assert_eq!(back, purpose);
+            profile.contact_retention = Some(rule);
+            let exported: Controller = bridge(&profile).unwrap();
+            let back: crate::domain::profile::ControllerProfile = bridge(&exported).unwrap();
+            assert_eq!(back, profile);
+        }
     }
 }
 

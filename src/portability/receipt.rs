@@ -119,6 +119,7 @@ mod tests {
             address: None,
             ico: None,
             vat_id: None,
+            contact_retention: None,
         };
         let r = kantara_receipt(
             "r-1",

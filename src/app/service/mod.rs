@@ -27,6 +27,7 @@ mod open;
 mod portable;
 mod queries;
 mod records;
+mod retention;
 mod rights;
 mod settings;
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Home's lists, computed from the decrypted state by the domain's own rules: the day's work
-//! (breaches whose 72-hour notification is open, follow-ups overdue and due today, requests due within a week or overdue, consents expiring
-//! within 30 days, retention holds ending within 90 days, erasures ready to finish, the backup)
+//! (breaches whose 72-hour notification is open, follow-ups overdue and due today, requests due
+//! within a week or overdue, consents expiring within 30 days, retention holds ending within 90
+//! days, erasures ready to finish, how many people are due for review, the backup)
 //! and the first-run checklist. Read-only; the page only renders what these return.
 
 use super::types::VaultSnapshot;
@@ -112,6 +113,8 @@ pub struct DayWork {
     pub holds: Vec<HoldEnding>,
     /// People erased while held whose last hold has ended: (contact id, name), by name.
     pub erasures: Vec<(String, String)>,
+    /// How many people are due for review (the retention schedule; the Agenda lists them).
+    pub review: usize,
     pub backup: Backup,
 }
 
@@ -124,6 +127,7 @@ impl DayWork {
             && self.consents.is_empty()
             && self.holds.is_empty()
             && self.erasures.is_empty()
+            && self.review == 0
             && !self.backup.due
     }
 }
@@ -297,9 +301,11 @@ impl VaultSnapshot {
                 clock,
             })
             .collect();
+        let review = self.due_for_review(today, &local_day).len();
         DayWork {
             breaches,
             follow_ups,
+            review,
             requests,
             consents,
             holds,
@@ -744,6 +750,20 @@ mod tests {
         assert!(later
             .day_work(now(), Some(now()), None, prague)
             .nothing_to_do());
+    }
+
+    #[test]
+    fn people_due_for_review_are_counted() {
+        // A contact created on 1 Jan 2026, untouched: due 36 months later by default.
+        let mut s = VaultSnapshot::default();
+        put(&mut s.contacts, "jana", person("Jana", "Dvořáková"));
+        let work = s.day_work(now(), Some(now()), None, prague);
+        assert_eq!(work.review, 0);
+        assert!(work.nothing_to_do());
+        let later = Utc.with_ymd_and_hms(2029, 1, 2, 9, 0, 0).unwrap();
+        let work = s.day_work(later, Some(later), None, prague);
+        assert_eq!(work.review, 1);
+        assert!(!work.nothing_to_do());
     }
 
     #[test]

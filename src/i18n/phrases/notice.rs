@@ -255,6 +255,7 @@ mod tests {
             notice: Default::default(),
             audience: None,
             own_similar: false,
+            retention_rule: None,
         }
     }
 
@@ -267,6 +268,7 @@ mod tests {
             address: Some("Dlouhá 1, Praha".into()),
             ico: Some("12345678".into()),
             vat_id: None,
+            contact_retention: None,
         };
         let news = purpose("Newsletter", LawfulBasis::Consent);
         let clients = purpose("Klienti", LawfulBasis::Contract);

@@ -61,6 +61,7 @@ pub fn HomePage() -> impl IntoView {
                     + w.consents.len()
                     + w.holds.len()
                     + w.erasures.len()
+                    + w.review
                     + usize::from(w.backup.due);
                 phrases::things_to_do(lang, n)
             }
@@ -227,6 +228,21 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
             .into_any(),
         )
     });
+    // The retention schedule: how many people are due for review, to the Agenda.
+    let review = (w.review > 0).then(|| {
+        let line = phrases::retention::due_count(lang, w.review);
+        section(
+            "review",
+            Text::DueForReview,
+            w.review,
+            view! {
+                <p data-testid="home-review">
+                    <A href=href(&Place::Agenda)>{line}</A>
+                </p>
+            }
+            .into_any(),
+        )
+    });
     let now = chrono::Utc::now();
     let backup = w.backup;
     let last = match backup.last_backup {
@@ -256,7 +272,7 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
         </section>
     };
     let breaches = crate::ui::breaches::home_breaches::section(lang, &w.breaches);
-    view! { {breaches} {follow_ups} {requests} {consents} {holds} {backup} }
+    view! { {breaches} {follow_ups} {requests} {consents} {holds} {review} {backup} }
 }
 
 /// The first-run checklist: each step links to its page and ticks itself when done.

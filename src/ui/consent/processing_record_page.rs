@@ -29,6 +29,7 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
                 "recipients": p.recipients, "transfers_outside_eu": p.transfers,
                 "retention": p.retention, "opt_out": p.opt_out, "security": p.security,
                 "retired": p.retired, "direct_marketing": p.direct_marketing,
+                "retention_rule": p.retention_rule.map(|r| serde_json::json!({"months": r.months, "after": r.after.code()})),
             })
         })
         .collect();
@@ -112,7 +113,10 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                                             {row(Text::SubjectCategories, p.subject_categories.clone())}
                                             {row(Text::Recipients, p.recipients.clone())}
                                             {row(Text::Transfers, p.transfers.clone())}
-                                            {row(Text::Retention, p.retention.clone())}
+                                            {row(Text::Retention, match p.retention_rule {
+                                                Some(rule) => format!("{} ({})", p.retention, phrases::retention::rule_text(lang, rule)),
+                                                None => p.retention.clone(),
+                                            })}
                                             {row(Text::OptOut, yes_no(lang, p.opt_out).to_string())}
                                             {row(Text::DirectMarketing, yes_no(lang, p.direct_marketing).to_string())}
                                             {row(Text::Security, p.security.clone())}

@@ -59,6 +59,14 @@ pub fn PurposeFormPage() -> impl IntoView {
     let audience_tag = RwSignal::new(draft.audience_tag);
     let audience_stages = RwSignal::new(draft.audience_stages);
     let own_similar = RwSignal::new(draft.own_similar);
+    let retention_months = RwSignal::new(draft.retention_months);
+    let retention_after = RwSignal::new(if draft.retention_after.is_empty() {
+        crate::domain::retention::After::LastActivity
+            .code()
+            .to_string()
+    } else {
+        draft.retention_after
+    });
     // A new purpose's audience follows its basis's default until the user chooses one.
     let audience_chosen = RwSignal::new(editing);
     let errors = RwSignal::new(FieldErrors::new());
@@ -109,6 +117,8 @@ pub fn PurposeFormPage() -> impl IntoView {
             audience_tag: audience_tag.get_untracked(),
             audience_stages: audience_stages.get_untracked(),
             own_similar: own_similar.get_untracked(),
+            retention_months: retention_months.get_untracked(),
+            retention_after: retention_after.get_untracked(),
         };
         failure.set(None);
         working.set(true);
@@ -175,6 +185,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                     <TextField label=Text::Recipients id="purpose-recipients" value=recipients error=error_for(fields::RECIPIENTS)/>
                     <TextField label=Text::Transfers id="purpose-transfers" value=transfers error=error_for(fields::TRANSFERS) hint=Text::TransfersHint/>
                     <TextField label=Text::Retention id="purpose-retention" value=retention error=error_for(fields::RETENTION) required=true/>
+                    <crate::ui::common::retention_rule_fields::RetentionRuleFields months_id="purpose-keep-months" after_id="purpose-keep-after" months_label=Text::KeepForMonths hint=Text::PurposeKeepHint months=retention_months after=retention_after error=error_for(fields::RETENTION_RULE)/>
                     <TextField label=Text::Security id="purpose-security" value=security error=error_for(fields::SECURITY)/>
                     <fieldset class="field">
                         <legend>{t(Text::PurposeNoticeHeading)}</legend>

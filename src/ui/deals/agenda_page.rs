@@ -92,6 +92,7 @@ pub fn AgendaPage() -> impl IntoView {
             </section>
             {section(3, Text::RecentlyDone, "done")}
             <LosingTouch/>
+            <crate::ui::deals::due_for_review::DueForReview/>
         </section>
     }
 }

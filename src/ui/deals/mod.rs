@@ -7,6 +7,7 @@ pub mod deal_view;
 pub mod deals_page;
 pub mod deals_panel;
 pub mod documents_panel;
+pub mod due_for_review;
 pub mod follow_ups_panel;
 pub mod pipeline_chart;
 pub mod stage_move;

@@ -27,6 +27,21 @@ pub fn ProfileForm() -> impl IntoView {
     let address = RwSignal::new(current.address);
     let ico = RwSignal::new(current.ico);
     let vat_id = RwSignal::new(current.vat_id);
+    let retention_months = RwSignal::new(if current.retention_months.is_empty() {
+        crate::domain::retention::RetentionRule::CONTACT_DEFAULT
+            .months
+            .to_string()
+    } else {
+        current.retention_months
+    });
+    let retention_after = RwSignal::new(if current.retention_after.is_empty() {
+        crate::domain::retention::RetentionRule::CONTACT_DEFAULT
+            .after
+            .code()
+            .to_string()
+    } else {
+        current.retention_after
+    });
     let errors = RwSignal::new(FieldErrors::new());
     let outcome = RwSignal::new(None::<Result<(), AppError>>);
     let working = RwSignal::new(false);
@@ -41,6 +56,8 @@ pub fn ProfileForm() -> impl IntoView {
             address: address.get_untracked(),
             ico: ico.get_untracked(),
             vat_id: vat_id.get_untracked(),
+            retention_months: retention_months.get_untracked(),
+            retention_after: retention_after.get_untracked(),
         };
         outcome.set(None);
         working.set(true);
@@ -70,6 +87,10 @@ pub fn ProfileForm() -> impl IntoView {
                     <TextField label=Text::Ico id="profile-ico" value=ico error=error_for(fields::ICO)/>
                     <TextField label=Text::VatId id="profile-vat" value=vat_id error=error_for(fields::VAT_ID)/>
                 </div>
+                <fieldset class="field">
+                    <legend>{t(Text::ContactRetentionHeading)}</legend>
+                    <crate::ui::common::retention_rule_fields::RetentionRuleFields months_id="profile-keep-months" after_id="profile-keep-after" months_label=Text::ContactKeepForMonths hint=Text::ContactKeepHint months=retention_months after=retention_after error=error_for(fields::CONTACT_RETENTION)/>
+                </fieldset>
                 <FormOutcome outcome=outcome success=Text::DetailsSaved/>
                 <button type="submit" class="button" disabled=move || working.get()>
                     {t(Text::SaveDetails)}

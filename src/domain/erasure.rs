@@ -22,6 +22,8 @@ pub struct Records<'a> {
     pub deals: Vec<(&'a String, &'a Deal)>,
     pub documents: Vec<(&'a String, &'a Document)>,
     pub requests: Vec<(&'a String, &'a SubjectRequest)>,
+    /// The "Shared with" log (#21).
+    pub disclosures: Vec<(&'a String, &'a super::disclosure::Disclosure)>,
 }
 
 /// What erasing one person does, worked out before anything is touched (the user sees it first).
@@ -45,6 +47,9 @@ pub struct Plan {
     /// Register entries about the person: kept (the controller must show how it answered), the
     /// person's name replaced by a reference unless the contact stays.
     pub requests: Vec<String>,
+    /// Deleted: the log of whom their data was shared with (the recipients are told of the
+    /// erasure by follow-ups that do not name the person, Art. 19).
+    pub disclosures: Vec<String>,
     /// The records whose history (audit event values) is erased.
     pub history: BTreeSet<String>,
     /// Whether the contact record still exists (a person deleted earlier is erased from the
@@ -312,6 +317,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
     let requests = ids_where(&records.requests, |r| {
         r.contact_id.as_deref() == Some(contact_id)
     });
+    let disclosures = ids_where(&records.disclosures, |d| mine(&d.contact_id));
     let mut history: BTreeSet<String> = BTreeSet::from([contact_id.to_string()]);
     history.extend(contact.merged_from.iter().cloned());
     for list in [
@@ -321,6 +327,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         &tasks,
         &documents_deleted,
         &requests,
+        &disclosures,
     ] {
         history.extend(list.iter().cloned());
     }
@@ -335,6 +342,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         documents_unlinked,
         documents_deleted,
         requests,
+        disclosures,
         history,
         live: true,
         mentions: Vec::new(),

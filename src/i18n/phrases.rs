@@ -12,9 +12,11 @@ mod contacts_import;
 mod feedback;
 pub mod history;
 mod law;
+mod recipients;
 pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;
+pub use recipients::*;
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {

@@ -46,6 +46,13 @@ pub struct Export {
     /// Version 3: the ids of erased people, which an import does not bring back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erased_people: Option<Record<ErasedPeople>>,
+    /// The register of processors (#21; absent in older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Record<Processor>>,
+    /// The "Shared with" log: disclosures of people's data to recipients (#21; absent in older
+    /// files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosures: Vec<Record<Disclosure>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -194,6 +201,25 @@ pub struct Purpose {
     /// 480/2004 §7(3) (absent: not).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_similar: bool,
+    /// The legitimate-interest assessment (#21; absent: none written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lia: Option<Assessment>,
+}
+
+/// A purpose's legitimate-interest assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    #[serde(default)]
+    pub interest: String,
+    #[serde(default)]
+    pub necessity: String,
+    #[serde(default)]
+    pub balancing: String,
+    #[serde(default)]
+    pub safeguards: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<NaiveDate>,
 }
 
 /// Who a purpose is for.
@@ -531,6 +557,8 @@ impl Export {
             audit_log: Vec::new(),
             do_not_contact: None,
             erased_people: None,
+            processors: Vec::new(),
+            disclosures: Vec::new(),
             #[cfg(test)]
             probes: Vec::new(),
         }
@@ -579,6 +607,33 @@ pub struct DoNotContact {
 #[serde(deny_unknown_fields)]
 pub struct ErasedPeople {
     pub people: std::collections::BTreeMap<String, NaiveDate>,
+}
+
+/// A processor of the register (#21).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processor {
+    pub name: String,
+    pub service: String,
+    pub dpa_signed_on: Option<NaiveDate>,
+    pub location: String,
+    pub transfers_outside_eu: bool,
+    pub safeguard: String,
+    pub purpose_ids: Vec<String>,
+}
+
+/// A disclosure of a person's data to a recipient (#21).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    pub contact_id: String,
+    pub recipient: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor_id: Option<String>,
+    pub data: String,
+    pub on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose_id: Option<String>,
 }
 
 /// The section of a record kind that exists only in the app's tests (proving that a kind added

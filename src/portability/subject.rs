@@ -83,6 +83,14 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .filter(|r| r.data.contact_id.as_deref() == Some(contact_id))
         .cloned()
         .collect();
+    // Who received their data (Art. 15(1)(c)).
+    let disclosures: Vec<Record<Disclosure>> = all
+        .disclosures
+        .iter()
+        .filter(|d| d.data.contact_id == contact_id)
+        .cloned()
+        .collect();
+    records.extend(disclosures.iter().map(|r| r.id.clone()));
     records.extend(requests.iter().map(|r| r.id.clone()));
     records.extend(activities.iter().map(|r| r.id.clone()));
     records.extend(consents.iter().map(|r| r.id.clone()));
@@ -133,5 +141,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         audit_log,
         do_not_contact: None,
         erased_people: None,
+        processors: Vec::new(),
+        disclosures,
     })
 }

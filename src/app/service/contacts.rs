@@ -11,6 +11,7 @@ use crate::domain::audit::{self, Action, FieldChange};
 use crate::domain::consent::{ConsentDraft, ConsentRecord, Limit};
 use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
 use crate::domain::deal::Deal;
+use crate::domain::disclosure::NotifyWording;
 use crate::domain::document::Document;
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::request::SubjectRequest;
@@ -42,11 +43,26 @@ impl VaultSnapshot {
 }
 
 impl<R: Repository> UnlockedVault<R> {
-    /// Creates (`id` None) or updates a contact. Returns its id.
+    /// Creates (`id` None) or updates a contact. Returns its id. A correction notifies the
+    /// recipients of their data in English (`save_contact_notifying` words it).
     pub async fn save_contact(
         &self,
         id: Option<&str>,
         draft: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        self.save_contact_notifying(id, draft, &NotifyWording::default(), now)
+            .await
+    }
+
+    /// Creates (`id` None) or updates a contact. An update that changes their data is a
+    /// rectification (Art. 16): with it, one "Notify <recipient> (Art. 19)" follow-up per
+    /// recipient of their data, worded by `wording`, in the same transaction.
+    pub async fn save_contact_notifying(
+        &self,
+        id: Option<&str>,
+        draft: &ContactDraft,
+        wording: &NotifyWording,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let mut contact = draft.validate().map_err(AppError::Invalid)?;
@@ -58,7 +74,29 @@ impl<R: Repository> UnlockedVault<R> {
             contact.erased_on = stored.data.erased_on;
         }
         self.check_links(None, contact.organisation_id.as_ref(), None)?;
-        self.save_record(id, contact, now).await
+        let Some(id) = id else {
+            return self.save_record(None, contact, now).await;
+        };
+        let previous = self.record::<Contact>(id)?;
+        let revision = Revision::of(Some(&previous), contact, now)?;
+        if revision.changes.is_empty() {
+            return Ok(id.to_string());
+        }
+        let tasks = self.art19_follow_ups(id, false, wording, now)?;
+        let mut puts = vec![(self.seal(&revision.record)?, revision.expect)];
+        let mut entries = vec![revision.entry()];
+        for t in &tasks {
+            puts.push((self.seal(&t.record)?, t.expect));
+            entries.push(t.entry());
+        }
+        let batch = Batch {
+            puts,
+            ..Batch::default()
+        };
+        self.commit(batch, entries, now).await?;
+        self.keep_all(vec![revision.record]);
+        self.keep_all(tasks.into_iter().map(|t| t.record).collect());
+        Ok(id.to_string())
     }
 
     /// Creates (`id` None) or updates an organisation. Returns its id.

@@ -24,6 +24,7 @@ pub mod ledger;
 mod open;
 mod portable;
 mod queries;
+mod recipients;
 mod records;
 mod rights;
 mod settings;

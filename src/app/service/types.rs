@@ -78,6 +78,10 @@ pub struct VaultSnapshot {
     pub do_not_contact: Records<crate::domain::do_not_contact::DoNotContact>,
     /// The ids of erased people (at most one record).
     pub erased: Records<crate::domain::do_not_contact::ErasedPeople>,
+    /// The register of processors (#21).
+    pub processors: Records<crate::domain::processor::Processor>,
+    /// The "Shared with" log (#21).
+    pub disclosures: Records<crate::domain::disclosure::Disclosure>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,

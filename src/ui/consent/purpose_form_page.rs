@@ -59,6 +59,7 @@ pub fn PurposeFormPage() -> impl IntoView {
     let audience_tag = RwSignal::new(draft.audience_tag);
     let audience_stages = RwSignal::new(draft.audience_stages);
     let own_similar = RwSignal::new(draft.own_similar);
+    let lia = super::assessment_fields::AssessmentSignals::new(draft.lia);
     // A new purpose's audience follows its basis's default until the user chooses one.
     let audience_chosen = RwSignal::new(editing);
     let errors = RwSignal::new(FieldErrors::new());
@@ -109,6 +110,7 @@ pub fn PurposeFormPage() -> impl IntoView {
             audience_tag: audience_tag.get_untracked(),
             audience_stages: audience_stages.get_untracked(),
             own_similar: own_similar.get_untracked(),
+            lia: lia.draft(),
         };
         failure.set(None);
         working.set(true);
@@ -170,6 +172,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                         </select>
                     </div>
                     <AudienceFields audience audience_chosen audience_tag audience_stages errors/>
+                    <super::assessment_fields::AssessmentFields lia errors shown=Signal::derive(move || basis.get() == LawfulBasis::LegitimateInterest.code())/>
                     <TextField label=Text::DataCategories id="purpose-data" value=data_categories error=error_for(fields::DATA_CATEGORIES) required=true/>
                     <TextField label=Text::SubjectCategories id="purpose-subjects" value=subject_categories error=error_for(fields::SUBJECT_CATEGORIES)/>
                     <TextField label=Text::Recipients id="purpose-recipients" value=recipients error=error_for(fields::RECIPIENTS)/>

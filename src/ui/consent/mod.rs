@@ -8,6 +8,8 @@ pub mod consent_receipt_page;
 pub mod limits_panel;
 pub mod may_contact_page;
 pub mod processing_record_page;
+pub mod processor_form_page;
+pub mod processors_page;
 pub mod purpose_form_page;
 pub mod purposes_page;
 
@@ -28,6 +30,9 @@ pub fn ConsentRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/purposes/new") view=purpose_form_page::PurposeFormPage/>
             <Route path=path!("/purposes/record") view=processing_record_page::ProcessingRecordPage/>
             <Route path=path!("/purposes/:id") view=purpose_form_page::PurposeFormPage/>
+            <Route path=path!("/processors") view=processors_page::ProcessorsPage/>
+            <Route path=path!("/processors/new") view=processor_form_page::ProcessorFormPage/>
+            <Route path=path!("/processors/:id") view=processor_form_page::ProcessorFormPage/>
         </>
     }
     .into_any_nested_route()

@@ -186,6 +186,7 @@ pub fn ContactPage() -> impl IntoView {
                             <crate::ui::consent::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
                             <crate::ui::consent::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
                         </Show>
+                        <super::shared_with_panel::SharedWithPanel contact_id=id_value.get_value()/>
                         <ContactDetails contact_id=id_value.get_value()/>
                     </div>
                     // Beside the column on a wide screen, last on a narrow one.

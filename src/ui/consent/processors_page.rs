@@ -61,7 +61,6 @@ pub fn ProcessorsPage() -> impl IntoView {
                             .into_iter()
                             .map(|(id, p, purposes)| {
                                 let line = processor_line(lang, &p);
-                                let lacks = p.lacks_agreement();
                                 view! {
                                 <li>
                                     <A href=format!("/processors/{id}")>{p.name}</A>
@@ -69,7 +68,6 @@ pub fn ProcessorsPage() -> impl IntoView {
                                     {(!purposes.is_empty()).then(|| view! {
                                         <span class="contact-detail">{format!("{}: {}", Text::ProcessorPurposes.get(lang), purposes.join(", "))}</span>
                                     })}
-                                    {lacks.then(|| view! { <span class="tag warning">{Text::NoAgreement.get(lang)}</span> })}
                                 </li>
                             }})
                             .collect_view()

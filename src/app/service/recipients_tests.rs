@@ -217,3 +217,27 @@ fn a_processor_names_existing_purposes_and_stays_while_a_disclosure_names_it() {
         Err(AppError::InUse(1))
     );
 }
+
+#[test]
+fn an_assessment_whose_review_day_has_come_is_due_until_the_purpose_is_retired() {
+    let v = vault();
+    let mut draft = newsletter();
+    draft.basis = "legitimate_interest".into();
+    draft.lia = crate::domain::assessment::AssessmentDraft {
+        interest: "Keeping clients informed".into(),
+        necessity: "No other channel".into(),
+        balancing: "Clients expect it".into(),
+        safeguards: String::new(),
+        review_on: "2026-11-30".into(),
+    };
+    let id = block_on(v.save_purpose(None, &draft, t(1))).unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    assert!(v.snapshot().assessments_due(day(29)).is_empty());
+    assert_eq!(
+        v.snapshot().assessments_due(day(30)),
+        vec![(id.clone(), "Newsletter".to_string(), day(30))]
+    );
+    draft.retired = true;
+    block_on(v.save_purpose(Some(&id), &draft, t(2))).unwrap();
+    assert!(v.snapshot().assessments_due(day(30)).is_empty());
+}

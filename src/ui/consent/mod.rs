@@ -1,6 +1,7 @@
 //! Consent and the register of processing: purposes, consents with their receipts, objections and restrictions, and May I contact?.
 
 pub mod assessment_fields;
+pub mod assessments_due;
 pub mod consent_form;
 pub mod consent_overview_page;
 pub mod consent_panel;

@@ -81,6 +81,7 @@ pub fn AgendaPage() -> impl IntoView {
             <p class="lead">{t(Text::AgendaLead)}</p>
             <ActionError failure/>
             <RequestsDue/>
+            <crate::ui::consent::assessments_due::AssessmentsDue/>
             <FinishErasure/>
             {section(0, Text::Overdue, "overdue")}
             {section(1, Text::TodayLabel, "today")}

@@ -241,3 +241,40 @@ fn an_assessment_whose_review_day_has_come_is_due_until_the_purpose_is_retired()
     block_on(v.save_purpose(Some(&id), &draft, t(2))).unwrap();
     assert!(v.snapshot().assessments_due(day(30)).is_empty());
 }
+
+#[test]
+fn processors_disclosures_and_the_assessment_travel_in_the_export_and_come_back() {
+    let v = vault();
+    let mut purpose = newsletter();
+    purpose.basis = "legitimate_interest".into();
+    purpose.lia.interest = "Keeping clients informed".into();
+    let pid = block_on(v.save_purpose(None, &purpose, t(1))).unwrap();
+    let processor = ProcessorDraft {
+        name: "Ecomail".into(),
+        service: "newsletter delivery".into(),
+        location: "Czechia".into(),
+        purpose_ids: vec![pid],
+        ..ProcessorDraft::default()
+    };
+    block_on(v.save_processor(None, &processor, t(1))).unwrap();
+    let jana = block_on(v.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    shared(&v, &jana, "Účetní Dvořák");
+    let export = v.export(t(3), "test").unwrap();
+    let json = serde_json::to_value(&export).unwrap();
+    assert_eq!(json["processors"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["disclosures"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        json["purposes"][0]["data"]["lia"]["interest"],
+        "Keeping clients informed"
+    );
+    let other = vault();
+    let file = crate::portability::Checked::new(export).unwrap();
+    block_on(other.import_into_empty(&file, t(4))).unwrap();
+    let (a, b) = (v.snapshot(), other.snapshot());
+    assert_eq!(a.processors, b.processors);
+    assert_eq!(a.disclosures, b.disclosures);
+    assert_eq!(a.purposes, b.purposes);
+    // One person's export carries whom their data went to.
+    let mine = crate::portability::subject(&v.export(t(5), "test").unwrap(), &jana).unwrap();
+    assert_eq!(mine.disclosures.len(), 1);
+}

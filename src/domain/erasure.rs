@@ -23,6 +23,8 @@ pub struct Records<'a> {
     pub documents: Vec<(&'a String, &'a Document)>,
     pub requests: Vec<(&'a String, &'a SubjectRequest)>,
     pub breaches: Vec<(&'a String, &'a super::breach::Breach)>,
+    /// The "Shared with" log (#21).
+    pub disclosures: Vec<(&'a String, &'a super::disclosure::Disclosure)>,
 }
 
 /// What erasing one person does, worked out before anything is touched (the user sees it first).
@@ -49,6 +51,9 @@ pub struct Plan {
     /// Breach register entries that affected the person: kept (the register is the
     /// controller's, Art. 33(5)), the person unlinked.
     pub breaches: Vec<String>,
+    /// Deleted: the log of whom their data was shared with (the recipients are told of the
+    /// erasure by follow-ups that do not name the person, Art. 19).
+    pub disclosures: Vec<String>,
     /// The records whose history (audit event values) is erased.
     pub history: BTreeSet<String>,
     /// Whether the contact record still exists (a person deleted earlier is erased from the
@@ -318,6 +323,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         r.contact_id.as_deref() == Some(contact_id)
     });
     let breaches = ids_where(&records.breaches, |b| b.contact_ids.iter().any(|c| mine(c)));
+    let disclosures = ids_where(&records.disclosures, |d| mine(&d.contact_id));
     let mut history: BTreeSet<String> = BTreeSet::from([contact_id.to_string()]);
     history.extend(contact.merged_from.iter().cloned());
     for list in [
@@ -327,6 +333,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         &tasks,
         &documents_deleted,
         &requests,
+        &disclosures,
     ] {
         history.extend(list.iter().cloned());
     }
@@ -342,6 +349,7 @@ pub fn plan(contact_id: &str, contact: &Contact, records: &Records, today: Naive
         documents_deleted,
         requests,
         breaches,
+        disclosures,
         history,
         live: true,
         mentions: Vec::new(),

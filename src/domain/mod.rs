@@ -33,6 +33,10 @@ pub mod search;
 pub mod source;
 pub mod stored;
 pub mod task;
+// Recipients, processors and the legitimate-interest assessment (#21).
+pub mod assessment;
+pub mod disclosure;
+pub mod processor;
 
 pub use belongs::BelongsTo;
 pub use company::{Ico, IcoError, VatId, VatIdError};

@@ -1,6 +1,7 @@
 //! Purposes of processing: the register of processing activities (GDPR Art. 30), each purpose
 //! with its lawful basis (Art. 6(1)). Must not import anything outside `domain`.
 
+use super::assessment::{Assessment, AssessmentDraft, LiaState};
 use super::audit::FieldValues;
 use super::outreach::Audience;
 use super::retention::RetentionRule;
@@ -143,6 +144,9 @@ pub struct Purpose {
     /// in purposes stored before it existed: not set, which never makes anyone due by itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_rule: Option<RetentionRule>,
+    /// The legitimate-interest assessment, for a purpose on Art. 6(1)(f) (absent: none written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lia: Option<Assessment>,
 }
 
 /// A privacy notice (Art. 13/14): its title, where it is published, and the SHA-256 of its
@@ -180,7 +184,19 @@ impl Purpose {
             .unwrap_or_else(|| Audience::default_for(self.basis))
     }
 
+    /// Where its legitimate-interest assessment stands on `today`; None for another basis.
+    pub fn lia_state(&self, today: chrono::NaiveDate) -> Option<LiaState> {
+        (self.basis == LawfulBasis::LegitimateInterest)
+            .then(|| Assessment::state(self.lia.as_ref(), today))
+    }
+
     pub fn fields(&self) -> FieldValues {
+        let mut values = self.art30_fields();
+        values.extend(Assessment::fields(self.lia.as_ref()));
+        values
+    }
+
+    fn art30_fields(&self) -> FieldValues {
         let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
         vec![
             (fields::NAME, text(&self.name)),
@@ -254,6 +270,8 @@ pub struct PurposeDraft {
     /// The retention rule's months (blank: not set) and what they count from (`After::code`).
     pub retention_months: String,
     pub retention_after: String,
+    /// The legitimate-interest assessment (kept only for a purpose on that basis).
+    pub lia: AssessmentDraft,
 }
 
 const MAX_TEXT: usize = 2_000;
@@ -296,6 +314,7 @@ impl PurposeDraft {
                 .map_or(super::retention::After::LastActivity, |r| r.after)
                 .code()
                 .to_string(),
+            lia: AssessmentDraft::from_assessment(p.lia.as_ref()),
         }
     }
 
@@ -349,8 +368,13 @@ impl PurposeDraft {
                     errors.push((fields::RETENTION_RULE, e));
                     None
                 }),
+            lia: None,
         };
         let mut purpose = purpose;
+        let lia = self.lia.validate(&mut errors);
+        if purpose.basis == LawfulBasis::LegitimateInterest {
+            purpose.lia = lia;
+        }
         purpose.notice = self.notice(notice_title, notice_url, &mut errors);
         if errors.is_empty() {
             Ok(purpose)
@@ -503,6 +527,44 @@ mod tests {
         // A purpose without a notice is stored as before.
         let plain = serde_json::to_string(&newsletter().validate().unwrap()).unwrap();
         assert!(!plain.contains("notice"), "{plain}");
+    }
+
+    #[test]
+    fn a_legitimate_interest_purpose_keeps_its_assessment_and_says_when_it_is_missing() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut draft = newsletter();
+        draft.basis = "legitimate_interest".into();
+        // Saved without an assessment: allowed, and it says so.
+        let bare = draft.validate().unwrap();
+        assert_eq!(bare.lia, None);
+        assert_eq!(bare.lia_state(today), Some(LiaState::Missing));
+        draft.lia = AssessmentDraft {
+            interest: "Keeping clients informed".into(),
+            necessity: "No less intrusive way".into(),
+            balancing: "Clients expect it".into(),
+            safeguards: String::new(),
+            review_on: "2026-11-30".into(),
+        };
+        let p = draft.validate().unwrap();
+        assert_eq!(
+            p.lia_state(today),
+            Some(LiaState::ReviewDue(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+            ))
+        );
+        assert_eq!(PurposeDraft::from_purpose(&p).validate().unwrap(), p);
+        let names: Vec<_> = p.fields().iter().map(|(f, _)| *f).collect();
+        assert!(names.contains(&super::super::assessment::fields::BALANCING));
+        // Another basis keeps no assessment, and is never "missing" one.
+        draft.basis = "consent".into();
+        let consent = draft.validate().unwrap();
+        assert_eq!(consent.lia, None);
+        assert_eq!(consent.lia_state(today), None);
+        // A purpose stored before assessments existed still reads.
+        let old = serde_json::to_value(newsletter().validate().unwrap()).unwrap();
+        assert!(old.get("lia").is_none());
+        let back: Purpose = serde_json::from_value(old).unwrap();
+        assert_eq!(back.lia, None);
     }
 
     #[test]

@@ -966,6 +966,51 @@ catalog! {
     NobodyDueForReview => "Nobody is due for review.", "Nikdo nečeká na přezkoumání.";
     EraseAll => "Erase all", "Vymazat vše";
     YesErase => "Yes, erase", "Ano, vymazat";
+    // Recipients, processors and the legitimate-interest assessment (#21)
+    LiaHeading => "Legitimate-interest assessment", "Test oprávněného zájmu";
+    LiaLead => "Art. 6(1)(f): what the interest is, why the processing is necessary for it, and why it does not override the person's rights.",
+        "čl. 6 odst. 1 písm. f): jaký je zájem, proč je pro něj zpracování nezbytné a proč nepřeváží práva osoby.";
+    LiaInterest => "The legitimate interest", "Oprávněný zájem";
+    LiaNecessity => "Why processing is necessary", "Proč je zpracování nezbytné";
+    LiaBalancing => "Balancing against the person's rights", "Vážení proti právům osoby";
+    LiaSafeguards => "Safeguards", "Záruky";
+    LiaReview => "Review date", "Datum přezkumu";
+    LiaMissing => "assessment missing", "chybí test oprávněného zájmu";
+    LiaReviewDue => "assessment review due", "test oprávněného zájmu k přezkumu";
+    LiasDue => "Legitimate-interest assessments to review", "Testy oprávněného zájmu k přezkumu";
+    ProcessorsHeading => "Processors", "Zpracovatelé";
+    ProcessorsLead => "Who processes personal data for you (Art. 28): an e-mail provider, accounting software, backup storage; with the agreement, where they are and any transfer outside the EU.",
+        "Kdo pro vás zpracovává osobní údaje (čl. 28): poskytovatel e-mailu, účetní program, zálohy; se smlouvou, sídlem a případným předáním mimo EU.";
+    NewProcessor => "New processor", "Nový zpracovatel";
+    EditProcessor => "Edit processor", "Upravit zpracovatele";
+    NoProcessorsYet => "No processors recorded yet.", "Zatím nejsou zaznamenáni žádní zpracovatelé.";
+    ProcessorName => "Processor's name", "Název zpracovatele";
+    ProcessorService => "Service", "Služba";
+    ProcessorDpa => "Data processing agreement signed on", "Smlouva o zpracování podepsána dne";
+    ProcessorLocation => "Location (country)", "Sídlo (země)";
+    ProcessorTransfers => "Transfers outside the EU/EEA", "Předávání mimo EU/EHP";
+    ProcessorSafeguard => "Safeguard for the transfer", "Záruka pro předání";
+    ProcessorSafeguardHint => "For example standard contractual clauses, or an adequacy decision.",
+        "Například standardní smluvní doložky nebo rozhodnutí o odpovídající ochraně.";
+    ProcessorPurposes => "Purposes that use it", "Účely, které ho využívají";
+    NoAgreement => "no agreement recorded", "smlouva o zpracování nezaznamenána";
+    ProcessorNotFound => "This processor is not in the register.", "Tento zpracovatel v rejstříku není.";
+    DeleteProcessorQuestion => "Delete this processor from the register?", "Smazat tohoto zpracovatele z rejstříku?";
+    ProcessorsRegister => "Register of processors", "Rejstřík zpracovatelů";
+    SharedWith => "Shared with", "Komu předáno";
+    SharedWithLead => "Who received this person's data. A correction, erasure or restriction creates a follow-up to tell each of them (Art. 19).",
+        "Komu byly údaje této osoby předány. Oprava, výmaz nebo omezení vytvoří úkol každého z nich informovat (čl. 19).";
+    RecordSharing => "Record sharing", "Zaznamenat předání";
+    DisclosureRecipient => "Recipient", "Příjemce";
+    DisclosureProcessor => "Or one of your processors", "Nebo jeden z vašich zpracovatelů";
+    DisclosureData => "Which data", "Které údaje";
+    DisclosureOn => "Shared on", "Předáno dne";
+    DisclosurePurpose => "For which purpose", "Pro jaký účel";
+    NoChoice => "(none)", "(žádný)";
+    NoDisclosures => "Not shared with anyone.", "Nikomu nepředáno.";
+    DeleteDisclosureQuestion => "Delete this record of sharing?", "Smazat tento záznam o předání?";
+    AccessActualRecipients => "Who received your data", "Komu byly vaše údaje předány";
+    AccessNoRecipients => "Your data has not been shared with anyone.", "Vaše údaje nebyly nikomu předány.";
 }
 
 #[cfg(test)]

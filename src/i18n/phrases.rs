@@ -20,6 +20,8 @@ pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;
 pub use notice::{notice_version, source_kind, source_text};
+mod recipients;
+pub use recipients::*;
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {

@@ -165,6 +165,8 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
     ids_of("tasks", &e.tasks, &mut seen)?;
     ids_of("requests", &e.requests, &mut seen)?;
     ids_of("breaches", &e.breaches, &mut seen)?;
+    ids_of("processors", &e.processors, &mut seen)?;
+    ids_of("disclosures", &e.disclosures, &mut seen)?;
     if let Some(r) = &e.controller {
         ids_of("controller", std::slice::from_ref(r), &mut seen)?;
     }
@@ -264,6 +266,21 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
         "breaches",
         &e.breaches,
         &[("contact_ids", Contact, |b| All(&b.contact_ids))],
+        &known,
+    )?;
+    references(
+        "processors",
+        &e.processors,
+        &[("purpose_ids", Purpose, |p| All(&p.purpose_ids))],
+        &known,
+    )?;
+    references(
+        "disclosures",
+        &e.disclosures,
+        &[
+            ("contact_id", Contact, |d| One(&d.contact_id)),
+            ("purpose_id", Purpose, |d| Maybe(d.purpose_id.as_deref())),
+        ],
         &known,
     )?;
     references(

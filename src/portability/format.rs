@@ -52,6 +52,13 @@ pub struct Export {
     /// The breach register, Art. 33(5) (absent in files written before it existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breaches: Vec<Record<Breach>>,
+    /// The register of processors (#21; absent in older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Record<Processor>>,
+    /// The "Shared with" log: disclosures of people's data to recipients (#21; absent in older
+    /// files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosures: Vec<Record<Disclosure>>,
     /// A section only the app's tests have (last, so the format's fields keep their order).
     #[cfg(test)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -225,6 +232,9 @@ pub struct Purpose {
     /// The retention schedule's rule (absent: not set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_rule: Option<RetentionRule>,
+    /// The legitimate-interest assessment (#21; absent: none written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lia: Option<Assessment>,
 }
 
 /// A retention rule (Art. 5(1)(e)): keep for `months` (1–600) after `after`.
@@ -243,6 +253,22 @@ pub enum RetentionAfter {
     DealClosed,
     ConsentEnded,
     ContractEnded,
+}
+
+/// A purpose's legitimate-interest assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    #[serde(default)]
+    pub interest: String,
+    #[serde(default)]
+    pub necessity: String,
+    #[serde(default)]
+    pub balancing: String,
+    #[serde(default)]
+    pub safeguards: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<NaiveDate>,
 }
 
 /// Who a purpose is for.
@@ -582,6 +608,8 @@ impl Export {
             erased_people: None,
             notices: Vec::new(),
             breaches: Vec::new(),
+            processors: Vec::new(),
+            disclosures: Vec::new(),
             #[cfg(test)]
             probes: Vec::new(),
         }
@@ -630,6 +658,33 @@ pub struct DoNotContact {
 #[serde(deny_unknown_fields)]
 pub struct ErasedPeople {
     pub people: std::collections::BTreeMap<String, NaiveDate>,
+}
+
+/// A processor of the register (#21).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processor {
+    pub name: String,
+    pub service: String,
+    pub dpa_signed_on: Option<NaiveDate>,
+    pub location: String,
+    pub transfers_outside_eu: bool,
+    pub safeguard: String,
+    pub purpose_ids: Vec<String>,
+}
+
+/// A disclosure of a person's data to a recipient (#21).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    pub contact_id: String,
+    pub recipient: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor_id: Option<String>,
+    pub data: String,
+    pub on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose_id: Option<String>,
 }
 
 /// The section of a record kind that exists only in the app's tests (proving that a kind added

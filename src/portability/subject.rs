@@ -83,6 +83,14 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         .filter(|r| r.data.contact_id.as_deref() == Some(contact_id))
         .cloned()
         .collect();
+    // Who received their data (Art. 15(1)(c)).
+    let disclosures: Vec<Record<Disclosure>> = all
+        .disclosures
+        .iter()
+        .filter(|d| d.data.contact_id == contact_id)
+        .cloned()
+        .collect();
+    records.extend(disclosures.iter().map(|r| r.id.clone()));
     records.extend(requests.iter().map(|r| r.id.clone()));
     // Breaches that affected them (Art. 15 and 34), without the other people affected.
     let breaches: Vec<Record<Breach>> = all
@@ -164,5 +172,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         erased_people: None,
         notices,
         breaches,
+        processors: Vec::new(),
+        disclosures,
     })
 }

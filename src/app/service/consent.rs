@@ -95,6 +95,22 @@ impl<R: Repository> UnlockedVault<R> {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
+        let wording = crate::domain::disclosure::NotifyWording::default();
+        self.add_limit_notifying(contact_id, kind, purpose_id, reason, &wording, now)
+            .await
+    }
+
+    /// `add_limit`, with a restriction's Art. 19 follow-ups ("Notify <recipient> (Art. 19)",
+    /// one per recipient of the person's data) worded by `wording`, in the same write.
+    pub async fn add_limit_notifying(
+        &self,
+        contact_id: &str,
+        kind: LimitKind,
+        purpose_id: Option<String>,
+        reason: &str,
+        wording: &crate::domain::disclosure::NotifyWording,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
         let person = self
             .record::<Contact>(contact_id)
             .map_err(|_| AppError::NotFound(contact_id.to_string()))?;
@@ -140,6 +156,14 @@ impl<R: Repository> UnlockedVault<R> {
             puts.push((self.seal(&l.record)?, l.expect));
             entries.push(l.entry());
         }
+        let tasks = match kind {
+            LimitKind::Restriction => self.art19_follow_ups(contact_id, false, wording, now)?,
+            LimitKind::Objection => Vec::new(),
+        };
+        for t in &tasks {
+            puts.push((self.seal(&t.record)?, t.expect));
+            entries.push(t.entry());
+        }
         let batch = Batch {
             puts,
             ..Batch::default()
@@ -149,6 +173,7 @@ impl<R: Repository> UnlockedVault<R> {
         self.keep_all(vec![limit.record]);
         self.keep_all(contact.into_iter().map(|c| c.record).collect());
         self.keep_all(list.into_iter().map(|l| l.record).collect());
+        self.keep_all(tasks.into_iter().map(|t| t.record).collect());
         Ok(id)
     }
 

@@ -11,6 +11,7 @@ use crate::domain::audit::{self, Action, FieldChange};
 use crate::domain::consent::{ConsentDraft, ConsentRecord, Limit};
 use crate::domain::contact::{self as contact_rules, Contact, ContactDraft, Side};
 use crate::domain::deal::Deal;
+use crate::domain::disclosure::NotifyWording;
 use crate::domain::document::Document;
 use crate::domain::organisation::{Organisation, OrganisationDraft};
 use crate::domain::request::SubjectRequest;
@@ -42,11 +43,26 @@ impl VaultSnapshot {
 }
 
 impl<R: Repository> UnlockedVault<R> {
-    /// Creates (`id` None) or updates a contact. Returns its id.
+    /// Creates (`id` None) or updates a contact. Returns its id. A correction notifies the
+    /// recipients of their data in English (`save_contact_notifying` words it).
     pub async fn save_contact(
         &self,
         id: Option<&str>,
         draft: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        self.save_contact_notifying(id, draft, &NotifyWording::default(), now)
+            .await
+    }
+
+    /// Creates (`id` None) or updates a contact. An update that changes their data is a
+    /// rectification (Art. 16): with it, one "Notify <recipient> (Art. 19)" follow-up per
+    /// recipient of their data, worded by `wording`, in the same transaction.
+    pub async fn save_contact_notifying(
+        &self,
+        id: Option<&str>,
+        draft: &ContactDraft,
+        wording: &NotifyWording,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let mut contact = draft.validate().map_err(AppError::Invalid)?;
@@ -58,7 +74,13 @@ impl<R: Repository> UnlockedVault<R> {
             contact.erased_on = stored.data.erased_on;
         }
         self.check_links(None, contact.organisation_id.as_ref(), None)?;
-        self.save_contact_informing(id, contact, now).await
+        // A rectification tells the recipients of their data (Art. 19); a new contact from someone
+        // else gets the follow-up to inform them (Art. 14(3)): all in the save's transaction.
+        let art19 = match id {
+            Some(id) => self.art19_follow_ups(id, false, wording, now)?,
+            None => Vec::new(),
+        };
+        self.save_contact_informing(id, contact, art19, now).await
     }
 
     /// Creates (`id` None) or updates an organisation. Returns its id.

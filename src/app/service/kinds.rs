@@ -267,6 +267,16 @@ record_kinds! {
         first: false, en: ["breach", "breaches"],
         cs: ["porušení zabezpečení", "porušení zabezpečení", "porušení zabezpečení"],
     }
+    // Recipients and processors (#21).
+    crate::domain::processor::Processor => "processor" {
+        records: processors, section: many processors, exported: crate::portability::Processor,
+        first: false, en: ["processor", "processors"], cs: ["zpracovatel", "zpracovatelé", "zpracovatelů"],
+    }
+    crate::domain::disclosure::Disclosure => "disclosure" {
+        records: disclosures, section: many disclosures,
+        exported: crate::portability::Disclosure,
+        first: false, en: ["disclosure", "disclosures"], cs: ["předání", "předání", "předání"],
+    }
     #[cfg(test)]
     probe::Probe => "probe" {
         records: probes, section: many probes, exported: crate::portability::Probe,

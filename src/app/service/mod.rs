@@ -26,6 +26,7 @@ mod notice;
 mod open;
 mod portable;
 mod queries;
+mod recipients;
 mod records;
 mod retention;
 mod rights;

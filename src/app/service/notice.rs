@@ -97,11 +97,13 @@ impl<R: Repository> UnlockedVault<R> {
         }
     }
 
-    /// Saves a contact with the follow-ups its save brings about, in one transaction.
+    /// Saves a contact with the follow-ups its save brings about, and `more` (written only when
+    /// the save changes something), in one transaction.
     pub(super) async fn save_contact_informing(
         &self,
         id: Option<&str>,
         contact: Contact,
+        more: Vec<Revision<Task>>,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
         let previous = id.map(|id| self.record::<Contact>(id)).transpose()?;
@@ -119,6 +121,7 @@ impl<R: Repository> UnlockedVault<R> {
         for t in &mut tasks {
             t.record.data.contact_id = Some(contact_id.clone());
         }
+        tasks.extend(more);
         let mut puts = vec![(self.seal(&revision.record)?, revision.expect)];
         let mut entries = vec![revision.entry()];
         for t in &tasks {

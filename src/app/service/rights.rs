@@ -14,6 +14,7 @@ use crate::domain::breach::Breach;
 use crate::domain::consent::{ConsentRecord, Limit};
 use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
+use crate::domain::disclosure::{Disclosure, NotifyWording};
 use crate::domain::do_not_contact::{Channel, DoNotContact, ErasedPeople, Reason};
 use crate::domain::document::Document;
 use crate::domain::erasure;
@@ -67,6 +68,7 @@ pub fn plan_erasure(
         documents: pairs(&s.documents),
         requests: pairs(&s.requests),
         breaches: pairs(&s.breaches),
+        disclosures: pairs(&s.disclosures),
     };
     let mut plan = erasure::plan(id, &contact, &records, today);
     plan.live = live;
@@ -205,7 +207,35 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
-        self.erase(id, Some(outcome), keep, now, today).await
+        let wording = NotifyWording::default();
+        self.erase(id, Some(outcome), keep, &wording, now, today)
+            .await
+    }
+
+    /// `erase_contact`, its Art. 19 follow-ups worded by `wording`.
+    pub async fn erase_contact_notifying(
+        &self,
+        id: &str,
+        outcome: &str,
+        keep: KeepOnList,
+        wording: &NotifyWording,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<erasure::Plan, AppError> {
+        self.erase(id, Some(outcome), keep, wording, now, today)
+            .await
+    }
+
+    /// `delete_contact`, its Art. 19 follow-ups worded by `wording`.
+    pub async fn delete_contact_notifying(
+        &self,
+        id: &str,
+        keep: KeepOnList,
+        wording: &NotifyWording,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<erasure::Plan, AppError> {
+        self.erase(id, None, keep, wording, now, today).await
     }
 
     /// Deletes a contact: an erasure (the same plan, the same history emptied, the same
@@ -219,7 +249,8 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
-        self.erase(id, None, keep, now, today).await
+        let wording = NotifyWording::default();
+        self.erase(id, None, keep, &wording, now, today).await
     }
 
     /// An erasure, logged in the register with `outcome` (None: only an open request closed).
@@ -228,14 +259,24 @@ impl<R: Repository> UnlockedVault<R> {
         id: &str,
         outcome: Option<&str>,
         keep: KeepOnList,
+        wording: &NotifyWording,
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
         let plan = self.erasure_plan(id, today)?;
         let fresh_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
-        let work = self.erasure(id, &plan, outcome, keep, fresh_id, now, today)?;
-        let entry = Entry::new(Action::Erase, Contact::KIND, id, work.changes);
-        self.commit(work.batch, vec![entry], now).await?;
+        // Art. 19: each recipient of their data is told, by a follow-up that names neither
+        // the person nor their data.
+        let follow_ups = self.art19_follow_ups(id, true, wording, now)?;
+        let mut work = self.erasure(id, &plan, outcome, keep, fresh_id, now, today)?;
+        let mut entries = vec![Entry::new(Action::Erase, Contact::KIND, id, work.changes)];
+        for t in &follow_ups {
+            work.batch.puts.push((self.seal(&t.record)?, t.expect));
+            entries.push(t.entry());
+        }
+        self.commit(work.batch, entries, now).await?;
+        self.forget_all::<Disclosure>(&plan.disclosures);
+        self.keep_all(follow_ups.into_iter().map(|t| t.record).collect());
         self.forget_all::<Activity>(&plan.activities);
         self.forget_all::<ConsentRecord>(&plan.consents);
         self.forget_all::<Limit>(&plan.limits);
@@ -466,6 +507,7 @@ impl<R: Repository> UnlockedVault<R> {
         deletes.extend(gone(&s.limits, &plan.limits));
         deletes.extend(gone(&s.tasks, &plan.tasks));
         deletes.extend(gone(&s.documents, &plan.documents_deleted));
+        deletes.extend(gone(&s.disclosures, &plan.disclosures));
         if let (None, Some(c)) = (&kept, &contact) {
             deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(c.rev)));
         }
@@ -517,6 +559,7 @@ impl<R: Repository> UnlockedVault<R> {
             count("deleted_limits", plan.limits.len()),
             count("deleted_tasks", plan.tasks.len()),
             count("deleted_documents", plan.documents_deleted.len()),
+            count("deleted_disclosures", plan.disclosures.len()),
             count("unlinked_documents", plan.documents_unlinked.len()),
             count("unlinked_deals", plan.deals.len()),
             count("unlinked_breaches", plan.breaches.len()),

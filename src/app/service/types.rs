@@ -82,6 +82,10 @@ pub struct VaultSnapshot {
     pub notices: Records<crate::domain::notice::NoticeVersion>,
     /// The breach register (Art. 33(5)).
     pub breaches: Records<crate::domain::breach::Breach>,
+    /// The register of processors (#21).
+    pub processors: Records<crate::domain::processor::Processor>,
+    /// The "Shared with" log (#21).
+    pub disclosures: Records<crate::domain::disclosure::Disclosure>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
     pub audit: Vec<AuditEvent>,

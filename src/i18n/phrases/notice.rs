@@ -256,6 +256,7 @@ mod tests {
             audience: None,
             own_similar: false,
             retention_rule: None,
+            lia: None,
         }
     }
 

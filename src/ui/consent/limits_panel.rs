@@ -60,10 +60,14 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
         let chosen = purpose.get_untracked();
         let purpose_id = (kind == LimitKind::Objection && !chosen.is_empty()).then_some(chosen);
         let text = reason.get_untracked();
+        let lang = locale.lang.get_untracked();
         spawn_local(async move {
             let contact = contact.get_value();
             let add = move |v: crate::app::session::Vault, now| async move {
-                v.add_limit(&contact, kind, purpose_id, &text, now).await
+                let wording =
+                    crate::i18n::phrases::notify_wording(lang, crate::app::clock::local_day(now));
+                v.add_limit_notifying(&contact, kind, purpose_id, &text, &wording, now)
+                    .await
             };
             match session.write(add).await {
                 Ok(_) => {
@@ -91,7 +95,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
             <h2 id="limits-heading">{t(Text::LimitsHeading)}</h2>
             <ActionError failure/>
             {move || {
-                let lang = locale.get();
+                let lang = locale.lang.get_untracked();
                 let list = limits.get();
                 if list.is_empty() {
                     return view! { <p class="empty-state">{locale.t(Text::NoLimits)}</p> }.into_any();

@@ -1,5 +1,7 @@
 //! Consent and the register of processing: purposes, consents with their receipts, objections and restrictions, and May I contact?.
 
+pub mod assessment_fields;
+pub mod assessments_due;
 pub mod consent_form;
 pub mod consent_overview_page;
 pub mod consent_panel;
@@ -8,6 +10,8 @@ pub mod limits_panel;
 pub mod may_contact_page;
 pub mod notice_page;
 pub mod processing_record_page;
+pub mod processor_form_page;
+pub mod processors_page;
 pub mod purpose_form_page;
 pub mod purposes_page;
 
@@ -29,6 +33,9 @@ pub fn ConsentRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/purposes/record") view=processing_record_page::ProcessingRecordPage/>
             <Route path=path!("/purposes/notice") view=notice_page::NoticePage/>
             <Route path=path!("/purposes/:id") view=purpose_form_page::PurposeFormPage/>
+            <Route path=path!("/processors") view=processors_page::ProcessorsPage/>
+            <Route path=path!("/processors/new") view=processor_form_page::ProcessorFormPage/>
+            <Route path=path!("/processors/:id") view=processor_form_page::ProcessorFormPage/>
         </>
     }
     .into_any_nested_route()

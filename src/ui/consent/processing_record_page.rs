@@ -30,6 +30,8 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
                 "retention": p.retention, "opt_out": p.opt_out, "security": p.security,
                 "retired": p.retired, "direct_marketing": p.direct_marketing,
                 "retention_rule": p.retention_rule.map(|r| serde_json::json!({"months": r.months, "after": r.after.code()})),
+                "legitimate_interest_assessment": p.lia,
+                "processors": d.processors_of(id).into_iter().map(|(pid, _)| pid).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -39,6 +41,11 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
         "generated_at": now.to_rfc3339(),
         "controller": controller,
         "purposes": purposes,
+        "processors": d.processors_by_name().into_iter().map(|(id, p)| serde_json::json!({
+            "id": id, "name": p.name, "service": p.service, "dpa_signed_on": p.dpa_signed_on,
+            "location": p.location, "transfers_outside_eu": p.transfers_outside_eu,
+            "safeguard": p.safeguard, "purposes": p.purpose_ids,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -95,10 +102,17 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                 {move || {
                     let lang = locale.get();
                     session.data.with(|d| {
+                        let today = crate::app::clock::local_day(chrono::Utc::now());
                         d.purposes
-                            .values()
-                            .map(|p| {
+                            .iter()
+                            .map(|(pid, p)| {
                                 let p = p.data.clone();
+                                let processors: Vec<String> = d
+                                    .processors_of(pid)
+                                    .into_iter()
+                                    .map(|(_, x)| x.name)
+                                    .collect();
+                                let lia = lia_rows(lang, &p, today);
                                 let row = move |label: Text, value: String| view! {
                                     <dt>{label.get(lang)}</dt>
                                     <dd>{if value.is_empty() { Text::NoneWord.get(lang).to_string() } else { value }}</dd>
@@ -120,6 +134,8 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                                             {row(Text::OptOut, yes_no(lang, p.opt_out).to_string())}
                                             {row(Text::DirectMarketing, yes_no(lang, p.direct_marketing).to_string())}
                                             {row(Text::Security, p.security.clone())}
+                                            {row(Text::ProcessorsHeading, processors.join(", "))}
+                                            {lia}
                                         </dl>
                                     </article>
                                 }
@@ -128,6 +144,63 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                     })
                 }}
             </Show>
+            <ProcessorsRegister/>
         </section>
+    }
+}
+
+/// A legitimate-interest purpose's assessment, as rows of the record ("assessment missing"
+/// when it is not written, "review due" once its day has come); nothing for another basis.
+fn lia_rows(
+    lang: Lang,
+    p: &crate::domain::purpose::Purpose,
+    today: chrono::NaiveDate,
+) -> Option<impl IntoView> {
+    use crate::domain::assessment::LiaState;
+    let state = p.lia_state(today)?;
+    let a = p.lia.clone().unwrap_or_default();
+    let status = match state {
+        LiaState::Missing => Some(Text::LiaMissing.get(lang).to_string()),
+        LiaState::ReviewDue(on) => Some(phrases::lia_review_since(lang, on)),
+        LiaState::Complete => None,
+    };
+    let row = move |label: Text, value: String| {
+        (!value.trim().is_empty()).then(|| view! { <dt>{label.get(lang)}</dt> <dd>{value}</dd> })
+    };
+    Some(view! {
+        <dt>{Text::LiaHeading.get(lang)}</dt>
+        <dd>{status.map(|s| view! { <span class="tag" data-testid="lia-status">{s}</span> })}</dd>
+        {row(Text::LiaInterest, a.interest)}
+        {row(Text::LiaNecessity, a.necessity)}
+        {row(Text::LiaBalancing, a.balancing)}
+        {row(Text::LiaSafeguards, a.safeguards)}
+        {row(Text::LiaReview, a.review_on.map(|d| phrases::day(lang, d)).unwrap_or_default())}
+    })
+}
+
+/// The register of processors, as the record shows it.
+#[component]
+fn ProcessorsRegister() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let locale = use_locale();
+    view! {
+        <h2 id="record-processors">{move || locale.t(Text::ProcessorsRegister)}</h2>
+        {move || {
+            let lang = locale.get();
+            session.data.with(|d| {
+                let list = d.processors_by_name();
+                if list.is_empty() {
+                    return view! { <p class="empty-state">{Text::NoProcessorsYet.get(lang)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="simple-list" aria-labelledby="record-processors">
+                        {list.into_iter().map(|(_, p)| {
+                            let line = super::processors_page::processor_line(lang, &p);
+                            view! { <li><strong>{p.name}</strong> <span class="contact-detail">{line}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })
+        }}
     }
 }

@@ -67,6 +67,7 @@ pub fn PurposeFormPage() -> impl IntoView {
     } else {
         draft.retention_after
     });
+    let lia = super::assessment_fields::AssessmentSignals::new(draft.lia);
     // A new purpose's audience follows its basis's default until the user chooses one.
     let audience_chosen = RwSignal::new(editing);
     let errors = RwSignal::new(FieldErrors::new());
@@ -119,6 +120,7 @@ pub fn PurposeFormPage() -> impl IntoView {
             own_similar: own_similar.get_untracked(),
             retention_months: retention_months.get_untracked(),
             retention_after: retention_after.get_untracked(),
+            lia: lia.draft(),
         };
         failure.set(None);
         working.set(true);
@@ -180,6 +182,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                         </select>
                     </div>
                     <AudienceFields audience audience_chosen audience_tag audience_stages errors/>
+                    <super::assessment_fields::AssessmentFields lia errors shown=Signal::derive(move || basis.get() == LawfulBasis::LegitimateInterest.code())/>
                     <TextField label=Text::DataCategories id="purpose-data" value=data_categories error=error_for(fields::DATA_CATEGORIES) required=true/>
                     <TextField label=Text::SubjectCategories id="purpose-subjects" value=subject_categories error=error_for(fields::SUBJECT_CATEGORIES)/>
                     <TextField label=Text::Recipients id="purpose-recipients" value=recipients error=error_for(fields::RECIPIENTS)/>

@@ -8,6 +8,21 @@ use crate::ui::common::locale::use_locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// "assessment missing" or "assessment review due" for a legitimate-interest purpose.
+fn lia_badge(
+    lang: crate::i18n::Lang,
+    p: &crate::domain::purpose::Purpose,
+) -> Option<impl IntoView> {
+    use crate::domain::assessment::LiaState;
+    let today = crate::app::clock::local_day(chrono::Utc::now());
+    let text = match p.lia_state(today)? {
+        LiaState::Missing => Text::LiaMissing,
+        LiaState::ReviewDue(_) => Text::LiaReviewDue,
+        LiaState::Complete => return None,
+    };
+    Some(view! { <span class="tag">{text.get(lang)}</span> })
+}
+
 #[component]
 pub fn PurposesPage() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -38,22 +53,25 @@ pub fn PurposesPage() -> impl IntoView {
                 <A href="/purposes/new" attr:class="button">{t(Text::NewPurpose)}</A>
             </div>
             <p class="lead">{t(Text::PurposesLead)}</p>
-            <p><A href="/purposes/record">{t(Text::ProcessingRecordHeading)}</A></p>
+            <p><A href="/purposes/record">{t(Text::ProcessingRecordHeading)}</A> " · " <A href="/processors">{t(Text::ProcessorsHeading)}</A></p>
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty-state">{t(Text::NoPurposesYet)}</p> }>
                 <ul class="simple-list">
                     {move || {
                         let lang = locale.get();
                         rows.get()
                             .into_iter()
-                            .map(|(id, p, used)| view! {
+                            .map(|(id, p, used)| {
+                                let badge = lia_badge(lang, &p);
+                                view! {
                                 <li>
                                     <A href=format!("/purposes/{id}")>{p.name.clone()}</A>
                                     <span class="contact-detail">
                                         {format!("{} · {}", phrases::basis_with_article(lang, p.basis), phrases::consents_count(lang, used as u64))}
                                     </span>
                                     {p.retired.then(|| view! { <span class="tag">{Text::RetiredBadge.get(lang)}</span> })}
+                                    {badge}
                                 </li>
-                            })
+                            }})
                             .collect_view()
                     }}
                 </ul>

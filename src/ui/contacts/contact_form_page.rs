@@ -213,6 +213,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     ..ConsentDraft::default()
                 })
                 .collect();
+            let lang = locale.lang.get_untracked();
             spawn_local(async move {
                 let outcome = if id.is_none() && !consents.is_empty() {
                     session
@@ -223,7 +224,12 @@ pub fn ContactFormPage() -> impl IntoView {
                 } else {
                     session
                         .write(move |v, now| async move {
-                            v.save_contact(id.as_deref(), &draft, now).await
+                            let wording = crate::i18n::phrases::notify_wording(
+                                lang,
+                                crate::app::clock::local_day(now),
+                            );
+                            v.save_contact_notifying(id.as_deref(), &draft, &wording, now)
+                                .await
                         })
                         .await
                 };

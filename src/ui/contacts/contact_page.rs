@@ -57,10 +57,13 @@ pub fn ContactPage() -> impl IntoView {
         } else {
             crate::app::service::KeepOnList::No
         };
+        let lang = locale.lang.get_untracked();
         spawn_local(async move {
             match session
                 .write(move |v, now| async move {
-                    v.delete_contact(&id, keep, now, crate::app::clock::local_day(now))
+                    let today = crate::app::clock::local_day(now);
+                    let wording = crate::i18n::phrases::notify_wording(lang, today);
+                    v.delete_contact_notifying(&id, keep, &wording, now, today)
                         .await
                 })
                 .await
@@ -120,7 +123,7 @@ pub fn ContactPage() -> impl IntoView {
                     </p>
                 })}
                 {move || {
-                    let lang = locale.get();
+                    let lang = locale.lang.get_untracked();
                     let said = session.data.with(|d| {
                         let mut names: Vec<String> = crate::domain::consent::objections(
                             &id_value.get_value(),
@@ -183,6 +186,7 @@ pub fn ContactPage() -> impl IntoView {
                             <crate::ui::consent::consent_panel::ConsentPanel contact_id=id_value.get_value()/>
                             <crate::ui::consent::limits_panel::LimitsPanel contact_id=id_value.get_value()/>
                         </Show>
+                        <super::shared_with_panel::SharedWithPanel contact_id=id_value.get_value()/>
                         <ContactDetails contact_id=id_value.get_value()/>
                     </div>
                     // Beside the column on a wide screen, last on a narrow one.

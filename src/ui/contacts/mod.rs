@@ -10,6 +10,7 @@ pub mod merge_page;
 pub mod organisation_form_page;
 pub mod organisation_page;
 pub mod organisations_page;
+pub mod shared_with_panel;
 pub mod source_fields;
 
 use leptos::prelude::*;

@@ -82,6 +82,7 @@ pub fn AgendaPage() -> impl IntoView {
             <ActionError failure/>
             <crate::ui::breaches::agenda_breaches::BreachesDue/>
             <RequestsDue/>
+            <crate::ui::consent::assessments_due::AssessmentsDue/>
             <FinishErasure/>
             {section(0, Text::Overdue, "overdue")}
             {section(1, Text::TodayLabel, "today")}

@@ -113,6 +113,19 @@ pub fn AccessPage() -> impl IntoView {
                         .filter(|x| x.data.contact_ids.contains(&id))
                         .map(|x| format!("{} {} ({})", locale.t(phrases::document_kind(x.data.kind)), x.data.number, phrases::day(lang, x.data.date)))
                         .collect();
+                    // Who actually received their data (Art. 15(1)(c)): recipient, data, date, purpose.
+                    let recipients: Vec<String> = d
+                        .disclosures_of(&id)
+                        .into_iter()
+                        .rev()
+                        .map(|(_, x)| {
+                            let mut line = format!("{} — {} ({})", x.recipient_name(|p| d.processor_name(p)), x.data, phrases::day(lang, x.on));
+                            if let Some(p) = x.purpose_id.as_deref().and_then(|p| d.purposes.get(p)) {
+                                line.push_str(&format!(", {}", p.data.name));
+                            }
+                            line
+                        })
+                        .collect();
                     let row = |label: String, value: String| view! { <div class="fact-row"><dt>{label}</dt><dd>{value}</dd></div> };
                     let list = |l: &[crate::domain::contact::Labelled]| l.iter().map(|x| x.value.clone()).collect::<Vec<_>>().join(", ");
                     let organisation = c.organisation_id.as_ref().and_then(|o| d.organisations.get(o)).map(|o| o.data.name.clone()).unwrap_or_default();
@@ -173,6 +186,12 @@ pub fn AccessPage() -> impl IntoView {
                                 {holds.iter().map(|h| format!("{} {} — {}", locale.t(phrases::document_kind(h.kind)), h.number, phrases::keep_until(lang, h.until))).collect::<Vec<_>>().join("; ")}
                             </p>
                         })}
+                        <h2>{locale.t(Text::AccessActualRecipients)}</h2>
+                        {if recipients.is_empty() {
+                            view! { <p>{locale.t(Text::AccessNoRecipients)}</p> }.into_any()
+                        } else {
+                            view! { <ul data-testid="access-recipients">{recipients.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any()
+                        }}
                         <h2>{locale.t(Text::AccessSource)}</h2>
                         <p data-testid="access-source">{if sources.is_empty() { locale.t(Text::AccessSourceDirect).to_string() } else { sources.join("; ") }}</p>
                         {(!informed.is_empty()).then(|| view! { <p>{format!("{}: {informed}", locale.t(Text::AccessInformed))}</p> })}

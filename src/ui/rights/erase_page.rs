@@ -61,9 +61,17 @@ pub fn ErasePage() -> impl IntoView {
         spawn_local(async move {
             match session
                 .write(move |v, now| async move {
-                    v.erase_contact(&(id_value.get_value()), &outcome, keep, now, local_day(now))
-                        .await
-                        .map(|_| ())
+                    let wording = crate::i18n::phrases::notify_wording(lang, local_day(now));
+                    v.erase_contact_notifying(
+                        &(id_value.get_value()),
+                        &outcome,
+                        keep,
+                        &wording,
+                        now,
+                        local_day(now),
+                    )
+                    .await
+                    .map(|_| ())
                 })
                 .await
             {
@@ -113,7 +121,7 @@ fn ErasePlan(
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
     move || {
-        let lang = locale.get();
+        let lang = locale.lang.get_untracked();
         let Some(p) = plan.get() else {
             return view! { <p class="form-error" role="alert">{locale.t(Text::ContactNotFound)}</p> }.into_any();
         };

@@ -61,3 +61,29 @@ test('the version 3 fixture has labelled addresses and birthdays, which the v2 s
   addFormats(ajv);
   assert.ok(!ajv.compile(read('public', 'folio-export-v2.schema.json'))(fixture));
 });
+
+test('the version 3 schema accepts what wave 2 added, as Folio writes it, and rejects a wrong field in it', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(read('public', 'folio-export-v3.schema.json'));
+  const fixture = read('tests', 'fixtures', 'folio-export-v3-wave2.json');
+  assert.ok(validate(fixture), JSON.stringify(validate.errors, null, 2));
+  for (const section of ['notices', 'breaches', 'processors', 'disclosures']) {
+    assert.equal(fixture[section].length, 1, `the fixture has ${section}`);
+  }
+  assert.ok(fixture.contacts[0].data.source && fixture.contacts[0].data.informed);
+  assert.ok(fixture.purposes[0].data.lia && fixture.purposes[0].data.retention_rule);
+  for (const [path, wrong] of [
+    [['breaches', 0, 'data', 'authority'], 'maybe'],
+    [['processors', 0, 'data', 'transfers_outside_eu'], 'no'],
+    [['disclosures', 0, 'data', 'on'], 42],
+    [['contacts', 0, 'data', 'source', 'kind'], 'fax'],
+    [['notices', 0, 'data', 'sha256'], 'abc'],
+  ]) {
+    const bad = structuredClone(fixture);
+    let at = bad;
+    for (const key of path.slice(0, -1)) at = at[key];
+    at[path.at(-1)] = wrong;
+    assert.ok(!validate(bad), `${path.join('.')} = ${JSON.stringify(wrong)} is refused`);
+  }
+});

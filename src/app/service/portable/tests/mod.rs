@@ -2,6 +2,7 @@
 //! trips, refused files, fixtures of every format version, merges and replaces (erasure in `erasure`).
 
 mod erasure;
+mod wave2;
 
 use super::ImportSummary;
 use crate::app::generator::{populate, Counts};

@@ -81,12 +81,19 @@ pub fn notice_version(lang: Lang, v: &NoticeVersion) -> String {
     )
 }
 
+/// A purpose as the notice states it: the purpose and the processors of the register that
+/// receive data for it (name, service, transfer outside the EU with its safeguard).
+pub struct NoticePurpose<'a> {
+    pub purpose: &'a Purpose,
+    pub processors: Vec<&'a crate::domain::processor::Processor>,
+}
+
 /// The notice's text for the controller `profile` (None: not filled in yet) and the purposes
 /// it lists (the caller passes the active ones, in the order to show).
 pub fn privacy_notice(
     lang: Lang,
     profile: Option<&ControllerProfile>,
-    purposes: &[&Purpose],
+    purposes: &[NoticePurpose],
 ) -> String {
     let en = lang == Lang::En;
     let mut out = String::new();
@@ -182,7 +189,8 @@ fn controller(lang: Lang, profile: Option<&ControllerProfile>) -> String {
     parts.join(", ")
 }
 
-fn purpose(lang: Lang, p: &Purpose) -> String {
+fn purpose(lang: Lang, np: &NoticePurpose) -> String {
+    let p = np.purpose;
     let en = lang == Lang::En;
     let or = |text: &str, otherwise: &str| {
         let t = text.trim();
@@ -208,6 +216,14 @@ fn purpose(lang: Lang, p: &Purpose) -> String {
         });
     }
     if p.basis == LawfulBasis::LegitimateInterest {
+        // Art. 13(1)(d): the legitimate interest pursued, as its assessment states it.
+        let interest = p.lia.as_ref().map(|a| a.interest.trim().to_string());
+        if let Some(interest) = interest.filter(|i| !i.is_empty()) {
+            s.push_str(&match lang {
+                Lang::En => format!(" Our legitimate interest: {interest}."),
+                Lang::Cs => format!(" Náš oprávněný zájem: {interest}."),
+            });
+        }
         s.push_str(if en {
             " You may object to it at any time."
         } else {
@@ -227,10 +243,50 @@ fn purpose(lang: Lang, p: &Purpose) -> String {
     if !p.data_categories.trim().is_empty() {
         s.push_str(&format!(" {data}: {}.", p.data_categories.trim()));
     }
-    s.push_str(&format!(" {recipients}: {}.", or(&p.recipients, none)));
+    // Art. 13(1)(e)–(f): the recipients, the processors of the register among them, and every
+    // transfer outside the EU with its safeguard.
+    let mut who: Vec<String> = Vec::new();
+    if !p.recipients.trim().is_empty() {
+        who.push(p.recipients.trim().to_string());
+    }
+    who.extend(
+        np.processors
+            .iter()
+            .map(|x| format!("{} ({})", x.name, x.service)),
+    );
+    let who = if who.is_empty() {
+        none.to_string()
+    } else {
+        who.join("; ")
+    };
+    s.push_str(&format!(" {recipients}: {who}."));
+    let mut abroad: Vec<String> = Vec::new();
+    if !p.transfers.trim().is_empty() {
+        abroad.push(p.transfers.trim().to_string());
+    }
+    abroad.extend(
+        np.processors
+            .iter()
+            .filter(|x| x.transfers_outside_eu)
+            .map(|x| format!("{} ({}, {})", x.name, x.location, x.safeguard)),
+    );
     let no_transfer = if en { "none" } else { "žádné" };
-    s.push_str(&format!(" {transfers}: {}.", or(&p.transfers, no_transfer)));
-    s.push_str(&format!(" {kept}: {}.", or(&p.retention, unstated)));
+    let abroad = if abroad.is_empty() {
+        no_transfer.to_string()
+    } else {
+        abroad.join("; ")
+    };
+    s.push_str(&format!(" {transfers}: {abroad}."));
+    // Art. 13(2)(a): how long, as the retention schedule's rule says, with its description.
+    let rule = p
+        .retention_rule
+        .map(|r| super::retention::rule_text(lang, r));
+    let kept_for = match (rule, p.retention.trim()) {
+        (Some(rule), "") => rule,
+        (Some(rule), text) => format!("{rule} ({text})"),
+        (None, text) => or(text, unstated),
+    };
+    s.push_str(&format!(" {kept}: {kept_for}."));
     s.replace("..", ".")
 }
 
@@ -273,7 +329,11 @@ mod tests {
         };
         let news = purpose("Newsletter", LawfulBasis::Consent);
         let clients = purpose("Klienti", LawfulBasis::Contract);
-        let cs = privacy_notice(Lang::Cs, Some(&profile), &[&news, &clients]);
+        let np = |p| NoticePurpose {
+            purpose: p,
+            processors: Vec::new(),
+        };
+        let cs = privacy_notice(Lang::Cs, Some(&profile), &[np(&news), np(&clients)]);
         assert!(cs.contains("Jana Nováková, Dlouhá 1, Praha, IČO 12345678, e-mail jana@example.cz"));
         assert!(
             cs.contains("- Newsletter: Zasílání novinek. Právní základ: "),
@@ -291,8 +351,52 @@ mod tests {
         // The same facts give the same text, so the same version.
         assert_eq!(
             cs,
-            privacy_notice(Lang::Cs, Some(&profile), &[&news, &clients])
+            privacy_notice(Lang::Cs, Some(&profile), &[np(&news), np(&clients)])
         );
-        assert_ne!(cs, privacy_notice(Lang::Cs, Some(&profile), &[&news]));
+        assert_ne!(cs, privacy_notice(Lang::Cs, Some(&profile), &[np(&news)]));
+    }
+
+    #[test]
+    fn the_notice_states_the_legitimate_interest_the_processors_their_transfers_and_the_rule() {
+        let mut events = purpose("Akce", LawfulBasis::LegitimateInterest);
+        events.retention_rule = Some(crate::domain::retention::RetentionRule {
+            months: 24,
+            after: crate::domain::retention::After::LastActivity,
+        });
+        events.lia = Some(crate::domain::assessment::Assessment {
+            interest: "pozvat klienty na akce".into(),
+            ..Default::default()
+        });
+        let mailer = crate::domain::processor::Processor {
+            name: "Mailchimp".into(),
+            service: "rozesílání e-mailů".into(),
+            dpa_signed_on: None,
+            location: "USA".into(),
+            transfers_outside_eu: true,
+            safeguard: "SCC".into(),
+            purpose_ids: Vec::new(),
+        };
+        let text = privacy_notice(
+            Lang::Cs,
+            None,
+            &[NoticePurpose {
+                purpose: &events,
+                processors: vec![&mailer],
+            }],
+        );
+        assert!(
+            text.contains("Náš oprávněný zájem: pozvat klienty na akce."),
+            "{text}"
+        );
+        assert!(
+            text.contains("Příjemci: Mailchimp (rozesílání e-mailů)."),
+            "{text}"
+        );
+        assert!(
+            text.contains("Předání mimo EU: Mailchimp (USA, SCC)."),
+            "{text}"
+        );
+        assert!(text.contains("Doba uložení: 24 "), "{text}");
+        assert!(text.contains("(3 roky)."), "{text}");
     }
 }

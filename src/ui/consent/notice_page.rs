@@ -28,7 +28,18 @@ pub fn NoticePage() -> impl IntoView {
         session.data.with(|d| {
             let mut purposes: Vec<_> = d.purposes.values().filter(|p| !p.data.retired).collect();
             purposes.sort_by_key(|p| p.created_at);
-            let purposes: Vec<_> = purposes.iter().map(|p| &p.data).collect();
+            let purposes: Vec<_> = purposes
+                .iter()
+                .map(|p| phrases::notice::NoticePurpose {
+                    purpose: &p.data,
+                    processors: d
+                        .processors
+                        .values()
+                        .filter(|x| x.data.purpose_ids.contains(&p.id))
+                        .map(|x| &x.data)
+                        .collect(),
+                })
+                .collect();
             phrases::notice::privacy_notice(lang, d.profile().map(|p| &p.data), &purposes)
         })
     });

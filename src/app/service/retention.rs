@@ -81,6 +81,7 @@ impl<R: Repository> UnlockedVault<R> {
     pub async fn erase_due(
         &self,
         id: &str,
+        wording: &crate::domain::disclosure::NotifyWording,
         now: DateTime<Utc>,
         today: NaiveDate,
         local_day: &dyn Fn(DateTime<Utc>) -> NaiveDate,
@@ -93,7 +94,9 @@ impl<R: Repository> UnlockedVault<R> {
         if !due {
             return Err(AppError::NotFound(id.to_string()));
         }
-        self.delete_contact(id, KeepOnList::No, now, today).await
+        // The recipients of their data are told in the reader's language (Art. 19).
+        self.delete_contact_notifying(id, KeepOnList::No, wording, now, today)
+            .await
     }
 }
 
@@ -153,7 +156,7 @@ mod tests {
         assert!(matches!(due[0].reasons[0].ground, Ground::Record(_)));
         // Eva is not due: erasing her from here is refused, and nothing is written.
         assert!(matches!(
-            block_on(vault.erase_due(&eva, t(6), today, &day_of)),
+            block_on(vault.erase_due(&eva, &Default::default(), t(6), today, &day_of)),
             Err(AppError::NotFound(_))
         ));
         // While Petr has an open request, he is left out (the answer is about his data).
@@ -173,7 +176,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(vault.snapshot().due_for_review(today, &day_of).len(), 1);
-        block_on(vault.erase_due(&petr, t(7), today, &day_of)).unwrap();
+        block_on(vault.erase_due(&petr, &Default::default(), t(7), today, &day_of)).unwrap();
         let s = vault.snapshot();
         assert!(!s.contacts.contains_key(&petr) && s.contacts.contains_key(&eva));
         assert!(s.activities.is_empty());

@@ -62,12 +62,14 @@ pub fn DueForReview() -> impl IntoView {
         failure.set(None);
         done.set(None);
         confirming.set(None);
+        let lang = locale.lang.get_untracked();
         spawn_local(async move {
             let mut erased = 0;
             for id in ids {
                 let result = session
                     .write(move |v, now| async move {
-                        v.erase_due(&id, now, local_day(now), &local_day)
+                        let wording = crate::i18n::phrases::notify_wording(lang, local_day(now));
+                        v.erase_due(&id, &wording, now, local_day(now), &local_day)
                             .await
                             .map(|_| ())
                     })

@@ -20,6 +20,7 @@ pub use contacts_import::*;
 pub use feedback::*;
 pub use law::*;
 pub use notice::{notice_version, source_kind, source_text};
+pub mod outreach;
 mod recipients;
 pub use recipients::*;
 

@@ -29,6 +29,7 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
                 "recipients": p.recipients, "transfers_outside_eu": p.transfers,
                 "retention": p.retention, "opt_out": p.opt_out, "security": p.security,
                 "retired": p.retired, "direct_marketing": p.direct_marketing,
+                "audience": p.audience(),
                 "retention_rule": p.retention_rule.map(|r| serde_json::json!({"months": r.months, "after": r.after.code()})),
                 "legitimate_interest_assessment": p.lia,
                 "processors": d.processors_of(id).into_iter().map(|(pid, _)| pid).collect::<Vec<_>>(),
@@ -103,6 +104,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                     let lang = locale.get();
                     session.data.with(|d| {
                         let today = crate::app::clock::local_day(chrono::Utc::now());
+                        let pipeline = d.pipeline();
                         d.purposes
                             .iter()
                             .map(|(pid, p)| {
@@ -123,6 +125,7 @@ pub fn ProcessingRecordPage() -> impl IntoView {
                                         <dl class="facts">
                                             {row(Text::PurposeDescription, p.description.clone())}
                                             {row(Text::LawfulBasisLabel, phrases::basis_with_article(lang, p.basis))}
+                                            {row(Text::AudienceLabel, phrases::outreach::audience(lang, &p.audience(), &pipeline))}
                                             {row(Text::DataCategories, p.data_categories.clone())}
                                             {row(Text::SubjectCategories, p.subject_categories.clone())}
                                             {row(Text::Recipients, p.recipients.clone())}

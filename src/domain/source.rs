@@ -3,7 +3,7 @@
 //! must be followed by the notice within one month. Must not import anything outside `domain`.
 
 use super::{FieldError, FieldErrors};
-use chrono::{Months, NaiveDate};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Field names, for the form's errors and the audit trail.
@@ -120,6 +120,22 @@ pub fn short_version(sha256: &str) -> &str {
     sha256.get(..12).unwrap_or(sha256)
 }
 
+/// The source of contacts imported from the file `file_name`: the name without control
+/// characters (a name is the browser's, but may hold anything), capped.
+pub fn imported_from(file_name: &str) -> Source {
+    Source {
+        kind: SourceKind::Import,
+        detail: file_name
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .chars()
+            .take(MAX_DETAIL_CHARS)
+            .collect(),
+    }
+}
+
 /// Checks the form's source fields: a kind's code (or blank: not recorded) and a detail.
 pub fn parse_source(errors: &mut FieldErrors, kind: &str, detail: &str) -> Option<Source> {
     let detail = detail.trim();
@@ -179,12 +195,12 @@ pub fn needs_notice(source: Option<&Source>, informed: Option<&Informed>) -> boo
 }
 
 /// By when such a person must be informed (Art. 14(3)(a): within a reasonable period, at the
-/// latest one month after obtaining the data on `obtained`); None when they need not be.
+/// latest one month after obtaining the data at `obtained`); None when they need not be.
 pub fn inform_by(
     source: Option<&Source>,
     informed: Option<&Informed>,
-    obtained: NaiveDate,
-) -> Option<NaiveDate> {
+    obtained: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     needs_notice(source, informed).then(|| {
         obtained
             .checked_add_months(Months::new(1))
@@ -208,7 +224,8 @@ mod tests {
                 kind,
                 detail: String::new(),
             };
-            let due = inform_by(Some(&source), None, day(2026, 1, 31));
+            let at = |d: NaiveDate| d.and_hms_opt(10, 0, 0).unwrap().and_utc();
+            let due = inform_by(Some(&source), None, at(day(2026, 1, 31))).map(|d| d.date_naive());
             match kind {
                 SourceKind::Form | SourceKind::Meeting | SourceKind::Other => {
                     assert_eq!(due, None, "{kind:?} is direct or unknown")
@@ -224,11 +241,12 @@ mod tests {
                 notice_sha256: None,
             };
             assert_eq!(
-                inform_by(Some(&source), Some(&informed), day(2026, 1, 31)),
+                inform_by(Some(&source), Some(&informed), at(day(2026, 1, 31))),
                 None
             );
         }
-        assert_eq!(inform_by(None, None, day(2026, 1, 1)), None);
+        let noon = day(2026, 1, 1).and_hms_opt(12, 0, 0).unwrap().and_utc();
+        assert_eq!(inform_by(None, None, noon), None);
         assert_eq!(SourceKind::from_code("LinkedIn"), None);
     }
 

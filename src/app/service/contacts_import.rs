@@ -199,14 +199,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<ContactsImportSummary, AppError> {
         self.ready()?;
-        let source = crate::domain::source::Source {
-            kind: crate::domain::source::SourceKind::Import,
-            detail: file_name
-                .trim()
-                .chars()
-                .take(crate::domain::source::MAX_DETAIL_CHARS)
-                .collect(),
-        };
+        let source = crate::domain::source::imported_from(file_name);
         let planned = self.with_snapshot(|s| plan(s, rows));
         let mut summary = ContactsImportSummary::default();
         let mut organisations: Vec<OpenRecord<Organisation>> = Vec::new();
@@ -269,9 +262,7 @@ impl<R: Repository> UnlockedVault<R> {
             .code();
             let task = crate::domain::task::Task {
                 title,
-                due: now
-                    .checked_add_months(chrono::Months::new(1))
-                    .unwrap_or(now),
+                due: crate::domain::source::inform_by(Some(&source), None, now).unwrap_or(now),
                 done: false,
                 contact_id: None,
                 deal_id: None,
@@ -474,6 +465,25 @@ mod tests {
             crate::i18n::phrases::skip_reason(crate::i18n::Lang::En, &summary.skipped[0].1, false),
             "on the do-not-contact list: an erased person's address"
         );
+    }
+
+    #[test]
+    fn a_hostile_file_name_leaves_a_follow_up_and_a_source_folio_would_write() {
+        use crate::domain::Revalidate;
+        let repo = MemoryRepository::new();
+        let v = vault(&repo);
+        let name = format!("\u{0}\n\u{1b}[31m{}{}", "\"\\".repeat(150), "ř".repeat(300));
+        block_on(v.import_contacts_from(&rows(FILE), &name, t(1))).unwrap();
+        let snapshot = v.snapshot();
+        for c in snapshot.contacts.values() {
+            let detail = &c.data.source.as_ref().unwrap().detail;
+            assert!(!detail.chars().any(char::is_control));
+            assert!(detail.chars().count() <= crate::domain::source::MAX_DETAIL_CHARS);
+            assert_eq!(c.data.revalidate(), Ok(()), "an export of it imports again");
+        }
+        let task = &snapshot.tasks.values().next().unwrap().data;
+        assert!(task.title.chars().count() <= 300, "{}", task.title.len());
+        assert_eq!(task.revalidate(), Ok(()));
     }
 
     #[test]

@@ -12,12 +12,7 @@ use crate::domain::source;
 use crate::domain::stored::Stored;
 use crate::domain::task::Task;
 use crate::store::{Batch, Repository};
-use chrono::{DateTime, Months, Utc};
-
-/// When a follow-up to inform someone whose data was obtained at `now` is due: a month on.
-fn a_month_after(now: DateTime<Utc>) -> DateTime<Utc> {
-    now.checked_add_months(Months::new(1)).unwrap_or(now)
-}
+use chrono::{DateTime, Utc};
 
 impl<R: Repository> UnlockedVault<R> {
     /// Publishes `text` as a version of the privacy notice in `language` ("cs", "en"). Returns
@@ -56,12 +51,14 @@ impl<R: Repository> UnlockedVault<R> {
         let code = Stored::InformArt14.code();
         match (id, previous) {
             (None, _) => {
-                if !source::needs_notice(contact.source.as_ref(), contact.informed.as_ref()) {
+                let Some(due) =
+                    source::inform_by(contact.source.as_ref(), contact.informed.as_ref(), now)
+                else {
                     return Ok(Vec::new());
-                }
+                };
                 let task = Task {
                     title: code,
-                    due: a_month_after(now),
+                    due,
                     done: false,
                     contact_id: None,
                     deal_id: None,

@@ -50,11 +50,15 @@ test('a referred contact is followed up until informed with a published notice v
   await page.getByLabel('Source', { exact: true }).selectOption({ label: 'A referral' });
   await page.getByText(/Folio adds a follow-up to give them the privacy notice within a month/).waitFor();
   await page.getByLabel('Source details').fill('Jana Nováková');
+  await page.getByLabel('Source details').scrollIntoViewIfNeeded();
+  await screenshot(page, 'notice-contact-form-source');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { level: 1, name: 'Petr Doporučený' }).waitFor();
   const details = page.locator('dl.more-details');
   assert.match(await details.innerText(), /Source\s+A referral: Jana Nováková/);
   assert.match(await details.innerText(), /Informed on\s+Not yet informed/);
+  await details.scrollIntoViewIfNeeded();
+  await screenshot(page, 'notice-contact-details');
   await nav(page, 'Agenda');
   const followUp = page.getByText('Give them the privacy notice (Art. 14): their data did not come from them');
   await followUp.first().waitFor();
@@ -83,6 +87,11 @@ test('a referred contact is followed up until informed with a published notice v
   await page.getByRole('link', { name: 'Access report (Art. 15)' }).click();
   assert.match(await page.getByTestId('access-source').innerText(), /A referral: Jana Nováková/);
   await page.getByText(`Privacy notice given: 1 Dec 2026 (version ${version})`).waitFor();
+  await screenshot(page, 'notice-access-report');
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  await screenshot(page, 'notice-access-report-390');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   assert.deepEqual(problems(), []);
   assert.deepEqual(foreignRequests(), []);

@@ -94,9 +94,7 @@ mod tests {
 
     #[test]
     fn a_breach_is_recorded_edited_and_deleted_each_audited() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let id = block_on(vault.save_breach(None, &breach(vec![jana.clone()], 2), t(3))).unwrap();
         let s = vault.snapshot();
         assert_eq!(s.breaches[&id].data.contact_ids, vec![jana.clone()]);
@@ -173,9 +171,7 @@ mod tests {
 
     #[test]
     fn erasing_a_person_unlinks_them_and_keeps_the_breach() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let petr = block_on(vault.save_contact(None, &contact("Petr", "Svoboda"), t(1))).unwrap();
         let id =
             block_on(vault.save_breach(None, &breach(vec![jana.clone(), petr.clone()], 2), t(3)))

@@ -240,10 +240,7 @@ mod tests {
     #[test]
     fn consents_only_grow_and_purposes_in_use_are_kept() {
         use crate::domain::consent::State;
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let contact_id =
-            block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, contact_id) = vault_with_jana();
         let purpose = newsletter();
         let purpose_id = block_on(vault.save_purpose(None, &purpose, t(2))).unwrap();
         let draft = ConsentDraft {
@@ -314,7 +311,7 @@ mod tests {
         use crate::domain::consent::LimitKind;
         use crate::domain::do_not_contact::{Channel, Reason};
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let mut draft = contact("Jana", "Nováková");
         draft.phones = "mobile: +420 601 123 456".into();
         let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();
@@ -366,14 +363,7 @@ mod tests {
             block_on(vault.add_limit(&petr, LimitKind::Restriction, None, "accuracy", t(6)))
                 .unwrap();
         assert!(vault.snapshot().contacts[&petr].data.restricted);
-        let activity = crate::domain::activity::ActivityDraft {
-            contact_id: petr.clone(),
-            kind: crate::domain::activity::ActivityKind::Call,
-            at: Some(t(7)),
-            subject: "Offer".into(),
-            body: String::new(),
-            deal_id: None,
-        };
+        let activity = call(&petr, t(7), "Offer");
         assert!(matches!(
             block_on(vault.save_activity(None, &activity, t(7))),
             Err(AppError::Restricted)

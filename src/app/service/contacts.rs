@@ -312,22 +312,13 @@ mod tests {
 
     #[test]
     fn contacts_and_activities_round_trip_with_their_history() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let id = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, id) = vault_with_jana();
         let mut edited = contact("Jana", "Nováková");
         edited.phones = "601 234 567".into();
         block_on(vault.save_contact(Some(&id), &edited, t(2))).unwrap();
         // Saving without a change writes nothing.
         block_on(vault.save_contact(Some(&id), &edited, t(3))).unwrap();
-        let activity = ActivityDraft {
-            contact_id: id.clone(),
-            kind: crate::domain::activity::ActivityKind::Call,
-            at: Some(t(4)),
-            subject: "Offer".into(),
-            body: String::new(),
-            deal_id: None,
-        };
+        let activity = call(&id, t(4), "Offer");
         let activity_id = block_on(vault.save_activity(None, &activity, t(4))).unwrap();
 
         let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
@@ -350,7 +341,7 @@ mod tests {
     #[test]
     fn a_contact_and_its_consents_are_created_in_one_step() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let purpose = newsletter();
         let purpose_id = block_on(vault.save_purpose(None, &purpose, t(1))).unwrap();
         let draft = ConsentDraft {
@@ -394,19 +385,10 @@ mod tests {
 
     #[test]
     fn deleting_a_contact_takes_its_activities_in_one_step() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let id = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, id) = vault_with_jana();
         let other = block_on(vault.save_contact(None, &contact("Petr", "Svoboda"), t(1))).unwrap();
         for (who, n) in [(&id, 1), (&other, 2)] {
-            let draft = ActivityDraft {
-                contact_id: who.to_string(),
-                kind: crate::domain::activity::ActivityKind::Note,
-                at: Some(t(n)),
-                subject: format!("note {n}"),
-                body: String::new(),
-                deal_id: None,
-            };
+            let draft = note(who, t(n), &format!("note {n}"));
             block_on(vault.save_activity(None, &draft, t(n))).unwrap();
         }
         block_on(vault.delete_contact(&id, KeepOnList::No, t(5), t(5).date_naive())).unwrap();
@@ -424,9 +406,7 @@ mod tests {
 
     #[test]
     fn merging_keeps_both_histories_and_all_activities() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let keep = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, keep) = vault_with_jana();
         let other_draft = ContactDraft {
             role: "CEO".into(),
             emails: "jana@jinde.cz".into(),
@@ -434,14 +414,7 @@ mod tests {
         };
         let other = block_on(vault.save_contact(None, &other_draft, t(2))).unwrap();
         for (who, n) in [(&keep, 3), (&other, 4)] {
-            let draft = ActivityDraft {
-                contact_id: who.to_string(),
-                kind: crate::domain::activity::ActivityKind::Call,
-                at: Some(t(n)),
-                subject: format!("call {n}"),
-                body: String::new(),
-                deal_id: None,
-            };
+            let draft = call(who, t(n), &format!("call {n}"));
             block_on(vault.save_activity(None, &draft, t(n))).unwrap();
         }
         block_on(vault.merge_contacts(
@@ -478,11 +451,10 @@ mod tests {
     #[test]
     fn an_organisation_with_people_is_not_deleted() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let org = OrganisationDraft {
-            name: "Firma s.r.o.".into(),
             ico: "27082440".into(),
-            ..OrganisationDraft::default()
+            ..firm("Firma s.r.o.")
         };
         let org_id = block_on(vault.save_organisation(None, &org, t(1))).unwrap();
         let person = ContactDraft {
@@ -518,7 +490,7 @@ mod tests {
     #[test]
     fn an_invalid_contact_is_not_saved() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let bad = ContactDraft {
             emails: "jana@".into(),
             ..contact("Jana", "")
@@ -533,31 +505,19 @@ mod tests {
 
     #[test]
     fn merging_moves_deals_documents_and_follow_ups() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let keep = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, keep) = vault_with_jana();
         let other = block_on(vault.save_contact(None, &contact("Jana", "Novákova"), t(1))).unwrap();
         let deal = DealDraft {
-            title: "Payroll".into(),
-            stage: "lead".into(),
             contact_ids: vec![keep.clone(), other.clone()],
-            ..DealDraft::default()
+            ..deal("Payroll", "lead")
         };
         let deal = block_on(vault.save_deal(None, &deal, ',', t(2))).unwrap();
         let contract = DocumentDraft {
-            kind: "contract".into(),
-            number: "SML-7".into(),
-            date: "2026-01-01".into(),
             contact_ids: vec![other.clone()],
-            ..DocumentDraft::default()
+            ..document("contract", "SML-7", "2026-01-01")
         };
         let doc = block_on(vault.save_document(None, &contract, ',', t(3))).unwrap();
-        let call = TaskDraft {
-            title: "Call".into(),
-            due_date: "2026-12-01".into(),
-            contact_id: Some(other.clone()),
-            ..TaskDraft::default()
-        };
+        let call = follow_up("Call", &other);
         let task = block_on(vault.save_task(None, &call, utc_of, t(4))).unwrap();
         block_on(vault.merge_contacts(&keep, &other, |_| Side::Keep, t(5))).unwrap();
         let s = block_on(unlock(repo, &pass())).unwrap().snapshot();

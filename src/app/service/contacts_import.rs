@@ -289,26 +289,12 @@ impl<R: Repository> UnlockedVault<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{create_vault, unlock, ContactDraft, KdfParams, Passphrase};
+    use super::super::testing::{firm, pass, t, unlock, vault_over as vault, ContactDraft};
     use super::*;
     use crate::domain::FieldError;
     use crate::portability::contacts_in::{read, Source};
     use crate::store::MemoryRepository;
-    use chrono::TimeZone;
     use futures_executor::block_on;
-
-    fn t(n: i64) -> DateTime<Utc> {
-        Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
-    }
-
-    fn pass() -> Passphrase {
-        Passphrase::new("correct horse battery staple")
-    }
-
-    fn vault(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {
-        let fast = KdfParams::with_cost(256, 1, 1).unwrap();
-        block_on(create_vault(repo.clone(), &pass(), fast, t(0))).unwrap()
-    }
 
     fn rows(file: &str) -> Vec<ImportRow> {
         match read(file.as_bytes()).unwrap().source {
@@ -335,10 +321,7 @@ mod tests {
             ..ContactDraft::default()
         };
         block_on(v.save_contact(None, &existing, t(1))).unwrap();
-        let acme = OrganisationDraft {
-            name: "Šťastný a syn, s.r.o.".into(),
-            ..OrganisationDraft::default()
-        };
+        let acme = firm("Šťastný a syn, s.r.o.");
         let acme_id = block_on(v.save_organisation(None, &acme, t(2))).unwrap();
         let audit_before = repo.raw_audit_event_count();
 

@@ -261,16 +261,12 @@ mod tests {
 
     #[test]
     fn deals_move_with_history_and_documents_hold_their_contacts() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let draft = DealDraft {
-            title: "Tax audit".into(),
-            stage: "lead".into(),
             value: "50 000".into(),
             currency: "CZK".into(),
             contact_ids: vec![jana.clone()],
-            ..DealDraft::default()
+            ..deal("Tax audit", "lead")
         };
         let deal = block_on(vault.save_deal(None, &draft, ',', t(2))).unwrap();
         block_on(vault.move_deal(&deal, "proposal", t(3))).unwrap();
@@ -280,19 +276,13 @@ mod tests {
         ));
         // An invoice on the deal concerns the deal's contact: a hold that blocks deletion.
         let invoice = DocumentDraft {
-            kind: "invoice".into(),
-            number: "FV-1".into(),
-            date: "2026-03-15".into(),
             deal_id: Some(deal.clone()),
-            ..DocumentDraft::default()
+            ..document("invoice", "FV-1", "2026-03-15")
         };
         let doc = block_on(vault.save_document(None, &invoice, ',', t(5))).unwrap();
         let follow_up = TaskDraft {
-            title: "Send the offer".into(),
-            due_date: "2026-12-01".into(),
             deal_id: Some(deal.clone()),
-            contact_id: Some(jana.clone()),
-            ..TaskDraft::default()
+            ..follow_up("Send the offer", &jana)
         };
         let task = block_on(vault.save_task(None, &follow_up, utc_of, t(6))).unwrap();
         block_on(vault.set_task_done(&task, true, t(7))).unwrap();
@@ -340,7 +330,7 @@ mod tests {
     #[test]
     fn a_renamed_pipeline_is_kept_and_must_stay_usable() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let mut pipeline = Pipeline::default();
         pipeline.rename("lead", "Poptávka").unwrap();
         pipeline.reorder("qualified", 1).unwrap();
@@ -361,15 +351,10 @@ mod tests {
     fn a_follow_up_is_snoozed_and_rescheduled_through_the_trail() {
         use crate::domain::task::Snooze;
         let local = |at: DateTime<Utc>| at.naive_utc();
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let follow_up = TaskDraft {
-            title: "Call back".into(),
-            due_date: "2026-12-01".into(),
             due_time: "14:30".into(),
-            contact_id: Some(jana.clone()),
-            ..TaskDraft::default()
+            ..follow_up("Call back", &jana)
         };
         let task = block_on(vault.save_task(None, &follow_up, utc_of, t(2))).unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();

@@ -15,9 +15,7 @@ fn used_vault() -> (
     UnlockedVault<MemoryRepository>,
     Vec<String>,
 ) {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+    let (repo, vault) = vault_with_profile();
     let ids: Vec<String> = ["Eva", "Petr", "Olga"]
         .iter()
         .enumerate()
@@ -30,14 +28,7 @@ fn used_vault() -> (
         edited.notes = format!("edit {n}");
         block_on(vault.save_contact(Some(&ids[0]), &edited, t(10 + n))).unwrap();
     }
-    let call = ActivityDraft {
-        contact_id: ids[1].clone(),
-        kind: crate::domain::activity::ActivityKind::Call,
-        at: Some(t(20)),
-        subject: "call".into(),
-        body: String::new(),
-        deal_id: None,
-    };
+    let call = call(&ids[1], t(20), "call");
     block_on(vault.save_activity(None, &call, t(20))).unwrap();
     (repo, vault, ids)
 }
@@ -62,7 +53,7 @@ fn normal_use_is_accounted_for() {
     assert_eq!((s.findings, s.chain, s.damaged), (vec![], None, vec![]));
     // Into another vault, restored and then replaced: still accounted for.
     let other_repo = MemoryRepository::new();
-    let other = block_on(create_vault(other_repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let other = vault_over(&other_repo);
     block_on(other.import_into_empty(&export, t(34))).unwrap();
     block_on(other.import_replace(&export, t(35))).unwrap();
     let s = reopened(&other_repo);

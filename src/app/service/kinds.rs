@@ -330,7 +330,7 @@ mod tests {
     #[test]
     fn a_kind_added_to_the_list_is_opened_restored_replaced_and_counted() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let id = block_on(vault.save_record(None, probe("first"), t(1))).unwrap();
         assert!(!vault.is_empty(), "a probe is a record like any other");
         // Opened: unlocking finds it (in the second stage, as the list says).
@@ -343,7 +343,7 @@ mod tests {
         assert_eq!(ImportSummary::of_export(&export).count("probe"), 1);
         // Restored into an empty vault, with its id and revision.
         let other_repo = MemoryRepository::new();
-        let other = block_on(create_vault(other_repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let other = vault_over(&other_repo);
         let file = Checked::new(export.clone()).unwrap();
         let summary = block_on(other.import_into_empty(&file, t(3))).unwrap();
         assert_eq!(summary.count("probe"), 1);

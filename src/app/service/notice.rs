@@ -148,8 +148,7 @@ mod tests {
 
     #[test]
     fn a_contact_from_someone_else_gets_a_follow_up_within_a_month_closed_once_informed() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         let mut referred = contact("Petr", "Doporučený");
         referred.source_kind = SourceKind::Referral.code().into();
         referred.source_detail = "Jana Nováková".into();
@@ -187,8 +186,7 @@ mod tests {
 
     #[test]
     fn a_published_notice_is_named_by_its_digest_and_published_once() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let first = block_on(vault.publish_notice("cs", "Správce: Jana", day, t(1))).unwrap();
         let again = block_on(vault.publish_notice("cs", "Správce: Jana", day, t(2))).unwrap();
@@ -203,8 +201,7 @@ mod tests {
 
     #[test]
     fn the_access_report_lists_only_the_purposes_that_apply_to_the_person() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         let news = block_on(vault.save_purpose(None, &newsletter(), t(1))).unwrap();
         let clients = block_on(vault.save_purpose(
             None,

@@ -6,7 +6,7 @@ use super::super::trail::Format;
 #[test]
 fn the_vault_accepted_as_found_is_counted_as_it_is_from_then_on() {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     let a = block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
     block_on(vault.save_contact(None, &contact("Petr", "Malý"), t(2))).unwrap();
     repo.raw_remove_record(&a);
@@ -29,7 +29,7 @@ fn the_vault_accepted_as_found_is_counted_as_it_is_from_then_on() {
 #[test]
 fn a_vault_with_weaker_key_derivation_is_wrapped_anew_at_unlock_and_says_so() {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
     drop(vault);
     let stronger = KdfParams::with_cost(512, 2, 1).unwrap();
@@ -66,7 +66,7 @@ fn a_vault_with_weaker_key_derivation_is_wrapped_anew_at_unlock_and_says_so() {
 #[test]
 fn create_then_unlock_restores_everything() {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     block_on(vault.save_profile(&draft("Jana Nováková"), t(1))).unwrap();
     drop(vault);
     let vault = block_on(unlock(repo.clone(), &pass())).unwrap();
@@ -80,7 +80,7 @@ fn create_then_unlock_restores_everything() {
 #[test]
 fn a_second_vault_is_refused() {
     let repo = MemoryRepository::new();
-    block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    vault_over(&repo);
     assert!(matches!(
         block_on(create_vault(repo, &pass(), fast(), t(0))),
         Err(AppError::VaultExists)
@@ -90,7 +90,7 @@ fn a_second_vault_is_refused() {
 #[test]
 fn wrong_passphrase_changes_nothing() {
     let repo = MemoryRepository::new();
-    block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    vault_over(&repo);
     let before = (repo.raw_records(), repo.raw_audit());
     assert!(matches!(
         block_on(unlock(repo.clone(), &Passphrase::new("not the passphrase"))),
@@ -101,9 +101,7 @@ fn wrong_passphrase_changes_nothing() {
 
 #[test]
 fn damaged_records_are_reported_and_the_rest_opens() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+    let (repo, _vault) = vault_with_profile();
     let mut profile = repo
         .raw_records()
         .into_iter()
@@ -126,9 +124,7 @@ fn damaged_records_are_reported_and_the_rest_opens() {
 
 #[test]
 fn a_record_moved_onto_another_id_does_not_open() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+    let (repo, _vault) = vault_with_profile();
     let mut copy = repo
         .raw_records()
         .into_iter()
@@ -143,7 +139,7 @@ fn a_record_moved_onto_another_id_does_not_open() {
 #[test]
 fn unlock_shows_contacts_first_and_the_rest_after_pauses() {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     let counts = crate::app::generator::Counts {
         organisations: 3,
         contacts: 30,
@@ -192,9 +188,7 @@ fn unlock_shows_contacts_first_and_the_rest_after_pauses() {
 
 #[test]
 fn a_trail_hashed_the_old_way_is_upgraded_once_on_unlock() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+    let (repo, vault) = vault_with_profile();
     block_on(vault.save_profile(&draft("Jana N."), t(2))).unwrap();
     // Re-seal the stored trail and head as builds before the digest hashing wrote them.
     let mut head = ChainHead::genesis();

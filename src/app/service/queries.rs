@@ -256,11 +256,8 @@ mod tests {
 
     #[test]
     fn a_contact_s_history_includes_the_contacts_merged_into_it() {
-        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
-        let org = OrganisationDraft {
-            name: "Firma".into(),
-            ..OrganisationDraft::default()
-        };
+        let vault = empty_vault();
+        let org = firm("Firma");
         let org = block_on(vault.save_organisation(None, &org, t(1))).unwrap();
         let keep = ContactDraft {
             organisation_id: Some(org.clone()),
@@ -268,16 +265,10 @@ mod tests {
         };
         let keep = block_on(vault.save_contact(None, &keep, t(2))).unwrap();
         let other = block_on(vault.save_contact(None, &contact("Adam", "Malý"), t(3))).unwrap();
-        let call = |who: &str, n| ActivityDraft {
-            contact_id: who.to_string(),
-            kind: crate::domain::activity::ActivityKind::Call,
-            at: Some(t(n)),
-            subject: format!("call {n}"),
-            body: String::new(),
-            deal_id: None,
-        };
-        block_on(vault.save_activity(None, &call(&keep, 4), t(4))).unwrap();
-        block_on(vault.save_activity(None, &call(&keep, 5), t(5))).unwrap();
+        for n in [4, 5] {
+            let draft = call(&keep, t(n), &format!("call {n}"));
+            block_on(vault.save_activity(None, &draft, t(n))).unwrap();
+        }
         block_on(vault.merge_contacts(&keep, &other, |_| Side::Keep, t(6))).unwrap();
         let s = vault.snapshot();
         let history = s.history_of(&keep);
@@ -298,17 +289,10 @@ mod tests {
 
     #[test]
     fn activities_of_the_same_minute_come_out_the_one_logged_last_first_every_time() {
-        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         let jana = block_on(vault.save_contact(None, &contact("Jana", "Malá"), t(1))).unwrap();
         for n in 0..12 {
-            let same_minute = ActivityDraft {
-                contact_id: jana.clone(),
-                kind: crate::domain::activity::ActivityKind::Call,
-                at: Some(t(2)),
-                subject: format!("call {n}"),
-                body: String::new(),
-                deal_id: None,
-            };
+            let same_minute = call(&jana, t(2), &format!("call {n}"));
             block_on(vault.save_activity(None, &same_minute, t(3 + n))).unwrap();
         }
         let subjects: Vec<String> = vault
@@ -323,7 +307,7 @@ mod tests {
 
     #[test]
     fn a_contact_s_summary_lists_its_consents_and_limits_in_force() {
-        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         let jana = block_on(vault.save_contact(None, &contact("Jana", "Malá"), t(1))).unwrap();
         let purpose = |name: &str| PurposeDraft {
             name: name.into(),

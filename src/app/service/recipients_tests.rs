@@ -5,7 +5,7 @@ use crate::domain::disclosure::{DisclosureDraft, NotifyWording};
 use crate::domain::processor::ProcessorDraft;
 
 fn vault() -> UnlockedVault<MemoryRepository> {
-    block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap()
+    empty_vault()
 }
 
 fn shared(v: &UnlockedVault<MemoryRepository>, contact: &str, recipient: &str) -> String {

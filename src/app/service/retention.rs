@@ -103,7 +103,6 @@ impl<R: Repository> UnlockedVault<R> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::domain::activity::ActivityKind;
     use crate::domain::request::RequestStatus;
     use crate::domain::retention::{After, Ground};
 
@@ -117,8 +116,7 @@ mod tests {
 
     #[test]
     fn a_contact_past_the_record_s_rule_is_due_and_its_erasure_is_logged() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         // The record's rule: 12 months after the last activity.
         let profile = ProfileDraft {
             retention_months: "12".into(),
@@ -128,15 +126,8 @@ mod tests {
         block_on(vault.save_profile(&profile, t(1))).unwrap();
         let petr = block_on(vault.save_contact(None, &contact("Petr", "Černý"), t(2))).unwrap();
         let eva = block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(3))).unwrap();
-        let call = |who: &str, when| ActivityDraft {
-            contact_id: who.to_string(),
-            kind: ActivityKind::Call,
-            at: Some(when),
-            subject: "Call".into(),
-            body: String::new(),
-            deal_id: None,
-        };
-        block_on(vault.save_activity(None, &call(&petr, at(2020, 3, 31)), t(4))).unwrap();
+        let old_call = call(&petr, at(2020, 3, 31), "Call");
+        block_on(vault.save_activity(None, &old_call, t(4))).unwrap();
         let today = day_of(t(5));
         let s = vault.snapshot();
         assert_eq!(
@@ -189,8 +180,7 @@ mod tests {
 
     #[test]
     fn saving_the_controller_s_details_keeps_the_record_s_rule_as_typed() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         assert_eq!(
             vault.snapshot().contact_retention(),
             crate::domain::retention::RetentionRule::CONTACT_DEFAULT

@@ -633,9 +633,7 @@ mod tests {
     #[test]
     fn requests_are_registered_changed_by_their_rules_and_outlive_their_contact() {
         use crate::domain::request::{RequestDraft, RequestStatus};
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let draft = RequestDraft {
             kind: "erasure".into(),
             contact_id: Some(jana.clone()),
@@ -687,7 +685,7 @@ mod tests {
     fn an_address_comes_off_the_do_not_contact_list_only_when_typed() {
         use crate::domain::do_not_contact::{Channel, Reason};
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let mut draft = contact("Jana", "Nováková");
         draft.phones = "+420 601 123 456".into();
         let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();
@@ -715,9 +713,7 @@ mod tests {
 
     #[test]
     fn a_mention_of_an_erased_person_in_another_record_s_history_is_erased_too() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let mut petr = contact("Petr", "Svoboda");
         petr.emails = "petr@svoboda.cz".into();
         petr.notes = "Met through Jana Nováková (jana@firma.cz)".into();

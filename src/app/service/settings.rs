@@ -58,9 +58,7 @@ mod tests {
 
     #[test]
     fn updates_are_audited_field_by_field() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        let (_, vault) = vault_with_profile();
         block_on(vault.save_profile(&draft("Jana Nováková"), t(2))).unwrap();
         let s = vault.snapshot();
         let last = s.audit.last().unwrap();
@@ -75,7 +73,7 @@ mod tests {
     #[test]
     fn invalid_input_is_refused_before_anything_is_written() {
         let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let vault = vault_over(&repo);
         let bad = ProfileDraft {
             name: "".into(),
             ..ProfileDraft::default()
@@ -89,9 +87,7 @@ mod tests {
 
     #[test]
     fn change_passphrase_rewraps_in_one_step() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        let (repo, vault) = vault_with_profile();
         let new = Passphrase::new("another long passphrase");
         assert!(matches!(
             block_on(vault.change_passphrase(

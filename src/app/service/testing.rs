@@ -24,6 +24,34 @@ pub fn fast() -> KdfParams {
     KdfParams::with_cost(256, 1, 1).unwrap()
 }
 
+/// A new vault over `repo`, created at `t(0)` with the tests' passphrase and fast key derivation.
+pub fn vault_over(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {
+    block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap()
+}
+
+/// A new vault over a repository of its own.
+pub fn empty_vault() -> UnlockedVault<MemoryRepository> {
+    vault_over(&MemoryRepository::new())
+}
+
+/// A new vault (and its repository) holding one contact, Jana Nováková, saved at `t(1)`; the
+/// third part is her id.
+pub fn vault_with_jana() -> (MemoryRepository, UnlockedVault<MemoryRepository>, String) {
+    let repo = MemoryRepository::new();
+    let vault = vault_over(&repo);
+    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    (repo, vault, jana)
+}
+
+/// A new vault (and its repository) whose controller's details, `draft("Jana")`, were saved at
+/// `t(1)`.
+pub fn vault_with_profile() -> (MemoryRepository, UnlockedVault<MemoryRepository>) {
+    let repo = MemoryRepository::new();
+    let vault = vault_over(&repo);
+    block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+    (repo, vault)
+}
+
 /// A new vault and `n` generated contact drafts (seeded) to write into it.
 pub fn vault_and_drafts(
     seed: u64,
@@ -34,7 +62,7 @@ pub fn vault_and_drafts(
     Vec<ContactDraft>,
 ) {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     let mut generator = crate::app::generator::Generator::new(seed, t(0));
     let drafts = (0..n).map(|i| generator.contact(i, None)).collect();
     (repo, vault, drafts)
@@ -75,6 +103,80 @@ pub fn contact(given: &str, family: &str) -> ContactDraft {
         tags: "klient".into(),
         ..ContactDraft::default()
     }
+}
+
+/// A deal called `title` at `stage` of the default pipeline, with nothing else filled in.
+pub fn deal(title: &str, stage: &str) -> DealDraft {
+    DealDraft {
+        title: title.into(),
+        stage: stage.into(),
+        ..DealDraft::default()
+    }
+}
+
+/// A document of `kind` ("offer", "invoice"…) numbered `number`, dated `date`, linked to nothing.
+pub fn document(kind: &str, number: &str, date: &str) -> DocumentDraft {
+    DocumentDraft {
+        kind: kind.into(),
+        number: number.into(),
+        date: date.into(),
+        ..DocumentDraft::default()
+    }
+}
+
+/// A follow-up called `title` with contact `who`, due on 1 December 2026.
+pub fn follow_up(title: &str, who: &str) -> TaskDraft {
+    TaskDraft {
+        title: title.into(),
+        due_date: "2026-12-01".into(),
+        contact_id: Some(who.to_string()),
+        ..TaskDraft::default()
+    }
+}
+
+/// An organisation called `name`, with nothing else filled in.
+pub fn firm(name: &str) -> OrganisationDraft {
+    OrganisationDraft {
+        name: name.into(),
+        ..OrganisationDraft::default()
+    }
+}
+
+/// An activity of `kind` with `who` at `at` about `subject`: no body, no deal.
+pub fn activity(
+    kind: crate::domain::activity::ActivityKind,
+    who: &str,
+    at: DateTime<Utc>,
+    subject: &str,
+) -> ActivityDraft {
+    ActivityDraft {
+        contact_id: who.to_string(),
+        kind,
+        at: Some(at),
+        subject: subject.into(),
+        body: String::new(),
+        deal_id: None,
+    }
+}
+
+/// A call with `who` at `at` about `subject`: no body, no deal.
+pub fn call(who: &str, at: DateTime<Utc>, subject: &str) -> ActivityDraft {
+    activity(
+        crate::domain::activity::ActivityKind::Call,
+        who,
+        at,
+        subject,
+    )
+}
+
+/// A note about `who` at `at`: no body, no deal.
+pub fn note(who: &str, at: DateTime<Utc>, subject: &str) -> ActivityDraft {
+    activity(
+        crate::domain::activity::ActivityKind::Note,
+        who,
+        at,
+        subject,
+    )
 }
 
 pub fn utc_of(n: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {

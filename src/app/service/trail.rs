@@ -500,9 +500,7 @@ mod tests {
 
     #[test]
     fn record_and_audit_event_are_written_together() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        let (repo, vault) = vault_with_profile();
         assert_eq!(repo.raw_audit_event_count(), 2);
         assert_eq!(
             repo.raw_records()
@@ -530,7 +528,7 @@ mod tests {
     #[test]
     fn a_stale_write_from_another_session_is_refused() {
         let repo = MemoryRepository::new();
-        let a = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+        let a = vault_over(&repo);
         block_on(a.save_profile(&draft("Jana"), t(1))).unwrap();
         let b = block_on(unlock(repo.clone(), &pass())).unwrap();
         block_on(b.save_profile(&draft("From tab B"), t(2))).unwrap();
@@ -569,9 +567,7 @@ mod tests {
 
     #[test]
     fn a_removed_audit_event_is_detected_on_unlock() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
+        let (repo, vault) = vault_with_profile();
         block_on(vault.save_profile(&draft("Jana N."), t(2))).unwrap();
         repo.raw_remove_audit(2);
         let s = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
@@ -584,7 +580,7 @@ mod tests {
         );
         // Cutting off the newest event is caught by the sealed head.
         let repo2 = MemoryRepository::new();
-        let v2 = block_on(create_vault(repo2.clone(), &pass(), fast(), t(0))).unwrap();
+        let v2 = vault_over(&repo2);
         block_on(v2.save_profile(&draft("Jana"), t(1))).unwrap();
         repo2.raw_remove_audit(2);
         let s2 = block_on(unlock(repo2, &pass())).unwrap().snapshot();

@@ -46,9 +46,7 @@ fn newsletter_consent(
 
 #[test]
 fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    let (repo, vault, jana) = vault_with_jana();
     let consent = newsletter_consent(&vault, &jana, "24");
     let state = |s: &VaultSnapshot| s.consents[&consent].data.state(day(t(100)), day);
     let before = state(&vault.snapshot());
@@ -98,12 +96,10 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
 #[test]
 fn undoing_a_stage_move_moves_the_deal_back_with_a_new_move() {
     let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
+    let vault = vault_over(&repo);
     let draft = DealDraft {
-        title: "Tax audit".into(),
-        stage: "proposal".into(),
         probability: "40".into(),
-        ..DealDraft::default()
+        ..deal("Tax audit", "proposal")
     };
     let deal = block_on(vault.save_deal(None, &draft, ',', t(1))).unwrap();
     // Won sets the probability to 100; Undo puts back the 40 along with the stage.
@@ -141,31 +137,17 @@ fn undoing_a_stage_move_moves_the_deal_back_with_a_new_move() {
 
 #[test]
 fn undoing_a_deletion_writes_the_record_back_audited_as_restored() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    let (repo, vault, jana) = vault_with_jana();
     let activity = ActivityDraft {
-        contact_id: jana.clone(),
-        kind: crate::domain::activity::ActivityKind::Call,
-        at: Some(t(2)),
-        subject: "Offer".into(),
         body: "Asked for a quote".into(),
-        deal_id: None,
+        ..call(&jana, t(2), "Offer")
     };
     let activity_id = block_on(vault.save_activity(None, &activity, t(2))).unwrap();
-    let task = TaskDraft {
-        title: "Call back".into(),
-        due_date: "2026-12-01".into(),
-        contact_id: Some(jana.clone()),
-        ..TaskDraft::default()
-    };
+    let task = follow_up("Call back", &jana);
     let task_id = block_on(vault.save_task(None, &task, utc_of, t(3))).unwrap();
     let document = DocumentDraft {
-        kind: "offer".into(),
-        number: "N-1".into(),
-        date: "2026-03-15".into(),
         contact_ids: vec![jana.clone()],
-        ..DocumentDraft::default()
+        ..document("offer", "N-1", "2026-03-15")
     };
     let document_id = block_on(vault.save_document(None, &document, ',', t(4))).unwrap();
     let before = vault.snapshot();
@@ -226,17 +208,8 @@ fn undoing_a_deletion_writes_the_record_back_audited_as_restored() {
 
 #[test]
 fn a_deletion_is_not_undone_onto_a_person_who_is_gone() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
-    let activity = ActivityDraft {
-        contact_id: jana.clone(),
-        kind: crate::domain::activity::ActivityKind::Note,
-        at: Some(t(2)),
-        subject: "Met at the fair".into(),
-        body: String::new(),
-        deal_id: None,
-    };
+    let (_, vault, jana) = vault_with_jana();
+    let activity = note(&jana, t(2), "Met at the fair");
     let id = block_on(vault.save_activity(None, &activity, t(2))).unwrap();
     let removed = block_on(vault.delete_activity(&id, t(3))).unwrap();
     block_on(vault.delete_contact(&jana, KeepOnList::No, t(4), t(4).date_naive())).unwrap();
@@ -249,9 +222,7 @@ fn a_deletion_is_not_undone_onto_a_person_who_is_gone() {
 
 #[test]
 fn an_undone_withdrawal_travels_in_an_export_and_comes_back_the_same() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
-    let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    let (_, vault, jana) = vault_with_jana();
     let consent = newsletter_consent(&vault, &jana, "12");
     block_on(vault.append_consent_event(&consent, EventKind::Withdrawn, "oops", t(10), day))
         .unwrap();
@@ -278,28 +249,19 @@ fn an_undone_withdrawal_travels_in_an_export_and_comes_back_the_same() {
 
 #[test]
 fn a_deal_or_organisation_says_why_it_cannot_be_deleted_before_anything_is_tried() {
-    let repo = MemoryRepository::new();
-    let vault = block_on(create_vault(repo, &pass(), fast(), t(0))).unwrap();
-    let organisation = OrganisationDraft {
-        name: "Firma s.r.o.".into(),
-        ..OrganisationDraft::default()
-    };
+    let vault = empty_vault();
+    let organisation = firm("Firma s.r.o.");
     let firm = block_on(vault.save_organisation(None, &organisation, t(1))).unwrap();
     let draft = DealDraft {
-        title: "Tax audit".into(),
-        stage: "lead".into(),
         organisation_id: Some(firm.clone()),
-        ..DealDraft::default()
+        ..deal("Tax audit", "lead")
     };
     let deal = block_on(vault.save_deal(None, &draft, ',', t(2))).unwrap();
     assert_eq!(vault.snapshot().deal_deletion_refused(&deal), None);
     assert_eq!(vault.snapshot().organisation_deletion_refused(&firm), None);
     let invoice = DocumentDraft {
-        kind: "invoice".into(),
-        number: "FV-1".into(),
-        date: "2026-03-15".into(),
         deal_id: Some(deal.clone()),
-        ..DocumentDraft::default()
+        ..document("invoice", "FV-1", "2026-03-15")
     };
     block_on(vault.save_document(None, &invoice, ',', t(3))).unwrap();
     // The invoice concerns the deal's organisation too: neither may go, and the write says the

@@ -214,7 +214,6 @@ impl<R: Repository> UnlockedVault<R> {
 mod tests {
     use super::super::testing::*;
     use super::super::trail::{open_audit, sealed_head, Entry, Format};
-    use crate::domain::activity::ActivityKind;
     use crate::domain::audit;
     use crate::domain::audit::{AuditEvent, ChainHead};
     use crate::domain::contact::Contact;
@@ -270,9 +269,7 @@ mod tests {
 
     #[test]
     fn an_older_history_is_brought_under_the_erasure_rules_once() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, jana) = vault_with_jana();
         let petr_draft = ContactDraft {
             emails: "petr@svoboda.cz".into(),
             phones: "+420 602 123 456".into(),
@@ -280,22 +277,10 @@ mod tests {
             ..contact("Petr", "Svoboda")
         };
         let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
-        let call = ActivityDraft {
-            contact_id: jana.clone(),
-            kind: ActivityKind::Call,
-            at: Some(t(2)),
-            subject: "Hovor 8812".into(),
-            body: String::new(),
-            deal_id: None,
-        };
+        let call = call(&jana, t(2), "Hovor 8812");
         let activity = block_on(vault.save_activity(None, &call, t(2))).unwrap();
         block_on(vault.delete_activity(&activity, t(3))).unwrap();
-        let follow_up = TaskDraft {
-            title: "Zavolat 7301".into(),
-            due_date: "2026-12-01".into(),
-            contact_id: Some(jana.clone()),
-            ..TaskDraft::default()
-        };
+        let follow_up = follow_up("Zavolat 7301", &jana);
         let task = block_on(vault.save_task(None, &follow_up, utc_of, t(4))).unwrap();
         block_on(vault.delete_task(&task, t(5))).unwrap();
         // Petr deleted the way builds before did: the record gone, its values in the trail.
@@ -350,9 +335,7 @@ mod tests {
 
     #[test]
     fn a_history_that_does_not_verify_is_left_as_it_is() {
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (repo, vault, _jana) = vault_with_jana();
         make_it_old(&vault, &repo);
         let sealed = repo.raw_audit().pop().unwrap();
         let mut events: Vec<AuditEvent> =
@@ -376,9 +359,7 @@ mod tests {
         if std::env::var("FOLIO_WRITE_FIXTURE").is_err() {
             return;
         }
-        let repo = MemoryRepository::new();
-        let vault = block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap();
-        block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+        let (_, vault, _jana) = vault_with_jana();
         let petr_draft = ContactDraft {
             emails: "petr@svoboda.cz".into(),
             phones: "+420 602 123 456".into(),
@@ -428,7 +409,7 @@ mod tests {
     fn a_person_deleted_before_the_upgrade_is_erased_when_their_old_file_is_restored() {
         let text = include_str!("../../../tests/fixtures/folio-export-v2-deleted.json");
         let export = crate::portability::parse(text.as_bytes()).unwrap();
-        let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+        let vault = empty_vault();
         block_on(vault.import_into_empty(&export, t(30))).unwrap();
         let after = text_of(&vault);
         for gone in ["petr@svoboda.cz", "602 123 456", "Poznámka 6620", "Svoboda"] {

@@ -113,14 +113,7 @@ fn an_invoice_hold_keeps_the_invoice_particulars_restricted_until_it_ends() {
     block_on(copy.import_into_empty(&export, t(32))).unwrap();
     assert!(copy.snapshot().contacts[&id].data.restricted);
     // Nothing new is recorded about a restricted person (Art. 18).
-    let call = crate::domain::activity::ActivityDraft {
-        contact_id: id.clone(),
-        kind: crate::domain::activity::ActivityKind::Call,
-        at: Some(t(32)),
-        subject: "asked again".into(),
-        body: String::new(),
-        deal_id: None,
-    };
+    let call = call(&id, t(32), "asked again");
     assert!(matches!(
         block_on(vault.save_activity(None, &call, t(32))),
         Err(AppError::Restricted)
@@ -153,21 +146,12 @@ fn an_older_file_does_not_bring_an_erased_person_back() {
         .find(|k| **k != id)
         .unwrap()
         .clone();
-    let deal = crate::domain::deal::DealDraft {
-        title: "Shared deal".into(),
-        stage: "lead".into(),
+    let deal = DealDraft {
         contact_ids: vec![id.clone(), other.clone()],
-        ..Default::default()
+        ..deal("Shared deal", "lead")
     };
     let deal = block_on(vault.save_deal(None, &deal, ',', t(22))).unwrap();
-    let call = crate::domain::activity::ActivityDraft {
-        contact_id: id.clone(),
-        kind: crate::domain::activity::ActivityKind::Call,
-        at: Some(t(22)),
-        subject: "Hovor 5512".into(),
-        body: String::new(),
-        deal_id: None,
-    };
+    let call = call(&id, t(22), "Hovor 5512");
     block_on(vault.save_activity(None, &call, t(22))).unwrap();
     let file_a = parse(json(&vault, t(23)).as_bytes()).unwrap();
     block_on(vault.delete_contact(&id, KeepOnList::Yes, t(30), today())).unwrap();

@@ -6,27 +6,21 @@ mod wave2;
 
 use super::ImportSummary;
 use crate::app::generator::{populate, Counts};
+use crate::app::service::testing::{
+    call, deal, document, follow_up, pass, t, DealDraft, DocumentDraft,
+};
 use crate::app::service::{create_vault, unlock, AppError, KeepOnList, UnlockedVault};
 use crate::domain::consent::LimitKind;
 use crate::domain::deal::Pipeline as DomainPipeline;
 use crate::domain::profile::ProfileDraft;
-use crate::domain::task::TaskDraft;
 use crate::portability::read::read_with_paths;
 use crate::portability::{
     bridge, csv_field, parse, subject, AuditEvent, Checked, Export, Problem, MAX_BYTES, VERSION,
 };
 use crate::store::MemoryRepository;
-use crate::vault::{KdfParams, Passphrase};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::vault::KdfParams;
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_executor::block_on;
-
-fn t(n: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
-}
-
-fn pass() -> Passphrase {
-    Passphrase::new("correct horse battery staple")
-}
 
 fn new_vault() -> UnlockedVault<MemoryRepository> {
     let params = KdfParams::with_cost(1024, 1, 1).unwrap();
@@ -76,12 +70,7 @@ fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     let deal = deal.expect("the generator makes open deals");
     block_on(vault.move_deal(&deal, "won", t(4))).expect("moved");
     let contact = vault.snapshot().contacts.keys().next().unwrap().clone();
-    let task = TaskDraft {
-        title: "Zavolat kvůli nabídce".into(),
-        due_date: "2026-12-01".into(),
-        contact_id: Some(contact),
-        ..TaskDraft::default()
-    };
+    let task = follow_up("Zavolat kvůli nabídce", &contact);
     block_on(vault.save_task(None, &task, |n| Some(n.and_utc()), t(5))).unwrap();
     let request = crate::domain::request::RequestDraft {
         kind: "access".into(),
@@ -518,14 +507,11 @@ fn erasable(vault: &UnlockedVault<MemoryRepository>, invoice: Option<&str>) -> (
     draft.notes = "Tajná poznámka 7731".into();
     block_on(vault.save_contact(Some(&id), &draft, t(20))).unwrap();
     if let Some(date) = invoice {
-        let document = crate::domain::document::DocumentDraft {
-            kind: "invoice".into(),
-            number: "FV-2026-0042".into(),
-            date: date.into(),
+        let document = DocumentDraft {
             amount: "12100".into(),
             currency: "CZK".into(),
             contact_ids: vec![id.clone()],
-            ..Default::default()
+            ..document("invoice", "FV-2026-0042", date)
         };
         block_on(vault.save_document(None, &document, ',', t(21))).unwrap();
     }

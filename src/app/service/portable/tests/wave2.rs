@@ -16,7 +16,7 @@ const FIXTURE: &str = concat!(
 );
 
 fn vault_with_every_addition() -> UnlockedVault<MemoryRepository> {
-    let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+    let vault = empty_vault();
     let profile = ProfileDraft {
         retention_months: "24".into(),
         retention_after: "last_activity".into(),

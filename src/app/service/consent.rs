@@ -310,8 +310,7 @@ mod tests {
     fn an_objection_to_direct_marketing_lasts_and_a_restriction_stops_new_records() {
         use crate::domain::consent::LimitKind;
         use crate::domain::do_not_contact::{Channel, Reason};
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let mut draft = contact("Jana", "Nováková");
         draft.phones = "mobile: +420 601 123 456".into();
         let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();

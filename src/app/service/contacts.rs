@@ -340,8 +340,7 @@ mod tests {
 
     #[test]
     fn a_contact_and_its_consents_are_created_in_one_step() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let purpose = newsletter();
         let purpose_id = block_on(vault.save_purpose(None, &purpose, t(1))).unwrap();
         let draft = ConsentDraft {
@@ -450,8 +449,7 @@ mod tests {
 
     #[test]
     fn an_organisation_with_people_is_not_deleted() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let org = OrganisationDraft {
             ico: "27082440".into(),
             ..firm("Firma s.r.o.")
@@ -489,8 +487,7 @@ mod tests {
 
     #[test]
     fn an_invalid_contact_is_not_saved() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let bad = ContactDraft {
             emails: "jana@".into(),
             ..contact("Jana", "")

@@ -289,11 +289,10 @@ impl<R: Repository> UnlockedVault<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{firm, pass, t, unlock, vault_over as vault, ContactDraft};
+    use super::super::testing::{empty_vault, firm, new_vault, pass, t, unlock, ContactDraft};
     use super::*;
     use crate::domain::FieldError;
     use crate::portability::contacts_in::{read, Source};
-    use crate::store::MemoryRepository;
     use futures_executor::block_on;
 
     fn rows(file: &str) -> Vec<ImportRow> {
@@ -313,16 +312,15 @@ mod tests {
 
     #[test]
     fn valid_rows_are_imported_in_one_transaction_and_the_rest_reported() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let (repo, v) = new_vault();
         let existing = ContactDraft {
             given_name: "Věra".into(),
             emails: "VERA@stastna.cz".into(),
             ..ContactDraft::default()
         };
         block_on(v.save_contact(None, &existing, t(1))).unwrap();
-        let acme = firm("Šťastný a syn, s.r.o.");
-        let acme_id = block_on(v.save_organisation(None, &acme, t(2))).unwrap();
+        let acme_id =
+            block_on(v.save_organisation(None, &firm("Šťastný a syn, s.r.o."), t(2))).unwrap();
         let audit_before = repo.raw_audit_event_count();
 
         // A failed transaction writes nothing at all: the import is one transaction.
@@ -414,8 +412,7 @@ mod tests {
     #[test]
     fn an_address_on_the_do_not_contact_list_is_skipped_with_its_reason() {
         use crate::domain::do_not_contact::Reason;
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let v = empty_vault();
         let jan = ContactDraft {
             given_name: "Jan".into(),
             emails: "jan@dvorak.cz".into(),
@@ -453,8 +450,7 @@ mod tests {
     #[test]
     fn a_hostile_file_name_leaves_a_follow_up_and_a_source_folio_would_write() {
         use crate::domain::Revalidate;
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let v = empty_vault();
         let name = format!("\u{0}\n\u{1b}[31m{}{}", "\"\\".repeat(150), "ř".repeat(300));
         block_on(v.import_contacts_from(&rows(FILE), &name, t(1))).unwrap();
         let snapshot = v.snapshot();
@@ -471,8 +467,7 @@ mod tests {
 
     #[test]
     fn importing_the_same_file_twice_adds_nobody() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let (repo, v) = new_vault();
         let first = block_on(v.import_contacts(&rows(FILE), t(1))).unwrap();
         assert_eq!(first.imported, 4);
         let audit = repo.raw_audit_event_count();
@@ -496,8 +491,7 @@ mod tests {
 
     #[test]
     fn the_preview_skips_exactly_what_the_import_skips() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let v = empty_vault();
         let existing = ContactDraft {
             given_name: "Věra".into(),
             emails: "vera@stastna.cz".into(),
@@ -516,8 +510,7 @@ mod tests {
 
     #[test]
     fn a_bad_value_is_left_out_and_the_person_comes_in() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let v = empty_vault();
         let rows = rows("Jméno;E-mail;Telefon\r\nPetr;petr@;BusinessPhone\r\n");
         assert_eq!(rows[0].dropped.len(), 2);
         let summary = block_on(v.import_contacts(&rows, t(1))).unwrap();
@@ -530,8 +523,7 @@ mod tests {
 
     #[test]
     fn a_company_card_becomes_an_organisation_only_counted_apart() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let v = empty_vault();
         let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Apple Computer AG\r\nORG:Apple Computer AG;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n\
             BEGIN:VCARD\r\nVERSION:3.0\r\nN:Cook;Tim\r\nORG:apple computer ag\r\nEND:VCARD\r\n\
             BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Apple Computer AG\r\nEND:VCARD\r\n";
@@ -557,8 +549,7 @@ mod tests {
 
     #[test]
     fn nothing_to_import_writes_nothing() {
-        let repo = MemoryRepository::new();
-        let v = vault(&repo);
+        let (repo, v) = new_vault();
         let audit = repo.raw_audit_event_count();
         let summary = block_on(v.import_contacts(&rows("Jméno;E-mail\r\n;x@\r\n"), t(1))).unwrap();
         assert_eq!(summary.imported, 0);

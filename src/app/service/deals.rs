@@ -329,8 +329,7 @@ mod tests {
 
     #[test]
     fn a_renamed_pipeline_is_kept_and_must_stay_usable() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let mut pipeline = Pipeline::default();
         pipeline.rename("lead", "Poptávka").unwrap();
         pipeline.reorder("qualified", 1).unwrap();

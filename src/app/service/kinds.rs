@@ -329,8 +329,7 @@ mod tests {
 
     #[test]
     fn a_kind_added_to_the_list_is_opened_restored_replaced_and_counted() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let id = block_on(vault.save_record(None, probe("first"), t(1))).unwrap();
         assert!(!vault.is_empty(), "a probe is a record like any other");
         // Opened: unlocking finds it (in the second stage, as the list says).

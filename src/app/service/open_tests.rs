@@ -5,8 +5,7 @@ use super::super::trail::Format;
 
 #[test]
 fn the_vault_accepted_as_found_is_counted_as_it_is_from_then_on() {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     let a = block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
     block_on(vault.save_contact(None, &contact("Petr", "Malý"), t(2))).unwrap();
     repo.raw_remove_record(&a);
@@ -28,8 +27,7 @@ fn the_vault_accepted_as_found_is_counted_as_it_is_from_then_on() {
 
 #[test]
 fn a_vault_with_weaker_key_derivation_is_wrapped_anew_at_unlock_and_says_so() {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(1))).unwrap();
     drop(vault);
     let stronger = KdfParams::with_cost(512, 2, 1).unwrap();
@@ -65,8 +63,7 @@ fn a_vault_with_weaker_key_derivation_is_wrapped_anew_at_unlock_and_says_so() {
 
 #[test]
 fn create_then_unlock_restores_everything() {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     block_on(vault.save_profile(&draft("Jana Nováková"), t(1))).unwrap();
     drop(vault);
     let vault = block_on(unlock(repo.clone(), &pass())).unwrap();
@@ -138,8 +135,7 @@ fn a_record_moved_onto_another_id_does_not_open() {
 
 #[test]
 fn unlock_shows_contacts_first_and_the_rest_after_pauses() {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     let counts = crate::app::generator::Counts {
         organisations: 3,
         contacts: 30,

@@ -257,8 +257,7 @@ mod tests {
     #[test]
     fn a_contact_s_history_includes_the_contacts_merged_into_it() {
         let vault = empty_vault();
-        let org = firm("Firma");
-        let org = block_on(vault.save_organisation(None, &org, t(1))).unwrap();
+        let org = block_on(vault.save_organisation(None, &firm("Firma"), t(1))).unwrap();
         let keep = ContactDraft {
             organisation_id: Some(org.clone()),
             ..contact("Žofie", "Malá")

@@ -684,8 +684,7 @@ mod tests {
     #[test]
     fn an_address_comes_off_the_do_not_contact_list_only_when_typed() {
         use crate::domain::do_not_contact::{Channel, Reason};
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let mut draft = contact("Jana", "Nováková");
         draft.phones = "+420 601 123 456".into();
         let jana = block_on(vault.save_contact(None, &draft, t(1))).unwrap();

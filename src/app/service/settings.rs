@@ -72,8 +72,7 @@ mod tests {
 
     #[test]
     fn invalid_input_is_refused_before_anything_is_written() {
-        let repo = MemoryRepository::new();
-        let vault = vault_over(&repo);
+        let (repo, vault) = new_vault();
         let bad = ProfileDraft {
             name: "".into(),
             ..ProfileDraft::default()

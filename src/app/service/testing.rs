@@ -29,6 +29,13 @@ pub fn vault_over(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {
     block_on(create_vault(repo.clone(), &pass(), fast(), t(0))).unwrap()
 }
 
+/// A new vault over a new repository, and the repository.
+pub fn new_vault() -> (MemoryRepository, UnlockedVault<MemoryRepository>) {
+    let repo = MemoryRepository::new();
+    let vault = vault_over(&repo);
+    (repo, vault)
+}
+
 /// A new vault over a repository of its own.
 pub fn empty_vault() -> UnlockedVault<MemoryRepository> {
     vault_over(&MemoryRepository::new())
@@ -37,8 +44,7 @@ pub fn empty_vault() -> UnlockedVault<MemoryRepository> {
 /// A new vault (and its repository) holding one contact, Jana Nováková, saved at `t(1)`; the
 /// third part is her id.
 pub fn vault_with_jana() -> (MemoryRepository, UnlockedVault<MemoryRepository>, String) {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     let jana = block_on(vault.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
     (repo, vault, jana)
 }
@@ -46,8 +52,7 @@ pub fn vault_with_jana() -> (MemoryRepository, UnlockedVault<MemoryRepository>, 
 /// A new vault (and its repository) whose controller's details, `draft("Jana")`, were saved at
 /// `t(1)`.
 pub fn vault_with_profile() -> (MemoryRepository, UnlockedVault<MemoryRepository>) {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     block_on(vault.save_profile(&draft("Jana"), t(1))).unwrap();
     (repo, vault)
 }

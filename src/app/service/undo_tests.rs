@@ -95,8 +95,7 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
 
 #[test]
 fn undoing_a_stage_move_moves_the_deal_back_with_a_new_move() {
-    let repo = MemoryRepository::new();
-    let vault = vault_over(&repo);
+    let (repo, vault) = new_vault();
     let draft = DealDraft {
         probability: "40".into(),
         ..deal("Tax audit", "proposal")
@@ -250,8 +249,7 @@ fn an_undone_withdrawal_travels_in_an_export_and_comes_back_the_same() {
 #[test]
 fn a_deal_or_organisation_says_why_it_cannot_be_deleted_before_anything_is_tried() {
     let vault = empty_vault();
-    let organisation = firm("Firma s.r.o.");
-    let firm = block_on(vault.save_organisation(None, &organisation, t(1))).unwrap();
+    let firm = block_on(vault.save_organisation(None, &firm("Firma s.r.o."), t(1))).unwrap();
     let draft = DealDraft {
         organisation_id: Some(firm.clone()),
         ..deal("Tax audit", "lead")

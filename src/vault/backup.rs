@@ -4,9 +4,8 @@
 //! can be altered unnoticed. Nothing in it can be read without the backup's passphrase.
 
 use super::kdf::{hex_decode, hex_encode};
+use super::seal::{decrypt, encrypt};
 use super::{KdfParams, Passphrase, Plaintext, VaultError};
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
 
 pub const BACKUP_FORMAT: &str = "folio-backup";
@@ -47,15 +46,7 @@ pub fn seal_backup(
     };
     let mut line =
         serde_json::to_vec(&header).map_err(|e| VaultError::BadContent(e.to_string()))?;
-    let ciphertext = Aes256Gcm::new(key.expose().into())
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: plaintext.as_bytes(),
-                aad: &line,
-            },
-        )
-        .map_err(|_| VaultError::BadContent("encryption failed".into()))?;
+    let ciphertext = encrypt(key.cipher(), &nonce, plaintext.as_bytes(), &line)?;
     line.push(b'\n');
     line.extend_from_slice(&ciphertext);
     Ok(line)
@@ -80,16 +71,7 @@ pub fn open_backup(bytes: &[u8], passphrase: &Passphrase) -> Result<Plaintext, V
         .and_then(|n| n.try_into().ok())
         .ok_or_else(|| VaultError::BadHeader("the nonce is not 12 hex bytes".into()))?;
     let key = header.kdf.derive(passphrase)?;
-    Aes256Gcm::new(key.expose().into())
-        .decrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: rest,
-                aad: line,
-            },
-        )
-        .map(Plaintext::new)
-        .map_err(|_| VaultError::WrongPassphrase)
+    decrypt(key.cipher(), &nonce, rest, line).ok_or(VaultError::WrongPassphrase)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub use header::VaultHeader;
 pub use kdf::{KdfBound, KdfParams};
 pub use keys::Key;
 pub use passphrase::{Passphrase, PassphraseError};
-pub use seal::{Address, Plaintext, Sealed};
+pub use seal::{Address, Plaintext, Sealed, FORMAT_VERSION, LEGACY_FORMAT};
 pub use sealer::{Sealer, Tag};
 pub use strength::Strength;
 

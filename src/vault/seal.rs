@@ -3,7 +3,7 @@
 
 use super::{Key, VaultError};
 use aes_gcm::aead::{Aead, Payload};
-use aes_gcm::Nonce;
+use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{de::DeserializeOwned, Serialize};
 use zeroize::Zeroizing;
 
@@ -78,22 +78,18 @@ impl Address<'_> {
     }
 }
 
+/// The address the tests of sealing seal to: a contact's third revision.
+#[cfg(test)]
+pub(super) const HERE: Address<'static> = Address {
+    store: "records",
+    kind: "contact",
+    id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+    rev: 3,
+};
+
 /// Seals plaintext for one address under a key, with a fresh random nonce.
 pub fn seal(key: &Key, address: Address<'_>, plaintext: &Plaintext) -> Result<Sealed, VaultError> {
-    let mut nonce = [0u8; 12];
-    super::random_bytes(&mut nonce)?;
-    let aad = address.associated_data(FORMAT_VERSION);
-    let ciphertext = key
-        .cipher()
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: plaintext.as_bytes(),
-                aad: &aad,
-            },
-        )
-        .map_err(|_| VaultError::BadContent("encryption failed".into()))?;
-    Ok(Sealed { nonce, ciphertext })
+    seal_in(key, address, plaintext, FORMAT_VERSION)
 }
 
 /// `seal` as version 1 did (no revision bound): only for tests of reading old vaults.
@@ -103,20 +99,48 @@ pub fn seal_legacy(
     address: Address<'_>,
     plaintext: &Plaintext,
 ) -> Result<Sealed, VaultError> {
+    seal_in(key, address, plaintext, LEGACY_FORMAT)
+}
+
+/// `seal` in `format` (what the associated data binds).
+fn seal_in(
+    key: &Key,
+    address: Address<'_>,
+    plaintext: &Plaintext,
+    format: u8,
+) -> Result<Sealed, VaultError> {
     let mut nonce = [0u8; 12];
     super::random_bytes(&mut nonce)?;
-    let aad = address.associated_data(LEGACY_FORMAT);
-    let ciphertext = key
-        .cipher()
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: plaintext.as_bytes(),
-                aad: &aad,
-            },
-        )
-        .map_err(|_| VaultError::BadContent("encryption failed".into()))?;
+    let aad = address.associated_data(format);
+    let ciphertext = encrypt(key.cipher(), &nonce, plaintext.as_bytes(), &aad)?;
     Ok(Sealed { nonce, ciphertext })
+}
+
+/// AES-256-GCM encryption of `msg` with associated data `aad` (a record's address, a backup's
+/// header line).
+pub(super) fn encrypt(
+    cipher: &Aes256Gcm,
+    nonce: &[u8; 12],
+    msg: &[u8],
+    aad: &[u8],
+) -> Result<Vec<u8>, VaultError> {
+    cipher
+        .encrypt(&Nonce::from(*nonce), Payload { msg, aad })
+        .map_err(|_| VaultError::BadContent("encryption failed".into()))
+}
+
+/// AES-256-GCM decryption of `msg` with associated data `aad`: `None` when the key, the data or
+/// any bit of the ciphertext is not what was sealed.
+pub(super) fn decrypt(
+    cipher: &Aes256Gcm,
+    nonce: &[u8; 12],
+    msg: &[u8],
+    aad: &[u8],
+) -> Option<Plaintext> {
+    cipher
+        .decrypt(&Nonce::from(*nonce), Payload { msg, aad })
+        .ok()
+        .map(Plaintext::new)
 }
 
 /// Opens a sealed value; fails if the key, the address or any bit of it is not what was sealed.
@@ -140,29 +164,13 @@ pub fn open_parts(
     format: u8,
 ) -> Result<Plaintext, VaultError> {
     let aad = address.associated_data(format);
-    key.cipher()
-        .decrypt(
-            &Nonce::from(*nonce),
-            Payload {
-                msg: ciphertext,
-                aad: &aad,
-            },
-        )
-        .map(Plaintext::new)
-        .map_err(|_| VaultError::CouldNotDecrypt)
+    decrypt(key.cipher(), nonce, ciphertext, &aad).ok_or(VaultError::CouldNotDecrypt)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
-
-    const HERE: Address<'static> = Address {
-        store: "records",
-        kind: "contact",
-        id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
-        rev: 3,
-    };
 
     fn key() -> Key {
         Key::from_bytes([42; 32])

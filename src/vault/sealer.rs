@@ -3,7 +3,7 @@
 //! data key itself), so the layers above handle sealed bytes, plaintext values and digests,
 //! never a key. Closing it wipes the key: nothing can be sealed or opened after a lock.
 
-use super::seal::{self, Address, Plaintext, Sealed, FORMAT_VERSION, LEGACY_FORMAT};
+use super::seal::{self, Address, Plaintext, Sealed, FORMAT_VERSION};
 use super::{Key, VaultError};
 use hmac::{KeyInit, Mac};
 use serde::{de::DeserializeOwned, Serialize};
@@ -77,22 +77,20 @@ impl Sealer {
         nonce: &[u8; 12],
         ciphertext: &[u8],
     ) -> Result<T, VaultError> {
-        self.with_key(|key| {
-            seal::open_parts(key, address, nonce, ciphertext, FORMAT_VERSION)?.to_json()
-        })
+        self.open_in(FORMAT_VERSION, address, nonce, ciphertext)
     }
 
-    /// `open` of a value sealed before the format bound revisions (the address's revision is
-    /// not checked): only to bring such a vault up to date.
-    pub fn open_legacy<T: DeserializeOwned>(
+    /// `open` of a value sealed in `format`: `FORMAT_VERSION`, or `LEGACY_FORMAT` (before the
+    /// format bound revisions: the address's revision is not checked) only to bring such a
+    /// vault up to date.
+    pub fn open_in<T: DeserializeOwned>(
         &self,
+        format: u8,
         address: Address<'_>,
         nonce: &[u8; 12],
         ciphertext: &[u8],
     ) -> Result<T, VaultError> {
-        self.with_key(|key| {
-            seal::open_parts(key, address, nonce, ciphertext, LEGACY_FORMAT)?.to_json()
-        })
+        self.with_key(|key| seal::open_parts(key, address, nonce, ciphertext, format)?.to_json())
     }
 
     /// `value` sealed as Folio sealed before the format bound revisions (tests of bringing such
@@ -154,14 +152,8 @@ impl PartialEq for Sealer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::seal::HERE;
     use super::*;
-
-    const HERE: Address<'static> = Address {
-        store: "records",
-        kind: "contact",
-        id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
-        rev: 1,
-    };
 
     #[test]
     fn a_value_opens_only_where_it_was_sealed() {

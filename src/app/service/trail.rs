@@ -119,6 +119,16 @@ pub(super) enum Format {
     Legacy,
 }
 
+impl Format {
+    /// The version of the sealed format, as the vault names it.
+    fn version(self) -> u8 {
+        match self {
+            Format::Current => crate::vault::FORMAT_VERSION,
+            Format::Legacy => crate::vault::LEGACY_FORMAT,
+        }
+    }
+}
+
 /// A record sealed to its address, with its clear bookkeeping.
 pub(super) fn seal_record<T: serde::Serialize>(
     sealer: &Sealer,
@@ -147,10 +157,8 @@ pub(super) fn open_record<T: serde::de::DeserializeOwned>(
     format: Format,
 ) -> Result<OpenRecord<T>, VaultError> {
     let at = address(&sealed.kind, &sealed.id, sealed.rev);
-    let record: OpenRecord<T> = match format {
-        Format::Current => sealer.open(at, &sealed.nonce, &sealed.ciphertext)?,
-        Format::Legacy => sealer.open_legacy(at, &sealed.nonce, &sealed.ciphertext)?,
-    };
+    let record: OpenRecord<T> =
+        sealer.open_in(format.version(), at, &sealed.nonce, &sealed.ciphertext)?;
     if record.id != sealed.id || record.kind != sealed.kind || record.rev != sealed.rev {
         return Err(VaultError::CouldNotDecrypt);
     }
@@ -233,11 +241,11 @@ pub(super) fn open_audit(
     let name = item_name(sealed);
     let address = audit_address(single, &name, sealed.rev);
     let (nonce, ciphertext) = (&sealed.nonce, sealed.ciphertext.as_slice());
-    let events: Vec<AuditEvent> = match (single, format) {
-        (true, Format::Current) => vec![sealer.open(address, nonce, ciphertext)?],
-        (true, Format::Legacy) => vec![sealer.open_legacy(address, nonce, ciphertext)?],
-        (false, Format::Current) => sealer.open(address, nonce, ciphertext)?,
-        (false, Format::Legacy) => sealer.open_legacy(address, nonce, ciphertext)?,
+    let version = format.version();
+    let events: Vec<AuditEvent> = if single {
+        vec![sealer.open_in(version, address, nonce, ciphertext)?]
+    } else {
+        sealer.open_in(version, address, nonce, ciphertext)?
     };
     let consecutive = sealed.last.checked_sub(sealed.seq).map(|n| n + 1)
         == Some(events.len() as u64)
@@ -527,8 +535,7 @@ mod tests {
 
     #[test]
     fn a_stale_write_from_another_session_is_refused() {
-        let repo = MemoryRepository::new();
-        let a = vault_over(&repo);
+        let (repo, a) = new_vault();
         block_on(a.save_profile(&draft("Jana"), t(1))).unwrap();
         let b = block_on(unlock(repo.clone(), &pass())).unwrap();
         block_on(b.save_profile(&draft("From tab B"), t(2))).unwrap();

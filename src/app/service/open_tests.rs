@@ -96,14 +96,18 @@ fn wrong_passphrase_changes_nothing() {
     assert_eq!((repo.raw_records(), repo.raw_audit()), before);
 }
 
+/// The controller's details as the repository holds them, sealed.
+fn stored_profile(repo: &MemoryRepository) -> crate::store::SealedRecord {
+    repo.raw_records()
+        .into_iter()
+        .find(|r| r.kind == KIND_PROFILE)
+        .unwrap()
+}
+
 #[test]
 fn damaged_records_are_reported_and_the_rest_opens() {
     let (repo, _vault) = vault_with_profile();
-    let mut profile = repo
-        .raw_records()
-        .into_iter()
-        .find(|r| r.kind == KIND_PROFILE)
-        .unwrap();
+    let mut profile = stored_profile(&repo);
     profile.ciphertext[3] ^= 0x01;
     repo.raw_put(profile.clone());
     let reopened = block_on(unlock(repo.clone(), &pass())).unwrap();
@@ -122,11 +126,7 @@ fn damaged_records_are_reported_and_the_rest_opens() {
 #[test]
 fn a_record_moved_onto_another_id_does_not_open() {
     let (repo, _vault) = vault_with_profile();
-    let mut copy = repo
-        .raw_records()
-        .into_iter()
-        .find(|r| r.kind == KIND_PROFILE)
-        .unwrap();
+    let mut copy = stored_profile(&repo);
     copy.id = "00000000-0000-4000-8000-000000000000".into();
     repo.raw_put(copy.clone());
     let s = block_on(unlock(repo, &pass())).unwrap().snapshot();

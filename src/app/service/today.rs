@@ -511,22 +511,14 @@ mod tests {
         put(&mut s.tasks, "done", done);
         // Received 25 October: due 25 November (overdue); 3 November: due 3 December (soon);
         // 8 November: due 8 December (in 7 days: soon); 9 November: due 9 December (later).
-        put(
-            &mut s.requests,
-            "late",
-            request("Petr Černý", day(2026, 10, 25)),
-        );
-        put(
-            &mut s.requests,
-            "soon",
-            request("Jana Dvořáková", day(2026, 11, 3)),
-        );
-        put(
-            &mut s.requests,
-            "edge",
-            request("A. Nonymous", day(2026, 11, 8)),
-        );
-        put(&mut s.requests, "later", request("Later", day(2026, 11, 9)));
+        for (id, subject, received) in [
+            ("late", "Petr Černý", day(2026, 10, 25)),
+            ("soon", "Jana Dvořáková", day(2026, 11, 3)),
+            ("edge", "A. Nonymous", day(2026, 11, 8)),
+            ("later", "Later", day(2026, 11, 9)),
+        ] {
+            put(&mut s.requests, id, request(subject, received));
+        }
         let mut closed = request("Closed", day(2026, 10, 1));
         closed.status = RequestStatus::Done;
         put(&mut s.requests, "closed", closed);
@@ -554,24 +546,16 @@ mod tests {
             )
             .unwrap();
         put(&mut s.consents, "withdrawn", withdrawn);
-        put(
-            &mut s.documents,
-            "ending",
-            invoice("FV-2016-001", day(2026, 12, 31)),
-        );
+        for (id, number, until) in [
+            ("ending", "FV-2016-001", day(2026, 12, 31)),
+            ("far", "FV-2020-001", day(2030, 12, 31)),
+            ("ended", "FV-2015-001", day(2025, 12, 31)),
+        ] {
+            put(&mut s.documents, id, invoice(number, until));
+        }
         let mut on_deal = invoice("FV-2016-002", day(2027, 2, 1));
         on_deal.deal_id = Some("deal".into());
         put(&mut s.documents, "on-deal", on_deal);
-        put(
-            &mut s.documents,
-            "far",
-            invoice("FV-2020-001", day(2030, 12, 31)),
-        );
-        put(
-            &mut s.documents,
-            "ended",
-            invoice("FV-2015-001", day(2025, 12, 31)),
-        );
         s
     }
 

@@ -506,6 +506,11 @@ impl<R: Repository> UnlockedVault<R> {
 mod tests {
     use super::super::testing::*;
 
+    /// The name in the controller's details `vault` holds.
+    fn profile_name(vault: &UnlockedVault<MemoryRepository>) -> String {
+        vault.snapshot().profile().unwrap().data.name.clone()
+    }
+
     #[test]
     fn record_and_audit_event_are_written_together() {
         let (repo, vault) = vault_with_profile();
@@ -521,15 +526,9 @@ mod tests {
         repo.fail_next_commit();
         assert!(block_on(vault.save_profile(&draft("Petra"), t(2))).is_err());
         assert_eq!(repo.raw_audit_event_count(), 2);
-        assert_eq!(
-            vault.snapshot().profile().unwrap().clone().data.name,
-            "Jana"
-        );
+        assert_eq!(profile_name(&vault), "Jana");
         let reopened = block_on(unlock(repo, &pass())).unwrap();
-        assert_eq!(
-            reopened.snapshot().profile().unwrap().clone().data.name,
-            "Jana"
-        );
+        assert_eq!(profile_name(&reopened), "Jana");
         assert_eq!(reopened.snapshot().chain, None);
     }
 
@@ -546,10 +545,7 @@ mod tests {
             "{err:?}"
         );
         let fresh = block_on(unlock(repo, &pass())).unwrap();
-        assert_eq!(
-            fresh.snapshot().profile().unwrap().clone().data.name,
-            "From tab B"
-        );
+        assert_eq!(profile_name(&fresh), "From tab B");
         assert_eq!(fresh.snapshot().chain, None);
     }
 

@@ -134,6 +134,16 @@ fn undoing_a_stage_move_moves_the_deal_back_with_a_new_move() {
     assert_eq!(vault.snapshot().deals[&deal].data.stage_id(), "qualified");
 }
 
+/// Record `id` of `after` holds the data it held in `before`, as the next revision.
+fn back_as_next_revision<T: PartialEq + std::fmt::Debug>(
+    before: &Records<T>,
+    after: &Records<T>,
+    id: &str,
+) {
+    assert_eq!(after[id].data, before[id].data);
+    assert_eq!(after[id].rev, before[id].rev + 1, "{id}");
+}
+
 #[test]
 fn undoing_a_deletion_writes_the_record_back_audited_as_restored() {
     let (repo, vault, jana) = vault_with_jana();
@@ -164,29 +174,9 @@ fn undoing_a_deletion_writes_the_record_back_audited_as_restored() {
 
     let s = reopened(&repo, &trail);
     // The same data under the same id, as the next revision.
-    let check = |id: &str, old: u64, new: u64| {
-        assert_eq!(new, old + 1, "{id}");
-    };
-    assert_eq!(
-        s.activities[&activity_id].data,
-        before.activities[&activity_id].data
-    );
-    check(
-        &activity_id,
-        before.activities[&activity_id].rev,
-        s.activities[&activity_id].rev,
-    );
-    assert_eq!(s.tasks[&task_id].data, before.tasks[&task_id].data);
-    check(&task_id, before.tasks[&task_id].rev, s.tasks[&task_id].rev);
-    assert_eq!(
-        s.documents[&document_id].data,
-        before.documents[&document_id].data
-    );
-    check(
-        &document_id,
-        before.documents[&document_id].rev,
-        s.documents[&document_id].rev,
-    );
+    back_as_next_revision(&before.activities, &s.activities, &activity_id);
+    back_as_next_revision(&before.tasks, &s.tasks, &task_id);
+    back_as_next_revision(&before.documents, &s.documents, &document_id);
     // Each one's history: created, deleted, restored; and it shows on the person's history.
     for id in [&activity_id, &task_id, &document_id] {
         let actions: Vec<Action> = s.history_of(id).iter().map(|e| e.action).collect();

@@ -222,19 +222,24 @@ mod tests {
 
     /// Stores the vault's trail as builds before salting wrote it: no salts, no people named,
     /// hashed that way, under a head that says so.
+    /// `e` as an older Folio wrote it (no salts, no subjects), chained after `head`.
+    fn as_written_before_the_rules(e: &mut AuditEvent, head: &mut ChainHead) {
+        e.salt = None;
+        e.subjects.clear();
+        for c in &mut e.changes {
+            c.salt = None;
+        }
+        e.prev_hash = head.hash.clone();
+        e.hash = e.compute_hash();
+        *head = e.head();
+    }
+
     fn make_it_old(vault: &UnlockedVault<MemoryRepository>, repo: &MemoryRepository) {
         let mut head = ChainHead::genesis();
         for sealed in repo.raw_audit() {
             let mut events = open_audit(&vault.sealer, &sealed, Format::Current).unwrap();
             for e in &mut events {
-                e.salt = None;
-                e.subjects.clear();
-                for c in &mut e.changes {
-                    c.salt = None;
-                }
-                e.prev_hash = head.hash.clone();
-                e.hash = e.compute_hash();
-                head = e.head();
+                as_written_before_the_rules(e, &mut head);
             }
             repo.raw_put_audit(
                 super::super::trail::seal_audit_block(&vault.sealer, &events, sealed.rev).unwrap(),
@@ -263,6 +268,17 @@ mod tests {
         vault.forget_all::<Contact>([&id.to_string()]);
     }
 
+    /// Saves Petr Svoboda (an address, a phone, a note) at `t(1)`; his id.
+    fn save_petr(vault: &UnlockedVault<MemoryRepository>) -> String {
+        let petr = ContactDraft {
+            emails: "petr@svoboda.cz".into(),
+            phones: "+420 602 123 456".into(),
+            notes: "Poznámka 6620".into(),
+            ..contact("Petr", "Svoboda")
+        };
+        block_on(vault.save_contact(None, &petr, t(1))).unwrap()
+    }
+
     fn text_of(vault: &UnlockedVault<MemoryRepository>) -> String {
         serde_json::to_string(&vault.export(t(99), "test").unwrap()).unwrap()
     }
@@ -270,13 +286,7 @@ mod tests {
     #[test]
     fn an_older_history_is_brought_under_the_erasure_rules_once() {
         let (repo, vault, jana) = vault_with_jana();
-        let petr_draft = ContactDraft {
-            emails: "petr@svoboda.cz".into(),
-            phones: "+420 602 123 456".into(),
-            notes: "Poznámka 6620".into(),
-            ..contact("Petr", "Svoboda")
-        };
-        let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
+        let petr = save_petr(&vault);
         let call = call(&jana, t(2), "Hovor 8812");
         let activity = block_on(vault.save_activity(None, &call, t(2))).unwrap();
         block_on(vault.delete_activity(&activity, t(3))).unwrap();
@@ -360,13 +370,7 @@ mod tests {
             return;
         }
         let (_, vault, _jana) = vault_with_jana();
-        let petr_draft = ContactDraft {
-            emails: "petr@svoboda.cz".into(),
-            phones: "+420 602 123 456".into(),
-            notes: "Poznámka 6620".into(),
-            ..contact("Petr", "Svoboda")
-        };
-        let petr = block_on(vault.save_contact(None, &petr_draft, t(1))).unwrap();
+        let petr = save_petr(&vault);
         delete_the_old_way(&vault, &petr, t(6));
         let export = vault.export(t(7), "0.1.0 (before salting)").unwrap();
         assert!(export.contacts.iter().all(|c| c.id != petr));
@@ -376,14 +380,7 @@ mod tests {
             .iter()
             .map(|e| {
                 let mut e = e.to_domain().unwrap();
-                e.salt = None;
-                e.subjects.clear();
-                for c in &mut e.changes {
-                    c.salt = None;
-                }
-                e.prev_hash = head.hash.clone();
-                e.hash = e.compute_hash();
-                head = e.head();
+                as_written_before_the_rules(&mut e, &mut head);
                 serde_json::to_value(crate::portability::format::AuditEvent::from_domain(&e))
                     .unwrap()
             })

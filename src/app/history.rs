@@ -83,48 +83,30 @@ impl<'a> Names<'a> {
     pub fn record(&self, kind: &str, id: &str) -> RecordRef {
         let v = self.vault;
         let text = |s: &str| (!s.trim().is_empty()).then(|| Named::Name(s.trim().to_string()));
+        // A record that is there, by its name (or as unnamed); `None`: it is gone.
+        let called = |name: Option<String>| name.map(|n| text(&n).unwrap_or(Named::Unnamed));
         let named = if kind == "contact" && self.erased.contains(id) {
             Some(Named::Erased(reference(id)))
         } else {
             match kind {
-                "contact" => v
-                    .contacts
-                    .get(id)
-                    .map(|c| text(&c.data.display_name()).unwrap_or(Named::Unnamed)),
-                "organisation" => v
-                    .organisations
-                    .get(id)
-                    .map(|o| text(&o.data.name).unwrap_or(Named::Unnamed)),
-                "deal" => v
-                    .deals
-                    .get(id)
-                    .map(|d| text(&d.data.title).unwrap_or(Named::Unnamed)),
-                "purpose" => v
-                    .purposes
-                    .get(id)
-                    .map(|p| text(&p.data.name).unwrap_or(Named::Unnamed)),
-                "activity" => v
-                    .activities
-                    .get(id)
-                    .map(|a| text(&a.data.subject).unwrap_or(Named::Unnamed)),
-                "task" => v
-                    .tasks
-                    .get(id)
-                    .map(|t| text(&t.data.title).unwrap_or(Named::Unnamed)),
-                "document" => v
-                    .documents
-                    .get(id)
-                    .map(|d| text(&d.data.number).unwrap_or(Named::Unnamed)),
+                "contact" => called(v.contacts.get(id).map(|r| r.data.display_name())),
+                "organisation" => called(v.organisations.get(id).map(|r| r.data.name.clone())),
+                "deal" => called(v.deals.get(id).map(|r| r.data.title.clone())),
+                "purpose" => called(v.purposes.get(id).map(|r| r.data.name.clone())),
+                "activity" => called(v.activities.get(id).map(|r| r.data.subject.clone())),
+                "task" => called(v.tasks.get(id).map(|r| r.data.title.clone())),
+                "document" => called(v.documents.get(id).map(|r| r.data.number.clone())),
                 "consent" => v.consents.get(id).map(|c| {
                     v.purposes
                         .get(&c.data.purpose_id)
                         .and_then(|p| text(&p.data.name))
                         .unwrap_or(Named::Unnamed)
                 }),
-                "breach" => v.breaches.get(id).map(|b| {
-                    let first: String = b.data.nature.chars().take(80).collect();
-                    text(&first).unwrap_or(Named::Unnamed)
-                }),
+                "breach" => called(
+                    v.breaches
+                        .get(id)
+                        .map(|b| b.data.nature.chars().take(80).collect()),
+                ),
                 "limit" | "request" => {
                     let there = match kind {
                         "limit" => v.limits.contains_key(id),

@@ -42,26 +42,33 @@ pub fn set_idle_minutes(minutes: u32) {
     let _ = Browser::set(IDLE_MINUTES_KEY, minutes);
 }
 
-/// When the last full export was made on this device.
-pub fn last_export() -> Option<DateTime<Utc>> {
-    Browser::get::<i64>(LAST_EXPORT_KEY)
+/// A moment kept under `key` (as milliseconds since the epoch).
+fn moment(key: &str) -> Option<DateTime<Utc>> {
+    Browser::get::<i64>(key)
         .ok()
         .and_then(DateTime::from_timestamp_millis)
 }
 
+fn set_moment(key: &str, at: DateTime<Utc>) {
+    let _ = Browser::set(key, at.timestamp_millis());
+}
+
+/// When the last full export was made on this device.
+pub fn last_export() -> Option<DateTime<Utc>> {
+    moment(LAST_EXPORT_KEY)
+}
+
 pub fn set_last_export(at: DateTime<Utc>) {
-    let _ = Browser::set(LAST_EXPORT_KEY, at.timestamp_millis());
+    set_moment(LAST_EXPORT_KEY, at)
 }
 
 /// When the last encrypted backup was made on this device.
 pub fn last_backup() -> Option<DateTime<Utc>> {
-    Browser::get::<i64>(LAST_BACKUP_KEY)
-        .ok()
-        .and_then(DateTime::from_timestamp_millis)
+    moment(LAST_BACKUP_KEY)
 }
 
 pub fn set_last_backup(at: DateTime<Utc>) {
-    let _ = Browser::set(LAST_BACKUP_KEY, at.timestamp_millis());
+    set_moment(LAST_BACKUP_KEY, at)
 }
 
 /// Whether the user dismissed Home's first-run checklist on this device.

@@ -4,7 +4,7 @@
 //! entries that affected one person). Must not import `ui`.
 
 use super::error::AppError;
-use super::types::{UnlockedVault, VaultSnapshot};
+use super::types::{listed, UnlockedVault, VaultSnapshot};
 use super::undo::Removed;
 use crate::domain::breach::{Breach, BreachDraft, Clock};
 use crate::store::Repository;
@@ -13,11 +13,7 @@ use chrono::{DateTime, Utc};
 impl VaultSnapshot {
     /// The register, newest discovery first.
     pub fn breaches_newest_first(&self) -> Vec<(String, Breach)> {
-        let mut list: Vec<(String, Breach)> = self
-            .breaches
-            .iter()
-            .map(|(id, r)| (id.clone(), r.data.clone()))
-            .collect();
+        let mut list = listed(&self.breaches);
         list.sort_by(|a, b| {
             b.1.discovered_at
                 .cmp(&a.1.discovered_at)

@@ -3,7 +3,7 @@
 
 use super::error::AppError;
 use super::kinds::RecordKind;
-use super::records::Revision;
+use super::records::{deletion_of, Revision};
 use super::trail::Entry;
 use super::types::{UnlockedVault, VaultSnapshot};
 use crate::domain::activity::{Activity, ActivityDraft};
@@ -108,19 +108,10 @@ impl<R: Repository> UnlockedVault<R> {
                 d
             })
         });
-        let entry = Entry::new(
-            Action::Delete,
-            Organisation::KIND,
-            id,
-            audit::diff(&organisation.data.fields(), &[]),
-        );
+        let (entry, deletion) = deletion_of(&organisation);
         let batch = Batch {
             puts: self.seal_revisions(&deals)?,
-            deletes: vec![Deletion::new(
-                id,
-                Organisation::KIND,
-                Expect::Rev(organisation.rev),
-            )],
+            deletes: vec![deletion],
             ..Batch::default()
         };
         self.commit(batch, vec![entry], now).await?;

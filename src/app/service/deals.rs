@@ -2,16 +2,14 @@
 //! holds, and follow-ups.
 
 use super::error::AppError;
-use super::kinds::RecordKind;
-use super::trail::Entry;
+use super::records::deletion_of;
 use super::types::{UnlockedVault, VaultSnapshot};
 use super::undo::{DealMove, Removed};
 use crate::domain::activity::Activity;
-use crate::domain::audit::{self, Action};
 use crate::domain::deal::{Deal, DealDraft, DealError, Pipeline};
 use crate::domain::document::{Document, DocumentDraft};
 use crate::domain::task::{self, Snooze, Task, TaskDraft};
-use crate::store::{Batch, Deletion, Expect, Repository};
+use crate::store::{Batch, Repository};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 impl VaultSnapshot {
@@ -112,14 +110,9 @@ impl<R: Repository> UnlockedVault<R> {
                 ..a.clone()
             })
         });
-        let mut deletes = vec![Deletion::new(id, Deal::KIND, Expect::Rev(deal.rev))];
+        let (entry, deletion) = deletion_of(&deal);
+        let mut deletes = vec![deletion];
         deletes.extend(tasks.iter().cloned());
-        let entry = Entry::new(
-            Action::Delete,
-            Deal::KIND,
-            id,
-            audit::diff(&deal.data.fields(), &[]),
-        );
         let batch = Batch {
             puts: self.seal_revisions(&activities)?,
             deletes,

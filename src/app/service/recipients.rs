@@ -5,7 +5,7 @@
 
 use super::error::AppError;
 use super::records::Revision;
-use super::types::{UnlockedVault, VaultSnapshot};
+use super::types::{listed, UnlockedVault, VaultSnapshot};
 use crate::domain::assessment::LiaState;
 use crate::domain::disclosure::{self, Disclosure, DisclosureDraft, NotifyWording};
 use crate::domain::processor::{Processor, ProcessorDraft};
@@ -22,11 +22,7 @@ impl VaultSnapshot {
 
     /// The processors of the register, by name.
     pub fn processors_by_name(&self) -> Vec<(String, Processor)> {
-        let mut list: Vec<(String, Processor)> = self
-            .processors
-            .iter()
-            .map(|(id, p)| (id.clone(), p.data.clone()))
-            .collect();
+        let mut list = listed(&self.processors);
         list.sort_by_key(|(_, p)| crate::domain::search::fold(&p.name));
         list
     }

@@ -24,6 +24,34 @@ pub(super) fn next_revisions<T: Clone>(
         .collect()
 }
 
+/// The first revision of a new record of kind `K`, under a fresh random id, written at `now`.
+pub(super) fn first_revision<K: RecordKind>(
+    data: K,
+    now: DateTime<Utc>,
+) -> Result<OpenRecord<K>, VaultError> {
+    Ok(OpenRecord {
+        id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
+        kind: K::KIND.to_string(),
+        rev: 1,
+        created_at: now,
+        updated_at: now,
+        data,
+    })
+}
+
+/// What deleting `record` writes: its audit entry (every field it had, gone) and its deletion,
+/// expecting the revision it is at.
+pub(super) fn deletion_of<K: RecordKind>(record: &OpenRecord<K>) -> (Entry, Deletion) {
+    let entry = Entry::new(
+        Action::Delete,
+        K::KIND,
+        &record.id,
+        audit::diff(&record.data.audited(), &[]),
+    );
+    let deletion = Deletion::new(&record.id, K::KIND, Expect::Rev(record.rev));
+    (entry, deletion)
+}
+
 /// A new record of kind `K` or the next revision of `previous`, with the write's expectation,
 /// its action and what changed field by field.
 pub(super) struct Revision<K> {
@@ -46,14 +74,7 @@ impl<K: RecordKind> Revision<K> {
             None => Revision {
                 before: Vec::new(),
                 changes: audit::diff(&[], &data.audited()),
-                record: OpenRecord {
-                    id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
-                    kind: K::KIND.to_string(),
-                    rev: 1,
-                    created_at: now,
-                    updated_at: now,
-                    data,
-                },
+                record: first_revision(data, now)?,
                 expect: Expect::Absent,
                 action: Action::Create,
             },
@@ -179,15 +200,10 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
     ) -> Result<OpenRecord<K>, AppError> {
         let record = self.record::<K>(id)?;
-        let entry = Entry::new(
-            Action::Delete,
-            K::KIND,
-            id,
-            audit::diff(&record.data.audited(), &[]),
-        )
-        .about(record.data.people());
+        let (entry, deletion) = deletion_of(&record);
+        let entry = entry.about(record.data.people());
         let batch = Batch {
-            deletes: vec![Deletion::new(id, K::KIND, Expect::Rev(record.rev))],
+            deletes: vec![deletion],
             ..Batch::default()
         };
         self.commit(batch, vec![entry], now).await?;

@@ -5,7 +5,7 @@
 
 use super::error::AppError;
 use super::kinds::RecordKind;
-use super::records::Revision;
+use super::records::{first_revision, Revision};
 use super::trail::{resealed_items, Entry, Reseal};
 use super::types::{OpenRecord, Records, UnlockedVault, VaultSnapshot};
 use crate::domain::activity::Activity;
@@ -320,15 +320,7 @@ impl<R: Repository> UnlockedVault<R> {
             None => {
                 let mut data = K::default();
                 change(&mut data);
-                let record = OpenRecord {
-                    id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
-                    kind: K::KIND.to_string(),
-                    rev: 1,
-                    created_at: now,
-                    updated_at: now,
-                    data,
-                };
-                (record, Expect::Absent)
+                (first_revision(data, now)?, Expect::Absent)
             }
         })
     }

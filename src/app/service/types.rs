@@ -49,6 +49,14 @@ impl<T> OpenRecord<T> {
 /// The records of one kind, by id.
 pub type Records<T> = BTreeMap<String, OpenRecord<T>>;
 
+/// The data of the records of `map` with their ids, in id order (a page's list, before it is
+/// sorted its own way).
+pub fn listed<T: Clone>(map: &Records<T>) -> Vec<(String, T)> {
+    map.iter()
+        .map(|(id, r)| (id.clone(), r.data.clone()))
+        .collect()
+}
+
 /// A stored item that could not be decrypted or read: reported, never shown as if it were fine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged {

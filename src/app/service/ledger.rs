@@ -243,41 +243,38 @@ mod tests {
     fn each_difference_is_named() {
         let recorded = ledger(&[("contact", "a", 2), ("contact", "b", 1), ("audit", "1", 1)]);
         assert!(recorded.compare(&recorded).is_empty());
-        let deleted = ledger(&[("contact", "a", 2), ("audit", "1", 1)]);
-        assert_eq!(
-            recorded.compare(&deleted),
-            [Finding::Deleted {
-                kind: "contact".into(),
-                count: 1
-            }]
-        );
-        let rolled_back = ledger(&[("contact", "a", 1), ("contact", "b", 1), ("audit", "1", 1)]);
-        assert_eq!(
-            recorded.compare(&rolled_back),
-            [Finding::RolledBack {
-                kind: "contact".into()
-            }]
-        );
-        let added = ledger(&[
-            ("contact", "a", 2),
-            ("contact", "b", 1),
-            ("contact", "c", 1),
-            ("audit", "1", 1),
-        ]);
-        assert_eq!(
-            recorded.compare(&added),
-            [Finding::Added {
-                kind: "contact".into(),
-                count: 1
-            }]
-        );
-        let swapped = ledger(&[("contact", "a", 2), ("contact", "z", 1), ("audit", "1", 1)]);
-        assert_eq!(
-            recorded.compare(&swapped),
-            [Finding::Replaced {
-                kind: "contact".into()
-            }]
-        );
+        let contact = || "contact".to_string();
+        for (found, expected) in [
+            (
+                ledger(&[("contact", "a", 2), ("audit", "1", 1)]),
+                Finding::Deleted {
+                    kind: contact(),
+                    count: 1,
+                },
+            ),
+            (
+                ledger(&[("contact", "a", 1), ("contact", "b", 1), ("audit", "1", 1)]),
+                Finding::RolledBack { kind: contact() },
+            ),
+            (
+                ledger(&[
+                    ("contact", "a", 2),
+                    ("contact", "b", 1),
+                    ("contact", "c", 1),
+                    ("audit", "1", 1),
+                ]),
+                Finding::Added {
+                    kind: contact(),
+                    count: 1,
+                },
+            ),
+            (
+                ledger(&[("contact", "a", 2), ("contact", "z", 1), ("audit", "1", 1)]),
+                Finding::Replaced { kind: contact() },
+            ),
+        ] {
+            assert_eq!(recorded.compare(&found), [expected]);
+        }
         // An audit block at an older revision (an erasure undone by an old copy).
         let old_block = ledger(&[("contact", "a", 2), ("contact", "b", 1)]);
         let mut newer = old_block.clone();

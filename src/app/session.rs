@@ -277,7 +277,12 @@ impl Session {
         let vault = service::create_vault(repo, &passphrase, kdf, chrono::Utc::now()).await?;
         drop(passphrase);
         let restored = vault
-            .import_into_empty_with(&export, chrono::Utc::now(), self.reporter(progress))
+            .import_whole_with(
+                &export,
+                service::Whole::IntoEmpty,
+                chrono::Utc::now(),
+                self.reporter(progress),
+            )
             .await;
         self.enter(vault);
         self.persisted
@@ -448,11 +453,8 @@ impl Session {
         export: crate::portability::Checked,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
-        self.write(|v, now| async move {
-            v.import_into_empty_with(&export, now, self.reporter(progress))
-                .await
-        })
-        .await
+        self.import_whole(export, service::Whole::IntoEmpty, progress)
+            .await
     }
 
     /// Replaces everything in the vault by an export, showing its progress.
@@ -461,8 +463,19 @@ impl Session {
         export: crate::portability::Checked,
         progress: RwSignal<Option<(usize, usize)>>,
     ) -> Result<service::ImportSummary, AppError> {
+        self.import_whole(export, service::Whole::Replace, progress)
+            .await
+    }
+
+    /// Imports an export as the whole vault (`whole`: in place of what), showing its progress.
+    async fn import_whole(
+        self,
+        export: crate::portability::Checked,
+        whole: service::Whole,
+        progress: RwSignal<Option<(usize, usize)>>,
+    ) -> Result<service::ImportSummary, AppError> {
         self.write(|v, now| async move {
-            v.import_replace_with(&export, now, self.reporter(progress))
+            v.import_whole_with(&export, whole, now, self.reporter(progress))
                 .await
         })
         .await

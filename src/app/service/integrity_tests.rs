@@ -55,7 +55,7 @@ fn normal_use_is_accounted_for() {
     let other_repo = MemoryRepository::new();
     let other = vault_over(&other_repo);
     block_on(other.import_into_empty(&export, t(34))).unwrap();
-    block_on(other.import_replace(&export, t(35))).unwrap();
+    block_on(replace_whole(&other, &export, t(35))).unwrap();
     let s = reopened(&other_repo);
     assert_eq!((s.findings, s.chain, s.damaged), (vec![], None, vec![]));
 }

@@ -354,7 +354,7 @@ mod tests {
         block_on(other.save_record(None, probe("second"), t(4))).unwrap();
         let mut without = export.clone();
         without.probes.clear();
-        block_on(other.import_replace(&Checked::new(without).unwrap(), t(5))).unwrap();
+        block_on(replace_whole(&other, &Checked::new(without).unwrap(), t(5))).unwrap();
         assert!(other.snapshot().probes.is_empty());
         let reopened = block_on(unlock(other_repo, &pass())).unwrap().snapshot();
         assert!(reopened.probes.is_empty());

@@ -44,7 +44,7 @@ pub use kinds::RecordKind;
 pub use open::{
     create_vault, open_first, open_with_key, read_header, stronger_header, unlock, vault_exists,
 };
-pub use portable::{Difference, ImportSummary, Kept, MergeReport, PROGRESS_CHUNK};
+pub use portable::{Difference, ImportSummary, Kept, MergeReport, Whole, PROGRESS_CHUNK};
 pub use rights::{plan_erasure, KeepOnList};
 pub use trail::AUDIT_BLOCK;
 pub use types::{Damaged, OpenRecord, Records, UnlockedVault, VaultSnapshot};

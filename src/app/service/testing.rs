@@ -73,6 +73,17 @@ pub fn vault_and_drafts(
     (repo, vault, drafts)
 }
 
+/// `vault` replaced as a whole by `export` (no progress shown), as the Data page's Replace does.
+pub async fn replace_whole(
+    vault: &UnlockedVault<MemoryRepository>,
+    export: &crate::portability::Checked,
+    now: DateTime<Utc>,
+) -> Result<ImportSummary, AppError> {
+    vault
+        .import_whole_with(export, Whole::Replace, now, |_, _| async { true })
+        .await
+}
+
 pub fn t(n: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_790_000_000 + n, 0).unwrap()
 }

@@ -236,16 +236,20 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Checked,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary, AppError> {
-        self.import_into_empty_with(export, now, |_, _| async { true })
+        self.import_whole_with(export, Whole::IntoEmpty, now, |_, _| async { true })
             .await
     }
 
-    /// `import_into_empty`, awaiting `progress(sealed, total)` every `PROGRESS_CHUNK` items
-    /// sealed (the page shows it and stays responsive); `false` from it stops the import
-    /// before anything is written.
-    pub async fn import_into_empty_with<P, F>(
+    /// Restores a checked export as the whole of this vault, `whole` saying in place of what:
+    /// into an empty vault (refused when it holds anything), or in place of everything it
+    /// holds (the file's trail replaces this vault's; the UI asks for a typed confirmation
+    /// first). Awaits `progress(sealed, total)` every `PROGRESS_CHUNK` items sealed (the page
+    /// shows it and stays responsive); `false` from it stops the import before anything is
+    /// written.
+    pub async fn import_whole_with<P, F>(
         &self,
         export: &Checked,
+        whole: Whole,
         now: DateTime<Utc>,
         progress: P,
     ) -> Result<ImportSummary, AppError>
@@ -253,12 +257,22 @@ impl<R: Repository> UnlockedVault<R> {
         P: FnMut(usize, usize) -> F,
         F: std::future::Future<Output = bool>,
     {
-        if self.is_complete() && !self.is_empty() {
-            return Err(AppError::NotEmpty);
+        match whole {
+            Whole::IntoEmpty => {
+                if self.is_complete() && !self.is_empty() {
+                    return Err(AppError::NotEmpty);
+                }
+                self.ready()?;
+                self.restore(export, Mode::Restore, now, &BTreeMap::new(), progress)
+                    .await
+            }
+            Whole::Replace => {
+                self.ready()?;
+                let existing = self.existing_records()?;
+                self.restore(export, Mode::Replace, now, &existing, progress)
+                    .await
+            }
         }
-        self.ready()?;
-        self.restore(export, Mode::Restore, now, &BTreeMap::new(), progress)
-            .await
     }
 
     /// Writes the export's records (overwriting those of `existing`, id → (kind, revision),
@@ -551,30 +565,20 @@ where
     }
 }
 
-impl<R: Repository> UnlockedVault<R> {
-    /// Replaces everything this vault holds by a checked export, as `import_into_empty`
-    /// restores it (the file's trail replaces this vault's). One transaction; the UI asks for a
-    /// typed confirmation first.
-    pub async fn import_replace(
-        &self,
-        export: &Checked,
-        now: DateTime<Utc>,
-    ) -> Result<ImportSummary, AppError> {
-        self.import_replace_with(export, now, |_, _| async { true })
-            .await
-    }
+/// What a file imported as the whole vault takes the place of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whole {
+    /// Nothing: the vault is empty.
+    IntoEmpty,
+    /// Everything the vault holds.
+    Replace,
+}
 
-    /// `import_replace` with progress, as `import_into_empty_with`.
-    pub async fn import_replace_with<P, F>(
-        &self,
-        export: &Checked,
-        now: DateTime<Utc>,
-        progress: P,
-    ) -> Result<ImportSummary, AppError>
-    where
-        P: FnMut(usize, usize) -> F,
-        F: std::future::Future<Output = bool>,
-    {
+impl<R: Repository> UnlockedVault<R> {
+    /// Every record of the vault, id → (kind, revision): what a replacing import deletes in
+    /// its transaction, unless the file has a record with the same id (that one is overwritten,
+    /// expecting the vault's revision).
+    fn existing_records(&self) -> Result<BTreeMap<String, (&'static str, u64)>, AppError> {
         struct Existing<'a>(&'a VaultSnapshot, BTreeMap<String, (&'static str, u64)>);
         impl EachKind for Existing<'_> {
             fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
@@ -586,16 +590,9 @@ impl<R: Repository> UnlockedVault<R> {
                 Ok(())
             }
         }
-        self.ready()?;
-        // Every record of the vault is deleted in the same transaction, unless the file has a
-        // record with the same id: that one is overwritten (expecting the vault's revision).
-        let existing = {
-            let inner = self.inner.borrow();
-            let mut existing = Existing(&inner.snapshot, BTreeMap::new());
-            kinds::each_kind(&mut existing)?;
-            existing.1
-        };
-        self.restore(export, Mode::Replace, now, &existing, progress)
-            .await
+        let inner = self.inner.borrow();
+        let mut existing = Existing(&inner.snapshot, BTreeMap::new());
+        kinds::each_kind(&mut existing)?;
+        Ok(existing.1)
     }
 }

@@ -7,9 +7,9 @@ mod wave2;
 use super::ImportSummary;
 use crate::app::generator::{populate, Counts};
 use crate::app::service::testing::{
-    call, deal, document, follow_up, pass, t, DealDraft, DocumentDraft,
+    call, deal, document, follow_up, pass, replace_whole, t, DealDraft, DocumentDraft,
 };
-use crate::app::service::{create_vault, unlock, AppError, KeepOnList, UnlockedVault};
+use crate::app::service::{create_vault, unlock, AppError, KeepOnList, UnlockedVault, Whole};
 use crate::domain::consent::LimitKind;
 use crate::domain::deal::Pipeline as DomainPipeline;
 use crate::domain::profile::ProfileDraft;
@@ -617,7 +617,7 @@ fn a_replace_leaves_exactly_the_file() {
     renote(&b, &shared, "edited in B", t(11));
     assert!(b.snapshot().contacts.len() > export.contacts.len());
     let own_trail = b.snapshot().audit;
-    block_on(b.import_replace(&export, t(12))).unwrap();
+    block_on(replace_whole(&b, &export, t(12))).unwrap();
     // Exactly the file's records; the vault's own trail stays, with the replace in it.
     let records = |e: Export| Export {
         audit_log: Vec::new(),
@@ -650,7 +650,7 @@ fn a_file_without_a_trail_replaces_the_records_and_the_replace_is_on_the_vault_s
     let b = full_vault(9);
     let own_trail = b.snapshot().audit;
     assert!(!own_trail.is_empty());
-    block_on(b.import_replace(&file, t(12))).unwrap();
+    block_on(replace_whole(&b, &file, t(12))).unwrap();
     let after = b.export(file.exported_at, "test").unwrap();
     assert_eq!(after.contacts, file.contacts);
     let trail = with_import_event(after, &file, "replace").audit_log;
@@ -680,12 +680,15 @@ fn an_import_half_way_through_when_the_vault_locks_writes_nothing() {
     let before = (repo.raw_records(), repo.raw_audit());
     // The lock comes while the file is being sealed: the key is wiped, and nothing commits,
     // though the import's own code never asked whether it should stop.
-    let outcome = block_on(vault.import_into_empty_with(&export, t(11), |done, total| {
-        if done == total {
-            vault.close();
-        }
-        async { true }
-    }));
+    let outcome =
+        block_on(
+            vault.import_whole_with(&export, Whole::IntoEmpty, t(11), |done, total| {
+                if done == total {
+                    vault.close();
+                }
+                async { true }
+            }),
+        );
     assert!(
         matches!(
             outcome,
@@ -727,10 +730,12 @@ fn an_import_reports_its_progress_and_can_be_stopped() {
     );
     let seen = std::cell::RefCell::new(Vec::new());
     let b = new_vault();
-    block_on(b.import_into_empty_with(&export, t(11), |done, all| {
-        seen.borrow_mut().push((done, all));
-        async { true }
-    }))
+    block_on(
+        b.import_whole_with(&export, Whole::IntoEmpty, t(11), |done, all| {
+            seen.borrow_mut().push((done, all));
+            async { true }
+        }),
+    )
     .unwrap();
     let seen = seen.into_inner();
     // Reported each time another PROGRESS_CHUNK items are sealed (the trail is sealed a block
@@ -745,13 +750,12 @@ fn an_import_reports_its_progress_and_can_be_stopped() {
     assert!(seen.len() >= total / late);
     // Stopped half-way: nothing written.
     let c = new_vault();
-    let stopped = block_on(
-        c.import_into_empty_with(
-            &export,
-            t(11),
-            |done, _| async move { done < PROGRESS_CHUNK },
-        ),
-    );
+    let stopped = block_on(c.import_whole_with(
+        &export,
+        Whole::IntoEmpty,
+        t(11),
+        |done, _| async move { done < PROGRESS_CHUNK },
+    ));
     assert!(stopped.is_err());
     assert!(c.is_empty());
 }

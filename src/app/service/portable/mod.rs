@@ -90,32 +90,40 @@ impl ImportSummary {
 
     /// What an export file holds.
     pub fn of_export(export: &Export) -> Self {
-        struct Count<'a>(&'a Export, ImportSummary);
-        impl EachKind for Count<'_> {
-            fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
-                self.1.add(K::KIND, K::section(self.0).len());
-                Ok(())
-            }
-        }
-        let mut count = Count(export, ImportSummary::default());
-        let _ = kinds::each_kind(&mut count);
-        count.1.audit_events = export.audit_log.len();
-        count.1
+        let mut summary = Self::counted(Counted::Export(export));
+        summary.audit_events = export.audit_log.len();
+        summary
     }
 
     /// What the decrypted state holds.
     fn of_snapshot(s: &VaultSnapshot) -> Self {
-        struct Count<'a>(&'a VaultSnapshot, ImportSummary);
+        Self::counted(Counted::Snapshot(s))
+    }
+
+    /// The records of every kind `of` holds, counted.
+    fn counted(of: Counted<'_>) -> Self {
+        struct Count<'a>(Counted<'a>, ImportSummary);
         impl EachKind for Count<'_> {
             fn kind<K: RecordKind>(&mut self) -> Result<(), AppError> {
-                self.1.add(K::KIND, K::records(self.0).len());
+                let n = match self.0 {
+                    Counted::Export(e) => K::section(e).len(),
+                    Counted::Snapshot(s) => K::records(s).len(),
+                };
+                self.1.add(K::KIND, n);
                 Ok(())
             }
         }
-        let mut count = Count(s, ImportSummary::default());
+        let mut count = Count(of, ImportSummary::default());
         let _ = kinds::each_kind(&mut count);
         count.1
     }
+}
+
+/// What an import summary counts the records of.
+#[derive(Clone, Copy)]
+enum Counted<'a> {
+    Export(&'a Export),
+    Snapshot(&'a VaultSnapshot),
 }
 
 /// A record in the export format.
@@ -462,23 +470,9 @@ pub(super) fn after_erasure<K: RecordKind>(
     erased: &ErasedPeople,
     now: DateTime<Utc>,
 ) -> Option<OpenRecord<K>> {
-    let OpenRecord {
-        id,
-        kind,
-        rev,
-        created_at,
-        updated_at,
-        data,
-    } = record;
-    let data = data.after_erasure(&id, erased, crate::app::clock::local_day(now))?;
-    Some(OpenRecord {
-        id,
-        kind,
-        rev,
-        created_at,
-        updated_at,
-        data,
-    })
+    let day = crate::app::clock::local_day(now);
+    let data = record.data.after_erasure(&record.id, erased, day)?;
+    Some(OpenRecord { data, ..record })
 }
 
 /// A restore's sealing of every record of a file, kind by kind, with its progress.

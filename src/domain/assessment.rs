@@ -150,10 +150,7 @@ impl AssessmentDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn draft() -> AssessmentDraft {
         AssessmentDraft {

@@ -318,10 +318,7 @@ pub fn holds_on<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn invoice(number: &str, date: NaiveDate, contact: &str) -> Document {
         Document {

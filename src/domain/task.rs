@@ -191,15 +191,8 @@ pub fn losing_touch(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{day, utc};
     use chrono::{FixedOffset, TimeZone};
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn zone(hours: i32) -> impl Fn(DateTime<Utc>) -> NaiveDate {
         move |at: DateTime<Utc>| {

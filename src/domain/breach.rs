@@ -126,12 +126,7 @@ impl Breach {
     fn check(&self, now: Option<DateTime<Utc>>) -> FieldErrors {
         let mut errors = FieldErrors::new();
         let mut text = |field: &'static str, value: &str, max: usize, required: bool| {
-            let value = value.trim();
-            if required && value.is_empty() {
-                errors.push((field, FieldError::Required));
-            } else if value.chars().count() > max {
-                errors.push((field, FieldError::TooLong(max)));
-            }
+            super::field::Text { max, required }.read(&mut errors, field, value);
         };
         text(fields::NATURE, &self.nature, MAX_TEXT, true);
         text(fields::CATEGORIES, &self.categories, MAX_SHORT, true);

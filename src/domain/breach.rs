@@ -5,9 +5,9 @@
 //! 72-hour clock from discovery (Art. 33(1)). Pure: time is passed in. Must not import anything
 //! outside `domain`.
 
-use super::do_not_contact::{ErasedPeople, Grows};
-use super::{BelongsTo, FieldError, FieldErrors, Revalidate};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use super::do_not_contact::Grows;
+use super::{FieldError, FieldErrors, Revalidate};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 pub mod fields {
@@ -333,24 +333,6 @@ impl Revalidate for Breach {
 }
 
 impl Grows for Breach {}
-
-impl BelongsTo for Breach {
-    fn people(&self) -> Vec<String> {
-        self.contact_ids.clone()
-    }
-
-    /// The register is the controller's (Art. 33(5)): an entry comes back without the erased
-    /// people, never dropped.
-    fn after_erasure(
-        mut self,
-        _id: &str,
-        erased: &ErasedPeople,
-        _today: NaiveDate,
-    ) -> Option<Self> {
-        self.contact_ids.retain(|c| !erased.contains(c));
-        Some(self)
-    }
-}
 
 #[cfg(test)]
 #[path = "breach_tests.rs"]

@@ -2,6 +2,7 @@
 //! processing is necessary, the balancing against the person's rights, the safeguards, and when
 //! to review it. Must not import anything outside `domain`.
 
+use super::field::Text;
 use super::{FieldError, FieldErrors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -116,11 +117,9 @@ impl AssessmentDraft {
     /// Parts left blank are allowed: the purpose then shows "assessment missing".
     pub fn validate(&self, errors: &mut FieldErrors) -> Option<Assessment> {
         let mut text = |field: &'static str, value: &str| {
-            let v = value.trim();
-            if v.chars().count() > MAX_TEXT {
-                errors.push((field, FieldError::TooLong(MAX_TEXT)));
-            }
-            v.to_string()
+            Text::capped(MAX_TEXT)
+                .read(errors, field, value)
+                .to_string()
         };
         let interest = text(fields::INTEREST, &self.interest);
         let necessity = text(fields::NECESSITY, &self.necessity);
@@ -150,10 +149,7 @@ impl AssessmentDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn draft() -> AssessmentDraft {
         AssessmentDraft {

@@ -3,6 +3,7 @@
 //! erasing a person finds its history after the record itself is gone.
 
 use super::activity::Activity;
+use super::breach::Breach;
 use super::consent::{ConsentRecord, Limit};
 use super::contact::Contact;
 use super::deal::{Deal, Pipeline};
@@ -121,19 +122,27 @@ impl BelongsTo for Document {
     }
 }
 
-impl BelongsTo for Deal {
-    fn people(&self) -> Vec<String> {
-        self.contact_ids.clone()
-    }
+/// Records that are not the people's but name them: a deal (the business's) and an entry of
+/// the breach register (the controller's, Art. 33(5)) come back without the erased people,
+/// never dropped.
+macro_rules! kept_without_them {
+    ($($t:ty),*) => {
+        $(impl BelongsTo for $t {
+            fn people(&self) -> Vec<String> {
+                self.contact_ids.clone()
+            }
 
-    /// A deal is the business's: it comes back without the erased people.
-    fn after_erasure(
-        mut self,
-        _id: &str,
-        erased: &ErasedPeople,
-        _today: NaiveDate,
-    ) -> Option<Self> {
-        self.contact_ids.retain(|c| !erased.contains(c));
-        Some(self)
-    }
+            fn after_erasure(
+                mut self,
+                _id: &str,
+                erased: &ErasedPeople,
+                _today: NaiveDate,
+            ) -> Option<Self> {
+                self.contact_ids.retain(|c| !erased.contains(c));
+                Some(self)
+            }
+        })*
+    };
 }
+
+kept_without_them!(Deal, Breach);

@@ -5,9 +5,9 @@
 //! 72-hour clock from discovery (Art. 33(1)). Pure: time is passed in. Must not import anything
 //! outside `domain`.
 
-use super::do_not_contact::{ErasedPeople, Grows};
-use super::{BelongsTo, FieldError, FieldErrors, Revalidate};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use super::do_not_contact::Grows;
+use super::{FieldError, FieldErrors, Revalidate};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 pub mod fields {
@@ -126,12 +126,7 @@ impl Breach {
     fn check(&self, now: Option<DateTime<Utc>>) -> FieldErrors {
         let mut errors = FieldErrors::new();
         let mut text = |field: &'static str, value: &str, max: usize, required: bool| {
-            let value = value.trim();
-            if required && value.is_empty() {
-                errors.push((field, FieldError::Required));
-            } else if value.chars().count() > max {
-                errors.push((field, FieldError::TooLong(max)));
-            }
+            super::field::Text { max, required }.read(&mut errors, field, value);
         };
         text(fields::NATURE, &self.nature, MAX_TEXT, true);
         text(fields::CATEGORIES, &self.categories, MAX_SHORT, true);
@@ -338,24 +333,6 @@ impl Revalidate for Breach {
 }
 
 impl Grows for Breach {}
-
-impl BelongsTo for Breach {
-    fn people(&self) -> Vec<String> {
-        self.contact_ids.clone()
-    }
-
-    /// The register is the controller's (Art. 33(5)): an entry comes back without the erased
-    /// people, never dropped.
-    fn after_erasure(
-        mut self,
-        _id: &str,
-        erased: &ErasedPeople,
-        _today: NaiveDate,
-    ) -> Option<Self> {
-        self.contact_ids.retain(|c| !erased.contains(c));
-        Some(self)
-    }
-}
 
 #[cfg(test)]
 #[path = "breach_tests.rs"]

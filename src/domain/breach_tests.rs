@@ -1,6 +1,8 @@
 //! The breach register's rules: what an entry needs, its times, and the 72-hour clock.
 
 use super::*;
+use crate::domain::do_not_contact::ErasedPeople;
+use crate::domain::BelongsTo;
 use chrono::TimeZone;
 
 fn at(d: u32, h: u32) -> DateTime<Utc> {

@@ -565,33 +565,13 @@ pub fn objections<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{FixedOffset, TimeZone};
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-    }
+    use crate::domain::testing::{consent_draft, day, newsletter, utc};
+    use chrono::FixedOffset;
 
     /// Prague in winter (UTC+1).
     fn prague(at: DateTime<Utc>) -> NaiveDate {
         at.with_timezone(&FixedOffset::east_opt(3600).unwrap())
             .date_naive()
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn draft(months: &str) -> ConsentDraft {
-        ConsentDraft {
-            contact_id: "c1".into(),
-            purpose_id: "p1".into(),
-            notice: "Privacy notice v3".into(),
-            method: "web_form".into(),
-            validity_months: months.into(),
-            answer: "given".into(),
-            how: "ticked the box".into(),
-            ..ConsentDraft::default()
-        }
     }
 
     fn event(kind: EventKind, at: DateTime<Utc>) -> ConsentEvent {
@@ -621,7 +601,9 @@ mod tests {
             None
         );
         // Through the record: given on 15 November for one month expires on 15 December.
-        let mut record = draft("1").validate(utc(2026, 11, 15, 9, 0)).unwrap();
+        let mut record = consent_draft("1")
+            .validate(utc(2026, 11, 15, 9, 0))
+            .unwrap();
         assert_eq!(
             record.state(today, prague).expiring_soon(today),
             Some(day(2026, 12, 15))
@@ -630,14 +612,6 @@ mod tests {
             .append(event(EventKind::Withdrawn, utc(2026, 11, 20, 9, 0)), prague)
             .unwrap();
         assert_eq!(record.state(today, prague).expiring_soon(today), None);
-    }
-
-    fn purpose(basis: LawfulBasis) -> Purpose {
-        Purpose {
-            name: "Newsletter".into(),
-            basis,
-            ..Purpose::default()
-        }
     }
 
     #[test]
@@ -650,7 +624,7 @@ mod tests {
 
     #[test]
     fn given_then_withdrawn_then_given_again() {
-        let mut c = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let mut c = consent_draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
             c.state(day(2026, 1, 10), prague),
             State::Given { until: None }
@@ -681,7 +655,7 @@ mod tests {
 
     #[test]
     fn refused_is_not_consent_and_cannot_be_withdrawn() {
-        let mut d = draft("");
+        let mut d = consent_draft("");
         d.answer = "refused".into();
         let mut c = d.validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(c.state(day(2026, 1, 11), prague), State::Refused);
@@ -694,7 +668,9 @@ mod tests {
     #[test]
     fn expiry_is_exactly_at_the_boundary_of_the_local_day() {
         // Given at 23:30 UTC on 31 Dec = 00:30 on 1 Jan in Prague: the local day is 1 Jan.
-        let c = draft("12").validate(utc(2025, 12, 31, 23, 30)).unwrap();
+        let c = consent_draft("12")
+            .validate(utc(2025, 12, 31, 23, 30))
+            .unwrap();
         assert_eq!(
             c.state(day(2026, 12, 31), prague),
             State::Given {
@@ -719,7 +695,7 @@ mod tests {
 
     #[test]
     fn renewal_extends_an_expired_or_running_consent() {
-        let mut c = draft("6").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let mut c = consent_draft("6").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert!(matches!(
             c.state(day(2026, 7, 10), prague),
             State::Expired { .. }
@@ -737,7 +713,7 @@ mod tests {
 
     #[test]
     fn events_never_go_back_in_time_and_are_never_rewritten() {
-        let mut c = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let mut c = consent_draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         let before = c.clone();
         assert_eq!(
             c.append(event(EventKind::Withdrawn, utc(2026, 1, 9, 9, 0)), prague),
@@ -747,7 +723,7 @@ mod tests {
             .unwrap();
         assert_eq!(c.extends(&before), Ok(()));
         // A record whose earlier events differ, or whose fixed fields changed, is refused.
-        let mut other = draft("").validate(utc(2026, 1, 12, 9, 0)).unwrap();
+        let mut other = consent_draft("").validate(utc(2026, 1, 12, 9, 0)).unwrap();
         assert_eq!(other.extends(&before), Err(ConsentError::EventsChanged));
         other = c.clone();
         other.notice = "another notice".into();
@@ -771,11 +747,15 @@ mod tests {
             ]
         );
         assert_eq!(
-            draft("0").validate(utc(2026, 1, 1, 0, 0)).unwrap_err(),
+            consent_draft("0")
+                .validate(utc(2026, 1, 1, 0, 0))
+                .unwrap_err(),
             vec![(fields::VALIDITY, FieldError::Months)]
         );
         assert_eq!(
-            draft("twelve").validate(utc(2026, 1, 1, 0, 0)).unwrap_err(),
+            consent_draft("twelve")
+                .validate(utc(2026, 1, 1, 0, 0))
+                .unwrap_err(),
             vec![(fields::VALIDITY, FieldError::Months)]
         );
     }
@@ -799,14 +779,14 @@ mod tests {
             ..Default::default()
         };
         let now = utc(2026, 6, 1, 12, 0);
-        let given = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let given = consent_draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         let objection = limit(LimitKind::Objection, None, utc(2026, 5, 1, 0, 0));
         let objection_elsewhere = limit(LimitKind::Objection, Some("p2"), utc(2026, 5, 1, 0, 0));
         let restriction = limit(LimitKind::Restriction, None, utc(2026, 5, 2, 0, 0));
         let mut lifted = restriction.clone();
         lifted.lifted = Some(utc(2026, 5, 20, 0, 0));
         for basis in LawfulBasis::ALL {
-            let p = purpose(basis);
+            let p = newsletter(basis);
             let check = |consents: &[ConsentRecord], limits: &[Limit]| {
                 eligibility("p1", &p, false, &customer, consents, limits, now, prague)
             };
@@ -860,8 +840,8 @@ mod tests {
     fn consent_exclusions_say_why() {
         let customer = super::super::outreach::Person::default();
         let now = utc(2026, 6, 1, 12, 0);
-        let p = purpose(LawfulBasis::Consent);
-        let mut withdrawn = draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let p = newsletter(LawfulBasis::Consent);
+        let mut withdrawn = consent_draft("").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         withdrawn
             .append(event(EventKind::Withdrawn, utc(2026, 2, 1, 9, 0)), prague)
             .unwrap();
@@ -869,12 +849,12 @@ mod tests {
             eligibility("p1", &p, false, &customer, [&withdrawn], [], now, prague),
             Err(Exclusion::Withdrawn(utc(2026, 2, 1, 9, 0)))
         );
-        let expired = draft("3").validate(utc(2026, 1, 10, 9, 0)).unwrap();
+        let expired = consent_draft("3").validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
             eligibility("p1", &p, false, &customer, [&expired], [], now, prague),
             Err(Exclusion::Expired(day(2026, 4, 10)))
         );
-        let mut refused = draft("");
+        let mut refused = consent_draft("");
         refused.answer = "refused".into();
         let refused = refused.validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(
@@ -882,7 +862,7 @@ mod tests {
             Err(Exclusion::Refused)
         );
         // A consent to another purpose does not count.
-        let mut other = draft("");
+        let mut other = consent_draft("");
         other.purpose_id = "p2".into();
         let other = other.validate(utc(2026, 1, 10, 9, 0)).unwrap();
         assert_eq!(

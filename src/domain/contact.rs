@@ -301,6 +301,28 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
+/// Labelled values as typed, one a line ("work: jana@firma.cz"), each value read by `parse`;
+/// the first that does not read is recorded under `field` and ends the list.
+fn parse_labelled<E: Into<FieldError>>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+    parse: impl Fn(&str) -> Result<String, E>,
+) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for line in lines(text) {
+        let (label, value) = split_label(line);
+        match parse(&value) {
+            Ok(value) => out.push(Labelled { label, value }),
+            Err(e) => {
+                errors.push((field, e.into()));
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Tags from "klient, Praha ,  vip": trimmed, empty ones dropped, duplicates (ignoring case) once.
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
@@ -391,34 +413,12 @@ impl ContactDraft {
         let birthday = super::field::optional(&mut errors, fields::BIRTHDAY, &self.birthday, |t| {
             super::birthday::parse(t, NaiveDate::MAX)
         });
-        let mut emails = Vec::new();
-        for line in lines(&self.emails) {
-            let (label, value) = split_label(line);
-            match Email::parse(&value) {
-                Ok(e) => emails.push(Labelled {
-                    label,
-                    value: e.as_str().to_string(),
-                }),
-                Err(e) => {
-                    errors.push((fields::EMAIL, e.into()));
-                    break;
-                }
-            }
-        }
-        let mut phones = Vec::new();
-        for line in lines(&self.phones) {
-            let (label, value) = split_label(line);
-            match Phone::parse(&value, super::phone::DEFAULT_CALLING_CODE) {
-                Ok(p) => phones.push(Labelled {
-                    label,
-                    value: p.as_typed().to_string(),
-                }),
-                Err(e) => {
-                    errors.push((fields::PHONE, e.into()));
-                    break;
-                }
-            }
-        }
+        let emails = parse_labelled(&mut errors, fields::EMAIL, &self.emails, |v| {
+            Email::parse(v).map(|e| e.as_str().to_string())
+        });
+        let phones = parse_labelled(&mut errors, fields::PHONE, &self.phones, |v| {
+            Phone::parse(v, super::phone::DEFAULT_CALLING_CODE).map(|p| p.as_typed().to_string())
+        });
         let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
         let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
         let mut preferences = Vec::new();

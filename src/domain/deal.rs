@@ -2,6 +2,7 @@
 //! move from stage to stage kept as history, and totals per stage and currency (never summing
 //! two currencies, never through floats). Must not import anything outside `domain`.
 
+use super::field::Text;
 use super::money::{Currency, Money, MoneyError};
 use super::outreach::Sale;
 use super::{FieldError, FieldErrors};
@@ -479,12 +480,7 @@ impl DealDraft {
         now: DateTime<Utc>,
     ) -> Result<Deal, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = self.title.trim();
-        if title.is_empty() {
-            errors.push((fields::TITLE, FieldError::Required));
-        } else if title.chars().count() > MAX_TITLE {
-            errors.push((fields::TITLE, FieldError::TooLong(MAX_TITLE)));
-        }
+        let title = Text::required(MAX_TITLE).read(&mut errors, fields::TITLE, &self.title);
         if pipeline.stage(&self.stage).is_none() {
             errors.push((fields::STAGE, FieldError::Required));
         }
@@ -518,14 +514,9 @@ impl DealDraft {
             fields::REFUSAL_OFFERED,
             &self.refusal_offered,
         );
-        let notes = self.notes.trim();
-        if notes.chars().count() > MAX_NOTES {
-            errors.push((fields::NOTES, FieldError::TooLong(MAX_NOTES)));
-        }
-        let reason = self.outcome_reason.trim();
-        if reason.chars().count() > MAX_TITLE {
-            errors.push((fields::OUTCOME_REASON, FieldError::TooLong(MAX_TITLE)));
-        }
+        let notes = Text::capped(MAX_NOTES).read(&mut errors, fields::NOTES, &self.notes);
+        let reason =
+            Text::capped(MAX_TITLE).read(&mut errors, fields::OUTCOME_REASON, &self.outcome_reason);
         if !errors.is_empty() {
             return Err(errors);
         }

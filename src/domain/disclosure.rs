@@ -2,6 +2,7 @@
 //! disclosed, which data, when and for which purpose; and who must be told of a rectification,
 //! erasure or restriction of that person. Must not import anything outside `domain`.
 
+use super::field::Text;
 use super::{FieldError, FieldErrors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -92,12 +93,7 @@ impl DisclosureDraft {
         } else if recipient.chars().count() > MAX_RECIPIENT {
             errors.push((fields::RECIPIENT, FieldError::TooLong(MAX_RECIPIENT)));
         }
-        let data = self.data.trim();
-        if data.is_empty() {
-            errors.push((fields::DATA, FieldError::Required));
-        } else if data.chars().count() > MAX_DATA {
-            errors.push((fields::DATA, FieldError::TooLong(MAX_DATA)));
-        }
+        let data = Text::required(MAX_DATA).read(&mut errors, fields::DATA, &self.data);
         let on = NaiveDate::parse_from_str(self.on.trim(), "%Y-%m-%d").ok();
         if on.is_none() {
             errors.push((

@@ -4,6 +4,7 @@
 //! until when"), which erasure must honour. Must not import anything outside `domain`.
 
 use super::deal::Amount;
+use super::field::Text;
 use super::{FieldError, FieldErrors};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -227,12 +228,7 @@ impl DocumentDraft {
         if kind.is_none() {
             errors.push((fields::KIND, FieldError::Required));
         }
-        let number = self.number.trim();
-        if number.is_empty() {
-            errors.push((fields::NUMBER, FieldError::Required));
-        } else if number.chars().count() > 100 {
-            errors.push((fields::NUMBER, FieldError::TooLong(100)));
-        }
+        let number = Text::required(100).read(&mut errors, fields::NUMBER, &self.number);
         let date = super::field::optional_date(&mut errors, fields::DATE, &self.date);
         if self.date.trim().is_empty() {
             errors.push((fields::DATE, FieldError::Required));
@@ -244,10 +240,7 @@ impl DocumentDraft {
             &self.currency,
             decimal_separator,
         );
-        let note = self.note.trim();
-        if note.chars().count() > 5_000 {
-            errors.push((fields::NOTE, FieldError::TooLong(5_000)));
-        }
+        let note = Text::capped(5_000).read(&mut errors, fields::NOTE, &self.note);
         let contract_end =
             super::field::optional_date(&mut errors, fields::CONTRACT_END, &self.contract_end);
         let retain_until =
@@ -318,10 +311,7 @@ pub fn holds_on<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     fn invoice(number: &str, date: NaiveDate, contact: &str) -> Document {
         Document {

@@ -507,11 +507,8 @@ mod tests {
     use crate::domain::activity::ActivityKind;
     use crate::domain::contact::Labelled;
     use crate::domain::document::{default_retain_until, DocumentKind};
+    use crate::domain::testing::day;
     use chrono::{TimeZone, Utc};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn jana() -> Contact {
         Contact {

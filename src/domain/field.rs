@@ -70,6 +70,48 @@ pub fn optional<T, E: Into<FieldError>>(
     }
 }
 
+/// The rule of a text field: at most `max` characters, and whether it may be blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub max: usize,
+    pub required: bool,
+}
+
+impl Text {
+    /// A text the form requires.
+    pub const fn required(max: usize) -> Self {
+        Text {
+            max,
+            required: true,
+        }
+    }
+
+    /// A text that may be blank.
+    pub const fn capped(max: usize) -> Self {
+        Text {
+            max,
+            required: false,
+        }
+    }
+
+    /// The text as typed, trimmed; an error is recorded under `field` (only one: blank when
+    /// required, or too long).
+    pub fn read<'a>(
+        self,
+        errors: &mut FieldErrors,
+        field: &'static str,
+        value: &'a str,
+    ) -> &'a str {
+        let value = value.trim();
+        if self.required && value.is_empty() {
+            errors.push((field, FieldError::Required));
+        } else if value.chars().count() > self.max {
+            errors.push((field, FieldError::TooLong(self.max)));
+        }
+        value
+    }
+}
+
 /// An optional date as a date input gives it (`YYYY-MM-DD`).
 pub fn optional_date(
     errors: &mut FieldErrors,

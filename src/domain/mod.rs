@@ -33,6 +33,8 @@ pub mod search;
 pub mod source;
 pub mod stored;
 pub mod task;
+#[cfg(test)]
+pub mod testing;
 // Recipients, processors and the legitimate-interest assessment (#21).
 pub mod assessment;
 pub mod disclosure;

@@ -3,6 +3,7 @@
 
 use super::contact::parse_tags;
 use super::field;
+use super::field::Text;
 use super::search::Haystack;
 use super::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -104,12 +105,7 @@ impl OrganisationDraft {
 
     pub fn validate(&self) -> Result<Organisation, FieldErrors> {
         let mut errors: FieldErrors = Vec::new();
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.push((fields::NAME, FieldError::Required));
-        } else if name.chars().count() > 200 {
-            errors.push((fields::NAME, FieldError::TooLong(200)));
-        }
+        let name = Text::required(200).read(&mut errors, fields::NAME, &self.name);
         let ico = field::optional_ico(&mut errors, fields::ICO, &self.ico);
         let vat_id = field::optional_vat_id(&mut errors, fields::VAT_ID, &self.vat_id);
         let site = field::optional(&mut errors, fields::WEBSITE, &self.website, website)

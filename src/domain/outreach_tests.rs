@@ -5,20 +5,11 @@ use super::*;
 use crate::domain::consent::{
     eligibility, ConsentDraft, ConsentRecord, Exclusion, Limit, LimitKind,
 };
-use chrono::{DateTime, TimeZone, Utc};
-
-fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
+use crate::domain::testing::{consent_draft, day, noon};
+use chrono::{DateTime, Utc};
 
 fn local(at: DateTime<Utc>) -> NaiveDate {
     at.date_naive()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
 fn purpose(basis: LawfulBasis, audience: Audience, direct_marketing: bool) -> Purpose {
@@ -96,16 +87,11 @@ fn audiences() -> Vec<Audience> {
 
 fn consent() -> ConsentRecord {
     ConsentDraft {
-        contact_id: "c1".into(),
-        purpose_id: "p1".into(),
         notice: "Privacy notice v1".into(),
-        method: "web_form".into(),
         language: "cs".into(),
-        answer: "given".into(),
-        how: "ticked the box".into(),
-        ..ConsentDraft::default()
+        ..consent_draft("")
     }
-    .validate(utc(2026, 1, 10))
+    .validate(noon(2026, 1, 10))
     .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
@@ -138,13 +124,13 @@ fn expected(who: &str, audience: &Audience) -> (bool, Result<(), Outside>) {
 
 #[test]
 fn every_basis_audience_customer_status_and_objection() {
-    let now = utc(2026, 6, 1);
+    let now = noon(2026, 6, 1);
     let given = consent();
     let objection = Limit::new(
         "c1",
         LimitKind::Objection,
         None,
-        utc(2026, 5, 1),
+        noon(2026, 5, 1),
         "no more mail",
     )
     .unwrap_or_else(|e| panic!("{e:?}"));

@@ -3,6 +3,7 @@
 //! processing agreement, where they are and whether data leaves the EU/EEA (with the safeguard,
 //! Art. 44–46), and the purposes that use them. Must not import anything outside `domain`.
 
+use super::field::Text;
 use super::{FieldError, FieldErrors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -98,24 +99,14 @@ impl ProcessorDraft {
     /// needs its safeguard; the agreement's date, when given, is a date.
     pub fn validate(&self) -> Result<Processor, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let mut text = |field: &'static str, value: &str, required: bool, max: usize| {
-            let v = value.trim();
-            if required && v.is_empty() {
-                errors.push((field, FieldError::Required));
-            } else if v.chars().count() > max {
-                errors.push((field, FieldError::TooLong(max)));
-            }
-            v.to_string()
-        };
-        let name = text(fields::NAME, &self.name, true, MAX_NAME);
-        let service = text(fields::SERVICE, &self.service, true, MAX_TEXT);
-        let location = text(fields::LOCATION, &self.location, true, MAX_NAME);
-        let safeguard = text(
-            fields::SAFEGUARD,
-            &self.safeguard,
-            self.transfers_outside_eu,
-            MAX_TEXT,
-        );
+        let name = Text::required(MAX_NAME).read(&mut errors, fields::NAME, &self.name);
+        let service = Text::required(MAX_TEXT).read(&mut errors, fields::SERVICE, &self.service);
+        let location = Text::required(MAX_NAME).read(&mut errors, fields::LOCATION, &self.location);
+        let safeguard = Text {
+            max: MAX_TEXT,
+            required: self.transfers_outside_eu,
+        }
+        .read(&mut errors, fields::SAFEGUARD, &self.safeguard);
         let dpa_signed_on = match self.dpa_signed_on.trim() {
             "" => None,
             d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
@@ -139,14 +130,14 @@ impl ProcessorDraft {
             return Err(errors);
         }
         Ok(Processor {
-            name,
-            service,
+            name: name.to_string(),
+            service: service.to_string(),
             dpa_signed_on,
-            location,
+            location: location.to_string(),
             transfers_outside_eu: self.transfers_outside_eu,
             // A safeguard says nothing without a transfer.
             safeguard: if self.transfers_outside_eu {
-                safeguard
+                safeguard.to_string()
             } else {
                 String::new()
             },

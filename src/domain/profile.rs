@@ -2,6 +2,7 @@
 //! record of processing and in every access export. Must not import anything outside `domain`.
 
 use super::field;
+use super::field::Text;
 use super::retention::RetentionRule;
 use super::{Email, FieldError, FieldErrors, Phone};
 use serde::{Deserialize, Serialize};
@@ -75,12 +76,7 @@ impl ProfileDraft {
     /// Checks every field; on failure, every field's error (not only the first).
     pub fn validate(&self) -> Result<ControllerProfile, FieldErrors> {
         let mut errors: FieldErrors = Vec::new();
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.push((fields::NAME, FieldError::Required));
-        } else if name.chars().count() > 200 {
-            errors.push((fields::NAME, FieldError::TooLong(200)));
-        }
+        let name = Text::required(200).read(&mut errors, fields::NAME, &self.name);
         if optional(&self.address).is_some_and(|a| a.chars().count() > 500) {
             errors.push((fields::ADDRESS, FieldError::TooLong(500)));
         }

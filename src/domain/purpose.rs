@@ -3,6 +3,7 @@
 
 use super::assessment::{Assessment, AssessmentDraft, LiaState};
 use super::audit::FieldValues;
+use super::field::Text;
 use super::outreach::Audience;
 use super::retention::RetentionRule;
 use super::{FieldError, FieldErrors};
@@ -323,13 +324,9 @@ impl PurposeDraft {
     pub fn validate(&self) -> Result<Purpose, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut required = |field: &'static str, text: &str| {
-            let t = text.trim();
-            if t.is_empty() {
-                errors.push((field, FieldError::Required));
-            } else if t.chars().count() > MAX_TEXT {
-                errors.push((field, FieldError::TooLong(MAX_TEXT)));
-            }
-            t.to_string()
+            Text::required(MAX_TEXT)
+                .read(&mut errors, field, text)
+                .to_string()
         };
         let name = required(fields::NAME, &self.name);
         let data_categories = required(fields::DATA_CATEGORIES, &self.data_categories);
@@ -339,11 +336,9 @@ impl PurposeDraft {
             errors.push((fields::BASIS, FieldError::Required));
         }
         let mut optional = |field: &'static str, text: &str| {
-            let t = text.trim();
-            if t.chars().count() > MAX_TEXT {
-                errors.push((field, FieldError::TooLong(MAX_TEXT)));
-            }
-            t.to_string()
+            Text::capped(MAX_TEXT)
+                .read(&mut errors, field, text)
+                .to_string()
         };
         let notice_title = optional(fields::NOTICE_TITLE, &self.notice_title);
         let notice_url = optional(fields::NOTICE_URL, &self.notice_url);

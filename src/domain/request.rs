@@ -294,11 +294,8 @@ impl RequestDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::day;
     use chrono::TimeZone;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn request(received: &str) -> SubjectRequest {
         RequestDraft {

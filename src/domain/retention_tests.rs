@@ -6,21 +6,11 @@ use super::*;
 use crate::domain::activity::ActivityKind;
 use crate::domain::consent::{ConsentDraft, ConsentEvent, EventKind};
 use crate::domain::outreach::{Audience, DealPart};
-use chrono::TimeZone;
+use crate::domain::testing::{consent_draft, day, noon};
 use proptest::prelude::*;
-
-fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
 
 fn local(at: DateTime<Utc>) -> NaiveDate {
     at.date_naive()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
 fn rule(months: u16, after: After) -> RetentionRule {
@@ -48,7 +38,7 @@ impl World {
                 given_name: "Jana".into(),
                 ..Contact::default()
             },
-            created: utc(2020, 1, 15),
+            created: noon(2020, 1, 15),
             activities: Vec::new(),
             consents: Vec::new(),
             deals: Vec::new(),
@@ -108,14 +98,10 @@ impl World {
         withdrawn: Option<DateTime<Utc>>,
     ) -> Self {
         let mut c = ConsentDraft {
-            contact_id: "c1".into(),
             purpose_id: purpose.into(),
             notice: "Privacy notice v1".into(),
-            method: "web_form".into(),
             language: "cs".into(),
-            answer: "given".into(),
-            how: "ticked the box".into(),
-            ..ConsentDraft::default()
+            ..consent_draft("")
         }
         .validate(given)
         .unwrap_or_else(|e| panic!("{e:?}"));
@@ -226,24 +212,24 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
         (
             "the record's rule counts from the last activity",
             World::new()
-                .activity(utc(2021, 3, 10))
-                .activity(utc(2022, 5, 20)),
+                .activity(noon(2021, 3, 10))
+                .activity(noon(2022, 5, 20)),
             Some(day(2023, 5, 20)),
         ),
         (
             "an open deal keeps them",
-            World::new().deal("lead", utc(2020, 2, 1), utc(2020, 2, 1)),
+            World::new().deal("lead", noon(2020, 2, 1), noon(2020, 2, 1)),
             None,
         ),
         (
             "a closed deal without a purpose keeps nobody",
-            World::new().deal("lost", utc(2020, 2, 1), utc(2020, 3, 1)),
+            World::new().deal("lost", noon(2020, 2, 1), noon(2020, 3, 1)),
             Some(day(2021, 1, 15)),
         ),
         (
             "a contract purpose: 10 years after the won deal's close",
             World::new()
-                .deal("won", utc(2020, 2, 1), utc(2020, 3, 1))
+                .deal("won", noon(2020, 2, 1), noon(2020, 3, 1))
                 .purpose(
                     "contract",
                     LawfulBasis::Contract,
@@ -254,7 +240,7 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
         (
             "a contract document's end is the contract's end",
             World::new()
-                .deal("won", utc(2020, 2, 1), utc(2020, 3, 1))
+                .deal("won", noon(2020, 2, 1), noon(2020, 3, 1))
                 .document(DocumentKind::Contract, None, Some(day(2022, 8, 31)))
                 .purpose(
                     "contract",
@@ -266,7 +252,7 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
         (
             "a purpose counted from the deal's close",
             World::new()
-                .deal("won", utc(2020, 2, 1), utc(2020, 4, 30))
+                .deal("won", noon(2020, 2, 1), noon(2020, 4, 30))
                 .purpose(
                     "after-sale",
                     LawfulBasis::LegitimateInterest,
@@ -277,7 +263,7 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
         (
             "a purpose whose audience does not hold them does not keep them",
             World::new()
-                .deal("lost", utc(2020, 2, 1), utc(2020, 4, 30))
+                .deal("lost", noon(2020, 2, 1), noon(2020, 4, 30))
                 .purpose(
                     "customers",
                     LawfulBasis::LegitimateInterest,
@@ -293,7 +279,7 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
                     LawfulBasis::Consent,
                     Some(rule(1, After::ConsentEnded)),
                 )
-                .consent("newsletter", utc(2020, 1, 20), None),
+                .consent("newsletter", noon(2020, 1, 20), None),
             None,
         ),
         (
@@ -304,22 +290,22 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
                     LawfulBasis::Consent,
                     Some(rule(6, After::ConsentEnded)),
                 )
-                .consent("newsletter", utc(2020, 1, 20), Some(utc(2021, 6, 1))),
+                .consent("newsletter", noon(2020, 1, 20), Some(noon(2021, 6, 1))),
             Some(day(2021, 12, 1)),
         ),
         (
             "a withdrawn consent to a purpose without a rule keeps nobody",
             World::new()
                 .purpose("newsletter", LawfulBasis::Consent, None)
-                .consent("newsletter", utc(2020, 1, 20), Some(utc(2021, 6, 1))),
+                .consent("newsletter", noon(2020, 1, 20), Some(noon(2021, 6, 1))),
             Some(day(2021, 1, 15)),
         ),
         (
             "a purpose without a rule neither keeps nor makes due",
             World::new()
-                .activity(utc(2020, 6, 1))
+                .activity(noon(2020, 6, 1))
                 .purpose("everyone", LawfulBasis::LegitimateInterest, None)
-                .deal("won", utc(2020, 2, 1), utc(2020, 3, 1)),
+                .deal("won", noon(2020, 2, 1), noon(2020, 3, 1)),
             Some(day(2021, 6, 1)),
         ),
         (
@@ -366,10 +352,10 @@ fn each_case_is_due_exactly_from_the_day_its_last_justification_ends() {
 fn the_record_s_rule_can_count_from_any_anchor_and_falls_back_on_the_last_activity() {
     let base = || {
         World::new()
-            .activity(utc(2020, 2, 1))
-            .deal("lost", utc(2020, 2, 1), utc(2020, 5, 1))
+            .activity(noon(2020, 2, 1))
+            .deal("lost", noon(2020, 2, 1), noon(2020, 5, 1))
             .purpose("newsletter", LawfulBasis::Consent, None)
-            .consent("newsletter", utc(2020, 1, 20), Some(utc(2020, 7, 1)))
+            .consent("newsletter", noon(2020, 1, 20), Some(noon(2020, 7, 1)))
     };
     for (after, since) in [
         (After::LastActivity, day(2021, 2, 1)),
@@ -402,7 +388,7 @@ fn months_are_added_to_the_calendar_and_clamped_at_month_ends() {
         None
     );
     // Due on the day the rule ends, not before.
-    let w = World::new().activity(utc(2023, 1, 31));
+    let w = World::new().activity(noon(2023, 1, 31));
     let mut w = w;
     w.record_rule = rule(1, After::LastActivity);
     assert_eq!(w.since(day(2023, 2, 27)), None);
@@ -412,14 +398,14 @@ fn months_are_added_to_the_calendar_and_clamped_at_month_ends() {
 #[test]
 fn a_review_says_why_each_justification_ended_latest_first() {
     let w = World::new()
-        .activity(utc(2020, 6, 1))
+        .activity(noon(2020, 6, 1))
         .document(DocumentKind::Invoice, Some(day(2022, 12, 31)), None)
         .purpose(
             "newsletter",
             LawfulBasis::Consent,
             Some(rule(3, After::ConsentEnded)),
         )
-        .consent("newsletter", utc(2020, 1, 20), Some(utc(2021, 2, 10)));
+        .consent("newsletter", noon(2020, 1, 20), Some(noon(2021, 2, 10)));
     let due = w.due(day(2024, 1, 1));
     assert_eq!(due.len(), 1);
     let r = &due[0];
@@ -513,7 +499,7 @@ proptest! {
         today_days in 0i64..40_000,
         with_purpose in any::<bool>(),
     ) {
-        let start = utc(2000, 1, 1);
+        let start = noon(2000, 1, 1);
         let mut w = World::new();
         w.created = start;
         w.record_rule = rule(months, After::ALL[after]);

@@ -7,6 +7,7 @@ use super::consent::{ConsentRecord, Limit};
 use super::contact::{Contact, ContactDraft};
 use super::deal::{Deal, Pipeline};
 use super::document::{Document, DocumentDraft};
+use super::field::Text;
 use super::organisation::{Organisation, OrganisationDraft};
 use super::profile::{ControllerProfile, ProfileDraft};
 use super::purpose::{Purpose, PurposeDraft};
@@ -17,16 +18,6 @@ use super::{FieldError, FieldErrors};
 /// A record checked against the rules of its form.
 pub trait Revalidate {
     fn revalidate(&self) -> Result<(), FieldErrors>;
-}
-
-/// A text a form requires, no longer than `max` characters.
-fn text(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.push((field, FieldError::Required));
-    } else if value.chars().count() > max {
-        errors.push((field, FieldError::TooLong(max)));
-    }
 }
 
 fn done(errors: FieldErrors) -> Result<(), FieldErrors> {
@@ -94,7 +85,7 @@ impl Revalidate for Document {
 impl Revalidate for Deal {
     fn revalidate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        text(&mut errors, "title", &self.title, 300);
+        Text::required(300).read(&mut errors, "title", &self.title);
         if self.value.as_ref().is_some_and(|v| v.minor < 0) {
             errors.push(("value", FieldError::Negative));
         }
@@ -108,7 +99,7 @@ impl Revalidate for Deal {
 impl Revalidate for Task {
     fn revalidate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        text(&mut errors, "title", &self.title, 300);
+        Text::required(300).read(&mut errors, "title", &self.title);
         done(errors)
     }
 }
@@ -116,7 +107,7 @@ impl Revalidate for Task {
 impl Revalidate for SubjectRequest {
     fn revalidate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        text(&mut errors, "subject", &self.subject, 300);
+        Text::required(300).read(&mut errors, "subject", &self.subject);
         done(errors)
     }
 }

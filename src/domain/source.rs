@@ -211,10 +211,7 @@ pub fn inform_by(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::day;
 
     #[test]
     fn codes_read_back_and_only_the_indirect_sources_need_a_notice_within_a_month() {

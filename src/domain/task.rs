@@ -2,6 +2,7 @@
 //! buckets (overdue, today, upcoming) on the user's local day; and "losing touch": contacts
 //! not contacted for a number of days. Must not import anything outside `domain`.
 
+use super::field::Text;
 use super::{FieldError, FieldErrors};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -56,12 +57,7 @@ impl TaskDraft {
         to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
     ) -> Result<Task, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let title = self.title.trim();
-        if title.is_empty() {
-            errors.push((fields::TITLE, FieldError::Required));
-        } else if title.chars().count() > 300 {
-            errors.push((fields::TITLE, FieldError::TooLong(300)));
-        }
+        let title = Text::required(300).read(&mut errors, fields::TITLE, &self.title);
         let date = NaiveDate::parse_from_str(self.due_date.trim(), "%Y-%m-%d").ok();
         let time = match self.due_time.trim() {
             "" => NaiveTime::from_hms_opt(9, 0, 0),
@@ -191,15 +187,8 @@ pub fn losing_touch(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{day, utc};
     use chrono::{FixedOffset, TimeZone};
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn zone(hours: i32) -> impl Fn(DateTime<Utc>) -> NaiveDate {
         move |at: DateTime<Utc>| {

@@ -521,53 +521,22 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
-impl AuditEvent {
-    /// The domain's event of the same shape, its action read as the format names it. Field by
-    /// field: through a JSON value (`bridge`) it was a second of an import at L.
-    pub fn to_domain(&self) -> Result<audit::AuditEvent, String> {
-        use serde::de::IntoDeserializer;
-        let action = audit::Action::deserialize(self.action.as_str().into_deserializer())
-            .map_err(|e: serde::de::value::Error| e.to_string())?;
-        Ok(audit::AuditEvent {
-            seq: self.seq,
-            at: self.at,
-            action,
-            entity_kind: self.entity_kind.clone(),
-            entity_id: self.entity_id.clone(),
-            changes: self
-                .changes
-                .iter()
-                .map(|c| audit::FieldChange {
-                    field: c.field.clone(),
-                    before: c.before.clone(),
-                    after: c.after.clone(),
-                    erased: c.erased.clone(),
-                    salt: c.salt.clone(),
-                })
-                .collect(),
-            prev_hash: self.prev_hash.clone(),
-            hash: self.hash.clone(),
-            subjects: self.subjects.clone(),
-            salt: self.salt.clone(),
-        })
-    }
-
-    /// The format's event of a domain event.
-    pub fn from_domain(e: &audit::AuditEvent) -> Self {
-        let action = serde_json::to_value(e.action)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        Self {
+/// An event in the other layer's type (the format's or the domain's): every field as it is but
+/// the action, which the two name differently. Field by field: through a JSON value (`bridge`)
+/// it was a second of an import at L.
+macro_rules! same_event {
+    ($($event:ident)::+, $($change:ident)::+, $e:expr, $action:expr) => {{
+        let e = $e;
+        $($event)::+ {
             seq: e.seq,
             at: e.at,
-            action,
+            action: $action,
             entity_kind: e.entity_kind.clone(),
             entity_id: e.entity_id.clone(),
             changes: e
                 .changes
                 .iter()
-                .map(|c| FieldChange {
+                .map(|c| $($change)::+ {
                     field: c.field.clone(),
                     before: c.before.clone(),
                     after: c.after.clone(),
@@ -580,6 +549,30 @@ impl AuditEvent {
             subjects: e.subjects.clone(),
             salt: e.salt.clone(),
         }
+    }};
+}
+
+impl AuditEvent {
+    /// The domain's event of the same shape, its action read as the format names it.
+    pub fn to_domain(&self) -> Result<audit::AuditEvent, String> {
+        use serde::de::IntoDeserializer;
+        let action = audit::Action::deserialize(self.action.as_str().into_deserializer())
+            .map_err(|e: serde::de::value::Error| e.to_string())?;
+        Ok(same_event!(
+            audit::AuditEvent,
+            audit::FieldChange,
+            self,
+            action
+        ))
+    }
+
+    /// The format's event of a domain event.
+    pub fn from_domain(e: &audit::AuditEvent) -> Self {
+        let action = serde_json::to_value(e.action)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        same_event!(Self, FieldChange, e, action)
     }
 }
 

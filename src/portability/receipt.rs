@@ -75,43 +75,15 @@ pub fn kantara_receipt(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::consent::ConsentDraft;
     use crate::domain::purpose::LawfulBasis;
-    use chrono::{DateTime, TimeZone, Utc};
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn draft(months: &str) -> ConsentDraft {
-        ConsentDraft {
-            contact_id: "c1".into(),
-            purpose_id: "p1".into(),
-            notice: "Privacy notice v3".into(),
-            method: "web_form".into(),
-            validity_months: months.into(),
-            answer: "given".into(),
-            how: "ticked the box".into(),
-            ..ConsentDraft::default()
-        }
-    }
-
-    fn purpose(basis: LawfulBasis) -> Purpose {
-        Purpose {
-            name: "Newsletter".into(),
-            basis,
-            ..Purpose::default()
-        }
-    }
+    use crate::domain::testing::{consent_draft, day, newsletter, utc};
 
     #[test]
     fn a_receipt_carries_the_kantara_fields() {
-        let c = draft("12").validate(utc(2026, 1, 10, 9, 0)).unwrap();
-        let p = purpose(LawfulBasis::Consent);
+        let c = consent_draft("12")
+            .validate(utc(2026, 1, 10, 9, 0))
+            .unwrap();
+        let p = newsletter(LawfulBasis::Consent);
         let controller = ControllerProfile {
             name: "Jana Poradkyně".into(),
             email: Some("jana@poradna.cz".into()),

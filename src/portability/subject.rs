@@ -18,16 +18,11 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
             .collect::<Vec<_>>()
     };
     let organisation = contact.data.organisation_id.clone();
-    let deals: Vec<Record<Deal>> = all
-        .deals
-        .iter()
-        .filter(|d| d.data.contact_ids.iter().any(|c| c == contact_id))
-        .map(|d| {
-            let mut d = d.clone();
-            d.data.contact_ids = only(&d.data.contact_ids);
-            d
-        })
-        .collect();
+    let named = |ids: &[String]| ids.iter().any(|c| c == contact_id);
+    let mut deals = kept(&all.deals, |d| named(&d.data.contact_ids));
+    for d in &mut deals {
+        d.data.contact_ids = only(&d.data.contact_ids);
+    }
     // A link to a deal this person is not on would name someone else's deal.
     let unlink_other_deal = |deal: &mut Option<String>| {
         if deal
@@ -37,87 +32,40 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
             *deal = None;
         }
     };
-    let documents: Vec<Record<Document>> = all
-        .documents
-        .iter()
-        .filter(|d| d.data.contact_ids.iter().any(|c| c == contact_id))
-        .map(|d| {
-            let mut d = d.clone();
-            d.data.contact_ids = only(&d.data.contact_ids);
-            unlink_other_deal(&mut d.data.deal_id);
-            d
-        })
-        .collect();
-    let consents: Vec<Record<Consent>> = all
-        .consents
-        .iter()
-        .filter(|c| c.data.contact_id == contact_id)
-        .cloned()
-        .collect();
-    let mut records: HashSet<String> = HashSet::from([contact.id.clone()]);
-    let activities: Vec<Record<Activity>> = all
-        .activities
-        .iter()
-        .filter(|a| a.data.contact_id == contact_id)
-        .map(|a| {
-            let mut a = a.clone();
-            unlink_other_deal(&mut a.data.deal_id);
-            a
-        })
-        .collect();
-    let limits: Vec<Record<Limit>> = all
-        .limits
-        .iter()
-        .filter(|l| l.data.contact_id == contact_id)
-        .cloned()
-        .collect();
-    let tasks: Vec<Record<Task>> = all
-        .tasks
-        .iter()
-        .filter(|t| t.data.contact_id.as_deref() == Some(contact_id))
-        .cloned()
-        .collect();
-    let requests: Vec<Record<Request>> = all
-        .requests
-        .iter()
-        .filter(|r| r.data.contact_id.as_deref() == Some(contact_id))
-        .cloned()
-        .collect();
+    let mut documents = kept(&all.documents, |d| named(&d.data.contact_ids));
+    for d in &mut documents {
+        d.data.contact_ids = only(&d.data.contact_ids);
+        unlink_other_deal(&mut d.data.deal_id);
+    }
+    let consents = kept(&all.consents, |c| c.data.contact_id == contact_id);
+    let mut activities = kept(&all.activities, |a| a.data.contact_id == contact_id);
+    for a in &mut activities {
+        unlink_other_deal(&mut a.data.deal_id);
+    }
+    let limits = kept(&all.limits, |l| l.data.contact_id == contact_id);
+    let theirs = |id: &Option<String>| id.as_deref() == Some(contact_id);
+    let tasks = kept(&all.tasks, |t| theirs(&t.data.contact_id));
+    let requests = kept(&all.requests, |r| theirs(&r.data.contact_id));
     // Who received their data (Art. 15(1)(c)).
-    let disclosures: Vec<Record<Disclosure>> = all
-        .disclosures
-        .iter()
-        .filter(|d| d.data.contact_id == contact_id)
-        .cloned()
-        .collect();
-    records.extend(disclosures.iter().map(|r| r.id.clone()));
-    records.extend(requests.iter().map(|r| r.id.clone()));
+    let disclosures = kept(&all.disclosures, |d| d.data.contact_id == contact_id);
     // Breaches that affected them (Art. 15 and 34), without the other people affected.
-    let breaches: Vec<Record<Breach>> = all
-        .breaches
-        .iter()
-        .filter(|b| b.data.contact_ids.iter().any(|c| c == contact_id))
-        .map(|b| {
-            let mut b = b.clone();
-            b.data.contact_ids = only(&b.data.contact_ids);
-            b
-        })
-        .collect();
-    records.extend(activities.iter().map(|r| r.id.clone()));
-    records.extend(consents.iter().map(|r| r.id.clone()));
-    records.extend(limits.iter().map(|r| r.id.clone()));
-    records.extend(tasks.iter().map(|r| r.id.clone()));
-    let purposes: Vec<Record<Purpose>> = all
-        .purposes
-        .iter()
-        .filter(|p| {
-            consents.iter().any(|c| c.data.purpose_id == p.id)
-                || limits
-                    .iter()
-                    .any(|l| l.data.purpose_id.as_ref() == Some(&p.id))
-        })
-        .cloned()
-        .collect();
+    let mut breaches = kept(&all.breaches, |b| named(&b.data.contact_ids));
+    for b in &mut breaches {
+        b.data.contact_ids = only(&b.data.contact_ids);
+    }
+    let mut records: HashSet<String> = HashSet::from([contact.id.clone()]);
+    records.extend(ids(&disclosures));
+    records.extend(ids(&requests));
+    records.extend(ids(&activities));
+    records.extend(ids(&consents));
+    records.extend(ids(&limits));
+    records.extend(ids(&tasks));
+    let purposes = kept(&all.purposes, |p| {
+        consents.iter().any(|c| c.data.purpose_id == p.id)
+            || limits
+                .iter()
+                .any(|l| l.data.purpose_id.as_ref() == Some(&p.id))
+    });
     // The history of the person's own records (shared deals and documents name others too).
     let audit_log = all
         .audit_log
@@ -137,12 +85,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
                 .filter_map(|c| c.data.notice_sha256.as_deref()),
         )
         .collect();
-    let notices = all
-        .notices
-        .iter()
-        .filter(|n| given.contains(n.data.sha256.as_str()))
-        .cloned()
-        .collect();
+    let notices = kept(&all.notices, |n| given.contains(n.data.sha256.as_str()));
     Some(Export {
         format: all.format.clone(),
         version: all.version,
@@ -150,12 +93,7 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         app_version: all.app_version.clone(),
         controller: all.controller.clone(),
         pipeline: all.pipeline.clone(),
-        organisations: all
-            .organisations
-            .iter()
-            .filter(|o| organisation.as_ref() == Some(&o.id))
-            .cloned()
-            .collect(),
+        organisations: kept(&all.organisations, |o| organisation.as_ref() == Some(&o.id)),
         contacts: vec![contact],
         activities,
         purposes,
@@ -175,4 +113,14 @@ pub fn subject(all: &Export, contact_id: &str) -> Option<Export> {
         processors: Vec::new(),
         disclosures,
     })
+}
+
+/// The records of a section that `keep` picks, copied.
+fn kept<T: Clone>(section: &[Record<T>], keep: impl Fn(&Record<T>) -> bool) -> Vec<Record<T>> {
+    section.iter().filter(|r| keep(r)).cloned().collect()
+}
+
+/// The ids of records.
+fn ids<T>(records: &[Record<T>]) -> impl Iterator<Item = String> + '_ {
+    records.iter().map(|r| r.id.clone())
 }

@@ -4,18 +4,15 @@
 //! cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::breach::{fields, BreachDraft, Notice};
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::activity_form::{from_local_input, to_local_input};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// A select of the three notice decisions.
 #[component]
@@ -45,13 +42,10 @@ pub fn BreachFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.breaches
-                .get(id)
-                .map(|b| BreachDraft::from_breach(&b.data))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.breaches
+            .get(id)
+            .map(|b| BreachDraft::from_breach(&b.data))
     });
     let editing = id.is_some();
     let missing = editing && existing.is_none();
@@ -74,10 +68,9 @@ pub fn BreachFormPage() -> impl IntoView {
     let informed = RwSignal::new(draft.people);
     let informed_at = RwSignal::new(input(draft.people_at));
     let informed_reason = RwSignal::new(draft.people_reason);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let (failure, working) = (form.failure, form.working);
+    let error_for = move |field: &'static str| form.error_for(field);
     let contacts = Memo::new(move |_| {
         let mut list: Vec<(String, String)> = session.data.with(|d| {
             d.contacts
@@ -96,12 +89,7 @@ pub fn BreachFormPage() -> impl IntoView {
         None => "/breaches".to_string(),
     };
     let cancel = move || navigate.with_value(|n| n(&back(), Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = BreachDraft {
@@ -120,24 +108,16 @@ pub fn BreachFormPage() -> impl IntoView {
             people_at: from_local_input(&informed_at.get_untracked()),
             people_reason: informed_reason.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_breach((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(saved) => {
-                    navigate.with_value(|n| n(&format!("/breaches/{saved}"), Default::default()))
-                }
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_breach(id_value.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |saved| {
+                navigate.with_value(|n| n(&format!("/breaches/{saved}"), Default::default()))
+            },
+        );
     };
     let select_people = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;

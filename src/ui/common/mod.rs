@@ -6,6 +6,7 @@ pub mod download;
 pub mod field_errors;
 pub mod form_opener;
 pub mod form_outcome;
+pub mod form_state;
 pub mod history_list;
 pub mod home_page;
 pub mod locale;

@@ -3,31 +3,26 @@
 //! confirming. Escape cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::processor::{fields, ProcessorDraft};
-use crate::domain::FieldErrors;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
-use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProcessorFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.processors
-                .get(id)
-                .map(|p| ProcessorDraft::from_processor(&p.data))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.processors
+            .get(id)
+            .map(|p| ProcessorDraft::from_processor(&p.data))
     });
     let editing = id.is_some();
     let missing = editing && existing.is_none();
@@ -39,20 +34,14 @@ pub fn ProcessorFormPage() -> impl IntoView {
     let transfers = RwSignal::new(draft.transfers_outside_eu);
     let safeguard = RwSignal::new(draft.safeguard);
     let purposes = RwSignal::new(draft.purpose_ids);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
+    let form = FormState::new();
+    let (failure, working) = (form.failure, form.working);
     let confirming = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let cancel = move || navigate.with_value(|n| n("/processors", Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = ProcessorDraft {
@@ -64,22 +53,14 @@ pub fn ProcessorFormPage() -> impl IntoView {
             safeguard: safeguard.get_untracked(),
             purpose_ids: purposes.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_processor((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(_) => cancel(),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_processor(id_value.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |_| cancel(),
+        );
     };
     let delete = move || {
         let Some(id) = id_value.get_value() else {

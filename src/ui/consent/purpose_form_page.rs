@@ -3,7 +3,6 @@
 //! consent refers to it, delete it after confirming. Escape cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
@@ -11,24 +10,22 @@ use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PurposeFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.purposes
-                .get(id)
-                .map(|p| PurposeDraft::from_purpose(&p.data))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.purposes
+            .get(id)
+            .map(|p| PurposeDraft::from_purpose(&p.data))
     });
     let editing = id.is_some();
     let missing = editing && existing.is_none();
@@ -70,11 +67,10 @@ pub fn PurposeFormPage() -> impl IntoView {
     let lia = super::assessment_fields::AssessmentSignals::new(draft.lia);
     // A new purpose's audience follows its basis's default until the user chooses one.
     let audience_chosen = RwSignal::new(editing);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
+    let form = FormState::new();
+    let (errors, failure, working) = (form.errors, form.failure, form.working);
     let confirming = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let used = move || {
@@ -89,12 +85,7 @@ pub fn PurposeFormPage() -> impl IntoView {
         })
     };
     let cancel = move || navigate.with_value(|n| n("/purposes", Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = PurposeDraft {
@@ -122,22 +113,14 @@ pub fn PurposeFormPage() -> impl IntoView {
             retention_after: retention_after.get_untracked(),
             lia: lia.draft(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_purpose((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(_) => cancel(),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_purpose(id_value.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |_| cancel(),
+        );
     };
     let delete = move || {
         let Some(id) = id_value.get_value() else {

@@ -1,30 +1,24 @@
 //! Create or edit an organisation. Escape cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::organisation::{fields, OrganisationDraft};
-use crate::domain::FieldErrors;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OrganisationFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.organisations
-                .get(id)
-                .map(|o| OrganisationDraft::from_organisation(&o.data))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.organisations
+            .get(id)
+            .map(|o| OrganisationDraft::from_organisation(&o.data))
     });
     let editing = id.is_some();
     let missing = editing && existing.is_none();
@@ -36,10 +30,11 @@ pub fn OrganisationFormPage() -> impl IntoView {
     let website = RwSignal::new(draft.website);
     let tags = RwSignal::new(draft.tags);
     let notes = RwSignal::new(draft.notes);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let FormState {
+        failure, working, ..
+    } = form;
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let back = move || match id_value.get_value() {
@@ -47,12 +42,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
         None => "/organisations".to_string(),
     };
     let cancel = move || navigate.with_value(|n| n(&back(), Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = OrganisationDraft {
@@ -64,23 +54,16 @@ pub fn OrganisationFormPage() -> impl IntoView {
             tags: tags.get_untracked(),
             notes: notes.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_organisation((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(saved) => navigate
-                    .with_value(|n| n(&format!("/organisations/{saved}"), Default::default())),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_organisation(id_value.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |saved| {
+                navigate.with_value(|n| n(&format!("/organisations/{saved}"), Default::default()))
+            },
+        );
     };
     view! {
         <section class="page" aria-labelledby="organisation-form-heading">

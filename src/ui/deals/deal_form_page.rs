@@ -5,18 +5,15 @@
 //! Escape cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::deal::{fields, DealDraft};
 use crate::domain::search::fold;
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// At most this many matches are offered while typing a contact's name.
 const MATCHES: usize = 8;
@@ -26,15 +23,12 @@ pub fn DealFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
     let for_contact = use_query_map().with_untracked(|q| q.get("contact"));
     let separator = untrack(|| locale.get()).decimal_separator();
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.deals
-                .get(id)
-                .map(|r| DealDraft::from_deal(&r.data, separator))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.deals
+            .get(id)
+            .map(|r| DealDraft::from_deal(&r.data, separator))
     });
     let editing = id.is_some();
     let missing = editing && existing.is_none();
@@ -71,10 +65,9 @@ pub fn DealFormPage() -> impl IntoView {
     let email_collected = RwSignal::new(draft.email_collected);
     let refusal_offered = RwSignal::new(draft.refusal_offered);
     let find = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let (failure, working) = (form.failure, form.working);
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
     let back = StoredValue::new(match (&id, &for_contact) {
@@ -84,12 +77,7 @@ pub fn DealFormPage() -> impl IntoView {
     });
     let go = move |to: String| navigate.with_value(|n| n(&to, Default::default()));
     let cancel = move || go(back.get_value());
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
 
     let name_of = move |cid: &str| {
         session.data.with_untracked(|d| {
@@ -132,21 +120,13 @@ pub fn DealFormPage() -> impl IntoView {
             email_collected: email_collected.get_untracked(),
             refusal_offered: refusal_offered.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
         let separator = untrack(|| locale.get()).decimal_separator();
-        spawn_local(async move {
-            let id = id_value.get_value();
-            let save = move |v: crate::app::session::Vault, now| async move {
-                v.save_deal(id.as_deref(), &draft, separator, now).await
-            };
-            match session.write(save).await {
-                Ok(id) => go(format!("/deals/{id}")),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        let id = id_value.get_value();
+        form.submit(
+            session,
+            move |v, now| async move { v.save_deal(id.as_deref(), &draft, separator, now).await },
+            move |id| go(format!("/deals/{id}")),
+        );
     };
 
     view! {

@@ -2,36 +2,29 @@
 //! form is valid. Escape cancels.
 
 use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let locale = use_locale();
     let t = move |text: Text| move || locale.t(text);
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.contacts
-                .get(id)
-                .map(|c| ContactDraft::from_contact(&c.data))
-        })
+    let (id, existing) = record_from_route(session, |d, id| {
+        d.contacts
+            .get(id)
+            .map(|c| ContactDraft::from_contact(&c.data))
     });
     let editing = id.is_some();
     let draft = existing.clone().unwrap_or_default();
@@ -124,10 +117,9 @@ pub fn ContactFormPage() -> impl IntoView {
     let consent_method = RwSignal::new(Method::Email.code().to_string());
     let consent_notice = RwSignal::new(String::new());
     let consent_how = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let (errors, failure, working) = (form.errors, form.failure, form.working);
+    let error_for = move |field: &'static str| form.error_for(field);
     let back = {
         let id = id.clone();
         move || match &id {
@@ -141,15 +133,7 @@ pub fn ContactFormPage() -> impl IntoView {
         let back = back.clone();
         move || navigate(&back(), Default::default())
     };
-    let handle = {
-        let cancel = cancel.clone();
-        window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() == "Escape" {
-                cancel();
-            }
-        })
-    };
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel.clone());
 
     let save = {
         let id = id.clone();
@@ -175,8 +159,6 @@ pub fn ContactFormPage() -> impl IntoView {
                 informed_on: source.informed_on.get_untracked(),
                 informed_notice: source.notice.get_untracked(),
             };
-            failure.set(None);
-            working.set(true);
             let id = id.clone();
             let navigate = navigate.clone();
             let chosen = consented.get_untracked();
@@ -214,35 +196,25 @@ pub fn ContactFormPage() -> impl IntoView {
                 })
                 .collect();
             let lang = locale.lang.get_untracked();
-            spawn_local(async move {
-                let outcome = if id.is_none() && !consents.is_empty() {
-                    session
-                        .write(move |v, now| async move {
-                            v.create_contact_with_consents(&draft, &consents, now).await
-                        })
-                        .await
-                } else {
-                    session
-                        .write(move |v, now| async move {
-                            let wording = crate::i18n::phrases::notify_wording(
-                                lang,
-                                crate::app::clock::local_day(now),
-                            );
-                            v.save_contact_notifying(id.as_deref(), &draft, &wording, now)
-                                .await
-                        })
-                        .await
-                };
-                match outcome {
-                    Ok(saved) => {
-                        errors.set(vec![]);
-                        navigate(&format!("/contacts/{saved}"), Default::default());
+            form.submit(
+                session,
+                move |v, now| async move {
+                    if id.is_none() && !consents.is_empty() {
+                        v.create_contact_with_consents(&draft, &consents, now).await
+                    } else {
+                        let wording = crate::i18n::phrases::notify_wording(
+                            lang,
+                            crate::app::clock::local_day(now),
+                        );
+                        v.save_contact_notifying(id.as_deref(), &draft, &wording, now)
+                            .await
                     }
-                    Err(AppError::Invalid(list)) => errors.set(list),
-                    Err(e) => failure.set(Some(e)),
-                }
-                working.set(false);
-            });
+                },
+                move |saved| {
+                    errors.set(vec![]);
+                    navigate(&format!("/contacts/{saved}"), Default::default());
+                },
+            );
         }
     };
 

@@ -6,8 +6,7 @@
 use crate::app::session::Session;
 use crate::domain::breach::{fields, BreachDraft, Notice};
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::activity_form::{from_local_input, to_local_input};
@@ -69,7 +68,6 @@ pub fn BreachFormPage() -> impl IntoView {
     let informed_at = RwSignal::new(input(draft.people_at));
     let informed_reason = RwSignal::new(draft.people_reason);
     let form = FormState::new();
-    let (failure, working) = (form.failure, form.working);
     let error_for = move |field: &'static str| form.error_for(field);
     let contacts = Memo::new(move |_| {
         let mut list: Vec<(String, String)> = session.data.with(|d| {
@@ -183,13 +181,7 @@ pub fn BreachFormPage() -> impl IntoView {
                             <TextField label=Text::BreachPeopleReason id="breach-informed-reason" value=informed_reason error=error_for(fields::PEOPLE_REASON) multiline=true/>
                         </Show>
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>
-                            {move || locale.t(if editing { Text::Save } else { Text::RecordBreach })}
-                        </button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel save=if editing { Text::Save } else { Text::RecordBreach }/>
                 </form>
             </Show>
         </section>

@@ -1,10 +1,13 @@
 //! A form page's shell: the record its `:id` names, its field errors, the failure of its last
 //! save and whether a save is under way, the save that routes a write's outcome onto them, and
-//! Escape to cancel. Must not import a feature folder.
+//! Escape to cancel, and its closing actions (the failure, Save and Cancel). Must not import a
+//! feature folder.
 
 use crate::app::session::{Session, Vault};
 use crate::app::{AppError, VaultSnapshot};
 use crate::domain::FieldErrors;
+use crate::i18n::Text;
+use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::locale::{use_locale, Locale};
 use leptos::prelude::*;
@@ -68,6 +71,22 @@ impl FormState {
             self.working.set(false);
         });
     }
+
+    /// Runs `op` (an action beside the form: a delete) through `Session::write`: `done` gets the
+    /// value it returns; any error shows as the failure. The fields and Save are left alone.
+    pub fn act<T, F, Fut>(self, session: Session, op: F, done: impl FnOnce(T) + 'static)
+    where
+        T: 'static,
+        F: FnOnce(Vault, chrono::DateTime<chrono::Utc>) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<T, AppError>> + 'static,
+    {
+        spawn_local(async move {
+            match session.write(op).await {
+                Ok(value) => done(value),
+                Err(e) => self.failure.set(Some(e)),
+            }
+        });
+    }
 }
 
 impl Default for FormState {
@@ -84,4 +103,24 @@ pub fn escape_cancels(cancel: impl Fn() + 'static) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// The end of a form: the failure of its last save, then Save (`save`, disabled while saving)
+/// and Cancel.
+#[component]
+pub fn FormActions(
+    form: FormState,
+    on_cancel: impl Fn() + 'static,
+    #[prop(optional)] save: Option<Text>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let save = save.unwrap_or(Text::Save);
+    let failure = form.failure;
+    view! {
+        <ActionError failure/>
+        <div class="actions">
+            <button type="submit" class="button" disabled=move || form.working.get()>{move || locale.t(save)}</button>
+            <button type="button" class="button secondary" on:click=move |_| on_cancel()>{move || locale.t(Text::Cancel)}</button>
+        </div>
+    }
 }

@@ -5,13 +5,11 @@
 use crate::app::session::Session;
 use crate::domain::processor::{fields, ProcessorDraft};
 use crate::i18n::Text;
-use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -35,7 +33,6 @@ pub fn ProcessorFormPage() -> impl IntoView {
     let safeguard = RwSignal::new(draft.safeguard);
     let purposes = RwSignal::new(draft.purpose_ids);
     let form = FormState::new();
-    let (failure, working) = (form.failure, form.working);
     let confirming = RwSignal::new(false);
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
@@ -66,15 +63,11 @@ pub fn ProcessorFormPage() -> impl IntoView {
         let Some(id) = id_value.get_value() else {
             return;
         };
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_processor(&id, now).await })
-                .await
-            {
-                Ok(()) => cancel(),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        form.act(
+            session,
+            move |v, now| async move { v.delete_processor(&id, now).await },
+            move |()| cancel(),
+        );
     };
     let purposes_error = error_for(fields::PURPOSES);
     view! {
@@ -131,11 +124,7 @@ pub fn ProcessorFormPage() -> impl IntoView {
                         })}
                         {move || purposes_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
                 <Show when=move || editing>
                     <div class="actions">

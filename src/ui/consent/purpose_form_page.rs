@@ -7,14 +7,12 @@ use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -68,7 +66,7 @@ pub fn PurposeFormPage() -> impl IntoView {
     // A new purpose's audience follows its basis's default until the user chooses one.
     let audience_chosen = RwSignal::new(editing);
     let form = FormState::new();
-    let (errors, failure, working) = (form.errors, form.failure, form.working);
+    let errors = form.errors;
     let confirming = RwSignal::new(false);
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
@@ -126,15 +124,11 @@ pub fn PurposeFormPage() -> impl IntoView {
         let Some(id) = id_value.get_value() else {
             return;
         };
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_purpose(&id, now).await })
-                .await
-            {
-                Ok(()) => cancel(),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        form.act(
+            session,
+            move |v, now| async move { v.delete_purpose(&id, now).await },
+            move |()| cancel(),
+        );
     };
     view! {
         <section class="page" aria-labelledby="purpose-form-heading">
@@ -213,11 +207,7 @@ pub fn PurposeFormPage() -> impl IntoView {
                             <label for="purpose-retired">{t(Text::Retired)}</label>
                         </div>
                     </Show>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
                 <Show when=move || editing>
                     {move || if used() > 0 {

@@ -7,8 +7,7 @@ use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
@@ -118,7 +117,7 @@ pub fn ContactFormPage() -> impl IntoView {
     let consent_notice = RwSignal::new(String::new());
     let consent_how = RwSignal::new(String::new());
     let form = FormState::new();
-    let (errors, failure, working) = (form.errors, form.failure, form.working);
+    let errors = form.errors;
     let error_for = move |field: &'static str| form.error_for(field);
     let back = {
         let id = id.clone();
@@ -347,14 +346,7 @@ pub fn ContactFormPage() -> impl IntoView {
                             </ul>
                         </div>
                     </Show>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click={
-                            let cancel = cancel.clone();
-                            move |_| cancel()
-                        }>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel.clone()/>
                 </form>
             </Show>
         </section>

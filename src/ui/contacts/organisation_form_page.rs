@@ -3,8 +3,7 @@
 use crate::app::session::Session;
 use crate::domain::organisation::{fields, OrganisationDraft};
 use crate::i18n::Text;
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
@@ -31,9 +30,6 @@ pub fn OrganisationFormPage() -> impl IntoView {
     let tags = RwSignal::new(draft.tags);
     let notes = RwSignal::new(draft.notes);
     let form = FormState::new();
-    let FormState {
-        failure, working, ..
-    } = form;
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
@@ -81,11 +77,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
                     <TextField label=Text::Website id="organisation-website" value=website error=error_for(fields::WEBSITE) input_type="url"/>
                     <TextField label=Text::Tags id="organisation-tags" value=tags error=error_for(fields::TAGS) hint=Text::TagsHint/>
                     <TextField label=Text::Notes id="organisation-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
             </Show>
         </section>

@@ -8,8 +8,7 @@ use crate::app::session::Session;
 use crate::domain::deal::{fields, DealDraft};
 use crate::domain::search::fold;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormState};
+use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
@@ -66,7 +65,6 @@ pub fn DealFormPage() -> impl IntoView {
     let refusal_offered = RwSignal::new(draft.refusal_offered);
     let find = RwSignal::new(String::new());
     let form = FormState::new();
-    let (failure, working) = (form.failure, form.working);
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
     let id_value = StoredValue::new(id.clone());
@@ -255,11 +253,7 @@ pub fn DealFormPage() -> impl IntoView {
                         </div>
                         <TextField label=Text::RefusalOffered id="deal-refusal-offered" value=refusal_offered input_type="date" error=error_for(fields::REFUSAL_OFFERED)/>
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
             </Show>
         </section>

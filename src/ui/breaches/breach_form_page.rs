@@ -3,11 +3,10 @@
 //! measures, and whether ÚOOÚ and the people were notified, when, and why or why not. Escape
 //! cancels.
 
-use crate::app::session::Session;
 use crate::domain::breach::{fields, BreachDraft, Notice};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::activity_form::{from_local_input, to_local_input};
 use leptos::prelude::*;
@@ -38,9 +37,7 @@ fn NoticeSelect(id: &'static str, label: Text, value: RwSignal<Notice>) -> impl 
 
 #[component]
 pub fn BreachFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let (id, existing) = record_from_route(session, |d, id| {
         d.breaches
             .get(id)

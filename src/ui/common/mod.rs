@@ -11,6 +11,7 @@ pub mod history_list;
 pub mod home_page;
 pub mod locale;
 pub mod not_found_page;
+pub mod record_page;
 pub mod retention_rule_fields;
 pub mod shell;
 pub mod status;

@@ -2,21 +2,18 @@
 //! a transfer outside the EU/EEA with its safeguard, the purposes that use it); delete it after
 //! confirming. Escape cancels.
 
-use crate::app::session::Session;
 use crate::domain::processor::{fields, ProcessorDraft};
 use crate::i18n::Text;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProcessorFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let (id, existing) = record_from_route(session, |d, id| {
         d.processors
             .get(id)

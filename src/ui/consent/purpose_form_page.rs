@@ -2,7 +2,6 @@
 //! markets one's own similar products or services); retire it (it keeps its consents) or, when no
 //! consent refers to it, delete it after confirming. Escape cancels.
 
-use crate::app::session::Session;
 use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
@@ -10,16 +9,14 @@ use crate::i18n::{phrases, Text};
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PurposeFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let (id, existing) = record_from_route(session, |d, id| {
         d.purposes
             .get(id)
@@ -238,9 +235,7 @@ fn AudienceFields(
     audience_stages: RwSignal<Vec<String>>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let options = [
         ("everyone", Text::AudienceEveryone),
         ("tagged", Text::AudienceTagged),

@@ -1,14 +1,13 @@
 //! Create or edit a contact. Field errors appear next to their fields; nothing is saved until the
 //! form is valid. Escape cancels.
 
-use crate::app::session::Session;
 use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
 use leptos::prelude::*;
@@ -17,9 +16,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let (id, existing) = record_from_route(session, |d, id| {
         d.contacts
             .get(id)

@@ -1,19 +1,16 @@
 //! Create or edit an organisation. Escape cancels.
 
-use crate::app::session::Session;
 use crate::domain::organisation::{fields, OrganisationDraft};
 use crate::i18n::Text;
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OrganisationFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let (id, existing) = record_from_route(session, |d, id| {
         d.organisations
             .get(id)

@@ -1,17 +1,14 @@
 //! The list of organisations, searchable like contacts, with how many people belong to each.
 
-use crate::app::session::Session;
 use crate::domain::search::Query;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let query = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let q = Query::new(&query.get());

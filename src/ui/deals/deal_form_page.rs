@@ -4,12 +4,11 @@
 //! opened from a contact (`?contact=…`) starts with that contact and its organisation.
 //! Escape cancels.
 
-use crate::app::session::Session;
 use crate::domain::deal::{fields, DealDraft};
 use crate::domain::search::fold;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -19,9 +18,7 @@ const MATCHES: usize = 8;
 
 #[component]
 pub fn DealFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let for_contact = use_query_map().with_untracked(|q| q.get("contact"));
     let separator = untrack(|| locale.get()).decimal_separator();
     let (id, existing) = record_from_route(session, |d, id| {

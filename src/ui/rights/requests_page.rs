@@ -12,7 +12,7 @@ use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,9 +40,7 @@ fn status_text(status: RequestStatus) -> Text {
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<AppError>);
     // Requests whose actions are open: kept open while the list redraws after a change.
     let expanded = RwSignal::new(std::collections::HashSet::<String>::new());
@@ -105,9 +103,7 @@ pub fn RequestsPage() -> impl IntoView {
 
 #[component]
 fn RequestForm(contact_id: Option<String>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let kind = RwSignal::new(RequestKind::Access.code().to_string());
     let contact = RwSignal::new(contact_id.unwrap_or_default());
     let subject = RwSignal::new(String::new());

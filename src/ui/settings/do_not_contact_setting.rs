@@ -1,19 +1,16 @@
 //! Settings → the do-not-contact list: how many addresses it holds, and taking one off by
 //! typing it (the list keeps only keyed digests, so it cannot be shown). Imports `app` only.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn DoNotContactSetting() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let count = Memo::new(move |_| session.data.with(|d| d.do_not_contact_list().len()));
     let address = RwSignal::new(String::new());
     // Some(true): removed; Some(false): it was not on the list.

@@ -5,7 +5,9 @@
 
 use crate::domain::breach::{fields, BreachDraft, Notice};
 use crate::i18n::{phrases, Text};
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
 use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::activity_form::{from_local_input, to_local_input};
@@ -37,14 +39,12 @@ fn NoticeSelect(id: &'static str, label: Text, value: RwSignal<Notice>) -> impl 
 
 #[component]
 pub fn BreachFormPage() -> impl IntoView {
-    let (session, locale, t) = use_ui();
-    let (id, existing) = record_from_route(session, |d, id| {
+    let (session, _, t) = use_ui();
+    let (route, existing) = record_from_route(session, |d, id| {
         d.breaches
             .get(id)
             .map(|b| BreachDraft::from_breach(&b.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_default();
     let input =
         |at: Option<chrono::DateTime<chrono::Utc>>| at.map(to_local_input).unwrap_or_default();
@@ -78,8 +78,7 @@ pub fn BreachFormPage() -> impl IntoView {
         list
     });
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
-    let back = move || match id_value.get_value() {
+    let back = move || match route.id.get_value() {
         Some(id) => format!("/breaches/{id}"),
         None => "/breaches".to_string(),
     };
@@ -106,7 +105,7 @@ pub fn BreachFormPage() -> impl IntoView {
         form.submit(
             session,
             move |v, now| async move {
-                v.save_breach(id_value.get_value().as_deref(), &draft, now)
+                v.save_breach(route.id.get_value().as_deref(), &draft, now)
                     .await
             },
             move |saved| {
@@ -131,11 +130,7 @@ pub fn BreachFormPage() -> impl IntoView {
         people.set(chosen);
     };
     view! {
-        <section class="page" aria-labelledby="breach-form-heading">
-            <h1 id="breach-form-heading">
-                {move || locale.t(if editing { Text::EditBreach } else { Text::RecordBreach })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::BreachNotFound)}</p> }>
+        <FormPage route heading_id="breach-form-heading" new=Text::RecordBreach edit=Text::EditBreach not_found=Text::BreachNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::BreachDiscovered id="breach-discovered" value=discovered error=error_for(fields::DISCOVERED_AT) input_type="datetime-local" required=true/>
                     <TextField label=Text::BreachNature id="breach-nature" value=nature error=error_for(fields::NATURE) hint=Text::BreachNatureHint multiline=true required=true/>
@@ -178,9 +173,8 @@ pub fn BreachFormPage() -> impl IntoView {
                             <TextField label=Text::BreachPeopleReason id="breach-informed-reason" value=informed_reason error=error_for(fields::PEOPLE_REASON) multiline=true/>
                         </Show>
                     </fieldset>
-                    <FormActions form on_cancel=cancel save=if editing { Text::Save } else { Text::RecordBreach }/>
+                    <FormActions form on_cancel=cancel save=if route.editing { Text::Save } else { Text::RecordBreach }/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

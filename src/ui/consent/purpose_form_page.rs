@@ -6,9 +6,12 @@ use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::choice_fields::{CheckboxField, ChosenCheckbox};
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, DeleteButton, FormActions, FormPage, FormState,
+};
 use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
@@ -17,13 +20,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn PurposeFormPage() -> impl IntoView {
     let (session, locale, t) = use_ui();
-    let (id, existing) = record_from_route(session, |d, id| {
+    let (route, existing) = record_from_route(session, |d, id| {
         d.purposes
             .get(id)
             .map(|p| PurposeDraft::from_purpose(&p.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_else(|| PurposeDraft {
         basis: LawfulBasis::Consent.code().to_string(),
         audience: Audience::default_for(LawfulBasis::Consent)
@@ -61,15 +62,14 @@ pub fn PurposeFormPage() -> impl IntoView {
     });
     let lia = super::assessment_fields::AssessmentSignals::new(draft.lia);
     // A new purpose's audience follows its basis's default until the user chooses one.
-    let audience_chosen = RwSignal::new(editing);
+    let audience_chosen = RwSignal::new(route.editing);
     let form = FormState::new();
     let errors = form.errors;
     let confirming = RwSignal::new(false);
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
     let used = move || {
-        id_value.with_value(|id| {
+        route.id.with_value(|id| {
             let id = id.clone().unwrap_or_default();
             session.data.with(|d| {
                 d.consents
@@ -111,28 +111,22 @@ pub fn PurposeFormPage() -> impl IntoView {
         form.submit(
             session,
             move |v, now| async move {
-                v.save_purpose(id_value.get_value().as_deref(), &draft, now)
+                v.save_purpose(route.id.get_value().as_deref(), &draft, now)
                     .await
             },
             move |_| cancel(),
         );
     };
     let delete = move || {
-        let Some(id) = id_value.get_value() else {
-            return;
-        };
-        form.act(
+        form.delete(
             session,
-            move |v, now| async move { v.delete_purpose(&id, now).await },
-            move |()| cancel(),
-        );
+            route.id.get_value(),
+            |v, id, now| async move { v.delete_purpose(&id, now).await },
+            cancel,
+        )
     };
     view! {
-        <section class="page" aria-labelledby="purpose-form-heading">
-            <h1 id="purpose-form-heading">
-                {move || locale.t(if editing { Text::EditPurpose } else { Text::NewPurpose })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::PurposeNotFound)}</p> }>
+        <FormPage route heading_id="purpose-form-heading" new=Text::NewPurpose edit=Text::EditPurpose not_found=Text::PurposeNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::PurposeName id="purpose-name" value=name error=error_for(fields::NAME) required=true/>
                     <TextField label=Text::PurposeDescription id="purpose-description" value=description error=error_for(fields::DESCRIPTION) multiline=true/>
@@ -172,55 +166,24 @@ pub fn PurposeFormPage() -> impl IntoView {
                         <TextField label=Text::PurposeNoticeText id="purpose-notice-text" value=notice_text error=error_for(fields::NOTICE_HASH) multiline=true/>
                         {move || kept_digest.get_value().map(|d| view! { <p class="hint">{t(Text::PurposeNoticeKept)} " " <code class="digest">{d}</code></p> })}
                     </fieldset>
-                    <div class="field checkbox">
-                        <input id="purpose-opt-out" type="checkbox" prop:checked=move || opt_out.get() on:change=move |ev| opt_out.set(event_target_checked(&ev))/>
-                        <label for="purpose-opt-out">{t(Text::OptOut)}</label>
-                    </div>
-                    <div class="field checkbox">
-                        <input
-                            id="purpose-direct-marketing"
-                            type="checkbox"
-                            aria-describedby="purpose-direct-marketing-hint"
-                            prop:checked=move || direct_marketing.get()
-                            on:change=move |ev| direct_marketing.set(event_target_checked(&ev))
-                        />
-                        <label for="purpose-direct-marketing">{t(Text::DirectMarketing)}</label>
-                        <p class="field-hint" id="purpose-direct-marketing-hint">{t(Text::DirectMarketingHint)}</p>
-                    </div>
-                    <div class="field checkbox">
-                        <input
-                            id="purpose-own-similar"
-                            type="checkbox"
-                            aria-describedby="purpose-own-similar-hint"
-                            prop:checked=move || own_similar.get()
-                            on:change=move |ev| own_similar.set(event_target_checked(&ev))
-                        />
-                        <label for="purpose-own-similar">{t(Text::OwnSimilar)}</label>
-                        <p class="field-hint" id="purpose-own-similar-hint">{t(Text::OwnSimilarHint)}</p>
-                    </div>
-                    <Show when=move || editing>
-                        <div class="field checkbox">
-                            <input id="purpose-retired" type="checkbox" prop:checked=move || retired.get() on:change=move |ev| retired.set(event_target_checked(&ev))/>
-                            <label for="purpose-retired">{t(Text::Retired)}</label>
-                        </div>
+                    <CheckboxField id="purpose-opt-out" label=Text::OptOut checked=opt_out/>
+                    <CheckboxField id="purpose-direct-marketing" label=Text::DirectMarketing checked=direct_marketing hint=Text::DirectMarketingHint/>
+                    <CheckboxField id="purpose-own-similar" label=Text::OwnSimilar checked=own_similar hint=Text::OwnSimilarHint/>
+                    <Show when=move || route.editing>
+                        <CheckboxField id="purpose-retired" label=Text::Retired checked=retired/>
                     </Show>
                     <FormActions form on_cancel=cancel/>
                 </form>
-                <Show when=move || editing>
+                <Show when=move || route.editing>
                     {move || if used() > 0 {
                         view! { <p class="hint">{t(Text::PurposeInUse)}</p> }.into_any()
                     } else {
-                        view! {
-                            <div class="actions">
-                                <button type="button" class="button danger" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
-                            </div>
-                        }
+                        view! { <DeleteButton confirming/> }
                         .into_any()
                     }}
                     <ConfirmDelete open=confirming question=Text::DeletePurposeQuestion on_confirm=delete/>
                 </Show>
-            </Show>
-        </section>
+        </FormPage>
     }
 }
 
@@ -267,30 +230,8 @@ fn AudienceFields(
                 <legend>{t(Text::AudienceStages)}</legend>
                 {move || {
                     let lang = locale.get();
-                    session.data.with(|d| d.pipeline()).stages.into_iter().map(|s| {
-                        let id = format!("purpose-stage-{}", s.id);
-                        let sid = s.id.clone();
-                        let toggled = s.id.clone();
-                        view! {
-                            <div class="field checkbox">
-                                <input
-                                    id=id.clone()
-                                    type="checkbox"
-                                    prop:checked=move || audience_stages.with(|l| l.contains(&sid))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let sid = toggled.clone();
-                                        audience_stages.update(|l| {
-                                            l.retain(|x| *x != sid);
-                                            if on {
-                                                l.push(sid);
-                                            }
-                                        });
-                                    }
-                                />
-                                <label for=id>{phrases::stage_name(lang, &s)}</label>
-                            </div>
-                        }
+                    session.data.with(|d| d.pipeline()).stages.into_iter().map(|s| view! {
+                        <ChosenCheckbox id=format!("purpose-stage-{}", s.id) value=s.id.clone() chosen=audience_stages>{phrases::stage_name(lang, &s)}</ChosenCheckbox>
                     }).collect_view()
                 }}
                 {move || stages_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -6,7 +6,10 @@ use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
+use crate::ui::common::choice_fields::IdSelect;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
 use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
@@ -17,12 +20,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
     let (session, locale, t) = use_ui();
-    let (id, existing) = record_from_route(session, |d, id| {
+    let (route, existing) = record_from_route(session, |d, id| {
         d.contacts
             .get(id)
             .map(|c| ContactDraft::from_contact(&c.data))
     });
-    let editing = id.is_some();
     let draft = existing.clone().unwrap_or_default();
     let given = RwSignal::new(draft.given_name);
     let family = RwSignal::new(draft.family_name);
@@ -53,6 +55,7 @@ pub fn ContactFormPage() -> impl IntoView {
         informed_on: RwSignal::new(draft.informed_on),
         notice: RwSignal::new(draft.informed_notice),
     };
+    let id = route.id.get_value();
     let id_for_duplicates = id.clone();
     // Warns (never blocks) when an e-mail or phone typed is on the do-not-contact list.
     let listed = Memo::new(move |_| {
@@ -214,16 +217,8 @@ pub fn ContactFormPage() -> impl IntoView {
         }
     };
 
-    let missing = editing && existing.is_none();
     view! {
-        <section class="page" aria-labelledby="contact-form-heading">
-            <h1 id="contact-form-heading">
-                {move || locale.t(if editing { Text::EditContact } else { Text::NewContact })}
-            </h1>
-            <Show
-                when=move || !missing
-                fallback=move || view! { <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p> }
-            >
+        <FormPage route heading_id="contact-form-heading" new=Text::NewContact edit=Text::EditContact not_found=Text::ContactNotFound>
                 <form class="form wide" novalidate=true on:submit=save.clone()>
                     <div class="field-row">
                         <TextField label=Text::GivenName id="given-name" value=given error=error_for(fields::GIVEN_NAME) autocomplete="off"/>
@@ -232,22 +227,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Email id="emails" value=emails error=error_for(fields::EMAIL) hint=Text::EmailsHint multiline=true/>
                     <TextField label=Text::Phone id="phones" value=phones error=error_for(fields::PHONE) hint=Text::PhonesHint multiline=true/>
                     <div class="field-row">
-                        <div class="field">
-                            <label for="organisation">{t(Text::Organisation)}</label>
-                            <select id="organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
-                                <option value="" prop:selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
-                                {move || {
-                                    organisations
-                                        .get()
-                                        .into_iter()
-                                        .map(|(oid, name)| {
-                                            let selected_id = oid.clone();
-                                            view! { <option value=oid prop:selected=move || organisation.get() == selected_id>{name}</option> }
-                                        })
-                                        .collect_view()
-                                }}
-                            </select>
-                        </div>
+                        <IdSelect id="organisation" label=Text::Organisation none=Text::NoOrganisation value=organisation choices=organisations/>
                         <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
                     </div>
                     <div class="field-row">
@@ -260,7 +240,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <SourceFields values=source errors/>
-                    <Show when=move || !editing && consent_purposes.with(|p| !p.is_empty())>
+                    <Show when=move || !route.editing && consent_purposes.with(|p| !p.is_empty())>
                         <fieldset class="consent-capture">
                             <legend>{t(Text::ConsentInForm)}</legend>
                             <p class="field-hint">{t(Text::ConsentInFormHint)}</p>
@@ -345,7 +325,6 @@ pub fn ContactFormPage() -> impl IntoView {
                     </Show>
                     <FormActions form on_cancel=cancel.clone()/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

@@ -1,23 +1,23 @@
 //! Create or edit an organisation. Escape cancels.
 
+use crate::app::session::Session;
 use crate::domain::organisation::{fields, OrganisationDraft};
 use crate::i18n::Text;
-use crate::ui::common::form_state::{escape_cancels, record_from_route, FormActions, FormState};
-use crate::ui::common::locale::use_ui;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OrganisationFormPage() -> impl IntoView {
-    let (session, locale, t) = use_ui();
-    let (id, existing) = record_from_route(session, |d, id| {
+    let session = expect_context::<Session>();
+    let (route, existing) = record_from_route(session, |d, id| {
         d.organisations
             .get(id)
             .map(|o| OrganisationDraft::from_organisation(&o.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_default();
     let name = RwSignal::new(draft.name);
     let ico = RwSignal::new(draft.ico);
@@ -29,8 +29,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
     let form = FormState::new();
     let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
-    let back = move || match id_value.get_value() {
+    let back = move || match route.id.get_value() {
         Some(id) => format!("/organisations/{id}"),
         None => "/organisations".to_string(),
     };
@@ -50,7 +49,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
         form.submit(
             session,
             move |v, now| async move {
-                v.save_organisation(id_value.get_value().as_deref(), &draft, now)
+                v.save_organisation(route.id.get_value().as_deref(), &draft, now)
                     .await
             },
             move |saved| {
@@ -59,11 +58,7 @@ pub fn OrganisationFormPage() -> impl IntoView {
         );
     };
     view! {
-        <section class="page" aria-labelledby="organisation-form-heading">
-            <h1 id="organisation-form-heading">
-                {move || locale.t(if editing { Text::EditOrganisation } else { Text::NewOrganisation })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::OrganisationNotFound)}</p> }>
+        <FormPage route heading_id="organisation-form-heading" new=Text::NewOrganisation edit=Text::EditOrganisation not_found=Text::OrganisationNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::OrganisationName id="organisation-name" value=name error=error_for(fields::NAME)/>
                     <div class="field-row">
@@ -76,7 +71,6 @@ pub fn OrganisationFormPage() -> impl IntoView {
                     <TextField label=Text::Notes id="organisation-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <FormActions form on_cancel=cancel/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

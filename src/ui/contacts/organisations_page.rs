@@ -2,6 +2,7 @@
 
 use crate::domain::search::Query;
 use crate::i18n::{phrases, Text};
+use crate::ui::common::choice_fields::LineInput;
 use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,16 +39,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                 <A href="/organisations/new" attr:class="button">{t(Text::NewOrganisation)}</A>
             </div>
             <Show when=has_any fallback=move || view! { <p class="empty-state">{t(Text::NoOrganisationsYet)}</p> }>
-                <div class="field search-field">
-                    <label for="organisation-search">{t(Text::Search)}</label>
-                    <input
-                        id="organisation-search"
-                        type="search"
-                        autocomplete="off"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </div>
+                <LineInput id="organisation-search" label=Text::Search value=query input_type="search" class="field search-field"/>
                 <ul class="simple-list">
                     {move || {
                         let lang = locale.get();

@@ -10,6 +10,7 @@ use crate::app::service::KeepOnList;
 use crate::app::AppError;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
+use crate::ui::common::choice_fields::LineInput;
 use crate::ui::common::locale::use_ui;
 use crate::ui::rights::erasure_parts::{KeepOnListChoice, Mentions, OldCopies};
 use leptos::prelude::*;
@@ -180,16 +181,7 @@ fn ErasePlan(
             <OldCopies/>
             <form class="form" on:submit=on_submit>
                 <KeepOnListChoice keep=keep id="erase-keep-on-list"/>
-                <div class="field">
-                    <label for="erase-confirm">{t(Text::EraseConfirmLabel)}</label>
-                    <input
-                        id="erase-confirm"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </div>
+                <LineInput id="erase-confirm" label=Text::EraseConfirmLabel value=typed/>
                 <button type="submit" class="button danger" disabled=move || !confirmed() || busy.get()>
                     {t(Text::EraseButton)}
                 </button>

@@ -2,6 +2,26 @@
 //! routes; kept thin. Must not touch IndexedDB or keys directly; it calls `app` and shows what it
 //! returns.
 
+/// A folder's pages by address, as its `…Routes` component (type-erased, so the router's type
+/// stays small): `routes!(BreachesRoutes { "/breaches" => breaches_page::BreachesPage, … });`.
+macro_rules! routes {
+    ($name:ident { $($path:tt => $view:path),* $(,)? }) => {
+        /// The pages of this folder, by address.
+        #[leptos::component(transparent)]
+        pub fn $name() -> impl leptos_router::MatchNestedRoutes + Clone {
+            use leptos::prelude::*;
+            use leptos_router::any_nested_route::IntoAnyNestedRoute;
+            use leptos_router::components::Route;
+            view! {
+                <>
+                    $(<Route path=leptos_router::path!($path) view=$view/>)*
+                </>
+            }
+            .into_any_nested_route()
+        }
+    };
+}
+
 pub mod breaches;
 pub mod common;
 pub mod consent;

@@ -3,19 +3,16 @@
 //! measures, and whether ÚOOÚ and the people were notified, when, and why or why not. Escape
 //! cancels.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::breach::{fields, BreachDraft, Notice};
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::activity_form::{from_local_input, to_local_input};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// A select of the three notice decisions.
 #[component]
@@ -42,19 +39,12 @@ fn NoticeSelect(id: &'static str, label: Text, value: RwSignal<Notice>) -> impl 
 
 #[component]
 pub fn BreachFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.breaches
-                .get(id)
-                .map(|b| BreachDraft::from_breach(&b.data))
-        })
+    let (session, _, t) = use_ui();
+    let (route, existing) = record_from_route(session, |d, id| {
+        d.breaches
+            .get(id)
+            .map(|b| BreachDraft::from_breach(&b.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_default();
     let input =
         |at: Option<chrono::DateTime<chrono::Utc>>| at.map(to_local_input).unwrap_or_default();
@@ -74,10 +64,8 @@ pub fn BreachFormPage() -> impl IntoView {
     let informed = RwSignal::new(draft.people);
     let informed_at = RwSignal::new(input(draft.people_at));
     let informed_reason = RwSignal::new(draft.people_reason);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let error_for = move |field: &'static str| form.error_for(field);
     let contacts = Memo::new(move |_| {
         let mut list: Vec<(String, String)> = session.data.with(|d| {
             d.contacts
@@ -90,18 +78,12 @@ pub fn BreachFormPage() -> impl IntoView {
         list
     });
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
-    let back = move || match id_value.get_value() {
+    let back = move || match route.id.get_value() {
         Some(id) => format!("/breaches/{id}"),
         None => "/breaches".to_string(),
     };
     let cancel = move || navigate.with_value(|n| n(&back(), Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = BreachDraft {
@@ -120,24 +102,16 @@ pub fn BreachFormPage() -> impl IntoView {
             people_at: from_local_input(&informed_at.get_untracked()),
             people_reason: informed_reason.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_breach((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(saved) => {
-                    navigate.with_value(|n| n(&format!("/breaches/{saved}"), Default::default()))
-                }
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_breach(route.id.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |saved| {
+                navigate.with_value(|n| n(&format!("/breaches/{saved}"), Default::default()))
+            },
+        );
     };
     let select_people = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -156,11 +130,7 @@ pub fn BreachFormPage() -> impl IntoView {
         people.set(chosen);
     };
     view! {
-        <section class="page" aria-labelledby="breach-form-heading">
-            <h1 id="breach-form-heading">
-                {move || locale.t(if editing { Text::EditBreach } else { Text::RecordBreach })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::BreachNotFound)}</p> }>
+        <FormPage route heading_id="breach-form-heading" new=Text::RecordBreach edit=Text::EditBreach not_found=Text::BreachNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::BreachDiscovered id="breach-discovered" value=discovered error=error_for(fields::DISCOVERED_AT) input_type="datetime-local" required=true/>
                     <TextField label=Text::BreachNature id="breach-nature" value=nature error=error_for(fields::NATURE) hint=Text::BreachNatureHint multiline=true required=true/>
@@ -203,15 +173,8 @@ pub fn BreachFormPage() -> impl IntoView {
                             <TextField label=Text::BreachPeopleReason id="breach-informed-reason" value=informed_reason error=error_for(fields::PEOPLE_REASON) multiline=true/>
                         </Show>
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>
-                            {move || locale.t(if editing { Text::Save } else { Text::RecordBreach })}
-                        </button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel save=if route.editing { Text::Save } else { Text::RecordBreach }/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

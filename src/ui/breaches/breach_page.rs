@@ -2,23 +2,17 @@
 //! still to be notified, and the way to edit it, print the notification, or delete it (after a
 //! confirmation).
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
-use crate::ui::common::locale::use_locale;
-use crate::ui::common::status::use_status;
+use crate::ui::common::locale::use_ui;
+use crate::ui::common::record_page::{BackLink, RecordDelete, RecordShell};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn BreachPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let breach = Memo::new(move |_| {
@@ -28,41 +22,23 @@ pub fn BreachPage() -> impl IntoView {
                 .map(|b| b.data.clone())
         })
     });
-    let confirming = RwSignal::new(false);
-    let status = use_status();
-    let failure = RwSignal::new(None::<AppError>);
-    let navigate = StoredValue::new_local(use_navigate());
+    let deleting = RecordDelete::new();
+    let confirming = deleting.confirming;
+    let failure = deleting.failure;
     let delete = move || {
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_breach(&(id_value.get_value()), now).await })
-                .await
-            {
-                Ok(_) => {
-                    status.post(Text::BreachDeleted.get(untrack(|| locale.get())));
-                    navigate.with_value(|n| n("/breaches", Default::default()))
-                }
-                Err(e) => {
-                    confirming.set(false);
-                    failure.set(Some(e));
-                }
-            }
-        });
+        deleting.run(
+            session,
+            move |v, now| async move { v.delete_breach(&(id_value.get_value()), now).await },
+            Text::BreachDeleted,
+            "/breaches",
+        )
     };
     let edit_href = format!("/breaches/{id}/edit");
     let print_href = format!("/breaches/{id}/notification");
     view! {
-        <Show
-            when=move || breach.with(Option::is_some)
-            fallback=move || view! {
-                <section class="page">
-                    <p class="form-error" role="alert">{t(Text::BreachNotFound)}</p>
-                    <A href="/breaches">{t(Text::BackToBreaches)}</A>
-                </section>
-            }
-        >
+        <RecordShell found=Signal::derive(move || breach.with(Option::is_some)) missing=Text::BreachNotFound back="/breaches" back_text=Text::BackToBreaches>
             <section class="page" aria-labelledby="breach-heading">
-                <p><A href="/breaches">{t(Text::BackToBreaches)}</A></p>
+                <BackLink href="/breaches" text=Text::BackToBreaches/>
                 <div class="page-head">
                     <h1 id="breach-heading">{move || breach.with(|b| b.as_ref().map(|b| super::short(&b.nature)))}</h1>
                     <div class="actions">
@@ -122,6 +98,6 @@ pub fn BreachPage() -> impl IntoView {
                     }
                 })}
             </section>
-        </Show>
+        </RecordShell>
     }
 }

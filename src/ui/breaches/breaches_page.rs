@@ -1,17 +1,14 @@
 //! The register of breaches: every entry, newest discovery first, with its status badge (an
 //! open 72-hour clock, overdue, notified, or not notified with a reason), and the way to record one.
 
-use crate::app::session::Session;
 use crate::i18n::{format, phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn BreachesPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let list = Memo::new(move |_| session.data.with(|d| d.breaches_newest_first()));
     view! {
         <section class="page" aria-labelledby="breaches-heading">

@@ -13,24 +13,14 @@ pub mod notification_page;
 use crate::domain::breach::{Breach, Clock, Notice};
 use crate::i18n::Text;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn BreachesRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/breaches") view=breaches_page::BreachesPage/>
-            <Route path=path!("/breaches/new") view=breach_form_page::BreachFormPage/>
-            <Route path=path!("/breaches/:id") view=breach_page::BreachPage/>
-            <Route path=path!("/breaches/:id/edit") view=breach_form_page::BreachFormPage/>
-            <Route path=path!("/breaches/:id/notification") view=notification_page::NotificationPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(BreachesRoutes {
+    "/breaches" => breaches_page::BreachesPage,
+    "/breaches/new" => breach_form_page::BreachFormPage,
+    "/breaches/:id" => breach_page::BreachPage,
+    "/breaches/:id/edit" => breach_form_page::BreachFormPage,
+    "/breaches/:id/notification" => notification_page::NotificationPage,
+});
 
 /// An entry's status badge at `now`: its class and words.
 pub fn badge(breach: &Breach, now: chrono::DateTime<chrono::Utc>) -> (&'static str, Text) {

@@ -4,17 +4,14 @@
 //! reasons for any delay past 72 hours) and the communication to the people affected. In Czech
 //! or English, chosen here whatever the interface's language; printed without the navigation.
 
-use crate::app::session::Session;
 use crate::i18n::{format, phrases, Lang, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotificationPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let lang = RwSignal::new(untrack(|| locale.get()));

@@ -5,10 +5,9 @@
 use crate::app::clock::local_day;
 use crate::app::preferences;
 use crate::app::service::today::{Checklist, DayWork, Place};
-use crate::app::session::Session;
 use crate::domain::consent::State;
 use crate::i18n::{format, phrases, Lang, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_texts, use_ui};
 use crate::ui::rights::requests_page::kind_text;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,9 +26,7 @@ fn href(place: &Place) -> String {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let work = Memo::new(move |_| {
         session.data.with(|d| {
             d.day_work(
@@ -278,8 +275,7 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
 /// The first-run checklist: each step links to its page and ticks itself when done.
 #[component]
 fn FirstRun(checklist: Memo<Checklist>, dismissed: RwSignal<bool>) -> impl IntoView {
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     let step = move |done: fn(&Checklist) -> bool, text: Text, to: &'static str| {
         view! {
             <li class="checklist-step" class:done=move || checklist.with(done)>

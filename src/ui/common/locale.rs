@@ -2,6 +2,7 @@
 //! picks one in Settings (remembered in LocalStorage), and keeps `<html lang>` in step.
 
 use crate::app::preferences;
+use crate::app::session::Session;
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
 
@@ -69,4 +70,29 @@ impl Default for Locale {
 /// The locale from context.
 pub fn use_locale() -> Locale {
     expect_context::<Locale>()
+}
+
+/// `t`: a catalog text's words in the current language, kept up to date; what a view shows
+/// (`{t(Text::Save)}`) or an attribute takes.
+pub fn texts(locale: Locale) -> impl Fn(Text) -> Signal<&'static str> + Copy + 'static {
+    move |text| Signal::derive(move || locale.t(text))
+}
+
+/// The locale from context and its `t` (see `texts`).
+pub fn use_texts() -> (
+    Locale,
+    impl Fn(Text) -> Signal<&'static str> + Copy + 'static,
+) {
+    let locale = use_locale();
+    (locale, texts(locale))
+}
+
+/// What most components start with: the session, the locale and its `t` (see `texts`).
+pub fn use_ui() -> (
+    Session,
+    Locale,
+    impl Fn(Text) -> Signal<&'static str> + Copy + 'static,
+) {
+    let locale = use_locale();
+    (expect_context::<Session>(), locale, texts(locale))
 }

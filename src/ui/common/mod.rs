@@ -1,15 +1,18 @@
 //! Pieces every feature uses: the shell and its navigation, Home, the confirmation, status and error components, text fields and the passphrase strength meter, history lists, downloads and the locale. Must not import a feature folder.
 
 pub mod action_error;
+pub mod choice_fields;
 pub mod confirm_delete;
 pub mod download;
 pub mod field_errors;
 pub mod form_opener;
 pub mod form_outcome;
+pub mod form_state;
 pub mod history_list;
 pub mod home_page;
 pub mod locale;
 pub mod not_found_page;
+pub mod record_page;
 pub mod retention_rule_fields;
 pub mod shell;
 pub mod status;
@@ -18,17 +21,7 @@ pub mod text_field;
 pub mod update_banner;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn CommonRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/") view=home_page::HomePage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(CommonRoutes {
+    "/" => home_page::HomePage,
+});

@@ -1,14 +1,13 @@
 //! Shown for an address that matches no page.
 
 use crate::i18n::Text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (_locale, t) = use_texts();
     view! {
         <section class="page" aria-labelledby="not-found-heading">
             <h1 id="not-found-heading">{t(Text::NotFoundHeading)}</h1>

@@ -6,7 +6,7 @@
 
 use crate::app::session::{Phase, Session};
 use crate::i18n::Text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,8 +14,7 @@ use leptos_router::components::A;
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
     crate::ui::common::status::provide_status();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (_locale, t) = use_texts();
     let unlocked = move || session.phase.get() == Phase::Unlocked;
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();

@@ -5,7 +5,7 @@ use crate::domain::assessment::{fields, AssessmentDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::Text;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_texts;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 
@@ -49,8 +49,7 @@ pub fn AssessmentFields(
     shown: Signal<bool>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     let error_for = move |field: &'static str| error_of(errors, locale, field);
     view! {
         <Show when=move || shown.get()>

@@ -11,7 +11,7 @@ use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::sha256_of_chosen_file;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,9 +38,7 @@ pub fn ConsentForm(
     #[prop(optional)]
     open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let contact = StoredValue::new(contact_id);
     let purposes = Memo::new(move |_| active_purposes(session));
     let purpose = RwSignal::new(String::new());

@@ -3,11 +3,10 @@
 //! "May I contact?" and the Record of processing activities.
 
 use crate::app::clock::local_day;
-use crate::app::session::Session;
 use crate::domain::consent::State;
 use crate::domain::purpose::LawfulBasis;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,9 +23,7 @@ type Buckets = (Vec<Line>, Vec<Line>, Vec<Line>, Vec<(String, String)>);
 
 #[component]
 pub fn ConsentOverviewPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let buckets = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
         session.data.with(|d| {

@@ -12,7 +12,7 @@ use crate::i18n::phrases::history::stored_text;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::form_opener::FormOpener;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::status::{use_status, Status};
 use crate::ui::consent::consent_form::ConsentForm;
 use leptos::prelude::*;
@@ -21,9 +21,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn ConsentPanel(contact_id: String) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<AppError>);
     let recording = RwSignal::new(false);
     let contact = StoredValue::new(contact_id.clone());

@@ -2,22 +2,19 @@
 //! the Kantara Consent Receipt v1.1 fields.
 
 use crate::app::clock::local_day;
-use crate::app::session::Session;
 use crate::domain::consent::State;
 use crate::i18n::phrases::history::stored_text;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::portability::receipt::kantara_receipt;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn ConsentReceiptPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id = StoredValue::new(id);
     // (consent, purpose, contact id, contact name, subject's identifier, JSON receipt)

@@ -1,7 +1,6 @@
 //! A contact's objections (Art. 21) and restrictions of processing (Art. 18): recorded with
 //! date and reason, listed, and lifted (the record stays, with when it ended).
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::consent::{fields, LimitKind};
 use crate::domain::FieldErrors;
@@ -9,7 +8,7 @@ use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::form_opener::FormOpener;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use crate::ui::consent::consent_form::active_purposes;
 use leptos::prelude::*;
@@ -17,9 +16,7 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn LimitsPanel(contact_id: String) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let contact = StoredValue::new(contact_id);
     let limits = Memo::new(move |_| {
         let id = contact.get_value();

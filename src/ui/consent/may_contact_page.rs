@@ -3,13 +3,12 @@
 
 use crate::app::clock::local_day;
 use crate::app::service::VaultSnapshot;
-use crate::app::session::Session;
 use crate::domain::consent::{eligibility, ConsentRecord, Exclusion, Limit};
 use crate::domain::search::fold;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::HashMap;
@@ -94,9 +93,7 @@ fn answer(d: &VaultSnapshot, purpose_id: &str, now: chrono::DateTime<chrono::Utc
 
 #[component]
 pub fn MayContactPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let purposes = Memo::new(move |_| crate::ui::consent::consent_form::active_purposes(session));
     let chosen = RwSignal::new(String::new());
     let purpose_id = move || {

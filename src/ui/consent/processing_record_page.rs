@@ -6,7 +6,7 @@ use crate::app::session::Session;
 use crate::i18n::{phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use leptos::prelude::*;
 
 /// The record as JSON: the controller and every purpose with its Art. 30 fields.
@@ -52,9 +52,7 @@ pub fn record_json(d: &VaultSnapshot, now: chrono::DateTime<chrono::Utc>) -> ser
 
 #[component]
 pub fn ProcessingRecordPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<crate::app::AppError>);
     let download = move |_| {
         let json = session

@@ -2,35 +2,26 @@
 //! a transfer outside the EU/EEA with its safeguard, the purposes that use it); delete it after
 //! confirming. Escape cancels.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::processor::{fields, ProcessorDraft};
-use crate::domain::FieldErrors;
 use crate::i18n::Text;
-use crate::ui::common::action_error::ActionError;
+use crate::ui::common::choice_fields::{CheckboxField, ChosenCheckbox};
 use crate::ui::common::confirm_delete::ConfirmDelete;
-use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, DeleteButton, FormActions, FormPage, FormState,
+};
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProcessorFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.processors
-                .get(id)
-                .map(|p| ProcessorDraft::from_processor(&p.data))
-        })
+    let (session, locale, t) = use_ui();
+    let (route, existing) = record_from_route(session, |d, id| {
+        d.processors
+            .get(id)
+            .map(|p| ProcessorDraft::from_processor(&p.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_default();
     let name = RwSignal::new(draft.name);
     let service = RwSignal::new(draft.service);
@@ -39,20 +30,12 @@ pub fn ProcessorFormPage() -> impl IntoView {
     let transfers = RwSignal::new(draft.transfers_outside_eu);
     let safeguard = RwSignal::new(draft.safeguard);
     let purposes = RwSignal::new(draft.purpose_ids);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
+    let form = FormState::new();
     let confirming = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
     let cancel = move || navigate.with_value(|n| n("/processors", Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = ProcessorDraft {
@@ -64,53 +47,32 @@ pub fn ProcessorFormPage() -> impl IntoView {
             safeguard: safeguard.get_untracked(),
             purpose_ids: purposes.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_processor((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(_) => cancel(),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_processor(route.id.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |_| cancel(),
+        );
     };
     let delete = move || {
-        let Some(id) = id_value.get_value() else {
-            return;
-        };
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_processor(&id, now).await })
-                .await
-            {
-                Ok(()) => cancel(),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        form.delete(
+            session,
+            route.id.get_value(),
+            |v, id, now| async move { v.delete_processor(&id, now).await },
+            cancel,
+        )
     };
     let purposes_error = error_for(fields::PURPOSES);
     view! {
-        <section class="page" aria-labelledby="processor-form-heading">
-            <h1 id="processor-form-heading">
-                {move || locale.t(if editing { Text::EditProcessor } else { Text::NewProcessor })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::ProcessorNotFound)}</p> }>
+        <FormPage route heading_id="processor-form-heading" new=Text::NewProcessor edit=Text::EditProcessor not_found=Text::ProcessorNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::ProcessorName id="processor-name" value=name error=error_for(fields::NAME) required=true/>
                     <TextField label=Text::ProcessorService id="processor-service" value=service error=error_for(fields::SERVICE) required=true/>
                     <TextField label=Text::ProcessorDpa id="processor-dpa" value=dpa error=error_for(fields::DPA_SIGNED) input_type="date"/>
                     <TextField label=Text::ProcessorLocation id="processor-location" value=location error=error_for(fields::LOCATION) required=true/>
-                    <div class="field checkbox">
-                        <input id="processor-transfers" type="checkbox" prop:checked=move || transfers.get() on:change=move |ev| transfers.set(event_target_checked(&ev))/>
-                        <label for="processor-transfers">{t(Text::ProcessorTransfers)}</label>
-                    </div>
+                    <CheckboxField id="processor-transfers" label=Text::ProcessorTransfers checked=transfers/>
                     <Show when=move || transfers.get()>
                         <TextField label=Text::ProcessorSafeguard id="processor-safeguard" value=safeguard error=error_for(fields::SAFEGUARD) hint=Text::ProcessorSafeguardHint required=true/>
                     </Show>
@@ -122,47 +84,18 @@ pub fn ProcessorFormPage() -> impl IntoView {
                             if list.is_empty() {
                                 return view! { <p class="hint">{locale.t(Text::NoPurposesYet)}</p> }.into_any();
                             }
-                            list.into_iter().map(|(pid, pname)| {
-                                let input_id = format!("processor-purpose-{pid}");
-                                let checked = pid.clone();
-                                let toggled = pid.clone();
-                                view! {
-                                    <div class="field checkbox">
-                                        <input
-                                            id=input_id.clone()
-                                            type="checkbox"
-                                            prop:checked=move || purposes.with(|l| l.contains(&checked))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                let pid = toggled.clone();
-                                                purposes.update(|l| {
-                                                    l.retain(|x| *x != pid);
-                                                    if on {
-                                                        l.push(pid);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <label for=input_id>{pname}</label>
-                                    </div>
-                                }
+                            list.into_iter().map(|(pid, pname)| view! {
+                                <ChosenCheckbox id=format!("processor-purpose-{pid}") value=pid chosen=purposes>{pname}</ChosenCheckbox>
                             }).collect_view().into_any()
                         })}
                         {move || purposes_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
-                <Show when=move || editing>
-                    <div class="actions">
-                        <button type="button" class="button danger" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
-                    </div>
+                <Show when=move || route.editing>
+                    <DeleteButton confirming/>
                     <ConfirmDelete open=confirming question=Text::DeleteProcessorQuestion on_confirm=delete/>
                 </Show>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

@@ -2,9 +2,8 @@
 //! (or "no agreement recorded"), location, any transfer outside the EU/EEA and the purposes
 //! that use it; a link to a new one. Its writes are on the processor form.
 
-use crate::app::session::Session;
 use crate::i18n::{phrases, Lang, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,9 +22,7 @@ pub fn processor_line(lang: Lang, p: &crate::domain::processor::Processor) -> St
 
 #[component]
 pub fn ProcessorsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let rows = Memo::new(move |_| {
         session.data.with(|d| {
             d.processors_by_name()

@@ -2,36 +2,29 @@
 //! markets one's own similar products or services); retire it (it keeps its consents) or, when no
 //! consent refers to it, delete it after confirming. Escape cancels.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::outreach::Audience;
 use crate::domain::purpose::{fields, LawfulBasis, PurposeDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
+use crate::ui::common::choice_fields::{CheckboxField, ChosenCheckbox};
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, DeleteButton, FormActions, FormPage, FormState,
+};
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PurposeFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.purposes
-                .get(id)
-                .map(|p| PurposeDraft::from_purpose(&p.data))
-        })
+    let (session, locale, t) = use_ui();
+    let (route, existing) = record_from_route(session, |d, id| {
+        d.purposes
+            .get(id)
+            .map(|p| PurposeDraft::from_purpose(&p.data))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_else(|| PurposeDraft {
         basis: LawfulBasis::Consent.code().to_string(),
         audience: Audience::default_for(LawfulBasis::Consent)
@@ -69,16 +62,14 @@ pub fn PurposeFormPage() -> impl IntoView {
     });
     let lia = super::assessment_fields::AssessmentSignals::new(draft.lia);
     // A new purpose's audience follows its basis's default until the user chooses one.
-    let audience_chosen = RwSignal::new(editing);
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
+    let audience_chosen = RwSignal::new(route.editing);
+    let form = FormState::new();
+    let errors = form.errors;
     let confirming = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
     let used = move || {
-        id_value.with_value(|id| {
+        route.id.with_value(|id| {
             let id = id.clone().unwrap_or_default();
             session.data.with(|d| {
                 d.consents
@@ -89,12 +80,7 @@ pub fn PurposeFormPage() -> impl IntoView {
         })
     };
     let cancel = move || navigate.with_value(|n| n("/purposes", Default::default()));
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = PurposeDraft {
@@ -122,43 +108,25 @@ pub fn PurposeFormPage() -> impl IntoView {
             retention_after: retention_after.get_untracked(),
             lia: lia.draft(),
         };
-        failure.set(None);
-        working.set(true);
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.save_purpose((id_value.get_value()).as_deref(), &draft, now)
-                        .await
-                })
-                .await
-            {
-                Ok(_) => cancel(),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        form.submit(
+            session,
+            move |v, now| async move {
+                v.save_purpose(route.id.get_value().as_deref(), &draft, now)
+                    .await
+            },
+            move |_| cancel(),
+        );
     };
     let delete = move || {
-        let Some(id) = id_value.get_value() else {
-            return;
-        };
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_purpose(&id, now).await })
-                .await
-            {
-                Ok(()) => cancel(),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        form.delete(
+            session,
+            route.id.get_value(),
+            |v, id, now| async move { v.delete_purpose(&id, now).await },
+            cancel,
+        )
     };
     view! {
-        <section class="page" aria-labelledby="purpose-form-heading">
-            <h1 id="purpose-form-heading">
-                {move || locale.t(if editing { Text::EditPurpose } else { Text::NewPurpose })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::PurposeNotFound)}</p> }>
+        <FormPage route heading_id="purpose-form-heading" new=Text::NewPurpose edit=Text::EditPurpose not_found=Text::PurposeNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::PurposeName id="purpose-name" value=name error=error_for(fields::NAME) required=true/>
                     <TextField label=Text::PurposeDescription id="purpose-description" value=description error=error_for(fields::DESCRIPTION) multiline=true/>
@@ -198,59 +166,24 @@ pub fn PurposeFormPage() -> impl IntoView {
                         <TextField label=Text::PurposeNoticeText id="purpose-notice-text" value=notice_text error=error_for(fields::NOTICE_HASH) multiline=true/>
                         {move || kept_digest.get_value().map(|d| view! { <p class="hint">{t(Text::PurposeNoticeKept)} " " <code class="digest">{d}</code></p> })}
                     </fieldset>
-                    <div class="field checkbox">
-                        <input id="purpose-opt-out" type="checkbox" prop:checked=move || opt_out.get() on:change=move |ev| opt_out.set(event_target_checked(&ev))/>
-                        <label for="purpose-opt-out">{t(Text::OptOut)}</label>
-                    </div>
-                    <div class="field checkbox">
-                        <input
-                            id="purpose-direct-marketing"
-                            type="checkbox"
-                            aria-describedby="purpose-direct-marketing-hint"
-                            prop:checked=move || direct_marketing.get()
-                            on:change=move |ev| direct_marketing.set(event_target_checked(&ev))
-                        />
-                        <label for="purpose-direct-marketing">{t(Text::DirectMarketing)}</label>
-                        <p class="field-hint" id="purpose-direct-marketing-hint">{t(Text::DirectMarketingHint)}</p>
-                    </div>
-                    <div class="field checkbox">
-                        <input
-                            id="purpose-own-similar"
-                            type="checkbox"
-                            aria-describedby="purpose-own-similar-hint"
-                            prop:checked=move || own_similar.get()
-                            on:change=move |ev| own_similar.set(event_target_checked(&ev))
-                        />
-                        <label for="purpose-own-similar">{t(Text::OwnSimilar)}</label>
-                        <p class="field-hint" id="purpose-own-similar-hint">{t(Text::OwnSimilarHint)}</p>
-                    </div>
-                    <Show when=move || editing>
-                        <div class="field checkbox">
-                            <input id="purpose-retired" type="checkbox" prop:checked=move || retired.get() on:change=move |ev| retired.set(event_target_checked(&ev))/>
-                            <label for="purpose-retired">{t(Text::Retired)}</label>
-                        </div>
+                    <CheckboxField id="purpose-opt-out" label=Text::OptOut checked=opt_out/>
+                    <CheckboxField id="purpose-direct-marketing" label=Text::DirectMarketing checked=direct_marketing hint=Text::DirectMarketingHint/>
+                    <CheckboxField id="purpose-own-similar" label=Text::OwnSimilar checked=own_similar hint=Text::OwnSimilarHint/>
+                    <Show when=move || route.editing>
+                        <CheckboxField id="purpose-retired" label=Text::Retired checked=retired/>
                     </Show>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
-                <Show when=move || editing>
+                <Show when=move || route.editing>
                     {move || if used() > 0 {
                         view! { <p class="hint">{t(Text::PurposeInUse)}</p> }.into_any()
                     } else {
-                        view! {
-                            <div class="actions">
-                                <button type="button" class="button danger" on:click=move |_| confirming.set(true)>{t(Text::Delete)}</button>
-                            </div>
-                        }
+                        view! { <DeleteButton confirming/> }
                         .into_any()
                     }}
                     <ConfirmDelete open=confirming question=Text::DeletePurposeQuestion on_confirm=delete/>
                 </Show>
-            </Show>
-        </section>
+        </FormPage>
     }
 }
 
@@ -265,9 +198,7 @@ fn AudienceFields(
     audience_stages: RwSignal<Vec<String>>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let options = [
         ("everyone", Text::AudienceEveryone),
         ("tagged", Text::AudienceTagged),
@@ -299,30 +230,8 @@ fn AudienceFields(
                 <legend>{t(Text::AudienceStages)}</legend>
                 {move || {
                     let lang = locale.get();
-                    session.data.with(|d| d.pipeline()).stages.into_iter().map(|s| {
-                        let id = format!("purpose-stage-{}", s.id);
-                        let sid = s.id.clone();
-                        let toggled = s.id.clone();
-                        view! {
-                            <div class="field checkbox">
-                                <input
-                                    id=id.clone()
-                                    type="checkbox"
-                                    prop:checked=move || audience_stages.with(|l| l.contains(&sid))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let sid = toggled.clone();
-                                        audience_stages.update(|l| {
-                                            l.retain(|x| *x != sid);
-                                            if on {
-                                                l.push(sid);
-                                            }
-                                        });
-                                    }
-                                />
-                                <label for=id>{phrases::stage_name(lang, &s)}</label>
-                            </div>
-                        }
+                    session.data.with(|d| d.pipeline()).stages.into_iter().map(|s| view! {
+                        <ChosenCheckbox id=format!("purpose-stage-{}", s.id) value=s.id.clone() chosen=audience_stages>{phrases::stage_name(lang, &s)}</ChosenCheckbox>
                     }).collect_view()
                 }}
                 {move || stages_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

@@ -1,10 +1,9 @@
 //! The purposes register: every purpose with its lawful basis and how many consents refer to
 //! it; links to a new purpose and to the printable Record of processing activities.
 
-use crate::app::session::Session;
 use crate::domain::search::fold;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -25,9 +24,7 @@ fn lia_badge(
 
 #[component]
 pub fn PurposesPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let rows = Memo::new(move |_| {
         session.data.with(|d| {
             let mut rows: Vec<_> = d

@@ -1,13 +1,12 @@
 //! Adds an activity (call, e-mail, meeting, note) to a contact's timeline, or edits one.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::{fields, Activity, ActivityDraft, ActivityKind};
 use crate::domain::FieldErrors;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use chrono::{DateTime, TimeZone, Utc};
 use leptos::prelude::*;
@@ -57,9 +56,7 @@ pub fn ActivityForm(
     #[prop(optional)]
     open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let contact_for_deals = StoredValue::new(contact_id.clone());
     let kind = RwSignal::new(ActivityKind::Call);
     let when = RwSignal::new(to_local_input(Utc::now()));

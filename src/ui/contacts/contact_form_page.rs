@@ -1,39 +1,30 @@
 //! Create or edit a contact. Field errors appear next to their fields; nothing is saved until the
 //! form is valid. Escape cancels.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::consent::{fields as consent_fields, ConsentDraft, Method};
 use crate::domain::contact::{fields, find_duplicates, ContactDraft};
 use crate::domain::language::preferred_language_in;
 use crate::domain::purpose::LawfulBasis;
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::choice_fields::IdSelect;
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use crate::ui::contacts::source_fields::{SourceFields, SourceSignals};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.contacts
-                .get(id)
-                .map(|c| ContactDraft::from_contact(&c.data))
-        })
+    let (session, locale, t) = use_ui();
+    let (route, existing) = record_from_route(session, |d, id| {
+        d.contacts
+            .get(id)
+            .map(|c| ContactDraft::from_contact(&c.data))
     });
-    let editing = id.is_some();
     let draft = existing.clone().unwrap_or_default();
     let given = RwSignal::new(draft.given_name);
     let family = RwSignal::new(draft.family_name);
@@ -64,6 +55,7 @@ pub fn ContactFormPage() -> impl IntoView {
         informed_on: RwSignal::new(draft.informed_on),
         notice: RwSignal::new(draft.informed_notice),
     };
+    let id = route.id.get_value();
     let id_for_duplicates = id.clone();
     // Warns (never blocks) when an e-mail or phone typed is on the do-not-contact list.
     let listed = Memo::new(move |_| {
@@ -124,10 +116,9 @@ pub fn ContactFormPage() -> impl IntoView {
     let consent_method = RwSignal::new(Method::Email.code().to_string());
     let consent_notice = RwSignal::new(String::new());
     let consent_how = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let errors = form.errors;
+    let error_for = move |field: &'static str| form.error_for(field);
     let back = {
         let id = id.clone();
         move || match &id {
@@ -141,15 +132,7 @@ pub fn ContactFormPage() -> impl IntoView {
         let back = back.clone();
         move || navigate(&back(), Default::default())
     };
-    let handle = {
-        let cancel = cancel.clone();
-        window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() == "Escape" {
-                cancel();
-            }
-        })
-    };
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel.clone());
 
     let save = {
         let id = id.clone();
@@ -175,8 +158,6 @@ pub fn ContactFormPage() -> impl IntoView {
                 informed_on: source.informed_on.get_untracked(),
                 informed_notice: source.notice.get_untracked(),
             };
-            failure.set(None);
-            working.set(true);
             let id = id.clone();
             let navigate = navigate.clone();
             let chosen = consented.get_untracked();
@@ -214,48 +195,30 @@ pub fn ContactFormPage() -> impl IntoView {
                 })
                 .collect();
             let lang = locale.lang.get_untracked();
-            spawn_local(async move {
-                let outcome = if id.is_none() && !consents.is_empty() {
-                    session
-                        .write(move |v, now| async move {
-                            v.create_contact_with_consents(&draft, &consents, now).await
-                        })
-                        .await
-                } else {
-                    session
-                        .write(move |v, now| async move {
-                            let wording = crate::i18n::phrases::notify_wording(
-                                lang,
-                                crate::app::clock::local_day(now),
-                            );
-                            v.save_contact_notifying(id.as_deref(), &draft, &wording, now)
-                                .await
-                        })
-                        .await
-                };
-                match outcome {
-                    Ok(saved) => {
-                        errors.set(vec![]);
-                        navigate(&format!("/contacts/{saved}"), Default::default());
+            form.submit(
+                session,
+                move |v, now| async move {
+                    if id.is_none() && !consents.is_empty() {
+                        v.create_contact_with_consents(&draft, &consents, now).await
+                    } else {
+                        let wording = crate::i18n::phrases::notify_wording(
+                            lang,
+                            crate::app::clock::local_day(now),
+                        );
+                        v.save_contact_notifying(id.as_deref(), &draft, &wording, now)
+                            .await
                     }
-                    Err(AppError::Invalid(list)) => errors.set(list),
-                    Err(e) => failure.set(Some(e)),
-                }
-                working.set(false);
-            });
+                },
+                move |saved| {
+                    errors.set(vec![]);
+                    navigate(&format!("/contacts/{saved}"), Default::default());
+                },
+            );
         }
     };
 
-    let missing = editing && existing.is_none();
     view! {
-        <section class="page" aria-labelledby="contact-form-heading">
-            <h1 id="contact-form-heading">
-                {move || locale.t(if editing { Text::EditContact } else { Text::NewContact })}
-            </h1>
-            <Show
-                when=move || !missing
-                fallback=move || view! { <p class="form-error" role="alert">{t(Text::ContactNotFound)}</p> }
-            >
+        <FormPage route heading_id="contact-form-heading" new=Text::NewContact edit=Text::EditContact not_found=Text::ContactNotFound>
                 <form class="form wide" novalidate=true on:submit=save.clone()>
                     <div class="field-row">
                         <TextField label=Text::GivenName id="given-name" value=given error=error_for(fields::GIVEN_NAME) autocomplete="off"/>
@@ -264,22 +227,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Email id="emails" value=emails error=error_for(fields::EMAIL) hint=Text::EmailsHint multiline=true/>
                     <TextField label=Text::Phone id="phones" value=phones error=error_for(fields::PHONE) hint=Text::PhonesHint multiline=true/>
                     <div class="field-row">
-                        <div class="field">
-                            <label for="organisation">{t(Text::Organisation)}</label>
-                            <select id="organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
-                                <option value="" prop:selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
-                                {move || {
-                                    organisations
-                                        .get()
-                                        .into_iter()
-                                        .map(|(oid, name)| {
-                                            let selected_id = oid.clone();
-                                            view! { <option value=oid prop:selected=move || organisation.get() == selected_id>{name}</option> }
-                                        })
-                                        .collect_view()
-                                }}
-                            </select>
-                        </div>
+                        <IdSelect id="organisation" label=Text::Organisation none=Text::NoOrganisation value=organisation choices=organisations/>
                         <TextField label=Text::Role id="role" value=role error=error_for(fields::ROLE)/>
                     </div>
                     <div class="field-row">
@@ -292,7 +240,7 @@ pub fn ContactFormPage() -> impl IntoView {
                     <TextField label=Text::Preferences id="preferences" value=preferences error=error_for(fields::PREFERENCES) hint=Text::PreferencesHint multiline=true/>
                     <TextField label=Text::Notes id="notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <SourceFields values=source errors/>
-                    <Show when=move || !editing && consent_purposes.with(|p| !p.is_empty())>
+                    <Show when=move || !route.editing && consent_purposes.with(|p| !p.is_empty())>
                         <fieldset class="consent-capture">
                             <legend>{t(Text::ConsentInForm)}</legend>
                             <p class="field-hint">{t(Text::ConsentInFormHint)}</p>
@@ -375,16 +323,8 @@ pub fn ContactFormPage() -> impl IntoView {
                             </ul>
                         </div>
                     </Show>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click={
-                            let cancel = cancel.clone();
-                            move |_| cancel()
-                        }>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel.clone()/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

@@ -2,12 +2,11 @@
 //! delete), then the timeline and history beside a column of follow-ups, deals, documents,
 //! consent, objections and the other details. Each part is its own component.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::history_list::HistoryList;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::status::use_status;
 use crate::ui::contacts::contact_summary::{ContactDetails, ContactSummary};
 use crate::ui::contacts::contact_timeline::ContactTimeline;
@@ -18,9 +17,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let contact = {
         let id = id.clone();

@@ -3,11 +3,10 @@
 //! each with its phone and organisation, and why it was found when not by its name.
 
 use crate::app::service::VaultSnapshot;
-use crate::app::session::Session;
 use crate::domain::found_by::{found_by, FoundIn};
 use crate::domain::search::{fold, Haystack, Query, TagFilter, TagMode};
 use crate::i18n::{format, phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -133,9 +132,7 @@ enum Sort {
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let query = RwSignal::new(String::new());
     let chosen_tags = RwSignal::new(Vec::<String>::new());
     let tag_mode = RwSignal::new(TagMode::All);

@@ -1,12 +1,11 @@
 //! Merging another contact into this one: the user picks which value wins per differing field.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::contact::{merge_differences, Side};
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::history_list::field_label;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -14,9 +13,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn MergePage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let keep_id = StoredValue::new(crate::ui::route_id());
     let other_id = RwSignal::new(String::new());
     let take_other = RwSignal::new(Vec::<String>::new());

@@ -14,25 +14,15 @@ pub mod shared_with_panel;
 pub mod source_fields;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn ContactsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/contacts") view=contacts_page::ContactsPage/>
-            <Route path=path!("/contacts/new") view=contact_form_page::ContactFormPage/>
-            <Route path=path!("/contacts/:id") view=contact_page::ContactPage/>
-            <Route path=path!("/contacts/:id/edit") view=contact_form_page::ContactFormPage/>
-            <Route path=path!("/contacts/:id/merge") view=merge_page::MergePage/>
-            <Route path=path!("/organisations") view=organisations_page::OrganisationsPage/>
-            <Route path=path!("/organisations/new") view=organisation_form_page::OrganisationFormPage/>
-            <Route path=path!("/organisations/:id") view=organisation_page::OrganisationPage/>
-            <Route path=path!("/organisations/:id/edit") view=organisation_form_page::OrganisationFormPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(ContactsRoutes {
+    "/contacts" => contacts_page::ContactsPage,
+    "/contacts/new" => contact_form_page::ContactFormPage,
+    "/contacts/:id" => contact_page::ContactPage,
+    "/contacts/:id/edit" => contact_form_page::ContactFormPage,
+    "/contacts/:id/merge" => merge_page::MergePage,
+    "/organisations" => organisations_page::OrganisationsPage,
+    "/organisations/new" => organisation_form_page::OrganisationFormPage,
+    "/organisations/:id" => organisation_page::OrganisationPage,
+    "/organisations/:id/edit" => organisation_form_page::OrganisationFormPage,
+});

@@ -1,23 +1,17 @@
 //! One organisation: its details, its people, and its history.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
-use crate::ui::common::locale::use_locale;
-use crate::ui::common::status::use_status;
+use crate::ui::common::locale::use_ui;
+use crate::ui::common::record_page::{BackLink, RecordDelete, RecordShell};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let organisation = Memo::new(move |_| {
@@ -28,50 +22,30 @@ pub fn OrganisationPage() -> impl IntoView {
     let people = Memo::new(move |_| session.data.with(|d| d.people_of(&id_value.get_value())));
     let history =
         Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
-    let confirming = RwSignal::new(false);
-    let status = use_status();
-    let failure = RwSignal::new(None::<AppError>);
-    let navigate = StoredValue::new_local(use_navigate());
+    let deleting = RecordDelete::new();
+    let confirming = deleting.confirming;
+    let failure = deleting.failure;
     let delete = move || {
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move {
-                    v.delete_organisation(&(id_value.get_value()), now).await
-                })
-                .await
-            {
-                Ok(()) => {
-                    status.post(Text::OrganisationDeleted.get(untrack(|| locale.get())));
-                    navigate.with_value(|n| n("/organisations", Default::default()))
-                }
-                Err(e) => {
-                    confirming.set(false);
-                    failure.set(Some(e));
-                }
-            }
-        });
+        deleting.run(
+            session,
+            move |v, now| async move { v.delete_organisation(&(id_value.get_value()), now).await },
+            Text::OrganisationDeleted,
+            "/organisations",
+        )
     };
     // Why it cannot be deleted is said before any question is asked.
     let ask_delete = move || {
-        let refused = session
-            .data
-            .with_untracked(|s| s.organisation_deletion_refused(&id_value.get_value()));
-        confirming.set(refused.is_none());
-        failure.set(refused);
+        deleting.ask(
+            session
+                .data
+                .with_untracked(|s| s.organisation_deletion_refused(&id_value.get_value())),
+        )
     };
     let edit_href = format!("/organisations/{id}/edit");
     view! {
-        <Show
-            when=move || organisation.with(Option::is_some)
-            fallback=move || view! {
-                <section class="page">
-                    <p class="form-error" role="alert">{t(Text::OrganisationNotFound)}</p>
-                    <A href="/organisations">{t(Text::BackToOrganisations)}</A>
-                </section>
-            }
-        >
+        <RecordShell found=Signal::derive(move || organisation.with(Option::is_some)) missing=Text::OrganisationNotFound back="/organisations" back_text=Text::BackToOrganisations>
             <section class="page" aria-labelledby="organisation-heading">
-                <p><A href="/organisations">{t(Text::BackToOrganisations)}</A></p>
+                <BackLink href="/organisations" text=Text::BackToOrganisations/>
                 <div class="page-head">
                     <h1 id="organisation-heading">{move || organisation.with(|o| o.as_ref().map(|o| o.data.name.clone()))}</h1>
                     <div class="actions">
@@ -119,6 +93,6 @@ pub fn OrganisationPage() -> impl IntoView {
                     <HistoryList events=history/>
                 </section>
             </section>
-        </Show>
+        </RecordShell>
     }
 }

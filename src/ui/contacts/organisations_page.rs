@@ -1,17 +1,15 @@
 //! The list of organisations, searchable like contacts, with how many people belong to each.
 
-use crate::app::session::Session;
 use crate::domain::search::Query;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::choice_fields::LineInput;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let query = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let q = Query::new(&query.get());
@@ -41,16 +39,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                 <A href="/organisations/new" attr:class="button">{t(Text::NewOrganisation)}</A>
             </div>
             <Show when=has_any fallback=move || view! { <p class="empty-state">{t(Text::NoOrganisationsYet)}</p> }>
-                <div class="field search-field">
-                    <label for="organisation-search">{t(Text::Search)}</label>
-                    <input
-                        id="organisation-search"
-                        type="search"
-                        autocomplete="off"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </div>
+                <LineInput id="organisation-search" label=Text::Search value=query input_type="search" class="field search-field"/>
                 <ul class="simple-list">
                     {move || {
                         let lang = locale.get();

@@ -2,7 +2,6 @@
 //! which data, when and for which purpose; a form behind a button to record one (a recipient
 //! typed, or one of the processors), and deletion after confirming.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::disclosure::{fields, DisclosureDraft};
 use crate::domain::FieldErrors;
@@ -11,16 +10,14 @@ use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::form_opener::FormOpener;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn SharedWithPanel(contact_id: String) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let contact = StoredValue::new(contact_id);
     let failure = RwSignal::new(None::<AppError>);
     let adding = RwSignal::new(false);
@@ -105,9 +102,7 @@ pub fn SharedWithPanel(contact_id: String) -> impl IntoView {
 /// The form that records one disclosure.
 #[component]
 fn SharingForm(contact: String, open: RwSignal<bool>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let contact = StoredValue::new(contact);
     let recipient = RwSignal::new(String::new());
     let processor = RwSignal::new(String::new());

@@ -6,7 +6,7 @@ use crate::domain::source::{fields, SourceKind};
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 
@@ -21,9 +21,7 @@ pub struct SourceSignals {
 
 #[component]
 pub fn SourceFields(values: SourceSignals, errors: RwSignal<FieldErrors>) -> impl IntoView {
-    let session = expect_context::<crate::app::session::Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let error_for = move |field: &'static str| error_of(errors, locale, field);
     let kind_error = error_for(fields::SOURCE);
     let versions = Memo::new(move |_| session.data.with(|d| d.notice_versions()));

@@ -6,7 +6,6 @@
 //! must not import `store` or `vault`.
 
 use crate::app::service::contacts_import::{contacts_import_skips, ContactsImportSummary};
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::errors::contacts_in_error;
 use crate::i18n::{phrases, Text};
@@ -14,7 +13,7 @@ use crate::portability::contacts_in::{
     self, Charset, ContactsInError, CsvTable, Encoding, Field, ImportRow, Mapping, VcardFile,
 };
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -64,9 +63,7 @@ fn load(bytes: &[u8], choice: Option<&'static Encoding>, mapping: RwSignal<Mappi
 
 #[component]
 pub fn ContactsImport() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let loaded = RwSignal::new(None::<Loaded>);
     let bytes = StoredValue::new(Vec::<u8>::new());
     let mapping = RwSignal::new(Mapping(Vec::new()));

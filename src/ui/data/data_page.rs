@@ -11,7 +11,7 @@ use crate::i18n::{format, phrases, Text};
 use crate::portability::Checked;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::{save_bytes, save_text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::vault::Passphrase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,9 +30,7 @@ enum Chosen {
 
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let exporting = RwSignal::new(false);
     let exported = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);

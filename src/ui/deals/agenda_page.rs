@@ -8,7 +8,7 @@ use crate::app::AppError;
 use crate::domain::task::{bucket, losing_touch, Bucket, Task};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::deals::follow_ups_panel::{FollowUpForm, TaskItem};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,9 +21,7 @@ const LOSING_TOUCH_SHOWN: usize = 50;
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<AppError>);
     let buckets = Memo::new(move |_| {
         let now = chrono::Utc::now();
@@ -100,9 +98,7 @@ pub fn AgendaPage() -> impl IntoView {
 
 #[component]
 fn LosingTouch() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let tags = Memo::new(move |_| {
         session.data.with(|d| {
             d.contacts

@@ -4,40 +4,31 @@
 //! opened from a contact (`?contact=…`) starts with that contact and its organisation.
 //! Escape cancels.
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::domain::deal::{fields, DealDraft};
 use crate::domain::search::fold;
-use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::action_error::ActionError;
-use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::choice_fields::{CheckboxField, IdSelect};
+use crate::ui::common::form_state::{
+    escape_cancels, record_from_route, FormActions, FormPage, FormState,
+};
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// At most this many matches are offered while typing a contact's name.
 const MATCHES: usize = 8;
 
 #[component]
 pub fn DealFormPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
-    let id = use_params_map().with_untracked(|p| p.get("id"));
+    let (session, locale, t) = use_ui();
     let for_contact = use_query_map().with_untracked(|q| q.get("contact"));
     let separator = untrack(|| locale.get()).decimal_separator();
-    let existing = id.as_ref().and_then(|id| {
-        session.data.with_untracked(|d| {
-            d.deals
-                .get(id)
-                .map(|r| DealDraft::from_deal(&r.data, separator))
-        })
+    let (route, existing) = record_from_route(session, |d, id| {
+        d.deals
+            .get(id)
+            .map(|r| DealDraft::from_deal(&r.data, separator))
     });
-    let editing = id.is_some();
-    let missing = editing && existing.is_none();
     let draft = existing.unwrap_or_else(|| {
         let pipeline = session.data.with_untracked(|d| d.pipeline());
         let organisation = for_contact.as_ref().and_then(|c| {
@@ -71,25 +62,17 @@ pub fn DealFormPage() -> impl IntoView {
     let email_collected = RwSignal::new(draft.email_collected);
     let refusal_offered = RwSignal::new(draft.refusal_offered);
     let find = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let working = RwSignal::new(false);
-    let error_for = move |field: &'static str| error_of(errors, locale, field);
+    let form = FormState::new();
+    let error_for = move |field: &'static str| form.error_for(field);
     let navigate = StoredValue::new_local(use_navigate());
-    let id_value = StoredValue::new(id.clone());
-    let back = StoredValue::new(match (&id, &for_contact) {
+    let back = StoredValue::new(match (route.id.get_value(), &for_contact) {
         (Some(id), _) => format!("/deals/{id}"),
         (None, Some(c)) => format!("/contacts/{c}"),
         (None, None) => "/deals".to_string(),
     });
     let go = move |to: String| navigate.with_value(|n| n(&to, Default::default()));
     let cancel = move || go(back.get_value());
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            cancel();
-        }
-    });
-    on_cleanup(move || handle.remove());
+    escape_cancels(cancel);
 
     let name_of = move |cid: &str| {
         session.data.with_untracked(|d| {
@@ -132,29 +115,27 @@ pub fn DealFormPage() -> impl IntoView {
             email_collected: email_collected.get_untracked(),
             refusal_offered: refusal_offered.get_untracked(),
         };
-        failure.set(None);
-        working.set(true);
         let separator = untrack(|| locale.get()).decimal_separator();
-        spawn_local(async move {
-            let id = id_value.get_value();
-            let save = move |v: crate::app::session::Vault, now| async move {
-                v.save_deal(id.as_deref(), &draft, separator, now).await
-            };
-            match session.write(save).await {
-                Ok(id) => go(format!("/deals/{id}")),
-                Err(AppError::Invalid(list)) => errors.set(list),
-                Err(e) => failure.set(Some(e)),
-            }
-            working.set(false);
-        });
+        let id = route.id.get_value();
+        form.submit(
+            session,
+            move |v, now| async move { v.save_deal(id.as_deref(), &draft, separator, now).await },
+            move |id| go(format!("/deals/{id}")),
+        );
     };
 
+    let organisations = Signal::derive(move || {
+        let mut orgs: Vec<(String, String)> = session.data.with(|d| {
+            d.organisations
+                .iter()
+                .map(|(id, o)| (id.clone(), o.data.name.clone()))
+                .collect()
+        });
+        orgs.sort_by_key(|(_, name)| fold(name));
+        orgs
+    });
     view! {
-        <section class="page" aria-labelledby="deal-form-heading">
-            <h1 id="deal-form-heading">
-                {move || locale.t(if editing { Text::EditDeal } else { Text::NewDeal })}
-            </h1>
-            <Show when=move || !missing fallback=move || view! { <p class="form-error" role="alert">{t(Text::DealNotFound)}</p> }>
+        <FormPage route heading_id="deal-form-heading" new=Text::NewDeal edit=Text::EditDeal not_found=Text::DealNotFound>
                 <form class="form wide" novalidate=true on:submit=save>
                     <TextField label=Text::DealTitle id="deal-title" value=title error=error_for(fields::TITLE) required=true/>
                     <div class="field">
@@ -247,41 +228,16 @@ pub fn DealFormPage() -> impl IntoView {
                             }}
                         </ul>
                     </fieldset>
-                    <div class="field">
-                        <label for="deal-organisation">{t(Text::Organisation)}</label>
-                        <select id="deal-organisation" on:change=move |ev| organisation.set(event_target_value(&ev))>
-                            <option value="" prop:selected=move || organisation.get().is_empty()>{t(Text::NoOrganisation)}</option>
-                            {move || {
-                                let mut orgs: Vec<(String, String)> = session.data.with(|d| {
-                                    d.organisations.iter().map(|(id, o)| (id.clone(), o.data.name.clone())).collect()
-                                });
-                                orgs.sort_by_key(|(_, name)| fold(name));
-                                orgs.into_iter()
-                                    .map(|(oid, name)| {
-                                        let selected_id = oid.clone();
-                                        view! { <option value=oid prop:selected=move || organisation.get() == selected_id>{name}</option> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </div>
+                    <IdSelect id="deal-organisation" label=Text::Organisation none=Text::NoOrganisation value=organisation choices=organisations/>
                     <TextField label=Text::Notes id="deal-notes" value=notes error=error_for(fields::NOTES) multiline=true/>
                     <TextField label=Text::OutcomeReason id="deal-outcome-reason" value=outcome_reason error=error_for(fields::OUTCOME_REASON)/>
                     <fieldset class="field">
                         <legend>{t(Text::SaleFactsHeading)}</legend>
-                        <div class="field checkbox">
-                            <input id="deal-email-collected" type="checkbox" prop:checked=move || email_collected.get() on:change=move |ev| email_collected.set(event_target_checked(&ev))/>
-                            <label for="deal-email-collected">{t(Text::EmailCollected)}</label>
-                        </div>
+                        <CheckboxField id="deal-email-collected" label=Text::EmailCollected checked=email_collected/>
                         <TextField label=Text::RefusalOffered id="deal-refusal-offered" value=refusal_offered input_type="date" error=error_for(fields::REFUSAL_OFFERED)/>
                     </fieldset>
-                    <ActionError failure/>
-                    <div class="actions">
-                        <button type="submit" class="button" disabled=move || working.get()>{t(Text::Save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| cancel()>{t(Text::Cancel)}</button>
-                    </div>
+                    <FormActions form on_cancel=cancel/>
                 </form>
-            </Show>
-        </section>
+        </FormPage>
     }
 }

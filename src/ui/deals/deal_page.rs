@@ -2,13 +2,12 @@
 //! activities, and its audit history; edit, or delete after confirming (or, with documents
 //! that must be kept, why it cannot be deleted, before any question).
 
-use crate::app::session::Session;
-use crate::app::AppError;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::history_list::HistoryList;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
+use crate::ui::common::record_page::{BackLink, RecordDelete, RecordShell};
 use crate::ui::common::status::use_status;
 use crate::ui::contacts::activity_form::kind_text;
 use crate::ui::deals::deal_view::amount_text;
@@ -18,13 +17,10 @@ use crate::ui::deals::stage_move::move_with_undo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn DealPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let deal = Memo::new(move |_| {
@@ -39,28 +35,17 @@ pub fn DealPage() -> impl IntoView {
     });
     let history =
         Signal::derive(move || session.data.with(|d| d.history_of(&id_value.get_value())));
-    let confirming = RwSignal::new(false);
+    let deleting = RecordDelete::new();
+    let confirming = deleting.confirming;
+    let failure = deleting.failure;
     let status = use_status();
-    let failure = RwSignal::new(None::<AppError>);
-    let navigate = StoredValue::new_local(use_navigate());
     let delete = move || {
-        spawn_local(async move {
-            match session
-                .write(
-                    move |v, now| async move { v.delete_deal(&(id_value.get_value()), now).await },
-                )
-                .await
-            {
-                Ok(()) => {
-                    status.post(Text::DealDeleted.get(untrack(|| locale.get())));
-                    navigate.with_value(|n| n("/deals", Default::default()))
-                }
-                Err(e) => {
-                    confirming.set(false);
-                    failure.set(Some(e));
-                }
-            }
-        });
+        deleting.run(
+            session,
+            move |v, now| async move { v.delete_deal(&(id_value.get_value()), now).await },
+            Text::DealDeleted,
+            "/deals",
+        )
     };
     let move_to = move |stage: String| {
         failure.set(None);
@@ -74,30 +59,18 @@ pub fn DealPage() -> impl IntoView {
     };
     // Why the deal cannot be deleted is said before any question is asked.
     let ask_delete = move || {
-        let refused = session
-            .data
-            .with_untracked(|s| s.deal_deletion_refused(&id_value.get_value()));
-        confirming.set(refused.is_none());
-        failure.set(refused);
+        deleting.ask(
+            session
+                .data
+                .with_untracked(|s| s.deal_deletion_refused(&id_value.get_value())),
+        )
     };
     let edit_href = format!("/deals/{id}/edit");
 
     view! {
-        <Show
-            when=move || deal.with(Option::is_some)
-            fallback=move || view! {
-                <section class="page">
-                    {move || if session.loading() {
-                        view! { <p class="hint" role="status">{t(Text::LoadingRest)}</p> }.into_any()
-                    } else {
-                        view! { <p class="form-error" role="alert">{t(Text::DealNotFound)}</p> }.into_any()
-                    }}
-                    <A href="/deals">{t(Text::BackToDeals)}</A>
-                </section>
-            }
-        >
+        <RecordShell found=Signal::derive(move || deal.with(Option::is_some)) missing=Text::DealNotFound back="/deals" back_text=Text::BackToDeals wait_for_load=true>
             <section class="page" aria-labelledby="deal-heading">
-                <p><A href="/deals">{t(Text::BackToDeals)}</A></p>
+                <BackLink href="/deals" text=Text::BackToDeals/>
                 <div class="page-head">
                     <h1 id="deal-heading">{move || deal.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
                     <div class="actions">
@@ -226,6 +199,6 @@ pub fn DealPage() -> impl IntoView {
                     <HistoryList events=history/>
                 </section>
             </section>
-        </Show>
+        </RecordShell>
     }
 }

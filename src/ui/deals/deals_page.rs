@@ -8,7 +8,7 @@ use crate::domain::deal::{ArrowMove, Outcome};
 use crate::domain::Money;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_texts, use_ui};
 use crate::ui::common::status::use_status;
 use crate::ui::deals::deal_view::{deal_rows, DealRow};
 use crate::ui::deals::pipeline_chart::PipelineChart;
@@ -38,9 +38,7 @@ fn money_text(lang: Lang, m: Option<Money>) -> String {
 
 #[component]
 pub fn DealsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let view_mode = RwSignal::new(View::Board);
     let status = use_status();
     let failure = RwSignal::new(None::<AppError>);
@@ -288,8 +286,7 @@ fn Board(on_move: impl Fn(String, String) + Copy + Send + Sync + 'static) -> imp
 fn DealList() -> impl IntoView {
     let session = expect_context::<Session>();
     let data = move || deal_rows(session);
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     let stage = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());
     let close_by = RwSignal::new(String::new());

@@ -1,8 +1,7 @@
 //! The deals of a contact or an organisation, with their stage and value, and a way to start one.
 
-use crate::app::session::Session;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::deals::deal_view::amount_text;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,9 +15,7 @@ pub fn DealsPanel(
     #[prop(optional)]
     organisation_id: Option<String>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let new_href = match &contact_id {
         Some(c) => format!("/deals/new?contact={c}"),
         None => "/deals/new".to_string(),

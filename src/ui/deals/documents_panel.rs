@@ -11,7 +11,7 @@ use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
 use crate::ui::deals::deal_view::amount_text;
@@ -28,9 +28,7 @@ pub fn DocumentsPanel(
     #[prop(optional)]
     contact_id: Option<String>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let scope = StoredValue::new((deal_id, contact_id));
     let documents = Memo::new(move |_| {
         let (deal, contact) = scope.get_value();

@@ -5,13 +5,12 @@
 //! Reads `VaultSnapshot::due_for_review`; writes only through the session.
 
 use crate::app::clock::local_day;
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::retention::{Ground, Review};
 use crate::i18n::phrases::retention as words;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -29,9 +28,7 @@ struct Row {
 
 #[component]
 pub fn DueForReview() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let rows = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
         session.data.with(|d| {

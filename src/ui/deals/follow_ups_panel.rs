@@ -11,7 +11,7 @@ use crate::i18n::{format, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::form_opener::FormOpener;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
 use crate::ui::deals::task_moves::TaskMoves;
@@ -114,9 +114,7 @@ pub fn FollowUpForm(
     #[prop(optional)]
     open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let title = RwSignal::new(String::new());
     let due_date = RwSignal::new(String::new());
     let due_time = RwSignal::new(String::new());
@@ -178,9 +176,7 @@ pub fn FollowUpForm(
 /// A contact's or a deal's follow-ups with the form to add one.
 #[component]
 pub fn FollowUpsPanel(contact_id: Option<String>, deal_id: Option<String>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<AppError>);
     let adding = RwSignal::new(false);
     let filter = StoredValue::new((contact_id.clone(), deal_id.clone()));

@@ -14,21 +14,11 @@ pub mod stage_move;
 pub mod task_moves;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn DealsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/deals") view=deals_page::DealsPage/>
-            <Route path=path!("/deals/new") view=deal_form_page::DealFormPage/>
-            <Route path=path!("/deals/:id") view=deal_page::DealPage/>
-            <Route path=path!("/deals/:id/edit") view=deal_form_page::DealFormPage/>
-            <Route path=path!("/agenda") view=agenda_page::AgendaPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(DealsRoutes {
+    "/deals" => deals_page::DealsPage,
+    "/deals/new" => deal_form_page::DealFormPage,
+    "/deals/:id" => deal_page::DealPage,
+    "/deals/:id/edit" => deal_form_page::DealFormPage,
+    "/agenda" => agenda_page::AgendaPage,
+});

@@ -11,7 +11,7 @@ use crate::app::clock::local_day;
 use crate::app::session::Session;
 use crate::domain::deal::Outcome;
 use crate::i18n::{format, phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_texts;
 use crate::ui::deals::deal_view::deal_rows;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -72,8 +72,7 @@ fn months_back(month: NaiveDate, back: u32) -> NaiveDate {
 pub fn PipelineChart() -> impl IntoView {
     let session = expect_context::<Session>();
     let data = move || deal_rows(session);
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     // The width the charts are drawn at: measured once shown, and when the window is resized.
     let width = RwSignal::new(MAX_WIDTH);
     let area = NodeRef::<leptos::html::Div>::new();

@@ -3,22 +3,19 @@
 //! as JSON (Art. 20) and the contact card as CSV.
 
 use crate::app::clock::local_day;
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::contacts_out;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::download::save_text;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 #[component]
 pub fn AccessPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let failure = RwSignal::new(None::<AppError>);

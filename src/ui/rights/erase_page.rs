@@ -7,11 +7,11 @@
 use crate::app::clock::local_day;
 use crate::app::service::plan_erasure;
 use crate::app::service::KeepOnList;
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::choice_fields::LineInput;
+use crate::ui::common::locale::use_ui;
 use crate::ui::rights::erasure_parts::{KeepOnListChoice, Mentions, OldCopies};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,9 +19,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn ErasePage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let id = crate::ui::route_id();
     let id_value = StoredValue::new(id.clone());
     let typed = RwSignal::new(String::new());
@@ -117,9 +115,7 @@ fn ErasePlan(
     confirmed: impl Fn() -> bool + Copy + Send + Sync + 'static,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     move || {
         let lang = locale.lang.get_untracked();
         let Some(p) = plan.get() else {
@@ -185,16 +181,7 @@ fn ErasePlan(
             <OldCopies/>
             <form class="form" on:submit=on_submit>
                 <KeepOnListChoice keep=keep id="erase-keep-on-list"/>
-                <div class="field">
-                    <label for="erase-confirm">{t(Text::EraseConfirmLabel)}</label>
-                    <input
-                        id="erase-confirm"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </div>
+                <LineInput id="erase-confirm" label=Text::EraseConfirmLabel value=typed/>
                 <button type="submit" class="button danger" disabled=move || !confirmed() || busy.get()>
                     {t(Text::EraseButton)}
                 </button>

@@ -5,7 +5,7 @@
 use crate::app::preferences;
 use crate::domain::erasure::{MentionedBy, Plan};
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_texts};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -71,8 +71,7 @@ pub fn KeepOnListChoice(keep: RwSignal<bool>, id: &'static str) -> impl IntoView
 /// with the acknowledgement the erasure then needs.
 #[component]
 pub fn Mentions(plan: Plan, acknowledged: RwSignal<bool>) -> impl IntoView {
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     if plan.mentions.is_empty() {
         return ().into_any();
     }
@@ -123,8 +122,7 @@ pub fn Mentions(plan: Plan, acknowledged: RwSignal<bool>) -> impl IntoView {
 /// The exports and backups made before today, which still hold the person.
 #[component]
 pub fn OldCopies() -> impl IntoView {
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (locale, t) = use_texts();
     let when = move |at: Option<chrono::DateTime<chrono::Utc>>| match at {
         Some(at) => crate::i18n::format::date(locale.get(), at),
         None => locale.t(Text::NeverMade).to_string(),

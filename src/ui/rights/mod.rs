@@ -6,19 +6,9 @@ pub mod erasure_parts;
 pub mod requests_page;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn RightsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/contacts/:id/access") view=access_page::AccessPage/>
-            <Route path=path!("/contacts/:id/erase") view=erase_page::ErasePage/>
-            <Route path=path!("/requests") view=requests_page::RequestsPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(RightsRoutes {
+    "/contacts/:id/access" => access_page::AccessPage,
+    "/contacts/:id/erase" => erase_page::ErasePage,
+    "/requests" => requests_page::RequestsPage,
+});

@@ -11,8 +11,9 @@ use crate::domain::request::{
 use crate::domain::FieldErrors;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
+use crate::ui::common::choice_fields::IdSelect;
 use crate::ui::common::field_errors::error_of;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,9 +41,7 @@ fn status_text(status: RequestStatus) -> Text {
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let failure = RwSignal::new(None::<AppError>);
     // Requests whose actions are open: kept open while the list redraws after a change.
     let expanded = RwSignal::new(std::collections::HashSet::<String>::new());
@@ -105,9 +104,7 @@ pub fn RequestsPage() -> impl IntoView {
 
 #[component]
 fn RequestForm(contact_id: Option<String>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let kind = RwSignal::new(RequestKind::Access.code().to_string());
     let contact = RwSignal::new(contact_id.unwrap_or_default());
     let subject = RwSignal::new(String::new());
@@ -169,22 +166,7 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="request-contact">{t(Text::RequestContact)}</label>
-                <select id="request-contact" on:change=move |ev| contact.set(event_target_value(&ev))>
-                    <option value="" prop:selected=move || contact.get().is_empty()>{t(Text::NoneWord)}</option>
-                    {move || {
-                        contacts
-                            .get()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let selected_id = id.clone();
-                                view! { <option value=id prop:selected=move || contact.get() == selected_id>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
+            <IdSelect id="request-contact" label=Text::RequestContact none=Text::NoneWord value=contact choices=contacts/>
             <TextField label=Text::RequestSubject id="request-subject" value=subject error=error_for(fields::SUBJECT) hint=Text::RequestSubjectHint/>
             <TextField label=Text::RequestReceived id="request-received" value=received input_type="date" error=error_for(fields::RECEIVED) required=true/>
             <TextField label=Text::RequestNote id="request-note" value=note multiline=true/>

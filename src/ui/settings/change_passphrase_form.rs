@@ -1,11 +1,10 @@
 //! Change passphrase: re-wraps the data key; the records are not touched.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
 use crate::ui::common::form_outcome::FormOutcome;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::strength_meter::StrengthMeter;
 use crate::ui::common::text_field::TextField;
 use crate::vault::{Passphrase, PassphraseError, VaultError};
@@ -21,9 +20,7 @@ enum CurrentProblem {
 
 #[component]
 pub fn ChangePassphraseForm() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());

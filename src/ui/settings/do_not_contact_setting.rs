@@ -1,19 +1,17 @@
 //! Settings → the do-not-contact list: how many addresses it holds, and taking one off by
 //! typing it (the list keeps only keyed digests, so it cannot be shown). Imports `app` only.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::choice_fields::LineInput;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn DoNotContactSetting() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let count = Memo::new(move |_| session.data.with(|d| d.do_not_contact_list().len()));
     let address = RwSignal::new(String::new());
     // Some(true): removed; Some(false): it was not on the list.
@@ -52,16 +50,7 @@ pub fn DoNotContactSetting() -> impl IntoView {
             <p data-testid="do-not-contact-count">{move || phrases::do_not_contact_count(locale.get(), count.get())}</p>
             <p class="hint">{t(Text::DoNotContactLead)}</p>
             <form on:submit=remove>
-                <div class="field">
-                    <label for="do-not-contact-address">{t(Text::AddressToRemove)}</label>
-                    <input
-                        id="do-not-contact-address"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || address.get()
-                        on:input=move |ev| address.set(event_target_value(&ev))
-                    />
-                </div>
+                <LineInput id="do-not-contact-address" label=Text::AddressToRemove value=address/>
                 <div class="actions">
                     <button type="submit" class="button secondary" disabled=move || busy.get() || address.with(|a| a.trim().is_empty())>
                         {t(Text::RemoveFromList)}

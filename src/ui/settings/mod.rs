@@ -10,17 +10,7 @@ pub mod profile_form;
 pub mod settings_page;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn SettingsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/settings") view=settings_page::SettingsPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(SettingsRoutes {
+    "/settings" => settings_page::SettingsPage,
+});

@@ -1,19 +1,16 @@
 //! Settings: the pipeline's stages, renamed or moved up and down, saved together.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::deal::{Pipeline, Stage};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn PipelineSetting() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     // The stages being edited, with the names as shown (translated defaults).
     let stages = RwSignal::new(Vec::<Stage>::new());
     let reset = move || {

@@ -1,22 +1,19 @@
 //! The controller's details (the consultant keeping the vault), saved sealed and audited.
 
-use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::profile::{fields, ProfileDraft};
 use crate::domain::FieldErrors;
 use crate::i18n::Text;
 use crate::ui::common::field_errors::error_of;
 use crate::ui::common::form_outcome::FormOutcome;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::text_field::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
 pub fn ProfileForm() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let current = session
         .data
         .with_untracked(|d| d.profile().map(|p| ProfileDraft::from_profile(&p.data)))

@@ -2,12 +2,11 @@
 //! APIs, and the vault's encryption, audit trail, whether everything stored is accounted for
 //! (and why not, with the choice to accept it as found), and last unlock time.
 
-use crate::app::session::Session;
 use crate::i18n::errors::chain_error;
 use crate::i18n::{format, phrases, Text};
 use crate::store::durability::{self, DurabilityError, StorageEstimate};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -30,9 +29,7 @@ impl<T> From<Result<T, DurabilityError>> for Answer<T> {
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let persisted = RwSignal::new(Answer::<bool>::Waiting);
     let estimate = RwSignal::new(Answer::<StorageEstimate>::Waiting);
     let asking = RwSignal::new(false);

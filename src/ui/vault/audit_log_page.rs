@@ -4,21 +4,18 @@
 
 use crate::app::clock::local_day;
 use crate::app::history::{audit_page, audit_records, AuditQuery, Names, PER_PAGE};
-use crate::app::session::Session;
 use crate::domain::audit::Action;
 use crate::i18n::errors::chain_error;
 use crate::i18n::phrases::history as words;
 use crate::i18n::Text;
 use crate::ui::common::history_list::HistoryList;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let record = RwSignal::new(String::new());
     let action = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());

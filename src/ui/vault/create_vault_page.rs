@@ -1,10 +1,9 @@
 //! First visit: create the vault with a passphrase.
 
-use crate::app::session::Session;
 use crate::i18n::errors::passphrase_error;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::common::strength_meter::StrengthMeter;
 use crate::ui::common::text_field::TextField;
 use crate::ui::vault::take_over_callout::TakeOverCallout;
@@ -46,9 +45,7 @@ impl NewPassphrase {
 
 #[component]
 pub fn CreateVaultPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let passphrase = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
     let passphrase_problem = RwSignal::new(None::<PassphraseError>);

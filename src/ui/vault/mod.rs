@@ -10,18 +10,8 @@ pub mod unlock_page;
 pub mod vault_gate;
 
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
-use leptos_router::path;
 
-/// The pages of this folder, by address (type-erased, so the router's type stays small).
-#[component(transparent)]
-pub fn VaultRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <>
-            <Route path=path!("/audit") view=audit_log_page::AuditLogPage/>
-            <Route path=path!("/about") view=about_page::AboutPage/>
-        </>
-    }
-    .into_any_nested_route()
-}
+routes!(VaultRoutes {
+    "/audit" => audit_log_page::AuditLogPage,
+    "/about" => about_page::AboutPage,
+});

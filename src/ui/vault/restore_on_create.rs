@@ -7,7 +7,7 @@ use crate::app::AppError;
 use crate::i18n::errors::{import_error, passphrase_error};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::vault::create_vault_page::NewPassphrase;
 use crate::vault::Passphrase;
 use leptos::prelude::*;
@@ -19,9 +19,7 @@ pub fn RestoreOnCreate(
     /// The create form's passphrase fields: the restored vault is opened with them.
     typed: NewPassphrase,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let bytes = StoredValue::new_local(None::<Rc<Vec<u8>>>);
     let encrypted = RwSignal::new(false);
     let chosen = RwSignal::new(false);

@@ -1,10 +1,10 @@
 //! Later visits: unlock the vault with its passphrase.
 
-use crate::app::session::{Notice, Session};
+use crate::app::session::Notice;
 use crate::app::AppError;
 use crate::i18n::errors::describe;
 use crate::i18n::{phrases, Text};
-use crate::ui::common::locale::use_locale;
+use crate::ui::common::locale::use_ui;
 use crate::ui::vault::take_over_callout::TakeOverCallout;
 use crate::vault::Passphrase;
 use leptos::prelude::*;
@@ -12,9 +12,7 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn UnlockPage() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let locale = use_locale();
-    let t = move |text: Text| move || locale.t(text);
+    let (session, locale, t) = use_ui();
     let passphrase = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<Option<AppError>>);
     let working = RwSignal::new(false);

@@ -32,6 +32,7 @@ pub mod revalidate;
 pub mod search;
 pub mod source;
 pub mod stored;
+pub mod sync_merge;
 pub mod task;
 // Recipients, processors and the legitimate-interest assessment (#21).
 pub mod assessment;

@@ -31,6 +31,8 @@ mod records;
 mod retention;
 mod rights;
 mod settings;
+pub mod sync;
+pub mod sync_doc;
 #[cfg(test)]
 mod testing;
 pub mod today;

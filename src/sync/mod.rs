@@ -8,7 +8,6 @@
 pub mod error;
 #[cfg(test)]
 pub mod fake;
-#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod protocol;
 pub mod remote;

@@ -243,6 +243,8 @@ impl Session {
                 if !current() {
                     return;
                 }
+                // The round's own write asked for another round: it has just run.
+                sync_state.wake.set_value(false);
                 sync_state.running.set(false);
                 let since = match round {
                     Ok(report) => {

@@ -1032,6 +1032,8 @@ catalog! {
         "Kde dvě zařízení změnila totéž pole různě, platí pozdější změna. Druhá hodnota je zde: můžete ji použít místo ní, nebo ji zahodit.";
     NoSyncConflicts => "No conflicts: every change merged.", "Žádné konflikty: všechny změny se sloučily.";
     TakeThisOne => "Take this one", "Použít tuto hodnotu";
+    SyncKept => "Kept", "Ponecháno";
+    SyncNotKept => "Not kept", "Nepoužito";
     DismissConflict => "Dismiss conflict", "Zahodit konflikt";
     JoinSyncedVault => "Join a synced vault", "Připojit se k synchronizovanému trezoru";
     JoinLead => "Already use Folio on another device with sync? Give the same server, user name and password, then the vault's passphrase: this device gets the whole vault.",

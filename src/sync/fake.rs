@@ -73,6 +73,9 @@ pub struct State {
     pub die_after: Option<usize>,
     pub wrong_password: bool,
     pub no_bulk_get: bool,
+    /// The next this many changes requests answer that nothing changed (a device that pushes
+    /// before it has seen another's revision).
+    pub hide_changes: usize,
 }
 
 /// The fake server; clones share one database.
@@ -170,6 +173,14 @@ impl FakeCouch {
     }
 
     fn changes(&self, query: &BTreeMap<String, String>) -> Result<Response, Transport> {
+        if self.state.borrow().hide_changes > 0 {
+            self.state.borrow_mut().hide_changes -= 1;
+            let since = query.get("since").cloned().unwrap_or_else(|| "0".into());
+            return ok(
+                200,
+                json!({"results": [], "last_seq": since.parse::<u64>().unwrap_or(0)}),
+            );
+        }
         let s = self.state.borrow();
         let since: u64 = query.get("since").and_then(|v| v.parse().ok()).unwrap_or(0);
         let limit: usize = query

@@ -12,6 +12,18 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 impl<R: Repository> UnlockedVault<R> {
+    /// The sync conflicts about person `id` (their id and revision): an erasure deletes them.
+    pub(super) fn conflicts_of(&self, id: &str) -> Vec<(String, u64)> {
+        self.inner
+            .borrow()
+            .snapshot
+            .sync_conflicts
+            .values()
+            .filter(|c| c.data.people.iter().any(|p| p == id) || c.data.record_id == id)
+            .map(|c| (c.id.clone(), c.rev))
+            .collect()
+    }
+
     /// Dismisses a sync conflict: the record keeps the value it has.
     pub async fn dismiss_conflict(&self, id: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let conflict = self

@@ -159,9 +159,21 @@ impl<R: Repository> UnlockedVault<R> {
         }
         // A merge: the version both started from (when the server still has it), the winner,
         // the other leaves, and this device's own change when it has not gone yet.
-        let base = match (&row_head, row.d) {
-            (Some(h), false) => self.fetch_base(remote, doc, h).await?,
-            _ => None,
+        // The version both started from: the newest this device had that the winner descends
+        // from (this device's own head when the winner builds on it; an older one when both
+        // devices sent a revision on the same parent).
+        let common = (!row.d).then(|| {
+            row.h.ids.iter().enumerate().find_map(|(i, hash)| {
+                let rev = RevId {
+                    n: row.h.start.checked_sub(i as u64)?,
+                    hash: hash.clone(),
+                };
+                theirs.history.contains(&rev).then_some(rev)
+            })
+        });
+        let base = match common.flatten() {
+            Some(rev) => self.fetch_base(remote, doc, &rev).await?,
+            None => None,
         };
         let mut merged = checked.record.clone();
         let mut overlaps = Vec::new();
@@ -297,11 +309,15 @@ impl<R: Repository> UnlockedVault<R> {
         &self,
         doc: &str,
         losing: &RevId,
-        conflict: SyncConflict,
+        mut conflict: SyncConflict,
         plan: &mut Plan,
         report: &mut Report,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        // A contact's conflict is about that person (an erasure takes it with them).
+        if conflict.kind == "contact" && !conflict.people.contains(&conflict.record_id) {
+            conflict.people.push(conflict.record_id.clone());
+        }
         let tag = self.sealer.tag(
             "sync-conflict",
             &[

@@ -145,6 +145,7 @@ fn offline_edits_of_one_contact_merge_and_the_overlap_is_a_conflict_on_both() {
     assert_eq!(c.notes, "from B", "the later edit wins the overlap");
     for s in [&sa, &sb] {
         let conflicts: Vec<_> = s.sync_conflicts.values().collect();
+        assert_eq!(conflicts[0].data.people, std::slice::from_ref(&id));
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].data.field, "notes");
         assert_eq!(conflicts[0].data.value, "from A", "nothing lost");
@@ -159,6 +160,13 @@ fn offline_edits_of_one_contact_merge_and_the_overlap_is_a_conflict_on_both() {
         assert!(again.damaged.is_empty());
         assert_eq!(again.sync_conflicts.len(), 1);
     }
+    // Erasing her takes the conflict (which holds a value of hers) with her, on both devices.
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(30), t(30).date_naive())).unwrap();
+    assert!(a.snapshot().sync_conflicts.is_empty());
+    round(&a, &server, "a", 31);
+    round(&b, &server, "b", 32);
+    assert!(b.snapshot().sync_conflicts.is_empty());
+    assert!(b.snapshot().contacts.is_empty());
 }
 
 #[test]
@@ -258,4 +266,63 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     assert_eq!(r.refused, 1);
     assert_eq!(b.snapshot().contacts[&id].data.notes, "changed");
     let _ = doc;
+}
+
+#[test]
+fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    edit(&a, &id, 10, |d| {
+        d.phones = "601 111 111".into();
+        d.notes = "from A".into();
+    });
+    edit(&b, &id, 11, |d| {
+        d.role = "CFO".into();
+        d.notes = "from B".into();
+    });
+    // Each sends its revision before seeing the other's: the server holds two leaves.
+    server.state.borrow_mut().hide_changes = 1;
+    round(&a, &server, "a", 12);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 13);
+    let doc = block_on(a.doc_of("contact", &id));
+    assert_eq!(server.leaves(&doc).len(), 2);
+    for at in 14..18 {
+        round(&a, &server, "a", at);
+        round(&b, &server, "b", at);
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert_eq!(
+        sa.contacts[&id].data, sb.contacts[&id].data,
+        "both devices agree"
+    );
+    let c = &sa.contacts[&id].data;
+    assert_eq!(c.phones[0].value, "601 111 111", "A's change kept");
+    assert_eq!(c.role, "CFO", "B's change kept");
+    assert_eq!(c.notes, "from B", "the later edit wins the overlap");
+    let offered: Vec<_> = sa
+        .sync_conflicts
+        .values()
+        .map(|c| c.data.value.clone())
+        .collect();
+    assert!(
+        offered.contains(&serde_json::json!("from A")),
+        "{offered:?}"
+    );
+    assert_eq!(sa.sync_conflicts.len(), sb.sync_conflicts.len());
+    // One live leaf is left on the server; the other branches are deleted.
+    let live: Vec<_> = server
+        .leaves(&doc)
+        .into_iter()
+        .filter(|r| {
+            !server
+                .all_bodies()
+                .iter()
+                .any(|b| b.contains(r.as_str()) && b.contains("_deleted"))
+        })
+        .collect();
+    assert_eq!(live.len(), 1, "{live:?}");
 }

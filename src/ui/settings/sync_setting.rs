@@ -129,7 +129,7 @@ fn SyncConflicts() -> impl IntoView {
                             .map(|p| format!("{} {}", p.data.given_name, p.data.family_name)),
                         _ => None,
                     }
-                    .unwrap_or_else(|| c.data.kind.clone());
+                    .unwrap_or_else(|| phrases::history::kind(locale.get(), &c.data.kind));
                     (c.id.clone(), name, c.data.clone())
                 })
                 .collect();
@@ -175,12 +175,20 @@ fn SyncConflicts() -> impl IntoView {
                                 let deleted = c.field.is_empty();
                                 view! {
                                     <li>
-                                        <p><strong>{name}</strong>{(!deleted).then(|| format!(" · {}", c.field))}</p>
+                                        <p>
+                                            <strong>{name}</strong>
+                                            {(!deleted).then(|| format!(" · {}", phrases::history::field(locale.get(), &c.field)))}
+                                        </p>
                                         {if deleted {
                                             view! { <p>{t(Text::DeletedElsewhere)}</p> }.into_any()
                                         } else {
                                             view! {
-                                                <p>{format!("{} → {}", show(&c.taken), show(&c.value))}</p>
+                                                <dl class="facts">
+                                                    <dt>{t(Text::SyncKept)}</dt>
+                                                    <dd>{show(&c.taken)}</dd>
+                                                    <dt>{t(Text::SyncNotKept)}</dt>
+                                                    <dd>{show(&c.value)}</dd>
+                                                </dl>
                                             }
                                                 .into_any()
                                         }}

@@ -38,6 +38,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --features bench "${browser_tests[@]}"
 
+# The test build may reach a sync server on this machine (the sync end-to-end test's PouchDB
+# Server); the shipped default (./serve.sh) keeps connect-src 'self'. See the README's Sync.
+export FOLIO_SYNC_ORIGINS="http://127.0.0.1:*"
 build_release
 node .ci/size.mjs dist
 build_bench

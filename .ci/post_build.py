@@ -8,6 +8,7 @@
 2. Fills the service worker's precache list (every file of the release) and its version (a hash
    of all of them), so a new release is a new sw.js and the browser offers it.
 3. Copies the page to 404.html, for static hosts that serve that file for unknown paths.
+   FOLIO_SYNC_ORIGINS (build time) adds sync servers' origins to connect-src.
 4. Writes _headers (the format Netlify and Cloudflare Pages read): the same Content-Security-Policy
    as a header, with frame-ancestors 'none' (which a <meta> policy cannot say), and the other
    security headers. .ci/static_server.py sends the same file's headers.
@@ -53,6 +54,14 @@ def main() -> int:
         for body in inline
     )
     html = html.replace(PLACEHOLDER, hashes)
+    # Sync servers this build may reach (FOLIO_SYNC_ORIGINS, space-separated origins, a port may
+    # be *): added to connect-src, so the default stays 'self' and nothing else is reachable.
+    origins = os.environ.get("FOLIO_SYNC_ORIGINS", "").split()
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-]+(:(\d{1,5}|\*))?", origin):
+            return fail(f"FOLIO_SYNC_ORIGINS: not an origin: {origin!r}")
+    if origins:
+        html = html.replace("connect-src 'self'", "connect-src 'self' " + " ".join(origins), 1)
     # The page may be minified: attributes in any order, quotes optional where not needed.
     tag = re.search(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Policy\b[^>]*>", html, flags=re.I)
     policy = tag and re.search(r"content=(?:\"([^\"]+)\"|'([^']+)')", tag.group(0))

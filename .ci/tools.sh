@@ -81,8 +81,10 @@ ensure_e2e_deps() {
   # package-lock.json pins playwright-core; it drives the Debian Chromium and never downloads one.
   local dir="$FOLIO_ROOT/tests/e2e"
   if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.folio-installed-lock" 2>/dev/null; then
-    say "Installing the end-to-end test dependencies (npm ci)"
-    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    say "Installing the end-to-end test dependencies (npm ci --ignore-scripts)"
+    # --ignore-scripts: no package runs code at install; PouchDB Server (the sync test server)
+    # then leaves its native leveldown unbuilt, which --in-memory never loads.
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
     cp "$dir/package-lock.json" "$dir/node_modules/.folio-installed-lock"
   fi
 }

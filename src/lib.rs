@@ -54,6 +54,7 @@ pub mod domain;
 pub mod i18n;
 pub mod portability;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod vault;
 

@@ -58,6 +58,19 @@ pub fn perf_now() -> f64 {
         .unwrap_or_else(now_ms)
 }
 
+/// Waits `ms` milliseconds (a timer).
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Waits for the next turn of the browser's event loop (a zero-delay timer).
 pub async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

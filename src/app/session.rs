@@ -4,6 +4,10 @@
 //! reminder, a merge's choice of fields, an import's progress). Locking drops the data key and
 //! every decrypted value. Must not import `ui`.
 
+#[path = "sync_session.rs"]
+mod sync_session;
+pub use sync_session::{origin_allowed, SyncState};
+
 use super::clock::{next_turn, perf_mark, perf_now};
 use super::idle::Idle;
 use super::preferences;
@@ -114,6 +118,8 @@ pub struct Session {
     pub last_unlock: RwSignal<Option<UnlockTiming>>,
     /// When the last full export was made on this device (None: never).
     pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
+    /// Sync with a CouchDB server (#22).
+    pub sync: SyncState,
     vault: StoredValue<Option<Vault>, LocalStorage>,
     writer: StoredValue<Option<WriterLock>, LocalStorage>,
     /// Bumped on every lock, so an operation that finishes after a lock cannot unlock again.
@@ -136,6 +142,7 @@ impl Session {
             persisted: RwSignal::new(None),
             last_unlock: RwSignal::new(None),
             last_export: RwSignal::new(preferences::last_export()),
+            sync: SyncState::new(),
             vault,
             writer: StoredValue::new_local(None),
             generation: StoredValue::new(0),
@@ -205,6 +212,8 @@ impl Session {
         self.notice.set(None);
         self.idle.touch();
         self.phase.set(Phase::Unlocked);
+        spawn_local(sync_session::load_status(self));
+        self.resume_sync();
         if vault.is_complete() {
             return;
         }
@@ -341,6 +350,8 @@ impl Session {
     /// or import still under way holds the vault a moment longer, but its key is wiped here:
     /// nothing of it commits.
     pub fn lock(self, notice: Option<Notice>) {
+        self.sync.halt();
+        self.sync.configured.set(None);
         if let Some(vault) = self.vault() {
             vault.close();
         }
@@ -374,6 +385,7 @@ impl Session {
         let result = op(vault.clone(), chrono::Utc::now()).await;
         if self.generation.get_value() == generation {
             self.data.changed();
+            self.sync.poke();
         }
         self.idle.touch();
         result

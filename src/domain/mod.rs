@@ -32,6 +32,7 @@ pub mod revalidate;
 pub mod search;
 pub mod source;
 pub mod stored;
+pub mod sync_merge;
 pub mod task;
 #[cfg(test)]
 pub mod testing;

@@ -1011,6 +1011,36 @@ catalog! {
     DeleteDisclosureQuestion => "Delete this record of sharing?", "Smazat tento záznam o předání?";
     AccessActualRecipients => "Who received your data", "Komu byly vaše údaje předány";
     AccessNoRecipients => "Your data has not been shared with anyone.", "Vaše údaje nebyly nikomu předány.";
+    // Sync (#22)
+    SyncHeading => "Sync", "Synchronizace";
+    SyncLead => "Keep this vault on several devices through a CouchDB database you control (your own CouchDB, or Cloudant). The server only ever receives sealed data: it cannot read a name, a note or what kind of record it holds.",
+        "Mějte trezor na více zařízeních přes databázi CouchDB, kterou spravujete vy (vlastní CouchDB nebo Cloudant). Server dostává jen zapečetěná data: nepřečte jméno, poznámku ani druh záznamu.";
+    ServerAddress => "Server address", "Adresa serveru";
+    ServerAddressHint => "The database's address, such as https://couch.example.com/folio-jana", "Adresa databáze, např. https://couch.example.com/folio-jana";
+    SyncUserName => "User name", "Uživatelské jméno";
+    SyncPassword => "Password", "Heslo";
+    SyncPasswordHint => "Kept sealed inside the vault on this device, never in the browser's plain storage.", "Uloží se zapečetěné v trezoru na tomto zařízení, nikdy v nechráněném úložišti prohlížeče.";
+    StartSyncing => "Start syncing", "Zahájit synchronizaci";
+    SyncNow => "Sync now", "Synchronizovat nyní";
+    StopSyncing => "Stop syncing", "Zastavit synchronizaci";
+    SyncOff => "Sync is off: this vault lives only in this browser.", "Synchronizace je vypnutá: trezor je jen v tomto prohlížeči.";
+    SyncNever => "Not synced yet.", "Zatím nesynchronizováno.";
+    SyncRunning => "Syncing…", "Synchronizuje se…";
+    SyncStopped => "Sync stopped on this device. The server keeps what it has.", "Synchronizace na tomto zařízení zastavena. Server si ponechá, co má.";
+    SyncConflicts => "Sync conflicts", "Konflikty synchronizace";
+    SyncConflictsLead => "Where two devices changed the same field differently, the later change was kept. The other value is here: take it instead, or dismiss it.",
+        "Kde dvě zařízení změnila totéž pole různě, platí pozdější změna. Druhá hodnota je zde: můžete ji použít místo ní, nebo ji zahodit.";
+    NoSyncConflicts => "No conflicts: every change merged.", "Žádné konflikty: všechny změny se sloučily.";
+    TakeThisOne => "Take this one", "Použít tuto hodnotu";
+    SyncKept => "Kept", "Ponecháno";
+    SyncNotKept => "Not kept", "Nepoužito";
+    DismissConflict => "Dismiss conflict", "Zahodit konflikt";
+    JoinSyncedVault => "Join a synced vault", "Připojit se k synchronizovanému trezoru";
+    JoinLead => "Already use Folio on another device with sync? Give the same server, user name and password, then the vault's passphrase: this device gets the whole vault.",
+        "Používáte Folio se synchronizací na jiném zařízení? Zadejte stejný server, uživatelské jméno a heslo a pak heslo k trezoru: toto zařízení dostane celý trezor.";
+    JoinPassphraseHint => "The passphrase of the vault you sync, as on your other device.", "Heslo k synchronizovanému trezoru, stejné jako na druhém zařízení.";
+    Joining => "Joining…", "Připojuje se…";
+    DeletedElsewhere => "Deleted on another device while changed here: the change was kept.", "Na jiném zařízení smazáno, zde mezitím změněno: změna zůstala.";
 }
 
 #[cfg(test)]

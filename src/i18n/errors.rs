@@ -21,6 +21,7 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
         }
         .to_string(),
         AppError::Import(e) => import_error(lang, e),
+        AppError::Sync(e) => sync_error(lang, e),
         AppError::Request(e) => {
             use crate::domain::request::RequestError;
             match (lang, e) {
@@ -559,6 +560,46 @@ fn money_cs(e: &MoneyError) -> String {
         MoneyError::CurrencyMismatch { left, right } => {
             format!("nelze sčítat částky v {left} a {right}: nejprve jednu převeďte")
         }
+    }
+}
+
+/// A sync problem in words: what happened, and whether Folio keeps trying.
+pub fn sync_error(lang: Lang, e: &crate::sync::SyncError) -> String {
+    use crate::sync::SyncError as S;
+    let en = lang == Lang::En;
+    match e {
+        S::Offline => if en {
+            "Offline: the server cannot be reached (or it does not allow this app's address). Folio tries again."
+        } else {
+            "Offline: server není dostupný (nebo nepovoluje adresu této aplikace). Folio to zkusí znovu."
+        }
+        .to_string(),
+        S::Timeout => if en { "The server did not answer in time. Folio tries again." } else { "Server neodpověděl včas. Folio to zkusí znovu." }.to_string(),
+        S::PasswordRefused => if en { "The server refused the password." } else { "Server odmítl heslo." }.to_string(),
+        S::NoAccess => if en { "This user may not use that database." } else { "Tento uživatel nemá k databázi přístup." }.to_string(),
+        S::DatabaseMissing => if en { "The database does not exist." } else { "Databáze neexistuje." }.to_string(),
+        S::NoVault => if en {
+            "That database holds no Folio vault, or another vault than this one."
+        } else {
+            "Databáze neobsahuje trezor Folio, nebo obsahuje jiný trezor než tento."
+        }
+        .to_string(),
+        S::Refused(code) => if en { format!("The server refused a request ({code}).") } else { format!("Server odmítl požadavek ({code}).") },
+        S::ServerBusy(code) => if en { format!("The server is unavailable ({code}). Folio tries again.") } else { format!("Server není k dispozici ({code}). Folio to zkusí znovu.") },
+        S::BadAnswer(what) => if en { format!("The server's answer was not understood ({what}). Nothing was applied from it.") } else { format!("Odpovědi serveru nebylo rozumět ({what}). Nic z ní nebylo použito.") },
+        S::OriginNotAllowed => if en {
+            "This build of Folio may not connect to that server's address (see FOLIO_SYNC_ORIGINS in the README)."
+        } else {
+            "Toto sestavení Folia se k adrese serveru nesmí připojit (viz FOLIO_SYNC_ORIGINS v README)."
+        }
+        .to_string(),
+        S::BadAddress => if en {
+            "The server address must be a database's https address (http only on this computer), such as https://couch.example.com/folio-jana."
+        } else {
+            "Adresa serveru musí být https adresa databáze (http jen na tomto počítači), např. https://couch.example.com/folio-jana."
+        }
+        .to_string(),
+        S::Stopped => if en { "Sync was stopped." } else { "Synchronizace byla zastavena." }.to_string(),
     }
 }
 

@@ -23,6 +23,7 @@ pub use notice::{notice_version, source_kind, source_text};
 pub mod outreach;
 mod recipients;
 pub use recipients::*;
+pub mod sync;
 
 /// "Folio locked itself after 15 minutes without activity."
 pub fn locked_after_idle(lang: Lang, minutes: u32) -> String {

@@ -517,6 +517,26 @@ impl Repository for IdbRepository {
         }
     }
 
+    async fn meta_entries(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        // Keys from `prefix` up to `prefix` followed by the last code unit.
+        let range = KeyRange::bound(
+            &prefix.into(),
+            &format!("{prefix}\u{ffff}").into(),
+            Some(false),
+            Some(false),
+        )
+        .map_err(|e| failed(e.into()))?;
+        let values = self.read_all(META, Some(("", range))).await?;
+        Ok(values
+            .iter()
+            .filter_map(|v| {
+                let key = field(v, META, "key").ok()?.as_string()?;
+                let value = field(v, META, "value").ok()?.as_string()?;
+                key.starts_with(prefix).then_some((key, value))
+            })
+            .collect())
+    }
+
     async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
         self.read_one(RECORDS, id)
             .await?

@@ -107,6 +107,17 @@ impl Repository for MemoryRepository {
         Ok(self.state.borrow().meta.get(key).cloned())
     }
 
+    async fn meta_entries(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(self
+            .state
+            .borrow()
+            .meta
+            .range(prefix.to_string()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
     async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError> {
         Ok(self.state.borrow().records.get(id).cloned())
     }

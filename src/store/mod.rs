@@ -154,6 +154,10 @@ pub enum StoreError {
 #[allow(async_fn_in_trait)]
 pub trait Repository {
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Every metadata entry whose key starts with `prefix` (`prefix` then text), in key order;
+    /// an entry not in Folio's format is left out (what reads them treats a missing one as
+    /// unknown).
+    async fn meta_entries(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError>;
     async fn get(&self, id: &str) -> Result<Option<SealedRecord>, StoreError>;
     /// All records of one kind (and the values stored under it that are not in Folio's format).
     async fn list(&self, kind: &str) -> Result<Listing<SealedRecord>, StoreError>;

@@ -57,4 +57,6 @@ pub enum AppError {
     /// Undo came too late: what it would put back has changed since (or is back already).
     #[error("this can no longer be undone: it has changed since")]
     UndoTooLate,
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }

@@ -31,6 +31,10 @@ mod records;
 mod retention;
 mod rights;
 mod settings;
+pub mod sync;
+mod sync_conflicts;
+pub mod sync_doc;
+mod sync_pull;
 #[cfg(test)]
 mod testing;
 pub mod today;

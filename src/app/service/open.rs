@@ -41,6 +41,20 @@ pub async fn create_vault<R: Repository>(
         return Err(AppError::VaultExists);
     }
     let (header, sealer) = VaultHeader::create(passphrase, kdf)?;
+    create_with(repo, header, sealer, now).await
+}
+
+/// Creates a vault in this repository with a header and data key made elsewhere (a new one, or
+/// a synced vault's, which this device joins), with its first audit event.
+pub(super) async fn create_with<R: Repository>(
+    repo: R,
+    header: VaultHeader,
+    sealer: Sealer,
+    now: DateTime<Utc>,
+) -> Result<UnlockedVault<R>, AppError> {
+    if vault_exists(&repo).await? {
+        return Err(AppError::VaultExists);
+    }
     let vault_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
     let meta = vec![(HEADER_KEY.to_string(), header.to_json())];
     let kdf = header.kdf.clone();
@@ -388,6 +402,7 @@ impl<R: Repository> UnlockedVault<R> {
                 into: snapshot,
             })?;
             snapshot.damaged.extend(rest.damaged);
+            snapshot.sync_conflicts = std::mem::take(&mut rest.sync_conflicts);
             snapshot.audit = audit;
             snapshot.chain = chain;
             snapshot.findings = findings;
@@ -663,6 +678,13 @@ impl<R: Repository> UnlockedVault<R> {
         };
         let opened = match kinds::open_as(&sealed.kind, &mut opening) {
             Ok(true) => Ok(()),
+            Ok(false) if sealed.kind == super::sync_doc::CONFLICT_KIND => {
+                open_record(&self.sealer, sealed, Format::Current)
+                    .map(|r| {
+                        opening.snapshot.sync_conflicts.insert(r.id.clone(), r);
+                    })
+                    .map_err(AppError::from)
+            }
             Ok(false) => formats
                 .open(|f| open_record::<serde_json::Value>(&self.sealer, sealed, f))
                 .map(|r| {

@@ -274,7 +274,19 @@ impl<R: Repository> UnlockedVault<R> {
             work.batch.puts.push((self.seal(&t.record)?, t.expect));
             entries.push(t.entry());
         }
+        // Sync conflicts about them hold values of their records: they go too.
+        let conflicts = self.conflicts_of(id);
+        for (cid, rev) in &conflicts {
+            work.batch.deletes.push(crate::store::Deletion::new(
+                cid,
+                super::sync_doc::CONFLICT_KIND,
+                crate::store::Expect::Rev(*rev),
+            ));
+        }
         self.commit(work.batch, entries, now).await?;
+        for (cid, _) in &conflicts {
+            self.inner.borrow_mut().snapshot.sync_conflicts.remove(cid);
+        }
         self.forget_all::<Disclosure>(&plan.disclosures);
         self.keep_all(follow_ups.into_iter().map(|t| t.record).collect());
         self.forget_all::<Activity>(&plan.activities);

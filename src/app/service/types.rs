@@ -96,6 +96,9 @@ pub struct VaultSnapshot {
     pub disclosures: Records<crate::domain::disclosure::Disclosure>,
     #[cfg(test)]
     pub probes: Records<super::kinds::probe::Probe>,
+    /// Values two devices wrote differently, the ones not kept (#22; outside the list of kinds:
+    /// sync's own, never exported).
+    pub sync_conflicts: Records<super::sync_doc::SyncConflict>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,

@@ -8,6 +8,7 @@ pub mod language_setting;
 pub mod pipeline_setting;
 pub mod profile_form;
 pub mod settings_page;
+pub mod sync_setting;
 
 use leptos::prelude::*;
 

@@ -16,6 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 id="settings-heading">{move || locale.t(Text::SettingsHeading)}</h1>
             <ProfileForm/>
             <ChangePassphraseForm/>
+            <crate::ui::settings::sync_setting::SyncSetting/>
             <AutoLockSetting/>
             <LanguageSetting/>
             <crate::ui::settings::pipeline_setting::PipelineSetting/>

@@ -52,6 +52,7 @@ pub fn CreateVaultPage() -> impl IntoView {
     let confirmation_problem = RwSignal::new(None::<PassphraseError>);
     let failure = RwSignal::new(None::<crate::app::AppError>);
     let working = RwSignal::new(false);
+    let joining = RwSignal::new(false);
 
     let typed = NewPassphrase {
         passphrase,
@@ -102,43 +103,57 @@ pub fn CreateVaultPage() -> impl IntoView {
                     {t(Text::CreateWarningBody)}
                 </p>
             </div>
-            <form
-                class="form"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    create(false);
+            <Show
+                when=move || !joining.get()
+                fallback=move || view! {
+                    <crate::ui::vault::join_vault_form::JoinVaultForm on_cancel=move || joining.set(false)/>
                 }
             >
-                <TextField
-                    label=Text::Passphrase
-                    id="passphrase"
-                    value=passphrase
-                    error=passphrase_message
-                    input_type="password"
-                    autocomplete="new-password"
-                    hint=Text::PassphraseHint
-                    required=true
-                />
-                <StrengthMeter passphrase id="passphrase-strength"/>
-                <TextField
-                    label=Text::ConfirmPassphrase
-                    id="confirm-passphrase"
-                    value=confirmation
-                    error=confirmation_error
-                    input_type="password"
-                    autocomplete="new-password"
-                    required=true
-                />
-                <ActionError failure/>
-                <TakeOverCallout on_take_over=move || create(true)/>
-                <button type="submit" class="button" disabled=move || working.get()>
-                    {t(Text::CreateVault)}
-                </button>
-                <Show when=move || working.get()>
-                    <p class="hint" role="status">{t(Text::Creating)}</p>
-                </Show>
-            </form>
-            <crate::ui::vault::restore_on_create::RestoreOnCreate typed/>
+                <form
+                    class="form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        create(false);
+                    }
+                >
+                    <TextField
+                        label=Text::Passphrase
+                        id="passphrase"
+                        value=passphrase
+                        error=passphrase_message
+                        input_type="password"
+                        autocomplete="new-password"
+                        hint=Text::PassphraseHint
+                        required=true
+                    />
+                    <StrengthMeter passphrase id="passphrase-strength"/>
+                    <TextField
+                        label=Text::ConfirmPassphrase
+                        id="confirm-passphrase"
+                        value=confirmation
+                        error=confirmation_error
+                        input_type="password"
+                        autocomplete="new-password"
+                        required=true
+                    />
+                    <ActionError failure/>
+                    <TakeOverCallout on_take_over=move || create(true)/>
+                    <button type="submit" class="button" disabled=move || working.get()>
+                        {t(Text::CreateVault)}
+                    </button>
+                    <Show when=move || working.get()>
+                        <p class="hint" role="status">{t(Text::Creating)}</p>
+                    </Show>
+                </form>
+                <crate::ui::vault::restore_on_create::RestoreOnCreate typed/>
+                <section class="panel" aria-labelledby="join-offer">
+                    <h2 id="join-offer">{t(Text::SyncHeading)}</h2>
+                    <p>{t(Text::JoinLead)}</p>
+                    <button type="button" class="button secondary" on:click=move |_| joining.set(true)>
+                        {t(Text::JoinSyncedVault)}
+                    </button>
+                </section>
+            </Show>
         </section>
     }
 }

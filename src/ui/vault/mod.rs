@@ -4,6 +4,7 @@ pub mod about_page;
 pub mod audit_log_page;
 pub mod create_vault_page;
 pub mod damaged_banner;
+pub mod join_vault_form;
 pub mod restore_on_create;
 pub mod take_over_callout;
 pub mod unlock_page;

@@ -1,0 +1,361 @@
+//! One pulled document decided (#22): applied as it comes when this device has not changed the
+//! record since the version it descends from; otherwise merged field by field with this
+//! device's change and the document's other leaves against the version both started from
+//! (fetched from the server while it still has it), the values not kept becoming Sync conflict
+//! records; a deletion applied, or refused in favour of a change made here. Must not import `ui`.
+
+use super::error::AppError;
+use super::sync::{Plan, Report, Row, Rows};
+use super::sync_doc::{self, Pulled, SyncConflict, CONFLICT_KIND};
+use super::trail::{seal_record, Entry};
+use super::types::{OpenRecord, UnlockedVault};
+use crate::domain::audit::{self, Action};
+use crate::domain::sync_merge::{self, Side};
+use crate::store::{Deletion, Expect, Repository};
+use crate::sync::revs::{self, RevId};
+use crate::sync::{protocol, Remote};
+use crate::vault::VaultError;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+impl<R: Repository> UnlockedVault<R> {
+    /// Decides what one pulled document does here.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn plan_doc<S: Remote>(
+        &self,
+        remote: &S,
+        doc: &str,
+        pulled: Vec<Pulled>,
+        rows: &mut Rows,
+        plan: &mut Plan,
+        report: &mut Report,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let row = rows.get(doc).cloned().unwrap_or_default();
+        let mut live = Vec::new();
+        let mut dead = Vec::new();
+        for p in pulled {
+            match &p.body {
+                Some(sealed) => match sync_doc::check(&self.sealer, sealed) {
+                    Ok(Some(c)) => live.push((p, c)),
+                    _ => report.refused += 1,
+                },
+                None => dead.push(p),
+            }
+        }
+        plan.rows.push(doc.to_string());
+        let (kind, id) = match live.first() {
+            Some((_, c)) => (c.record.kind.clone(), c.record.id.clone()),
+            None => (row.k.clone(), row.i.clone()),
+        };
+        let local = if kind.is_empty() {
+            None
+        } else {
+            sync_doc::local(&self.inner.borrow().snapshot, &kind, &id)?
+        };
+        let clean = local
+            .as_ref()
+            .is_some_and(|(l, _, _)| !row.d && !row.k.is_empty() && l.rev == row.h.start);
+        let row_head = row.head();
+        if live.is_empty() {
+            // Deletions only.
+            let Some(tomb) = dead
+                .iter()
+                .find(|t| row_head.as_ref().is_none_or(|h| t.history.contains(h)))
+            else {
+                let entry = rows.entry(doc.to_string()).or_default();
+                entry.seen.extend(dead.iter().map(|t| t.rev.to_string()));
+                entry.seen.truncate(50);
+                return Ok(());
+            };
+            let next = Row {
+                k: kind.clone(),
+                i: id.clone(),
+                h: tomb.history.clone(),
+                d: true,
+                ..Row::default()
+            };
+            match local {
+                None => {}
+                Some((l, _, people)) if clean => {
+                    plan.deletes
+                        .push((Deletion::new(&id, &kind, Expect::Rev(l.rev)), l.clone()));
+                    plan.entries
+                        .push(Entry::new(Action::Delete, &kind, &id, Vec::new()).about(people));
+                }
+                Some((l, _, people)) => {
+                    // Changed here, deleted there: the change stays, and the user is told.
+                    let rev = l.rev.max(tomb.rev.n) + 1;
+                    let kept = OpenRecord { rev, ..l.clone() };
+                    plan.puts.push((
+                        seal_record(&self.sealer, &kept)?,
+                        Expect::Rev(l.rev),
+                        kept.clone(),
+                    ));
+                    let conflict = SyncConflict {
+                        kind: kind.clone(),
+                        record_id: id.clone(),
+                        field: String::new(),
+                        value: Value::Null,
+                        taken: Value::Null,
+                        written_at: now,
+                        people: people.clone(),
+                    };
+                    self.plan_conflict(doc, &tomb.rev, conflict, plan, report, now)?;
+                    plan.entries
+                        .push(Entry::new(Action::Update, &kind, &id, Vec::new()).about(people));
+                }
+            }
+            rows.insert(doc.to_string(), next);
+            return Ok(());
+        }
+        // The winning leaf among those pulled, then everything else merged into it.
+        let winner = {
+            let leaves: Vec<(&RevId, bool)> = live.iter().map(|(p, _)| (&p.rev, false)).collect();
+            revs::winner(leaves).cloned()
+        };
+        let Some(winner) = winner else { return Ok(()) };
+        let w = live
+            .iter()
+            .position(|(p, _)| p.rev == winner)
+            .unwrap_or_default();
+        let (theirs, checked) = live.swap_remove(w);
+        let descends = row_head
+            .as_ref()
+            .is_some_and(|h| theirs.history.contains(h));
+        let mut next = Row {
+            k: kind.clone(),
+            i: id.clone(),
+            h: theirs.history.clone(),
+            ..Row::default()
+        };
+        let Some(sealed) = theirs.body.clone() else {
+            return Ok(());
+        };
+        let simple = live.is_empty() && (local.is_none() || (clean && descends));
+        let expect = local
+            .as_ref()
+            .map_or(Expect::Absent, |(l, _, _)| Expect::Rev(l.rev));
+        if simple {
+            let (action, before_fields, before_people) = match &local {
+                None => (Action::Create, Vec::new(), Vec::new()),
+                Some((_, f, p)) => (Action::Update, f.clone(), p.clone()),
+            };
+            if kind != CONFLICT_KIND {
+                plan.entries.push(
+                    Entry::new(
+                        action,
+                        &kind,
+                        &id,
+                        audit::diff(&before_fields, &checked.fields),
+                    )
+                    .about(checked.people.clone())
+                    .about(before_people),
+                );
+            }
+            plan.puts.push((sealed, expect, checked.record));
+            rows.insert(doc.to_string(), next);
+            return Ok(());
+        }
+        // A merge: the version both started from (when the server still has it), the winner,
+        // the other leaves, and this device's own change when it has not gone yet.
+        // The version both started from: the newest this device had that the winner descends
+        // from (this device's own head when the winner builds on it; an older one when both
+        // devices sent a revision on the same parent).
+        let common = (!row.d).then(|| {
+            row.h.ids.iter().enumerate().find_map(|(i, hash)| {
+                let rev = RevId {
+                    n: row.h.start.checked_sub(i as u64)?,
+                    hash: hash.clone(),
+                };
+                theirs.history.contains(&rev).then_some(rev)
+            })
+        });
+        let base = match common.flatten() {
+            Some(rev) => self.fetch_base(remote, doc, &rev).await?,
+            None => None,
+        };
+        let mut merged = checked.record.clone();
+        let mut overlaps = Vec::new();
+        let mut others: Vec<(OpenRecord<Value>, String)> = live
+            .iter()
+            .map(|(p, c)| (c.record.clone(), p.rev.to_string()))
+            .collect();
+        for (p, _) in &live {
+            next.drop.push(p.history.clone());
+        }
+        if let Some((l, _, _)) = &local {
+            let ours_on_server = clean && !descends;
+            if ours_on_server {
+                next.drop.push(row.h.clone());
+            }
+            let rev = if clean {
+                row_head.as_ref().map(|h| h.to_string()).unwrap_or_default()
+            } else {
+                format!("{}-local", l.rev)
+            };
+            others.push((l.clone(), rev));
+        }
+        let winner_rev = theirs.rev.to_string();
+        for (other, rev) in &others {
+            let (Value::Object(a), Value::Object(b)) = (&merged.data, &other.data) else {
+                continue;
+            };
+            let base_map = base.as_ref().and_then(|b| b.as_object());
+            let (data, o) = sync_merge::merge(
+                base_map,
+                &Side {
+                    data: a,
+                    updated_at: merged.updated_at,
+                    rev: &winner_rev,
+                },
+                &Side {
+                    data: b,
+                    updated_at: other.updated_at,
+                    rev,
+                },
+            );
+            let candidate = OpenRecord {
+                data: Value::Object(data),
+                updated_at: merged.updated_at.max(other.updated_at),
+                ..merged.clone()
+            };
+            if sync_doc::fits(&kind, &candidate) {
+                merged = candidate;
+                overlaps.extend(o.into_iter().map(|o| (o, rev.clone())));
+            } else {
+                // The fields together break the kind's rules: the winner stays whole and each of
+                // the other's differing fields is offered instead.
+                for (field, value) in b {
+                    if a.get(field) != Some(value) {
+                        overlaps.push((
+                            sync_merge::Overlap {
+                                field: field.clone(),
+                                taken: a.get(field).cloned().unwrap_or(Value::Null),
+                                other: value.clone(),
+                                other_at: other.updated_at,
+                            },
+                            rev.clone(),
+                        ));
+                    }
+                }
+            }
+        }
+        let people = checked.people.clone();
+        let local_rev = local.as_ref().map_or(0, |(l, _, _)| l.rev);
+        if merged.data == checked.record.data {
+            plan.puts.push((sealed, expect, checked.record.clone()));
+        } else {
+            let record = OpenRecord {
+                rev: local_rev.max(theirs.rev.n) + 1,
+                ..merged
+            };
+            plan.puts
+                .push((seal_record(&self.sealer, &record)?, expect, record));
+        }
+        let before = local
+            .as_ref()
+            .map(|(_, f, _)| f.clone())
+            .unwrap_or_default();
+        if kind != CONFLICT_KIND {
+            plan.entries.push(
+                Entry::new(
+                    Action::Merge,
+                    &kind,
+                    &id,
+                    audit::diff(&before, &checked.fields),
+                )
+                .about(people.clone()),
+            );
+        }
+        for (o, rev) in overlaps {
+            let conflict = SyncConflict {
+                kind: kind.clone(),
+                record_id: id.clone(),
+                field: o.field,
+                value: o.other,
+                taken: o.taken,
+                written_at: o.other_at,
+                people: people.clone(),
+            };
+            let losing = RevId { n: 0, hash: rev };
+            self.plan_conflict(doc, &losing, conflict, plan, report, now)?;
+        }
+        rows.insert(doc.to_string(), next);
+        Ok(())
+    }
+
+    /// A revision's data from the server (the version two changes started from), None when it
+    /// is no longer there.
+    async fn fetch_base<S: Remote>(
+        &self,
+        remote: &S,
+        doc: &str,
+        rev: &RevId,
+    ) -> Result<Option<Value>, AppError> {
+        let Some(d) = protocol::fetch_revision(remote, doc, &rev.to_string()).await? else {
+            return Ok(None);
+        };
+        let Ok(p) = sync_doc::from_doc(&self.sealer, &d) else {
+            return Ok(None);
+        };
+        let Some(sealed) = p.body else {
+            return Ok(None);
+        };
+        Ok(sync_doc::check(&self.sealer, &sealed)?.map(|c| c.record.data))
+    }
+
+    fn plan_conflict(
+        &self,
+        doc: &str,
+        losing: &RevId,
+        mut conflict: SyncConflict,
+        plan: &mut Plan,
+        report: &mut Report,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        // A contact's conflict is about that person (an erasure takes it with them).
+        if conflict.kind == "contact" && !conflict.people.contains(&conflict.record_id) {
+            conflict.people.push(conflict.record_id.clone());
+        }
+        let tag = self.sealer.tag(
+            "sync-conflict",
+            &[
+                doc.as_bytes(),
+                losing.to_string().as_bytes(),
+                conflict.field.as_bytes(),
+            ],
+        )?;
+        let id = crate::domain::hex::encode(&tag[..16]);
+        if self
+            .inner
+            .borrow()
+            .snapshot
+            .sync_conflicts
+            .contains_key(&id)
+            || plan.puts.iter().any(|(s, _, _)| s.id == id)
+        {
+            return Ok(());
+        }
+        let record = OpenRecord {
+            id: id.clone(),
+            kind: CONFLICT_KIND.to_string(),
+            rev: 1,
+            created_at: now,
+            updated_at: now,
+            data: conflict,
+        };
+        let json = OpenRecord {
+            id: record.id.clone(),
+            kind: record.kind.clone(),
+            rev: 1,
+            created_at: now,
+            updated_at: now,
+            data: serde_json::to_value(&record.data).map_err(|_| VaultError::CouldNotDecrypt)?,
+        };
+        plan.puts
+            .push((seal_record(&self.sealer, &record)?, Expect::Absent, json));
+        report.conflicts += 1;
+        Ok(())
+    }
+}

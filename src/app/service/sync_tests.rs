@@ -1,0 +1,328 @@
+//! Two devices syncing through a fake CouchDB: join, incremental rounds, merges and conflicts,
+//! deletions and erasure, a round killed at every step, and altered documents.
+
+use super::super::sync_doc::CONFLICT_KIND;
+use super::super::testing::*;
+use super::*;
+use crate::domain::contact::ContactDraft;
+use crate::sync::fake::FakeCouch;
+
+fn settings(device: &str) -> SyncSettings {
+    SyncSettings {
+        url: "http://127.0.0.1:5984/folio".into(),
+        user: "jana".into(),
+        password: "pw".into(),
+        device_id: device.into(),
+        enabled: true,
+    }
+}
+
+type Vault = UnlockedVault<MemoryRepository>;
+
+fn device_a(server: &FakeCouch) -> Vault {
+    let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
+    block_on(vault.save_sync_settings(&settings("a"), t(0))).unwrap();
+    let _ = server;
+    vault
+}
+
+fn round(v: &Vault, server: &FakeCouch, device: &str, at: i64) -> Report {
+    block_on(v.sync_round(server, &settings(device), t(at))).unwrap()
+}
+
+fn join(server: &FakeCouch) -> Vault {
+    let (vault, _) = block_on(join_vault(
+        MemoryRepository::new(),
+        server,
+        &pass(),
+        settings("b"),
+        t(50),
+    ))
+    .unwrap();
+    vault
+}
+
+fn names(v: &Vault) -> Vec<String> {
+    let mut n: Vec<String> = v
+        .snapshot()
+        .contacts
+        .values()
+        .map(|c| format!("{} {}", c.data.given_name, c.data.family_name))
+        .collect();
+    n.sort();
+    n
+}
+
+fn edit(v: &Vault, id: &str, at: i64, change: impl Fn(&mut ContactDraft)) {
+    let mut d = ContactDraft::from_contact(&v.snapshot().contacts[id].data);
+    change(&mut d);
+    block_on(v.save_contact(Some(id), &d, t(at))).unwrap();
+}
+
+#[test]
+fn a_second_device_joins_and_sees_everything() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let jana = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    block_on(a.save_contact(None, &contact("Petr", "Dvořák"), t(2))).unwrap();
+    let pushed = round(&a, &server, "a", 3).pushed;
+    assert_eq!(pushed, 2, "two contacts (the settings stay on the device)");
+    let b = join(&server);
+    assert_eq!(names(&b), names(&a));
+    assert_eq!(b.snapshot().contacts[&jana], a.snapshot().contacts[&jana]);
+    // A wrong passphrase stores nothing.
+    let repo = MemoryRepository::new();
+    let wrong = block_on(join_vault(
+        repo.clone(),
+        &server,
+        &Passphrase::new("wrong horse battery staple"),
+        settings("c"),
+        t(5),
+    ));
+    assert!(matches!(
+        wrong,
+        Err(AppError::Vault(VaultError::WrongPassphrase))
+    ));
+    assert!(!block_on(vault_exists(&repo)).unwrap());
+    // The server holds none of the data in the clear.
+    for body in server.all_bodies() {
+        assert!(!body.contains("Nováková") && !body.contains("contact") && !body.contains("jana@"));
+    }
+}
+
+#[test]
+fn rounds_move_only_what_changed() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    for i in 0..5 {
+        block_on(a.save_contact(None, &contact("Jana", &format!("N{i}")), t(i))).unwrap();
+    }
+    assert_eq!(round(&a, &server, "a", 10).pushed, 5);
+    assert_eq!(round(&a, &server, "a", 11).pushed, 0);
+    let b = join(&server);
+    let quiet = round(&b, &server, "b", 12);
+    assert_eq!((quiet.pulled, quiet.pushed, quiet.conflicts), (0, 0, 0));
+    let id = a.snapshot().contacts.keys().next().unwrap().clone();
+    edit(&a, &id, 13, |d| d.phones = "601 234 567".into());
+    assert_eq!(round(&a, &server, "a", 14).pushed, 1);
+    let r = round(&b, &server, "b", 15);
+    assert_eq!((r.pulled, r.pushed), (1, 0));
+    assert_eq!(
+        b.snapshot().contacts[&id].data.phones[0].value,
+        "601 234 567"
+    );
+}
+
+#[test]
+fn offline_edits_of_one_contact_merge_and_the_overlap_is_a_conflict_on_both() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    // Offline: A changes the phone and the notes, B the role and the notes.
+    edit(&a, &id, 10, |d| {
+        d.phones = "601 111 111".into();
+        d.notes = "from A".into();
+    });
+    edit(&b, &id, 11, |d| {
+        d.role = "CFO".into();
+        d.notes = "from B".into();
+    });
+    round(&a, &server, "a", 20);
+    let r = round(&b, &server, "b", 21);
+    assert_eq!(r.conflicts, 1);
+    round(&a, &server, "a", 22);
+    round(&b, &server, "b", 23);
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert_eq!(
+        sa.contacts[&id].data, sb.contacts[&id].data,
+        "both devices agree"
+    );
+    let c = &sa.contacts[&id].data;
+    assert_eq!(c.phones[0].value, "601 111 111");
+    assert_eq!(c.role, "CFO");
+    assert_eq!(c.notes, "from B", "the later edit wins the overlap");
+    for s in [&sa, &sb] {
+        let conflicts: Vec<_> = s.sync_conflicts.values().collect();
+        assert_eq!(conflicts[0].data.people, std::slice::from_ref(&id));
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].data.field, "notes");
+        assert_eq!(conflicts[0].data.value, "from A", "nothing lost");
+        assert_eq!(conflicts[0].kind, CONFLICT_KIND);
+    }
+    // Unlocking again finds everything accounted for on both devices.
+    for v in [&a, &b] {
+        let again = block_on(unlock(v.repo.clone(), &pass()))
+            .unwrap()
+            .snapshot();
+        assert!(again.findings.is_empty(), "{:?}", again.findings);
+        assert!(again.damaged.is_empty());
+        assert_eq!(again.sync_conflicts.len(), 1);
+    }
+    // Erasing her takes the conflict (which holds a value of hers) with her, on both devices.
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(30), t(30).date_naive())).unwrap();
+    assert!(a.snapshot().sync_conflicts.is_empty());
+    round(&a, &server, "a", 31);
+    round(&b, &server, "b", 32);
+    assert!(b.snapshot().sync_conflicts.is_empty());
+    assert!(b.snapshot().contacts.is_empty());
+}
+
+#[test]
+fn a_deletion_reaches_the_other_device_as_a_deletion_without_content() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    block_on(a.save_contact(None, &contact("Petr", "Dvořák"), t(2))).unwrap();
+    round(&a, &server, "a", 3);
+    let b = join(&server);
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(10), t(10).date_naive())).unwrap();
+    round(&a, &server, "a", 11);
+    round(&b, &server, "b", 12);
+    assert_eq!(names(&b), ["Petr Dvořák"]);
+    assert_eq!(names(&a), names(&b));
+    let (live, _) = server.counts();
+    assert!(live >= 1);
+    // The deletions carry no content.
+    let doc = block_on(b.doc_of("contact", &id));
+    let leaves = server.leaves(&doc);
+    assert_eq!(leaves.len(), 1);
+    let bodies = server.all_bodies();
+    assert!(bodies
+        .iter()
+        .any(|b| b.contains("\"_deleted\":true") && !b.contains("\"c\"")));
+}
+
+#[test]
+fn a_round_killed_at_any_step_resumes_without_loss_or_duplicates() {
+    for die_after in 0..14 {
+        let server = FakeCouch::new();
+        let a = device_a(&server);
+        for i in 0..3 {
+            block_on(a.save_contact(None, &contact("Jana", &format!("N{i}")), t(i))).unwrap();
+        }
+        round(&a, &server, "a", 5);
+        let b = join(&server);
+        for i in 3..6 {
+            block_on(a.save_contact(None, &contact("Jana", &format!("N{i}")), t(i))).unwrap();
+        }
+        let id = b.snapshot().contacts.keys().next().unwrap().clone();
+        edit(&b, &id, 6, |d| d.notes = "B".into());
+        server.state.borrow_mut().die_after = Some(die_after);
+        let _ = block_on(a.sync_round(&server, &settings("a"), t(7)));
+        let _ = block_on(b.sync_round(&server, &settings("b"), t(8)));
+        server.state.borrow_mut().die_after = None;
+        // The tab comes back: a fresh unlock, then rounds until quiet.
+        let a = block_on(unlock(a.repo.clone(), &pass())).unwrap();
+        let b = block_on(unlock(b.repo.clone(), &pass())).unwrap();
+        for at in 10..14 {
+            round(&a, &server, "a", at);
+            round(&b, &server, "b", at);
+        }
+        assert_eq!(names(&a).len(), 6, "died after {die_after}");
+        assert_eq!(names(&a), names(&b), "died after {die_after}");
+        assert_eq!(b.snapshot().contacts[&id].data.notes, "B");
+        assert_eq!(a.snapshot().contacts[&id].data.notes, "B");
+        assert!(block_on(unlock(a.repo.clone(), &pass()))
+            .unwrap()
+            .snapshot()
+            .findings
+            .is_empty());
+        let (live, _) = server.counts();
+        assert_eq!(
+            live,
+            6 + 1,
+            "no document twice, and the header (died after {die_after})"
+        );
+    }
+}
+
+#[test]
+fn altered_moved_or_foreign_documents_are_refused_not_applied() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    edit(&a, &id, 3, |d| d.notes = "changed".into());
+    round(&a, &server, "a", 4);
+    // Someone writes to the database: a foreign document, and A's latest revision with one
+    // byte of its ciphertext flipped under a new revision id.
+    let doc = block_on(a.doc_of("contact", &id));
+    let foreign = serde_json::json!({"new_edits": false, "docs": [
+        {"_id": "someone-elses", "_rev": "1-abc", "hello": "world"}
+    ]});
+    block_on(crate::sync::Remote::send(
+        &server,
+        crate::sync::Request::with_body(
+            crate::sync::Method::Post,
+            "/_bulk_docs",
+            foreign.to_string(),
+        ),
+    ))
+    .unwrap();
+    let r = round(&b, &server, "b", 5);
+    assert_eq!(r.refused, 1);
+    assert_eq!(b.snapshot().contacts[&id].data.notes, "changed");
+    let _ = doc;
+}
+
+#[test]
+fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    edit(&a, &id, 10, |d| {
+        d.phones = "601 111 111".into();
+        d.notes = "from A".into();
+    });
+    edit(&b, &id, 11, |d| {
+        d.role = "CFO".into();
+        d.notes = "from B".into();
+    });
+    // Each sends its revision before seeing the other's: the server holds two leaves.
+    server.state.borrow_mut().hide_changes = 1;
+    round(&a, &server, "a", 12);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 13);
+    let doc = block_on(a.doc_of("contact", &id));
+    assert_eq!(server.leaves(&doc).len(), 2);
+    for at in 14..18 {
+        round(&a, &server, "a", at);
+        round(&b, &server, "b", at);
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert_eq!(
+        sa.contacts[&id].data, sb.contacts[&id].data,
+        "both devices agree"
+    );
+    let c = &sa.contacts[&id].data;
+    assert_eq!(c.phones[0].value, "601 111 111", "A's change kept");
+    assert_eq!(c.role, "CFO", "B's change kept");
+    assert_eq!(c.notes, "from B", "the later edit wins the overlap");
+    let offered: Vec<_> = sa
+        .sync_conflicts
+        .values()
+        .map(|c| c.data.value.clone())
+        .collect();
+    assert!(
+        offered.contains(&serde_json::json!("from A")),
+        "{offered:?}"
+    );
+    assert_eq!(sa.sync_conflicts.len(), sb.sync_conflicts.len());
+    // One live leaf is left on the server; the other branches are deleted.
+    let live: Vec<_> = server
+        .leaves(&doc)
+        .into_iter()
+        .filter(|r| {
+            !server
+                .all_bodies()
+                .iter()
+                .any(|b| b.contains(r.as_str()) && b.contains("_deleted"))
+        })
+        .collect();
+    assert_eq!(live.len(), 1, "{live:?}");
+}

@@ -1,0 +1,130 @@
+//! The browser's door to a sync server: `fetch` with Basic authentication on every request (no
+//! cookies: credentials omitted, nothing cached, no redirect followed), a time limit per request
+//! and a stop that aborts whatever is in flight. The password stays in this value, wiped on
+//! drop. Must not import `app` or `ui`.
+
+use super::remote::{Remote, Request, Response, Transport};
+use super::wire::MAX_BODY;
+use base64::Engine;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit};
+use web_sys::{RequestMode, RequestRedirect};
+use zeroize::Zeroizing;
+
+/// Requests to one database, as one user.
+pub struct FetchRemote {
+    base: String,
+    authorization: Zeroizing<String>,
+    /// The requests in flight, aborted by `stop`.
+    in_flight: RefCell<Vec<AbortController>>,
+    stopped: Cell<bool>,
+}
+
+impl FetchRemote {
+    /// `url` is the database's address (checked by the caller), without a last slash.
+    pub fn new(url: &str, user: &str, password: &str) -> Self {
+        let pair = Zeroizing::new(format!("{user}:{password}"));
+        let encoded = base64::engine::general_purpose::STANDARD.encode(pair.as_bytes());
+        FetchRemote {
+            base: url.trim_end_matches('/').to_string(),
+            authorization: Zeroizing::new(format!("Basic {encoded}")),
+            in_flight: RefCell::new(Vec::new()),
+            stopped: Cell::new(false),
+        }
+    }
+
+    /// Aborts every request in flight; later ones fail as aborted.
+    pub fn stop(&self) {
+        self.stopped.set(true);
+        for c in self.in_flight.borrow_mut().drain(..) {
+            c.abort();
+        }
+    }
+
+    fn init(
+        &self,
+        request: &Request,
+        controller: &AbortController,
+    ) -> Result<RequestInit, JsValue> {
+        let headers = Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        headers.set("Authorization", &self.authorization)?;
+        let init = RequestInit::new();
+        init.set_method(request.method.as_str());
+        init.set_mode(RequestMode::Cors);
+        init.set_credentials(RequestCredentials::Omit);
+        init.set_cache(RequestCache::NoStore);
+        init.set_redirect(RequestRedirect::Error);
+        init.set_signal(Some(&controller.signal()));
+        if let Some(body) = &request.body {
+            headers.set("Content-Type", "application/json")?;
+            init.set_body(&JsValue::from_str(body));
+        }
+        init.set_headers(&headers);
+        Ok(init)
+    }
+}
+
+impl Remote for FetchRemote {
+    async fn send(&self, request: Request) -> Result<Response, Transport> {
+        if self.stopped.get() {
+            return Err(Transport::Aborted);
+        }
+        let window = web_sys::window().ok_or(Transport::Offline)?;
+        let controller = AbortController::new().map_err(|_| Transport::Offline)?;
+        let init = self
+            .init(&request, &controller)
+            .map_err(|_| Transport::Offline)?;
+        self.in_flight.borrow_mut().push(controller.clone());
+        let timed_out = std::rc::Rc::new(Cell::new(false));
+        let on_timeout = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Closure::once(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                i32::try_from(request.timeout_ms).unwrap_or(i32::MAX),
+            )
+            .unwrap_or(0);
+        let url = format!("{}{}", self.base, request.path);
+        let result = async {
+            let answer = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await?;
+            let answer: web_sys::Response = answer.dyn_into()?;
+            let too_large = answer
+                .headers()
+                .get("Content-Length")
+                .ok()
+                .flatten()
+                .and_then(|l| l.parse::<usize>().ok())
+                .is_some_and(|l| l > MAX_BODY);
+            if too_large {
+                return Ok(None);
+            }
+            let text = JsFuture::from(answer.text()?).await?;
+            Ok::<_, JsValue>(Some((
+                answer.status(),
+                text.as_string().unwrap_or_default(),
+            )))
+        }
+        .await;
+        window.clear_timeout_with_handle(timer);
+        drop(on_timeout);
+        self.in_flight
+            .borrow_mut()
+            .retain(|c| !JsValue::from(c).eq(&JsValue::from(&controller)));
+        match result {
+            Ok(Some((_, body))) if body.len() > MAX_BODY => Err(Transport::TooLarge),
+            Ok(Some((status, body))) => Ok(Response { status, body }),
+            Ok(None) => Err(Transport::TooLarge),
+            Err(_) if self.stopped.get() => Err(Transport::Aborted),
+            Err(_) if timed_out.get() => Err(Transport::Timeout),
+            Err(_) => Err(Transport::Offline),
+        }
+    }
+}

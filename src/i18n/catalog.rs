@@ -1032,6 +1032,8 @@ catalog! {
         "Kde dvě zařízení změnila totéž pole různě, platí pozdější změna. Druhá hodnota je zde: můžete ji použít místo ní, nebo ji zahodit.";
     NoSyncConflicts => "No conflicts: every change merged.", "Žádné konflikty: všechny změny se sloučily.";
     TakeThisOne => "Take this one", "Použít tuto hodnotu";
+    FooterSyncing => "Your data is sealed in this browser. With sync on, Folio sends only sealed records, to your own sync server.",
+        "Vaše data jsou v tomto prohlížeči zapečetěná. Se zapnutou synchronizací Folio posílá jen zapečetěné záznamy, a to na váš vlastní server.";
     SyncKept => "Kept", "Ponecháno";
     SyncNotKept => "Not kept", "Nepoužito";
     DismissConflict => "Dismiss conflict", "Zahodit konflikt";

@@ -14,7 +14,7 @@ use leptos_router::components::A;
 pub fn Shell(children: Children) -> impl IntoView {
     let session = expect_context::<Session>();
     crate::ui::common::status::provide_status();
-    let (_locale, t) = use_texts();
+    let (locale, t) = use_texts();
     let unlocked = move || session.phase.get() == Phase::Unlocked;
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
@@ -99,7 +99,12 @@ pub fn Shell(children: Children) -> impl IntoView {
             <crate::ui::common::status::StatusMessage/>
         </main>
         <footer class="app-footer">
-            <p>{t(Text::Footer)}</p>
+            <p>
+                {move || {
+                    let syncing = session.sync.configured.get().is_some() && unlocked();
+                    locale.t(if syncing { Text::FooterSyncing } else { Text::Footer })
+                }}
+            </p>
         </footer>
     }
 }

@@ -167,7 +167,7 @@ fn SyncConflicts() -> impl IntoView {
                     return view! { <p>{t(Text::NoSyncConflicts)}</p> }.into_any();
                 }
                 view! {
-                    <ul class="plain-list" aria-label=move || locale.t(Text::SyncConflicts)>
+                    <ul class="sync-conflicts" aria-label=move || locale.t(Text::SyncConflicts)>
                         {list
                             .into_iter()
                             .map(|(id, name, c)| {
@@ -183,7 +183,7 @@ fn SyncConflicts() -> impl IntoView {
                                             view! { <p>{t(Text::DeletedElsewhere)}</p> }.into_any()
                                         } else {
                                             view! {
-                                                <dl class="facts">
+                                                <dl class="sync-values">
                                                     <dt>{t(Text::SyncKept)}</dt>
                                                     <dd>{show(&c.taken)}</dd>
                                                     <dt>{t(Text::SyncNotKept)}</dt>

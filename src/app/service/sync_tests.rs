@@ -59,6 +59,25 @@ fn edit(v: &Vault, id: &str, at: i64, change: impl Fn(&mut ContactDraft)) {
     block_on(v.save_contact(Some(id), &d, t(at))).unwrap();
 }
 
+/// A synced contact on two devices, then changed on both before either syncs: A the phone and
+/// the notes, B the role and the notes.
+fn two_devices_editing_one_contact() -> (FakeCouch, Vault, Vault, String) {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    edit(&a, &id, 10, |d| {
+        d.phones = "601 111 111".into();
+        d.notes = "from A".into();
+    });
+    edit(&b, &id, 11, |d| {
+        d.role = "CFO".into();
+        d.notes = "from B".into();
+    });
+    (server, a, b, id)
+}
+
 #[test]
 fn a_second_device_joins_and_sees_everything() {
     let server = FakeCouch::new();
@@ -115,20 +134,7 @@ fn rounds_move_only_what_changed() {
 
 #[test]
 fn offline_edits_of_one_contact_merge_and_the_overlap_is_a_conflict_on_both() {
-    let server = FakeCouch::new();
-    let a = device_a(&server);
-    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
-    round(&a, &server, "a", 2);
-    let b = join(&server);
-    // Offline: A changes the phone and the notes, B the role and the notes.
-    edit(&a, &id, 10, |d| {
-        d.phones = "601 111 111".into();
-        d.notes = "from A".into();
-    });
-    edit(&b, &id, 11, |d| {
-        d.role = "CFO".into();
-        d.notes = "from B".into();
-    });
+    let (server, a, b, id) = two_devices_editing_one_contact();
     round(&a, &server, "a", 20);
     let r = round(&b, &server, "b", 21);
     assert_eq!(r.conflicts, 1);
@@ -270,19 +276,7 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
 
 #[test]
 fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() {
-    let server = FakeCouch::new();
-    let a = device_a(&server);
-    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
-    round(&a, &server, "a", 2);
-    let b = join(&server);
-    edit(&a, &id, 10, |d| {
-        d.phones = "601 111 111".into();
-        d.notes = "from A".into();
-    });
-    edit(&b, &id, 11, |d| {
-        d.role = "CFO".into();
-        d.notes = "from B".into();
-    });
+    let (server, a, b, id) = two_devices_editing_one_contact();
     // Each sends its revision before seeing the other's: the server holds two leaves.
     server.state.borrow_mut().hide_changes = 1;
     round(&a, &server, "a", 12);

@@ -37,7 +37,7 @@ impl Request {
             method: Method::Get,
             path: path.into(),
             body: None,
-            timeout_ms: 30_000,
+            timeout_ms: 20_000,
         }
     }
 
@@ -46,7 +46,7 @@ impl Request {
             method,
             path: path.into(),
             body: Some(body),
-            timeout_ms: 60_000,
+            timeout_ms: 45_000,
         }
     }
 }

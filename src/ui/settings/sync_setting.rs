@@ -96,8 +96,8 @@ pub fn SyncSetting() -> impl IntoView {
                 <div role="status" aria-live="polite" class="sync-status">{status}</div>
                 <ActionError failure/>
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| session.sync_now()
-                        disabled=move || sync.running.get()>
+                    // Never disabled: during a round it asks for another one right after.
+                    <button type="button" class="button" on:click=move |_| session.sync_now()>
                         {t(Text::SyncNow)}
                     </button>
                     <button type="button" class="button secondary" on:click=stop>

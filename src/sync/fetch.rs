@@ -13,6 +13,17 @@ use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, Reques
 use web_sys::{RequestMode, RequestRedirect};
 use zeroize::Zeroizing;
 
+/// Aborts a request when its future is dropped before it finished.
+struct AbortOnDrop(Option<AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.take() {
+            c.abort();
+        }
+    }
+}
+
 /// Requests to one database, as one user.
 pub struct FetchRemote {
     base: String,
@@ -78,6 +89,10 @@ impl Remote for FetchRemote {
             .init(&request, &controller)
             .map_err(|_| Transport::Offline)?;
         self.in_flight.borrow_mut().push(controller.clone());
+        // A request whose future is dropped (a wait on the changes feed given up for a local
+        // write) is aborted at once: the browser keeps few connections per server, and one
+        // left open would hold the next round back until its timer.
+        let mut abandon = AbortOnDrop(Some(controller.clone()));
         let timed_out = std::rc::Rc::new(Cell::new(false));
         let on_timeout = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -113,6 +128,7 @@ impl Remote for FetchRemote {
             )))
         }
         .await;
+        abandon.0 = None;
         window.clear_timeout_with_handle(timer);
         drop(on_timeout);
         self.in_flight

@@ -88,7 +88,11 @@ impl Remote for FetchRemote {
         let init = self
             .init(&request, &controller)
             .map_err(|_| Transport::Offline)?;
-        self.in_flight.borrow_mut().push(controller.clone());
+        {
+            let mut in_flight = self.in_flight.borrow_mut();
+            in_flight.retain(|c| !c.signal().aborted());
+            in_flight.push(controller.clone());
+        }
         // A request whose future is dropped (a wait on the changes feed given up for a local
         // write) is aborted at once: the browser keeps few connections per server, and one
         // left open would hold the next round back until its timer.

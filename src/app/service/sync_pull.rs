@@ -318,12 +318,24 @@ impl<R: Repository> UnlockedVault<R> {
         if conflict.kind == "contact" && !conflict.people.contains(&conflict.record_id) {
             conflict.people.push(conflict.record_id.clone());
         }
+        // Named by what it holds (the field, the value not kept, when that was written; for a
+        // deletion, the deleting revision), so two devices merging the same change at once
+        // make one conflict, not two.
+        let value = conflict.value.to_string();
+        let written = conflict.written_at.to_rfc3339();
+        let deletion = if conflict.field.is_empty() {
+            losing.to_string()
+        } else {
+            String::new()
+        };
         let tag = self.sealer.tag(
             "sync-conflict",
             &[
                 doc.as_bytes(),
-                losing.to_string().as_bytes(),
                 conflict.field.as_bytes(),
+                value.as_bytes(),
+                written.as_bytes(),
+                deletion.as_bytes(),
             ],
         )?;
         let id = crate::domain::hex::encode(&tag[..16]);

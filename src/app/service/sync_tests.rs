@@ -320,3 +320,31 @@ fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() 
         .collect();
     assert_eq!(live.len(), 1, "{live:?}");
 }
+
+#[test]
+fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
+    let (server, a, b, id) = two_devices_editing_one_contact();
+    // Both send their revision on one parent; then A merges but stops before sending its
+    // merge (its round ends after the pull's commit), while B merges and sends.
+    server.state.borrow_mut().hide_changes = 1;
+    round(&a, &server, "a", 12);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 13);
+    server.state.borrow_mut().die_after = Some(7);
+    let _ = block_on(a.sync_round(&server, &settings("a"), t(14)));
+    server.state.borrow_mut().die_after = None;
+    assert_eq!(a.snapshot().sync_conflicts.len(), 1, "A merged");
+    round(&b, &server, "b", 15);
+    for at in 16..20 {
+        round(&a, &server, "a", at);
+        round(&b, &server, "b", at);
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert_eq!(sa.contacts[&id].data, sb.contacts[&id].data);
+    assert_eq!(
+        sa.sync_conflicts.len(),
+        1,
+        "one conflict, not one per device"
+    );
+    assert_eq!(sb.sync_conflicts.len(), 1);
+}

@@ -253,11 +253,38 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     let b = join(&server);
     edit(&a, &id, 3, |d| d.notes = "changed".into());
     round(&a, &server, "a", 4);
+    round(&b, &server, "b", 4);
     // Someone writes to the database: a foreign document, and A's latest revision with one
     // byte of its ciphertext flipped under a new revision id.
     let doc = block_on(a.doc_of("contact", &id));
+    // A's latest revision, its ciphertext altered by one byte, sent as a newer revision.
+    let current = server.leaves(&doc).pop().unwrap();
+    let answer = block_on(crate::sync::Remote::send(
+        &server,
+        crate::sync::Request::get(format!("/{doc}?rev={current}")),
+    ))
+    .unwrap();
+    let mut altered: crate::sync::wire::Doc = serde_json::from_str(&answer.body).unwrap();
+    let mut bytes = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(altered.c.as_deref().unwrap())
+            .unwrap()
+    };
+    bytes[0] ^= 1;
+    altered.c = Some({
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(&bytes)
+    });
+    let parent = crate::sync::revs::RevId::parse(&current).unwrap();
+    altered.rev = format!("{}-{}", parent.n + 1, "ab".repeat(16));
+    altered.revisions = Some(crate::sync::wire::Revisions {
+        start: parent.n + 1,
+        ids: vec!["ab".repeat(16), parent.hash.clone()],
+    });
     let foreign = serde_json::json!({"new_edits": false, "docs": [
-        {"_id": "someone-elses", "_rev": "1-abc", "hello": "world"}
+        {"_id": "someone-elses", "_rev": "1-abc", "hello": "world"},
+        altered
     ]});
     block_on(crate::sync::Remote::send(
         &server,
@@ -269,9 +296,14 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     ))
     .unwrap();
     let r = round(&b, &server, "b", 5);
-    assert_eq!(r.refused, 1);
+    assert_eq!(
+        r.refused, 2,
+        "the foreign document and the altered revision"
+    );
+    // B keeps the last good version; nothing of the altered one is applied.
     assert_eq!(b.snapshot().contacts[&id].data.notes, "changed");
-    let _ = doc;
+    assert_eq!(b.snapshot().contacts[&id].rev, 2);
+    assert!(b.snapshot().damaged.is_empty());
 }
 
 #[test]

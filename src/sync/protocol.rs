@@ -15,16 +15,12 @@ use std::collections::BTreeMap;
 /// forever: PouchDB Server ignores `timeout`).
 pub const LONGPOLL_MS: u32 = 25_000;
 
-async fn send<R: Remote>(
-    remote: &R,
-    request: Request,
-    step: &'static str,
-) -> Result<Response, SyncError> {
+/// Sends a request; an answer that is not a success is the error it means.
+async fn send<R: Remote>(remote: &R, request: Request) -> Result<Response, SyncError> {
     let answer = remote.send(request).await?;
     if (200..300).contains(&answer.status) {
         Ok(answer)
     } else {
-        let _ = step;
         Err(SyncError::from_answer(answer.status, &answer.body))
     }
 }
@@ -35,7 +31,7 @@ fn understood<T>(read: Result<T, &'static str>) -> Result<T, SyncError> {
 
 /// Verify Peers: the database exists and answers.
 pub async fn verify_peers<R: Remote>(remote: &R) -> Result<DbInfo, SyncError> {
-    let answer = send(remote, Request::get(""), "verify").await?;
+    let answer = send(remote, Request::get("")).await?;
     understood(wire::db_info(&answer.body))
 }
 
@@ -113,18 +109,7 @@ pub fn compare_replication_logs(
     })
     .chain(local.history.iter().cloned())
     .find(|h| theirs.contains(&h.session_id.as_str()))
-    .and_then(|h| {
-        ReplicationLog {
-            id: String::new(),
-            rev: None,
-            replicator: String::new(),
-            version: 0,
-            session_id: h.session_id,
-            last_seq: h.last_seq,
-            history: Vec::new(),
-        }
-        .last()
-    })
+    .and_then(|h| Seq::of(&h.last_seq).ok())
     .unwrap_or_else(Seq::zero)
 }
 
@@ -170,7 +155,7 @@ pub async fn read_batch_of_changes<R: Remote>(
         "/_changes?style=all_docs&since={}&limit={limit}",
         since.query()
     );
-    let answer = send(remote, Request::get(path), "changes").await?;
+    let answer = send(remote, Request::get(path)).await?;
     understood(wire::changes(&answer.body))
 }
 
@@ -208,7 +193,6 @@ pub async fn calculate_revision_difference<R: Remote>(
     let answer = send(
         remote,
         Request::with_body(Method::Post, "/_revs_diff", body),
-        "revs_diff",
     )
     .await?;
     understood(wire::revs_diff(&answer.body))
@@ -250,7 +234,7 @@ pub async fn fetch_changed_documents<R: Remote>(
                     wire::percent_encode(id),
                     wire::percent_encode(&list)
                 );
-                let answer = send(remote, Request::get(path), "open_revs").await?;
+                let answer = send(remote, Request::get(path)).await?;
                 out.extend(understood(wire::open_revs(&answer.body))?);
             }
             Ok(out)
@@ -305,7 +289,6 @@ pub async fn upload_batch_of_changed_documents<R: Remote>(
     let answer = send(
         remote,
         Request::with_body(Method::Post, "/_bulk_docs", body),
-        "bulk_docs",
     )
     .await?;
     understood(wire::bulk_docs(&answer.body))

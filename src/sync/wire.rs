@@ -70,7 +70,7 @@ impl Seq {
         Seq("0".into())
     }
 
-    fn of(value: &Value) -> Result<Seq, &'static str> {
+    pub fn of(value: &Value) -> Result<Seq, &'static str> {
         let text = match value {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),

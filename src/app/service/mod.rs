@@ -34,6 +34,7 @@ mod settings;
 pub mod sync;
 mod sync_conflicts;
 pub mod sync_doc;
+mod sync_erasure;
 mod sync_pull;
 #[cfg(test)]
 mod testing;

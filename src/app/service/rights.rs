@@ -33,7 +33,7 @@ fn pairs<T>(map: &Records<T>) -> Vec<(&String, &T)> {
 
 /// The person being erased: their contact record, or (deleted earlier) what the audit trail
 /// knows of them. None when the vault has never known anyone of that id.
-fn person(s: &VaultSnapshot, id: &str) -> Option<(Contact, bool)> {
+pub(super) fn person(s: &VaultSnapshot, id: &str) -> Option<(Contact, bool)> {
     match s.contacts.get(id) {
         Some(c) => Some((c.data.clone(), true)),
         None if s
@@ -144,6 +144,43 @@ pub fn plan_erasure(
     };
     plan.mentions = erasure::mentions(&erasure::Needles::of(&contact), &texts);
     Ok(plan)
+}
+
+/// The events of `audit` (with their places) whose values an erasure of person `id` takes out:
+/// the history of everything that was theirs (`history`) keeps who/what/when, not the values;
+/// the history of a deal or document shared with others loses only what names them, and the
+/// history of anyone else's record loses the values that mention them (a note that named them,
+/// since edited: the text it had is in the trail). The chain still verifies after.
+pub(super) fn scrubbed(
+    audit: &[AuditEvent],
+    id: &str,
+    person: &Contact,
+    history: &std::collections::BTreeSet<String>,
+) -> Vec<(usize, AuditEvent)> {
+    let needles = erasure::Needles::of(person);
+    let mentions = |c: &FieldChange| {
+        [&c.before, &c.after]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|v| needles.found_in(v).is_some()))
+    };
+    audit
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.action != Action::Erase && e.has_values())
+        .filter_map(|(i, e)| {
+            let mut e = e.clone();
+            if history.contains(&e.entity_id) {
+                e.erase_values();
+            } else if e.concerns(id) {
+                e.erase_where(|c| c.names(id) || mentions(c));
+            } else if e.changes.iter().any(&mentions) {
+                e.erase_where(mentions);
+            } else {
+                return None;
+            }
+            Some((i, e))
+        })
+        .collect()
 }
 
 /// The next revisions of the records `ids` names.
@@ -515,35 +552,7 @@ impl<R: Repository> UnlockedVault<R> {
         if let (None, Some(c)) = (&kept, &contact) {
             deletes.push(Deletion::new(id, Contact::KIND, Expect::Rev(c.rev)));
         }
-        // The history of everything that was theirs keeps who/what/when, not the values; the
-        // history of a deal or document shared with others loses only what names them, and
-        // the history of anyone else's record loses the values that mention them (a note that
-        // named them, since edited: the text it had is in the trail).
-        let needles = erasure::Needles::of(&person);
-        let mentions = |c: &FieldChange| {
-            [&c.before, &c.after]
-                .iter()
-                .any(|v| v.as_deref().is_some_and(|v| needles.found_in(v).is_some()))
-        };
-        let erased: Vec<(usize, AuditEvent)> = s
-            .audit
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.action != Action::Erase && e.has_values())
-            .filter_map(|(i, e)| {
-                let mut e = e.clone();
-                if plan.history.contains(&e.entity_id) {
-                    e.erase_values();
-                } else if e.concerns(id) {
-                    e.erase_where(|c| c.names(id) || mentions(c));
-                } else if e.changes.iter().any(&mentions) {
-                    e.erase_where(mentions);
-                } else {
-                    return None;
-                }
-                Some((i, e))
-            })
-            .collect();
+        let erased = scrubbed(&s.audit, id, &person, &plan.history);
         let changed: BTreeMap<u64, AuditEvent> =
             erased.iter().map(|(_, e)| (e.seq, e.clone())).collect();
         let rewrite_audit = resealed_items(

@@ -504,12 +504,18 @@ impl<R: Repository> UnlockedVault<R> {
             .filter_map(|id| rows.get(id).map(|r| Self::row_meta(id, r)))
             .collect();
         batch.meta.push(checkpoint);
+        let scrubbed = self.received_erasures(&mut plan, &mut batch, now)?;
         if plan.entries.is_empty() {
             self.repo.commit(batch).await?;
         } else {
             self.commit(batch, plan.entries, now).await?;
         }
         let mut inner = self.inner.borrow_mut();
+        for (i, e) in scrubbed {
+            if let Some(slot) = inner.snapshot.audit.get_mut(i) {
+                *slot = e;
+            }
+        }
         for (_, _, record) in &plan.puts {
             sync_doc::install(&mut inner.snapshot, record, false)?;
         }

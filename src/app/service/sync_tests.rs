@@ -380,3 +380,50 @@ fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
     );
     assert_eq!(sb.sync_conflicts.len(), 1);
 }
+
+/// Whether any event of `v`'s trail, as stored (unlocked afresh), holds `text` in a value.
+fn trail_holds(v: &Vault, text: &str) -> bool {
+    let s = block_on(unlock(v.repo.clone(), &pass()))
+        .unwrap()
+        .snapshot();
+    s.audit.iter().any(|e| {
+        e.changes.iter().any(|c| {
+            [&c.before, &c.after]
+                .iter()
+                .any(|x| x.as_deref().is_some_and(|x| x.contains(text)))
+        })
+    })
+}
+
+#[test]
+fn an_erasure_on_one_device_takes_her_values_out_of_the_other_devices_history() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Zuzana", "Markerová"), t(1))).unwrap();
+    let petr = block_on(a.save_contact(None, &contact("Petr", "Dvořák"), t(2))).unwrap();
+    round(&a, &server, "a", 3);
+    let b = join(&server);
+    // B's own history of her: an edit made there, and a note about her in someone else's record.
+    edit(&b, &id, 4, |d| d.phones = "601 999 888".into());
+    edit(&b, &petr, 5, |d| {
+        d.notes = "met through Zuzana Markerová".into()
+    });
+    round(&b, &server, "b", 6);
+    round(&a, &server, "a", 7);
+    assert!(trail_holds(&b, "Markerová") && trail_holds(&b, "601 999 888"));
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(10), t(10).date_naive())).unwrap();
+    round(&a, &server, "a", 11);
+    round(&b, &server, "b", 12);
+    assert!(!b.snapshot().contacts.contains_key(&id));
+    for text in ["Markerová", "601 999 888", "Zuzana"] {
+        assert!(!trail_holds(&b, text), "B's history still holds {text}");
+        assert!(!trail_holds(&a, text), "A's history still holds {text}");
+    }
+    // The trail still verifies, and everything is accounted for.
+    let again = block_on(unlock(b.repo.clone(), &pass()))
+        .unwrap()
+        .snapshot();
+    assert_eq!(again.chain, None);
+    assert!(again.findings.is_empty(), "{:?}", again.findings);
+    assert!(again.damaged.is_empty());
+}

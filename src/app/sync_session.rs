@@ -120,8 +120,9 @@ impl Session {
         // The server is asked first: nothing is kept when it refuses.
         let remote = FetchRemote::new(&url, user.trim(), &password);
         protocol::verify_peers(&remote).await?;
+        // The device keeps its id on another server: its audit chain keeps its name (#22).
         let device_id = match vault.sync_settings().await? {
-            Some(s) if s.url == url => s.device_id,
+            Some(s) if !s.device_id.is_empty() => s.device_id,
             _ => sync::new_device_id()?,
         };
         let settings = SyncSettings {

@@ -1043,6 +1043,9 @@ catalog! {
     JoinPassphraseHint => "The passphrase of the vault you sync, as on your other device.", "Heslo k synchronizovanému trezoru, stejné jako na druhém zařízení.";
     Joining => "Joining…", "Připojuje se…";
     DeletedElsewhere => "Deleted on another device while changed here: the change was kept.", "Na jiném zařízení smazáno, zde mezitím změněno: změna zůstala.";
+    AuditDevicesHeading => "Trails of your other devices", "Stopy vašich dalších zařízení";
+    AuditDevicesLead => "Each device keeps its own chain; the list below shows them all merged by time. No device can rewrite another's events: a changed one is refused.",
+        "Každé zařízení má vlastní řetězec; níže jsou všechny sloučené podle času. Žádné zařízení nemůže přepsat události jiného: změněná událost se odmítne.";
 }
 
 #[cfg(test)]

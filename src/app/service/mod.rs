@@ -32,6 +32,7 @@ mod retention;
 mod rights;
 mod settings;
 pub mod sync;
+mod sync_chains;
 mod sync_conflicts;
 pub mod sync_doc;
 mod sync_erasure;

@@ -403,6 +403,7 @@ impl<R: Repository> UnlockedVault<R> {
             })?;
             snapshot.damaged.extend(rest.damaged);
             snapshot.sync_conflicts = std::mem::take(&mut rest.sync_conflicts);
+            snapshot.peer_audit = std::mem::take(&mut rest.peer_audit);
             snapshot.audit = audit;
             snapshot.chain = chain;
             snapshot.findings = findings;
@@ -682,6 +683,13 @@ impl<R: Repository> UnlockedVault<R> {
                 open_record(&self.sealer, sealed, Format::Current)
                     .map(|r| {
                         opening.snapshot.sync_conflicts.insert(r.id.clone(), r);
+                    })
+                    .map_err(AppError::from)
+            }
+            Ok(false) if sealed.kind == super::sync_chains::CHAIN_KIND => {
+                open_record(&self.sealer, sealed, Format::Current)
+                    .map(|r| {
+                        opening.snapshot.peer_audit.insert(r.id.clone(), r);
                     })
                     .map_err(AppError::from)
             }

@@ -69,19 +69,24 @@ impl VaultSnapshot {
         list.into_iter().map(|r| r.data.clone()).collect()
     }
 
-    /// The audit events about record `id`, oldest first; a contact's include those of the
-    /// contacts merged into it (their history belongs to it now).
+    /// The audit events about record `id`, this device's and the other devices' (#22), oldest
+    /// first; a contact's include those of the contacts merged into it (their history belongs
+    /// to it now).
     pub fn history_of(&self, id: &str) -> Vec<AuditEvent> {
         let merged: &[String] = self
             .contacts
             .get(id)
             .map(|c| c.data.merged_from.as_slice())
             .unwrap_or_default();
-        self.audit
+        let mut events: Vec<AuditEvent> = self
+            .audit
             .iter()
+            .chain(self.peer_audit.values().flat_map(|p| p.data.iter()))
             .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
             .cloned()
-            .collect()
+            .collect();
+        events.sort_by_key(|e| e.at);
+        events
     }
 
     /// The privacy notice purpose `id` gives new consents (empty when it has none or is gone).

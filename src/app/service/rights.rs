@@ -311,6 +311,16 @@ impl<R: Repository> UnlockedVault<R> {
             work.batch.puts.push((self.seal(&t.record)?, t.expect));
             entries.push(t.entry());
         }
+        // The other devices' chains as held here lose the same values (#22).
+        let copies = match person(&self.inner.borrow().snapshot, id) {
+            Some((who, _)) => self.scrubbed_copies(&[(id, &who, &plan.history)])?,
+            None => Vec::new(),
+        };
+        work.batch.puts.extend(
+            copies
+                .iter()
+                .map(|(sealed, expect, _)| (sealed.clone(), *expect)),
+        );
         // Sync conflicts about them hold values of their records: they go too.
         let conflicts = self.conflicts_of(id);
         for (cid, rev) in &conflicts {
@@ -321,6 +331,7 @@ impl<R: Repository> UnlockedVault<R> {
             ));
         }
         self.commit(work.batch, entries, now).await?;
+        self.keep_copies(copies.into_iter().map(|(_, _, r)| r).collect());
         for (cid, _) in &conflicts {
             self.inner.borrow_mut().snapshot.sync_conflicts.remove(cid);
         }

@@ -112,6 +112,9 @@ pub struct Report {
     pub conflicts: usize,
     /// Documents refused (not Folio's, or altered).
     pub refused: usize,
+    /// Pieces of audit chains moved, either way (not counted in `pulled` or `pushed`).
+    #[serde(default)]
+    pub trail: usize,
     /// Where the pull got to (the changes feed's sequence), to wait on for the next change.
     #[serde(default)]
     pub since: String,
@@ -310,7 +313,9 @@ impl<R: Repository> UnlockedVault<R> {
             if !row.drop.is_empty() {
                 out.push(Change::Drop { doc: doc.clone() });
             }
-            if !row.d && !row.k.is_empty() && !present.contains(doc) {
+            // Pieces of audit chains are never deleted from here (see `sync_chains`).
+            let chain = row.k == super::sync_chains::CHAIN_KIND;
+            if !row.d && !row.k.is_empty() && !chain && !present.contains(doc) {
                 out.push(Change::Delete { doc: doc.clone() });
             }
         }
@@ -458,7 +463,11 @@ impl<R: Repository> UnlockedVault<R> {
             }
             let mut log = protocol::next_log(&rep, &session, &changes.last_seq, before.as_ref());
             let log_meta = (key.clone(), serde_json::to_string(&log).unwrap_or_default());
-            self.apply_pulled(remote, docs, rows, log_meta, report, now)
+            let own = super::sync_chains::chain_name(
+                &settings.device_id,
+                &self.inner.borrow().snapshot.audit,
+            );
+            self.apply_pulled(remote, docs, rows, (log_meta, &own), report, now)
                 .await?;
             log = protocol::record_replication_checkpoint(remote, log).await?;
             before = Some(log);
@@ -477,7 +486,7 @@ impl<R: Repository> UnlockedVault<R> {
         remote: &S,
         docs: Vec<Doc>,
         rows: &mut Rows,
-        checkpoint: (String, String),
+        (checkpoint, own_chain): ((String, String), &str),
         report: &mut Report,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
@@ -490,12 +499,25 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let mut plan = Plan::default();
         for (doc, pulled) in by_doc {
-            self.plan_doc(remote, &doc, pulled, rows, &mut plan, report, now)
-                .await?;
+            let chain = pulled.iter().any(|p| {
+                p.body
+                    .as_ref()
+                    .is_some_and(|b| b.kind == super::sync_chains::CHAIN_KIND)
+            }) || rows
+                .get(&doc)
+                .is_some_and(|r| r.k == super::sync_chains::CHAIN_KIND);
+            if chain {
+                self.plan_chain_doc(&doc, pulled, own_chain, rows, &mut plan, report)?;
+            } else {
+                self.plan_doc(remote, &doc, pulled, rows, &mut plan, report, now)
+                    .await?;
+            }
         }
+        let scrubbed = self.received_erasures(&mut plan, now)?;
         let mut batch = Batch {
             puts: plan.puts.iter().map(|(s, e, _)| (s.clone(), *e)).collect(),
             deletes: plan.deletes.iter().map(|(d, _)| d.clone()).collect(),
+            rewrite_audit: scrubbed.rewrite_audit,
             ..Batch::default()
         };
         batch.meta = plan
@@ -504,14 +526,15 @@ impl<R: Repository> UnlockedVault<R> {
             .filter_map(|id| rows.get(id).map(|r| Self::row_meta(id, r)))
             .collect();
         batch.meta.push(checkpoint);
-        let scrubbed = self.received_erasures(&mut plan, &mut batch, now)?;
-        if plan.entries.is_empty() {
+        // Anything stored moves the ledger, so it goes through the commit path even without
+        // an audit entry (a piece of another device's chain, a sync conflict).
+        if plan.entries.is_empty() && batch.puts.is_empty() && batch.deletes.is_empty() {
             self.repo.commit(batch).await?;
         } else {
             self.commit(batch, plan.entries, now).await?;
         }
         let mut inner = self.inner.borrow_mut();
-        for (i, e) in scrubbed {
+        for (i, e) in scrubbed.trail {
             if let Some(slot) = inner.snapshot.audit.get_mut(i) {
                 *slot = e;
             }
@@ -522,7 +545,15 @@ impl<R: Repository> UnlockedVault<R> {
         for (_, record) in &plan.deletes {
             sync_doc::install(&mut inner.snapshot, record, true)?;
         }
-        report.pulled += plan.puts.len() + plan.deletes.len();
+        let pieces = plan
+            .puts
+            .iter()
+            .map(|(_, _, r)| &r.kind)
+            .chain(plan.deletes.iter().map(|(_, r)| &r.kind))
+            .filter(|k| *k == super::sync_chains::CHAIN_KIND)
+            .count();
+        report.trail += pieces;
+        report.pulled += plan.puts.len() + plan.deletes.len() - pieces;
         Ok(())
     }
 
@@ -535,6 +566,12 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<(), AppError> {
         let changes = self.local_changes(rows)?;
         let mut docs: Vec<(Doc, String, Row)> = Vec::new();
+        // This device's audit chain, the pieces not yet there at their revision.
+        for w in self.own_pieces_waiting(&settings.device_id, rows)? {
+            if let Some((d, row)) = self.own_piece_doc(&w.doc, &w.id, w.range, rows.get(&w.doc))? {
+                docs.push((d, w.doc, row));
+            }
+        }
         for change in changes {
             match change {
                 Change::Put { doc, id, kind, rev } => {
@@ -586,6 +623,7 @@ impl<R: Repository> UnlockedVault<R> {
                 }
             }
         }
+        let mut sent = 0;
         for chunk in docs.chunks(BATCH) {
             let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (d, _, _) in chunk {
@@ -605,7 +643,15 @@ impl<R: Repository> UnlockedVault<R> {
                 }
                 .into());
             }
-            report.pushed += send.len();
+            let pieces = chunk
+                .iter()
+                .filter(|(d, _, row)| {
+                    row.k == super::sync_chains::CHAIN_KIND && send.iter().any(|s| s.id == d.id)
+                })
+                .count();
+            sent += send.len();
+            report.pushed += send.len() - pieces;
+            report.trail += pieces;
             let mut ids = Vec::new();
             for (_, doc, row) in chunk {
                 let mut row = row.clone();
@@ -630,7 +676,7 @@ impl<R: Repository> UnlockedVault<R> {
             .and_then(|l| l.last())
             .and_then(|s| s.0.parse::<u64>().ok())
             .unwrap_or(0)
-            + report.pushed as u64;
+            + sent as u64;
         let session = random_hex(16)?;
         let log = protocol::next_log(
             &rep,

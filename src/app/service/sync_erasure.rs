@@ -7,26 +7,27 @@ use super::error::AppError;
 use super::kinds::RecordKind;
 use super::rights::{plan_erasure, scrubbed};
 use super::sync::Plan;
+use super::sync_chains::{as_json, CHAIN_KIND};
 use super::trail::{resealed_items, Entry, Reseal};
 use super::types::UnlockedVault;
 use crate::domain::audit::{Action, AuditEvent, FieldChange};
 use crate::domain::contact::Contact;
 use crate::domain::do_not_contact::ErasedPeople;
-use crate::store::{Batch, Repository};
+use crate::store::{Repository, SealedAuditEvent};
 use chrono::{DateTime, Utc};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl<R: Repository> UnlockedVault<R> {
     /// The people a pulled batch adds to the list of erased people, their history on this
-    /// device scrubbed into `batch` (its stored items sealed anew), this batch's own entries
-    /// about them without values, and an entry saying how many events lost their values.
-    /// Returns the trail's changed events by place, for memory once committed.
+    /// device scrubbed: this device's own trail (its stored items sealed anew, returned to go
+    /// into the batch), the other devices' pieces held here and those arriving in the batch
+    /// (sealed anew into `plan`), this batch's own entries about them without values, and an
+    /// entry saying how many events lost their values.
     pub(super) fn received_erasures(
         &self,
         plan: &mut Plan,
-        batch: &mut Batch,
         now: DateTime<Utc>,
-    ) -> Result<Vec<(usize, AuditEvent)>, AppError> {
+    ) -> Result<Scrubbed, AppError> {
         let inner = self.inner.borrow();
         let s = &inner.snapshot;
         let known = s.erased_people();
@@ -41,10 +42,11 @@ impl<R: Repository> UnlockedVault<R> {
             newly.extend(list.people.into_keys().filter(|p| !known.contains(p)));
         }
         if newly.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Scrubbed::default());
         }
         let today = now.date_naive();
         let mut changed: BTreeMap<usize, AuditEvent> = BTreeMap::new();
+        let mut erasures = Vec::new();
         for who in &newly {
             // Someone this device never knew has no history here.
             let Ok(erasure) = plan_erasure(s, who, today) else {
@@ -74,16 +76,50 @@ impl<R: Repository> UnlockedVault<R> {
             let said = FieldChange::new("erased_history_events", None, Some(count.to_string()));
             plan.entries
                 .push(Entry::new(Action::Erase, Contact::KIND, who, vec![said]));
+            erasures.push((who.as_str(), person, erasure.history));
+        }
+        let asked: Vec<_> = erasures.iter().map(|(w, p, h)| (*w, p, h)).collect();
+        // Pieces arriving now, then those held here that nothing in this batch replaces.
+        for (sealed, _, record) in plan.puts.iter_mut() {
+            if record.kind != CHAIN_KIND {
+                continue;
+            }
+            if let Some((resealed, piece)) = self.scrubbed_piece(record, &asked)? {
+                *sealed = resealed;
+                *record = piece;
+            }
+        }
+        let arriving: BTreeSet<String> = plan
+            .puts
+            .iter()
+            .map(|(_, _, r)| r.id.clone())
+            .chain(plan.deletes.iter().map(|(_, r)| r.id.clone()))
+            .collect();
+        for (sealed, expect, record) in self.scrubbed_copies(&asked)? {
+            if !arriving.contains(&record.id) {
+                plan.puts.push((sealed, expect, as_json(&record)?));
+            }
         }
         let by_seq: BTreeMap<u64, AuditEvent> =
             changed.values().map(|e| (e.seq, e.clone())).collect();
-        batch.rewrite_audit.extend(resealed_items(
+        let rewrite_audit = resealed_items(
             &self.sealer,
             &s.audit,
             &inner.items,
             &by_seq,
             Reseal::NextRevision,
-        )?);
-        Ok(changed.into_iter().collect())
+        )?;
+        Ok(Scrubbed {
+            trail: changed.into_iter().collect(),
+            rewrite_audit,
+        })
     }
+}
+
+/// What a received erasure changed in this device's own trail: its events by place (for
+/// memory once committed) and its stored items sealed anew (for the batch).
+#[derive(Default)]
+pub(super) struct Scrubbed {
+    pub trail: Vec<(usize, AuditEvent)>,
+    pub rewrite_audit: Vec<SealedAuditEvent>,
 }

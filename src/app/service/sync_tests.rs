@@ -26,8 +26,15 @@ fn device_a(server: &FakeCouch) -> Vault {
     vault
 }
 
+/// The settings `v` syncs with: as the device it says it is (a joined device's own id), else
+/// as `device`.
+fn settings_of(v: &Vault, device: &str) -> SyncSettings {
+    let stored = block_on(v.sync_settings()).unwrap();
+    settings(&stored.map_or(device.to_string(), |s| s.device_id))
+}
+
 fn round(v: &Vault, server: &FakeCouch, device: &str, at: i64) -> Report {
-    block_on(v.sync_round(server, &settings(device), t(at))).unwrap()
+    block_on(v.sync_round(server, &settings_of(v, device), t(at))).unwrap()
 }
 
 fn join(server: &FakeCouch) -> Vault {
@@ -216,8 +223,8 @@ fn a_round_killed_at_any_step_resumes_without_loss_or_duplicates() {
         let id = b.snapshot().contacts.keys().next().unwrap().clone();
         edit(&b, &id, 6, |d| d.notes = "B".into());
         server.state.borrow_mut().die_after = Some(die_after);
-        let _ = block_on(a.sync_round(&server, &settings("a"), t(7)));
-        let _ = block_on(b.sync_round(&server, &settings("b"), t(8)));
+        let _ = block_on(a.sync_round(&server, &settings_of(&a, "a"), t(7)));
+        let _ = block_on(b.sync_round(&server, &settings_of(&b, "b"), t(8)));
         server.state.borrow_mut().die_after = None;
         // The tab comes back: a fresh unlock, then rounds until quiet.
         let a = block_on(unlock(a.repo.clone(), &pass())).unwrap();
@@ -236,11 +243,19 @@ fn a_round_killed_at_any_step_resumes_without_loss_or_duplicates() {
             .findings
             .is_empty());
         let (live, _) = server.counts();
+        let pieces = a.inner.borrow().items.len() + b.inner.borrow().items.len();
         assert_eq!(
             live,
-            6 + 1,
-            "no document twice, and the header (died after {die_after})"
+            6 + 1 + pieces,
+            "no document twice: the contacts, the header and each device's pieces of its \
+             audit chain (died after {die_after})"
         );
+        for v in [&a, &b] {
+            let s = v.snapshot();
+            let chains = s.peer_chains();
+            assert_eq!(chains.len(), 1, "died after {die_after}");
+            assert_eq!(chains[0].problem, None, "died after {die_after}");
+        }
     }
 }
 
@@ -381,12 +396,13 @@ fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
     assert_eq!(sb.sync_conflicts.len(), 1);
 }
 
-/// Whether any event of `v`'s trail, as stored (unlocked afresh), holds `text` in a value.
+/// Whether any event `v` holds as stored (unlocked afresh), its own or a copy of another
+/// device's, holds `text` in a value.
 fn trail_holds(v: &Vault, text: &str) -> bool {
     let s = block_on(unlock(v.repo.clone(), &pass()))
         .unwrap()
         .snapshot();
-    s.audit.iter().any(|e| {
+    s.merged_audit().iter().any(|e| {
         e.changes.iter().any(|c| {
             [&c.before, &c.after]
                 .iter()
@@ -427,3 +443,6 @@ fn an_erasure_on_one_device_takes_her_values_out_of_the_other_devices_history() 
     assert!(again.findings.is_empty(), "{:?}", again.findings);
     assert!(again.damaged.is_empty());
 }
+
+#[path = "sync_chains_tests.rs"]
+mod chains;

@@ -99,6 +99,9 @@ pub struct VaultSnapshot {
     /// Values two devices wrote differently, the ones not kept (#22; outside the list of kinds:
     /// sync's own, never exported).
     pub sync_conflicts: Records<super::sync_doc::SyncConflict>,
+    /// The other devices' audit chains as received, piece by piece (#22; sync's own, never
+    /// exported; this device's own trail is `audit`).
+    pub peer_audit: Records<Vec<AuditEvent>>,
     pub audit: Vec<AuditEvent>,
     pub chain: Option<ChainError>,
     pub damaged: Vec<Damaged>,

@@ -3,6 +3,7 @@
 
 use super::super::plural::{choose, count};
 use super::super::{format, Lang};
+use crate::domain::audit::ChainError;
 use chrono::{DateTime, Utc};
 
 /// "Last synced 1. 12. 2026 14:02".
@@ -34,5 +35,42 @@ pub fn last_error(lang: Lang, error: &str) -> String {
     match lang {
         Lang::En => format!("Last error: {error}"),
         Lang::Cs => format!("Poslední chyba: {error}"),
+    }
+}
+
+/// "Device 3f2a9c01: 42 events, the last 1. 12. 2026 14:02. The chain verifies."
+pub fn peer_chain(
+    lang: Lang,
+    chain: &str,
+    events: usize,
+    last: Option<DateTime<Utc>>,
+    problem: Option<&ChainError>,
+) -> String {
+    let device: String = chain.chars().take(8).collect();
+    let n = events as u64;
+    let last = last
+        .map(|at| format::date_time(lang, at))
+        .unwrap_or_default();
+    let state = match (lang, problem) {
+        (Lang::En, None) => "The chain verifies.".to_string(),
+        (Lang::Cs, None) => "Řetězec je neporušený.".to_string(),
+        (Lang::En, Some(p)) => format!(
+            "The chain is broken: {}.",
+            super::super::errors::chain_error(lang, p)
+        ),
+        (Lang::Cs, Some(p)) => format!(
+            "Řetězec je porušený: {}.",
+            super::super::errors::chain_error(lang, p)
+        ),
+    };
+    match lang {
+        Lang::En => format!(
+            "Device {device}: {}, the last {last}. {state}",
+            count(lang, n, "event", "events", "events")
+        ),
+        Lang::Cs => format!(
+            "Zařízení {device}: {}, poslední {last}. {state}",
+            count(lang, n, "událost", "události", "událostí")
+        ),
     }
 }

@@ -7,6 +7,7 @@ use crate::app::history::{audit_page, audit_records, AuditQuery, Names, PER_PAGE
 use crate::domain::audit::Action;
 use crate::i18n::errors::chain_error;
 use crate::i18n::phrases::history as words;
+use crate::i18n::phrases::sync as sync_words;
 use crate::i18n::Text;
 use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_ui;
@@ -33,12 +34,18 @@ pub fn AuditLogPage() -> impl IntoView {
         to: day(to.get()),
         page: page_no.get(),
     };
+    // Every device's events merged by time (this device's alone without sync).
     let page = Memo::new(move |_| {
         let q = query();
-        session
-            .data
-            .with(|d| audit_page(&d.audit, &q, PER_PAGE, local_day))
+        session.data.with(|d| {
+            if d.peer_audit.is_empty() {
+                audit_page(&d.audit, &q, PER_PAGE, local_day)
+            } else {
+                audit_page(&d.merged_audit(), &q, PER_PAGE, local_day)
+            }
+        })
     });
+    let peers = Memo::new(move |_| session.data.with(|d| d.peer_chains()));
     // The list shows its events newest first from a list held oldest first.
     let events = Signal::derive(move || {
         let mut list = page.get().events;
@@ -49,7 +56,7 @@ pub fn AuditLogPage() -> impl IntoView {
         let lang = locale.get();
         session.data.with(|d| {
             let names = Names::new(d);
-            audit_records(&d.audit, &names)
+            audit_records(&d.merged_audit(), &names)
                 .into_iter()
                 .map(|(id, r)| {
                     let label = format!(
@@ -89,6 +96,26 @@ pub fn AuditLogPage() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <Show when=move || !peers.with(Vec::is_empty)>
+                <section class="card" aria-labelledby="audit-devices" data-testid="audit-devices">
+                    <h2 id="audit-devices">{t(Text::AuditDevicesHeading)}</h2>
+                    <p class="hint">{t(Text::AuditDevicesLead)}</p>
+                    <ul class="simple-list">
+                        {move || {
+                            let lang = locale.get();
+                            peers
+                                .get()
+                                .into_iter()
+                                .map(|c| {
+                                    let broken = c.problem.is_some();
+                                    let line = sync_words::peer_chain(lang, &c.chain, c.events, c.last_at, c.problem.as_ref());
+                                    view! { <li class:danger=broken>{line}</li> }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </section>
+            </Show>
             <fieldset class="filters audit-filters">
                 <legend>{t(Text::AuditFilterLegend)}</legend>
                 <div class="field">

@@ -157,6 +157,29 @@ test('two devices: join, merge with a conflict, erasure, and only ciphertext on 
     assert.equal(await b.page.getByRole('link', { name: PERSON }).count(), 0);
   }, 120_000);
 
+  // Each device's audit trail is on the other, merged by time, verifying; none holds her values.
+  for (const [device, name] of [[a, 'a'], [b, 'b']]) {
+    await eventually(async () => {
+      await syncNow(device.page);
+      await nav(device.page, 'Audit log');
+      const others = device.page.getByTestId('audit-devices');
+      await others.getByRole('heading', { name: 'Trails of your other devices' }).waitFor({ timeout: 5_000 });
+      const lines = await others.getByRole('listitem').allInnerTexts();
+      assert.equal(lines.length, 1, 'one other device');
+      assert.match(lines[0], /^Device \w+: \d+ events, the last .*The chain verifies\.$/);
+    }, 60_000);
+    await device.page.getByTestId('chain').getByText('The hash chain verifies.').waitFor();
+    const log = await device.page.locator('main').innerText();
+    for (const value of ['601 111 111', 'notes from', 'Markerová']) {
+      assert.ok(!log.includes(value), `${name}'s audit log shows no "${value}"`);
+    }
+    await screenshot(device.page, `sync-audit-${name}`);
+  }
+  await b.page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(b.page, 'sync-audit-390');
+  assert.ok(await b.page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll at 390');
+  await b.page.setViewportSize({ width: 1280, height: 900 });
+
   // The server's side: no marker of the test data in any document, revision or change.
   const stored = await everythingStored(server.db);
   assert.ok(stored.length > 3, 'the server holds documents');

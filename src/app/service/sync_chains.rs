@@ -50,7 +50,9 @@ pub fn parse_item_id(id: &str) -> Option<(&str, u64, u64)> {
         && chain
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    (named && first >= 1 && first <= last).then_some((chain, first, last))
+    // Written as `item_id` writes it (no sign, no leading zero).
+    let canonical = range == format!("{first}-{last}");
+    (named && canonical && first >= 1 && first <= last).then_some((chain, first, last))
 }
 
 /// The revision of a piece: its number, and a digest of the events it holds (not of their
@@ -448,5 +450,49 @@ pub(super) fn install(
                 data,
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text read back as a piece's id: no panic, and only ids `item_id` could make.
+        #[test]
+        fn a_piece_id_reads_or_is_refused(text in "\\PC{0,120}") {
+            if let Some((chain, first, last)) = parse_item_id(&text) {
+                prop_assert!(first >= 1 && first <= last);
+                prop_assert_eq!(item_id(chain, first, last), text);
+            }
+        }
+
+        #[test]
+        fn a_piece_id_round_trips(device in "[0-9a-f]{1,32}", first in 1u64..1_000_000, n in 0u64..1_000) {
+            let chain = format!("{device}.0123abcd");
+            let id = item_id(&chain, first, first + n);
+            prop_assert_eq!(parse_item_id(&id), Some((chain.as_str(), first, first + n)));
+        }
+    }
+
+    #[test]
+    fn hostile_piece_ids_are_refused() {
+        for bad in [
+            "",
+            ":1-2",
+            "a.b:0-1",
+            "a.b:3-2",
+            "a.b:1-",
+            "a.b:01-2",
+            "a.b:+1-2",
+            "a.b:-1",
+            "a b:1-2",
+            "a.b:1-99999999999999999999999",
+            "ž.b:1-2",
+        ] {
+            assert_eq!(parse_item_id(bad), None, "{bad}");
+        }
+        assert_eq!(parse_item_id(&format!("{}:1-2", "a".repeat(81))), None);
     }
 }

@@ -4,6 +4,8 @@
 # Usage: ./bench.sh [--scale full|tiny] [--out file.json]   (full takes a few minutes)
 set -euo pipefail
 source "$(dirname "$0")/.ci/tools.sh"
+# The sync row talks to PouchDB Server on loopback: both builds may reach it (as the test build).
+export FOLIO_SYNC_ORIGINS="${FOLIO_SYNC_ORIGINS:-http://127.0.0.1:*}"
 cd "$FOLIO_ROOT"
 ensure_build_tools
 ensure_browser

@@ -243,15 +243,15 @@ pub async fn fetch_changed_documents<R: Remote>(
     }
 }
 
-/// One revision of one document, None when the server does not have it (a revision compacted
-/// away).
+/// One revision of one document with its history, None when the server does not have it (a
+/// revision compacted away).
 pub async fn fetch_revision<R: Remote>(
     remote: &R,
     id: &str,
     rev: &str,
 ) -> Result<Option<Doc>, SyncError> {
     let path = format!(
-        "/{}?rev={}",
+        "/{}?rev={}&revs=true",
         wire::percent_encode(id),
         wire::percent_encode(rev)
     );

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure as measureSize } from '../../.ci/size.mjs';
 import { launchBrowser, root, startServer, PASSPHRASE } from './harness.mjs';
+import { measureSync } from './bench_sync.mjs';
 
 /** Scales: S and L vaults, the bulk write size, the number of single saves, runs per figure. */
 export const SCALES = {
@@ -50,6 +51,7 @@ export const TARGETS = {
   export_L_ms: 3000,
   import_L_ms: 3000,
   memory_L_bytes: 150 * 1_000_000,
+  sync_ratio: 0.8,
 };
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -315,6 +317,7 @@ export async function runBenchmark({
           if (!(results.preview[kind].rows > 0)) throw new Error(`the ${kind} preview made no rows`);
         }
         await page.close();
+        results.L.sync = await measureSync(browser, context, server.url, log);
       } else {
         await unlocked.page.close();
         page = await benchPage(context, server.url);
@@ -373,6 +376,12 @@ export function summarise(r) {
     memory_L_bytes: r.L.memory.total_bytes,
     memory_wasm_bytes: r.L.memory.wasm_bytes,
     memory_js_heap_bytes: r.L.memory.js_heap_used_bytes,
+    sync_docs: r.L.sync.docs,
+    sync_push_L_ms: r.L.sync.push_ms,
+    sync_join_L_ms: r.L.sync.join_ms,
+    sync_pouch_L_ms: r.L.sync.pouch_ms,
+    // Throughput over the same documents: Folio's ÷ PouchDB's.
+    sync_ratio: r.L.sync.pouch_ms / r.L.sync.join_ms,
   };
 }
 
@@ -408,6 +417,10 @@ export function table(r) {
     [`  bare IndexedDB loop putting as many values (${n(s.import_L_records)}), same size`, ms(s.import_bare_L_ms), 'the limit, one transaction'],
     [`contacts import preview, CSV (${mb(s.preview_csv_bytes)}, ${n(s.preview_csv_rows)} rows)`, ms(s.preview_csv_ms), `samples: ${r.preview.csv.samples.map((x) => x.toFixed(0)).join(', ')} ms`],
     [`contacts import preview, vCard (${mb(s.preview_vcard_bytes)}, ${n(s.preview_vcard_rows)} cards)`, ms(s.preview_vcard_ms), `samples: ${r.preview.vcard.samples.map((x) => x.toFixed(0)).join(', ')} ms`],
+    [`first sync of L to a new device (join: ${n(s.sync_docs)} documents pulled and stored)`, `${ms(s.sync_join_L_ms)} (${n(Math.round(s.sync_docs / s.sync_join_L_ms * 1000))}/s)`, 'loopback PouchDB Server; Argon2id included'],
+    ['  PouchDB replicating the same database, same browser', `${ms(s.sync_pouch_L_ms)} (${n(Math.round(s.sync_docs / s.sync_pouch_L_ms * 1000))}/s)`, 'the peer'],
+    ['  Folio throughput ÷ PouchDB', `${s.sync_ratio.toFixed(2)}×`, `≥ 0.8×: ${verdict(s.sync_ratio >= TARGETS.sync_ratio)}`],
+    ['  the first push of L from the device that has it', ms(s.sync_push_L_ms), ''],
     ['memory after loading L (wasm + JS heap)', `${mb(s.memory_L_bytes)} (${mb(s.memory_wasm_bytes)} + ${mb(s.memory_js_heap_bytes)})`, `≤ 150 MB: ${verdict(s.memory_L_bytes <= TARGETS.memory_L_bytes)}`],
   ];
   const lines = [

@@ -34,6 +34,9 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
     assert.ok(results.preview[kind].rows > 100, `${kind} rows`);
     assert.equal(results.preview[kind].samples.length, plan.bulkRuns);
   }
+  // The sync row: every document the first push stored reached the new device and PouchDB.
+  assert.ok(results.L.sync.docs > plan.L.contacts + plan.L.activities, `${results.L.sync.docs} documents synced`);
+  assert.equal(results.L.sync.pouch_docs, results.L.sync.docs);
   assert.equal(results.bulk.folio[0].stored, plan.bulk);
   assert.equal(results.saves.samples.length, plan.saves);
   assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);

@@ -37,6 +37,16 @@ export async function couch(url, { method = 'GET', body, auth = ADMIN } = {}) {
   return { status: res.status, body: json };
 }
 
+/** A further members-only database `name` on the server at `base`; resolves to its address. */
+export async function createDatabase(base, name) {
+  const db = `${base}/${name}`;
+  const made = await couch(db, { method: 'PUT' });
+  if (made.status >= 300) throw new Error(`database ${name}: ${made.status}`);
+  const secured = await couch(`${db}/_security`, { method: 'PUT', body: { admins: { names: [], roles: [] }, members: { names: [USER.name], roles: [] } } });
+  if (secured.status >= 300) throw new Error(`security of ${name}: ${secured.status}`);
+  return db;
+}
+
 /** Starts the server for the app at `appOrigin`; resolves to { base, db, stop }. */
 export async function startCouch(appOrigin, dbName = 'folio-e2e') {
   const port = await freePort();

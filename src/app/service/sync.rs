@@ -91,7 +91,7 @@ pub(super) struct Row {
 }
 
 impl Row {
-    fn knows(&self, rev: &RevId) -> bool {
+    pub(super) fn knows(&self, rev: &RevId) -> bool {
         self.h.contains(rev)
             || self.drop.iter().any(|h| h.contains(rev))
             || self.seen.contains(&rev.to_string())
@@ -461,6 +461,7 @@ impl<R: Repository> UnlockedVault<R> {
             for chunk in wanted.chunks(BATCH) {
                 docs.extend(protocol::fetch_changed_documents(remote, chunk).await?);
             }
+            let docs = self.with_good_ancestors(remote, docs, rows).await?;
             let mut log = protocol::next_log(&rep, &session, &changes.last_seq, before.as_ref());
             let log_meta = (key.clone(), serde_json::to_string(&log).unwrap_or_default());
             let own = super::sync_chains::chain_name(

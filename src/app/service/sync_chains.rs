@@ -158,6 +158,22 @@ impl VaultSnapshot {
             .collect()
     }
 
+    /// The chain of another device that event `e` belongs to (None: this device's own).
+    pub fn device_of(&self, e: &AuditEvent) -> Option<&str> {
+        let own = usize::try_from(e.seq)
+            .ok()
+            .and_then(|seq| seq.checked_sub(1))
+            .and_then(|i| self.audit.get(i));
+        if own.is_some_and(|o| o.seq == e.seq && o.hash == e.hash) {
+            return None;
+        }
+        self.peer_audit.values().find_map(|p| {
+            let (chain, first, last) = parse_item_id(&p.id)?;
+            let i = usize::try_from(e.seq.checked_sub(first)?).ok()?;
+            (e.seq <= last && p.data.get(i).is_some_and(|x| x.hash == e.hash)).then_some(chain)
+        })
+    }
+
     /// Every device's events, this device's and the others' as received, in order of time.
     pub fn merged_audit(&self) -> Vec<AuditEvent> {
         if self.peer_audit.is_empty() {

@@ -52,6 +52,14 @@ fn each_devices_chain_reaches_the_other_merged_by_time_and_verifying() {
     let merged = sa.merged_audit();
     assert_eq!(merged.len(), sa.audit.len() + sb.audit.len());
     assert!(merged.windows(2).all(|w| w[0].at <= w[1].at));
+    // Each event is told by its device: A's own, the rest B's.
+    let from_b = merged.iter().filter(|e| sa.device_of(e).is_some()).count();
+    assert_eq!(from_b, sb.audit.len());
+    assert!(sa.audit.iter().all(|e| sa.device_of(e).is_none()));
+    assert!(sb
+        .audit
+        .iter()
+        .all(|e| sa.device_of(e) == Some(on_a[0].chain.as_str())));
     assert!(merged.iter().any(|e| e.changes.iter().any(|c| c
         .after
         .as_deref()

@@ -13,12 +13,71 @@ use crate::domain::audit::{self, Action};
 use crate::domain::sync_merge::{self, Side};
 use crate::store::{Deletion, Expect, Repository};
 use crate::sync::revs::{self, RevId};
+use crate::sync::wire::Doc;
 use crate::sync::{protocol, Remote};
 use crate::vault::VaultError;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+/// How far back a refused revision's history is searched for one that opens.
+const MAX_BACK: usize = 20;
+
 impl<R: Repository> UnlockedVault<R> {
+    /// The pulled documents, each refused revision followed by the newest of its ancestors
+    /// this device does not have yet that opens, while the server still has it: a revision
+    /// someone altered and stacked on good ones hides none of them.
+    pub(super) async fn with_good_ancestors<S: Remote>(
+        &self,
+        remote: &S,
+        docs: Vec<Doc>,
+        rows: &Rows,
+    ) -> Result<Vec<Doc>, AppError> {
+        let mut out = Vec::with_capacity(docs.len());
+        for d in docs {
+            let history = (!d.deleted && !self.opens(&d))
+                .then(|| d.revisions.clone())
+                .flatten();
+            let id = d.id.clone();
+            out.push(d);
+            let Some(history) = history else { continue };
+            let known = rows.get(&id);
+            for (back, hash) in history.ids.iter().enumerate().skip(1).take(MAX_BACK) {
+                let Some(n) = history.start.checked_sub(back as u64).filter(|n| *n > 0) else {
+                    break;
+                };
+                let rev = RevId {
+                    n,
+                    hash: hash.clone(),
+                };
+                if known.is_some_and(|r| r.knows(&rev)) {
+                    break;
+                }
+                match protocol::fetch_revision(remote, &id, &rev.to_string()).await? {
+                    Some(a) if a.rev == rev.to_string() && !a.deleted && self.opens(&a) => {
+                        out.push(a);
+                        break;
+                    }
+                    Some(_) => continue,
+                    None => break,
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether a pulled document opens here as what it says it is (a piece of an audit chain
+    /// is checked further when decided).
+    fn opens(&self, d: &Doc) -> bool {
+        match sync_doc::from_doc(&self.sealer, d) {
+            Ok(p) => match &p.body {
+                Some(s) if s.kind == super::sync_chains::CHAIN_KIND => true,
+                Some(s) => matches!(sync_doc::check(&self.sealer, s), Ok(Some(_))),
+                None => true,
+            },
+            Err(_) => false,
+        }
+    }
+
     /// Decides what one pulled document does here.
     #[allow(clippy::too_many_arguments)]
     pub(super) async fn plan_doc<S: Remote>(

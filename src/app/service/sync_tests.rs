@@ -446,3 +446,61 @@ fn an_erasure_on_one_device_takes_her_values_out_of_the_other_devices_history() 
 
 #[path = "sync_chains_tests.rs"]
 mod chains;
+
+#[test]
+fn an_altered_revision_stacked_on_a_good_one_does_not_hide_it() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    // A's second revision goes up; before B pulls it, someone stacks an altered third on it.
+    edit(&a, &id, 3, |d| d.notes = "the good one".into());
+    round(&a, &server, "a", 4);
+    let doc = block_on(a.doc_of("contact", &id));
+    let good = server.leaves(&doc).pop().unwrap();
+    let answer = block_on(crate::sync::Remote::send(
+        &server,
+        crate::sync::Request::get(format!("/{doc}?rev={good}")),
+    ))
+    .unwrap();
+    let mut altered: crate::sync::wire::Doc = serde_json::from_str(&answer.body).unwrap();
+    let mut bytes = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(altered.c.as_deref().unwrap())
+            .unwrap()
+    };
+    bytes[3] ^= 1;
+    altered.c = Some({
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(&bytes)
+    });
+    let parent = crate::sync::revs::RevId::parse(&good).unwrap();
+    altered.rev = format!("{}-{}", parent.n + 1, "cd".repeat(16));
+    let mut ids = vec!["cd".repeat(16)];
+    ids.extend(altered.revisions.as_ref().unwrap().ids.clone());
+    altered.revisions = Some(crate::sync::wire::Revisions {
+        start: parent.n + 1,
+        ids,
+    });
+    let body = serde_json::json!({"new_edits": false, "docs": [altered]});
+    block_on(crate::sync::Remote::send(
+        &server,
+        crate::sync::Request::with_body(crate::sync::Method::Post, "/_bulk_docs", body.to_string()),
+    ))
+    .unwrap();
+    assert_eq!(
+        server.leaves(&doc).len(),
+        1,
+        "the altered one is the only leaf"
+    );
+    let r = round(&b, &server, "b", 5);
+    assert_eq!(r.refused, 1, "the altered revision");
+    assert_eq!(b.snapshot().contacts[&id].data.notes, "the good one");
+    assert_eq!(b.snapshot().contacts[&id].rev, 2);
+    let again = block_on(unlock(b.repo.clone(), &pass()))
+        .unwrap()
+        .snapshot();
+    assert!(again.findings.is_empty(), "{:?}", again.findings);
+}

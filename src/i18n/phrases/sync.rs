@@ -38,6 +38,15 @@ pub fn last_error(lang: Lang, error: &str) -> String {
     }
 }
 
+/// " · on device 3f2a9c01": another device's event in a history.
+pub fn on_device(lang: Lang, chain: &str) -> String {
+    let device: String = chain.chars().take(8).collect();
+    match lang {
+        Lang::En => format!(" · on device {device}"),
+        Lang::Cs => format!(" · na zařízení {device}"),
+    }
+}
+
 /// "Device 3f2a9c01: 42 events, the last 1. 12. 2026 14:02. The chain verifies."
 pub fn peer_chain(
     lang: Lang,

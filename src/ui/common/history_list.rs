@@ -43,11 +43,15 @@ pub fn HistoryList(
             let names = Names::new(vault);
             list.iter()
                 .map(|e| {
-                    let title = if show_entity {
+                    let mut title = if show_entity {
                         words::event_title(lang, e, &names.record(&e.entity_kind, &e.entity_id))
                     } else {
                         phrases::action(lang, e.action).to_string()
                     };
+                    // Another device's event says which (#22).
+                    if let Some(chain) = vault.device_of(e) {
+                        title.push_str(&crate::i18n::phrases::sync::on_device(lang, chain));
+                    }
                     let rows = e
                         .changes
                         .iter()

@@ -1,0 +1,74 @@
+// The sync row of the benchmark (#22): vault L, unlocked in the benchmark's context, starts
+// syncing to PouchDB Server on 127.0.0.1 (its first push), then a fresh browser context joins it
+// (the first sync of a new device: every document pulled, opened and stored). Beside it, PouchDB
+// itself, in the same browser, replicates the same database into IndexedDB: the same documents,
+// the same sizes. Folio's throughput ÷ PouchDB's is the ratio the issue aims at (≥ 0.8).
+import { createRequire } from 'node:module';
+import { startCouch, couch, USER } from './couch.mjs';
+import { PASSPHRASE } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const LONG = 60 * 60_000;
+
+/** Measures the sync row with the vault in `context`'s IndexedDB, served at `url`. */
+export async function measureSync(browser, context, url, log) {
+  const server = await startCouch(new URL(url).origin, 'folio-bench-sync');
+  try {
+    log('Vault L: first push to PouchDB Server on 127.0.0.1…');
+    const a = await context.newPage();
+    await a.goto(url);
+    await a.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await a.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await a.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 300_000 });
+    await a.waitForFunction(() => !document.querySelector('.loading-rest'), null, { timeout: 300_000 });
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await a.getByLabel('Server address').fill(server.db);
+    await a.getByLabel('User name').fill(USER.name);
+    await a.getByLabel('Password', { exact: true }).fill(USER.password);
+    let started = performance.now();
+    await a.getByRole('button', { name: 'Start syncing' }).click();
+    await a.getByText(/Last synced/).waitFor({ timeout: LONG });
+    const push_ms = performance.now() - started;
+    await a.close();
+    const info = (await couch(server.db)).body;
+
+    log(`Vault L: a new device joins (${info.doc_count} documents)…`);
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const b = await fresh.newPage();
+    await b.goto(url);
+    await b.getByRole('button', { name: 'Join a synced vault' }).click();
+    await b.getByLabel('Server address').fill(server.db);
+    await b.getByLabel('User name').fill(USER.name);
+    await b.getByLabel('Password', { exact: true }).fill(USER.password);
+    await b.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    started = performance.now();
+    await b.getByRole('button', { name: 'Join a synced vault' }).click();
+    await b.getByRole('button', { name: 'Lock' }).waitFor({ timeout: LONG });
+    const join_ms = performance.now() - started;
+    await fresh.close();
+
+    log('PouchDB replicating the same database in the same browser…');
+    // A page of the same origin (allowed by the server's CORS) without the app's CSP, which
+    // would refuse PouchDB's script.
+    const plain = await browser.newContext({ bypassCSP: true });
+    const p = await plain.newPage();
+    await p.goto(`${url}favicon.svg`);
+    await p.addScriptTag({ path: require.resolve('pouchdb/dist/pouchdb.min.js') });
+    const pouch = await p.evaluate(async ({ db, user }) => {
+      const local = new window.PouchDB('pouch-bench');
+      const remote = new window.PouchDB(db, { auth: { username: user.name, password: user.password } });
+      const t0 = performance.now();
+      const r = await local.replicate.from(remote);
+      const ms = performance.now() - t0;
+      const docs = (await local.info()).doc_count;
+      return { ms, docs, written: r.docs_written, ok: r.ok };
+    }, { db: server.db, user: USER });
+    await plain.close();
+    if (!pouch.ok || pouch.docs !== info.doc_count) {
+      throw new Error(`PouchDB replicated ${pouch.docs} of ${info.doc_count} documents`);
+    }
+    return { docs: info.doc_count, push_ms, join_ms, pouch_ms: pouch.ms, pouch_docs: pouch.docs };
+  } finally {
+    server.stop();
+  }
+}

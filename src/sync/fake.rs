@@ -73,6 +73,10 @@ pub struct State {
     pub die_after: Option<usize>,
     pub wrong_password: bool,
     pub no_bulk_get: bool,
+    /// Answers longer than this many bytes are too large to read (as the browser's cap).
+    pub max_answer: Option<usize>,
+    /// Purges as CouchDB does (PouchDB Server answers 400, as the fake does without it).
+    pub purges: bool,
     /// The next this many changes requests answer that nothing changed (a device that pushes
     /// before it has seen another's revision).
     pub hide_changes: usize,
@@ -230,6 +234,16 @@ fn decode(text: &str) -> String {
 
 impl Remote for FakeCouch {
     async fn send(&self, request: Request) -> Result<Response, Transport> {
+        let answer = self.answer(request).await?;
+        match self.state.borrow().max_answer {
+            Some(max) if answer.body.len() > max => Err(Transport::TooLarge),
+            _ => Ok(answer),
+        }
+    }
+}
+
+impl FakeCouch {
+    async fn answer(&self, request: Request) -> Result<Response, Transport> {
         {
             let mut s = self.state.borrow_mut();
             s.requests
@@ -268,6 +282,26 @@ impl Remote for FakeCouch {
                 json!({"db_name": "fake", "update_seq": self.state.borrow().seq}),
             ),
             (Method::Get, "/_changes") => self.changes(&query),
+            (Method::Post, "/_purge") => {
+                let mut s = self.state.borrow_mut();
+                if !s.purges {
+                    return ok(400, json!({"error":"bad_request","reason":"purge"}));
+                }
+                let mut purged = serde_json::Map::new();
+                for (id, revs) in body.as_object().cloned().unwrap_or_default() {
+                    let revs: Vec<String> = serde_json::from_value(revs).unwrap_or_default();
+                    // A document whose every leaf is purged goes whole, history and all.
+                    let gone = s
+                        .docs
+                        .get(&id)
+                        .is_some_and(|t| t.leaves().iter().all(|l| revs.contains(l)));
+                    if gone {
+                        s.docs.remove(&id);
+                        purged.insert(id, json!(revs));
+                    }
+                }
+                ok(201, json!({"purge_seq": null, "purged": purged}))
+            }
             (Method::Post, "/_revs_diff") => {
                 let s = self.state.borrow();
                 let mut out = serde_json::Map::new();

@@ -9,7 +9,7 @@ use super::error::SyncError;
 use super::remote::{Method, Remote, Request, Response};
 use super::wire::{self, Changes, DbInfo, Doc, LogEntry, Rejected, ReplicationLog, Seq};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How long a live changes request is held before Folio asks again (the server may hold it
 /// forever: PouchDB Server ignores `timeout`).
@@ -178,6 +178,27 @@ pub async fn wait_for_changes<R: Remote>(remote: &R, since: &Seq) -> Result<Chan
         Err(t) => Err(t.into()),
         Ok(a) if (200..300).contains(&a.status) => understood(wire::changes(&a.body)),
         Ok(a) => Err(SyncError::from_answer(a.status, &a.body)),
+    }
+}
+
+/// Purges these revisions (deletions every device has applied) where the server can: the
+/// documents it purged, or None when it does not purge (PouchDB Server, a server that forbids
+/// it to members), which leaves old revisions to the admin's compaction.
+pub async fn purge<R: Remote>(
+    remote: &R,
+    revs: &BTreeMap<String, Vec<String>>,
+) -> Result<Option<BTreeSet<String>>, SyncError> {
+    if revs.is_empty() {
+        return Ok(Some(BTreeSet::new()));
+    }
+    let body = serde_json::to_string(revs).map_err(|_| SyncError::BadAnswer("request"))?;
+    let answer = remote
+        .send(Request::with_body(Method::Post, "/_purge", body))
+        .await?;
+    match answer.status {
+        200..=202 => understood(wire::purged(&answer.body)).map(Some),
+        400 | 401 | 403 | 404 | 405 | 501 => Ok(None),
+        status => Err(SyncError::from_answer(status, &answer.body)),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest answer Folio reads (16 MiB).
 pub const MAX_BODY: usize = 16 << 20;
@@ -187,6 +187,29 @@ pub fn revs_diff(body: &str) -> Result<BTreeMap<String, Vec<String>>, &'static s
             return Err("revision");
         }
         out.insert(id, m.missing);
+    }
+    Ok(out)
+}
+
+/// `POST /{db}/_purge`: the documents whose revisions the server purged.
+pub fn purged(body: &str) -> Result<BTreeSet<String>, &'static str> {
+    #[derive(Deserialize)]
+    struct Purged {
+        #[serde(default)]
+        purged: BTreeMap<String, Vec<String>>,
+    }
+    let raw: Purged = parse(body)?;
+    if raw.purged.len() > MAX_ENTRIES {
+        return Err("too many documents");
+    }
+    let mut out = BTreeSet::new();
+    for (id, revs) in raw.purged {
+        if !short(&id) || revs.len() > MAX_ENTRIES || revs.iter().any(|r| !short(r)) {
+            return Err("revision");
+        }
+        if !revs.is_empty() {
+            out.insert(id);
+        }
     }
     Ok(out)
 }
@@ -402,6 +425,12 @@ mod tests {
         assert!(db_info("[]").is_err());
         let huge = format!("[{}]", "0,".repeat(MAX_BODY / 2));
         assert_eq!(bulk_docs(&huge), Err("too large"));
+        assert!(purged(r#"{"purged":{"a\u0000":["1-a"]}}"#).is_err());
+        assert!(purged(&format!(r#"{{"purged":{{"{long}":["1-a"]}}}}"#)).is_err());
+        assert_eq!(
+            purged(r#"{"purge_seq":null,"purged":{"a":["2-b"],"c":[]}}"#),
+            Ok(["a".to_string()].into())
+        );
     }
 
     proptest! {
@@ -417,6 +446,7 @@ mod tests {
             let _ = db_info(&text);
             let _ = doc(&text);
             let _ = error_body(&text);
+            let _ = purged(&text);
         }
 
         #[test]

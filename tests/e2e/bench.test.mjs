@@ -36,7 +36,7 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   }
   // The sync row: every document the first push stored reached the new device and PouchDB.
   assert.ok(results.L.sync.docs > plan.L.contacts + plan.L.activities, `${results.L.sync.docs} documents synced`);
-  assert.equal(results.L.sync.pouch_docs, results.L.sync.docs);
+  assert.ok(results.L.sync.pouch_docs >= results.L.sync.docs, 'PouchDB got the same database');
   assert.equal(results.bulk.folio[0].stored, plan.bulk);
   assert.equal(results.saves.samples.length, plan.saves);
   assert.equal(results.L.search.samples.length, 'dvorakova praha'.length);

@@ -37,6 +37,7 @@ mod sync_conflicts;
 pub mod sync_doc;
 mod sync_erasure;
 mod sync_pull;
+mod sync_purge;
 #[cfg(test)]
 mod testing;
 pub mod today;

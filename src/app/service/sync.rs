@@ -88,6 +88,9 @@ pub(super) struct Row {
     /// Other leaves already seen (deletions on other branches), not fetched again.
     #[serde(default)]
     pub(super) seen: Vec<String>,
+    /// A deletion the server purged (see `sync_purge`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) purged: bool,
 }
 
 impl Row {
@@ -115,6 +118,9 @@ pub struct Report {
     /// Pieces of audit chains moved, either way (not counted in `pulled` or `pushed`).
     #[serde(default)]
     pub trail: usize,
+    /// Deletions the server purged, every device having applied them.
+    #[serde(default)]
+    pub purged: usize,
     /// Where the pull got to (the changes feed's sequence), to wait on for the next change.
     #[serde(default)]
     pub since: String,
@@ -339,6 +345,8 @@ impl<R: Repository> UnlockedVault<R> {
         self.pull(remote, settings, &mut rows, &mut report, now)
             .await?;
         self.push(remote, settings, &mut rows, &mut report).await?;
+        self.purge_applied_deletions(remote, &settings.url, &mut rows, &mut report)
+            .await?;
         let status = Status {
             last_sync: Some(now),
             report: report.clone(),
@@ -410,7 +418,7 @@ impl<R: Repository> UnlockedVault<R> {
         self.save_rows(rows, &[HEADER_DOC.to_string()]).await
     }
 
-    async fn save_rows(&self, rows: &Rows, ids: &[String]) -> Result<(), AppError> {
+    pub(super) async fn save_rows(&self, rows: &Rows, ids: &[String]) -> Result<(), AppError> {
         let meta = ids
             .iter()
             .filter_map(|id| rows.get(id).map(|r| Self::row_meta(id, r)))
@@ -458,9 +466,7 @@ impl<R: Repository> UnlockedVault<R> {
                 }
             }
             let mut docs = Vec::new();
-            for chunk in wanted.chunks(BATCH) {
-                docs.extend(protocol::fetch_changed_documents(remote, chunk).await?);
-            }
+            docs.extend(fetch_in_parts(remote, &wanted).await?);
             let docs = self.with_good_ancestors(remote, docs, rows).await?;
             let mut log = protocol::next_log(&rep, &session, &changes.last_seq, before.as_ref());
             let log_meta = (key.clone(), serde_json::to_string(&log).unwrap_or_default());
@@ -625,7 +631,7 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         let mut sent = 0;
-        for chunk in docs.chunks(BATCH) {
+        for chunk in by_size(&docs) {
             let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (d, _, _) in chunk {
                 asked.entry(d.id.clone()).or_default().push(d.rev.clone());
@@ -688,6 +694,49 @@ impl<R: Repository> UnlockedVault<R> {
         protocol::record_replication_checkpoint(remote, log).await?;
         Ok(())
     }
+}
+
+/// The most bytes of sealed items one upload carries (pieces of audit trails are large).
+const UPLOAD_BYTES: usize = 8 << 20;
+
+/// `docs` in consecutive batches of at most `BATCH` documents and about `UPLOAD_BYTES` (a
+/// larger document goes alone).
+fn by_size<T>(docs: &[(Doc, String, T)]) -> Vec<&[(Doc, String, T)]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (d, _, _)) in docs.iter().enumerate() {
+        let size = d.c.as_ref().map_or(0, String::len) + d.m.as_ref().map_or(0, String::len);
+        if i > start && (i - start == BATCH || bytes + size > UPLOAD_BYTES) {
+            out.push(&docs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < docs.len() {
+        out.push(&docs[start..]);
+    }
+    out
+}
+
+/// Fetches `wanted` in batches, halving a batch whose answer is too large to read (pieces of
+/// audit trails are large) down to one document.
+async fn fetch_in_parts<S: Remote>(
+    remote: &S,
+    wanted: &[(String, String)],
+) -> Result<Vec<Doc>, SyncError> {
+    let mut out = Vec::new();
+    let mut queue: Vec<&[(String, String)]> = wanted.chunks(BATCH).rev().collect();
+    while let Some(part) = queue.pop() {
+        match protocol::fetch_changed_documents(remote, part).await {
+            Err(SyncError::BadAnswer("too large")) if part.len() > 1 => {
+                let (first, rest) = part.split_at(part.len() / 2);
+                queue.push(rest);
+                queue.push(first);
+            }
+            answer => out.extend(answer?),
+        }
+    }
+    Ok(out)
 }
 
 /// What one pulled batch writes.

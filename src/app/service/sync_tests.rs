@@ -504,3 +504,122 @@ fn an_altered_revision_stacked_on_a_good_one_does_not_hide_it() {
         .snapshot();
     assert!(again.findings.is_empty(), "{:?}", again.findings);
 }
+
+#[test]
+fn a_deletion_every_device_has_applied_is_purged_where_the_server_purges() {
+    let server = FakeCouch::new();
+    server.state.borrow_mut().purges = true;
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Zuzana", "Markerová"), t(1))).unwrap();
+    block_on(a.save_contact(None, &contact("Petr", "Dvořák"), t(2))).unwrap();
+    round(&a, &server, "a", 3);
+    let b = join(&server);
+    let (c, _) = block_on(join_vault(
+        MemoryRepository::new(),
+        &server,
+        &pass(),
+        settings("c"),
+        t(4),
+    ))
+    .unwrap();
+    for (v, at) in [(&b, 5), (&c, 6), (&a, 7), (&b, 8), (&c, 9)] {
+        round(v, &server, "", at);
+    }
+    let doc = block_on(a.doc_of("contact", &id));
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(10), t(10).date_naive())).unwrap();
+    // While any device that held her has not applied the deletion, nobody purges it.
+    assert_eq!(round(&a, &server, "", 11).purged, 0);
+    assert_eq!(round(&b, &server, "", 12).purged, 0, "C has not applied it");
+    assert_eq!(
+        server.leaves(&doc).len(),
+        1,
+        "the deletion stays on the server"
+    );
+    assert_eq!(round(&a, &server, "", 13).purged, 0, "C has not applied it");
+    // C applies it, and sees that A and B have: it purges.
+    let r = round(&c, &server, "", 14);
+    assert!(r.purged >= 1, "{r:?}");
+    assert!(server.leaves(&doc).is_empty(), "purged, history and all");
+    // Nothing comes back from any device, and a new device never sees her.
+    for (v, at) in [(&a, 15), (&b, 16), (&c, 17)] {
+        round(v, &server, "", at);
+    }
+    assert!(server.leaves(&doc).is_empty());
+    let (d, _) = block_on(join_vault(
+        MemoryRepository::new(),
+        &server,
+        &pass(),
+        settings("d"),
+        t(18),
+    ))
+    .unwrap();
+    assert_eq!(names(&d), ["Petr Dvořák"]);
+    for v in [&a, &b, &c] {
+        assert_eq!(names(v), ["Petr Dvořák"]);
+        let again = block_on(unlock(v.repo.clone(), &pass()))
+            .unwrap()
+            .snapshot();
+        assert!(again.findings.is_empty(), "{:?}", again.findings);
+    }
+}
+
+#[test]
+fn a_server_that_does_not_purge_is_asked_once() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let id = block_on(a.save_contact(None, &contact("Jana", "Nováková"), t(1))).unwrap();
+    round(&a, &server, "a", 2);
+    block_on(a.erase_contact(&id, "done", KeepOnList::No, t(3), t(3).date_naive())).unwrap();
+    for at in 4..7 {
+        assert_eq!(round(&a, &server, "a", at).purged, 0);
+    }
+    let asked = server
+        .state
+        .borrow()
+        .requests
+        .iter()
+        .filter(|r| r.contains("_purge"))
+        .count();
+    assert_eq!(asked, 1, "PouchDB Server's 400 is remembered");
+    let doc = block_on(a.doc_of("contact", &id));
+    assert_eq!(server.leaves(&doc).len(), 1, "the deletion stays");
+}
+
+#[test]
+fn an_answer_too_large_to_read_is_asked_for_in_halves() {
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    for i in 0..30 {
+        block_on(a.save_contact(None, &contact("Jana", &format!("N{i}")), t(i))).unwrap();
+    }
+    round(&a, &server, "a", 40);
+    // Room for a few documents per answer, never for thirty.
+    server.state.borrow_mut().max_answer = Some(12_000);
+    let b = join(&server);
+    assert_eq!(names(&b).len(), 30);
+    assert_eq!(names(&b), names(&a));
+    assert_eq!(b.snapshot().peer_chains()[0].problem, None);
+}
+
+#[test]
+fn uploads_are_cut_by_size_and_count() {
+    let doc = |bytes: usize| {
+        (
+            Doc {
+                c: Some("x".repeat(bytes)),
+                ..Doc::default()
+            },
+            String::new(),
+            (),
+        )
+    };
+    let small: Vec<_> = (0..250).map(|_| doc(10)).collect();
+    let sizes: Vec<usize> = by_size(&small).iter().map(|c| c.len()).collect();
+    assert_eq!(sizes, [BATCH, BATCH, 50]);
+    let big: Vec<_> = (0..5).map(|_| doc(3 << 20)).collect();
+    let sizes: Vec<usize> = by_size(&big).iter().map(|c| c.len()).collect();
+    assert_eq!(sizes, [2, 2, 1], "about 8 MiB each");
+    let huge = vec![doc(20 << 20), doc(10)];
+    assert_eq!(by_size(&huge).len(), 2, "a larger one goes alone");
+    assert!(by_size::<()>(&[]).is_empty());
+}

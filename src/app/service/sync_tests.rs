@@ -35,6 +35,7 @@ fn join(server: &FakeCouch) -> Vault {
         MemoryRepository::new(),
         server,
         &pass(),
+        None,
         settings("b"),
         t(50),
     ))
@@ -95,6 +96,7 @@ fn a_second_device_joins_and_sees_everything() {
         repo.clone(),
         &server,
         &Passphrase::new("wrong horse battery staple"),
+        None,
         settings("c"),
         t(5),
     ));

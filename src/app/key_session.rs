@@ -22,8 +22,10 @@ pub(super) async fn open_header(
     if let Some(code) = recovery {
         return Ok(header.unlock_with(passphrase, Factor::Recovery(code))?);
     }
-    let answer = webauthn::ask(&header.key_requests()).await?;
-    Ok(header.unlock_with(passphrase, Factor::Key(&answer))?)
+    // The passphrase first: a wrong one is named before the browser asks for a key.
+    let opening = header.begin(passphrase)?;
+    let answer = webauthn::ask(&opening.key_requests()).await?;
+    Ok(opening.finish(header, Factor::Key(&answer))?)
 }
 
 impl Session {
@@ -41,9 +43,8 @@ impl Session {
                 return Err(VaultError::BadKeyName.into());
             }
             v.check_passphrase(&passphrase)?;
-            let header = v.header();
-            let exclude: Vec<Vec<u8>> = header
-                .key_requests()
+            let exclude: Vec<Vec<u8>> = v
+                .key_requests()?
                 .into_iter()
                 .map(|k| k.credential_id)
                 .collect();
@@ -87,9 +88,8 @@ impl Session {
                         .await
                 }
                 None => {
-                    let header = v.header();
-                    let request: Vec<_> = header
-                        .key_requests()
+                    let request: Vec<_> = v
+                        .key_requests()?
                         .into_iter()
                         .filter(|k| crate::vault::factors::b64(&k.credential_id) == credential_id)
                         .collect();

@@ -194,7 +194,10 @@ impl Session {
                 ),
             };
             let answer = match (&code, header.is_protected()) {
-                (None, true) => Some(crate::app::webauthn::ask(&header.key_requests()).await?),
+                (None, true) => {
+                    let opening = header.begin(&passphrase)?;
+                    Some(crate::app::webauthn::ask(&opening.key_requests()).await?)
+                }
                 _ => None,
             };
             let second = match (&code, &answer) {

@@ -297,12 +297,12 @@ fn factor_error(lang: Lang, e: &VaultError) -> String {
             "Tento trezor potřebuje i bezpečnostní klíč nebo záchranný kód. Nic se nezměnilo.",
         ),
         VaultError::UnknownSecurityKey => (
-            "That security key is not registered for this vault: use one of its keys, or the recovery code. Nothing was changed.",
-            "Tento bezpečnostní klíč pro tento trezor zaregistrovaný není: použijte některý z jeho klíčů, nebo záchranný kód. Nic se nezměnilo.",
+            "That security key does not open this vault: use one of its keys, or the recovery code. Nothing was changed.",
+            "Tento bezpečnostní klíč trezor neotevře: použijte některý z jeho klíčů, nebo záchranný kód. Nic se nezměnilo.",
         ),
         VaultError::WrongRecoveryCode => (
-            "The passphrase or the recovery code is wrong. Nothing was changed; check both and try again.",
-            "Heslo nebo záchranný kód je špatně. Nic se nezměnilo; zkontrolujte obojí a zkuste to znovu.",
+            "That recovery code does not open this vault (a newer code replaces an older one). Nothing was changed; check it and try again.",
+            "Tento záchranný kód trezor neotevře (novější kód nahrazuje starší). Nic se nezměnilo; zkontrolujte ho a zkuste to znovu.",
         ),
         VaultError::NotARecoveryCode => (
             "That is not a recovery code: it has 32 letters and digits, in 8 groups of 4. Nothing was changed.",

@@ -1,14 +1,18 @@
 //! Second factors: security keys (WebAuthn PRF) and the recovery code. Once a key is added, the
 //! data key is wrapped only under keys derived by HKDF-SHA256 from the passphrase's Argon2id
 //! output together with a key's PRF output (one wrapping per key) or with the recovery code
-//! (one wrapping): the passphrase alone opens nothing. Pure cryptography on the header; the
-//! browser's WebAuthn calls live in `app`, which hands in the PRF output as bytes. Must not
-//! import `store`, `app` or `ui`.
+//! (one wrapping): the passphrase alone opens nothing. The keys' list (credential ids, names,
+//! dates, PRF salts and their wrappings) is itself sealed under a key derived from the
+//! passphrase, so storage shows nothing about the keys; unlocking derives the passphrase's key
+//! first (`begin`), which says a wrong passphrase at once and names the keys to ask the
+//! browser for, then unwraps with the key's answer (`finish`). Pure cryptography on the
+//! header; the browser's WebAuthn calls live in `app`, which hands in the PRF output as bytes.
+//! Must not import `store`, `app` or `ui`.
 //!
 //! ```text
-//! passphrase ──Argon2id──▶ P ─┐
+//! passphrase ──Argon2id──▶ P ─┬─HKDF─▶ K_list ──seals──▶ the keys' list (ids, names, salts)
 //! key i's PRF(salt i) ────────┼─HKDF─▶ K_i ──wraps──▶ data key ──seals──▶ records
-//! recovery code ──────────────┘─HKDF─▶ K_r ──wraps──▶ data key
+//! recovery code ──────────────┴─HKDF─▶ K_r ──wraps──▶ data key
 //! ```
 
 use super::kdf::{hex_decode, hex_encode};
@@ -36,6 +40,14 @@ const KEY_WRAP_ADDRESS: Address<'static> = Address {
     id: "security-key",
     rev: 0,
 };
+const KEY_LIST_ADDRESS: Address<'static> = Address {
+    store: "meta",
+    kind: "vault-header",
+    id: "security-key-list",
+    rev: 0,
+};
+/// The largest sealed list of keys read from a header, in hex characters.
+const MAX_SEALED_LIST_CHARS: usize = 256 * 1024;
 const RECOVERY_WRAP_ADDRESS: Address<'static> = Address {
     store: "meta",
     kind: "vault-header",
@@ -55,6 +67,27 @@ pub struct KeyWrapping {
     pub prf_salt: String,
     pub nonce: String,
     pub wrapped: String,
+}
+
+/// The list of security keys, sealed under HKDF(passphrase key, "security key list").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedKeys {
+    pub nonce: String,
+    pub sealed: String,
+}
+
+/// A protected vault's header opened with the passphrase: the passphrase's key and the keys'
+/// list, ready for a key's answer or the recovery code. The key is wiped on drop.
+pub struct Opening {
+    kek: Key,
+    keys: Vec<KeyWrapping>,
+}
+
+impl std::fmt::Debug for Opening {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Opening(…)")
+    }
 }
 
 /// The data key wrapped for the recovery code.
@@ -279,10 +312,112 @@ fn unwrap_under(
     Ok(Key::from_bytes(bytes))
 }
 
+/// HKDF-SHA256 of the passphrase's key alone, for sealing the keys' list.
+fn list_key(passphrase_key: &Key) -> Key {
+    let mut okm = Zeroizing::new([0u8; 32]);
+    let _ = hkdf::Hkdf::<sha2::Sha256>::new(Some(b"folio vault factors"), passphrase_key.expose())
+        .expand(b"folio security key list v1", okm.as_mut());
+    Key::from_bytes(*okm)
+}
+
+/// Checks a list of keys opened from a header (it is not trusted).
+fn check_list(keys: &[KeyWrapping]) -> Result<(), VaultError> {
+    let bad = |why: &str| Err(VaultError::BadHeader(why.into()));
+    if keys.is_empty() || keys.len() > MAX_SECURITY_KEYS {
+        return bad("the list of security keys is empty or too long");
+    }
+    for k in keys {
+        if k.name.chars().count() > MAX_KEY_NAME_CHARS {
+            return bad("a security key's name is too long");
+        }
+        match unb64(&k.credential_id) {
+            Some(id) if !id.is_empty() && id.len() <= MAX_CREDENTIAL_ID_BYTES => {}
+            _ => return bad("a security key's id is damaged"),
+        }
+        if unb64(&k.prf_salt).map(|s| s.len()) != Some(32) {
+            return bad("a security key's salt is damaged");
+        }
+    }
+    Ok(())
+}
+
+impl Opening {
+    /// What the browser needs to ask for any of the vault's keys.
+    pub fn key_requests(&self) -> Vec<KeyRequest> {
+        requests(&self.keys)
+    }
+
+    /// Unwraps the data key with a key's answer or the recovery code. A key that is not one of
+    /// this vault's, or answers wrongly, is `UnknownSecurityKey`; a wrong code is
+    /// `WrongRecoveryCode` (the passphrase was checked already).
+    pub fn finish(self, header: &VaultHeader, factor: Factor<'_>) -> Result<Sealer, VaultError> {
+        let data_key = open_factor(header, &self.keys, &self.kek, &factor)?;
+        Ok(Sealer::new(data_key).remembering(self.kek))
+    }
+}
+
+fn requests(keys: &[KeyWrapping]) -> Vec<KeyRequest> {
+    keys.iter()
+        .filter_map(|k| {
+            Some(KeyRequest {
+                credential_id: unb64(&k.credential_id)?,
+                prf_salt: unb64(&k.prf_salt)?,
+            })
+        })
+        .collect()
+}
+
+fn infos(keys: &[KeyWrapping]) -> Vec<KeyInfo> {
+    keys.iter()
+        .map(|k| KeyInfo {
+            credential_id: k.credential_id.clone(),
+            name: k.name.clone(),
+            added: k.added,
+        })
+        .collect()
+}
+
+/// Unwraps the data key from the wrapping `factor` names, with the passphrase's key `kek`.
+fn open_factor(
+    header: &VaultHeader,
+    keys: &[KeyWrapping],
+    kek: &Key,
+    factor: &Factor<'_>,
+) -> Result<Key, VaultError> {
+    let (nonce, wrapped, address, wrong) = match factor {
+        Factor::Key(answer) => {
+            let id = b64(&answer.credential_id);
+            let k = keys
+                .iter()
+                .find(|k| k.credential_id == id)
+                .ok_or(VaultError::UnknownSecurityKey)?;
+            (
+                k.nonce.as_str(),
+                k.wrapped.as_str(),
+                KEY_WRAP_ADDRESS,
+                VaultError::UnknownSecurityKey,
+            )
+        }
+        Factor::Recovery(_) => {
+            let r = header
+                .recovery
+                .as_ref()
+                .ok_or(VaultError::WrongRecoveryCode)?;
+            (
+                r.nonce.as_str(),
+                r.wrapped.as_str(),
+                RECOVERY_WRAP_ADDRESS,
+                VaultError::WrongRecoveryCode,
+            )
+        }
+    };
+    unwrap_under(&factor_key(kek, factor), address, nonce, wrapped, wrong)
+}
+
 impl VaultHeader {
     /// Whether security keys protect this vault (the passphrase alone opens nothing).
     pub fn is_protected(&self) -> bool {
-        !self.security_keys.is_empty()
+        self.security_keys.is_some()
     }
 
     /// Whether a recovery code can open this vault (with the passphrase).
@@ -290,115 +425,111 @@ impl VaultHeader {
         self.recovery.is_some()
     }
 
-    /// The registered keys, as Settings lists them.
-    pub fn key_list(&self) -> Vec<KeyInfo> {
-        self.security_keys
-            .iter()
-            .map(|k| KeyInfo {
-                credential_id: k.credential_id.clone(),
-                name: k.name.clone(),
-                added: k.added,
-            })
-            .collect()
+    /// The keys' list, opened with the passphrase's key (empty when no key protects the vault).
+    /// A key that does not open it means a wrong passphrase.
+    fn open_keys(&self, kek: &Key) -> Result<Vec<KeyWrapping>, VaultError> {
+        let Some(sealed) = &self.security_keys else {
+            return Ok(Vec::new());
+        };
+        let nonce: [u8; 12] = hex_decode(&sealed.nonce)
+            .and_then(|n| n.try_into().ok())
+            .ok_or_else(|| VaultError::BadHeader("the key list's nonce is damaged".into()))?;
+        let ciphertext = hex_decode(&sealed.sealed)
+            .ok_or_else(|| VaultError::BadHeader("the key list is damaged".into()))?;
+        let plain = open_parts(
+            &list_key(kek),
+            KEY_LIST_ADDRESS,
+            &nonce,
+            &ciphertext,
+            FORMAT_VERSION,
+        )
+        .map_err(|e| match e {
+            VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
+            other => other,
+        })?;
+        let keys: Vec<KeyWrapping> = plain
+            .to_json()
+            .map_err(|_| VaultError::BadHeader("the key list cannot be read".into()))?;
+        check_list(&keys)?;
+        Ok(keys)
     }
 
-    /// Which factors protect this vault.
-    pub fn protection(&self) -> Protection {
+    /// This header with `keys` sealed as its list (none: no key protects it).
+    fn with_keys(&self, kek: &Key, keys: &[KeyWrapping]) -> Result<Self, VaultError> {
+        let mut header = self.clone();
+        header.security_keys = if keys.is_empty() {
+            None
+        } else {
+            let sealed = seal(
+                &list_key(kek),
+                KEY_LIST_ADDRESS,
+                &Plaintext::from_json(keys)?,
+            )?;
+            Some(SealedKeys {
+                nonce: hex_encode(&sealed.nonce),
+                sealed: hex_encode(&sealed.ciphertext),
+            })
+        };
+        Ok(header)
+    }
+
+    /// Which factors protect this vault, as the open vault (whose sealer remembers the
+    /// passphrase's key) shows them.
+    pub fn protection(&self, sealer: &Sealer) -> Protection {
+        let keys = sealer
+            .with_both(|_, kek| self.open_keys(kek))
+            .unwrap_or_default();
         Protection {
-            keys: self.key_list(),
+            keys: infos(&keys),
             recovery_code: self.has_recovery_code(),
         }
     }
 
-    /// What the browser needs to ask for any registered key at unlock.
-    pub fn key_requests(&self) -> Vec<KeyRequest> {
-        self.security_keys
-            .iter()
-            .filter_map(|k| {
-                Some(KeyRequest {
-                    credential_id: unb64(&k.credential_id)?,
-                    prf_salt: unb64(&k.prf_salt)?,
-                })
-            })
-            .collect()
+    /// What the browser needs to ask for the open vault's keys.
+    pub fn key_requests(&self, sealer: &Sealer) -> Result<Vec<KeyRequest>, VaultError> {
+        sealer.with_both(|_, kek| Ok(requests(&self.open_keys(kek)?)))
     }
 
-    /// The wrappings are within bounds and readable (a header from sync or storage is not
-    /// trusted).
+    /// The sealed parts are within bounds (a header from sync or storage is not trusted).
     pub(super) fn check_factors(&self) -> Result<(), VaultError> {
-        let bad = |why: &str| Err(VaultError::BadHeader(why.into()));
-        if self.security_keys.len() > MAX_SECURITY_KEYS {
-            return bad("too many security keys");
-        }
-        for k in &self.security_keys {
-            if k.name.chars().count() > MAX_KEY_NAME_CHARS {
-                return bad("a security key's name is too long");
+        if let Some(sealed) = &self.security_keys {
+            if sealed.sealed.len() > MAX_SEALED_LIST_CHARS {
+                return Err(VaultError::BadHeader("the key list is too long".into()));
             }
-            match unb64(&k.credential_id) {
-                Some(id) if !id.is_empty() && id.len() <= MAX_CREDENTIAL_ID_BYTES => {}
-                _ => return bad("a security key's id is damaged"),
+            if self.recovery.is_none() {
+                return Err(VaultError::BadHeader(
+                    "the recovery code's wrapping is missing".into(),
+                ));
             }
-            if unb64(&k.prf_salt).map(|s| s.len()) != Some(32) {
-                return bad("a security key's salt is damaged");
-            }
-        }
-        if self.is_protected() && self.recovery.is_none() {
-            return bad("the recovery code's wrapping is missing");
         }
         Ok(())
     }
 
-    /// Unlocks with the passphrase and a second factor. A key not registered here says so; a
-    /// registered key that does not open means the passphrase is wrong (a key always answers
-    /// the same); a recovery code that does not open means the passphrase or the code is.
+    /// The first step of unlocking a protected vault: derives the passphrase's key and opens
+    /// the keys' list (a wrong passphrase says so here, before any key is asked for).
+    pub fn begin(&self, passphrase: &Passphrase) -> Result<Opening, VaultError> {
+        if self.format > super::header::HEADER_FORMAT {
+            return Err(VaultError::UnsupportedFormat(self.format));
+        }
+        if !self.is_protected() {
+            return Err(VaultError::NoSecurityKeys);
+        }
+        let kek = self.kdf.derive(passphrase)?;
+        let keys = self.open_keys(&kek)?;
+        Ok(Opening { kek, keys })
+    }
+
+    /// Unlocks with the passphrase and a second factor (`begin` then `finish`); a vault without
+    /// keys opens with the passphrase alone.
     pub fn unlock_with(
         &self,
         passphrase: &Passphrase,
         factor: Factor<'_>,
     ) -> Result<Sealer, VaultError> {
-        if self.format > super::header::HEADER_FORMAT {
-            return Err(VaultError::UnsupportedFormat(self.format));
-        }
         if !self.is_protected() {
             return self.unlock(passphrase);
         }
-        // Which wrapping, before the slow derivation: an unknown key costs nothing.
-        let wrapping = self.wrapping_for(&factor)?;
-        let kek = self.kdf.derive(passphrase)?;
-        let data_key = self.open_wrapping(&kek, &factor, wrapping)?;
-        Ok(Sealer::new(data_key).remembering(kek))
-    }
-
-    fn wrapping_for(&self, factor: &Factor<'_>) -> Result<(&str, &str), VaultError> {
-        match factor {
-            Factor::Key(answer) => {
-                let id = b64(&answer.credential_id);
-                self.security_keys
-                    .iter()
-                    .find(|k| k.credential_id == id)
-                    .map(|k| (k.nonce.as_str(), k.wrapped.as_str()))
-                    .ok_or(VaultError::UnknownSecurityKey)
-            }
-            Factor::Recovery(_) => self
-                .recovery
-                .as_ref()
-                .map(|r| (r.nonce.as_str(), r.wrapped.as_str()))
-                .ok_or(VaultError::WrongRecoveryCode),
-        }
-    }
-
-    fn open_wrapping(
-        &self,
-        kek: &Key,
-        factor: &Factor<'_>,
-        (nonce, wrapped): (&str, &str),
-    ) -> Result<Key, VaultError> {
-        let key = factor_key(kek, factor);
-        let (address, wrong) = match factor {
-            Factor::Key(_) => (KEY_WRAP_ADDRESS, VaultError::WrongPassphrase),
-            Factor::Recovery(_) => (RECOVERY_WRAP_ADDRESS, VaultError::WrongRecoveryCode),
-        };
-        unwrap_under(&key, address, nonce, wrapped, wrong)
+        self.begin(passphrase)?.finish(self, factor)
     }
 
     /// The passphrase typed again is the one this vault was unlocked with.
@@ -431,35 +562,36 @@ impl VaultHeader {
         if name.is_empty() || name.chars().count() > MAX_KEY_NAME_CHARS {
             return Err(VaultError::BadKeyName);
         }
-        if self.security_keys.len() >= MAX_SECURITY_KEYS {
-            return Err(VaultError::TooManySecurityKeys);
-        }
-        let id = b64(&new.answer.credential_id);
-        if new.answer.credential_id.is_empty()
-            || new.answer.credential_id.len() > MAX_CREDENTIAL_ID_BYTES
-            || self.security_keys.iter().any(|k| k.credential_id == id)
-        {
-            return Err(VaultError::KeyAlreadyAdded);
-        }
         self.check_passphrase(sealer, passphrase)?;
-        let mut header = self.clone();
-        let code = sealer.with_both(|data_key, kek| {
+        let (mut header, code) = sealer.with_both(|data_key, kek| {
+            let mut keys = self.open_keys(kek)?;
+            if keys.len() >= MAX_SECURITY_KEYS {
+                return Err(VaultError::TooManySecurityKeys);
+            }
+            let id = b64(&new.answer.credential_id);
+            if new.answer.credential_id.is_empty()
+                || new.answer.credential_id.len() > MAX_CREDENTIAL_ID_BYTES
+                || keys.iter().any(|k| k.credential_id == id)
+            {
+                return Err(VaultError::KeyAlreadyAdded);
+            }
             let wrap_key = factor_key(kek, &Factor::Key(new.answer));
             let (nonce, wrapped) = wrap_under(&wrap_key, KEY_WRAP_ADDRESS, data_key)?;
-            header.security_keys.push(KeyWrapping {
-                credential_id: id.clone(),
+            keys.push(KeyWrapping {
+                credential_id: id,
                 name: name.to_string(),
                 added: now,
                 prf_salt: b64(new.prf_salt),
                 nonce,
                 wrapped,
             });
+            let mut header = self.with_keys(kek, &keys)?;
             if header.recovery.is_some() {
-                return Ok(None);
+                return Ok((header, None));
             }
             let code = RecoveryCode::random()?;
             header.recovery = Some(recovery_wrapping(kek, data_key, &code, now)?);
-            Ok(Some(code))
+            Ok((header, Some(code)))
         })?;
         header.wrapped_key.clear();
         header.wrapped_key_nonce.clear();
@@ -496,11 +628,9 @@ impl VaultHeader {
         passphrase: &Passphrase,
         proof: Factor<'_>,
     ) -> Result<Self, VaultError> {
-        let Some(index) = self
-            .security_keys
-            .iter()
-            .position(|k| k.credential_id == credential_id)
-        else {
+        let kek = self.kdf.derive(passphrase)?;
+        let mut keys = self.open_keys(&kek)?;
+        let Some(index) = keys.iter().position(|k| k.credential_id == credential_id) else {
             return Err(VaultError::UnknownSecurityKey);
         };
         if let Factor::Key(answer) = &proof {
@@ -508,23 +638,20 @@ impl VaultHeader {
                 return Err(VaultError::UnknownSecurityKey);
             }
         }
-        let wrapping = self.wrapping_for(&proof)?;
-        let kek = self.kdf.derive(passphrase)?;
-        let opened = self.open_wrapping(&kek, &proof, wrapping)?;
-        let mut header = self.clone();
-        header.security_keys.remove(index);
+        let opened = open_factor(self, &keys, &kek, &proof)?;
+        keys.remove(index);
         sealer.with_key(|data_key| {
             if *data_key != opened {
                 return Err(VaultError::BadHeader(
                     "a wrapping holds another vault's key".into(),
                 ));
             }
-            if header.security_keys.is_empty() {
-                header = VaultHeader::wrap(data_key, &kek, self.kdf.clone())?;
+            if keys.is_empty() {
+                VaultHeader::wrap(data_key, &kek, self.kdf.clone())
+            } else {
+                self.with_keys(&kek, &keys)
             }
-            Ok(())
-        })?;
-        Ok(header)
+        })
     }
 }
 

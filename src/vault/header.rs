@@ -32,9 +32,11 @@ pub struct VaultHeader {
     pub wrapped_key_nonce: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub wrapped_key: String,
-    /// The data key wrapped once per security key, under HKDF(passphrase key, its PRF output).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub security_keys: Vec<super::factors::KeyWrapping>,
+    /// The security keys (credential id, name, date added, PRF salt, and the data key wrapped
+    /// under HKDF(passphrase key, its PRF output)), sealed as one list under a key derived from
+    /// the passphrase: nothing about the keys is readable without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_keys: Option<super::factors::SealedKeys>,
     /// The data key wrapped under HKDF(passphrase key, the recovery code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery: Option<super::factors::RecoveryWrapping>,
@@ -61,7 +63,7 @@ impl VaultHeader {
             kdf,
             wrapped_key_nonce: hex_encode(&sealed.nonce),
             wrapped_key: hex_encode(&sealed.ciphertext),
-            security_keys: Vec::new(),
+            security_keys: None,
             recovery: None,
         })
     }

@@ -13,7 +13,9 @@ pub mod seal;
 pub mod sealer;
 pub mod strength;
 
-pub use factors::{Factor, KeyAnswer, KeyInfo, KeyRequest, NewKey, Protection, RecoveryCode};
+pub use factors::{
+    Factor, KeyAnswer, KeyInfo, KeyRequest, NewKey, Opening, Protection, RecoveryCode,
+};
 pub use header::VaultHeader;
 pub use kdf::{KdfBound, KdfParams};
 pub use keys::Key;
@@ -48,11 +50,11 @@ pub enum VaultError {
     /// Security keys protect this vault: the passphrase alone opens nothing.
     #[error("this vault also needs its security key or the recovery code")]
     SecondFactorNeeded,
-    /// The key that answered is not one registered for this vault.
-    #[error("this security key is not registered for this vault")]
+    /// The key that answered is not one registered for this vault (or answered wrongly).
+    #[error("this security key does not open this vault")]
     UnknownSecurityKey,
-    /// The passphrase or the recovery code is wrong (the two cannot be told apart).
-    #[error("wrong passphrase or recovery code")]
+    /// The recovery code does not open the vault (the passphrase was right).
+    #[error("wrong recovery code")]
     WrongRecoveryCode,
     /// What was typed is not a recovery code (wrong length or characters).
     #[error("that is not a recovery code (it has 32 letters and digits in groups of 4)")]

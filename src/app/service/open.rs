@@ -58,7 +58,7 @@ pub(super) async fn create_with<R: Repository>(
     let vault_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
     let meta = vec![(HEADER_KEY.to_string(), header.to_json())];
     let kdf = header.kdf.clone();
-    let protection = header.protection();
+    let protection = header.protection(&sealer);
     let vault = UnlockedVault {
         repo,
         sealer,
@@ -270,7 +270,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let mut inner = self.inner.borrow_mut();
         snapshot.kdf = Some(inner.header.kdf.clone());
-        snapshot.protection = inner.header.protection();
+        snapshot.protection = inner.header.protection(&self.sealer);
         inner.head_state = state;
         inner.first_seen = first_seen;
         match head {

@@ -45,7 +45,8 @@ impl<R: Repository> UnlockedVault<R> {
             let inner = self.inner.borrow();
             let name = inner
                 .header
-                .key_list()
+                .protection(&self.sealer)
+                .keys
                 .into_iter()
                 .find(|k| k.credential_id == credential_id)
                 .map(|k| k.name)
@@ -85,6 +86,11 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(inner.header.check_passphrase(&self.sealer, passphrase)?)
     }
 
+    /// What the browser needs to ask for this vault's keys.
+    pub fn key_requests(&self) -> Result<Vec<crate::vault::KeyRequest>, AppError> {
+        Ok(self.inner.borrow().header.key_requests(&self.sealer)?)
+    }
+
     /// The header as this vault holds it (what sync sends).
     pub fn header(&self) -> VaultHeader {
         self.inner.borrow().header.clone()
@@ -104,7 +110,7 @@ impl<R: Repository> UnlockedVault<R> {
         let entry = Entry::new(action, "vault", "security-key", changes);
         self.commit(batch, vec![entry], now).await?;
         let mut inner = self.inner.borrow_mut();
-        inner.snapshot.protection = header.protection();
+        inner.snapshot.protection = header.protection(&self.sealer);
         inner.header = header;
         Ok(())
     }

@@ -19,6 +19,8 @@ fn answer(id: u8, salt: &[u8]) -> KeyAnswer {
 /// The answer of key `id` to the salt the header recorded for it.
 fn answer_for(header: &VaultHeader, id: u8) -> KeyAnswer {
     let salt = header
+        .begin(&pass())
+        .unwrap()
         .key_requests()
         .into_iter()
         .find(|r| r.credential_id == vec![id; 20])

@@ -9,16 +9,21 @@
 // sideways at 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSiteAndBrowser, openPage, screenshot, createVault, dumpIndexedDb, PASSPHRASE } from './harness.mjs';
+import { join } from 'node:path';
+import { useSiteAndBrowser, openPage, screenshot, createVault, dumpIndexedDb, PASSPHRASE, artifacts } from './harness.mjs';
+
 
 const site = useSiteAndBrowser({ before, after });
 const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
-async function atBothWidths(page, name) {
+/** Full-page screenshots at 1280 and 390 px (and of `part` alone, to be read at full size). */
+async function atBothWidths(page, name, part) {
   await screenshot(page, `${name}-1280`);
+  if (part) await part.screenshot({ path: join(artifacts, `${name}-part-1280.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), `${name}: no sideways scroll at 390 px`);
   await screenshot(page, `${name}-390`);
+  if (part) await part.screenshot({ path: join(artifacts, `${name}-part-390.png`) });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -84,11 +89,11 @@ test('a security key and a recovery code protect the vault with the passphrase',
   assert.equal(credentials.length, 1);
   const credentialId = credentials[0].credentialId;
   await section.getByRole('region', { name: 'Your recovery code' }).scrollIntoViewIfNeeded();
-  await atBothWidths(page, 'security-key-recovery-code');
+  await atBothWidths(page, 'security-key-recovery-code', section);
   await section.getByRole('button', { name: 'I have kept it' }).click();
   assert.equal(await section.getByTestId('recovery-code').count(), 0, 'the code is shown once');
   await section.scrollIntoViewIfNeeded();
-  await atBothWidths(page, 'security-key-settings');
+  await atBothWidths(page, 'security-key-settings', section);
 
   // About says which factors protect the vault; the backup page says the backup is not tied.
   await nav(page, 'About this vault');
@@ -105,29 +110,31 @@ test('a security key and a recovery code protect the vault with the passphrase',
   }
 
   // Lock. The passphrase and the key open it.
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByText('After the passphrase, your browser asks for your security key.').waitFor();
   await tryUnlock(page);
-  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 60_000 });
 
   // Lock, and the authenticator is gone: the passphrase alone opens nothing.
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
   const other = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...authenticator, hasResidentKey: false } });
   await tryUnlock(page);
-  await page.getByRole('alert').waitFor({ timeout: 150_000 });
-  assert.match(await page.getByRole('alert').textContent(), /security key/i);
-  assert.equal(await page.getByRole('button', { name: 'Lock' }).count(), 0, 'still locked');
+  const refused = page.locator('.form-error[role=alert]');
+  await refused.waitFor({ timeout: 150_000 });
+  await screenshot(page, 'security-key-no-key');
+  assert.match(await refused.textContent(), /security key/i);
+  assert.equal(await page.getByRole('button', { name: 'Lock', exact: true }).count(), 0, 'still locked');
   await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: other.authenticatorId });
 
   // A wrong recovery code changes nothing; the right one opens.
   const wrong = code.startsWith('0') ? '1' + code.slice(1) : '0' + code.slice(1);
   await tryUnlock(page, { recovery: wrong });
   await page.getByRole('alert').filter({ hasText: 'That recovery code does not open this vault' }).waitFor({ timeout: 30_000 });
-  assert.equal(await page.getByRole('button', { name: 'Lock' }).count(), 0, 'still locked');
-  await screenshot(page, 'security-key-unlock-1280');
+  assert.equal(await page.getByRole('button', { name: 'Lock', exact: true }).count(), 0, 'still locked');
+  await atBothWidths(page, 'security-key-unlock');
   await tryUnlock(page, { recovery: code.toLowerCase() });
-  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 30_000 });
 
   assert.deepEqual(problems().filter((p) => !/NotAllowedError|security key/i.test(p)), []);
   assert.deepEqual(foreignRequests(), []);
@@ -152,9 +159,9 @@ test('removing the last key needs the key again, and the passphrase alone opens 
   await section.getByRole('button', { name: 'I have kept it' }).click();
 
   // Lock; the passphrase and the key open it.
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await tryUnlock(page);
-  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 60_000 });
   await atBothWidths(page, 'security-key-unlocked');
 
   // Removing the key: the passphrase and the key; then the passphrase alone opens again.
@@ -165,11 +172,11 @@ test('removing the last key needs the key again, and the passphrase alone opens 
   await section.getByRole('button', { name: 'Remove the key' }).click();
   await section.getByText('The key was removed.').waitFor({ timeout: 60_000 });
   await section.getByText('No security key yet').waitFor();
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Unlock your vault' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Use a recovery code' }).count(), 0);
   await tryUnlock(page);
-  await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 30_000 });
 
   assert.deepEqual(problems(), []);
   assert.deepEqual(foreignRequests(), []);

@@ -58,7 +58,14 @@ pub fn SecurityKeySetting() -> impl IntoView {
                     code.set(shown);
                 }
             }
-            Err(e) => failure.set(Some(e)),
+            Err(e) => {
+                // The key or browser turned out unable to do PRF: offer adding no more.
+                if e == AppError::SecurityKey(crate::app::KeyError::NoPrf) {
+                    support.set(Some(Support::NoPrf));
+                    open.set(Open::Nothing);
+                }
+                failure.set(Some(e));
+            }
         }
         passphrase.set(String::new());
         working.set(false);

@@ -7,7 +7,9 @@
 //!   erasure takes, retention holds, the audit chain). Pure: no browser, storage or key; time
 //!   and locale are passed in.
 //! - `vault`: all cryptography. Argon2id, the wrapped data key, AES-256-GCM sealing to an
-//!   address, encrypted backups. An unlocked vault's key lives only inside a `vault::Sealer`.
+//!   address, encrypted backups, and second factors (`vault::factors`: the data key wrapped per
+//!   security key under HKDF of the Argon2id output and the key's WebAuthn PRF output, and under
+//!   a recovery code). An unlocked vault's key lives only inside a `vault::Sealer`.
 //!   Also the rule for a new passphrase: `vault::strength` estimates how guessable it is.
 //! - `store`: where sealed bytes live, behind the `Repository` trait: IndexedDB (rexie) in the
 //!   browser, memory in native tests; storage durability and the one-writer lock. It cannot
@@ -19,6 +21,7 @@
 //!   records the audit events, seals with the `Sealer` and commits one `store` transaction;
 //!   `app::session` is the vault's life in the browser (unlock, lock, tabs, the write door);
 //!   `app::service::today` computes Home's lists (the day's work, the first-run checklist);
+//!   `app::webauthn` asks the browser for a security key (the only WebAuthn caller);
 //!   plus the clock, the idle lock and the few LocalStorage preferences.
 //! - `i18n`: every text in English and Czech, plurals, locale formatting, and the one place
 //!   errors are worded for the user.

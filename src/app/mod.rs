@@ -12,5 +12,6 @@ pub mod preferences;
 pub mod release;
 pub mod service;
 pub mod session;
+pub mod webauthn;
 
-pub use service::{AppError, Damaged, OpenRecord, UnlockedVault, VaultSnapshot};
+pub use service::{AppError, Damaged, KeyError, OpenRecord, UnlockedVault, VaultSnapshot};

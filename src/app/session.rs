@@ -4,6 +4,8 @@
 //! reminder, a merge's choice of fields, an import's progress). Locking drops the data key and
 //! every decrypted value. Must not import `ui`.
 
+#[path = "key_session.rs"]
+mod key_session;
 #[path = "sync_session.rs"]
 mod sync_session;
 pub use sync_session::{origin_allowed, SyncState};
@@ -120,6 +122,8 @@ pub struct Session {
     pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
     /// Sync with a CouchDB server (#22).
     pub sync: SyncState,
+    /// Security keys protect the vault: unlock asks for one, or the recovery code (#24).
+    pub key_protected: RwSignal<bool>,
     vault: StoredValue<Option<Vault>, LocalStorage>,
     writer: StoredValue<Option<WriterLock>, LocalStorage>,
     /// Bumped on every lock, so an operation that finishes after a lock cannot unlock again.
@@ -143,6 +147,7 @@ impl Session {
             last_unlock: RwSignal::new(None),
             last_export: RwSignal::new(preferences::last_export()),
             sync: SyncState::new(),
+            key_protected: RwSignal::new(false),
             vault,
             writer: StoredValue::new_local(None),
             generation: StoredValue::new(0),
@@ -165,6 +170,9 @@ impl Session {
                 Err(e) => self.phase.set(Phase::Unavailable(e.into())),
                 Ok(repo) => match service::vault_exists(&repo).await {
                     Ok(true) => {
+                        if let Ok(header) = service::read_header(&repo).await {
+                            self.key_protected.set(header.is_protected());
+                        }
                         self.notice.set(None);
                         self.phase.set(Phase::Locked)
                     }
@@ -299,8 +307,27 @@ impl Session {
         restored.map(Some)
     }
 
-    /// Unlocks the vault. Returns Ok(false) when another tab holds it open.
+    /// Unlocks the vault (asking the browser for a security key when the vault has any).
+    /// Returns Ok(false) when another tab holds it open.
     pub async fn unlock(self, passphrase: Passphrase, take_over: bool) -> Result<bool, AppError> {
+        self.unlock_by(passphrase, None, take_over).await
+    }
+
+    /// Unlocks the vault with the passphrase and `recovery`, the recovery code as typed, or
+    /// (None) a security key when the vault has any.
+    pub async fn unlock_by(
+        self,
+        passphrase: Passphrase,
+        recovery: Option<String>,
+        take_over: bool,
+    ) -> Result<bool, AppError> {
+        let recovery = match recovery {
+            Some(text) => Some(
+                crate::vault::RecoveryCode::parse(&text)
+                    .ok_or(crate::vault::VaultError::NotARecoveryCode)?,
+            ),
+            None => None,
+        };
         if !self
             .take_writer_lock(take_over)
             .await
@@ -312,7 +339,8 @@ impl Session {
             let repo = IdbRepository::open().await?;
             let started = perf_now();
             let header = service::read_header(&repo).await?;
-            let key = header.unlock(&passphrase)?;
+            self.key_protected.set(header.is_protected());
+            let key = key_session::open_header(&header, &passphrase, recovery.as_ref()).await?;
             let derived = perf_now();
             // A vault made with weaker key-derivation parameters than today's is wrapped anew
             // with today's (the same passphrase), written once loading is done.
@@ -350,6 +378,10 @@ impl Session {
     /// or import still under way holds the vault a moment longer, but its key is wiped here:
     /// nothing of it commits.
     pub fn lock(self, notice: Option<Notice>) {
+        if let Some(vault) = self.vault() {
+            self.key_protected
+                .set(vault.with_snapshot(|s| !s.protection.keys.is_empty()));
+        }
         self.sync.halt();
         self.sync.configured.set(None);
         if let Some(vault) = self.vault() {

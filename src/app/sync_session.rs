@@ -165,6 +165,7 @@ impl Session {
         user: String,
         password: String,
         passphrase: Passphrase,
+        recovery: String,
     ) -> Result<bool, AppError> {
         let url = checked_url(&url)?;
         if !self
@@ -182,9 +183,40 @@ impl Session {
             device_id: String::new(),
             enabled: true,
         };
-        let repo = IdbRepository::open().await?;
-        let joined =
-            sync::join_vault(repo, &remote, &passphrase, settings, chrono::Utc::now()).await;
+        let joined = async {
+            let repo = IdbRepository::open().await?;
+            // A vault protected by security keys needs one of them, or the recovery code (#24).
+            let header = sync::remote_header(&remote).await?;
+            let code = match recovery.trim() {
+                "" => None,
+                typed => Some(
+                    crate::vault::RecoveryCode::parse(typed)
+                        .ok_or(crate::vault::VaultError::NotARecoveryCode)?,
+                ),
+            };
+            let answer = match (&code, header.is_protected()) {
+                (None, true) => {
+                    let opening = header.begin(&passphrase)?;
+                    Some(crate::app::webauthn::ask(&opening.key_requests()).await?)
+                }
+                _ => None,
+            };
+            let second = match (&code, &answer) {
+                (Some(c), _) => Some(crate::vault::Factor::Recovery(c)),
+                (None, Some(a)) => Some(crate::vault::Factor::Key(a)),
+                (None, None) => None,
+            };
+            sync::join_vault(
+                repo,
+                &remote,
+                &passphrase,
+                second,
+                settings,
+                chrono::Utc::now(),
+            )
+            .await
+        }
+        .await;
         drop(passphrase);
         match joined {
             Ok((vault, _)) => {

@@ -28,11 +28,17 @@ pub enum Action {
     Reconciled,
     /// A deleted record written back by Undo (a new revision; the deletion stays in the trail).
     Restore,
+    /// A security key was added as a second factor (its name in the change).
+    SecurityKeyAdded,
+    /// A security key was removed (its name in the change).
+    SecurityKeyRemoved,
+    /// A new recovery code was made; the old one opens nothing any more.
+    RecoveryCodeRenewed,
 }
 
 impl Action {
     /// Every action, in the order the audit log's filter lists them.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 13] = [
         Action::Create,
         Action::Update,
         Action::Delete,
@@ -42,6 +48,9 @@ impl Action {
         Action::VaultCreated,
         Action::PassphraseChanged,
         Action::KeyStrengthened,
+        Action::SecurityKeyAdded,
+        Action::SecurityKeyRemoved,
+        Action::RecoveryCodeRenewed,
         Action::Reconciled,
     ];
 
@@ -58,6 +67,9 @@ impl Action {
             Action::Import => "imported",
             Action::Reconciled => "accepted as found",
             Action::Restore => "restored",
+            Action::SecurityKeyAdded => "security key added",
+            Action::SecurityKeyRemoved => "security key removed",
+            Action::RecoveryCodeRenewed => "new recovery code made",
         }
     }
 }

@@ -1046,6 +1046,51 @@ catalog! {
     AuditDevicesHeading => "Trails of your other devices", "Stopy vašich dalších zařízení";
     AuditDevicesLead => "Each device keeps its own chain; the list below shows them all merged by time. No device can rewrite another's events: a changed one is refused.",
         "Každé zařízení má vlastní řetězec; níže jsou všechny sloučené podle času. Žádné zařízení nemůže přepsat události jiného: změněná událost se odmítne.";
+
+    // Security keys, a second factor (#24)
+    SecurityKeyHeading => "Security key", "Bezpečnostní klíč";
+    SecurityKeyLead => "A security key or passkey is a second factor: once one is added, the passphrase alone opens nothing. The vault then opens with the passphrase and a key, or the passphrase and the recovery code.",
+        "Bezpečnostní klíč nebo passkey je druhý faktor: jakmile nějaký přidáte, samotné heslo trezor neotevře. Trezor pak otevře heslo s klíčem, nebo heslo se záchranným kódem.";
+    SecurityKeyNoWebAuthn => "This browser cannot use security keys (it has no WebAuthn), so none can be added here. The passphrase alone protects this vault.",
+        "Tento prohlížeč bezpečnostní klíče neumí (nemá WebAuthn), proto tu žádný přidat nelze. Trezor chrání jen heslo.";
+    SecurityKeyNoPrf => "This browser cannot derive a secret with a security key (the WebAuthn PRF extension), so no key can be added here. The passphrase alone protects this vault.",
+        "Tento prohlížeč neumí s bezpečnostním klíčem odvodit tajemství (rozšíření WebAuthn PRF), proto tu klíč přidat nelze. Trezor chrání jen heslo.";
+    SecurityKeyChecking => "Checking what this browser can do…", "Zjišťuji, co tento prohlížeč umí…";
+    AddSecurityKey => "Add a security key", "Přidat bezpečnostní klíč";
+    SecurityKeyName => "Key name", "Název klíče";
+    SecurityKeyNameHint => "So you can tell your keys apart, e.g. “YubiKey on my keyring”.", "Abyste klíče rozlišili, např. „YubiKey na klíčích“.";
+    RegisterSecurityKey => "Register the key", "Zaregistrovat klíč";
+    RegisteringKey => "Follow your browser: it asks you to touch the key, perhaps twice.", "Řiďte se prohlížečem: požádá vás o dotek klíče, možná dvakrát.";
+    NoSecurityKeys => "No security key yet: the passphrase alone opens this vault.", "Zatím žádný bezpečnostní klíč: trezor otevře samotné heslo.";
+    SecurityKeysList => "Security keys of this vault", "Bezpečnostní klíče trezoru";
+    RemoveSecurityKey => "Remove", "Odebrat";
+    RemoveKeyLead => "To remove this key, give the passphrase and then touch this key, or type the recovery code instead.",
+        "Klíč odeberete zadáním hesla a dotykem tohoto klíče, nebo místo klíče zadejte záchranný kód.";
+    RemoveLastKeyWarning => "This is the last key: once it is removed, the passphrase alone opens the vault again and the recovery code stops working.",
+        "Toto je poslední klíč: po jeho odebrání otevře trezor opět samotné heslo a záchranný kód přestane platit.";
+    RecoveryCode => "Recovery code", "Záchranný kód";
+    RecoveryCodeOptionalHint => "Leave empty to use the key instead.", "Nechte prázdné, pokud použijete klíč.";
+    ConfirmRemoveKey => "Remove the key", "Odebrat klíč";
+    KeyRemoved => "The key was removed.", "Klíč byl odebrán.";
+    KeyAdded => "The key was added. From now on the vault opens with the passphrase and a key.", "Klíč byl přidán. Odteď trezor otevře heslo spolu s klíčem.";
+    RecoveryCodeHeading => "Your recovery code", "Váš záchranný kód";
+    RecoveryCodeLead => "Write this code down or print it now, and keep it apart from your keys: it is shown only this once. With your passphrase it opens the vault when no key is at hand.",
+        "Kód si hned opište nebo vytiskněte a uložte odděleně od klíčů: zobrazí se jen teď. Spolu s heslem otevře trezor, když klíč nemáte po ruce.";
+    PrintRecoveryCode => "Print", "Vytisknout";
+    RecoveryCodeKept => "I have kept it", "Mám ho uložený";
+    NewRecoveryCode => "Make a new recovery code", "Vytvořit nový záchranný kód";
+    NewRecoveryCodeLead => "The old code stops working at once.", "Starý kód okamžitě přestane platit.";
+    MakeNewRecoveryCode => "Make the new code", "Vytvořit nový kód";
+    UseRecoveryCode => "Use a recovery code", "Použít záchranný kód";
+    UseSecurityKeyInstead => "Use the security key instead", "Použít raději bezpečnostní klíč";
+    UnlockAsksForKey => "After the passphrase, your browser asks for your security key.", "Po zadání hesla si prohlížeč řekne o bezpečnostní klíč.";
+    AskingForKey => "Touch your security key when the browser asks…", "Až vás prohlížeč vyzve, dotkněte se bezpečnostního klíče…";
+    AboutFactorsHeading => "What opens this vault", "Co otevírá tento trezor";
+    BackupNotTiedToKey => "An encrypted backup keeps its own passphrase: it is not tied to your security key and opens with that passphrase alone. Keep it as safe as the vault.",
+        "Šifrovaná záloha má vlastní heslo: není vázaná na bezpečnostní klíč a otevře ji samotné toto heslo. Uchovávejte ji stejně bezpečně jako trezor.";
+    JoinRecoveryCodeHint => "Only for a vault with security keys: leave empty to use your key.", "Jen pro trezor s bezpečnostními klíči: nechte prázdné, pokud použijete klíč.";
+    PassphraseLockedByKeys => "While security keys are registered the passphrase cannot be changed: remove the keys, change it, then add them again.",
+        "Dokud jsou zaregistrované bezpečnostní klíče, heslo změnit nelze: odeberte klíče, změňte heslo a klíče přidejte znovu.";
 }
 
 #[cfg(test)]

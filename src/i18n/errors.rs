@@ -72,6 +72,16 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
                 ),
             }
         }
+        AppError::SecurityKey(e) => security_key_error(lang, e),
+        AppError::Vault(e @ (VaultError::SecondFactorNeeded
+        | VaultError::UnknownSecurityKey
+        | VaultError::WrongRecoveryCode
+        | VaultError::NotARecoveryCode
+        | VaultError::SecurityKeysRegistered
+        | VaultError::NoSecurityKeys
+        | VaultError::BadKeyName
+        | VaultError::TooManySecurityKeys
+        | VaultError::KeyAlreadyAdded)) => factor_error(lang, e),
         AppError::Vault(VaultError::WrongPassphrase) => if en {
             "That is the wrong passphrase. Nothing was changed; try again."
         } else {
@@ -239,6 +249,88 @@ pub fn describe(lang: Lang, error: &AppError) -> String {
             }
         }
     }
+}
+
+/// What the browser or the security key answered instead of a usable key (#24).
+pub fn security_key_error(lang: Lang, e: &crate::app::KeyError) -> String {
+    use crate::app::KeyError;
+    let en = lang == Lang::En;
+    match e {
+        KeyError::Unsupported => if en {
+            "This browser cannot use security keys (it has no WebAuthn). Nothing was changed."
+        } else {
+            "Tento prohlížeč bezpečnostní klíče neumí (nemá WebAuthn). Nic se nezměnilo."
+        }
+        .to_string(),
+        KeyError::NoPrf => if en {
+            "This browser or security key cannot derive a secret (the WebAuthn PRF extension is missing or off), so it cannot protect or open the vault. Nothing was changed."
+        } else {
+            "Tento prohlížeč nebo bezpečnostní klíč neumí odvodit tajemství (rozšíření WebAuthn PRF chybí nebo je vypnuté), a tak trezor chránit ani otevřít nemůže. Nic se nezměnilo."
+        }
+        .to_string(),
+        KeyError::Cancelled => if en {
+            "The security key was not used: the request was cancelled or timed out. Nothing was changed; try again."
+        } else {
+            "Bezpečnostní klíč nebyl použit: žádost byla zrušena nebo vypršela. Nic se nezměnilo; zkuste to znovu."
+        }
+        .to_string(),
+        KeyError::AlreadyRegistered => if en {
+            "This security key is registered for this vault already. Nothing was changed."
+        } else {
+            "Tento bezpečnostní klíč už je pro tento trezor zaregistrovaný. Nic se nezměnilo."
+        }
+        .to_string(),
+        KeyError::Failed(why) => if en {
+            format!("The browser refused the security key request ({why}). Nothing was changed.")
+        } else {
+            format!("Prohlížeč žádost o bezpečnostní klíč odmítl ({why}). Nic se nezměnilo.")
+        },
+    }
+}
+
+/// Second factors' errors from the vault (#24).
+fn factor_error(lang: Lang, e: &VaultError) -> String {
+    let en = lang == Lang::En;
+    let (en_text, cs_text) = match e {
+        VaultError::SecondFactorNeeded => (
+            "This vault also needs its security key or the recovery code. Nothing was changed.",
+            "Tento trezor potřebuje i bezpečnostní klíč nebo záchranný kód. Nic se nezměnilo.",
+        ),
+        VaultError::UnknownSecurityKey => (
+            "That security key does not open this vault: use one of its keys, or the recovery code. Nothing was changed.",
+            "Tento bezpečnostní klíč trezor neotevře: použijte některý z jeho klíčů, nebo záchranný kód. Nic se nezměnilo.",
+        ),
+        VaultError::WrongRecoveryCode => (
+            "That recovery code does not open this vault (a newer code replaces an older one). Nothing was changed; check it and try again.",
+            "Tento záchranný kód trezor neotevře (novější kód nahrazuje starší). Nic se nezměnilo; zkontrolujte ho a zkuste to znovu.",
+        ),
+        VaultError::NotARecoveryCode => (
+            "That is not a recovery code: it has 32 letters and digits, in 8 groups of 4. Nothing was changed.",
+            "To není záchranný kód: má 32 písmen a číslic v 8 skupinách po 4. Nic se nezměnilo.",
+        ),
+        VaultError::SecurityKeysRegistered => (
+            "While security keys are registered the passphrase cannot be changed: remove the keys, change it, then add them again. Nothing was changed.",
+            "Dokud jsou zaregistrované bezpečnostní klíče, heslo změnit nelze: odeberte klíče, změňte heslo a klíče přidejte znovu. Nic se nezměnilo.",
+        ),
+        VaultError::NoSecurityKeys => (
+            "This vault has no security key, so it has no recovery code either. Nothing was changed.",
+            "Tento trezor nemá žádný bezpečnostní klíč, a tedy ani záchranný kód. Nic se nezměnilo.",
+        ),
+        VaultError::BadKeyName => (
+            "Give the key a name of 1 to 64 characters. Nothing was changed.",
+            "Pojmenujte klíč 1 až 64 znaky. Nic se nezměnilo.",
+        ),
+        VaultError::TooManySecurityKeys => (
+            "This vault has 16 security keys, as many as it holds: remove one first. Nothing was changed.",
+            "Trezor má 16 bezpečnostních klíčů, víc jich neunese: nejdřív nějaký odeberte. Nic se nezměnilo.",
+        ),
+        VaultError::KeyAlreadyAdded => (
+            "This security key is registered for this vault already. Nothing was changed.",
+            "Tento bezpečnostní klíč už je pro tento trezor zaregistrovaný. Nic se nezměnilo.",
+        ),
+        _ => return describe(lang, &AppError::Vault(e.clone())),
+    };
+    if en { en_text } else { cs_text }.to_string()
 }
 
 fn capitalised(text: &str) -> String {

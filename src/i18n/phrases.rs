@@ -23,6 +23,7 @@ pub use notice::{notice_version, source_kind, source_text};
 pub mod outreach;
 mod recipients;
 pub use recipients::*;
+pub mod security_key;
 pub mod sync;
 
 /// "Folio locked itself after 15 minutes without activity."
@@ -253,6 +254,9 @@ pub fn action(lang: Lang, action: crate::domain::audit::Action) -> &'static str 
         (Lang::Cs, Import) => "importováno",
         (Lang::Cs, Reconciled) => "přijato, jak bylo nalezeno",
         (Lang::Cs, Restore) => "obnoveno",
+        (Lang::Cs, SecurityKeyAdded) => "přidán bezpečnostní klíč",
+        (Lang::Cs, SecurityKeyRemoved) => "odebrán bezpečnostní klíč",
+        (Lang::Cs, RecoveryCodeRenewed) => "vytvořen nový záchranný kód",
     }
 }
 

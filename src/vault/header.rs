@@ -1,5 +1,7 @@
 //! The vault header: the KDF parameters and salt, and the data key wrapped under the key derived
-//! from the passphrase. It holds nothing secret in the clear and is stored as readable JSON.
+//! from the passphrase — or, once a security key was added, under keys derived from the
+//! passphrase together with a security key or the recovery code (see `factors`). It holds
+//! nothing secret in the clear and is stored as readable JSON.
 
 use super::kdf::{hex_decode, hex_encode};
 use super::seal::FORMAT_VERSION;
@@ -7,8 +9,11 @@ use super::seal::{open_parts, seal, Address, Plaintext, LEGACY_FORMAT};
 use super::{KdfParams, Key, Passphrase, Sealer, VaultError};
 use serde::{Deserialize, Serialize};
 
-/// The header format this version of Folio writes and reads.
-pub const HEADER_FORMAT: u32 = 1;
+/// The newest header format this version of Folio reads and writes: 2 for a vault protected by
+/// security keys (so an older Folio says it is newer instead of calling it damaged).
+pub const HEADER_FORMAT: u32 = 2;
+/// The format of a header the passphrase alone opens.
+pub const PASSPHRASE_FORMAT: u32 = 1;
 
 const DATA_KEY_ADDRESS: Address<'static> = Address {
     store: "meta",
@@ -21,38 +26,56 @@ const DATA_KEY_ADDRESS: Address<'static> = Address {
 pub struct VaultHeader {
     pub format: u32,
     pub kdf: KdfParams,
-    /// The 256-bit data key sealed under the key-encryption key (hex nonce and ciphertext).
+    /// The 256-bit data key sealed under the key-encryption key (hex nonce and ciphertext);
+    /// empty once security keys protect the vault (the passphrase alone then opens nothing).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub wrapped_key_nonce: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub wrapped_key: String,
+    /// The security keys (credential id, name, date added, PRF salt, and the data key wrapped
+    /// under HKDF(passphrase key, its PRF output)), sealed as one list under a key derived from
+    /// the passphrase: nothing about the keys is readable without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_keys: Option<super::factors::SealedKeys>,
+    /// The data key wrapped under HKDF(passphrase key, the recovery code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery: Option<super::factors::RecoveryWrapping>,
 }
 
 impl VaultHeader {
     /// A new vault: a random data key, wrapped under the key derived from `passphrase`.
     pub fn create(passphrase: &Passphrase, kdf: KdfParams) -> Result<(Self, Sealer), VaultError> {
         let data_key = Key::random()?;
-        let header = Self::wrap(&data_key, passphrase, kdf)?;
-        Ok((header, Sealer::new(data_key)))
+        let kek = kdf.derive(passphrase)?;
+        let header = Self::wrap(&data_key, &kek, kdf)?;
+        Ok((header, Sealer::new(data_key).remembering(kek)))
     }
 
-    fn wrap(data_key: &Key, passphrase: &Passphrase, kdf: KdfParams) -> Result<Self, VaultError> {
-        let kek = kdf.derive(passphrase)?;
+    /// A passphrase-only header: the data key sealed under the passphrase's key `kek`.
+    pub(super) fn wrap(data_key: &Key, kek: &Key, kdf: KdfParams) -> Result<Self, VaultError> {
         let sealed = seal(
-            &kek,
+            kek,
             DATA_KEY_ADDRESS,
             &Plaintext::new(data_key.expose().to_vec()),
         )?;
         Ok(Self {
-            format: HEADER_FORMAT,
+            format: PASSPHRASE_FORMAT,
             kdf,
             wrapped_key_nonce: hex_encode(&sealed.nonce),
             wrapped_key: hex_encode(&sealed.ciphertext),
+            security_keys: None,
+            recovery: None,
         })
     }
 
-    /// Unwraps the data key. A wrong passphrase is reported as such and changes nothing.
+    /// Unwraps the data key. A wrong passphrase is reported as such and changes nothing; a vault
+    /// protected by security keys says that a key or the recovery code is needed too.
     pub fn unlock(&self, passphrase: &Passphrase) -> Result<Sealer, VaultError> {
         if self.format > HEADER_FORMAT {
             return Err(VaultError::UnsupportedFormat(self.format));
+        }
+        if self.is_protected() {
+            return Err(VaultError::SecondFactorNeeded);
         }
         let nonce: [u8; 12] = hex_decode(&self.wrapped_key_nonce)
             .and_then(|n| n.try_into().ok())
@@ -60,9 +83,19 @@ impl VaultHeader {
         let ciphertext = hex_decode(&self.wrapped_key)
             .ok_or_else(|| VaultError::BadHeader("the wrapped key is damaged".into()))?;
         let kek = self.kdf.derive(passphrase)?;
+        let sealer = self.unwrap_passphrase_only(&kek, &nonce, &ciphertext)?;
+        Ok(sealer.remembering(kek))
+    }
+
+    fn unwrap_passphrase_only(
+        &self,
+        kek: &Key,
+        nonce: &[u8; 12],
+        ciphertext: &[u8],
+    ) -> Result<Sealer, VaultError> {
         // Headers written before the sealed format bound revisions were wrapped as version 1.
-        let plain = open_parts(&kek, DATA_KEY_ADDRESS, &nonce, &ciphertext, FORMAT_VERSION)
-            .or_else(|_| open_parts(&kek, DATA_KEY_ADDRESS, &nonce, &ciphertext, LEGACY_FORMAT))
+        let plain = open_parts(kek, DATA_KEY_ADDRESS, nonce, ciphertext, FORMAT_VERSION)
+            .or_else(|_| open_parts(kek, DATA_KEY_ADDRESS, nonce, ciphertext, LEGACY_FORMAT))
             .map_err(|e| match e {
                 VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
                 other => other,
@@ -75,14 +108,22 @@ impl VaultHeader {
     }
 
     /// The same data key wrapped under a new passphrase (with fresh KDF parameters and salt).
-    /// Records stay as they are: only the header changes.
+    /// Records stay as they are: only the header changes. The sealer remembers the new
+    /// passphrase's key. Refused while security keys protect the vault: their wrappings need
+    /// each key's own secret, which only that key can give.
     pub fn rewrap(
         &self,
         data_key: &Sealer,
         new_passphrase: &Passphrase,
         kdf: KdfParams,
     ) -> Result<Self, VaultError> {
-        data_key.with_key(|key| Self::wrap(key, new_passphrase, kdf))
+        if self.is_protected() {
+            return Err(VaultError::SecurityKeysRegistered);
+        }
+        let kek = kdf.derive(new_passphrase)?;
+        let header = data_key.with_key(|key| Self::wrap(key, &kek, kdf))?;
+        data_key.remember(kek);
+        Ok(header)
     }
 
     pub fn to_json(&self) -> String {
@@ -90,7 +131,10 @@ impl VaultHeader {
     }
 
     pub fn from_json(text: &str) -> Result<Self, VaultError> {
-        serde_json::from_str(text).map_err(|e| VaultError::BadHeader(e.to_string()))
+        let header: Self =
+            serde_json::from_str(text).map_err(|e| VaultError::BadHeader(e.to_string()))?;
+        header.check_factors()?;
+        Ok(header)
     }
 }
 
@@ -129,7 +173,7 @@ mod tests {
         let stored = header.to_json();
         let read = VaultHeader::from_json(&stored).unwrap();
         assert_eq!(read.kdf, kdf);
-        assert_eq!(read.format, HEADER_FORMAT);
+        assert_eq!(read.format, PASSPHRASE_FORMAT);
         assert_eq!(read.unlock(&pass).unwrap(), key);
         assert!(stored.contains("\"memory_kib\":512"));
     }

@@ -4,6 +4,7 @@
 //! vault's data key lives inside a `Sealer`.
 
 pub mod backup;
+pub mod factors;
 pub mod header;
 pub mod kdf;
 pub mod keys;
@@ -12,6 +13,9 @@ pub mod seal;
 pub mod sealer;
 pub mod strength;
 
+pub use factors::{
+    Factor, KeyAnswer, KeyInfo, KeyRequest, NewKey, Opening, Protection, RecoveryCode,
+};
 pub use header::VaultHeader;
 pub use kdf::{KdfBound, KdfParams};
 pub use keys::Key;
@@ -43,6 +47,29 @@ pub enum VaultError {
     /// The vault was locked while something still wanted its key.
     #[error("the vault is locked")]
     Locked,
+    /// Security keys protect this vault: the passphrase alone opens nothing.
+    #[error("this vault also needs its security key or the recovery code")]
+    SecondFactorNeeded,
+    /// The key that answered is not one registered for this vault (or answered wrongly).
+    #[error("this security key does not open this vault")]
+    UnknownSecurityKey,
+    /// The recovery code does not open the vault (the passphrase was right).
+    #[error("wrong recovery code")]
+    WrongRecoveryCode,
+    /// What was typed is not a recovery code (wrong length or characters).
+    #[error("that is not a recovery code (it has 32 letters and digits in groups of 4)")]
+    NotARecoveryCode,
+    /// The passphrase cannot change while security keys are registered.
+    #[error("the passphrase cannot be changed while security keys are registered")]
+    SecurityKeysRegistered,
+    #[error("this vault has no security key")]
+    NoSecurityKeys,
+    #[error("give the security key a name of at most 64 characters")]
+    BadKeyName,
+    #[error("this vault has as many security keys as it can hold")]
+    TooManySecurityKeys,
+    #[error("this security key is already registered")]
+    KeyAlreadyAdded,
 }
 
 /// Fills `buf` with cryptographically secure random bytes.

@@ -19,6 +19,10 @@ pub type Tag = [u8; 32];
 /// wiped when the sealer is closed or dropped (locking the vault does both).
 pub struct Sealer {
     key: RefCell<Option<Key>>,
+    /// The Argon2id output of the passphrase this vault was unlocked with: it lets a security key
+    /// or a recovery code be wrapped while the vault is open (after the passphrase typed again
+    /// is checked against it). Wiped with the data key.
+    passphrase_key: RefCell<Option<Key>>,
     /// HMAC-SHA-256 keyed with HKDF(data key, "folio tags v1"), ready to be cloned per digest.
     tagger: OnceCell<HmacSha256>,
 }
@@ -27,8 +31,35 @@ impl Sealer {
     pub(super) fn new(key: Key) -> Self {
         Self {
             key: RefCell::new(Some(key)),
+            passphrase_key: RefCell::new(None),
             tagger: OnceCell::new(),
         }
+    }
+
+    /// Remembers the passphrase's Argon2id output beside the data key (until `close`).
+    pub(super) fn remembering(self, passphrase_key: Key) -> Self {
+        *self.passphrase_key.borrow_mut() = Some(passphrase_key);
+        self
+    }
+
+    /// Runs `f` with the data key and the remembered passphrase key, or says the vault is
+    /// locked.
+    pub(super) fn with_both<T>(
+        &self,
+        f: impl FnOnce(&Key, &Key) -> Result<T, VaultError>,
+    ) -> Result<T, VaultError> {
+        match (
+            self.key.borrow().as_ref(),
+            self.passphrase_key.borrow().as_ref(),
+        ) {
+            (Some(key), Some(pk)) => f(key, pk),
+            _ => Err(VaultError::Locked),
+        }
+    }
+
+    /// Replaces the remembered passphrase key (after the passphrase changed).
+    pub(super) fn remember(&self, passphrase_key: Key) {
+        *self.passphrase_key.borrow_mut() = Some(passphrase_key);
     }
 
     /// A sealer with a fixed key (native tests of the layers above).
@@ -51,6 +82,7 @@ impl Sealer {
     /// Wipes the key: every later seal, open or digest fails as locked.
     pub fn close(&self) {
         self.key.borrow_mut().take();
+        self.passphrase_key.borrow_mut().take();
         let _ = self.tagger.get();
     }
 

@@ -8,8 +8,30 @@ use crate::domain::FieldErrors;
 use crate::store::StoreError;
 use crate::vault::VaultError;
 
+/// What the browser or the security key answered instead of a usable key (#24).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// The browser has no WebAuthn (PublicKeyCredential is missing).
+    #[error("this browser cannot use security keys")]
+    Unsupported,
+    /// The browser or the key cannot derive a secret (the WebAuthn PRF extension).
+    #[error("this browser or security key cannot derive a secret (the WebAuthn PRF extension)")]
+    NoPrf,
+    /// The person cancelled, or the time ran out (NotAllowedError).
+    #[error("the security key request was cancelled or timed out")]
+    Cancelled,
+    /// The key is registered for this vault already (InvalidStateError on create).
+    #[error("this security key is registered for this vault already")]
+    AlreadyRegistered,
+    /// Anything else the browser said.
+    #[error("the browser refused the security key request: {0}")]
+    Failed(String),
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AppError {
+    #[error(transparent)]
+    SecurityKey(#[from] KeyError),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]

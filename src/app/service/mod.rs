@@ -30,6 +30,7 @@ mod recipients;
 mod records;
 mod retention;
 mod rights;
+mod security_keys;
 mod settings;
 pub mod sync;
 mod sync_chains;
@@ -46,13 +47,14 @@ mod types;
 mod undo;
 mod upgrade;
 
-pub use error::AppError;
+pub use error::{AppError, KeyError};
 pub use kinds::RecordKind;
 pub use open::{
     create_vault, open_first, open_with_key, read_header, stronger_header, unlock, vault_exists,
 };
 pub use portable::{Difference, ImportSummary, Kept, MergeReport, Whole, PROGRESS_CHUNK};
 pub use rights::{plan_erasure, KeepOnList};
+pub use security_keys::unlock_with;
 pub use trail::AUDIT_BLOCK;
 pub use types::{Damaged, OpenRecord, Records, UnlockedVault, VaultSnapshot};
 pub use undo::{DealMove, Removed};

@@ -58,6 +58,7 @@ pub(super) async fn create_with<R: Repository>(
     let vault_id = Id::new().map_err(|_| VaultError::NoRandomness)?.to_string();
     let meta = vec![(HEADER_KEY.to_string(), header.to_json())];
     let kdf = header.kdf.clone();
+    let protection = header.protection(&sealer);
     let vault = UnlockedVault {
         repo,
         sealer,
@@ -66,6 +67,7 @@ pub(super) async fn create_with<R: Repository>(
     {
         let mut inner = vault.inner.borrow_mut();
         inner.snapshot.kdf = Some(kdf);
+        inner.snapshot.protection = protection;
         inner.snapshot.complete = true;
     }
     let created = Entry::new(Action::VaultCreated, "vault", &vault_id, vec![]);
@@ -121,7 +123,8 @@ pub fn stronger_header(
     passphrase: &Passphrase,
     target: &KdfParams,
 ) -> Result<Option<VaultHeader>, AppError> {
-    if !header.kdf.is_weaker_than(target) {
+    // A vault protected by security keys keeps its parameters: its wrappings need each key.
+    if header.is_protected() || !header.kdf.is_weaker_than(target) {
         return Ok(None);
     }
     let kdf = header.kdf.at_least(target)?;
@@ -267,6 +270,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let mut inner = self.inner.borrow_mut();
         snapshot.kdf = Some(inner.header.kdf.clone());
+        snapshot.protection = inner.header.protection(&self.sealer);
         inner.head_state = state;
         inner.first_seen = first_seen;
         match head {

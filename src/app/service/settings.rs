@@ -35,6 +35,10 @@ impl<R: Repository> UnlockedVault<R> {
     ) -> Result<(), AppError> {
         let header = {
             let inner = self.inner.borrow();
+            // Security keys' wrappings cannot follow a new passphrase (each needs its key).
+            if inner.header.is_protected() {
+                return Err(crate::vault::VaultError::SecurityKeysRegistered.into());
+            }
             // The current passphrase must be right, even though the vault is unlocked.
             inner.header.unlock(current)?;
             inner.header.rewrap(&self.sealer, new, kdf)?

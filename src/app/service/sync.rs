@@ -15,7 +15,7 @@ use crate::store::{Batch, Deletion, Expect, Repository, SealedRecord};
 use crate::sync::revs::{self, History, RevId};
 use crate::sync::wire::{self, Doc, ReplicationLog, BATCH};
 use crate::sync::{protocol, Remote, SyncError};
-use crate::vault::{Passphrase, VaultError, VaultHeader};
+use crate::vault::{Factor, Passphrase, VaultError, VaultHeader};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -162,23 +162,34 @@ fn header_doc(header: &VaultHeader, check: &str, parent: Option<&History>) -> Do
     }
 }
 
-/// Joins the vault held by the database `remote` reaches: reads its header, opens it with the
-/// passphrase, creates this device's copy and pulls every record. Nothing is stored when the
-/// passphrase is wrong.
-pub async fn join_vault<R: Repository, S: Remote>(
-    repo: R,
-    remote: &S,
-    passphrase: &Passphrase,
-    mut settings: SyncSettings,
-    now: DateTime<Utc>,
-) -> Result<(UnlockedVault<R>, Report), AppError> {
+/// The vault header the database `remote` reaches holds (no secret): a device about to join
+/// reads it to know whether security keys protect the vault, and which.
+pub async fn remote_header<S: Remote>(remote: &S) -> Result<VaultHeader, AppError> {
     protocol::verify_peers(remote).await?;
     let doc = protocol::get_document(remote, HEADER_DOC)
         .await?
         .ok_or(SyncError::NoVault)?;
     let header_json = doc.header.ok_or(SyncError::NoVault)?.to_string();
-    let header = VaultHeader::from_json(&header_json)?;
-    let sealer = header.unlock(passphrase)?;
+    Ok(VaultHeader::from_json(&header_json)?)
+}
+
+/// Joins the vault held by the database `remote` reaches: reads its header, opens it with the
+/// passphrase (and, when security keys protect it, a key's answer or the recovery code),
+/// creates this device's copy and pulls every record. Nothing is stored when the passphrase or
+/// the second factor is wrong or missing.
+pub async fn join_vault<R: Repository, S: Remote>(
+    repo: R,
+    remote: &S,
+    passphrase: &Passphrase,
+    second: Option<Factor<'_>>,
+    mut settings: SyncSettings,
+    now: DateTime<Utc>,
+) -> Result<(UnlockedVault<R>, Report), AppError> {
+    let header = remote_header(remote).await?;
+    let sealer = match second {
+        Some(factor) => header.unlock_with(passphrase, factor)?,
+        None => header.unlock(passphrase)?,
+    };
     let vault = create_with(repo, header, sealer, now).await?;
     settings.device_id = new_device_id()?;
     settings.enabled = true;

@@ -42,6 +42,7 @@ fn join(server: &FakeCouch) -> Vault {
         MemoryRepository::new(),
         server,
         &pass(),
+        None,
         settings("b"),
         t(50),
     ))
@@ -102,6 +103,7 @@ fn a_second_device_joins_and_sees_everything() {
         repo.clone(),
         &server,
         &Passphrase::new("wrong horse battery staple"),
+        None,
         settings("c"),
         t(5),
     ));
@@ -518,6 +520,7 @@ fn a_deletion_every_device_has_applied_is_purged_where_the_server_purges() {
         MemoryRepository::new(),
         &server,
         &pass(),
+        None,
         settings("c"),
         t(4),
     ))
@@ -549,6 +552,7 @@ fn a_deletion_every_device_has_applied_is_purged_where_the_server_purges() {
         MemoryRepository::new(),
         &server,
         &pass(),
+        None,
         settings("d"),
         t(18),
     ))

@@ -109,6 +109,8 @@ pub struct VaultSnapshot {
     /// deleted, rolled back, added…); empty when everything is accounted for.
     pub findings: Vec<Finding>,
     pub kdf: Option<KdfParams>,
+    /// Which second factors protect the vault (security keys, the recovery code).
+    pub protection: crate::vault::Protection,
     /// False between the first stage of loading (what the first screens need: profile,
     /// contacts, organisations) and the end of the second (activities, other kinds, the audit
     /// trail and its verification). Until then `chain` says nothing and nothing is written.

@@ -289,6 +289,7 @@ pub fn DataPage() -> impl IntoView {
             <section class="panel" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">{t(Text::BackupHeading)}</h2>
                 <p class="hint">{t(Text::BackupLead)}</p>
+                <p class="hint" data-testid="backup-not-tied">{t(Text::BackupNotTiedToKey)}</p>
                 <form class="form" novalidate=true on:submit=backup>
                     <div class="field">
                         <label for="backup-passphrase">{t(Text::BackupPassphrase)}</label>

@@ -93,6 +93,11 @@ pub fn ChangePassphraseForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="passphrase-heading">
             <h2 id="passphrase-heading">{t(Text::PassphraseHeading)}</h2>
+            // While security keys are registered the form would only fail: it is not offered.
+            <Show
+                when=move || session.data.with(|d| d.protection.keys.is_empty())
+                fallback=move || view! { <p class="hint">{t(Text::PassphraseLockedByKeys)}</p> }
+            >
             <form class="form" novalidate=true on:submit=change>
                 <TextField label=Text::CurrentPassphrase id="current-passphrase" value=current error=current_error input_type="password" autocomplete="current-password"/>
                 <TextField label=Text::NewPassphrase id="new-passphrase" value=new error=new_error input_type="password" autocomplete="new-password" hint=Text::NewPassphraseHint/>
@@ -106,6 +111,7 @@ pub fn ChangePassphraseForm() -> impl IntoView {
                     <p class="hint" role="status">{t(Text::Rewrapping)}</p>
                 </Show>
             </form>
+            </Show>
         </section>
     }
 }

@@ -7,6 +7,7 @@ pub mod do_not_contact_setting;
 pub mod language_setting;
 pub mod pipeline_setting;
 pub mod profile_form;
+pub mod security_key_setting;
 pub mod settings_page;
 pub mod sync_setting;
 

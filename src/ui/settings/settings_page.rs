@@ -1,4 +1,5 @@
-//! Settings: the controller's own details, the passphrase, the automatic lock and the language.
+//! Settings: the controller's own details, the passphrase, the security keys, sync, the automatic
+//! lock and the language.
 
 use crate::i18n::Text;
 use crate::ui::common::locale::use_locale;
@@ -16,6 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 id="settings-heading">{move || locale.t(Text::SettingsHeading)}</h1>
             <ProfileForm/>
             <ChangePassphraseForm/>
+            <crate::ui::settings::security_key_setting::SecurityKeySetting/>
             <crate::ui::settings::sync_setting::SyncSetting/>
             <AutoLockSetting/>
             <LanguageSetting/>

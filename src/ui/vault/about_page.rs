@@ -77,6 +77,13 @@ pub fn AboutPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let factors_text = move || {
+        let lang = locale.get();
+        session.data.with(|d| {
+            let names: Vec<String> = d.protection.keys.iter().map(|k| k.name.clone()).collect();
+            crate::i18n::phrases::security_key::factors(lang, &names, d.protection.recovery_code)
+        })
+    };
     let audit_text = move || {
         let lang = locale.get();
         session.data.with(|d| {
@@ -152,6 +159,10 @@ pub fn AboutPage() -> impl IntoView {
                 <div class="fact">
                     <dt>{t(Text::Encryption)}</dt>
                     <dd data-testid="encryption">{kdf_text}</dd>
+                </div>
+                <div class="fact">
+                    <dt>{t(Text::AboutFactorsHeading)}</dt>
+                    <dd data-testid="factors">{factors_text}</dd>
                 </div>
                 <div class="fact">
                     <dt>{t(Text::AuditTrail)}</dt>

@@ -1,5 +1,6 @@
 //! Join a synced vault (#22), on the create-vault page: the server, user name and password,
-//! then the vault's own passphrase; this device gets the whole vault from the server.
+//! then the vault's own passphrase (and, for a vault with security keys, the key the browser asks
+//! for or the recovery code); this device gets the whole vault from the server.
 
 use crate::app::session::Session;
 use crate::i18n::Text;
@@ -19,6 +20,7 @@ pub fn JoinVaultForm(on_cancel: impl Fn() + 'static + Copy) -> impl IntoView {
     let user = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
+    let recovery = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<crate::app::AppError>);
     let working = RwSignal::new(false);
     let join = move |ev: leptos::ev::SubmitEvent| {
@@ -33,12 +35,14 @@ pub fn JoinVaultForm(on_cancel: impl Fn() + 'static + Copy) -> impl IntoView {
                     user.get_untracked(),
                     password.get_untracked(),
                     chosen,
+                    recovery.get_untracked(),
                 )
                 .await;
             match joined {
                 Ok(_) => {
                     password.set(String::new());
                     passphrase.set(String::new());
+                    recovery.set(String::new());
                 }
                 Err(e) => failure.set(Some(e)),
             }
@@ -59,6 +63,8 @@ pub fn JoinVaultForm(on_cancel: impl Fn() + 'static + Copy) -> impl IntoView {
             <TextField label=Text::Passphrase id="join-passphrase" value=passphrase
                 input_type="password" autocomplete="current-password"
                 hint=Text::JoinPassphraseHint required=true/>
+            <TextField label=Text::RecoveryCode id="join-recovery" value=recovery
+                hint=Text::JoinRecoveryCodeHint/>
             <ActionError failure/>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || working.get()>

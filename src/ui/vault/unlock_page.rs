@@ -1,4 +1,5 @@
-//! Later visits: unlock the vault with its passphrase.
+//! Later visits: unlock the vault with its passphrase, then (for a vault with security keys) the
+//! key the browser asks for, or the recovery code.
 
 use crate::app::session::Notice;
 use crate::app::AppError;
@@ -17,6 +18,9 @@ pub fn UnlockPage() -> impl IntoView {
     let failure = RwSignal::new(None::<Option<AppError>>);
     let working = RwSignal::new(false);
     let shown = RwSignal::new(false);
+    // A recovery code instead of the security key (#24).
+    let use_code = RwSignal::new(false);
+    let recovery = RwSignal::new(String::new());
     let input = NodeRef::<leptos::html::Input>::new();
     // The passphrase has the focus on load; after a wrong attempt it is selected, to retype.
     Effect::new(move |_| {
@@ -38,10 +42,17 @@ pub fn UnlockPage() -> impl IntoView {
             failure.set(Some(None));
             return;
         }
+        let code = use_code.get_untracked().then(|| recovery.get_untracked());
         working.set(true);
         spawn_local(async move {
-            match session.unlock(Passphrase::new(typed), take_over).await {
-                Ok(true) => passphrase.set(String::new()),
+            match session
+                .unlock_by(Passphrase::new(typed), code, take_over)
+                .await
+            {
+                Ok(true) => {
+                    passphrase.set(String::new());
+                    recovery.set(String::new());
+                }
                 Ok(false) => {}
                 Err(e) => {
                     failure.set(Some(Some(e)));
@@ -96,6 +107,32 @@ pub fn UnlockPage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
+                <Show when=move || session.key_protected.get()>
+                    <Show
+                        when=move || use_code.get()
+                        fallback=move || view! { <p class="hint">{t(Text::UnlockAsksForKey)}</p> }
+                    >
+                        <div class="field">
+                            <label for="recovery-code">{t(Text::RecoveryCode)}</label>
+                            <input id="recovery-code" name="recovery-code" type="text"
+                                autocomplete="off" spellcheck="false" autocapitalize="characters"
+                                bind:value=recovery/>
+                        </div>
+                    </Show>
+                    <p>
+                        <button type="button" class="link-button" on:click=move |_| {
+                            use_code.update(|u| *u = !*u);
+                            recovery.set(String::new());
+                            failure.set(None);
+                        }>
+                            {move || if use_code.get() {
+                                locale.t(Text::UseSecurityKeyInstead)
+                            } else {
+                                locale.t(Text::UseRecoveryCode)
+                            }}
+                        </button>
+                    </p>
+                </Show>
                 {move || {
                     failure
                         .get()
@@ -112,7 +149,13 @@ pub fn UnlockPage() -> impl IntoView {
                     {t(Text::Unlock)}
                 </button>
                 <Show when=move || working.get()>
-                    <p class="hint" role="status">{t(Text::Unlocking)}</p>
+                    <p class="hint" role="status">
+                        {move || if session.key_protected.get() && !use_code.get() {
+                            locale.t(Text::AskingForKey)
+                        } else {
+                            locale.t(Text::Unlocking)
+                        }}
+                    </p>
                 </Show>
             </form>
         </section>

@@ -408,6 +408,7 @@ impl<R: Repository> UnlockedVault<R> {
             let mut inner = self.inner.borrow_mut();
             snapshot.audit = std::mem::take(&mut inner.snapshot.audit);
             snapshot.kdf = inner.snapshot.kdf.clone();
+            snapshot.protection = inner.snapshot.protection.clone();
             snapshot.damaged = std::mem::take(&mut inner.snapshot.damaged);
             snapshot.findings = std::mem::take(&mut inner.snapshot.findings);
             snapshot.complete = true;

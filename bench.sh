@@ -10,8 +10,10 @@ cd "$FOLIO_ROOT"
 ensure_build_tools
 ensure_browser
 ensure_e2e_deps
+ensure_twiggy
 build_release
 build_bench
 build_size_floor
 exec node tests/e2e/bench.mjs --dist "$BENCH_DIST" --shipped "$FOLIO_ROOT/dist" \
+  --preopt "$FOLIO_ROOT/target/size/shipped-preopt.wasm" \
   --floor "$SIZE_FLOOR_DIST/libraries" --floor-framework "$SIZE_FLOOR_DIST/framework" "$@"

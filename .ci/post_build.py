@@ -12,12 +12,16 @@
 4. Writes _headers (the format Netlify and Cloudflare Pages read): the same Content-Security-Policy
    as a header, with frame-ancestors 'none' (which a <meta> policy cannot say), and the other
    security headers. .ci/static_server.py sends the same file's headers.
+5. Writes NAME.br and NAME.gz beside every compressible file (.ci/compress.mjs), last, for hosts
+   that serve precompressed files (.ci/static_server.py does). They are not in the precache list:
+   the service worker fetches the plain names, which the host answers compressed.
 """
 import base64
 import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 
 PLACEHOLDER = "'sha256-TRUNK_LOADER'"
@@ -84,7 +88,7 @@ def main() -> int:
         for name in sorted(names):
             full = os.path.join(root, name)
             rel = "/" + os.path.relpath(full, stage).replace(os.sep, "/")
-            if rel in ("/sw.js", "/404.html", "/_headers"):
+            if rel in ("/sw.js", "/404.html", "/_headers") or rel.endswith((".br", ".gz")):
                 continue
             files.append(rel)
             with open(full, "rb") as f:
@@ -99,6 +103,9 @@ def main() -> int:
     with open(sw_path, "w", encoding="utf-8") as f:
         f.write(sw)
     print(f"post_build: pinned {len(inline)} inline script(s); service worker {version} precaches {len(files) + 1} files")
+    compress = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compress.mjs")
+    if subprocess.run(["node", compress, stage], check=False).returncode != 0:
+        return fail("writing the precompressed .br and .gz files failed")
     return 0
 
 

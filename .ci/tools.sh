@@ -6,9 +6,10 @@ set -euo pipefail
 FOLIO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"          # wasm-opt "version 132"; Trunk.toml pins the same
+TWIGGY_VERSION="0.8.0"              # the size breakdown of ./bench.sh
 TOOLS_DIR="$FOLIO_ROOT/.tools"      # project-local, git-ignored
 
-export PATH="$HOME/.cargo/bin:$TOOLS_DIR/binaryen/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/binaryen/node_modules/.bin:$TOOLS_DIR/twiggy/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -60,6 +61,15 @@ ensure_wasm_opt() {
   fi
 }
 
+# twiggy lists every function and data segment of a wasm with its size: ./bench.sh groups them
+# by crate and by Folio module (.ci/size_breakdown.mjs).
+ensure_twiggy() {
+  if [[ "$(twiggy --version 2>/dev/null || true)" != *" $TWIGGY_VERSION" ]]; then
+    say "Installing twiggy $TWIGGY_VERSION into .tools/ (takes a few minutes once)"
+    cargo install --locked twiggy --version "$TWIGGY_VERSION" --root "$TOOLS_DIR/twiggy"
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
@@ -94,6 +104,10 @@ build_release() {
   # erase_components: Leptos type-erases component views, which makes the wasm smaller (measured:
   # 363 -> 333 KiB brotli for wasm + JS at the Contacts stage). Only the shipped build uses it.
   (cd "$FOLIO_ROOT" && RUSTFLAGS="--cfg erase_components" trunk build --release --offline)
+  # The same wasm before wasm-opt, which still has its function names: what the size breakdown
+  # reads (./bench.sh). Trunk leaves it in target/wasm-bindgen/, where the next build replaces it.
+  mkdir -p "$FOLIO_ROOT/target/size"
+  cp "$FOLIO_ROOT/target/wasm-bindgen/release/folio_bg.wasm" "$FOLIO_ROOT/target/size/shipped-preopt.wasm"
 }
 
 # The benchmark build: the release app plus the `bench` feature's entry points, in
@@ -115,4 +129,7 @@ build_size_floor() {
     RUSTFLAGS="--cfg erase_components" &&
     trunk build --release --offline --dist "$SIZE_FLOOR_DIST/libraries" &&
     trunk build --release --offline --no-default-features --dist "$SIZE_FLOOR_DIST/framework")
+  # Served compressed like Folio's release (its post-build hook writes the same files).
+  node "$FOLIO_ROOT/.ci/compress.mjs" "$SIZE_FLOOR_DIST/libraries"
+  node "$FOLIO_ROOT/.ci/compress.mjs" "$SIZE_FLOOR_DIST/framework"
 }

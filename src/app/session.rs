@@ -486,7 +486,9 @@ impl Session {
             let all = v.export(now, env!("CARGO_PKG_VERSION"))?;
             let mine = crate::portability::subject(&all, &contact_id)
                 .ok_or_else(|| AppError::NotFound(contact_id.clone()))?;
-            serde_json::to_string_pretty(&mine).map_err(|e| AppError::FileNotWritten(e.to_string()))
+            serde_json::to_string(&mine)
+                .map(|compact| crate::portability::pretty(&compact))
+                .map_err(|e| AppError::FileNotWritten(e.to_string()))
         })
         .await
     }

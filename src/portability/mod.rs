@@ -38,3 +38,85 @@ pub fn bridge<A: Serialize, B: serde::de::DeserializeOwned>(a: &A) -> Result<B, 
         .and_then(serde_json::from_value)
         .map_err(|e| e.to_string())
 }
+
+/// Compact JSON (as `serde_json::to_string` writes it) laid out as `serde_json::to_string_pretty`
+/// would lay it out: the same text, byte for byte, without a second, pretty copy of every
+/// `Serialize` in the wasm (the export types are big; measured with the change). Text that is not
+/// compact JSON is laid out as far as it goes and never panics.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 4);
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(s) = chars.next() {
+                    out.push(s);
+                    match s {
+                        '\\' => {
+                            if let Some(escaped) = chars.next() {
+                                out.push(escaped);
+                            }
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    chars.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pretty;
+
+    #[test]
+    fn compact_json_is_laid_out_as_serde_json_lays_it_out() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, -2.5, true, null, {"d": "x"}],
+            "quoted \"{[,:]}\" \\": "line\nbreak \u{1} é 😀", "e": [[], [{}], {"f": []}],
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(pretty("1"), "1");
+        assert_eq!(pretty(""), "");
+        // Not JSON: laid out as far as it goes, no panic.
+        for broken in ["}}]]", "{\"a", "[\"\\", "{:,}"] {
+            let _ = pretty(broken);
+        }
+    }
+}

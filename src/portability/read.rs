@@ -67,6 +67,11 @@ pub fn parse(bytes: &[u8]) -> Result<Checked, ImportError> {
 
 /// The careful read: the file as a JSON value, its format and version checked, migrated to the
 /// newest version, then typed, with the path of the first field that does not fit.
+///
+/// The typed read is the one pass's (`serde_json::from_slice`) over the migrated document written
+/// out again, so the app carries one deserialiser of the format, not a second one over
+/// `serde_json::Value`; the path of a wrong field is found from where in that text the typed read
+/// stopped ([`path_at`]).
 pub(crate) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
     let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| at("$", Problem::NotJson(e.to_string())))?;
@@ -78,16 +83,140 @@ pub(crate) fn read_with_paths(bytes: &[u8]) -> Result<Checked, ImportError> {
         return Err(at("$.version", Problem::UnsupportedVersion(version)));
     }
     migrate(&mut value, version)?;
-    let export: Export = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
-            "$".to_string()
-        } else {
-            format!("$.{path}")
+    let text = serde_json::to_vec(&value).map_err(|e| at("$", Problem::NotJson(e.to_string())))?;
+    drop(value);
+    let export: Export = serde_json::from_slice(&text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json ends its message with the position, which means nothing in the user's file.
+        let message = match message.rfind(" at line ") {
+            Some(cut) if e.line() > 0 => message.get(..cut).unwrap_or(&message).to_string(),
+            _ => message,
         };
-        at(path, Problem::WrongField(e.into_inner().to_string()))
+        at(
+            path_at(&text, e.line(), e.column()),
+            Problem::WrongField(message),
+        )
     })?;
     Checked::read(export, bytes)
+}
+
+/// The JSON path (`$.deals[3].data.value.minor`) of what a reader of `text` was reading when it
+/// stopped at `line` and `column` (1-based line; the column counts the bytes of that line read so
+/// far, as serde_json reports them): the key or element it was in, the element it peeked at, or
+/// the object or array it had just closed (a missing field is found at the closing brace). Linear, and never panics: a
+/// position outside the text reads all of it.
+pub(crate) fn path_at(text: &[u8], line: usize, column: usize) -> String {
+    let line_start: usize = text
+        .split(|b| *b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    let end = line_start.saturating_add(column).min(text.len());
+    // A reader that stopped on a value it only peeked at (an element of the wrong kind) has not
+    // consumed its first byte: that element is the one it was reading.
+    let peeked = text
+        .get(end..)
+        .and_then(|rest| rest.iter().find(|b| !b.is_ascii_whitespace()))
+        .is_some_and(|b| {
+            matches!(
+                b,
+                b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+            )
+        });
+    let text = text.get(..end).unwrap_or(text);
+
+    enum Frame {
+        /// The key being read or last read, and whether a key comes next.
+        Object(Option<String>, bool),
+        /// The element being read, and how many have begun.
+        Array(Option<usize>, usize),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'{' | b'[' => {
+                if let Some(Frame::Array(current, count)) = stack.last_mut() {
+                    *current = Some(*count);
+                    *count += 1;
+                }
+                stack.push(if b == b'{' {
+                    Frame::Object(None, true)
+                } else {
+                    Frame::Array(None, 0)
+                });
+                i += 1;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                i += 1;
+            }
+            b',' => {
+                if let Some(Frame::Object(_, wants_key)) = stack.last_mut() {
+                    *wants_key = true;
+                }
+                i += 1;
+            }
+            b'"' => {
+                // The string's end: the next quote not escaped.
+                let mut j = i + 1;
+                while let Some(&c) = text.get(j) {
+                    match c {
+                        b'\\' => j += 2,
+                        b'"' => break,
+                        _ => j += 1,
+                    }
+                }
+                match stack.last_mut() {
+                    Some(Frame::Object(key, wants_key)) if *wants_key => {
+                        let raw = text.get(i..=j).unwrap_or_default();
+                        *key = Some(serde_json::from_slice::<String>(raw).unwrap_or_else(|_| {
+                            String::from_utf8_lossy(raw.get(1..).unwrap_or_default())
+                                .trim_end_matches('"')
+                                .to_string()
+                        }));
+                        *wants_key = false;
+                    }
+                    Some(Frame::Array(current, count)) => {
+                        *current = Some(*count);
+                        *count += 1;
+                    }
+                    _ => {}
+                }
+                i = j.saturating_add(1);
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b':' => i += 1,
+            _ => {
+                // A number, true, false or null: one element of an array.
+                if let Some(Frame::Array(current, count)) = stack.last_mut() {
+                    *current = Some(*count);
+                    *count += 1;
+                }
+                while text.get(i).is_some_and(|c| {
+                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                }) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if peeked {
+        if let Some(Frame::Array(current, count)) = stack.last_mut() {
+            *current = Some(*count);
+        }
+    }
+    let mut path = String::from("$");
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key), _) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Frame::Array(Some(index), _) => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 /// Brings an older version's document up to the newest, one step at a time, so every old file
@@ -228,6 +357,76 @@ mod tests {
             .and_then(|n| n.parse().ok())
             .unwrap_or(2_000);
         ProptestConfig::with_cases(cases)
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        a: u64,
+        b: String,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        xs: Vec<Inner>,
+        ids: Vec<String>,
+    }
+
+    /// The path of the first wrong field, as the careful read finds it.
+    fn wrong_at(text: &str) -> String {
+        let e = serde_json::from_str::<Outer>(text).unwrap_err();
+        path_at(text.as_bytes(), e.line(), e.column())
+    }
+
+    #[test]
+    fn the_path_of_a_wrong_field_is_where_the_typed_read_stopped() {
+        let cases = [
+            (
+                r#"{"xs":[{"a":1,"b":"x"},{"a":"lots","b":"y"}],"ids":[]}"#,
+                "$.xs[1].a",
+            ),
+            (
+                r#"{"xs":[{"a":1,"b":"x"},{"a":2,"nick":"y","b":"z"}],"ids":[]}"#,
+                "$.xs[1].nick",
+            ),
+            (r#"{"xs":[{"a":1,"b":"x"},{"a":2}],"ids":[]}"#, "$.xs[1]"),
+            (r#"{"xs":[{"a":1,"b":"x"}],"ids":["a",3]}"#, "$.ids[1]"),
+            (r#"{"xs":[{"a":1,"b":"x"}],"ids":["a","b"],"zz":1}"#, "$.zz"),
+            (r#"{"xs":[{"a":1,"b":"x"}]}"#, "$"),
+            (r#"{"xs":[{"a":1,"b":{"q":[1,2]}}],"ids":[]}"#, "$.xs[0].b"),
+            (r#"{"xs":[{"a":-1,"b":"x"}],"ids":[]}"#, "$.xs[0].a"),
+            (
+                r#"{"xs":[{"b":"a \"quoted\" ], {x","a":[]}],"ids":[]}"#,
+                "$.xs[0].a",
+            ),
+            (r#"{"xs":[],"ids":[null]}"#, "$.ids[0]"),
+            (
+                r#"{"xs":[{"a":1,"b":"x"},{"a":1,"b":"x"},{"a":1,"b":true}],"ids":[]}"#,
+                "$.xs[2].b",
+            ),
+            (r#"{"xs" : [ {"a" : 1 , "\u0062" : 2 } ] }"#, "$.xs[0].b"),
+            (
+                "{\n  \"xs\": [\n    {\n      \"a\": 1\n    }\n  ],\n  \"ids\": []\n}",
+                "$.xs[0]",
+            ),
+            (
+                "{\n  \"xs\": [],\n  \"ids\": [\n    \"a\",\n    {}\n  ]\n}",
+                "$.ids[1]",
+            ),
+        ];
+        for (text, path) in cases {
+            assert_eq!(wrong_at(text), path, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_position_outside_the_text_reads_it_all() {
+        assert_eq!(path_at(br#"{"a":[1,{"b""#, 9, 9), "$.a[1].b");
+        assert_eq!(path_at(b"", 1, 5), "$");
+        assert_eq!(path_at(br#"["\"#, 1, 3), "$[0]");
     }
 
     /// A small valid export of the newest version, cut from the version 2 fixture: its

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSiteAndBrowser, openPage, root } from './harness.mjs';
@@ -84,6 +85,37 @@ test('every response from the server carries them, and _headers itself is not se
   }
   const hidden = await fetch(new URL('/_headers', site.url));
   assert.equal(hidden.status, 404);
+});
+
+/** The status, headers and raw body of a GET (nothing decoded). */
+function rawGet(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (c) => chunks.push(c));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('the server compresses what a static host should, wasm included, as the client accepts', async () => {
+  const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  for (const path of [`/${wasm}`, '/index.html', '/sw.js']) {
+    const original = readFileSync(join(dist, path === '/' ? 'index.html' : path.slice(1)));
+    const br = await rawGet(new URL(path, site.url), { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(br.headers['content-encoding'], 'br', path);
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.ok(brotliDecompressSync(br.body).equals(original), `${path} decodes to the file`);
+    assert.ok(br.body.length < original.length, `${path} is smaller`);
+    const gzip = await rawGet(new URL(path, site.url), { 'accept-encoding': 'gzip' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip', path);
+    assert.ok(gunzipSync(gzip.body).equals(original));
+    const plain = await rawGet(new URL(path, site.url), { 'accept-encoding': 'identity' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.body.equals(original));
+  }
+  const wasmType = await rawGet(new URL(`/${wasm}`, site.url), { 'accept-encoding': 'br' });
+  assert.equal(wasmType.headers['content-type'], 'application/wasm');
 });
 
 test('a page of another origin cannot frame Folio', async () => {

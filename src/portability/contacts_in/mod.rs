@@ -4,7 +4,8 @@
 //! (folded lines, groups, quoted-printable, every declared CHARSET), read into import rows: a
 //! contact draft or an organisation, with every value that had to be dropped and why. Capped
 //! and linear: any bytes end in rows or in an error, never a panic.
-//! Pure: imports `domain` only; must not import `app`, `store`, `vault`, `ui` or browser types.
+//! Pure: imports `domain` only; must not import `app`, `store`, `vault`, `ui` or browser types,
+//! save one: in the browser, `charset` decodes with the browser's `TextDecoder` (see there).
 
 mod charset;
 mod columns;
@@ -17,7 +18,7 @@ mod corpus;
 #[cfg(test)]
 mod proptests;
 
-pub use charset::{encoding_for, CHOICES};
+pub use charset::{decode, decode_strict, encoding_for, CHOICES};
 pub use columns::field_of;
 pub use csv::{csv, detect_delimiter};
 pub use encoding_rs::Encoding;

@@ -857,3 +857,13 @@ fn the_one_pass_read_gives_what_the_careful_read_gives() {
         );
     }
 }
+
+#[test]
+fn a_full_export_laid_out_from_its_compact_text_is_serde_jsons_pretty_text() {
+    let export = full_vault(7).export(t(10), "test").unwrap();
+    let compact = serde_json::to_string(&export).unwrap();
+    assert_eq!(
+        crate::portability::pretty(&compact),
+        serde_json::to_string_pretty(&export).unwrap()
+    );
+}

@@ -37,6 +37,7 @@ mod sync_chains;
 mod sync_conflicts;
 pub mod sync_doc;
 mod sync_erasure;
+mod sync_header;
 mod sync_pull;
 mod sync_purge;
 #[cfg(test)]

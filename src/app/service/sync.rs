@@ -91,6 +91,13 @@ pub(super) struct Row {
     /// A deletion the server purged (see `sync_purge`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) purged: bool,
+    /// The header's epoch (see `sync_header`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) e: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Row {
@@ -142,24 +149,6 @@ fn random_hex(bytes: usize) -> Result<String, AppError> {
 /// A new device id.
 pub fn new_device_id() -> Result<String, AppError> {
     random_hex(16)
-}
-
-fn header_doc(header: &VaultHeader, check: &str, parent: Option<&History>) -> Doc {
-    let json = header.to_json();
-    let rev = RevId {
-        n: parent.map_or(1, |h| h.start + 1),
-        hash: revs::digest(b"folio-vault", json.as_bytes()),
-    };
-    let history = parent.map_or_else(|| History::root(&rev), |h| h.child(&rev));
-    Doc {
-        id: HEADER_DOC.into(),
-        rev: rev.to_string(),
-        revisions: Some(history.revisions()),
-        v: Some(1),
-        header: serde_json::from_str(&json).ok(),
-        m: Some(check.to_string()),
-        ..Doc::default()
-    }
 }
 
 /// The vault header the database `remote` reaches holds (no secret): a device about to join
@@ -351,7 +340,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         protocol::verify_peers(remote).await?;
         let mut rows = self.rows().await?;
-        self.sync_header(remote, &mut rows).await?;
+        self.sync_header(remote, &mut rows, now).await?;
         let mut report = Report::default();
         self.pull(remote, settings, &mut rows, &mut report, now)
             .await?;
@@ -372,61 +361,6 @@ impl<R: Repository> UnlockedVault<R> {
             })
             .await?;
         Ok(report)
-    }
-
-    /// The vault check: a digest of the data key's tag, the same on every device of the vault,
-    /// so a database holding another vault is refused before anything moves.
-    fn vault_check(&self) -> Result<String, AppError> {
-        let tag = self.sealer.tag("sync-vault", &[])?;
-        Ok(crate::domain::hex::encode(&tag[..16]))
-    }
-
-    async fn sync_header<S: Remote>(&self, remote: &S, rows: &mut Rows) -> Result<(), AppError> {
-        let check = self.vault_check()?;
-        let header = self.inner.borrow().header.clone();
-        let server = protocol::get_document(remote, HEADER_DOC).await?;
-        let ours = rows.get(HEADER_DOC).cloned();
-        let doc = match &server {
-            Some(doc) => {
-                if doc.m.as_deref() != Some(check.as_str()) {
-                    return Err(SyncError::NoVault.into());
-                }
-                let rev = RevId::parse(&doc.rev).ok_or(SyncError::BadAnswer("header"))?;
-                let theirs = History::of(&rev, doc.revisions.as_ref());
-                let same = doc.header.as_ref().map(Value::to_string)
-                    == serde_json::from_str::<Value>(&header.to_json())
-                        .ok()
-                        .map(|v| v.to_string());
-                if same {
-                    rows.insert(
-                        HEADER_DOC.into(),
-                        Row {
-                            h: theirs,
-                            ..Row::default()
-                        },
-                    );
-                    return self.save_rows(rows, &[HEADER_DOC.to_string()]).await;
-                }
-                // Changed here (a new passphrase) after the version both had: send it.
-                match ours {
-                    Some(o) if o.head().is_some_and(|h| theirs.contains(&h)) && o.h == theirs => {
-                        header_doc(&header, &check, Some(&theirs))
-                    }
-                    _ => return Ok(()),
-                }
-            }
-            None => header_doc(&header, &check, None),
-        };
-        protocol::upload_batch_of_changed_documents(remote, std::slice::from_ref(&doc)).await?;
-        let rev = RevId::parse(&doc.rev).ok_or(SyncError::BadAnswer("header"))?;
-        rows.insert(
-            HEADER_DOC.into(),
-            Row {
-                h: History::of(&rev, doc.revisions.as_ref()),
-                ..Row::default()
-            },
-        );
-        self.save_rows(rows, &[HEADER_DOC.to_string()]).await
     }
 
     pub(super) async fn save_rows(&self, rows: &Rows, ids: &[String]) -> Result<(), AppError> {

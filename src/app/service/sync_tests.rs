@@ -627,3 +627,6 @@ fn uploads_are_cut_by_size_and_count() {
     assert_eq!(by_size(&huge).len(), 2, "a larger one goes alone");
     assert!(by_size::<()>(&[]).is_empty());
 }
+
+#[path = "sync_header_tests.rs"]
+mod header;

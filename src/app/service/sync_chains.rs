@@ -8,7 +8,7 @@
 
 use super::error::AppError;
 use super::sync::{Plan, Report, Row, Rows};
-use super::sync_doc::{self, Pulled};
+use super::sync_doc::{self, as_json, Pulled};
 use super::trail::{open_record, seal_record, Format};
 use super::types::{OpenRecord, UnlockedVault, VaultSnapshot};
 use crate::domain::audit::{self, AuditEvent, ChainError, ChainHead};
@@ -394,14 +394,7 @@ impl<R: Repository> UnlockedVault<R> {
         let Some(events) = scrub_events(&data, erasures) else {
             return Ok(None);
         };
-        let piece = OpenRecord {
-            id: record.id.clone(),
-            kind: record.kind.clone(),
-            rev: record.rev,
-            created_at: record.created_at,
-            updated_at: record.updated_at,
-            data: events,
-        };
+        let piece = record.holding(events);
         Ok(Some((seal_record(&self.sealer, &piece)?, as_json(&piece)?)))
     }
 
@@ -432,20 +425,6 @@ fn scrub_events(
     changed.then_some(events)
 }
 
-pub(super) fn as_json(
-    record: &OpenRecord<Vec<AuditEvent>>,
-) -> Result<OpenRecord<serde_json::Value>, AppError> {
-    Ok(OpenRecord {
-        id: record.id.clone(),
-        kind: record.kind.clone(),
-        rev: record.rev,
-        created_at: record.created_at,
-        updated_at: record.updated_at,
-        data: serde_json::to_value(&record.data)
-            .map_err(|_| crate::vault::VaultError::CouldNotDecrypt)?,
-    })
-}
-
 /// Puts a received piece into the state (or takes it out).
 pub(super) fn install(
     snapshot: &mut VaultSnapshot,
@@ -455,17 +434,9 @@ pub(super) fn install(
     if remove {
         snapshot.peer_audit.remove(&record.id);
     } else if let Ok(data) = serde_json::from_value::<Vec<AuditEvent>>(record.data.clone()) {
-        snapshot.peer_audit.insert(
-            record.id.clone(),
-            OpenRecord {
-                id: record.id.clone(),
-                kind: record.kind.clone(),
-                rev: record.rev,
-                created_at: record.created_at,
-                updated_at: record.updated_at,
-                data,
-            },
-        );
+        snapshot
+            .peer_audit
+            .insert(record.id.clone(), record.holding(data));
     }
 }
 

@@ -213,15 +213,12 @@ impl OpenAs for Check<'_> {
     }
 }
 
-fn as_json<T: Serialize>(record: &OpenRecord<T>) -> Result<OpenRecord<Value>, AppError> {
-    Ok(OpenRecord {
-        id: record.id.clone(),
-        kind: record.kind.clone(),
-        rev: record.rev,
-        created_at: record.created_at,
-        updated_at: record.updated_at,
-        data: serde_json::to_value(&record.data).map_err(|_| VaultError::CouldNotDecrypt)?,
-    })
+/// A record with its data as JSON.
+pub(super) fn as_json<T: Serialize>(record: &OpenRecord<T>) -> Result<OpenRecord<Value>, AppError> {
+    Ok(
+        record
+            .holding(serde_json::to_value(&record.data).map_err(|_| VaultError::CouldNotDecrypt)?),
+    )
 }
 
 /// Opens a pulled record of a synced kind (its seal, its bookkeeping and its kind's rules).
@@ -310,17 +307,7 @@ impl OpenAs for Install<'_> {
             }
         };
         self.fits = data.revalidate().is_ok();
-        K::records_mut(self.snapshot).insert(
-            r.id.clone(),
-            OpenRecord {
-                id: r.id.clone(),
-                kind: r.kind.clone(),
-                rev: r.rev,
-                created_at: r.created_at,
-                updated_at: r.updated_at,
-                data,
-            },
-        );
+        K::records_mut(self.snapshot).insert(r.id.clone(), r.holding(data));
         Ok(())
     }
 }
@@ -339,17 +326,9 @@ pub fn install(
         if remove {
             snapshot.sync_conflicts.remove(&record.id);
         } else if let Ok(data) = serde_json::from_value(record.data.clone()) {
-            snapshot.sync_conflicts.insert(
-                record.id.clone(),
-                OpenRecord {
-                    id: record.id.clone(),
-                    kind: record.kind.clone(),
-                    rev: record.rev,
-                    created_at: record.created_at,
-                    updated_at: record.updated_at,
-                    data,
-                },
-            );
+            snapshot
+                .sync_conflicts
+                .insert(record.id.clone(), record.holding(data));
         }
         return Ok(());
     }

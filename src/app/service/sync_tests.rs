@@ -261,6 +261,40 @@ fn a_round_killed_at_any_step_resumes_without_loss_or_duplicates() {
     }
 }
 
+/// The latest revision of `doc` on the server with one byte of its ciphertext flipped, as a
+/// child of it named by `hash` repeated (its history the parent alone, or the parent's whole).
+fn altered_child(
+    server: &FakeCouch,
+    doc: &str,
+    hash: &str,
+    whole_history: bool,
+) -> crate::sync::wire::Doc {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let current = server.leaves(doc).pop().unwrap();
+    let answer = block_on(crate::sync::Remote::send(
+        server,
+        crate::sync::Request::get(format!("/{doc}?rev={current}")),
+    ))
+    .unwrap();
+    let mut altered: crate::sync::wire::Doc = serde_json::from_str(&answer.body).unwrap();
+    let mut bytes = b64.decode(altered.c.as_deref().unwrap()).unwrap();
+    bytes[3] ^= 1;
+    altered.c = Some(b64.encode(&bytes));
+    let parent = crate::sync::revs::RevId::parse(&current).unwrap();
+    let mut ids = vec![hash.repeat(16)];
+    match (whole_history, &altered.revisions) {
+        (true, Some(r)) => ids.extend(r.ids.clone()),
+        _ => ids.push(parent.hash.clone()),
+    }
+    altered.rev = format!("{}-{}", parent.n + 1, hash.repeat(16));
+    altered.revisions = Some(crate::sync::wire::Revisions {
+        start: parent.n + 1,
+        ids,
+    });
+    altered
+}
+
 #[test]
 fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     let server = FakeCouch::new();
@@ -275,30 +309,7 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     // byte of its ciphertext flipped under a new revision id.
     let doc = block_on(a.doc_of("contact", &id));
     // A's latest revision, its ciphertext altered by one byte, sent as a newer revision.
-    let current = server.leaves(&doc).pop().unwrap();
-    let answer = block_on(crate::sync::Remote::send(
-        &server,
-        crate::sync::Request::get(format!("/{doc}?rev={current}")),
-    ))
-    .unwrap();
-    let mut altered: crate::sync::wire::Doc = serde_json::from_str(&answer.body).unwrap();
-    let mut bytes = {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(altered.c.as_deref().unwrap())
-            .unwrap()
-    };
-    bytes[0] ^= 1;
-    altered.c = Some({
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.encode(&bytes)
-    });
-    let parent = crate::sync::revs::RevId::parse(&current).unwrap();
-    altered.rev = format!("{}-{}", parent.n + 1, "ab".repeat(16));
-    altered.revisions = Some(crate::sync::wire::Revisions {
-        start: parent.n + 1,
-        ids: vec!["ab".repeat(16), parent.hash.clone()],
-    });
+    let altered = altered_child(&server, &doc, "ab", false);
     let foreign = serde_json::json!({"new_edits": false, "docs": [
         {"_id": "someone-elses", "_rev": "1-abc", "hello": "world"},
         altered
@@ -460,32 +471,7 @@ fn an_altered_revision_stacked_on_a_good_one_does_not_hide_it() {
     edit(&a, &id, 3, |d| d.notes = "the good one".into());
     round(&a, &server, "a", 4);
     let doc = block_on(a.doc_of("contact", &id));
-    let good = server.leaves(&doc).pop().unwrap();
-    let answer = block_on(crate::sync::Remote::send(
-        &server,
-        crate::sync::Request::get(format!("/{doc}?rev={good}")),
-    ))
-    .unwrap();
-    let mut altered: crate::sync::wire::Doc = serde_json::from_str(&answer.body).unwrap();
-    let mut bytes = {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(altered.c.as_deref().unwrap())
-            .unwrap()
-    };
-    bytes[3] ^= 1;
-    altered.c = Some({
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.encode(&bytes)
-    });
-    let parent = crate::sync::revs::RevId::parse(&good).unwrap();
-    altered.rev = format!("{}-{}", parent.n + 1, "cd".repeat(16));
-    let mut ids = vec!["cd".repeat(16)];
-    ids.extend(altered.revisions.as_ref().unwrap().ids.clone());
-    altered.revisions = Some(crate::sync::wire::Revisions {
-        start: parent.n + 1,
-        ids,
-    });
+    let altered = altered_child(&server, &doc, "cd", true);
     let body = serde_json::json!({"new_edits": false, "docs": [altered]});
     block_on(crate::sync::Remote::send(
         &server,

@@ -44,6 +44,18 @@ impl<T> OpenRecord<T> {
             data,
         }
     }
+
+    /// The same record (id, kind, revision, times) holding `data` instead.
+    pub fn holding<U>(&self, data: U) -> OpenRecord<U> {
+        OpenRecord {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            rev: self.rev,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            data,
+        }
+    }
 }
 
 /// The records of one kind, by id.

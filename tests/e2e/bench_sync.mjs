@@ -84,3 +84,42 @@ export async function measureSync(browser, context, url, log) {
     server.stop();
   }
 }
+
+/**
+ * The sync row alone, at `scale` (`node tests/e2e/bench_sync.mjs --scale full --dist target/bench-dist`):
+ * vault L written through the app service, then `measureSync`. Prints the row's figures.
+ */
+async function syncRowAlone() {
+  const { join, resolve } = await import('node:path');
+  const { SCALES, benchPage, call } = await import('./bench.mjs');
+  const { launchBrowser, root, startServer } = await import('./harness.mjs');
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const plan = SCALES[option('--scale', 'full')];
+  const server = await startServer(resolve(option('--dist', join(root, 'target', 'bench-dist'))));
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await benchPage(context, server.url);
+    console.log(`Vault L: writing ${JSON.stringify(plan.L)} through the app service…`);
+    await call(page, 'bench_populate', 'folio', PASSPHRASE, JSON.stringify(plan.L), true);
+    await page.close();
+    const s = await measureSync(browser, context, server.url, console.log);
+    const rate = (docs, ms) => Math.round((docs / ms) * 1000);
+    console.log(`first sync of L to a new device: ${s.docs} documents in ${s.join_ms.toFixed(0)} ms (${rate(s.docs, s.join_ms)}/s)`);
+    console.log(`PouchDB replicating the same database: ${s.pouch_docs} documents in ${s.pouch_ms.toFixed(0)} ms (${rate(s.pouch_docs, s.pouch_ms)}/s)`);
+    console.log(`Folio throughput ÷ PouchDB: ${((s.docs / s.join_ms) / (s.pouch_docs / s.pouch_ms)).toFixed(2)}× (aim ≥ 0.8×)`);
+    console.log(`the first push of L: ${s.push_ms.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+// Not awaited at the top: bench.mjs imports this module, and this one imports bench.mjs.
+if (process.argv[1] && process.argv[1].endsWith('bench_sync.mjs')) {
+  syncRowAlone().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -116,12 +116,10 @@ impl FieldChange {
         if let Some(kept) = &self.erased {
             return kept.clone();
         }
-        let bytes = match salt {
-            Some(salt) => serde_json::to_vec(&(salt, &self.field, &self.before, &self.after)),
-            None => serde_json::to_vec(&(&self.field, &self.before, &self.after)),
+        match salt {
+            Some(salt) => json_digest(&(salt, &self.field, &self.before, &self.after)),
+            None => json_digest(&(&self.field, &self.before, &self.after)),
         }
-        .unwrap_or_default();
-        super::hex::encode(&Sha256::digest(&bytes))
     }
 
     /// The digest of a change that stands alone (its own salt, if any).
@@ -190,6 +188,26 @@ pub struct AuditEvent {
     /// guess of them. Not covered by the hash (the digests it went into are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salt: Option<String>,
+}
+
+/// SHA-256 (lower-case hex) of `value`'s compact JSON, streamed into the hash: the trail hashes
+/// every change of every event at each unlock and import, and a buffer per value showed there.
+fn json_digest(value: &impl Serialize) -> String {
+    /// Feeds what serde_json writes straight into the hash.
+    struct Hashing(Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Sha256::new());
+    // Serialising strings, numbers and times into a hash cannot fail.
+    let _ = serde_json::to_writer(&mut hashing, value);
+    super::hex::encode(&hashing.0.finalize())
 }
 
 /// What the hash covers: every field but the hash itself, in a fixed order, with each change
@@ -279,8 +297,11 @@ impl AuditEvent {
             return Some(own.clone());
         }
         let event = self.salt.as_ref()?;
-        let derived = Sha256::digest(format!("{event}:{j}").as_bytes());
-        Some(super::hex::encode(&derived[..16]))
+        let mut hasher = Sha256::new();
+        hasher.update(event.as_bytes());
+        hasher.update(b":");
+        hasher.update(j.to_string().as_bytes());
+        Some(super::hex::encode(&hasher.finalize()[..16]))
     }
 
     /// What the hash covers for change `j`.
@@ -308,9 +329,7 @@ impl AuditEvent {
                 .collect(),
             prev_hash: &self.prev_hash,
         };
-        super::hex::encode(&Sha256::digest(
-            serde_json::to_vec(&content).unwrap_or_default(),
-        ))
+        json_digest(&content)
     }
 
     /// The hash as export format version 1 (and vaults before it) computed it.
@@ -332,9 +351,7 @@ impl AuditEvent {
                 .collect(),
             prev_hash: &self.prev_hash,
         };
-        super::hex::encode(&Sha256::digest(
-            serde_json::to_vec(&content).unwrap_or_default(),
-        ))
+        json_digest(&content)
     }
 
     /// Erases every value of the event's changes (Art. 17); its hash still verifies.

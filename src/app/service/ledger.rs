@@ -70,6 +70,11 @@ impl Sums {
         }
     }
 
+    /// No item left, and nothing of any counted.
+    fn is_empty(&self) -> bool {
+        self.count == 0 && self.ids == [0; 32] && self.revs == 0
+    }
+
     /// Adds (`sign` 1) or removes (`sign` -1) an item of tag `tag` at revision `rev`.
     fn apply(&mut self, tag: &Tag, rev: u64, add: bool) {
         self.count = if add {
@@ -115,13 +120,39 @@ impl Ledger {
         rev: u64,
         add: bool,
     ) -> Result<(), VaultError> {
-        let tag = tag_of(sealer, kind, id)?;
-        let tally = self.kinds.entry(kind.to_string()).or_default();
-        let mut sums = Sums::of(tally).unwrap_or_default();
-        sums.apply(&tag, rev, add);
-        *tally = sums.tally();
-        if tally.count == 0 && sums.ids == [0; 32] && sums.revs == 0 {
-            self.kinds.remove(kind);
+        self.apply_all(sealer, [(kind, id, rev, add)])
+    }
+
+    /// Adds (or removes) many items: `(kind, id, revision, add)` each. Each kind's tally is
+    /// read and written once, not once an item (unlock counts every stored item; an import
+    /// writes them all in one commit).
+    pub fn apply_all<K: AsRef<str>, I: AsRef<str>>(
+        &mut self,
+        sealer: &Sealer,
+        items: impl IntoIterator<Item = (K, I, u64, bool)>,
+    ) -> Result<(), VaultError> {
+        let mut working: BTreeMap<String, Sums> = BTreeMap::new();
+        for (kind, id, rev, add) in items {
+            let (kind, id) = (kind.as_ref(), id.as_ref());
+            let tag = tag_of(sealer, kind, id)?;
+            if !working.contains_key(kind) {
+                let sums = self.kinds.get(kind).and_then(Sums::of).unwrap_or_default();
+                working.insert(kind.to_string(), sums);
+            }
+            if let Some(sums) = working.get_mut(kind) {
+                sums.apply(&tag, rev, add);
+                // A kind back to nothing starts again from nothing (as if never written).
+                if sums.is_empty() {
+                    *sums = Sums::default();
+                }
+            }
+        }
+        for (kind, sums) in working {
+            if sums.is_empty() {
+                self.kinds.remove(&kind);
+            } else {
+                self.kinds.insert(kind, sums.tally());
+            }
         }
         Ok(())
     }
@@ -237,6 +268,38 @@ mod tests {
             l.apply(&sealer, kind, id, *rev, true).unwrap();
         }
         l
+    }
+
+    #[test]
+    fn many_items_at_once_count_as_one_at_a_time() {
+        let sealer = Sealer::for_tests(5);
+        // Adds, removals, a kind emptied and written again, and one emptied for good.
+        let moves = [
+            ("contact", "a", 1, true),
+            ("contact", "b", 1, true),
+            ("audit", "1", 1, true),
+            ("contact", "a", 1, false),
+            ("contact", "a", 2, true),
+            ("deal", "d", 3, true),
+            ("deal", "d", 3, false),
+            ("deal", "d", 4, true),
+            ("task", "t", 1, true),
+            ("task", "t", 1, false),
+        ];
+        let mut one_by_one = ledger(&[("contact", "z", 7)]);
+        for (kind, id, rev, add) in moves {
+            one_by_one.apply(&sealer, kind, id, rev, add).unwrap();
+        }
+        let mut at_once = ledger(&[("contact", "z", 7)]);
+        at_once
+            .apply_all(&sealer, moves.map(|(k, i, r, a)| (k, i, r, a)))
+            .unwrap();
+        assert_eq!(at_once, one_by_one);
+        assert!(
+            !at_once.kinds.contains_key("task"),
+            "an emptied kind is dropped"
+        );
+        assert_eq!(at_once.kinds["deal"].count, 1);
     }
 
     #[test]

@@ -353,14 +353,19 @@ impl<R: Repository> UnlockedVault<R> {
         let mut actual = Ledger::default();
         let mut nonces = HashSet::with_capacity(stored.len() + items.len());
         let mut duplicated: BTreeMap<String, u64> = BTreeMap::new();
+        let records = stored
+            .iter()
+            .map(|s| (s.kind.as_str(), s.id.as_str(), s.rev, true));
+        let trail = items
+            .iter()
+            .map(|(name, rev, _)| (AUDIT_ITEMS, name.as_str(), *rev, true));
+        actual.apply_all(&self.sealer, records.chain(trail))?;
         for s in &stored {
-            actual.apply(&self.sealer, &s.kind, &s.id, s.rev, true)?;
             if !nonces.insert(s.nonce) {
                 *duplicated.entry(s.kind.clone()).or_default() += 1;
             }
         }
-        for (name, rev, nonce) in &items {
-            actual.apply(&self.sealer, AUDIT_ITEMS, name, *rev, true)?;
+        for (_, _, nonce) in &items {
             if !nonces.insert(*nonce) {
                 *duplicated.entry(AUDIT_ITEMS.to_string()).or_default() += 1;
             }
@@ -619,14 +624,16 @@ impl<R: Repository> UnlockedVault<R> {
     /// item's clear bookkeeping; only when the user accepts the vault as found).
     async fn stored_ledger(&self) -> Result<Ledger, AppError> {
         let mut ledger = Ledger::default();
-        for r in self.repo.list_all().await?.items {
-            if r.kind != KIND_AUDIT_HEAD {
-                ledger.apply(&self.sealer, &r.kind, &r.id, r.rev, true)?;
-            }
-        }
-        for item in self.repo.audit_events().await?.items {
-            ledger.apply(&self.sealer, AUDIT_ITEMS, &item_name(&item), item.rev, true)?;
-        }
+        let records = self.repo.list_all().await?.items;
+        let records = records
+            .iter()
+            .filter(|r| r.kind != KIND_AUDIT_HEAD)
+            .map(|r| (r.kind.clone(), r.id.clone(), r.rev, true));
+        let items = self.repo.audit_events().await?.items;
+        let trail = items
+            .iter()
+            .map(|i| (AUDIT_ITEMS.to_string(), item_name(i), i.rev, true));
+        ledger.apply_all(&self.sealer, records.chain(trail))?;
         Ok(ledger)
     }
 

@@ -363,32 +363,34 @@ fn ledger_after(
     items: &AuditItems,
     batch: &Batch,
 ) -> Result<Ledger, AppError> {
-    let mut ledger = before.clone();
+    // (kind, id, revision, added) for every stored item the batch moves.
+    let mut moves: Vec<(&str, String, u64, bool)> = Vec::new();
     for (record, expect) in &batch.puts {
         if let Expect::Rev(old) = expect {
-            ledger.apply(sealer, &record.kind, &record.id, *old, false)?;
+            moves.push((&record.kind, record.id.clone(), *old, false));
         }
-        ledger.apply(sealer, &record.kind, &record.id, record.rev, true)?;
+        moves.push((&record.kind, record.id.clone(), record.rev, true));
     }
     for d in &batch.deletes {
         if let Expect::Rev(old) = d.expect {
-            ledger.apply(sealer, &d.kind, &d.id, old, false)?;
+            moves.push((&d.kind, d.id.clone(), old, false));
         }
     }
     if batch.replace_audit {
         for (&first, &(last, rev)) in items {
-            let name = block_name(first, last);
-            ledger.apply(sealer, AUDIT_ITEMS, &name, rev, false)?;
+            moves.push((AUDIT_ITEMS, block_name(first, last), rev, false));
         }
     }
     for item in &batch.rewrite_audit {
         let (first, last, old) = item_of(items, item.seq);
-        ledger.apply(sealer, AUDIT_ITEMS, &block_name(first, last), old, false)?;
-        ledger.apply(sealer, AUDIT_ITEMS, &item_name(item), item.rev, true)?;
+        moves.push((AUDIT_ITEMS, block_name(first, last), old, false));
+        moves.push((AUDIT_ITEMS, item_name(item), item.rev, true));
     }
     for item in &batch.audit {
-        ledger.apply(sealer, AUDIT_ITEMS, &item_name(item), item.rev, true)?;
+        moves.push((AUDIT_ITEMS, item_name(item), item.rev, true));
     }
+    let mut ledger = before.clone();
+    ledger.apply_all(sealer, moves)?;
     Ok(ledger)
 }
 

@@ -228,11 +228,17 @@ impl Session {
         let generation = self.generation.get_value();
         let still_open = move || self.generation.get_value() == generation;
         spawn_local(async move {
-            let pause = || async move {
+            let mut pause = || async move {
                 next_turn().await;
                 still_open()
             };
-            let loaded = vault.load_rest(pause).await;
+            // The records first: most writes may start once they are in (`may_write`); then
+            // the audit trail, read and checked, which history, erasure and export wait for.
+            let mut loaded = vault.load_records(&mut pause).await;
+            if loaded.is_ok() && still_open() {
+                self.data.changed();
+                loaded = vault.load_trail(&mut pause).await;
+            }
             drop(vault);
             if !still_open() {
                 return;
@@ -247,9 +253,16 @@ impl Session {
         });
     }
 
-    /// Whether activities and the audit trail are still being decrypted after unlock.
+    /// Whether the audit trail is still being read and checked after the records loaded.
+    pub fn checking_trail(&self) -> bool {
+        self.data.with(|d| !d.complete && d.records_loaded)
+            && self.phase.with(|p| *p == Phase::Unlocked)
+    }
+
+    /// Whether activities and the other records are still being decrypted after unlock.
     pub fn loading(&self) -> bool {
-        self.data.with(|d| !d.complete) && self.phase.with(|p| *p == Phase::Unlocked)
+        self.data.with(|d| !d.complete && !d.records_loaded)
+            && self.phase.with(|p| *p == Phase::Unlocked)
     }
 
     /// Creates the vault. Returns Ok(false) when another tab holds it open.
@@ -407,8 +420,9 @@ impl Session {
     {
         let generation = self.generation.get_value();
         let vault = self.vault().ok_or(AppError::NoVault)?;
-        // Nothing is written before the whole vault is loaded (a delete must see all activities).
-        while !vault.is_complete() {
+        // Nothing is written before every record is loaded (a delete must see all activities);
+        // what needs the whole audit trail waits for it too (`UnlockedVault::ready`).
+        while !vault.may_write() {
             next_turn().await;
             if self.generation.get_value() != generation {
                 return Err(AppError::Cancelled);
@@ -447,6 +461,7 @@ impl Session {
     /// and when it was made, remembered for the backup reminder.
     pub async fn export_json(self) -> Result<String, AppError> {
         self.write(|v, now| async move {
+            v.ready().await?;
             let export = v.export(now, env!("CARGO_PKG_VERSION"))?;
             let text = serde_json::to_string(&export)
                 .map_err(|e| AppError::FileNotWritten(e.to_string()))?;
@@ -483,6 +498,7 @@ impl Session {
     /// What the vault holds about one person, in the export format (Art. 15 / Art. 20).
     pub async fn subject_json(self, contact_id: String) -> Result<String, AppError> {
         self.write(|v, now| async move {
+            v.ready().await?;
             let all = v.export(now, env!("CARGO_PKG_VERSION"))?;
             let mine = crate::portability::subject(&all, &contact_id)
                 .ok_or_else(|| AppError::NotFound(contact_id.clone()))?;

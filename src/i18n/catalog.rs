@@ -408,7 +408,9 @@ catalog! {
     CurrentState => "State today", "Stav k dnešku";
     LoadingConsents => "Consents are still being decrypted…", "Souhlasy se ještě dešifrují…";
     ChainChecking => "Checking the hash chain…", "Kontroluji hashový řetězec…";
-    LoadingRest => "Decrypting activities and checking the audit trail…", "Dešifruji aktivity a kontroluji auditní stopu…";
+    LoadingRest => "Decrypting activities and the rest of your records…", "Dešifruji aktivity a ostatní záznamy…";
+    CheckingTrail => "Checking the audit trail… You can already work; history appears when it is done.", "Kontroluji auditní stopu… Už můžete pracovat; historie se zobrazí, až bude hotovo.";
+    HistoryLoading => "History appears once the audit trail is checked…", "Historie se zobrazí po kontrole auditní stopy…";
     Saved => "Saved.", "Uloženo.";
     Deleted => "Deleted.", "Smazáno.";
     Fields => "Field", "Pole";

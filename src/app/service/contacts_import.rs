@@ -198,7 +198,7 @@ impl<R: Repository> UnlockedVault<R> {
         file_name: &str,
         now: DateTime<Utc>,
     ) -> Result<ContactsImportSummary, AppError> {
-        self.ready()?;
+        self.ready().await?;
         let source = crate::domain::source::imported_from(file_name);
         let planned = self.with_snapshot(|s| plan(s, rows));
         let mut summary = ContactsImportSummary::default();

@@ -24,7 +24,7 @@ impl<R: Repository> UnlockedVault<R> {
         local_day: chrono::NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        self.ready()?;
+        self.ready().await?;
         let version = NoticeVersion::new(language, text, local_day).map_err(AppError::Invalid)?;
         let existing = self.with_snapshot(|s| {
             s.notices

@@ -9,14 +9,14 @@ use super::error::AppError;
 use super::kinds::{self, OpenAs, RecordKind};
 use super::ledger::{Finding, Head, Ledger, AUDIT_ITEMS};
 use super::trail::{
-    item_entries, item_name, open_audit, open_record, resealed_items, Base, Entry, Format, Reseal,
-    AUDIT_KIND, KIND_AUDIT_HEAD,
+    item_name, open_audit, open_record, resealed_items, Base, Entry, Format, Reseal, AUDIT_KIND,
+    KIND_AUDIT_HEAD,
 };
 use super::types::{Damaged, HeadState, Inner, OpenRecord, Seen, UnlockedVault, VaultSnapshot};
 use super::HEADER_KEY;
 use crate::domain::audit::{self, Action, AuditEvent, ChainHead, FieldChange};
 use crate::domain::Id;
-use crate::store::{Batch, Expect, Listing, Malformed, Repository, SealedRecord};
+use crate::store::{Batch, Expect, Listing, Malformed, Repository, SealedAuditEvent, SealedRecord};
 use crate::vault::{KdfParams, Passphrase, Sealer, VaultError, VaultHeader};
 use chrono::{DateTime, Utc};
 use std::cell::RefCell;
@@ -222,6 +222,20 @@ impl<R: Repository> kinds::EachKind for Resealing<'_, R> {
     }
 }
 
+/// What loading the records found, kept for the check once the trail is read: every stored
+/// record seen, those of kinds this build does not know, and the ledger and head as they were
+/// then (before any write).
+pub(super) struct Loaded {
+    stored: Vec<Seen>,
+    unknown: Vec<OpenRecord<serde_json::Value>>,
+    ledger: Ledger,
+    head: ChainHead,
+    head_rev: u64,
+    /// The trail is read up to the item holding this event (what was stored when the records
+    /// were loaded; `u64::MAX`: all of it, when no write could start before it).
+    through: u64,
+}
+
 fn seen(sealed: &SealedRecord) -> Seen {
     Seen {
         kind: sealed.kind.clone(),
@@ -269,6 +283,9 @@ impl<R: Repository> UnlockedVault<R> {
             self.open_into(sealed, formats, &mut snapshot, &mut None);
         }
         let mut inner = self.inner.borrow_mut();
+        inner.loaded = None;
+        inner.early_writes = false;
+        inner.trail_loading = false;
         snapshot.kdf = Some(inner.header.kdf.clone());
         snapshot.protection = inner.header.protection(&self.sealer);
         inner.head_state = state;
@@ -320,7 +337,19 @@ impl<R: Repository> UnlockedVault<R> {
         P: FnMut() -> F,
         F: std::future::Future<Output = bool>,
     {
-        if self.is_complete() {
+        self.load_records(&mut pause).await?;
+        self.load_trail(&mut pause).await
+    }
+
+    /// Stage two, first half: the records of every kind the first stage left. Writes that need
+    /// no more than the records may start after it (`may_write`), when the stored trail ends at
+    /// the sealed head and nothing is left to bring up to date; `load_trail` must follow.
+    pub async fn load_records<F, P>(&self, pause: &mut P) -> Result<(), AppError>
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        if self.is_complete() || self.inner.borrow().loaded.is_some() {
             return Ok(());
         }
         let state = self.inner.borrow().head_state;
@@ -348,19 +377,92 @@ impl<R: Repository> UnlockedVault<R> {
             }
         }
         drop(records);
-        let (mut audit, items) = self.load_trail(formats, &mut rest, &mut pause).await?;
+        let (head, head_rev, maintenance) = {
+            let inner = self.inner.borrow();
+            let maintenance = state != HeadState::Current
+                || !inner.salted
+                || inner.stronger_header.is_some()
+                || inner.head_rev == 0;
+            (inner.head.clone(), inner.head_rev, maintenance)
+        };
+        // Writes chain from the sealed head, so they may start early only when nothing is
+        // stored beyond it (a trail longer than its head, found in the check, moves the head).
+        let beyond = self.repo.audit_items_after(head.seq, 1).await?;
+        let early = !maintenance && beyond.items.is_empty() && beyond.malformed.is_empty();
+        let mut inner = self.inner.borrow_mut();
+        let loaded = Loaded {
+            stored,
+            unknown,
+            ledger: inner.ledger.clone(),
+            through: if early { head.seq } else { u64::MAX },
+            head,
+            head_rev,
+        };
+        let snapshot = &mut inner.snapshot;
+        kinds::each_kind(&mut TakeRest {
+            from: &mut rest,
+            into: snapshot,
+        })?;
+        snapshot.damaged.extend(rest.damaged);
+        snapshot.sync_conflicts = std::mem::take(&mut rest.sync_conflicts);
+        snapshot.peer_audit = std::mem::take(&mut rest.peer_audit);
+        snapshot.records_loaded = true;
+        inner.loaded = Some(loaded);
+        inner.early_writes = early;
+        inner.trail_loading = true;
+        Ok(())
+    }
+
+    /// Stage two, second half: the audit trail read and verified, every stored item accounted
+    /// for against the ledger as it was when the records were loaded, and what is left to bring
+    /// up to date. Events written meanwhile follow the ones read. Operations waiting for the
+    /// whole trail (`ready`) go on once it ends, or fail as cancelled when it does not.
+    pub async fn load_trail<F, P>(&self, pause: &mut P) -> Result<(), AppError>
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        let checked = self.check_trail(pause).await;
+        let waiters = {
+            let mut inner = self.inner.borrow_mut();
+            inner.trail_loading = false;
+            std::mem::take(&mut inner.trail_waiters)
+        };
+        waiters.into_iter().for_each(std::task::Waker::wake);
+        checked
+    }
+
+    async fn check_trail<F, P>(&self, pause: &mut P) -> Result<(), AppError>
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = bool>,
+    {
+        if self.is_complete() {
+            return Ok(());
+        }
+        let loaded = self.inner.borrow_mut().loaded.take();
+        let Some(loaded) = loaded else {
+            return Err(AppError::NotLoaded);
+        };
+        let state = self.inner.borrow().head_state;
+        let formats = Formats::of(state);
+        let mut damaged = Vec::new();
+        let (mut audit, items, map) = self
+            .read_trail(formats, loaded.through, &mut damaged, pause)
+            .await?;
         // What storage holds, and the same sealed bytes stored twice.
         let mut actual = Ledger::default();
-        let mut nonces = HashSet::with_capacity(stored.len() + items.len());
+        let mut nonces = HashSet::with_capacity(loaded.stored.len() + items.len());
         let mut duplicated: BTreeMap<String, u64> = BTreeMap::new();
-        let records = stored
+        let records = loaded
+            .stored
             .iter()
             .map(|s| (s.kind.as_str(), s.id.as_str(), s.rev, true));
         let trail = items
             .iter()
             .map(|(name, rev, _)| (AUDIT_ITEMS, name.as_str(), *rev, true));
         actual.apply_all(&self.sealer, records.chain(trail))?;
-        for s in &stored {
+        for s in &loaded.stored {
             if !nonces.insert(s.nonce) {
                 *duplicated.entry(s.kind.clone()).or_default() += 1;
             }
@@ -370,14 +472,10 @@ impl<R: Repository> UnlockedVault<R> {
                 *duplicated.entry(AUDIT_ITEMS.to_string()).or_default() += 1;
             }
         }
-        drop(stored);
-        let mut chain = {
-            let inner = self.inner.borrow();
-            let sealed_head = (inner.head_rev > 0
-                && matches!(state, HeadState::Current | HeadState::Legacy))
-            .then(|| inner.head.clone());
-            audit::verify_chain(&audit, sealed_head.as_ref()).err()
-        };
+        let sealed_head = (loaded.head_rev > 0
+            && matches!(state, HeadState::Current | HeadState::Legacy))
+        .then(|| loaded.head.clone());
+        let mut chain = audit::verify_chain(&audit, sealed_head.as_ref()).err();
         if state == HeadState::Legacy {
             // Brought up to date from what it holds now: there is no record of more.
             self.inner.borrow_mut().ledger = actual.clone();
@@ -386,7 +484,7 @@ impl<R: Repository> UnlockedVault<R> {
             chain = None;
         }
         let mut findings = match state {
-            HeadState::Current => self.inner.borrow().ledger.compare(&actual),
+            HeadState::Current => loaded.ledger.compare(&actual),
             HeadState::Legacy => Vec::new(),
             HeadState::Missing => vec![Finding::HeadMissing],
             HeadState::Damaged => vec![Finding::HeadDamaged],
@@ -398,27 +496,26 @@ impl<R: Repository> UnlockedVault<R> {
         );
         {
             let mut inner = self.inner.borrow_mut();
-            let sealed_head = (inner.head_rev > 0).then(|| inner.head.clone());
+            let current = (inner.head_rev > 0).then(|| inner.head.clone());
             // New events extend the newest head we know, whether or not the chain verified.
             if let Some(last) = audit.last().map(AuditEvent::head) {
-                if sealed_head.as_ref().is_none_or(|h| last.seq > h.seq) {
+                if current.as_ref().is_none_or(|h| last.seq > h.seq) {
                     inner.head = last;
                 }
             }
+            // Items and events written since the records were loaded follow the ones read.
+            let mut map = map;
+            map.extend(std::mem::take(&mut inner.items));
+            inner.items = map;
             let snapshot = &mut inner.snapshot;
-            kinds::each_kind(&mut TakeRest {
-                from: &mut rest,
-                into: snapshot,
-            })?;
-            snapshot.damaged.extend(rest.damaged);
-            snapshot.sync_conflicts = std::mem::take(&mut rest.sync_conflicts);
-            snapshot.peer_audit = std::mem::take(&mut rest.peer_audit);
+            audit.append(&mut snapshot.audit);
+            snapshot.damaged.extend(damaged);
             snapshot.audit = audit;
             snapshot.chain = chain;
             snapshot.findings = findings;
         }
         if state == HeadState::Legacy {
-            self.bring_up_to_date(unknown).await?;
+            self.bring_up_to_date(loaded.unknown).await?;
         }
         self.strengthen_key_derivation().await?;
         self.inner.borrow_mut().snapshot.complete = true;
@@ -430,15 +527,42 @@ impl<R: Repository> UnlockedVault<R> {
         Ok(())
     }
 
+    /// Waits until the whole trail is read and checked (for what reads or rewrites it: an
+    /// erasure, an export, an import); fails as not loaded when it is not being read.
+    pub async fn ready(&self) -> Result<(), AppError> {
+        futures_util::future::poll_fn(|cx| {
+            let mut inner = self.inner.borrow_mut();
+            if inner.snapshot.complete {
+                std::task::Poll::Ready(Ok(()))
+            } else if !inner.trail_loading {
+                std::task::Poll::Ready(Err(AppError::NotLoaded))
+            } else {
+                inner.trail_waiters.push(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+        .await
+    }
+
     /// The audit trail read about `LOAD_CHUNK` events at a time (so its ciphertext never sits
-    /// in memory whole): its events in order, and each stored item as (name, revision, nonce).
-    /// Items that do not open, or are not in Folio's format, are damaged.
-    async fn load_trail<F, P>(
+    /// in memory whole), up to the item holding event `through`: its events in order, each
+    /// stored item as (name, revision, nonce), and the items' map. Items that do not open, or
+    /// are not in Folio's format, are damaged.
+    #[allow(clippy::type_complexity)]
+    async fn read_trail<F, P>(
         &self,
         formats: Formats,
-        rest: &mut VaultSnapshot,
+        through: u64,
+        damaged: &mut Vec<Damaged>,
         pause: &mut P,
-    ) -> Result<(Vec<AuditEvent>, Vec<(String, u64, [u8; 12])>), AppError>
+    ) -> Result<
+        (
+            Vec<AuditEvent>,
+            Vec<(String, u64, [u8; 12])>,
+            super::types::AuditItems,
+        ),
+        AppError,
+    >
     where
         P: FnMut() -> F,
         F: std::future::Future<Output = bool>,
@@ -447,11 +571,12 @@ impl<R: Repository> UnlockedVault<R> {
         let mut items = Vec::new();
         let mut map = BTreeMap::new();
         let mut after = 0;
-        loop {
-            let chunk = self
-                .repo
+        let mut next = Some(
+            self.repo
                 .audit_items_after(after, LOAD_CHUNK as u32)
-                .await?;
+                .await?,
+        );
+        while let Some(chunk) = next.take() {
             let end = chunk
                 .items
                 .iter()
@@ -462,25 +587,46 @@ impl<R: Repository> UnlockedVault<R> {
                 break;
             };
             after = end;
-            rest.damaged.extend(chunk.malformed.iter().map(damaged_of));
-            map.extend(item_entries(&chunk.items));
-            for sealed in &chunk.items {
-                items.push((item_name(sealed), sealed.rev, sealed.nonce));
-                match formats.open(|f| open_audit(&self.sealer, sealed, f)) {
-                    Ok(events) => audit.extend(events),
-                    Err(_) => rest.damaged.push(Damaged {
-                        kind: AUDIT_KIND.to_string(),
-                        id: item_name(sealed),
-                    }),
+            // The next chunk is read while this one is decrypted.
+            let fetch = async {
+                if after >= through {
+                    Ok(None)
+                } else {
+                    let more = self.repo.audit_items_after(after, LOAD_CHUNK as u32);
+                    more.await.map(Some)
                 }
-            }
+            };
+            let open = async {
+                let within = |seq: u64| seq <= through;
+                damaged.extend(
+                    chunk
+                        .malformed
+                        .iter()
+                        .filter(|m| m.position.is_none_or(within))
+                        .map(damaged_of),
+                );
+                let chunk: Vec<&SealedAuditEvent> =
+                    chunk.items.iter().filter(|i| within(i.seq)).collect();
+                map.extend(chunk.iter().map(|i| (i.seq, (i.last, i.rev))));
+                for sealed in chunk {
+                    items.push((item_name(sealed), sealed.rev, sealed.nonce));
+                    match formats.open(|f| open_audit(&self.sealer, sealed, f)) {
+                        Ok(events) => audit.extend(events),
+                        Err(_) => damaged.push(Damaged {
+                            kind: AUDIT_KIND.to_string(),
+                            id: item_name(sealed),
+                        }),
+                    }
+                }
+            };
+            let (fetched, ()) = futures_util::future::join(fetch, open).await;
+            next = fetched?;
             if !pause().await {
                 return Err(AppError::Cancelled);
             }
         }
         audit.sort_by_key(|e| e.seq);
-        self.inner.borrow_mut().items = map;
-        Ok((audit, items))
+        Ok((audit, items, map))
     }
 
     /// A vault sealed before revisions were bound and the ledger kept: every record and audit
@@ -641,7 +787,7 @@ impl<R: Repository> UnlockedVault<R> {
     /// audit event records what was found (counts, nothing about anyone), and the ledger counts
     /// the vault as it is from then on. Damaged items stay damaged (and reported).
     pub async fn accept_as_found(&self, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.ready()?;
+        self.ready().await?;
         let findings = self.with_snapshot(|s| s.findings.clone());
         if findings.is_empty() {
             return Ok(());

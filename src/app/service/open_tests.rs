@@ -224,3 +224,100 @@ fn a_trail_hashed_the_old_way_is_upgraded_once_on_unlock() {
     let forged = block_on(unlock(repo, &pass())).unwrap().snapshot();
     assert_eq!(forged.chain, Some(ChainError::Altered(2)));
 }
+
+/// Opens `repo` as the app does, up to the records: the first stage, then every record (the
+/// audit trail not read yet).
+fn opened_to_records(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {
+    let header = block_on(read_header(repo)).unwrap();
+    let key = header.unlock(&pass()).unwrap();
+    let vault = block_on(open_first(repo.clone(), header, key)).unwrap();
+    let mut pause = || async { true };
+    block_on(vault.load_records(&mut pause)).unwrap();
+    vault
+}
+
+#[test]
+fn writes_start_once_the_records_are_in_and_the_trail_follows() {
+    let (repo, vault, jana) = vault_with_jana();
+    block_on(vault.save_activity(None, &call(&jana, t(2), "Offer"), t(2))).unwrap();
+    let before = vault.snapshot();
+    drop(vault);
+    let vault = opened_to_records(&repo);
+    assert!(vault.may_write() && !vault.is_complete());
+    let s = vault.snapshot();
+    assert_eq!(s.activities, before.activities);
+    assert!(s.records_loaded && s.audit.is_empty());
+    // A write now extends the trail that is still to be read…
+    let eva = block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(3))).unwrap();
+    let mut pause = || async { true };
+    block_on(vault.load_trail(&mut pause)).unwrap();
+    // …which is read and checked, and followed by it.
+    let s = vault.snapshot();
+    assert!(s.complete);
+    assert_eq!((s.chain.clone(), s.findings.clone()), (None, vec![]));
+    assert_eq!(s.audit[..before.audit.len()], before.audit[..]);
+    assert_eq!(s.audit.len(), before.audit.len() + 1);
+    assert_eq!(s.audit.last().unwrap().entity_id, eva);
+    // The next unlock finds everything accounted for, and the same trail.
+    let again = block_on(unlock(repo, &pass())).unwrap().snapshot();
+    assert_eq!((again.chain, again.findings), (None, vec![]));
+    assert_eq!(again.audit, s.audit);
+}
+
+#[test]
+fn what_needs_the_whole_trail_waits_for_it() {
+    let (repo, vault, jana) = vault_with_jana();
+    drop(vault);
+    let vault = opened_to_records(&repo);
+    // The erasure starts before the trail is read: it waits, then scrubs every event of hers.
+    let mut pause = || async { true };
+    let erase = vault.erase_contact(&jana, "erased", KeepOnList::No, t(5), t(5).date_naive());
+    let (erased, loaded) = block_on(futures_util::future::join(
+        erase,
+        vault.load_trail(&mut pause),
+    ));
+    loaded.unwrap();
+    erased.unwrap();
+    let s = vault.snapshot();
+    assert!(!format!("{:?}", s.audit).contains("Nováková"));
+    assert_eq!(s.chain, None);
+    let again = block_on(unlock(repo, &pass())).unwrap().snapshot();
+    assert!(!format!("{:?}", again.audit).contains("Nováková"));
+    assert_eq!((again.chain, again.findings), (None, vec![]));
+}
+
+#[test]
+fn a_trail_stored_beyond_its_head_holds_writes_until_it_is_checked() {
+    let (repo, vault, _) = vault_with_jana();
+    let head = vault.snapshot().audit.last().unwrap().seq;
+    drop(vault);
+    repo.raw_put_foreign_audit(head + 1);
+    let vault = opened_to_records(&repo);
+    // Writes would chain from a head that storage contradicts: they wait for the check.
+    assert!(!vault.may_write());
+    let mut pause = || async { true };
+    block_on(vault.load_trail(&mut pause)).unwrap();
+    assert!(vault.may_write());
+    assert!(!vault.snapshot().damaged.is_empty());
+}
+
+#[test]
+fn a_record_removed_behind_the_vault_is_named_whatever_was_written_meanwhile() {
+    let (repo, vault, jana) = vault_with_jana();
+    let other = block_on(vault.save_contact(None, &contact("Petr", "Malý"), t(2))).unwrap();
+    block_on(vault.save_activity(None, &call(&jana, t(2), "Offer"), t(2))).unwrap();
+    drop(vault);
+    repo.raw_remove_record(&other);
+    let vault = opened_to_records(&repo);
+    block_on(vault.save_contact(None, &contact("Eva", "Malá"), t(3))).unwrap();
+    let mut pause = || async { true };
+    block_on(vault.load_trail(&mut pause)).unwrap();
+    let findings = vault.snapshot().findings;
+    assert_eq!(
+        findings,
+        vec![super::super::ledger::Finding::Deleted {
+            kind: "contact".into(),
+            count: 1
+        }]
+    );
+}

@@ -244,6 +244,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
+        self.ready().await?;
         let wording = NotifyWording::default();
         self.erase(id, Some(outcome), keep, &wording, now, today)
             .await
@@ -259,6 +260,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
+        self.ready().await?;
         self.erase(id, Some(outcome), keep, wording, now, today)
             .await
     }
@@ -272,6 +274,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
+        self.ready().await?;
         self.erase(id, None, keep, wording, now, today).await
     }
 
@@ -286,6 +289,7 @@ impl<R: Repository> UnlockedVault<R> {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<erasure::Plan, AppError> {
+        self.ready().await?;
         let wording = NotifyWording::default();
         self.erase(id, None, keep, &wording, now, today).await
     }
@@ -426,6 +430,7 @@ impl<R: Repository> UnlockedVault<R> {
         address: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
+        self.ready().await?;
         let Some(previous) = self
             .inner
             .borrow()
@@ -622,6 +627,7 @@ impl<R: Repository> UnlockedVault<R> {
         draft: &RequestDraft,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
+        self.ready().await?;
         let mut request = draft.validate(now).map_err(AppError::Invalid)?;
         self.check_links(&request.contact_id, None, None)?;
         if request.subject.is_empty() {
@@ -644,6 +650,7 @@ impl<R: Repository> UnlockedVault<R> {
         change: impl FnOnce(&mut SubjectRequest) -> Result<(), RequestError>,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        self.ready().await?;
         let mut request = self.record::<SubjectRequest>(id)?.data;
         change(&mut request)?;
         self.save_record(Some(id), request, now).await.map(|_| ())

@@ -125,8 +125,12 @@ pub struct VaultSnapshot {
     pub protection: crate::vault::Protection,
     /// False between the first stage of loading (what the first screens need: profile,
     /// contacts, organisations) and the end of the second (activities, other kinds, the audit
-    /// trail and its verification). Until then `chain` says nothing and nothing is written.
+    /// trail and its verification). Until then `chain` says nothing, and only writes that
+    /// need no more than the records start (see `records_loaded`).
     pub complete: bool,
+    /// True once every record is decrypted (the second stage's first half); the audit trail
+    /// may still be being read and checked.
+    pub records_loaded: bool,
 }
 
 impl VaultSnapshot {
@@ -231,6 +235,15 @@ pub(super) struct Inner {
     /// Whether the trail is under today's erasure rules (what the sealed head says; see
     /// `Head::salted`).
     pub(super) salted: bool,
+    /// What loading the records found, kept for the check once the trail is read.
+    pub(super) loaded: Option<super::open::Loaded>,
+    /// Whether writes may start once the records are loaded, before the trail is read (the
+    /// stored trail ends at the sealed head and nothing is left to bring up to date).
+    pub(super) early_writes: bool,
+    /// The trail is being read and checked (after the records, before `complete`).
+    pub(super) trail_loading: bool,
+    /// Operations that need the whole trail, waiting for it.
+    pub(super) trail_waiters: Vec<std::task::Waker>,
 }
 
 /// The sealed chain head as unlocking found it.
@@ -257,6 +270,10 @@ impl Inner {
             first_seen: Vec::new(),
             stronger_header: None,
             salted: true,
+            loaded: None,
+            early_writes: false,
+            trail_loading: false,
+            trail_waiters: Vec::new(),
         }
     }
 }
@@ -286,5 +303,12 @@ impl<R: Repository> UnlockedVault<R> {
     /// Whether both stages of loading are done (writes wait for it).
     pub fn is_complete(&self) -> bool {
         self.inner.borrow().snapshot.complete
+    }
+
+    /// Whether a write may start: everything is loaded, or the records are and the trail is
+    /// still being read (writes append to it; what needs the whole trail waits for it).
+    pub fn may_write(&self) -> bool {
+        let inner = self.inner.borrow();
+        inner.snapshot.complete || (inner.snapshot.records_loaded && inner.early_writes)
     }
 }

@@ -34,6 +34,10 @@ pub fn HistoryList(
     let locale = use_locale();
     move || {
         let lang = locale.get();
+        if session.checking_trail() {
+            return view! { <p class="hint" role="status">{locale.t(Text::HistoryLoading)}</p> }
+                .into_any();
+        }
         let mut list = events.get();
         list.reverse();
         if list.is_empty() {

@@ -95,6 +95,9 @@ pub fn Shell(children: Children) -> impl IntoView {
             <Show when=move || session.loading()>
                 <p class="hint loading-rest" role="status">{t(Text::LoadingRest)}</p>
             </Show>
+            <Show when=move || session.checking_trail()>
+                <p class="hint loading-trail" role="status">{t(Text::CheckingTrail)}</p>
+            </Show>
             {children()}
             <crate::ui::common::status::StatusMessage/>
         </main>

@@ -224,7 +224,7 @@ impl<R: Repository> UnlockedVault<R> {
         export: &Checked,
         now: DateTime<Utc>,
     ) -> Result<MergeReport, AppError> {
-        self.ready()?;
+        self.ready().await?;
         let file_erased = export
             .erased_people
             .as_ref()

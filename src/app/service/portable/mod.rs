@@ -216,19 +216,14 @@ impl<R: Repository> UnlockedVault<R> {
                 Ok(())
             }
         }
-        self.ready()?;
+        // The export holds the whole trail: it waits for it (`ready`, in the session's path).
+        if !self.is_complete() {
+            return Err(AppError::NotLoaded);
+        }
         let inner = self.inner.borrow();
         let mut fill = Fill(&inner.snapshot, Export::new(now, app_version));
         kinds::each_kind(&mut fill)?;
         Ok(fill.1)
-    }
-
-    /// An import or export needs the whole vault loaded.
-    pub(in crate::app::service) fn ready(&self) -> Result<(), AppError> {
-        if !self.is_complete() {
-            return Err(AppError::NotLoaded);
-        }
-        Ok(())
     }
 
     /// Whether nothing but the vault itself exists yet (no record of any kind).
@@ -270,12 +265,12 @@ impl<R: Repository> UnlockedVault<R> {
                 if self.is_complete() && !self.is_empty() {
                     return Err(AppError::NotEmpty);
                 }
-                self.ready()?;
+                self.ready().await?;
                 self.restore(export, Mode::Restore, now, &BTreeMap::new(), progress)
                     .await
             }
             Whole::Replace => {
-                self.ready()?;
+                self.ready().await?;
                 let existing = self.existing_records()?;
                 self.restore(export, Mode::Replace, now, &existing, progress)
                     .await

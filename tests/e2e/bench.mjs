@@ -48,14 +48,18 @@ export const TYPED_QUERY = 'dvorakova praha';
 export const TARGETS = {
   size_brotli_bytes: 450 * 1024,
   cold_load_ms: 3000,
-  key_to_list_L_ms: 500,
-  bulk_ratio: 0.5,
+  // Measured from the derived key: what unlock takes beyond Argon2id (#23).
+  key_to_list_L_ms: 80,
+  // From the derived key until writes may start (every record decrypted), L (#23).
+  writable_L_ms: 2000,
+  bulk_ratio: 0.75,
+  import_ratio: 0.75,
   save_p95_ms: 10,
   search_p95_ms: 8,
   first_render_L_ms: 50,
   export_L_ms: 3000,
   import_L_ms: 3000,
-  memory_L_bytes: 150 * 1_000_000,
+  memory_L_bytes: 100 * 1_000_000,
   sync_ratio: 0.8,
 };
 
@@ -128,11 +132,12 @@ const FIRST_ROW_OBSERVER = () => {
 };
 
 /** Unlocks at /contacts `runs` times (a fresh page load each); ms from key derived to first list row. */
-async function keyToFirstList(context, url, runs) {
+export async function keyToFirstList(context, url, runs) {
   const page = await context.newPage();
   const samples = [];
   // Of which: reading and decrypting what the first screen needs (the rest is the list's index and render).
   const decrypted = [];
+  const writable = [];
   const complete = [];
   for (let i = 0; i < runs; i++) {
     await page.goto(url + 'contacts');
@@ -146,12 +151,16 @@ async function keyToFirstList(context, url, runs) {
     });
     samples.push(total);
     decrypted.push(decrypt);
-    // Activities and the audit trail load after the first list; every later figure is taken
-    // with the whole vault loaded.
+    // Activities and the other records load after the first list (writes may start then),
+    // then the audit trail is read and checked; every later figure is taken with the whole
+    // vault loaded.
+    const since = () => performance.now() - performance.getEntriesByName('folio:key-ready')[0].startTime;
     await page.waitForFunction(() => !document.querySelector('.loading-rest'), null, { polling: 10, timeout: 300_000 });
-    complete.push(await page.evaluate(() => performance.now() - performance.getEntriesByName('folio:key-ready')[0].startTime));
+    writable.push(await page.evaluate(since));
+    await page.waitForFunction(() => !document.querySelector('.loading-rest, .loading-trail'), null, { polling: 10, timeout: 300_000 });
+    complete.push(await page.evaluate(since));
   }
-  return { page, samples, decrypted, complete };
+  return { page, samples, decrypted, writable, complete };
 }
 
 /** From a click on the Contacts link (on Home) to the first rows in the DOM and laid out. */
@@ -288,7 +297,7 @@ export async function coldLoad(browser, dist, runs) {
 }
 
 /** Memory once L is loaded: wasm linear memory and the JS heap after a garbage collection. */
-async function memory(page) {
+export async function memory(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -350,7 +359,7 @@ export async function runBenchmark({
       await page.close();
       log(`Vault ${size}: unlocking ${plan.runs} times…`);
       const unlocked = await keyToFirstList(context, server.url, plan.runs);
-      results[size] = { populated, key_to_first_list: unlocked.samples, key_to_first_decrypted: unlocked.decrypted, key_to_all_loaded: unlocked.complete };
+      results[size] = { populated, key_to_first_list: unlocked.samples, key_to_first_decrypted: unlocked.decrypted, key_to_writable: unlocked.writable, key_to_all_loaded: unlocked.complete };
       if (size === 'L') {
         log('Vault L: list first render, scroll, search, memory…');
         const app = unlocked.page;
@@ -416,6 +425,8 @@ export function summarise(r) {
     key_to_list_S_ms: median(r.S.key_to_first_list),
     key_to_list_L_ms: median(r.L.key_to_first_list),
     key_to_decrypted_L_ms: median(r.L.key_to_first_decrypted),
+    key_to_writable_S_ms: median(r.S.key_to_writable),
+    key_to_writable_L_ms: median(r.L.key_to_writable),
     key_to_all_loaded_S_ms: median(r.S.key_to_all_loaded),
     key_to_all_loaded_L_ms: median(r.L.key_to_all_loaded),
     bulk_folio_ms: folioMs,
@@ -432,6 +443,7 @@ export function summarise(r) {
     import_L_ms: median(r.L.import.samples),
     import_L_records: r.L.import.records,
     import_bare_L_ms: median(r.L.import_bare),
+    import_ratio: median(r.L.import_bare) / median(r.L.import.samples),
     preview_csv_ms: median(r.preview.csv.samples),
     preview_csv_bytes: r.preview.csv.bytes,
     preview_csv_rows: r.preview.csv.rows,
@@ -473,12 +485,13 @@ export function table(r) {
     ] : [['  floor app (cold load)', 'not built', './bench.sh builds it']]),
     ['Argon2id alone (m=64 MiB, t=3, p=4)', ms(s.kdf_ms), ''],
     [`key → first list, S (${n(r.plan.S.contacts)} contacts)`, ms(s.key_to_list_S_ms), ''],
-    [`key → first list, L (${n(r.plan.L.contacts)} contacts, ${n(r.plan.L.consents)} consents, ${n(r.plan.L.deals)} deals)`, ms(s.key_to_list_L_ms), `≤ 500 ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
+    [`key → first list, L (${n(r.plan.L.contacts)} contacts, ${n(r.plan.L.consents)} consents, ${n(r.plan.L.deals)} deals)`, ms(s.key_to_list_L_ms), `from the derived key (beyond Argon2id) ≤ ${TARGETS.key_to_list_L_ms} ms: ${verdict(s.key_to_list_L_ms <= TARGETS.key_to_list_L_ms)}`],
     ['  of which reading + decrypting contacts and organisations, L', ms(s.key_to_decrypted_L_ms), 'then the list index and render'],
-    ['  then activities and audit trail loaded, S / L', `${ms(s.key_to_all_loaded_S_ms)} / ${ms(s.key_to_all_loaded_L_ms)}`, 'in the background; writes wait for it'],
+    ['  then every record loaded: writes may start, S / L', `${ms(s.key_to_writable_S_ms)} / ${ms(s.key_to_writable_L_ms)}`, `L ≤ ${TARGETS.writable_L_ms} ms: ${verdict(s.key_to_writable_L_ms <= TARGETS.writable_L_ms)}`],
+    ['  then the audit trail read and checked, S / L', `${ms(s.key_to_all_loaded_S_ms)} / ${ms(s.key_to_all_loaded_L_ms)}`, 'in the background; history, erasure and export wait for it'],
     [`bulk write ${n(r.plan.bulk)} contacts, Folio`, `${ms(s.bulk_folio_ms)} (${n(Math.round(r.plan.bulk / s.bulk_folio_ms * 1000))}/s)`, ''],
     [`bulk write ${n(r.plan.bulk)} values, bare IndexedDB loop`, `${ms(s.bulk_bare_ms)} (${n(Math.round(r.plan.bulk / s.bulk_bare_ms * 1000))}/s)`, ''],
-    ['  Folio throughput ÷ bare loop', `${s.bulk_ratio.toFixed(2)}×`, `≥ 0.5×: ${verdict(s.bulk_ratio >= TARGETS.bulk_ratio)}`],
+    ['  Folio throughput ÷ bare loop', `${s.bulk_ratio.toFixed(2)}×`, `≥ ${TARGETS.bulk_ratio}×: ${verdict(s.bulk_ratio >= TARGETS.bulk_ratio)}`],
     [`single save, p50 / p95 (${r.saves.samples.length} saves)`, `${ms(s.save_p50_ms)} / ${ms(s.save_p95_ms)}`, `p95 ≤ 10 ms: ${verdict(s.save_p95_ms <= TARGETS.save_p95_ms)}`],
     [`search per keystroke at L, p50 / p95 (${r.L.search.samples.length} keys)`, `${ms(s.search_p50_ms)} / ${ms(s.search_p95_ms)}`, `p95 ≤ 8 ms: ${verdict(s.search_p95_ms <= TARGETS.search_p95_ms)}`],
     ['contact list first render at L', ms(s.first_render_L_ms), `≤ 50 ms: ${verdict(s.first_render_L_ms <= TARGETS.first_render_L_ms)}`],
@@ -486,13 +499,14 @@ export function table(r) {
     [`full export at L (${(s.export_L_bytes / 1e6).toFixed(1)} MB of JSON)`, ms(s.export_L_ms), `≤ 3 s: ${verdict(s.export_L_ms <= TARGETS.export_L_ms)}`],
     ['full import at L (read, check, restore)', ms(s.import_L_ms), `≤ 3 s: ${verdict(s.import_L_ms <= TARGETS.import_L_ms)}`],
     [`  bare IndexedDB loop putting as many values (${n(s.import_L_records)}), same size`, ms(s.import_bare_L_ms), 'the limit, one transaction'],
+    ['  Folio import ÷ bare loop (throughput)', `${s.import_ratio.toFixed(2)}×`, `≥ ${TARGETS.import_ratio}×: ${verdict(s.import_ratio >= TARGETS.import_ratio)}`],
     [`contacts import preview, CSV (${mb(s.preview_csv_bytes)}, ${n(s.preview_csv_rows)} rows)`, ms(s.preview_csv_ms), `samples: ${r.preview.csv.samples.map((x) => x.toFixed(0)).join(', ')} ms`],
     [`contacts import preview, vCard (${mb(s.preview_vcard_bytes)}, ${n(s.preview_vcard_rows)} cards)`, ms(s.preview_vcard_ms), `samples: ${r.preview.vcard.samples.map((x) => x.toFixed(0)).join(', ')} ms`],
     [`first sync of L to a new device (join: ${n(s.sync_docs)} documents pulled and stored)`, `${ms(s.sync_join_L_ms)} (${n(Math.round(s.sync_docs / s.sync_join_L_ms * 1000))}/s)`, 'loopback PouchDB Server; Argon2id included'],
     [`  PouchDB replicating the same database (${n(s.sync_pouch_docs)} documents), same browser`, `${ms(s.sync_pouch_L_ms)} (${n(Math.round(s.sync_pouch_docs / s.sync_pouch_L_ms * 1000))}/s)`, 'the peer'],
     ['  Folio throughput ÷ PouchDB', `${s.sync_ratio.toFixed(2)}×`, `≥ 0.8×: ${verdict(s.sync_ratio >= TARGETS.sync_ratio)}`],
     ['  the first push of L from the device that has it', ms(s.sync_push_L_ms), ''],
-    ['memory after loading L (wasm + JS heap)', `${mb(s.memory_L_bytes)} (${mb(s.memory_wasm_bytes)} + ${mb(s.memory_js_heap_bytes)})`, `≤ 150 MB: ${verdict(s.memory_L_bytes <= TARGETS.memory_L_bytes)}`],
+    ['memory after loading L (wasm + JS heap)', `${mb(s.memory_L_bytes)} (${mb(s.memory_wasm_bytes)} + ${mb(s.memory_js_heap_bytes)})`, `≤ ${mb(TARGETS.memory_L_bytes)}: ${verdict(s.memory_L_bytes <= TARGETS.memory_L_bytes)}`],
   ];
   const lines = [
     `Folio benchmark, scale "${r.scale}", ${r.browser ? `Chromium ${r.browser}` : ''}, ${r.started_at}`,

@@ -51,7 +51,8 @@ test('the benchmark runs at a tiny scale and reports every figure', async () => 
   for (const label of ['shipped size', 'cold load → Passphrase field', 'Argon2id', 'key → first list, S', 'key → first list, L',
     'bare IndexedDB loop', 'Folio throughput ÷ bare loop', 'single save', 'search per keystroke',
     'first render', 'scroll step', 'full export', 'full import', 'memory after loading L',
-    'of which reading + decrypting', 'bare IndexedDB loop putting as many values',
+    'of which reading + decrypting', 'bare IndexedDB loop putting as many values', 'writes may start',
+    'audit trail read and checked', 'Folio import ÷ bare loop',
     'contacts import preview, CSV', 'contacts import preview, vCard']) {
     assert.ok(lines.includes(label), `table row ${label}`);
   }

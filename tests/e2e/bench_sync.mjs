@@ -20,7 +20,7 @@ export async function measureSync(browser, context, url, log) {
     await a.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await a.getByRole('button', { name: 'Unlock', exact: true }).click();
     await a.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 300_000 });
-    await a.waitForFunction(() => !document.querySelector('.loading-rest'), null, { timeout: 300_000 });
+    await a.waitForFunction(() => !document.querySelector('.loading-rest, .loading-trail'), null, { timeout: 300_000 });
     await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await a.getByLabel('Server address').fill(server.db);
     await a.getByLabel('User name').fill(USER.name);

@@ -4,7 +4,7 @@
 //! `{ seq, last?, nonce, ciphertext }` (`last` only on a block of several events).
 
 use super::{
-    check_expectation, Batch, Expect, Listing, Malformed, Repository, SealedAuditEvent,
+    check_expectation, Batch, Expect, Listing, Malformed, PageKey, Repository, SealedAuditEvent,
     SealedRecord, StoreError, AUDIT, MAX_COUNTER, META, RECORDS,
 };
 use futures_util::future::{try_join, try_join_all};
@@ -167,6 +167,9 @@ extern "C" {
 /// Many stored records at once: their fields are gathered in JS into a few strings and arrays
 /// that cross to wasm together (field by field was about ten calls a record, for every record
 /// read at unlock). A value not in Folio's format is listed as malformed, and the rest read.
+/// How many bytes of a listing cross from JS to wasm at a time.
+const PIECE_BYTES: usize = 4 << 20;
+
 fn records_from_js(values: Vec<JsValue>) -> Result<Listing<SealedRecord>, StoreError> {
     let packed = unpack_records(values);
     let foreign: Vec<Malformed> = js_sys::Array::from(&packed.get(0))
@@ -182,7 +185,7 @@ fn records_from_js(values: Vec<JsValue>) -> Result<Listing<SealedRecord>, StoreE
     let (ids, kinds) = (text(1), text(2));
     let revs = js_sys::Float64Array::from(packed.get(3)).to_vec();
     let lengths = js_sys::Uint32Array::from(packed.get(4)).to_vec();
-    let bytes = Uint8Array::from(packed.get(5)).to_vec();
+    let bytes = Uint8Array::from(packed.get(5));
     let split = |s: &str| -> Vec<String> {
         if count == 0 {
             Vec::new()
@@ -194,11 +197,25 @@ fn records_from_js(values: Vec<JsValue>) -> Result<Listing<SealedRecord>, StoreE
     if ids.len() != count || kinds.len() != count || revs.len() != count {
         return Err(malformed(RECORDS, "the values did not read back whole"));
     }
+    // The bytes cross to wasm a few MiB at a time, each piece cut into its records: never the
+    // whole listing twice in wasm memory (at unlock that was its high-water mark).
+    let total = bytes.length() as usize;
+    let (mut piece, mut piece_at) = (Vec::new(), 0usize);
     let mut at = 0;
     let mut records = Vec::with_capacity(count);
     for (((id, kind), rev), length) in ids.into_iter().zip(kinds).zip(revs).zip(lengths) {
         let end = at + 12 + length as usize;
-        let (Some(nonce), Some(ciphertext)) = (bytes.get(at..at + 12), bytes.get(at + 12..end))
+        if end > total {
+            return Err(malformed(RECORDS, "the values did not read back whole"));
+        }
+        if end > piece_at + piece.len() {
+            let piece_end = end.max(at.saturating_add(PIECE_BYTES)).min(total);
+            piece = bytes.subarray(at as u32, piece_end as u32).to_vec();
+            piece_at = at;
+        }
+        let (from, to) = (at - piece_at, end - piece_at);
+        let (Some(nonce), Some(ciphertext)) =
+            (piece.get(from..from + 12), piece.get(from + 12..to))
         else {
             return Err(malformed(RECORDS, "the values did not read back whole"));
         };
@@ -551,6 +568,33 @@ impl Repository for IdbRepository {
 
     async fn list_all(&self) -> Result<Listing<SealedRecord>, StoreError> {
         records_from_js(self.read_all(RECORDS, None).await?)
+    }
+
+    async fn list_page(
+        &self,
+        after: Option<&PageKey>,
+        limit: u32,
+    ) -> Result<(Listing<SealedRecord>, Option<PageKey>), StoreError> {
+        let range = match after {
+            None => None,
+            Some(key) => {
+                let key = key
+                    .get::<JsValue>()
+                    .ok_or_else(|| malformed(RECORDS, "a page key of another store"))?;
+                let range = KeyRange::lower_bound(key, Some(true)).map_err(|e| failed(e.into()))?;
+                Some(("", range))
+            }
+        };
+        let values = self.read_some(RECORDS, range, Some(limit)).await?;
+        // The store's key path is `id`: every stored value has its key there, text or not.
+        let next = match values.last() {
+            Some(last) if values.len() >= limit as usize => {
+                let key = Reflect::get(last, &"id".into()).map_err(|_| malformed(RECORDS, "id"))?;
+                Some(PageKey::new(key))
+            }
+            _ => None,
+        };
+        Ok((records_from_js(values)?, next))
     }
 
     async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError> {

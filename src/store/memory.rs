@@ -2,8 +2,8 @@
 //! of the layers above.
 
 use super::{
-    check_expectation, Batch, Listing, Malformed, Repository, SealedAuditEvent, SealedRecord,
-    StoreError, AUDIT, RECORDS,
+    check_expectation, Batch, Listing, Malformed, PageKey, Repository, SealedAuditEvent,
+    SealedRecord, StoreError, AUDIT, RECORDS,
 };
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -142,6 +142,51 @@ impl Repository for MemoryRepository {
             items: self.raw_records(),
             malformed: self.foreign_records(None),
         })
+    }
+
+    async fn list_page(
+        &self,
+        after: Option<&PageKey>,
+        limit: u32,
+    ) -> Result<(Listing<SealedRecord>, Option<PageKey>), StoreError> {
+        let after = match after {
+            None => None,
+            Some(key) => {
+                Some(
+                    key.get::<String>()
+                        .cloned()
+                        .ok_or_else(|| StoreError::Malformed {
+                            store: RECORDS.into(),
+                            detail: "a page key of another store".into(),
+                        })?,
+                )
+            }
+        };
+        let state = self.state.borrow();
+        // Records and foreign values in key order, as IndexedDB would give them.
+        let mut keys: Vec<&String> = state
+            .records
+            .keys()
+            .chain(state.foreign_records.keys())
+            .filter(|k| after.as_ref().is_none_or(|a| k.as_str() > a.as_str()))
+            .collect();
+        keys.sort();
+        keys.truncate(limit as usize);
+        let mut listing = Listing::default();
+        for key in &keys {
+            match state.records.get(*key) {
+                Some(r) => listing.items.push(r.clone()),
+                None => listing.malformed.push(Malformed {
+                    store: RECORDS,
+                    key: (*key).clone(),
+                    position: None,
+                }),
+            }
+        }
+        let next = (keys.len() >= limit as usize)
+            .then(|| keys.last().map(|k| PageKey::new((*k).clone())))
+            .flatten();
+        Ok((listing, next))
     }
 
     async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError> {

@@ -150,6 +150,20 @@ pub enum StoreError {
     Refused(String),
 }
 
+/// Where a paged listing goes on from: the key of the last value read, as the backend keeps it
+/// (a key in IndexedDB need not be text when the value is not Folio's).
+pub struct PageKey(Box<dyn std::any::Any>);
+
+impl PageKey {
+    pub(crate) fn new<T: 'static>(key: T) -> Self {
+        PageKey(Box::new(key))
+    }
+
+    pub(crate) fn get<T: 'static>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+}
+
 /// Where sealed data is kept. Every method is one transaction.
 #[allow(async_fn_in_trait)]
 pub trait Repository {
@@ -163,6 +177,13 @@ pub trait Repository {
     async fn list(&self, kind: &str) -> Result<Listing<SealedRecord>, StoreError>;
     /// Every record of every kind (and every value that is not in Folio's format).
     async fn list_all(&self) -> Result<Listing<SealedRecord>, StoreError>;
+    /// `list_all` a page at a time, in key order: at most `limit` values after `after`, and
+    /// where the next page starts (None: nothing follows).
+    async fn list_page(
+        &self,
+        after: Option<&PageKey>,
+        limit: u32,
+    ) -> Result<(Listing<SealedRecord>, Option<PageKey>), StoreError>;
     /// Every audit item, in sequence order.
     async fn audit_events(&self) -> Result<Listing<SealedAuditEvent>, StoreError>;
     /// The stored audit items whose (first) sequence number is above `after` and at most

@@ -355,28 +355,40 @@ impl<R: Repository> UnlockedVault<R> {
         let state = self.inner.borrow().head_state;
         let formats = Formats::of(state);
         let first = kinds::first_kinds();
-        let listing = self.repo.list_all().await?;
         let mut rest = VaultSnapshot::default();
-        rest.damaged
-            .extend(listing.malformed.iter().map(damaged_of));
-        let records: Vec<SealedRecord> = listing
-            .items
-            .into_iter()
-            .filter(|r| r.kind != KIND_AUDIT_HEAD && !first.contains(&r.kind.as_str()))
-            .collect();
         let mut stored = std::mem::take(&mut self.inner.borrow_mut().first_seen);
-        stored.reserve(records.len());
         let mut unknown = Vec::new();
-        for chunk in records.chunks(LOAD_CHUNK) {
-            for sealed in chunk {
-                stored.push(seen(sealed));
-                self.open_into(sealed, formats, &mut rest, &mut Some(&mut unknown));
-            }
+        // Read a page at a time (never every sealed record at once), the next page read while
+        // this one is decrypted; the first stage's kinds are only counted again.
+        let mut next = Some(self.repo.list_page(None, LOAD_CHUNK as u32).await?);
+        while let Some((page, more)) = next.take() {
+            let fetch = async {
+                match &more {
+                    Some(key) => self
+                        .repo
+                        .list_page(Some(key), LOAD_CHUNK as u32)
+                        .await
+                        .map(Some),
+                    None => Ok(None),
+                }
+            };
+            let open = async {
+                rest.damaged.extend(page.malformed.iter().map(damaged_of));
+                let wanted = page
+                    .items
+                    .iter()
+                    .filter(|r| r.kind != KIND_AUDIT_HEAD && !first.contains(&r.kind.as_str()));
+                for sealed in wanted {
+                    stored.push(seen(sealed));
+                    self.open_into(sealed, formats, &mut rest, &mut Some(&mut unknown));
+                }
+            };
+            let (fetched, ()) = futures_util::future::join(fetch, open).await;
+            next = fetched?;
             if !pause().await {
                 return Err(AppError::Cancelled);
             }
         }
-        drop(records);
         let (head, head_rev, maintenance) = {
             let inner = self.inner.borrow();
             let maintenance = state != HeadState::Current

@@ -41,6 +41,20 @@ pub fn empty_vault() -> UnlockedVault<MemoryRepository> {
     vault_over(&MemoryRepository::new())
 }
 
+/// Fills `vault` with generated records (`populate` with `seed`, at `t(1)`): `[organisations,
+/// contacts, activities, consents, deals]`.
+pub fn populate_with(vault: &UnlockedVault<MemoryRepository>, seed: u64, counts: [usize; 5]) {
+    let [organisations, contacts, activities, consents, deals] = counts;
+    let counts = crate::app::generator::Counts {
+        organisations,
+        contacts,
+        activities,
+        consents,
+        deals,
+    };
+    block_on(crate::app::generator::populate(vault, seed, counts, t(1))).unwrap();
+}
+
 /// The sync settings of the tests' server (a `FakeCouch`), as device `device`.
 pub fn device_settings(device: &str) -> super::sync::SyncSettings {
     super::sync::SyncSettings {

@@ -398,18 +398,7 @@ mod tests {
     }
 
     fn request(subject: &str, received: NaiveDate) -> SubjectRequest {
-        SubjectRequest {
-            kind: RequestKind::Erasure,
-            contact_id: None,
-            subject: subject.into(),
-            received,
-            extended_to: None,
-            extension_reason: String::new(),
-            status: RequestStatus::Open,
-            steps: Vec::new(),
-            outcome: String::new(),
-            closed: None,
-        }
+        SubjectRequest::new_open(RequestKind::Erasure, None, subject.into(), received)
     }
 
     fn purpose(name: &str) -> Purpose {
@@ -429,12 +418,7 @@ mod tests {
         ConsentDraft {
             contact_id: contact.into(),
             purpose_id: "newsletter".into(),
-            notice: "Privacy notice v3".into(),
-            method: "web_form".into(),
-            validity_months: months.into(),
-            answer: "given".into(),
-            how: "ticked the box".into(),
-            ..ConsentDraft::default()
+            ..crate::domain::testing::consent_draft(months)
         }
         .validate(given)
         .unwrap()

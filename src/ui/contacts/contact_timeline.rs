@@ -4,11 +4,12 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::Activity;
+use crate::i18n::phrases::history::activity_kind;
 use crate::i18n::{format, Text};
 use crate::ui::common::form_opener::FormOpener;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::use_status;
-use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
+use crate::ui::contacts::activity_form::ActivityForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -61,7 +62,7 @@ pub fn ContactTimeline(
                                 view! {
                                     <li class="timeline-item">
                                         <p class="history-head">
-                                            <span class="tag">{locale.t(kind_text(a.kind))}</span>
+                                            <span class="tag">{locale.t(activity_kind(a.kind))}</span>
                                             " "
                                             <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
                                             " "

@@ -254,7 +254,7 @@ fn RequestsDue() -> impl IntoView {
                                 let badge = if u == Urgency::Overdue { Text::OverdueBadge } else { Text::DueSoonBadge };
                                 view! {
                                     <li>
-                                        <A href="/requests">{format!("{} · {}", phrases::request_with_article(lang, crate::ui::rights::requests_page::kind_text(r.kind), r.kind), phrases::request_subject(lang, &r.subject))}</A>
+                                        <A href="/requests">{format!("{} · {}", phrases::request_with_article(lang, crate::i18n::phrases::history::request_kind(r.kind), r.kind), phrases::request_subject(lang, &r.subject))}</A>
                                         <span>{format!("{} {}", locale.t(Text::RequestDue), phrases::day(lang, r.due()))}</span>
                                         <span class="badge" class:overdue=u == Urgency::Overdue class:due-soon=u == Urgency::DueSoon>{locale.t(badge)}</span>
                                     </li>

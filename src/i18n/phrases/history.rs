@@ -215,6 +215,13 @@ pub fn request_status(status: RequestStatus) -> Text {
     }
 }
 
+pub fn limit_kind(kind: LimitKind) -> Text {
+    match kind {
+        LimitKind::Objection => Text::LimitObjection,
+        LimitKind::Restriction => Text::LimitRestriction,
+    }
+}
+
 /// A value in words. Money, times and days go through the browser's `Intl` (`format`).
 pub fn value(lang: Lang, v: &Shown) -> String {
     let t = |text: Text| text.get(lang).to_string();
@@ -239,8 +246,7 @@ pub fn value(lang: Lang, v: &Shown) -> String {
         Shown::DocumentKind(k) => t(super::document_kind(*k)),
         Shown::RequestKind(k) => t(request_kind(*k)),
         Shown::RequestStatus(s) => t(request_status(*s)),
-        Shown::LimitKind(LimitKind::Objection) => t(Text::LimitObjection),
-        Shown::LimitKind(LimitKind::Restriction) => t(Text::LimitRestriction),
+        Shown::LimitKind(k) => t(limit_kind(*k)),
         Shown::ConsentEvent(kind, how) => {
             let how = value(lang, how);
             let kind = t(super::event_kind(*kind));

@@ -7,6 +7,7 @@ use crate::domain::activity::Activity;
 use crate::i18n::phrases::history::activity_kind;
 use crate::i18n::{format, Text};
 use crate::ui::common::form_opener::FormOpener;
+use crate::ui::common::item_actions::EditDeleteLinks;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::use_status;
 use crate::ui::contacts::activity_form::ActivityForm;
@@ -69,37 +70,25 @@ pub fn ContactTimeline(
                                             <strong>{a.subject.clone()}</strong>
                                         </p>
                                         {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
-                                        <div class="actions small">
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| {
-                                                    editing.set(Some(for_edit.clone()));
-                                                    logging.set(true);
-                                                }
-                                            >
-                                                {locale.t(Text::Edit)}
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| {
-                                                    let id = delete_id.clone();
-                                                    let lang = untrack(|| locale.get());
-                                                    spawn_local(async move {
-                                                        match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
-                                                            Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
-                                                                let removed = removed.clone();
-                                                                async move { v.restore_activity(removed, now).await }
-                                                            }),
-                                                            Err(e) => failure.set(Some(e)),
-                                                        }
-                                                    });
-                                                }
-                                            >
-                                                {locale.t(Text::Delete)}
-                                            </button>
-                                        </div>
+                                        <EditDeleteLinks
+                                            on_edit=move || {
+                                                editing.set(Some(for_edit.clone()));
+                                                logging.set(true);
+                                            }
+                                            on_delete=move || {
+                                                let id = delete_id.clone();
+                                                let lang = untrack(|| locale.get());
+                                                spawn_local(async move {
+                                                    match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
+                                                        Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
+                                                            let removed = removed.clone();
+                                                            async move { v.restore_activity(removed, now).await }
+                                                        }),
+                                                        Err(e) => failure.set(Some(e)),
+                                                    }
+                                                });
+                                            }
+                                        />
                                     </li>
                                 }
                             })

@@ -275,19 +275,7 @@ impl VaultSnapshot {
             .collect();
         holds.sort_by(|a, b| a.until.cmp(&b.until).then(a.number.cmp(&b.number)));
 
-        let mut erasures: Vec<(String, String)> = self
-            .contacts
-            .iter()
-            .filter(|(id, c)| {
-                crate::domain::erasure::ready_to_finish(
-                    id,
-                    &c.data,
-                    self.documents.iter().map(|(k, r)| (k, &r.data)),
-                    today,
-                )
-            })
-            .map(|(id, c)| (id.clone(), c.data.display_name()))
-            .collect();
+        let mut erasures = self.erasures_ready(today);
         erasures.sort_by_cached_key(|(_, n)| crate::domain::search::fold(n));
 
         let due = last_backup.is_none_or(|at| (now - at).num_days() >= BACKUP_DUE_DAYS);
@@ -319,6 +307,23 @@ impl VaultSnapshot {
     }
 
     /// The first-run checklist, given when the last encrypted backup was made on this device.
+    /// People erased while documents had to be kept whose last hold has ended by `today`:
+    /// their erasure can be finished now. (id, name), in the order of the contacts.
+    pub fn erasures_ready(&self, today: NaiveDate) -> Vec<(String, String)> {
+        self.contacts
+            .iter()
+            .filter(|(id, c)| {
+                crate::domain::erasure::ready_to_finish(
+                    id,
+                    &c.data,
+                    self.documents.iter().map(|(k, r)| (k, &r.data)),
+                    today,
+                )
+            })
+            .map(|(id, c)| (id.clone(), c.data.display_name()))
+            .collect()
+    }
+
     pub fn checklist(&self, last_backup: Option<DateTime<Utc>>) -> Checklist {
         Checklist {
             profile: self

@@ -276,20 +276,7 @@ fn FinishErasure() -> impl IntoView {
     let locale = use_locale();
     let ready = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
-        session.data.with(|d| {
-            d.contacts
-                .iter()
-                .filter(|(id, c)| {
-                    crate::domain::erasure::ready_to_finish(
-                        id,
-                        &c.data,
-                        d.documents.iter().map(|(k, r)| (k, &r.data)),
-                        today,
-                    )
-                })
-                .map(|(id, c)| (id.clone(), c.data.display_name()))
-                .collect::<Vec<_>>()
-        })
+        session.data.with(|d| d.erasures_ready(today))
     });
     move || {
         let list = ready.get();

@@ -5,7 +5,7 @@ use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::Activity;
 use crate::i18n::phrases::history::activity_kind;
-use crate::i18n::{format, Text};
+use crate::i18n::{format, Lang, Text};
 use crate::ui::common::form_opener::FormOpener;
 use crate::ui::common::item_actions::EditDeleteLinks;
 use crate::ui::common::locale::use_locale;
@@ -62,14 +62,8 @@ pub fn ContactTimeline(
                                 let delete_id = aid.clone();
                                 view! {
                                     <li class="timeline-item">
-                                        <p class="history-head">
-                                            <span class="tag">{locale.t(activity_kind(a.kind))}</span>
-                                            " "
-                                            <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
-                                            " "
-                                            <strong>{a.subject.clone()}</strong>
-                                        </p>
-                                        {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                        <p class="history-head">{activity_head(lang, &a)}</p>
+                                        {activity_body(&a)}
                                         <EditDeleteLinks
                                             on_edit=move || {
                                                 editing.set(Some(for_edit.clone()));
@@ -99,4 +93,20 @@ pub fn ContactTimeline(
             }}
         </section>
     }
+}
+
+/// An activity's kind, time and subject: how its line in a timeline starts.
+pub fn activity_head(lang: Lang, a: &Activity) -> impl IntoView {
+    view! {
+        <span class="tag">{activity_kind(a.kind).get(lang)}</span>
+        " "
+        <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+        " "
+        <strong>{a.subject.clone()}</strong>
+    }
+}
+
+/// An activity's notes, under its line, when it has any.
+pub fn activity_body(a: &Activity) -> impl IntoView {
+    (!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })
 }

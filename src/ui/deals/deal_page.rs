@@ -2,7 +2,6 @@
 //! activities, and its audit history; edit, or delete after confirming (or, with documents
 //! that must be kept, why it cannot be deleted, before any question).
 
-use crate::i18n::phrases::history::activity_kind;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
@@ -10,6 +9,7 @@ use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_ui;
 use crate::ui::common::record_page::{BackLink, RecordDelete, RecordShell};
 use crate::ui::common::status::use_status;
+use crate::ui::contacts::contact_timeline::{activity_body, activity_head};
 use crate::ui::deals::deal_view::amount_text;
 use crate::ui::deals::documents_panel::DocumentsPanel;
 use crate::ui::deals::follow_ups_panel::FollowUpsPanel;
@@ -177,15 +177,11 @@ pub fn DealPage() -> impl IntoView {
                                     .map(|(cid, who, a)| view! {
                                         <li class="timeline-item">
                                             <p class="history-head">
-                                                <span class="tag">{locale.t(activity_kind(a.kind))}</span>
-                                                " "
-                                                <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
-                                                " "
-                                                <strong>{a.subject.clone()}</strong>
+                                                {activity_head(lang, &a)}
                                                 " · "
                                                 <A href=format!("/contacts/{cid}")>{who}</A>
                                             </p>
-                                            {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                            {activity_body(&a)}
                                         </li>
                                     })
                                     .collect_view()}

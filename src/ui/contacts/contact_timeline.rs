@@ -12,7 +12,6 @@ use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::use_status;
 use crate::ui::contacts::activity_form::ActivityForm;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn ContactTimeline(
@@ -71,16 +70,15 @@ pub fn ContactTimeline(
                                             }
                                             on_delete=move || {
                                                 let id = delete_id.clone();
-                                                let lang = untrack(|| locale.get());
-                                                spawn_local(async move {
-                                                    match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
-                                                        Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
-                                                            let removed = removed.clone();
-                                                            async move { v.restore_activity(removed, now).await }
-                                                        }),
-                                                        Err(e) => failure.set(Some(e)),
-                                                    }
-                                                });
+                                                status.delete_undoable(
+                                                    session,
+                                                    untrack(|| locale.get()),
+                                                    (Text::ActivityDeleted, Text::ActivityRestored),
+                                                    move |v, now| async move { v.delete_activity(&id, now).await },
+                                                    |v, removed, now| async move { v.restore_activity(removed, now).await },
+                                                    failure,
+                                                    || {},
+                                                );
                                             }
                                         />
                                     </li>

@@ -137,29 +137,18 @@ pub fn DocumentsPanel(
         let Some(id) = deleting.get_untracked() else {
             return;
         };
-        let lang = untrack(|| locale.get());
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_document(&id, now).await })
-                .await
-            {
-                Ok(removed) => {
-                    confirm_open.set(false);
-                    deleting.set(None);
-                    status.post_undoable(
-                        session,
-                        lang,
-                        Text::DocumentDeleted,
-                        Text::DocumentRestored,
-                        move |v, now| {
-                            let removed = removed.clone();
-                            async move { v.restore_document(removed, now).await }
-                        },
-                    );
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        status.delete_undoable(
+            session,
+            untrack(|| locale.get()),
+            (Text::DocumentDeleted, Text::DocumentRestored),
+            move |v, now| async move { v.delete_document(&id, now).await },
+            |v, removed, now| async move { v.restore_document(removed, now).await },
+            failure,
+            move || {
+                confirm_open.set(false);
+                deleting.set(None);
+            },
+        );
     };
     let on_deal_page = scope.with_value(|(deal, _)| deal.is_some());
 

@@ -394,18 +394,12 @@ pub fn logged_request(
     let mut request = match existing {
         Some(r) => pseudonymised_request(r, plan),
         None => pseudonymised_request(
-            &SubjectRequest {
-                kind: RequestKind::Erasure,
-                contact_id: Some(plan.contact_id.clone()),
-                subject: subject.to_string(),
-                received: today,
-                extended_to: None,
-                extension_reason: String::new(),
-                status: RequestStatus::Open,
-                steps: Vec::new(),
-                outcome: String::new(),
-                closed: None,
-            },
+            &SubjectRequest::new_open(
+                RequestKind::Erasure,
+                Some(plan.contact_id.clone()),
+                subject.to_string(),
+                today,
+            ),
             plan,
         ),
     };
@@ -580,18 +574,12 @@ mod tests {
                 deal.contact_ids = vec!["c1".into(), "c2".into()];
                 deal
             },
-            request: SubjectRequest {
-                kind: RequestKind::Erasure,
-                contact_id: Some("c1".into()),
-                subject: "Jana Nováková".into(),
-                received: day(2026, 11, 1),
-                extended_to: None,
-                extension_reason: String::new(),
-                status: RequestStatus::Open,
-                steps: Vec::new(),
-                outcome: String::new(),
-                closed: None,
-            },
+            request: SubjectRequest::new_open(
+                RequestKind::Erasure,
+                Some("c1".into()),
+                "Jana Nováková".into(),
+                day(2026, 11, 1),
+            ),
         }
     }
 

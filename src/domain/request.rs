@@ -129,6 +129,27 @@ pub enum Urgency {
 pub const DUE_SOON_DAYS: i64 = 7;
 
 impl SubjectRequest {
+    /// A request just received: open, not extended, with no step and no outcome yet.
+    pub fn new_open(
+        kind: RequestKind,
+        contact_id: Option<String>,
+        subject: String,
+        received: NaiveDate,
+    ) -> Self {
+        SubjectRequest {
+            kind,
+            contact_id,
+            subject,
+            received,
+            extended_to: None,
+            extension_reason: String::new(),
+            status: RequestStatus::Open,
+            steps: Vec::new(),
+            outcome: String::new(),
+            closed: None,
+        }
+    }
+
     /// One month after receipt (Art. 12(3)); the end of a shorter month when the day is missing.
     pub fn first_deadline(&self) -> NaiveDate {
         self.received
@@ -269,25 +290,15 @@ impl RequestDraft {
         let (Some(kind), Some(received), true) = (kind, received, errors.is_empty()) else {
             return Err(errors);
         };
+        let mut request = SubjectRequest::new_open(kind, contact_id, subject.to_string(), received);
         let note = self.note.trim();
-        Ok(SubjectRequest {
-            kind,
-            contact_id,
-            subject: subject.to_string(),
-            received,
-            extended_to: None,
-            extension_reason: String::new(),
-            status: RequestStatus::Open,
-            steps: (!note.is_empty())
-                .then(|| Step {
-                    at: now,
-                    note: note.to_string(),
-                })
-                .into_iter()
-                .collect(),
-            outcome: String::new(),
-            closed: None,
-        })
+        if !note.is_empty() {
+            request.steps.push(Step {
+                at: now,
+                note: note.to_string(),
+            });
+        }
+        Ok(request)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Texts with numbers or names in them, with the right plural and case in each language.
 
-use super::plural::{self, count};
+use super::plural::{self, count, Counted, Noun};
 use super::{format, Lang, Text};
 use crate::domain::consent::{EventKind, Exclusion, Method, State};
 use crate::domain::deal::Stage;
@@ -291,28 +291,25 @@ pub fn steps_done(lang: Lang, done: usize, of: usize) -> String {
 /// or restored: every kind of record, in the order of the list of kinds, then the audit events.
 /// A kind the vault holds at most one of (the controller's details) is named only when present.
 pub fn import_summary(lang: Lang, s: &crate::app::service::ImportSummary) -> String {
-    let (en, cs) = (
-        ["audit event", "audit events"],
-        ["auditní záznam", "auditní záznamy", "auditních záznamů"],
-    );
+    const AUDIT_EVENTS: Noun = Noun {
+        en: ["audit event", "audit events"],
+        cs: ["auditní záznam", "auditní záznamy", "auditních záznamů"],
+    };
     s.kinds
         .iter()
         .filter(|k| !k.single || k.count > 0)
         .map(|k| {
-            let words = match lang {
-                Lang::En => [k.noun.en[0], k.noun.en[0], k.noun.en[1]],
-                Lang::Cs => k.noun.cs,
-            };
             if k.single {
-                words[0].to_string()
+                match lang {
+                    Lang::En => k.noun.en[0],
+                    Lang::Cs => k.noun.cs[0],
+                }
+                .to_string()
             } else {
-                count(lang, k.count as u64, words[0], words[1], words[2])
+                k.noun.count(lang, k.count as u64)
             }
         })
-        .chain([match lang {
-            Lang::En => count(lang, s.audit_events as u64, en[0], "", en[1]),
-            Lang::Cs => count(lang, s.audit_events as u64, cs[0], cs[1], cs[2]),
-        }])
+        .chain([AUDIT_EVENTS.count(lang, s.audit_events as u64)])
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -447,53 +444,61 @@ pub fn erasure_counts(lang: Lang, plan: &crate::domain::erasure::Plan) -> Vec<St
 
 /// What an erasure deleted, from its summary, as a list of "N things" (only the non-zero ones).
 pub fn summary_counts(lang: Lang, plan: &crate::domain::stored::ErasureSummary) -> Vec<String> {
-    let parts: [(usize, [&str; 3], [&str; 3]); 6] = [
+    let parts: [(usize, Noun); 6] = [
         (
             plan.activities,
-            ["activity", "", "activities"],
-            ["aktivita", "aktivity", "aktivit"],
+            Noun {
+                en: ["activity", "activities"],
+                cs: ["aktivita", "aktivity", "aktivit"],
+            },
         ),
         (
             plan.consents,
-            ["consent record", "", "consent records"],
-            ["záznam o souhlasu", "záznamy o souhlasu", "záznamů o souhlasu"],
+            Noun {
+                en: ["consent record", "consent records"],
+                cs: ["záznam o souhlasu", "záznamy o souhlasu", "záznamů o souhlasu"],
+            },
         ),
         (
             plan.limits,
-            ["objection or restriction", "", "objections or restrictions"],
-            ["námitka či omezení", "námitky či omezení", "námitek či omezení"],
+            Noun {
+                en: ["objection or restriction", "objections or restrictions"],
+                cs: ["námitka či omezení", "námitky či omezení", "námitek či omezení"],
+            },
         ),
         (
             plan.tasks,
-            ["follow-up", "", "follow-ups"],
-            ["připomínka", "připomínky", "připomínek"],
+            Noun {
+                en: ["follow-up", "follow-ups"],
+                cs: ["připomínka", "připomínky", "připomínek"],
+            },
         ),
         (
             plan.documents_deleted,
-            ["document past its retention", "", "documents past their retention"],
-            ["doklad po lhůtě uchování", "doklady po lhůtě uchování", "dokladů po lhůtě uchování"],
+            Noun {
+                en: ["document past its retention", "documents past their retention"],
+                cs: ["doklad po lhůtě uchování", "doklady po lhůtě uchování", "dokladů po lhůtě uchování"],
+            },
         ),
         (
             plan.history,
-            [
-                "record's history: its values (who, what and when stay; the audit chain still verifies)",
-                "",
-                "records' history: their values (who, what and when stay; the audit chain still verifies)",
-            ],
-            [
-                "historie záznamu: její hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
-                "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
-                "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
-            ],
+            Noun {
+                en: [
+                    "record's history: its values (who, what and when stay; the audit chain still verifies)",
+                    "records' history: their values (who, what and when stay; the audit chain still verifies)",
+                ],
+                cs: [
+                    "historie záznamu: její hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+                    "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+                    "historie záznamů: jejich hodnoty (kdo, co a kdy zůstává; auditní řetězec dál platí)",
+                ],
+            },
         ),
     ];
     let mut lines: Vec<String> = parts
         .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, en, cs)| {
-            let w = if lang == Lang::En { en } else { cs };
-            count(lang, *n as u64, w[0], w[1], w[2])
-        })
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, noun)| noun.count(lang, *n as u64))
         .collect();
     let unlinked = plan.unlinked;
     if unlinked > 0 {

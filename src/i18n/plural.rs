@@ -26,15 +26,17 @@ pub fn count(lang: Lang, n: u64, one: &str, few: &str, other: &str) -> String {
     format!("{n} {}", choose(lang, n, one, few, other))
 }
 
-/// A noun's forms after a number: English one/other, Czech one/few/other.
-pub struct Noun {
-    pub en: [&'static str; 2],
-    pub cs: [&'static str; 3],
+/// A noun's forms after a number: English one/other, Czech one/few/other (the list of record
+/// kinds names each kind with one).
+pub use crate::app::service::kinds::Noun;
+
+/// A noun with its number: "3 consents" / "3 souhlasy".
+pub trait Counted {
+    fn count(&self, lang: Lang, n: u64) -> String;
 }
 
-impl Noun {
-    /// "3 consents" / "3 souhlasy".
-    pub fn count(&self, lang: Lang, n: u64) -> String {
+impl Counted for Noun {
+    fn count(&self, lang: Lang, n: u64) -> String {
         match lang {
             Lang::En => count(lang, n, self.en[0], "", self.en[1]),
             Lang::Cs => count(lang, n, self.cs[0], self.cs[1], self.cs[2]),

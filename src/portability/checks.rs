@@ -79,6 +79,30 @@ fn references<T>(
     Ok(())
 }
 
+/// Every reference of the file, one line a section: `section: field -> Target (how), …;`, where
+/// `how` says how the field holds its ids (`One`, `Maybe` or `All`); checked in the table's order.
+macro_rules! reference_table {
+    (@read One $r:ident.$field:ident) => { Refs::One(&$r.$field) };
+    (@read Maybe $r:ident.$field:ident) => { Refs::Maybe($r.$field.as_deref()) };
+    (@read All $r:ident.$field:ident) => { Refs::All(&$r.$field) };
+    ($e:ident, $known:ident; $(
+        $section:ident: $($field:ident -> $target:ident ($how:ident)),+;
+    )*) => {
+        $(
+            references(
+                stringify!($section),
+                &$e.$section,
+                &[$((
+                    stringify!($field),
+                    Target::$target,
+                    |r| reference_table!(@read $how r.$field),
+                )),+],
+                &$known,
+            )?;
+        )*
+    };
+}
+
 /// The largest revision or sequence number a file may hold: what JavaScript (and so the
 /// browser's storage) counts exactly, 2⁵³ − 1.
 pub const MAX_COUNTER: u64 = (1 << 53) - 1;
@@ -147,7 +171,6 @@ fn out_of_order<T, K: PartialOrd>(list: &[T], key: impl Fn(&T) -> K) -> Option<u
 
 /// The rules a file must keep beyond its types.
 pub fn check(e: &Export) -> Result<(), ImportError> {
-    use Refs::{All, Maybe, One};
     use Target::{Contact, Deal, Organisation, Purpose, Stage};
     let mut seen = HashSet::new();
     let mut known: Known<'_> = HashMap::new();
@@ -198,100 +221,20 @@ pub fn check(e: &Export) -> Result<(), ImportError> {
     };
     known.insert(Stage, stages);
 
-    references(
-        "contacts",
-        &e.contacts,
-        &[("organisation_id", Organisation, |c| {
-            Maybe(c.organisation_id.as_deref())
-        })],
-        &known,
-    )?;
-    references(
-        "activities",
-        &e.activities,
-        &[
-            ("contact_id", Contact, |a| One(&a.contact_id)),
-            ("deal_id", Deal, |a| Maybe(a.deal_id.as_deref())),
-        ],
-        &known,
-    )?;
-    references(
-        "consents",
-        &e.consents,
-        &[
-            ("contact_id", Contact, |c| One(&c.contact_id)),
-            ("purpose_id", Purpose, |c| One(&c.purpose_id)),
-        ],
-        &known,
-    )?;
-    references(
-        "limits",
-        &e.limits,
-        &[
-            ("contact_id", Contact, |l| One(&l.contact_id)),
-            ("purpose_id", Purpose, |l| Maybe(l.purpose_id.as_deref())),
-        ],
-        &known,
-    )?;
-    references(
-        "deals",
-        &e.deals,
-        &[
-            ("contact_ids", Contact, |d| All(&d.contact_ids)),
-            ("organisation_id", Organisation, |d| {
-                Maybe(d.organisation_id.as_deref())
-            }),
-        ],
-        &known,
-    )?;
-    references(
-        "documents",
-        &e.documents,
-        &[
-            ("deal_id", Deal, |d| Maybe(d.deal_id.as_deref())),
-            ("contact_ids", Contact, |d| All(&d.contact_ids)),
-            ("organisation_id", Organisation, |d| {
-                Maybe(d.organisation_id.as_deref())
-            }),
-        ],
-        &known,
-    )?;
-    references(
-        "requests",
-        &e.requests,
-        &[("contact_id", Contact, |r| Maybe(r.contact_id.as_deref()))],
-        &known,
-    )?;
-    references(
-        "breaches",
-        &e.breaches,
-        &[("contact_ids", Contact, |b| All(&b.contact_ids))],
-        &known,
-    )?;
-    references(
-        "processors",
-        &e.processors,
-        &[("purpose_ids", Purpose, |p| All(&p.purpose_ids))],
-        &known,
-    )?;
-    references(
-        "disclosures",
-        &e.disclosures,
-        &[
-            ("contact_id", Contact, |d| One(&d.contact_id)),
-            ("purpose_id", Purpose, |d| Maybe(d.purpose_id.as_deref())),
-        ],
-        &known,
-    )?;
-    references(
-        "tasks",
-        &e.tasks,
-        &[
-            ("contact_id", Contact, |t| Maybe(t.contact_id.as_deref())),
-            ("deal_id", Deal, |t| Maybe(t.deal_id.as_deref())),
-        ],
-        &known,
-    )?;
+    reference_table! { e, known;
+        contacts: organisation_id -> Organisation (Maybe);
+        activities: contact_id -> Contact (One), deal_id -> Deal (Maybe);
+        consents: contact_id -> Contact (One), purpose_id -> Purpose (One);
+        limits: contact_id -> Contact (One), purpose_id -> Purpose (Maybe);
+        deals: contact_ids -> Contact (All), organisation_id -> Organisation (Maybe);
+        documents: deal_id -> Deal (Maybe), contact_ids -> Contact (All),
+            organisation_id -> Organisation (Maybe);
+        requests: contact_id -> Contact (Maybe);
+        breaches: contact_ids -> Contact (All);
+        processors: purpose_ids -> Purpose (All);
+        disclosures: contact_id -> Contact (One), purpose_id -> Purpose (Maybe);
+        tasks: contact_id -> Contact (Maybe), deal_id -> Deal (Maybe);
+    }
 
     for (i, r) in e.consents.iter().enumerate() {
         let p = format!("$.consents[{i}].data");

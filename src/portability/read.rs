@@ -350,15 +350,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// At least 2,000 cases a property in every run; `PROPTEST_CASES` raises it for a long run.
-    fn cases() -> ProptestConfig {
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(2_000);
-        ProptestConfig::with_cases(cases)
-    }
-
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
@@ -458,7 +449,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(cases())]
+        #![proptest_config(crate::domain::proptest_config())]
 
         #[test]
         fn any_bytes_end_in_an_export_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {

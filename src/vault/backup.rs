@@ -79,17 +79,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// At least 2,000 cases a property in every run; `PROPTEST_CASES` raises it for a long run.
-    fn cases() -> ProptestConfig {
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(2_000);
-        ProptestConfig::with_cases(cases)
-    }
-
     proptest! {
-        #![proptest_config(cases())]
+        #![proptest_config(crate::domain::proptest_config())]
 
         #[test]
         fn any_bytes_end_in_a_backup_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {

@@ -15,8 +15,8 @@
 //! recovery code ──────────────┴─HKDF─▶ K_r ──wraps──▶ data key
 //! ```
 
-use super::kdf::{hex_decode, hex_encode};
-use super::seal::{open_parts, seal, Address, Plaintext, FORMAT_VERSION};
+use super::seal::{Address, Plaintext, FORMAT_VERSION};
+use super::wrap::{from_hex, key_of, open_under, seal_hex, wrap_key};
 use super::{Key, Passphrase, Sealer, VaultError, VaultHeader};
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
@@ -278,15 +278,6 @@ fn factor_key(passphrase_key: &Key, factor: &Factor<'_>) -> Key {
     Key::from_bytes(*okm)
 }
 
-fn wrap_under(
-    kek: &Key,
-    address: Address<'_>,
-    data_key: &Key,
-) -> Result<(String, String), VaultError> {
-    let sealed = seal(kek, address, &Plaintext::new(data_key.expose().to_vec()))?;
-    Ok((hex_encode(&sealed.nonce), hex_encode(&sealed.ciphertext)))
-}
-
 /// Unwraps a data key; a key that does not open it is `wrong`.
 fn unwrap_under(
     kek: &Key,
@@ -295,21 +286,19 @@ fn unwrap_under(
     wrapped: &str,
     wrong: VaultError,
 ) -> Result<Key, VaultError> {
-    let nonce: [u8; 12] = hex_decode(nonce)
-        .and_then(|n| n.try_into().ok())
-        .ok_or_else(|| VaultError::BadHeader("a wrapping's nonce is damaged".into()))?;
-    let ciphertext = hex_decode(wrapped)
-        .ok_or_else(|| VaultError::BadHeader("a wrapped key is damaged".into()))?;
-    let plain =
-        open_parts(kek, address, &nonce, &ciphertext, FORMAT_VERSION).map_err(|e| match e {
-            VaultError::CouldNotDecrypt => wrong,
-            other => other,
-        })?;
-    let bytes: [u8; 32] = plain
-        .as_bytes()
-        .try_into()
-        .map_err(|_| VaultError::BadHeader("the data key has the wrong length".into()))?;
-    Ok(Key::from_bytes(bytes))
+    let (nonce, ciphertext) = from_hex(
+        nonce,
+        wrapped,
+        ["a wrapping's nonce is damaged", "a wrapped key is damaged"],
+    )?;
+    let plain = open_under(
+        kek,
+        address,
+        (&nonce, &ciphertext),
+        &[FORMAT_VERSION],
+        wrong,
+    )?;
+    key_of(&plain)
 }
 
 /// HKDF-SHA256 of the passphrase's key alone, for sealing the keys' list.
@@ -431,22 +420,18 @@ impl VaultHeader {
         let Some(sealed) = &self.security_keys else {
             return Ok(Vec::new());
         };
-        let nonce: [u8; 12] = hex_decode(&sealed.nonce)
-            .and_then(|n| n.try_into().ok())
-            .ok_or_else(|| VaultError::BadHeader("the key list's nonce is damaged".into()))?;
-        let ciphertext = hex_decode(&sealed.sealed)
-            .ok_or_else(|| VaultError::BadHeader("the key list is damaged".into()))?;
-        let plain = open_parts(
+        let (nonce, ciphertext) = from_hex(
+            &sealed.nonce,
+            &sealed.sealed,
+            ["the key list's nonce is damaged", "the key list is damaged"],
+        )?;
+        let plain = open_under(
             &list_key(kek),
             KEY_LIST_ADDRESS,
-            &nonce,
-            &ciphertext,
-            FORMAT_VERSION,
-        )
-        .map_err(|e| match e {
-            VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
-            other => other,
-        })?;
+            (&nonce, &ciphertext),
+            &[FORMAT_VERSION],
+            VaultError::WrongPassphrase,
+        )?;
         let keys: Vec<KeyWrapping> = plain
             .to_json()
             .map_err(|_| VaultError::BadHeader("the key list cannot be read".into()))?;
@@ -460,15 +445,12 @@ impl VaultHeader {
         header.security_keys = if keys.is_empty() {
             None
         } else {
-            let sealed = seal(
+            let (nonce, sealed) = seal_hex(
                 &list_key(kek),
                 KEY_LIST_ADDRESS,
                 &Plaintext::from_json(keys)?,
             )?;
-            Some(SealedKeys {
-                nonce: hex_encode(&sealed.nonce),
-                sealed: hex_encode(&sealed.ciphertext),
-            })
+            Some(SealedKeys { nonce, sealed })
         };
         Ok(header)
     }
@@ -575,8 +557,8 @@ impl VaultHeader {
             {
                 return Err(VaultError::KeyAlreadyAdded);
             }
-            let wrap_key = factor_key(kek, &Factor::Key(new.answer));
-            let (nonce, wrapped) = wrap_under(&wrap_key, KEY_WRAP_ADDRESS, data_key)?;
+            let under = factor_key(kek, &Factor::Key(new.answer));
+            let (nonce, wrapped) = wrap_key(&under, KEY_WRAP_ADDRESS, data_key)?;
             keys.push(KeyWrapping {
                 credential_id: id,
                 name: name.to_string(),
@@ -661,8 +643,8 @@ fn recovery_wrapping(
     code: &RecoveryCode,
     now: DateTime<Utc>,
 ) -> Result<RecoveryWrapping, VaultError> {
-    let wrap_key = factor_key(kek, &Factor::Recovery(code));
-    let (nonce, wrapped) = wrap_under(&wrap_key, RECOVERY_WRAP_ADDRESS, data_key)?;
+    let under = factor_key(kek, &Factor::Recovery(code));
+    let (nonce, wrapped) = wrap_key(&under, RECOVERY_WRAP_ADDRESS, data_key)?;
     Ok(RecoveryWrapping {
         made: now,
         nonce,

@@ -3,9 +3,8 @@
 //! passphrase together with a security key or the recovery code (see `factors`). It holds
 //! nothing secret in the clear and is stored as readable JSON.
 
-use super::kdf::{hex_decode, hex_encode};
-use super::seal::FORMAT_VERSION;
-use super::seal::{open_parts, seal, Address, Plaintext, LEGACY_FORMAT};
+use super::seal::{Address, FORMAT_VERSION, LEGACY_FORMAT};
+use super::wrap::{from_hex, key_of, open_under, wrap_key};
 use super::{KdfParams, Key, Passphrase, Sealer, VaultError};
 use serde::{Deserialize, Serialize};
 
@@ -53,16 +52,12 @@ impl VaultHeader {
 
     /// A passphrase-only header: the data key sealed under the passphrase's key `kek`.
     pub(super) fn wrap(data_key: &Key, kek: &Key, kdf: KdfParams) -> Result<Self, VaultError> {
-        let sealed = seal(
-            kek,
-            DATA_KEY_ADDRESS,
-            &Plaintext::new(data_key.expose().to_vec()),
-        )?;
+        let (wrapped_key_nonce, wrapped_key) = wrap_key(kek, DATA_KEY_ADDRESS, data_key)?;
         Ok(Self {
             format: PASSPHRASE_FORMAT,
             kdf,
-            wrapped_key_nonce: hex_encode(&sealed.nonce),
-            wrapped_key: hex_encode(&sealed.ciphertext),
+            wrapped_key_nonce,
+            wrapped_key,
             security_keys: None,
             recovery: None,
         })
@@ -77,34 +72,21 @@ impl VaultHeader {
         if self.is_protected() {
             return Err(VaultError::SecondFactorNeeded);
         }
-        let nonce: [u8; 12] = hex_decode(&self.wrapped_key_nonce)
-            .and_then(|n| n.try_into().ok())
-            .ok_or_else(|| VaultError::BadHeader("the key nonce is damaged".into()))?;
-        let ciphertext = hex_decode(&self.wrapped_key)
-            .ok_or_else(|| VaultError::BadHeader("the wrapped key is damaged".into()))?;
+        let (nonce, ciphertext) = from_hex(
+            &self.wrapped_key_nonce,
+            &self.wrapped_key,
+            ["the key nonce is damaged", "the wrapped key is damaged"],
+        )?;
         let kek = self.kdf.derive(passphrase)?;
-        let sealer = self.unwrap_passphrase_only(&kek, &nonce, &ciphertext)?;
-        Ok(sealer.remembering(kek))
-    }
-
-    fn unwrap_passphrase_only(
-        &self,
-        kek: &Key,
-        nonce: &[u8; 12],
-        ciphertext: &[u8],
-    ) -> Result<Sealer, VaultError> {
         // Headers written before the sealed format bound revisions were wrapped as version 1.
-        let plain = open_parts(kek, DATA_KEY_ADDRESS, nonce, ciphertext, FORMAT_VERSION)
-            .or_else(|_| open_parts(kek, DATA_KEY_ADDRESS, nonce, ciphertext, LEGACY_FORMAT))
-            .map_err(|e| match e {
-                VaultError::CouldNotDecrypt => VaultError::WrongPassphrase,
-                other => other,
-            })?;
-        let bytes: [u8; 32] = plain
-            .as_bytes()
-            .try_into()
-            .map_err(|_| VaultError::BadHeader("the data key has the wrong length".into()))?;
-        Ok(Sealer::new(Key::from_bytes(bytes)))
+        let plain = open_under(
+            &kek,
+            DATA_KEY_ADDRESS,
+            (&nonce, &ciphertext),
+            &[FORMAT_VERSION, LEGACY_FORMAT],
+            VaultError::WrongPassphrase,
+        )?;
+        Ok(Sealer::new(key_of(&plain)?).remembering(kek))
     }
 
     /// The same data key wrapped under a new passphrase (with fresh KDF parameters and salt).

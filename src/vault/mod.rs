@@ -12,6 +12,7 @@ pub mod passphrase;
 pub mod seal;
 pub mod sealer;
 pub mod strength;
+mod wrap;
 
 pub use factors::{
     Factor, KeyAnswer, KeyInfo, KeyRequest, NewKey, Opening, Protection, RecoveryCode,

@@ -136,14 +136,8 @@ fn a_record_moved_onto_another_id_does_not_open() {
 #[test]
 fn unlock_shows_contacts_first_and_the_rest_after_pauses() {
     let (repo, vault) = new_vault();
-    let counts = crate::app::generator::Counts {
-        organisations: 3,
-        contacts: 30,
-        activities: 4_500,
-        consents: 0,
-        deals: 0,
-    };
-    block_on(crate::app::generator::populate(&vault, 1, counts, t(1))).unwrap();
+    // Organisations, contacts, activities, consents, deals.
+    populate_with(&vault, 1, [3, 30, 4_500, 0, 0]);
     let full = vault.snapshot();
     drop(vault);
 

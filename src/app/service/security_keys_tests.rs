@@ -1,7 +1,6 @@
 //! Security keys on a stored vault: the header written with its audit event, unlock with each
 //! factor after a reload, and a second device joining a key-protected vault through sync.
 
-use super::super::sync::{join_vault, SyncSettings};
 use super::super::testing::*;
 use super::*;
 use crate::sync::fake::FakeCouch;
@@ -137,25 +136,15 @@ fn the_passphrase_cannot_change_while_keys_are_registered() {
     ));
 }
 
-fn settings(device: &str) -> SyncSettings {
-    SyncSettings {
-        url: "http://127.0.0.1:5984/folio".into(),
-        user: "jana".into(),
-        password: "pw".into(),
-        device_id: device.into(),
-        enabled: true,
-    }
-}
-
 #[test]
 fn a_joined_device_needs_the_key_or_the_recovery_code_too() {
     let server = FakeCouch::new();
     let (_, a, jana) = vault_with_jana();
-    block_on(a.save_sync_settings(&settings("a"), t(1))).unwrap();
-    block_on(a.sync_round(&server, &settings("a"), t(2))).unwrap();
+    block_on(a.save_sync_settings(&device_settings("a"), t(1))).unwrap();
+    block_on(a.sync_round(&server, &device_settings("a"), t(2))).unwrap();
     // The key is added after the header first travelled: the next round sends the new one.
     let code = add_key(&a, 1, 3).unwrap();
-    block_on(a.sync_round(&server, &settings("a"), t(4))).unwrap();
+    block_on(a.sync_round(&server, &device_settings("a"), t(4))).unwrap();
     let travelled = block_on(super::super::sync::remote_header(&server)).unwrap();
     assert_eq!(
         travelled,
@@ -165,14 +154,7 @@ fn a_joined_device_needs_the_key_or_the_recovery_code_too() {
     assert!(travelled.is_protected());
     // The passphrase alone: refused, nothing stored.
     let repo = MemoryRepository::new();
-    let alone = block_on(join_vault(
-        repo.clone(),
-        &server,
-        &pass(),
-        None,
-        settings("b"),
-        t(5),
-    ));
+    let alone = join_device(&repo, &server, &pass(), None, "b", 5);
     assert!(matches!(
         alone,
         Err(AppError::Vault(VaultError::SecondFactorNeeded))
@@ -180,15 +162,7 @@ fn a_joined_device_needs_the_key_or_the_recovery_code_too() {
     assert!(!block_on(vault_exists(&repo)).unwrap());
     // With the key.
     let key = answer_for(&travelled, 1);
-    let (b, _) = block_on(join_vault(
-        repo.clone(),
-        &server,
-        &pass(),
-        Some(Factor::Key(&key)),
-        settings("b"),
-        t(6),
-    ))
-    .unwrap();
+    let b = join_device(&repo, &server, &pass(), Some(Factor::Key(&key)), "b", 6).unwrap();
     assert!(b.snapshot().contacts.contains_key(&jana));
     assert!(b.snapshot().protection.recovery_code);
     // The joined device's own copy is protected the same way.
@@ -197,14 +171,14 @@ fn a_joined_device_needs_the_key_or_the_recovery_code_too() {
         Err(AppError::Vault(VaultError::SecondFactorNeeded))
     ));
     // Or the recovery code, on a third device.
-    let (c, _) = block_on(join_vault(
-        MemoryRepository::new(),
+    let c = join_device(
+        &MemoryRepository::new(),
         &server,
         &pass(),
         Some(Factor::Recovery(&code)),
-        settings("c"),
-        t(7),
-    ))
+        "c",
+        7,
+    )
     .unwrap();
     assert!(c.snapshot().contacts.contains_key(&jana));
 }

@@ -7,21 +7,11 @@ use super::*;
 use crate::domain::contact::ContactDraft;
 use crate::sync::fake::FakeCouch;
 
-fn settings(device: &str) -> SyncSettings {
-    SyncSettings {
-        url: "http://127.0.0.1:5984/folio".into(),
-        user: "jana".into(),
-        password: "pw".into(),
-        device_id: device.into(),
-        enabled: true,
-    }
-}
-
 type Vault = UnlockedVault<MemoryRepository>;
 
 fn device_a(server: &FakeCouch) -> Vault {
     let vault = block_on(create_vault(MemoryRepository::new(), &pass(), fast(), t(0))).unwrap();
-    block_on(vault.save_sync_settings(&settings("a"), t(0))).unwrap();
+    block_on(vault.save_sync_settings(&device_settings("a"), t(0))).unwrap();
     let _ = server;
     vault
 }
@@ -30,7 +20,7 @@ fn device_a(server: &FakeCouch) -> Vault {
 /// as `device`.
 fn settings_of(v: &Vault, device: &str) -> SyncSettings {
     let stored = block_on(v.sync_settings()).unwrap();
-    settings(&stored.map_or(device.to_string(), |s| s.device_id))
+    device_settings(&stored.map_or(device.to_string(), |s| s.device_id))
 }
 
 fn round(v: &Vault, server: &FakeCouch, device: &str, at: i64) -> Report {
@@ -38,16 +28,7 @@ fn round(v: &Vault, server: &FakeCouch, device: &str, at: i64) -> Report {
 }
 
 fn join(server: &FakeCouch) -> Vault {
-    let (vault, _) = block_on(join_vault(
-        MemoryRepository::new(),
-        server,
-        &pass(),
-        None,
-        settings("b"),
-        t(50),
-    ))
-    .unwrap();
-    vault
+    join_device(&MemoryRepository::new(), server, &pass(), None, "b", 50).unwrap()
 }
 
 fn names(v: &Vault) -> Vec<String> {
@@ -99,14 +80,14 @@ fn a_second_device_joins_and_sees_everything() {
     assert_eq!(b.snapshot().contacts[&jana], a.snapshot().contacts[&jana]);
     // A wrong passphrase stores nothing.
     let repo = MemoryRepository::new();
-    let wrong = block_on(join_vault(
-        repo.clone(),
+    let wrong = join_device(
+        &repo,
         &server,
         &Passphrase::new("wrong horse battery staple"),
         None,
-        settings("c"),
-        t(5),
-    ));
+        "c",
+        5,
+    );
     assert!(matches!(
         wrong,
         Err(AppError::Vault(VaultError::WrongPassphrase))
@@ -391,7 +372,7 @@ fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
     server.state.borrow_mut().hide_changes = 1;
     round(&b, &server, "b", 13);
     server.state.borrow_mut().die_after = Some(7);
-    let _ = block_on(a.sync_round(&server, &settings("a"), t(14)));
+    let _ = block_on(a.sync_round(&server, &device_settings("a"), t(14)));
     server.state.borrow_mut().die_after = None;
     assert_eq!(a.snapshot().sync_conflicts.len(), 1, "A merged");
     round(&b, &server, "b", 15);
@@ -502,15 +483,7 @@ fn a_deletion_every_device_has_applied_is_purged_where_the_server_purges() {
     block_on(a.save_contact(None, &contact("Petr", "Dvořák"), t(2))).unwrap();
     round(&a, &server, "a", 3);
     let b = join(&server);
-    let (c, _) = block_on(join_vault(
-        MemoryRepository::new(),
-        &server,
-        &pass(),
-        None,
-        settings("c"),
-        t(4),
-    ))
-    .unwrap();
+    let c = join_device(&MemoryRepository::new(), &server, &pass(), None, "c", 4).unwrap();
     for (v, at) in [(&b, 5), (&c, 6), (&a, 7), (&b, 8), (&c, 9)] {
         round(v, &server, "", at);
     }
@@ -534,15 +507,7 @@ fn a_deletion_every_device_has_applied_is_purged_where_the_server_purges() {
         round(v, &server, "", at);
     }
     assert!(server.leaves(&doc).is_empty());
-    let (d, _) = block_on(join_vault(
-        MemoryRepository::new(),
-        &server,
-        &pass(),
-        None,
-        settings("d"),
-        t(18),
-    ))
-    .unwrap();
+    let d = join_device(&MemoryRepository::new(), &server, &pass(), None, "d", 18).unwrap();
     assert_eq!(names(&d), ["Petr Dvořák"]);
     for v in [&a, &b, &c] {
         assert_eq!(names(v), ["Petr Dvořák"]);

@@ -41,6 +41,52 @@ pub fn empty_vault() -> UnlockedVault<MemoryRepository> {
     vault_over(&MemoryRepository::new())
 }
 
+/// Fills `vault` with generated records (`populate` with `seed`, at `t(1)`): `[organisations,
+/// contacts, activities, consents, deals]`.
+pub fn populate_with(vault: &UnlockedVault<MemoryRepository>, seed: u64, counts: [usize; 5]) {
+    let [organisations, contacts, activities, consents, deals] = counts;
+    let counts = crate::app::generator::Counts {
+        organisations,
+        contacts,
+        activities,
+        consents,
+        deals,
+    };
+    block_on(crate::app::generator::populate(vault, seed, counts, t(1))).unwrap();
+}
+
+/// The sync settings of the tests' server (a `FakeCouch`), as device `device`.
+pub fn device_settings(device: &str) -> super::sync::SyncSettings {
+    super::sync::SyncSettings {
+        url: "http://127.0.0.1:5984/folio".into(),
+        user: "jana".into(),
+        password: "pw".into(),
+        device_id: device.into(),
+        enabled: true,
+    }
+}
+
+/// Joins the vault `server` holds from the device whose storage is `repo`, as `device`, with
+/// `passphrase` (and `second`), at `t(at)`.
+pub fn join_device(
+    repo: &MemoryRepository,
+    server: &crate::sync::fake::FakeCouch,
+    passphrase: &Passphrase,
+    second: Option<crate::vault::Factor<'_>>,
+    device: &str,
+    at: i64,
+) -> Result<UnlockedVault<MemoryRepository>, AppError> {
+    let joined = super::sync::join_vault(
+        repo.clone(),
+        server,
+        passphrase,
+        second,
+        device_settings(device),
+        t(at),
+    );
+    block_on(joined).map(|(vault, _)| vault)
+}
+
 /// A new vault (and its repository) holding one contact, Jana Nováková, saved at `t(1)`; the
 /// third part is her id.
 pub fn vault_with_jana() -> (MemoryRepository, UnlockedVault<MemoryRepository>, String) {

@@ -275,19 +275,7 @@ impl VaultSnapshot {
             .collect();
         holds.sort_by(|a, b| a.until.cmp(&b.until).then(a.number.cmp(&b.number)));
 
-        let mut erasures: Vec<(String, String)> = self
-            .contacts
-            .iter()
-            .filter(|(id, c)| {
-                crate::domain::erasure::ready_to_finish(
-                    id,
-                    &c.data,
-                    self.documents.iter().map(|(k, r)| (k, &r.data)),
-                    today,
-                )
-            })
-            .map(|(id, c)| (id.clone(), c.data.display_name()))
-            .collect();
+        let mut erasures = self.erasures_ready(today);
         erasures.sort_by_cached_key(|(_, n)| crate::domain::search::fold(n));
 
         let due = last_backup.is_none_or(|at| (now - at).num_days() >= BACKUP_DUE_DAYS);
@@ -319,6 +307,23 @@ impl VaultSnapshot {
     }
 
     /// The first-run checklist, given when the last encrypted backup was made on this device.
+    /// People erased while documents had to be kept whose last hold has ended by `today`:
+    /// their erasure can be finished now. (id, name), in the order of the contacts.
+    pub fn erasures_ready(&self, today: NaiveDate) -> Vec<(String, String)> {
+        self.contacts
+            .iter()
+            .filter(|(id, c)| {
+                crate::domain::erasure::ready_to_finish(
+                    id,
+                    &c.data,
+                    self.documents.iter().map(|(k, r)| (k, &r.data)),
+                    today,
+                )
+            })
+            .map(|(id, c)| (id.clone(), c.data.display_name()))
+            .collect()
+    }
+
     pub fn checklist(&self, last_backup: Option<DateTime<Utc>>) -> Checklist {
         Checklist {
             profile: self
@@ -398,18 +403,7 @@ mod tests {
     }
 
     fn request(subject: &str, received: NaiveDate) -> SubjectRequest {
-        SubjectRequest {
-            kind: RequestKind::Erasure,
-            contact_id: None,
-            subject: subject.into(),
-            received,
-            extended_to: None,
-            extension_reason: String::new(),
-            status: RequestStatus::Open,
-            steps: Vec::new(),
-            outcome: String::new(),
-            closed: None,
-        }
+        SubjectRequest::new_open(RequestKind::Erasure, None, subject.into(), received)
     }
 
     fn purpose(name: &str) -> Purpose {
@@ -429,12 +423,7 @@ mod tests {
         ConsentDraft {
             contact_id: contact.into(),
             purpose_id: "newsletter".into(),
-            notice: "Privacy notice v3".into(),
-            method: "web_form".into(),
-            validity_months: months.into(),
-            answer: "given".into(),
-            how: "ticked the box".into(),
-            ..ConsentDraft::default()
+            ..crate::domain::testing::consent_draft(months)
         }
         .validate(given)
         .unwrap()

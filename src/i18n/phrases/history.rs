@@ -196,7 +196,7 @@ pub fn activity_kind(kind: ActivityKind) -> Text {
     }
 }
 
-fn request_kind(kind: RequestKind) -> Text {
+pub fn request_kind(kind: RequestKind) -> Text {
     match kind {
         RequestKind::Access => Text::ReqAccess,
         RequestKind::Rectification => Text::ReqRectification,
@@ -204,6 +204,21 @@ fn request_kind(kind: RequestKind) -> Text {
         RequestKind::Portability => Text::ReqPortability,
         RequestKind::Restriction => Text::ReqRestriction,
         RequestKind::Objection => Text::ReqObjection,
+    }
+}
+
+pub fn request_status(status: RequestStatus) -> Text {
+    match status {
+        RequestStatus::Open => Text::StatusOpen,
+        RequestStatus::Done => Text::StatusDone,
+        RequestStatus::Refused => Text::StatusRefused,
+    }
+}
+
+pub fn limit_kind(kind: LimitKind) -> Text {
+    match kind {
+        LimitKind::Objection => Text::LimitObjection,
+        LimitKind::Restriction => Text::LimitRestriction,
     }
 }
 
@@ -230,11 +245,8 @@ pub fn value(lang: Lang, v: &Shown) -> String {
         Shown::ActivityKind(k) => t(activity_kind(*k)),
         Shown::DocumentKind(k) => t(super::document_kind(*k)),
         Shown::RequestKind(k) => t(request_kind(*k)),
-        Shown::RequestStatus(RequestStatus::Open) => t(Text::StatusOpen),
-        Shown::RequestStatus(RequestStatus::Done) => t(Text::StatusDone),
-        Shown::RequestStatus(RequestStatus::Refused) => t(Text::StatusRefused),
-        Shown::LimitKind(LimitKind::Objection) => t(Text::LimitObjection),
-        Shown::LimitKind(LimitKind::Restriction) => t(Text::LimitRestriction),
+        Shown::RequestStatus(s) => t(request_status(*s)),
+        Shown::LimitKind(k) => t(limit_kind(*k)),
         Shown::ConsentEvent(kind, how) => {
             let how = value(lang, how);
             let kind = t(super::event_kind(*kind));

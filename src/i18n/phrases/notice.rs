@@ -9,6 +9,7 @@ use crate::domain::notice::NoticeVersion;
 use crate::domain::profile::ControllerProfile;
 use crate::domain::purpose::{LawfulBasis, Purpose};
 use crate::domain::source::{short_version, Source, SourceKind};
+use crate::i18n::plural::Counted;
 use crate::i18n::{Lang, Text};
 
 /// A source's name.

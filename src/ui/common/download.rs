@@ -1,5 +1,6 @@
 //! Saves a text the app made (JSON, CSV) as a file on the user's device: a Blob and a link with
-//! `download`, clicked and released. Nothing leaves the device.
+//! `download`, clicked and released; and reads back the file chosen in a file input. Nothing
+//! leaves the device.
 
 use crate::app::AppError;
 use wasm_bindgen::JsCast;
@@ -38,12 +39,21 @@ fn save_parts(file_name: &str, media_type: &str, parts: js_sys::Array) -> Result
     Ok(())
 }
 
-/// SHA-256 (hex) of the file chosen in a file input, if any; the file is read here and dropped.
-pub async fn sha256_of_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
+/// The file chosen in a file input (the first), if any.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files()?.get(0)
+}
+
+/// A file's bytes, read whole; None when the browser could not read it.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .ok()?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// SHA-256 (hex) of the file chosen in a file input, if any; the file is read here and dropped.
+pub async fn sha256_of_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let bytes = file_bytes(&chosen_file(input)?).await?;
     Some(crate::domain::consent::sha256_hex(&bytes))
 }

@@ -6,9 +6,9 @@ use crate::app::clock::local_day;
 use crate::app::preferences;
 use crate::app::service::today::{Checklist, DayWork, Place};
 use crate::domain::consent::State;
+use crate::i18n::phrases::history::request_kind;
 use crate::i18n::{format, phrases, Lang, Text};
 use crate::ui::common::locale::{use_texts, use_ui};
-use crate::ui::rights::requests_page::kind_text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -140,7 +140,7 @@ fn render(lang: Lang, w: &DayWork) -> impl IntoView {
             .map(|r| {
                 let name = format!(
                     "{} · {}",
-                    phrases::request_with_article(lang, kind_text(r.kind), r.kind),
+                    phrases::request_with_article(lang, request_kind(r.kind), r.kind),
                     phrases::request_subject(lang, &r.subject)
                 );
                 view! {

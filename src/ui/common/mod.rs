@@ -1,4 +1,4 @@
-//! Pieces every feature uses: the shell and its navigation, Home, the confirmation, status and error components, text fields and the passphrase strength meter, history lists, downloads and the locale. Must not import a feature folder.
+//! Pieces every feature uses: the shell and its navigation, Home, the confirmation, status and error components, an item's Edit and Delete links, text fields and the passphrase strength meter, history lists, downloads and the locale. Must not import a feature folder.
 
 pub mod action_error;
 pub mod choice_fields;
@@ -10,6 +10,7 @@ pub mod form_outcome;
 pub mod form_state;
 pub mod history_list;
 pub mod home_page;
+pub mod item_actions;
 pub mod locale;
 pub mod not_found_page;
 pub mod record_page;

@@ -70,6 +70,39 @@ impl Status {
         });
     }
 
+    /// Deletes a record with `delete` through the session's write door; once it is gone, runs
+    /// `then` and says `texts.0` with an Undo that puts back what `delete` returned with
+    /// `restore` (then says `texts.1`, see `post_undoable`). A failure shows in `failure`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn delete_undoable<T, D, DFut, R, RFut>(
+        self,
+        session: Session,
+        lang: Lang,
+        texts: (Text, Text),
+        delete: D,
+        restore: R,
+        failure: RwSignal<Option<AppError>>,
+        then: impl FnOnce() + 'static,
+    ) where
+        T: Clone + Send + Sync + 'static,
+        D: FnOnce(Vault, DateTime<Utc>) -> DFut + 'static,
+        DFut: std::future::Future<Output = Result<T, AppError>> + 'static,
+        R: Fn(Vault, T, DateTime<Utc>) -> RFut + Clone + Send + Sync + 'static,
+        RFut: std::future::Future<Output = Result<(), AppError>> + 'static,
+    {
+        leptos::task::spawn_local(async move {
+            match session.write(delete).await {
+                Ok(removed) => {
+                    then();
+                    self.post_undoable(session, lang, texts.0, texts.1, move |v, now| {
+                        restore(v, removed.clone(), now)
+                    });
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    }
+
     /// Takes the message away.
     pub fn clear(self) {
         self.serial.update_value(|s| *s += 1);

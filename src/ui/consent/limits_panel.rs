@@ -102,10 +102,7 @@ pub fn LimitsPanel(contact_id: String) -> impl IntoView {
                         {list
                             .into_iter()
                             .map(|(id, purpose, l)| {
-                                let what = match l.kind {
-                                    LimitKind::Objection => Text::LimitObjection,
-                                    LimitKind::Restriction => Text::LimitRestriction,
-                                };
+                                let what = crate::i18n::phrases::history::limit_kind(l.kind);
                                 let scope = purpose.unwrap_or_else(|| Text::AllPurposes.get(lang).to_string());
                                 view! {
                                     <li data-testid="limit">

@@ -3,6 +3,7 @@
 use crate::app::AppError;
 use crate::domain::activity::{fields, Activity, ActivityDraft, ActivityKind};
 use crate::domain::FieldErrors;
+use crate::i18n::phrases::history::activity_kind;
 use crate::i18n::Text;
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::field_errors::error_of;
@@ -12,15 +13,6 @@ use chrono::{DateTime, TimeZone, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
-
-pub fn kind_text(kind: ActivityKind) -> Text {
-    match kind {
-        ActivityKind::Call => Text::KindCall,
-        ActivityKind::Email => Text::KindEmail,
-        ActivityKind::Meeting => Text::KindMeeting,
-        ActivityKind::Note => Text::KindNote,
-    }
-}
 
 /// A UTC instant as the value of a `datetime-local` input, in the user's time zone.
 pub fn to_local_input(at: DateTime<Utc>) -> String {
@@ -136,7 +128,7 @@ pub fn ActivityForm(
                         {ActivityKind::ALL
                             .into_iter()
                             .map(|k| view! {
-                                <option value=k.code() prop:selected=move || kind.get() == k>{move || locale.t(kind_text(k))}</option>
+                                <option value=k.code() prop:selected=move || kind.get() == k>{move || locale.t(activity_kind(k))}</option>
                             })
                             .collect_view()}
                     </select>

@@ -6,7 +6,7 @@
 
 use crate::app::clock::local_day;
 use crate::app::session::Session;
-use crate::domain::consent::{LimitKind, State};
+use crate::domain::consent::State;
 use crate::domain::contact::Labelled;
 use crate::i18n::{format, phrases, Text};
 use crate::ui::common::locale::use_locale;
@@ -97,10 +97,7 @@ pub fn ContactSummary(contact_id: String) -> impl IntoView {
                 {limits
                     .into_iter()
                     .map(|(kind, purpose)| {
-                        let what = match kind {
-                            LimitKind::Objection => Text::LimitObjection,
-                            LimitKind::Restriction => Text::LimitRestriction,
-                        };
+                        let what = crate::i18n::phrases::history::limit_kind(kind);
                         let scope = purpose.unwrap_or_else(|| Text::AllPurposes.get(lang).to_string());
                         view! { <li class="badge limit-badge" data-testid="limit-badge">{format!("{}: {scope}", what.get(lang))}</li> }
                     })

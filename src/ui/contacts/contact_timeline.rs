@@ -4,13 +4,14 @@
 use crate::app::session::Session;
 use crate::app::AppError;
 use crate::domain::activity::Activity;
-use crate::i18n::{format, Text};
+use crate::i18n::phrases::history::activity_kind;
+use crate::i18n::{format, Lang, Text};
 use crate::ui::common::form_opener::FormOpener;
+use crate::ui::common::item_actions::EditDeleteLinks;
 use crate::ui::common::locale::use_locale;
 use crate::ui::common::status::use_status;
-use crate::ui::contacts::activity_form::{kind_text, ActivityForm};
+use crate::ui::contacts::activity_form::ActivityForm;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn ContactTimeline(
@@ -60,45 +61,26 @@ pub fn ContactTimeline(
                                 let delete_id = aid.clone();
                                 view! {
                                     <li class="timeline-item">
-                                        <p class="history-head">
-                                            <span class="tag">{locale.t(kind_text(a.kind))}</span>
-                                            " "
-                                            <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
-                                            " "
-                                            <strong>{a.subject.clone()}</strong>
-                                        </p>
-                                        {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
-                                        <div class="actions small">
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| {
-                                                    editing.set(Some(for_edit.clone()));
-                                                    logging.set(true);
-                                                }
-                                            >
-                                                {locale.t(Text::Edit)}
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| {
-                                                    let id = delete_id.clone();
-                                                    let lang = untrack(|| locale.get());
-                                                    spawn_local(async move {
-                                                        match session.write(move |v, now| async move { v.delete_activity(&id, now).await }).await {
-                                                            Ok(removed) => status.post_undoable(session, lang, Text::ActivityDeleted, Text::ActivityRestored, move |v, now| {
-                                                                let removed = removed.clone();
-                                                                async move { v.restore_activity(removed, now).await }
-                                                            }),
-                                                            Err(e) => failure.set(Some(e)),
-                                                        }
-                                                    });
-                                                }
-                                            >
-                                                {locale.t(Text::Delete)}
-                                            </button>
-                                        </div>
+                                        <p class="history-head">{activity_head(lang, &a)}</p>
+                                        {activity_body(&a)}
+                                        <EditDeleteLinks
+                                            on_edit=move || {
+                                                editing.set(Some(for_edit.clone()));
+                                                logging.set(true);
+                                            }
+                                            on_delete=move || {
+                                                let id = delete_id.clone();
+                                                status.delete_undoable(
+                                                    session,
+                                                    untrack(|| locale.get()),
+                                                    (Text::ActivityDeleted, Text::ActivityRestored),
+                                                    move |v, now| async move { v.delete_activity(&id, now).await },
+                                                    |v, removed, now| async move { v.restore_activity(removed, now).await },
+                                                    failure,
+                                                    || {},
+                                                );
+                                            }
+                                        />
                                     </li>
                                 }
                             })
@@ -109,4 +91,20 @@ pub fn ContactTimeline(
             }}
         </section>
     }
+}
+
+/// An activity's kind, time and subject: how its line in a timeline starts.
+pub fn activity_head(lang: Lang, a: &Activity) -> impl IntoView {
+    view! {
+        <span class="tag">{activity_kind(a.kind).get(lang)}</span>
+        " "
+        <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
+        " "
+        <strong>{a.subject.clone()}</strong>
+    }
+}
+
+/// An activity's notes, under its line, when it has any.
+pub fn activity_body(a: &Activity) -> impl IntoView {
+    (!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })
 }

@@ -13,6 +13,7 @@ use crate::portability::contacts_in::{
     self, Charset, ContactsInError, CsvTable, Encoding, Field, ImportRow, Mapping, VcardFile,
 };
 use crate::ui::common::action_error::ActionError;
+use crate::ui::common::download::{chosen_file, file_bytes};
 use crate::ui::common::locale::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,7 +94,7 @@ pub fn ContactsImport() -> impl IntoView {
         };
         outcome.set(None);
         failure.set(None);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&input) else {
             loaded.set(None);
             return;
         };
@@ -102,14 +103,13 @@ pub fn ContactsImport() -> impl IntoView {
             let read = if file.size() > contacts_in::MAX_BYTES as f64 {
                 Loaded::Refused(ContactsInError::TooLarge(contacts_in::MAX_BYTES))
             } else {
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        let read = js_sys::Uint8Array::new(&buffer).to_vec();
+                match file_bytes(&file).await {
+                    Some(read) => {
                         let shown = load(&read, None, mapping);
                         bytes.set_value(read);
                         shown
                     }
-                    Err(_) => Loaded::Refused(ContactsInError::NotText),
+                    None => Loaded::Refused(ContactsInError::NotText),
                 }
             };
             loaded.set(Some(read));

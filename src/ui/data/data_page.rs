@@ -10,7 +10,7 @@ use crate::i18n::errors::import_error;
 use crate::i18n::{format, phrases, Text};
 use crate::portability::Checked;
 use crate::ui::common::action_error::ActionError;
-use crate::ui::common::download::{save_bytes, save_text};
+use crate::ui::common::download::{chosen_file, file_bytes, save_bytes, save_text};
 use crate::ui::common::locale::{use_locale, use_ui};
 use crate::vault::Passphrase;
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ pub fn DataPage() -> impl IntoView {
         else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&input) else {
             chosen.set(None);
             return;
         };
@@ -89,16 +89,15 @@ pub fn DataPage() -> impl IntoView {
                     problem: crate::portability::Problem::TooLarge(crate::portability::MAX_BYTES),
                 })
             } else {
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match file_bytes(&file).await {
+                    Some(bytes) => {
                         if crate::vault::backup::is_backup(&bytes) {
                             chosen.set(Some(Chosen::Locked(std::rc::Rc::new(bytes))));
                             return;
                         }
                         crate::portability::parse(&bytes)
                     }
-                    Err(_) => Err(crate::portability::ImportError {
+                    None => Err(crate::portability::ImportError {
                         path: "$".into(),
                         problem: crate::portability::Problem::NotJson(
                             "the file could not be read".into(),

@@ -254,7 +254,7 @@ fn RequestsDue() -> impl IntoView {
                                 let badge = if u == Urgency::Overdue { Text::OverdueBadge } else { Text::DueSoonBadge };
                                 view! {
                                     <li>
-                                        <A href="/requests">{format!("{} · {}", phrases::request_with_article(lang, crate::ui::rights::requests_page::kind_text(r.kind), r.kind), phrases::request_subject(lang, &r.subject))}</A>
+                                        <A href="/requests">{format!("{} · {}", phrases::request_with_article(lang, crate::i18n::phrases::history::request_kind(r.kind), r.kind), phrases::request_subject(lang, &r.subject))}</A>
                                         <span>{format!("{} {}", locale.t(Text::RequestDue), phrases::day(lang, r.due()))}</span>
                                         <span class="badge" class:overdue=u == Urgency::Overdue class:due-soon=u == Urgency::DueSoon>{locale.t(badge)}</span>
                                     </li>
@@ -276,20 +276,7 @@ fn FinishErasure() -> impl IntoView {
     let locale = use_locale();
     let ready = Memo::new(move |_| {
         let today = local_day(chrono::Utc::now());
-        session.data.with(|d| {
-            d.contacts
-                .iter()
-                .filter(|(id, c)| {
-                    crate::domain::erasure::ready_to_finish(
-                        id,
-                        &c.data,
-                        d.documents.iter().map(|(k, r)| (k, &r.data)),
-                        today,
-                    )
-                })
-                .map(|(id, c)| (id.clone(), c.data.display_name()))
-                .collect::<Vec<_>>()
-        })
+        session.data.with(|d| d.erasures_ready(today))
     });
     move || {
         let list = ready.get();

@@ -9,7 +9,7 @@ use crate::ui::common::history_list::HistoryList;
 use crate::ui::common::locale::use_ui;
 use crate::ui::common::record_page::{BackLink, RecordDelete, RecordShell};
 use crate::ui::common::status::use_status;
-use crate::ui::contacts::activity_form::kind_text;
+use crate::ui::contacts::contact_timeline::{activity_body, activity_head};
 use crate::ui::deals::deal_view::amount_text;
 use crate::ui::deals::documents_panel::DocumentsPanel;
 use crate::ui::deals::follow_ups_panel::FollowUpsPanel;
@@ -177,15 +177,11 @@ pub fn DealPage() -> impl IntoView {
                                     .map(|(cid, who, a)| view! {
                                         <li class="timeline-item">
                                             <p class="history-head">
-                                                <span class="tag">{locale.t(kind_text(a.kind))}</span>
-                                                " "
-                                                <time datetime=a.at.to_rfc3339()>{format::date_time(lang, a.at)}</time>
-                                                " "
-                                                <strong>{a.subject.clone()}</strong>
+                                                {activity_head(lang, &a)}
                                                 " · "
                                                 <A href=format!("/contacts/{cid}")>{who}</A>
                                             </p>
-                                            {(!a.body.is_empty()).then(|| view! { <p class="activity-body">{a.body.clone()}</p> })}
+                                            {activity_body(&a)}
                                         </li>
                                     })
                                     .collect_view()}

@@ -11,6 +11,7 @@ use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::confirm_delete::ConfirmDelete;
 use crate::ui::common::field_errors::error_of;
+use crate::ui::common::item_actions::EditDeleteLinks;
 use crate::ui::common::locale::{use_locale, use_ui};
 use crate::ui::common::status::use_status;
 use crate::ui::common::text_field::TextField;
@@ -136,29 +137,18 @@ pub fn DocumentsPanel(
         let Some(id) = deleting.get_untracked() else {
             return;
         };
-        let lang = untrack(|| locale.get());
-        spawn_local(async move {
-            match session
-                .write(move |v, now| async move { v.delete_document(&id, now).await })
-                .await
-            {
-                Ok(removed) => {
-                    confirm_open.set(false);
-                    deleting.set(None);
-                    status.post_undoable(
-                        session,
-                        lang,
-                        Text::DocumentDeleted,
-                        Text::DocumentRestored,
-                        move |v, now| {
-                            let removed = removed.clone();
-                            async move { v.restore_document(removed, now).await }
-                        },
-                    );
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        });
+        status.delete_undoable(
+            session,
+            untrack(|| locale.get()),
+            (Text::DocumentDeleted, Text::DocumentRestored),
+            move |v, now| async move { v.delete_document(&id, now).await },
+            |v, removed, now| async move { v.restore_document(removed, now).await },
+            failure,
+            move || {
+                confirm_open.set(false);
+                deleting.set(None);
+            },
+        );
     };
     let on_deal_page = scope.with_value(|(deal, _)| deal.is_some());
 
@@ -206,21 +196,13 @@ pub fn DocumentsPanel(
                                         {(!doc.retention_reason.is_empty()).then(|| format!(" ({})", doc.retention_reason))}
                                         {deal.map(|(x, title)| view! { " · " <A href=format!("/deals/{x}")>{title}</A> })}
                                         {(!doc.note.is_empty()).then(|| view! { <p class="activity-body">{doc.note.clone()}</p> })}
-                                        <div class="actions small">
-                                            <button type="button" class="link-button" on:click=move |_| open(Some(for_edit.clone()))>
-                                                {locale.t(Text::Edit)}
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| {
-                                                    deleting.set(Some(delete_id.clone()));
-                                                    confirm_open.set(true);
-                                                }
-                                            >
-                                                {locale.t(Text::Delete)}
-                                            </button>
-                                        </div>
+                                        <EditDeleteLinks
+                                            on_edit=move || open(Some(for_edit.clone()))
+                                            on_delete=move || {
+                                                deleting.set(Some(delete_id.clone()));
+                                                confirm_open.set(true);
+                                            }
+                                        />
                                     </li>
                                 }
                             })

@@ -87,16 +87,15 @@ pub fn TaskItem(
                 aria-label=format!("{} {}", untrack(|| locale.t(Text::Delete)), title)
                 on:click=move |_| {
                     let id = delete_id.clone();
-                    let lang = untrack(|| locale.get());
-                    spawn_local(async move {
-                        match session.write(move |v, now| async move { v.delete_task(&id, now).await }).await {
-                            Ok(removed) => status.post_undoable(session, lang, Text::FollowUpDeleted, Text::FollowUpRestored, move |v, now| {
-                                let removed = removed.clone();
-                                async move { v.restore_task(removed, now).await }
-                            }),
-                            Err(e) => failure.set(Some(e)),
-                        }
-                    });
+                    status.delete_undoable(
+                        session,
+                        untrack(|| locale.get()),
+                        (Text::FollowUpDeleted, Text::FollowUpRestored),
+                        move |v, now| async move { v.delete_task(&id, now).await },
+                        |v, removed, now| async move { v.restore_task(removed, now).await },
+                        failure,
+                        || {},
+                    );
                 }
             >
                 {move || locale.t(Text::Delete)}

@@ -9,6 +9,7 @@ use crate::domain::request::{
     fields, RequestDraft, RequestKind, RequestStatus, SubjectRequest, Urgency,
 };
 use crate::domain::FieldErrors;
+use crate::i18n::phrases::history::{request_kind, request_status};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
 use crate::ui::common::choice_fields::IdSelect;
@@ -19,25 +20,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-pub fn kind_text(kind: RequestKind) -> Text {
-    match kind {
-        RequestKind::Access => Text::ReqAccess,
-        RequestKind::Rectification => Text::ReqRectification,
-        RequestKind::Erasure => Text::ReqErasure,
-        RequestKind::Portability => Text::ReqPortability,
-        RequestKind::Restriction => Text::ReqRestriction,
-        RequestKind::Objection => Text::ReqObjection,
-    }
-}
-
-fn status_text(status: RequestStatus) -> Text {
-    match status {
-        RequestStatus::Open => Text::StatusOpen,
-        RequestStatus::Done => Text::StatusDone,
-        RequestStatus::Refused => Text::StatusRefused,
-    }
-}
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
@@ -160,7 +142,7 @@ fn RequestForm(contact_id: Option<String>) -> impl IntoView {
                         .into_iter()
                         .map(|k| view! {
                             <option value=k.code() prop:selected=move || kind.get() == k.code()>
-                                {move || phrases::request_with_article(locale.get(), kind_text(k), k)}
+                                {move || phrases::request_with_article(locale.get(), request_kind(k), k)}
                             </option>
                         })
                         .collect_view()}
@@ -241,7 +223,7 @@ fn RequestItem(
     view! {
         <li class="request" data-testid="request">
             <p class="history-head">
-                <strong>{phrases::request_with_article(lang, kind_text(request.kind), request.kind)}</strong>
+                <strong>{phrases::request_with_article(lang, request_kind(request.kind), request.kind)}</strong>
                 " · "
                 {who}
                 " · "
@@ -250,7 +232,7 @@ fn RequestItem(
                 {format!("{} {}", locale.t(Text::RequestDue), phrases::day(lang, request.due()))}
                 {request.extended_to.map(|_| format!(" ({}: {})", locale.t(Text::ExtendedBecause), request.extension_reason))}
                 {badge.map(|(class, text)| view! { " " <span class=class>{locale.t(text)}</span> })}
-                {(!open).then(|| format!(" · {}", locale.t(status_text(request.status))))}
+                {(!open).then(|| format!(" · {}", locale.t(request_status(request.status))))}
                 {erase}
             </p>
             {(!request.steps.is_empty()).then(|| view! {

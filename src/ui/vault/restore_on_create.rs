@@ -7,6 +7,7 @@ use crate::app::AppError;
 use crate::i18n::errors::{import_error, passphrase_error};
 use crate::i18n::{phrases, Text};
 use crate::ui::common::action_error::ActionError;
+use crate::ui::common::download::{chosen_file, file_bytes};
 use crate::ui::common::locale::use_ui;
 use crate::ui::vault::create_vault_page::NewPassphrase;
 use crate::vault::Passphrase;
@@ -35,7 +36,7 @@ pub fn RestoreOnCreate(
         bytes.set_value(None);
         chosen.set(false);
         encrypted.set(false);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&input) else {
             return;
         };
         if file.size() > crate::portability::MAX_BYTES as f64 {
@@ -47,14 +48,13 @@ pub fn RestoreOnCreate(
             return;
         }
         spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let read = js_sys::Uint8Array::new(&buffer).to_vec();
+            match file_bytes(&file).await {
+                Some(read) => {
                     encrypted.set(crate::vault::backup::is_backup(&read));
                     bytes.set_value(Some(Rc::new(read)));
                     chosen.set(true);
                 }
-                Err(_) => problem.set(Some(locale.t(Text::FileNotRead).to_string())),
+                None => problem.set(Some(locale.t(Text::FileNotRead).to_string())),
             }
         });
     };

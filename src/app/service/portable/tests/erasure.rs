@@ -8,19 +8,8 @@ fn an_erased_person_leaves_no_value_behind_and_the_chain_verifies() {
     let repo = MemoryRepository::new();
     let params = KdfParams::with_cost(1024, 1, 1).unwrap();
     let vault = block_on(create_vault(repo.clone(), &pass(), params, t(0))).unwrap();
-    block_on(populate(
-        &vault,
-        7,
-        Counts {
-            organisations: 3,
-            contacts: 12,
-            activities: 40,
-            consents: 20,
-            deals: 5,
-        },
-        t(1),
-    ))
-    .unwrap();
+    // Organisations, contacts, activities, consents, deals.
+    populate_with(&vault, 7, [3, 12, 40, 20, 5]);
     // An invoice from 2014 was kept to the end of 2024: it no longer holds.
     let (id, email) = erasable(&vault, Some("2014-03-01"));
     let before_erasure = json(&vault, t(29));

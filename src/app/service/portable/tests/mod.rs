@@ -5,9 +5,9 @@ mod erasure;
 mod wave2;
 
 use super::ImportSummary;
-use crate::app::generator::{populate, Counts};
 use crate::app::service::testing::{
-    call, deal, document, follow_up, pass, replace_whole, t, DealDraft, DocumentDraft,
+    call, deal, document, follow_up, pass, populate_with, replace_whole, t, DealDraft,
+    DocumentDraft,
 };
 use crate::app::service::{create_vault, unlock, AppError, KeepOnList, UnlockedVault, Whole};
 use crate::domain::consent::LimitKind;
@@ -31,14 +31,8 @@ fn new_vault() -> UnlockedVault<MemoryRepository> {
 /// documents, plus a profile, a renamed pipeline, a limit and a follow-up.
 fn full_vault(seed: u64) -> UnlockedVault<MemoryRepository> {
     let vault = new_vault();
-    let counts = Counts {
-        organisations: 4,
-        contacts: 25,
-        activities: 40,
-        consents: 30,
-        deals: 8,
-    };
-    block_on(populate(&vault, seed, counts, t(1))).unwrap();
+    // Organisations, contacts, activities, consents, deals.
+    populate_with(&vault, seed, [4, 25, 40, 30, 8]);
     let profile = ProfileDraft {
         name: "Ing. Marie Poradcová".into(),
         email: "marie@poradna.cz".into(),
@@ -467,14 +461,8 @@ fn csv_fields_are_quoted_when_needed() {
 #[ignore]
 fn export_size_at_l() {
     let vault = new_vault();
-    let counts = Counts {
-        organisations: 1_000,
-        contacts: 10_000,
-        activities: 50_000,
-        consents: 20_000,
-        deals: 2_000,
-    };
-    block_on(populate(&vault, 2026, counts, t(1))).unwrap();
+    // Organisations, contacts, activities, consents, deals.
+    populate_with(&vault, 2026, [1_000, 10_000, 50_000, 20_000, 2_000]);
     let export = vault.export(t(2), "test").unwrap();
     let text = serde_json::to_string(&export).unwrap();
     let audit = serde_json::to_string(&export.audit_log).unwrap();
@@ -713,14 +701,8 @@ fn an_import_half_way_through_when_the_vault_locks_writes_nothing() {
 fn an_import_reports_its_progress_and_can_be_stopped() {
     use crate::app::service::PROGRESS_CHUNK;
     let a = new_vault();
-    let counts = Counts {
-        organisations: 20,
-        contacts: 500,
-        activities: 1_000,
-        consents: 300,
-        deals: 30,
-    };
-    block_on(populate(&a, 12, counts, t(1))).unwrap();
+    // Organisations, contacts, activities, consents, deals.
+    populate_with(&a, 12, [20, 500, 1_000, 300, 30]);
     let export = checked(a.export(t(10), "test").unwrap());
     let summary = ImportSummary::of_export(&export);
     let total = summary.records() + summary.audit_events;

@@ -190,24 +190,30 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
-/// SHA-256 (lower-case hex) of `value`'s compact JSON, streamed into the hash: the trail hashes
-/// every change of every event at each unlock and import, and a buffer per value showed there.
+/// SHA-256 (lower-case hex) of `value`'s compact JSON, written into one buffer kept for the
+/// next call: the trail hashes every change of every event at each unlock and import, and a
+/// new buffer a hash was an allocation each.
 fn json_digest(value: &impl Serialize) -> String {
-    /// Feeds what serde_json writes straight into the hash.
-    struct Hashing(Sha256);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.update(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let mut hashing = Hashing(Sha256::new());
-    // Serialising strings, numbers and times into a hash cannot fail.
-    let _ = serde_json::to_writer(&mut hashing, value);
-    super::hex::encode(&hashing.0.finalize())
+    BUFFER.with(|buffer| {
+        // Only this function borrows it, and it does not call itself.
+        let Ok(mut bytes) = buffer.try_borrow_mut() else {
+            return super::hex::encode(&Sha256::digest(
+                serde_json::to_vec(value).unwrap_or_default(),
+            ));
+        };
+        bytes.clear();
+        // Serialising strings, numbers and times into memory cannot fail.
+        let _ = serde_json::to_writer(&mut *bytes, value);
+        let digest = super::hex::encode(&Sha256::digest(bytes.as_slice()));
+        // A value that was unusually large does not keep its memory.
+        if bytes.capacity() > 1 << 16 {
+            *bytes = Vec::new();
+        }
+        digest
+    })
 }
 
 /// What the hash covers: every field but the hash itself, in a fixed order, with each change

@@ -462,6 +462,14 @@ impl<R: Repository> UnlockedVault<R> {
         let (mut audit, items, map) = self
             .read_trail(formats, loaded.through, &mut damaged, pause)
             .await?;
+        // The items read, and those written since the records were loaded (what upgrading the
+        // trail and bringing the vault up to date reseal).
+        {
+            let mut inner = self.inner.borrow_mut();
+            let mut map = map;
+            map.extend(std::mem::take(&mut inner.items));
+            inner.items = map;
+        }
         // What storage holds, and the same sealed bytes stored twice.
         let mut actual = Ledger::default();
         let mut nonces = HashSet::with_capacity(loaded.stored.len() + items.len());
@@ -515,10 +523,7 @@ impl<R: Repository> UnlockedVault<R> {
                     inner.head = last;
                 }
             }
-            // Items and events written since the records were loaded follow the ones read.
-            let mut map = map;
-            map.extend(std::mem::take(&mut inner.items));
-            inner.items = map;
+            // Events written since the records were loaded follow the ones read.
             let snapshot = &mut inner.snapshot;
             audit.append(&mut snapshot.audit);
             snapshot.damaged.extend(damaged);

@@ -219,6 +219,42 @@ fn a_trail_hashed_the_old_way_is_upgraded_once_on_unlock() {
     assert_eq!(forged.chain, Some(ChainError::Altered(2)));
 }
 
+#[test]
+fn an_old_trail_resealed_before_is_upgraded_at_its_own_revisions() {
+    let (repo, vault) = vault_with_profile();
+    block_on(vault.save_profile(&draft("Jana N."), t(2))).unwrap();
+    // As the test above, but every item stored at revision 2 (sealed anew once before, as an
+    // erasure does), with the ledger saying so: the upgrade must reseal each at revision 3.
+    let mut head = ChainHead::genesis();
+    let mut ledger = vault.inner.borrow().ledger.clone();
+    for sealed in repo.raw_audit() {
+        let [mut e] = open_audit(&vault.sealer, &sealed, Format::Current)
+            .unwrap()
+            .try_into()
+            .unwrap();
+        e.prev_hash = head.hash.clone();
+        e.hash = e.compute_hash_v1();
+        head = e.head();
+        let again = seal_audit_block(&vault.sealer, std::slice::from_ref(&e), 2).unwrap();
+        let name = super::super::trail::item_name(&again);
+        let items = super::super::ledger::AUDIT_ITEMS;
+        ledger.apply(&vault.sealer, items, &name, 1, false).unwrap();
+        ledger.apply(&vault.sealer, items, &name, 2, true).unwrap();
+        repo.raw_put_audit(again);
+    }
+    let head_rev = vault.inner.borrow().head_rev;
+    let (record, _) = sealed_head(&vault.sealer, head_rev - 1, head, ledger, true, t(2)).unwrap();
+    repo.raw_put(record);
+    let reopened = block_on(unlock(repo.clone(), &pass())).unwrap().snapshot();
+    assert_eq!((reopened.chain, reopened.findings), (None, vec![]));
+    let again = block_on(unlock(repo, &pass())).unwrap().snapshot();
+    assert_eq!(
+        (again.chain, again.findings),
+        (None, vec![]),
+        "upgraded, and counted"
+    );
+}
+
 /// Opens `repo` as the app does, up to the records: the first stage, then every record (the
 /// audit trail not read yet).
 fn opened_to_records(repo: &MemoryRepository) -> UnlockedVault<MemoryRepository> {

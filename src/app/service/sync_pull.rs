@@ -112,6 +112,11 @@ impl<R: Repository> UnlockedVault<R> {
         } else {
             sync_doc::local(&self.inner.borrow().snapshot, &kind, &id)?
         };
+        if local.is_none() {
+            // A conflict this batch made as it merged another document, which arrives made by
+            // the other device too (both name it by what it holds): the one pulled is kept.
+            plan.puts.retain(|(s, _, _)| s.id != id);
+        }
         let clean = local
             .as_ref()
             .is_some_and(|(l, _, _)| !row.d && !row.k.is_empty() && l.rev == row.h.start);
@@ -234,8 +239,6 @@ impl<R: Repository> UnlockedVault<R> {
             Some(rev) => self.fetch_base(remote, doc, &rev).await?,
             None => None,
         };
-        let mut merged = checked.record.clone();
-        let mut overlaps = Vec::new();
         let mut others: Vec<(OpenRecord<Value>, String)> = live
             .iter()
             .map(|(p, c)| (c.record.clone(), p.rev.to_string()))
@@ -243,8 +246,50 @@ impl<R: Repository> UnlockedVault<R> {
         for (p, _) in &live {
             next.drop.push(p.history.clone());
         }
+        let people = checked.people.clone();
+        // This device's own leaf, when it is on the server, takes part in picking the winner,
+        // by the rule every device applies (CouchDB's): were each device to build on the
+        // other's leaf and delete its own, both leaves would go, and the record with them.
+        let ours_on_server = clean && !descends;
+        let ours_win = ours_on_server
+            && row_head.as_ref().is_some_and(|h| {
+                !dead.iter().any(|t| t.history.contains(h))
+                    && revs::winner([(h, false), (&theirs.rev, false)]) == Some(h)
+            });
+        if let (true, Some((l, before, _))) = (ours_win, &local) {
+            // Theirs merged into this device's leaf, which stays; theirs is deleted.
+            let mut kept = Row {
+                k: kind.clone(),
+                i: id.clone(),
+                ..row.clone()
+            };
+            kept.drop.append(&mut next.drop);
+            kept.drop.push(theirs.history.clone());
+            others.push((checked.record.clone(), theirs.rev.to_string()));
+            let ours = row_head.as_ref().map(|h| h.to_string()).unwrap_or_default();
+            let (merged, overlaps) = merge_leaves(&kind, l.clone(), &ours, &others, base.as_ref());
+            if merged.data != l.data {
+                let record = OpenRecord {
+                    rev: l.rev + 1,
+                    ..merged
+                };
+                let sealed = seal_record(&self.sealer, &record)?;
+                let fields = sync_doc::check(&self.sealer, &sealed)?
+                    .map(|c| c.fields)
+                    .unwrap_or_default();
+                plan.puts.push((sealed, Expect::Rev(l.rev), record));
+                if kind != CONFLICT_KIND {
+                    plan.entries.push(
+                        Entry::new(Action::Merge, &kind, &id, audit::diff(before, &fields))
+                            .about(people.clone()),
+                    );
+                }
+            }
+            self.plan_overlaps(doc, (&kind, &id), &people, overlaps, plan, report, now)?;
+            rows.insert(doc.to_string(), kept);
+            return Ok(());
+        }
         if let Some((l, _, _)) = &local {
-            let ours_on_server = clean && !descends;
             if ours_on_server {
                 next.drop.push(row.h.clone());
             }
@@ -256,51 +301,13 @@ impl<R: Repository> UnlockedVault<R> {
             others.push((l.clone(), rev));
         }
         let winner_rev = theirs.rev.to_string();
-        for (other, rev) in &others {
-            let (Value::Object(a), Value::Object(b)) = (&merged.data, &other.data) else {
-                continue;
-            };
-            let base_map = base.as_ref().and_then(|b| b.as_object());
-            let (data, o) = sync_merge::merge(
-                base_map,
-                &Side {
-                    data: a,
-                    updated_at: merged.updated_at,
-                    rev: &winner_rev,
-                },
-                &Side {
-                    data: b,
-                    updated_at: other.updated_at,
-                    rev,
-                },
-            );
-            let candidate = OpenRecord {
-                data: Value::Object(data),
-                updated_at: merged.updated_at.max(other.updated_at),
-                ..merged.clone()
-            };
-            if sync_doc::fits(&kind, &candidate) {
-                merged = candidate;
-                overlaps.extend(o.into_iter().map(|o| (o, rev.clone())));
-            } else {
-                // The fields together break the kind's rules: the winner stays whole and each of
-                // the other's differing fields is offered instead.
-                for (field, value) in b {
-                    if a.get(field) != Some(value) {
-                        overlaps.push((
-                            sync_merge::Overlap {
-                                field: field.clone(),
-                                taken: a.get(field).cloned().unwrap_or(Value::Null),
-                                other: value.clone(),
-                                other_at: other.updated_at,
-                            },
-                            rev.clone(),
-                        ));
-                    }
-                }
-            }
-        }
-        let people = checked.people.clone();
+        let (merged, overlaps) = merge_leaves(
+            &kind,
+            checked.record.clone(),
+            &winner_rev,
+            &others,
+            base.as_ref(),
+        );
         let local_rev = local.as_ref().map_or(0, |(l, _, _)| l.rev);
         if merged.data == checked.record.data {
             plan.puts.push((sealed, expect, checked.record.clone()));
@@ -327,20 +334,36 @@ impl<R: Repository> UnlockedVault<R> {
                 .about(people.clone()),
             );
         }
+        self.plan_overlaps(doc, (&kind, &id), &people, overlaps, plan, report, now)?;
+        rows.insert(doc.to_string(), next);
+        Ok(())
+    }
+
+    /// The values not kept by a merge, each a Sync conflict record.
+    #[allow(clippy::too_many_arguments)]
+    fn plan_overlaps(
+        &self,
+        doc: &str,
+        (kind, id): (&str, &str),
+        people: &[String],
+        overlaps: Vec<(sync_merge::Overlap, String)>,
+        plan: &mut Plan,
+        report: &mut Report,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         for (o, rev) in overlaps {
             let conflict = SyncConflict {
-                kind: kind.clone(),
-                record_id: id.clone(),
+                kind: kind.to_string(),
+                record_id: id.to_string(),
                 field: o.field,
                 value: o.other,
                 taken: o.taken,
                 written_at: o.other_at,
-                people: people.clone(),
+                people: people.to_vec(),
             };
             let losing = RevId { n: 0, hash: rev };
             self.plan_conflict(doc, &losing, conflict, plan, report, now)?;
         }
-        rows.insert(doc.to_string(), next);
         Ok(())
     }
 
@@ -429,4 +452,63 @@ impl<R: Repository> UnlockedVault<R> {
         report.conflicts += 1;
         Ok(())
     }
+}
+
+/// `others` merged one by one into `winner` (at revision `winner_rev`) against `base`, the
+/// version they started from: the merged record, and each value not kept with the revision
+/// it came from.
+fn merge_leaves(
+    kind: &str,
+    winner: OpenRecord<Value>,
+    winner_rev: &str,
+    others: &[(OpenRecord<Value>, String)],
+    base: Option<&Value>,
+) -> (OpenRecord<Value>, Vec<(sync_merge::Overlap, String)>) {
+    let mut merged = winner;
+    let mut overlaps = Vec::new();
+    let base_map = base.and_then(Value::as_object);
+    for (other, rev) in others {
+        let (Value::Object(a), Value::Object(b)) = (&merged.data, &other.data) else {
+            continue;
+        };
+        let (data, o) = sync_merge::merge(
+            base_map,
+            &Side {
+                data: a,
+                updated_at: merged.updated_at,
+                rev: winner_rev,
+            },
+            &Side {
+                data: b,
+                updated_at: other.updated_at,
+                rev,
+            },
+        );
+        let candidate = OpenRecord {
+            data: Value::Object(data),
+            updated_at: merged.updated_at.max(other.updated_at),
+            ..merged.clone()
+        };
+        if sync_doc::fits(kind, &candidate) {
+            merged = candidate;
+            overlaps.extend(o.into_iter().map(|o| (o, rev.clone())));
+        } else {
+            // The fields together break the kind's rules: the winner stays whole and each of
+            // the other's differing fields is offered instead.
+            for (field, value) in b {
+                if a.get(field) != Some(value) {
+                    overlaps.push((
+                        sync_merge::Overlap {
+                            field: field.clone(),
+                            taken: a.get(field).cloned().unwrap_or(Value::Null),
+                            other: value.clone(),
+                            other_at: other.updated_at,
+                        },
+                        rev.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    (merged, overlaps)
 }

@@ -315,6 +315,20 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     assert!(b.snapshot().damaged.is_empty());
 }
 
+/// The leaves of `doc` on the server that are not deletions.
+fn live_leaves(server: &FakeCouch, doc: &str) -> Vec<String> {
+    server
+        .leaves(doc)
+        .into_iter()
+        .filter(|r| {
+            !server
+                .all_bodies()
+                .iter()
+                .any(|b| b.contains(r.as_str()) && b.contains("_deleted"))
+        })
+        .collect()
+}
+
 #[test]
 fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() {
     let (server, a, b, id) = two_devices_editing_one_contact();
@@ -349,16 +363,7 @@ fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() 
     );
     assert_eq!(sa.sync_conflicts.len(), sb.sync_conflicts.len());
     // One live leaf is left on the server; the other branches are deleted.
-    let live: Vec<_> = server
-        .leaves(&doc)
-        .into_iter()
-        .filter(|r| {
-            !server
-                .all_bodies()
-                .iter()
-                .any(|b| b.contains(r.as_str()) && b.contains("_deleted"))
-        })
-        .collect();
+    let live = live_leaves(&server, &doc);
     assert_eq!(live.len(), 1, "{live:?}");
 }
 
@@ -388,6 +393,103 @@ fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
         "one conflict, not one per device"
     );
     assert_eq!(sb.sync_conflicts.len(), 1);
+}
+
+#[test]
+fn a_merge_pulled_with_the_other_devices_conflict_for_it_is_applied_in_one_batch() {
+    // Both devices send a revision on one parent; B merges first and sends its merge with the
+    // conflict it made. A then pulls both in one batch and, merging, makes the same conflict
+    // (named by what it holds) as the one pulled beside it: the batch must not create it twice,
+    // whichever of the two documents is decided first. Several contacts, so that both orders
+    // of the (keyed, random) document ids occur.
+    let server = FakeCouch::new();
+    let a = device_a(&server);
+    let ids: Vec<String> = (0..8)
+        .map(|i| {
+            block_on(a.save_contact(None, &contact("Jana", &format!("Nováková {i}")), t(1)))
+                .unwrap()
+        })
+        .collect();
+    round(&a, &server, "a", 2);
+    let b = join(&server);
+    for id in &ids {
+        edit(&a, id, 10, |d| d.notes = "from A".into());
+        edit(&b, id, 11, |d| d.notes = "from B".into());
+    }
+    server.state.borrow_mut().hide_changes = 1;
+    round(&a, &server, "a", 12);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 13);
+    round(&b, &server, "b", 14);
+    assert_eq!(b.snapshot().sync_conflicts.len(), ids.len(), "B merged");
+    let r = block_on(a.sync_round(&server, &device_settings("a"), t(15)));
+    assert!(r.is_ok(), "A's round: {r:?}");
+    for at in 16..19 {
+        round(&a, &server, "a", at);
+        round(&b, &server, "b", at);
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert_eq!(
+        sa.sync_conflicts.len(),
+        ids.len(),
+        "one conflict per contact"
+    );
+    assert_eq!(sb.sync_conflicts.len(), ids.len());
+    for id in &ids {
+        assert_eq!(sa.contacts[id].data, sb.contacts[id].data);
+    }
+}
+
+#[test]
+fn two_devices_sending_their_merges_of_one_change_keep_one_and_lose_nothing() {
+    // Both send a revision on one parent; each merges the other's before seeing the other's
+    // merge, and both merges (with the one conflict each made, under one name) reach the server
+    // as sibling leaves. Every device then picks the same winner, as CouchDB does: the record
+    // and its conflict stay on both, where dropping one's own leaf on each side deleted them.
+    let (server, a, b, id) = two_devices_editing_one_contact();
+    server.state.borrow_mut().hide_changes = 1;
+    round(&a, &server, "a", 12);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 13);
+    // Each merges (the pull commits) and stops before sending.
+    for (v, at) in [(&a, 14), (&b, 15)] {
+        server.state.borrow_mut().die_after = Some(7);
+        let _ = block_on(v.sync_round(&server, &settings_of(v, "x"), t(at)));
+        server.state.borrow_mut().die_after = None;
+        assert_eq!(v.snapshot().sync_conflicts.len(), 1, "merged");
+    }
+    // A sends its merge; B sends its own without seeing A's.
+    round(&a, &server, "a", 16);
+    server.state.borrow_mut().hide_changes = 1;
+    round(&b, &server, "b", 17);
+    let doc = block_on(a.doc_of("contact", &id));
+    assert_eq!(
+        live_leaves(&server, &doc).len(),
+        2,
+        "two merges on the server"
+    );
+    // Each pulls the other's merge before either sends what it decided.
+    for v in [&a, &b] {
+        server.state.borrow_mut().die_after = Some(7);
+        let _ = block_on(v.sync_round(&server, &settings_of(v, "x"), t(18)));
+        server.state.borrow_mut().die_after = None;
+    }
+    for at in 18..24 {
+        round(&a, &server, "a", at);
+        round(&b, &server, "b", at);
+    }
+    let (sa, sb) = (a.snapshot(), b.snapshot());
+    assert!(sa.contacts.contains_key(&id), "A keeps her");
+    assert!(sb.contacts.contains_key(&id), "B keeps her");
+    assert_eq!(sa.contacts[&id].data, sb.contacts[&id].data);
+    assert_eq!(sa.contacts[&id].data.notes, "from B");
+    assert_eq!(sa.sync_conflicts.len(), 1, "A keeps the conflict");
+    assert_eq!(sb.sync_conflicts.len(), 1, "B keeps the conflict");
+    let c = join(&server);
+    assert!(
+        c.snapshot().contacts.contains_key(&id),
+        "a third device finds her"
+    );
 }
 
 /// Whether any event `v` holds as stored (unlocked afresh), its own or a copy of another

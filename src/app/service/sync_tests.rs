@@ -315,6 +315,23 @@ fn altered_moved_or_foreign_documents_are_refused_not_applied() {
     assert!(b.snapshot().damaged.is_empty());
 }
 
+/// A and B each send their revision (at `at` and `at + 1`) before seeing the other's: the
+/// server holds two leaves on one parent.
+fn send_on_one_parent(server: &FakeCouch, a: &Vault, b: &Vault, at: i64) {
+    server.state.borrow_mut().hide_changes = 1;
+    round(a, server, "a", at);
+    server.state.borrow_mut().hide_changes = 1;
+    round(b, server, "b", at + 1);
+}
+
+/// A round of `v` that ends after its pull is committed, before it sends anything (the tab
+/// closed there).
+fn pull_only(v: &Vault, server: &FakeCouch, at: i64) {
+    server.state.borrow_mut().die_after = Some(7);
+    let _ = block_on(v.sync_round(server, &settings_of(v, "x"), t(at)));
+    server.state.borrow_mut().die_after = None;
+}
+
 /// The leaves of `doc` on the server that are not deletions.
 fn live_leaves(server: &FakeCouch, doc: &str) -> Vec<String> {
     server
@@ -333,10 +350,7 @@ fn live_leaves(server: &FakeCouch, doc: &str) -> Vec<String> {
 fn two_devices_sending_revisions_on_one_parent_converge_without_losing_either() {
     let (server, a, b, id) = two_devices_editing_one_contact();
     // Each sends its revision before seeing the other's: the server holds two leaves.
-    server.state.borrow_mut().hide_changes = 1;
-    round(&a, &server, "a", 12);
-    server.state.borrow_mut().hide_changes = 1;
-    round(&b, &server, "b", 13);
+    send_on_one_parent(&server, &a, &b, 12);
     let doc = block_on(a.doc_of("contact", &id));
     assert_eq!(server.leaves(&doc).len(), 2);
     for at in 14..18 {
@@ -372,13 +386,8 @@ fn two_devices_merging_the_same_change_at_once_make_one_conflict() {
     let (server, a, b, id) = two_devices_editing_one_contact();
     // Both send their revision on one parent; then A merges but stops before sending its
     // merge (its round ends after the pull's commit), while B merges and sends.
-    server.state.borrow_mut().hide_changes = 1;
-    round(&a, &server, "a", 12);
-    server.state.borrow_mut().hide_changes = 1;
-    round(&b, &server, "b", 13);
-    server.state.borrow_mut().die_after = Some(7);
-    let _ = block_on(a.sync_round(&server, &device_settings("a"), t(14)));
-    server.state.borrow_mut().die_after = None;
+    send_on_one_parent(&server, &a, &b, 12);
+    pull_only(&a, &server, 14);
     assert_eq!(a.snapshot().sync_conflicts.len(), 1, "A merged");
     round(&b, &server, "b", 15);
     for at in 16..20 {
@@ -416,10 +425,7 @@ fn a_merge_pulled_with_the_other_devices_conflict_for_it_is_applied_in_one_batch
         edit(&a, id, 10, |d| d.notes = "from A".into());
         edit(&b, id, 11, |d| d.notes = "from B".into());
     }
-    server.state.borrow_mut().hide_changes = 1;
-    round(&a, &server, "a", 12);
-    server.state.borrow_mut().hide_changes = 1;
-    round(&b, &server, "b", 13);
+    send_on_one_parent(&server, &a, &b, 12);
     round(&b, &server, "b", 14);
     assert_eq!(b.snapshot().sync_conflicts.len(), ids.len(), "B merged");
     let r = block_on(a.sync_round(&server, &device_settings("a"), t(15)));
@@ -447,15 +453,10 @@ fn two_devices_sending_their_merges_of_one_change_keep_one_and_lose_nothing() {
     // as sibling leaves. Every device then picks the same winner, as CouchDB does: the record
     // and its conflict stay on both, where dropping one's own leaf on each side deleted them.
     let (server, a, b, id) = two_devices_editing_one_contact();
-    server.state.borrow_mut().hide_changes = 1;
-    round(&a, &server, "a", 12);
-    server.state.borrow_mut().hide_changes = 1;
-    round(&b, &server, "b", 13);
+    send_on_one_parent(&server, &a, &b, 12);
     // Each merges (the pull commits) and stops before sending.
     for (v, at) in [(&a, 14), (&b, 15)] {
-        server.state.borrow_mut().die_after = Some(7);
-        let _ = block_on(v.sync_round(&server, &settings_of(v, "x"), t(at)));
-        server.state.borrow_mut().die_after = None;
+        pull_only(v, &server, at);
         assert_eq!(v.snapshot().sync_conflicts.len(), 1, "merged");
     }
     // A sends its merge; B sends its own without seeing A's.
@@ -470,9 +471,7 @@ fn two_devices_sending_their_merges_of_one_change_keep_one_and_lose_nothing() {
     );
     // Each pulls the other's merge before either sends what it decided.
     for v in [&a, &b] {
-        server.state.borrow_mut().die_after = Some(7);
-        let _ = block_on(v.sync_round(&server, &settings_of(v, "x"), t(18)));
-        server.state.borrow_mut().die_after = None;
+        pull_only(v, &server, 18);
     }
     for at in 18..24 {
         round(&a, &server, "a", at);

@@ -71,31 +71,12 @@ pub async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Waits for the next turn of the browser's event loop: a message posted to itself, which the
-/// page's input and drawing may go before. Not a zero-delay timer: nested timers wait at least
-/// 4 ms each, and unlock at L yields some hundred times.
+/// Waits for the next turn of the browser's event loop (a zero-delay timer).
 pub async fn next_turn() {
-    // Held until the message has come, so that neither port is collected before.
-    let channel = web_sys::MessageChannel::new().ok();
-    let promise = js_sys::Promise::new(&mut |resolve, _| match &channel {
-        Some(c) => {
-            c.port1().set_onmessage(Some(&resolve));
-            if c.port2()
-                .post_message(&wasm_bindgen::JsValue::UNDEFINED)
-                .is_err()
-            {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            }
-        }
-        None => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
-            }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    if let Some(c) = channel {
-        c.port1().close();
-        c.port2().close();
-    }
 }

@@ -24,6 +24,22 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// A request's time limit. Dropping it clears the timer, whether the request finished or its
+/// future was given up, so the timer never calls its callback once that is gone (wasm-bindgen
+/// then throws "closure invoked recursively or after being dropped" into the page).
+struct Deadline {
+    window: web_sys::Window,
+    handle: i32,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        // Before the callback (a field) is dropped.
+        self.window.clear_timeout_with_handle(self.handle);
+    }
+}
+
 /// Requests to one database, as one user.
 pub struct FetchRemote {
     base: String,
@@ -105,12 +121,17 @@ impl Remote for FetchRemote {
                 controller.abort();
             })
         };
-        let timer = window
+        let handle = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 on_timeout.as_ref().unchecked_ref(),
                 i32::try_from(request.timeout_ms).unwrap_or(i32::MAX),
             )
             .unwrap_or(0);
+        let deadline = Deadline {
+            window: window.clone(),
+            handle,
+            _on_timeout: on_timeout,
+        };
         let url = format!("{}{}", self.base, request.path);
         let result = async {
             let answer = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await?;
@@ -133,8 +154,7 @@ impl Remote for FetchRemote {
         }
         .await;
         abandon.0 = None;
-        window.clear_timeout_with_handle(timer);
-        drop(on_timeout);
+        drop(deadline);
         self.in_flight
             .borrow_mut()
             .retain(|c| !JsValue::from(c).eq(&JsValue::from(&controller)));

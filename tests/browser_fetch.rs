@@ -13,15 +13,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen_test]
 async fn a_request_given_up_leaves_no_timer_behind() {
     // What the page throws where nothing catches it (a timer's callback).
@@ -53,7 +44,7 @@ async fn a_request_given_up_leaves_no_timer_behind() {
         drop(send);
     }
     // Past every time limit.
-    sleep(200).await;
+    folio::app::clock::sleep(200).await;
     window
         .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
         .unwrap();

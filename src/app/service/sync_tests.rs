@@ -409,11 +409,13 @@ fn a_merge_pulled_with_the_other_devices_conflict_for_it_is_applied_in_one_batch
     // Both devices send a revision on one parent; B merges first and sends its merge with the
     // conflict it made. A then pulls both in one batch and, merging, makes the same conflict
     // (named by what it holds) as the one pulled beside it: the batch must not create it twice,
-    // whichever of the two documents is decided first. Several contacts, so that both orders
-    // of the (keyed, random) document ids occur.
+    // whichever of the two documents is decided first. It happens to a contact whose leaf from
+    // B wins and whose document comes before its conflict's (keyed, random ids and hashes), so
+    // this test is probabilistic: without the fix it failed 1 run in 3 with 24 contacts (measured,
+    // lower than independent odds would give; not yet explained). To be made deterministic.
     let server = FakeCouch::new();
     let a = device_a(&server);
-    let ids: Vec<String> = (0..8)
+    let ids: Vec<String> = (0..24)
         .map(|i| {
             block_on(a.save_contact(None, &contact("Jana", &format!("Nováková {i}")), t(1)))
                 .unwrap()

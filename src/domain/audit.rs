@@ -175,6 +175,7 @@ pub struct AuditEvent {
     pub action: Action,
     pub entity_kind: String,
     pub entity_id: String,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub changes: Vec<FieldChange>,
     pub prev_hash: String,
     pub hash: String,

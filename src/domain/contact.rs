@@ -62,7 +62,10 @@ fn addresses_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Label
         Text(String),
     }
     Ok(match Stored::deserialize(d)? {
-        Stored::List(list) => list,
+        Stored::List(mut list) => {
+            list.shrink_to_fit();
+            list
+        }
         Stored::Text(text) if text.trim().is_empty() => Vec::new(),
         Stored::Text(text) => vec![Labelled {
             label: String::new(),
@@ -76,7 +79,9 @@ fn addresses_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Label
 pub struct Contact {
     pub given_name: String,
     pub family_name: String,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub emails: Vec<Labelled>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub phones: Vec<Labelled>,
     /// The organisation's record id, if the contact belongs to one.
     pub organisation_id: Option<String>,
@@ -94,14 +99,16 @@ pub struct Contact {
         with = "super::birthday::serde_opt"
     )]
     pub birthday: Option<NaiveDate>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub preferences: Vec<(String, String)>,
     pub notes: String,
     /// GDPR Art. 18: processing restricted while a hold or dispute runs.
     #[serde(default)]
     pub restricted: bool,
     /// Ids of contacts merged into this one (their history belongs to this contact now).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::exact::vec")]
     pub merged_from: Vec<String>,
     /// The day the person was erased (Art. 17) while documents still had to be kept: only what
     /// those documents need is left, processing is restricted, and the erasure is finished once

@@ -243,6 +243,7 @@ pub struct Deal {
     pub expected_close: Option<NaiveDate>,
     /// 0–100 %.
     pub probability: u8,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub contact_ids: Vec<String>,
     pub organisation_id: Option<String>,
     pub notes: String,

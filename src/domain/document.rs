@@ -86,6 +86,7 @@ pub struct Document {
     pub amount: Option<Amount>,
     pub note: String,
     pub deal_id: Option<String>,
+    #[serde(deserialize_with = "super::exact::vec")]
     pub contact_ids: Vec<String>,
     pub organisation_id: Option<String>,
     pub retain_until: Option<NaiveDate>,

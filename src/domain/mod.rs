@@ -14,6 +14,7 @@ pub mod do_not_contact;
 pub mod document;
 pub mod email;
 pub mod erasure;
+pub mod exact;
 pub mod field;
 pub mod found_by;
 pub mod hex;

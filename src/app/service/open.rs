@@ -25,6 +25,10 @@ use std::collections::{BTreeMap, HashSet};
 /// Records and events decrypted between two pauses of `load_rest`.
 const LOAD_CHUNK: usize = 2_000;
 
+/// At most this many events' room is set aside before the trail is read (some 28 MB in the
+/// browser; a longer trail grows as it is read).
+const MAX_RESERVED_EVENTS: u64 = 1 << 18;
+
 /// Whether this repository holds a vault.
 pub async fn vault_exists<R: Repository>(repo: &R) -> Result<bool, AppError> {
     Ok(repo.get_meta(HEADER_KEY).await?.is_some())
@@ -584,7 +588,13 @@ impl<R: Repository> UnlockedVault<R> {
         P: FnMut() -> F,
         F: std::future::Future<Output = bool>,
     {
-        let mut audit = Vec::new();
+        // Room for the events up to the sealed head and some written after it, so the trail is
+        // not copied while it grows nor left with twice the room it needs (a head is sealed, but
+        // a damaged count is still not taken at its word beyond a bound).
+        let known = through
+            .min(self.inner.borrow().head.seq)
+            .min(MAX_RESERVED_EVENTS);
+        let mut audit = Vec::with_capacity(known as usize + known as usize / 16 + 64);
         let mut items = Vec::new();
         let mut map = BTreeMap::new();
         let mut after = 0;

@@ -1,0 +1,106 @@
+//! A diagnostic, not a test (ignored): the heap an unlocked vault of the benchmark's size L
+//! holds, natively, counted by a wrapping allocator, and what of it is the audit trail. Native
+//! sizes are larger than the browser's (64-bit pointers); compare runs with each other, and the
+//! browser's figure with `./bench.sh`. Run:
+//! `cargo test --features bench --test memory_profile -- --ignored --nocapture`
+#![cfg(all(not(target_arch = "wasm32"), feature = "bench"))]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Counts the bytes allocated and not yet freed, and the most there were.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `alloc` is passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract for `dealloc` is passed on unchanged.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+#[test]
+#[ignore = "a diagnostic that prints figures; run it by name"]
+fn heap_held_by_an_unlocked_vault_of_size_l() {
+    use chrono::TimeZone;
+    use folio::app::generator::{populate, Counts};
+    use folio::app::service;
+    use folio::domain::audit::{AuditEvent, FieldChange};
+    use folio::store::MemoryRepository;
+    use folio::vault::{KdfParams, Passphrase};
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    futures_executor::block_on(async {
+        let pass = Passphrase::new("correct horse battery staple");
+        let params = KdfParams::with_cost(KdfParams::MIN_MEMORY_KIB, 1, 1).unwrap();
+        let repo = MemoryRepository::default();
+        let vault = service::create_vault(repo.clone(), &pass, params, now)
+            .await
+            .unwrap();
+        // The benchmark's L (tests/e2e/bench.mjs).
+        let counts = Counts {
+            organisations: 1_000,
+            contacts: 10_000,
+            activities: 50_000,
+            consents: 20_000,
+            deals: 2_000,
+        };
+        populate(&vault, 7, counts, now).await.unwrap();
+        drop(vault);
+        let base = live();
+        PEAK.store(base, Ordering::Relaxed);
+        let vault = service::unlock(repo.clone(), &pass).await.unwrap();
+        let held = live() - base;
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        let (events, changes, spare) = vault.with_snapshot(|s| {
+            let changes: usize = s.audit.iter().map(|e| e.changes.len()).sum();
+            let spare_changes: usize = s
+                .audit
+                .iter()
+                .map(|e| e.changes.capacity() - e.changes.len())
+                .sum();
+            let spare = spare_changes * size_of::<FieldChange>()
+                + (s.audit.capacity() - s.audit.len()) * size_of::<AuditEvent>();
+            (s.audit.len(), changes, spare)
+        });
+        println!(
+            "unlocked L: {} held, {} at most while unlocking",
+            mb(held),
+            mb(peak)
+        );
+        println!(
+            "trail: {events} events, {changes} changes, {} of unused room",
+            mb(spare)
+        );
+        let before = live();
+        let trail = vault.with_snapshot(|s| s.audit.clone());
+        println!("a copy of the trail: {}", mb(live() - before));
+        drop(trail);
+        let before = live();
+        let copy = vault.snapshot();
+        println!("a copy of what the screens show: {}", mb(live() - before));
+        drop(copy);
+        let before = live();
+        drop(vault);
+        println!("freed with the vault: {}", mb(before - live()));
+    });
+}

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::app::OpenRecord;
-use crate::domain::audit::FieldChange;
+use crate::domain::audit::{FieldChange, HexDigest};
 use crate::domain::contact::Contact;
 use crate::domain::do_not_contact::ErasedPeople;
 use crate::domain::organisation::Organisation;
@@ -209,8 +209,8 @@ fn event(seq: u64, day: u32, action: Action, id: &str, subjects: &[&str]) -> Aud
         entity_kind: "contact".into(),
         entity_id: id.into(),
         changes: vec![FieldChange::new("notes", None, Some("x".into()))],
-        prev_hash: String::new(),
-        hash: String::new(),
+        prev_hash: HexDigest::ZERO,
+        hash: HexDigest::ZERO,
         subjects: subjects.iter().map(|s| s.to_string()).collect(),
         salt: None,
     }

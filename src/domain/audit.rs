@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use super::hex::HexDigest;
+
 /// What happened to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -155,7 +157,7 @@ impl FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainHead {
     pub seq: u64,
-    pub hash: String,
+    pub hash: HexDigest,
 }
 
 impl ChainHead {
@@ -163,7 +165,7 @@ impl ChainHead {
     pub fn genesis() -> Self {
         Self {
             seq: 0,
-            hash: "0".repeat(64),
+            hash: HexDigest::ZERO,
         }
     }
 }
@@ -177,8 +179,8 @@ pub struct AuditEvent {
     pub entity_id: String,
     #[serde(deserialize_with = "super::exact::vec")]
     pub changes: Vec<FieldChange>,
-    pub prev_hash: String,
-    pub hash: String,
+    pub prev_hash: HexDigest,
+    pub hash: HexDigest,
     /// The people the record belongs to (an activity's, a follow-up's, a consent's contact; a
     /// deal's or document's contacts), so an erasure finds the event after the record itself is
     /// gone. Not covered by the hash: it names who, not what happened, and can be linked after.
@@ -195,20 +197,23 @@ pub struct AuditEvent {
 /// next call: the trail hashes every change of every event at each unlock and import, and a
 /// new buffer a hash was an allocation each.
 fn json_digest(value: &impl Serialize) -> String {
+    super::hex::encode(&json_sha256(value))
+}
+
+/// SHA-256 of `value`'s compact JSON.
+fn json_sha256(value: &impl Serialize) -> [u8; 32] {
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     BUFFER.with(|buffer| {
         // Only this function borrows it, and it does not call itself.
         let Ok(mut bytes) = buffer.try_borrow_mut() else {
-            return super::hex::encode(&Sha256::digest(
-                serde_json::to_vec(value).unwrap_or_default(),
-            ));
+            return Sha256::digest(serde_json::to_vec(value).unwrap_or_default()).into();
         };
         bytes.clear();
         // Serialising strings, numbers and times into memory cannot fail.
         let _ = serde_json::to_writer(&mut *bytes, value);
-        let digest = super::hex::encode(&Sha256::digest(bytes.as_slice()));
+        let digest = Sha256::digest(bytes.as_slice()).into();
         // A value that was unusually large does not keep its memory.
         if bytes.capacity() > 1 << 16 {
             *bytes = Vec::new();
@@ -227,7 +232,7 @@ struct Hashed<'a> {
     entity_kind: &'a str,
     entity_id: &'a str,
     changes: Vec<String>,
-    prev_hash: &'a str,
+    prev_hash: &'a HexDigest,
 }
 
 /// What the hash covered in export format version 1 (before erasure existed): the changes'
@@ -240,7 +245,7 @@ struct HashedV1<'a> {
     entity_kind: &'a str,
     entity_id: &'a str,
     changes: Vec<ChangeV1<'a>>,
-    prev_hash: &'a str,
+    prev_hash: &'a HexDigest,
 }
 
 #[derive(Serialize)]
@@ -268,7 +273,7 @@ impl AuditEvent {
             entity_id: entity_id.to_string(),
             changes,
             prev_hash: head.hash.clone(),
-            hash: String::new(),
+            hash: HexDigest::ZERO,
             subjects: Vec::new(),
             salt: None,
         };
@@ -324,7 +329,7 @@ impl AuditEvent {
         self.entity_id == who || self.subjects.iter().any(|s| s == who)
     }
 
-    pub fn compute_hash(&self) -> String {
+    pub fn compute_hash(&self) -> HexDigest {
         let content = Hashed {
             seq: self.seq,
             at: &self.at,
@@ -336,11 +341,11 @@ impl AuditEvent {
                 .collect(),
             prev_hash: &self.prev_hash,
         };
-        json_digest(&content)
+        HexDigest::of(json_sha256(&content))
     }
 
     /// The hash as export format version 1 (and vaults before it) computed it.
-    pub(crate) fn compute_hash_v1(&self) -> String {
+    pub(crate) fn compute_hash_v1(&self) -> HexDigest {
         let content = HashedV1 {
             seq: self.seq,
             at: &self.at,
@@ -358,7 +363,7 @@ impl AuditEvent {
                 .collect(),
             prev_hash: &self.prev_hash,
         };
-        json_digest(&content)
+        HexDigest::of(json_sha256(&content))
     }
 
     /// Erases every value of the event's changes (Art. 17); its hash still verifies.
@@ -448,7 +453,7 @@ pub fn verify_chain(
 /// and its hash as `hash` computes it. Returns the last event's position.
 fn walk(
     events: &[AuditEvent],
-    hash: impl Fn(&AuditEvent) -> String,
+    hash: impl Fn(&AuditEvent) -> HexDigest,
 ) -> Result<ChainHead, ChainError> {
     let mut current = ChainHead::genesis();
     for event in events {

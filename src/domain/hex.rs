@@ -28,6 +28,108 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// A SHA-256 digest as the audit trail writes it, 64 lower-case hex digits, held as its 32
+/// bytes (a trail holds two per event: a third of what text would take). Text in any other
+/// form, read from a damaged or foreign trail, is held as it was read, so that it compares and
+/// is written back exactly as it was, and the chain check reports it as before.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum HexDigest {
+    Bytes([u8; 32]),
+    Text(Box<str>),
+}
+
+impl HexDigest {
+    /// The digest "0000…" a chain starts from.
+    pub const ZERO: HexDigest = HexDigest::Bytes([0; 32]);
+
+    /// The digest of these bytes.
+    pub fn of(bytes: [u8; 32]) -> Self {
+        HexDigest::Bytes(bytes)
+    }
+
+    /// Text as read: 64 lower-case hex digits are held as bytes, anything else as it is.
+    pub fn parse(text: &str) -> Self {
+        let canonical = text.len() == 64 && text.bytes().all(|b| DIGITS.contains(&b));
+        match decode(text).filter(|_| canonical).map(<[u8; 32]>::try_from) {
+            Some(Ok(bytes)) => HexDigest::Bytes(bytes),
+            _ => HexDigest::Text(text.into()),
+        }
+    }
+
+    /// Calls `f` with the digest's text (written into a buffer on the stack, not allocated).
+    pub fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self {
+            HexDigest::Bytes(bytes) => {
+                let mut text = [0u8; 64];
+                for (pair, b) in text.chunks_exact_mut(2).zip(bytes) {
+                    pair[0] = DIGITS[usize::from(b >> 4)];
+                    pair[1] = DIGITS[usize::from(b & 0x0f)];
+                }
+                // Only ASCII digits were written.
+                f(std::str::from_utf8(&text).unwrap_or_default())
+            }
+            HexDigest::Text(text) => f(text),
+        }
+    }
+
+    /// The first `chars` characters of the text (fewer when it is shorter).
+    pub fn prefix(&self, chars: usize) -> String {
+        self.with_str(|text| text.chars().take(chars).collect())
+    }
+}
+
+impl std::fmt::Display for HexDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.with_str(|text| f.write_str(text))
+    }
+}
+
+impl std::fmt::Debug for HexDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.with_str(|text| write!(f, "{text:?}"))
+    }
+}
+
+impl PartialEq<str> for HexDigest {
+    fn eq(&self, other: &str) -> bool {
+        self.with_str(|text| text == other)
+    }
+}
+
+impl PartialEq<&str> for HexDigest {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl From<&str> for HexDigest {
+    fn from(text: &str) -> Self {
+        HexDigest::parse(text)
+    }
+}
+
+impl serde::Serialize for HexDigest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.with_str(|text| serializer.serialize_str(text))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for HexDigest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = HexDigest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a digest as text")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<HexDigest, E> {
+                Ok(HexDigest::parse(text))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +146,40 @@ mod tests {
         for bad in ["abc", "zz", "é0", "0\u{0}"] {
             assert_eq!(decode(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_digest_is_held_as_bytes_and_any_other_text_exactly_as_read() {
+        let text = "00ff".repeat(16);
+        let digest = HexDigest::parse(&text);
+        assert!(matches!(digest, HexDigest::Bytes(_)));
+        assert_eq!(digest.to_string(), text);
+        assert_eq!(
+            serde_json::to_string(&digest).unwrap(),
+            format!("\"{text}\"")
+        );
+        assert_eq!(
+            serde_json::from_str::<HexDigest>(&format!("\"{text}\"")).unwrap(),
+            digest
+        );
+        assert_eq!(HexDigest::ZERO.to_string(), "0".repeat(64));
+        assert_eq!(digest.prefix(6), "00ff00");
+        // Upper case, the wrong length, not hex, not ASCII: kept as text, written back as read.
+        for odd in [
+            "00FF".repeat(16),
+            "00ff".repeat(15),
+            "zz".repeat(32),
+            "é".repeat(32),
+            String::new(),
+        ] {
+            let held = HexDigest::parse(&odd);
+            assert!(matches!(held, HexDigest::Text(_)), "{odd:?}");
+            assert_eq!(held.to_string(), odd);
+            assert_eq!(held, *odd.as_str());
+            assert_ne!(held, digest);
+            let json = serde_json::to_string(&held).unwrap();
+            assert_eq!(serde_json::from_str::<HexDigest>(&json).unwrap(), held);
+        }
+        assert_eq!(HexDigest::parse("é").prefix(8), "é");
     }
 }

@@ -521,6 +521,24 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
+/// A hash in the other layer's form: the format's text, the domain's digest (which holds any
+/// text the format does, exactly).
+trait Relabel<T> {
+    fn relabel(&self) -> T;
+}
+
+impl Relabel<audit::HexDigest> for String {
+    fn relabel(&self) -> audit::HexDigest {
+        audit::HexDigest::parse(self)
+    }
+}
+
+impl Relabel<String> for audit::HexDigest {
+    fn relabel(&self) -> String {
+        self.to_string()
+    }
+}
+
 /// An event in the other layer's type (the format's or the domain's): every field as it is but
 /// the action, which the two name differently. Field by field: through a JSON value (`bridge`)
 /// it was a second of an import at L.
@@ -544,8 +562,8 @@ macro_rules! same_event {
                     salt: c.salt.clone(),
                 })
                 .collect(),
-            prev_hash: e.prev_hash.clone(),
-            hash: e.hash.clone(),
+            prev_hash: Relabel::relabel(&e.prev_hash),
+            hash: Relabel::relabel(&e.hash),
             subjects: e.subjects.clone(),
             salt: e.salt.clone(),
         }

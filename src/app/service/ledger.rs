@@ -201,7 +201,7 @@ impl Ledger {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Head {
     pub seq: u64,
-    pub hash: String,
+    pub hash: crate::domain::audit::HexDigest,
     /// Absent in a head written before the ledger existed (the vault is brought up to date at
     /// its next unlock).
     #[serde(default, skip_serializing_if = "Option::is_none")]

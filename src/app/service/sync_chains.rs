@@ -30,8 +30,8 @@ const MAX_CHAIN: usize = 80;
 pub fn chain_name(device: &str, trail: &[AuditEvent]) -> String {
     let start = trail
         .first()
-        .and_then(|e| e.hash.get(..8))
-        .unwrap_or("00000000");
+        .and_then(|e| e.hash.with_str(|h| h.get(..8).map(str::to_string)))
+        .unwrap_or_else(|| "00000000".to_string());
     format!("{device}.{start}")
 }
 
@@ -86,9 +86,9 @@ fn well_formed(id: &str, events: &[AuditEvent]) -> bool {
             Some(p) => event.prev_hash == p.hash,
             None if seq == 1 => {
                 event.prev_hash == ChainHead::genesis().hash
-                    && chain
-                        .rsplit_once('.')
-                        .is_some_and(|(_, start)| event.hash.get(..8) == Some(start))
+                    && chain.rsplit_once('.').is_some_and(|(_, start)| {
+                        event.hash.with_str(|h| h.get(..8) == Some(start))
+                    })
             }
             None => true,
         };

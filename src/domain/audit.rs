@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use super::field_name::FieldName;
 pub use super::hex::HexDigest;
 
 /// What happened to a record.
@@ -82,7 +83,7 @@ impl Action {
 /// so that what is left after an erasure cannot confirm a guess of what was erased.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
-    pub field: String,
+    pub field: FieldName,
     pub before: Option<String>,
     pub after: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,7 +94,7 @@ pub struct FieldChange {
 }
 
 impl FieldChange {
-    pub fn new(field: impl Into<String>, before: Option<String>, after: Option<String>) -> Self {
+    pub fn new(field: impl Into<FieldName>, before: Option<String>, after: Option<String>) -> Self {
         Self {
             field: field.into(),
             before,

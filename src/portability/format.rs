@@ -521,8 +521,8 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
-/// A hash in the other layer's form: the format's text, the domain's digest (which holds any
-/// text the format does, exactly).
+/// A hash or a field's name in the other layer's form: the format's text, the domain's digest
+/// or shared name (which hold any text the format does, exactly).
 trait Relabel<T> {
     fn relabel(&self) -> T;
 }
@@ -534,6 +534,18 @@ impl Relabel<audit::HexDigest> for String {
 }
 
 impl Relabel<String> for audit::HexDigest {
+    fn relabel(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Relabel<audit::FieldName> for String {
+    fn relabel(&self) -> audit::FieldName {
+        audit::FieldName::new(self)
+    }
+}
+
+impl Relabel<String> for audit::FieldName {
     fn relabel(&self) -> String {
         self.to_string()
     }
@@ -555,7 +567,7 @@ macro_rules! same_event {
                 .changes
                 .iter()
                 .map(|c| $($change)::+ {
-                    field: c.field.clone(),
+                    field: Relabel::relabel(&c.field),
                     before: c.before.clone(),
                     after: c.after.clone(),
                     erased: c.erased.clone(),

@@ -424,3 +424,80 @@ async fn many_records_read_back_whole_and_a_foreign_value_is_one_malformed_item(
     assert_eq!((items, malformed, pages), (records.clone(), 4, 4));
     repo.close();
 }
+
+/// What the page throws where nothing catches it (an IndexedDB event's callback), while `run`
+/// runs and shortly after.
+async fn thrown_while<F: std::future::Future<Output = ()>>(run: F) -> Vec<String> {
+    use std::{cell::RefCell, rc::Rc};
+    use wasm_bindgen::prelude::*;
+    let thrown = Rc::new(RefCell::new(Vec::<String>::new()));
+    let on_error = {
+        let thrown = thrown.clone();
+        Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            let message = js_sys::Reflect::get(&e, &"message".into()).unwrap_or_default();
+            thrown
+                .borrow_mut()
+                .push(message.as_string().unwrap_or_default());
+        })
+    };
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    run.await;
+    // The aborted transactions' last events have fired.
+    folio::app::clock::sleep(200).await;
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let thrown = thrown.borrow().clone();
+    thrown
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_batch_is_undone_without_calling_a_callback_that_is_gone() {
+    let repo = fresh("folio-test-refused-quietly").await;
+    repo.put(record("a", "contact", 1), Expect::Absent)
+        .await
+        .unwrap();
+    let thrown = thrown_while(async {
+        for _ in 0..3 {
+            // A stale revision, found after many writes were issued: the batch is undone.
+            let mut puts: Vec<_> = (0..50)
+                .map(|n| (record(&format!("n{n}"), "contact", 1), Expect::Absent))
+                .collect();
+            puts.push((record("a", "contact", 3), Expect::Rev(2)));
+            let result = repo
+                .commit(Batch {
+                    puts,
+                    audit: (1..=20).map(event).collect(),
+                    ..Batch::default()
+                })
+                .await;
+            assert_eq!(result, Err(StoreError::Conflict { id: "a".into() }));
+            // A record that exists, refused by the browser itself: undone as well.
+            let puts = vec![
+                (record("b", "contact", 1), Expect::Absent),
+                (record("a", "contact", 1), Expect::Absent),
+                (record("c", "contact", 1), Expect::Absent),
+            ];
+            let result = repo
+                .commit(Batch {
+                    puts,
+                    audit: (1..=20).map(event).collect(),
+                    ..Batch::default()
+                })
+                .await;
+            assert_eq!(result, Err(StoreError::Conflict { id: "a".into() }));
+        }
+    })
+    .await;
+    assert_eq!(thrown, Vec::<String>::new());
+    assert_eq!(repo.list_all().await.unwrap().items.len(), 1);
+    assert!(repo.audit_events().await.unwrap().items.is_empty());
+    // The store still takes writes.
+    repo.put(record("b", "contact", 1), Expect::Absent)
+        .await
+        .unwrap();
+    repo.close();
+}

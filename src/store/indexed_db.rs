@@ -7,7 +7,7 @@ use super::{
     check_expectation, Batch, Expect, Listing, Malformed, PageKey, Repository, SealedAuditEvent,
     SealedRecord, StoreError, AUDIT, MAX_COUNTER, META, RECORDS,
 };
-use futures_util::future::{try_join, try_join_all};
+use futures_util::future::{join, join_all};
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -101,6 +101,28 @@ impl IdbRepository {
     pub async fn delete_database(name: &str) -> Result<(), StoreError> {
         Rexie::delete(name).await.map_err(failed)
     }
+}
+
+/// The key `abort_quietly` adds twice; never stored (the transaction it is added in aborts).
+const ABORT_KEY: &str = "folio-abort";
+
+/// Aborts the transaction `meta` belongs to, undoing every write in it: a key added twice makes
+/// the second request fail, and the browser aborts a transaction whose request failed. Not
+/// rexie's `abort`: that waits for the transaction's events through callbacks it drops at the
+/// first one (an error event of a request the abort cut short), so the abort's later events call
+/// callbacks that are gone, and wasm-bindgen throws "closure invoked recursively or after being
+/// dropped" into the page, once for each. A transaction already ending refuses the requests at
+/// once, which is as good.
+async fn abort_quietly(meta: &rexie::Store) {
+    let entry = || {
+        let obj = Object::new();
+        set(&obj, "key", &ABORT_KEY.into());
+        set(&obj, "value", &"".into());
+        JsValue::from(obj)
+    };
+    let (first, second) = (entry(), entry());
+    // Both issued at the first poll, in order; the second fails.
+    let _ = futures_util::future::join(meta.add(&first, None), meta.add(&second, None)).await;
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -334,12 +356,6 @@ fn audit_listing(values: Vec<JsValue>) -> Listing<SealedAuditEvent> {
     listing
 }
 
-/// Why a write transaction failed: a check (a stale revision, a missing event) or a request.
-enum Failure {
-    Check(StoreError),
-    Write(rexie::Error),
-}
-
 impl IdbRepository {
     async fn read_one(&self, store: &str, key: &str) -> Result<Option<JsValue>, StoreError> {
         self.read_key(store, key.into()).await
@@ -443,10 +459,17 @@ impl IdbRepository {
                 }
             }
         });
+        // Every request is waited for, even after one failed: a request's future dropped before
+        // its event leaves the browser a callback that is gone (wasm-bindgen then throws "closure
+        // invoked recursively or after being dropped" into the page). A failed check aborts the
+        // transaction at once, while the writes issued after the checks are still pending.
         let checked = async {
-            try_join(try_join_all(checks), try_join_all(existing))
-                .await
-                .map_err(Failure::Check)
+            let (checks, existing) = join(join_all(checks), join_all(existing)).await;
+            let failed = checks.into_iter().chain(existing).find_map(Result::err);
+            if failed.is_some() {
+                abort_quietly(&meta).await;
+            }
+            failed.map_or(Ok(()), Err)
         };
         let (new, replaced): (Vec<_>, Vec<_>) =
             batch.puts.iter().partition(|(_, e)| *e == Expect::Absent);
@@ -485,19 +508,17 @@ impl IdbRepository {
             }
             Ok::<(), rexie::Error>(())
         };
-        let writes = async { writes.await.map_err(Failure::Write) };
-        // The first poll issues the checks, then the writes; the first failure ends the wait.
-        match try_join(checked, writes).await {
-            Ok(_) => match tx.done().await.map_err(failed)? {
+        // The first poll issues the checks, then the writes.
+        match join(checked, writes).await {
+            (Ok(()), Ok(())) => match tx.done().await.map_err(failed)? {
                 r if r.is_committed() => Ok(()),
                 _ => Err(StoreError::Aborted),
             },
-            Err(Failure::Check(e)) => {
-                let _ = tx.abort().await;
-                Err(e)
-            }
-            Err(Failure::Write(e)) => {
-                let _ = tx.abort().await;
+            (Err(e), _) => Err(e),
+            (Ok(()), Err(e)) => {
+                // The browser aborts the transaction itself (the request's error is not
+                // prevented); this only makes sure.
+                abort_quietly(&meta).await;
                 Err(self.diagnose(batch, e).await)
             }
         }

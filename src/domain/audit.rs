@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use super::field_change::FieldChange;
 pub use super::field_name::FieldName;
 pub use super::hex::HexDigest;
 
@@ -77,83 +78,6 @@ impl Action {
     }
 }
 
-/// One field's change: its value before and after (None where it had none). After an erasure
-/// both values are gone and `erased` holds the digest the event's hash covers in their place.
-/// The digest is salted with a random value kept with the change and destroyed with the values,
-/// so that what is left after an erasure cannot confirm a guess of what was erased.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: FieldName,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub erased: Option<String>,
-    /// The change's own random salt (hex), until its values are erased.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salt: Option<String>,
-}
-
-impl FieldChange {
-    pub fn new(field: impl Into<FieldName>, before: Option<String>, after: Option<String>) -> Self {
-        Self {
-            field: field.into(),
-            before,
-            after,
-            erased: None,
-            salt: None,
-        }
-    }
-
-    /// The change with its own salt (random, from the layer that has randomness).
-    pub fn salted(self, salt: String) -> Self {
-        Self {
-            salt: Some(salt),
-            ..self
-        }
-    }
-
-    /// What the event's hash covers for this change, salted with `salt` (its own, or the one
-    /// its event gives it; none in changes written before salting existed): SHA-256 of the
-    /// salt, the field and both values, or the digest kept in their place once erased.
-    fn digest_with(&self, salt: Option<&str>) -> String {
-        if let Some(kept) = &self.erased {
-            return kept.clone();
-        }
-        match salt {
-            Some(salt) => json_digest(&(salt, &self.field, &self.before, &self.after)),
-            None => json_digest(&(&self.field, &self.before, &self.after)),
-        }
-    }
-
-    /// The digest of a change that stands alone (its own salt, if any).
-    pub fn digest(&self) -> String {
-        self.digest_with(self.salt.as_deref())
-    }
-
-    /// Removes both values and the change's own salt, keeping their digest so that the chain
-    /// still verifies. For a change in an event with a salt, use the event's `erase_values`.
-    pub fn erase(&mut self) {
-        if self.erased.is_none() {
-            self.erased = Some(self.digest());
-            self.before = None;
-            self.after = None;
-            self.salt = None;
-        }
-    }
-
-    /// Whether the change names `who` (a person's id) in a value: a deal's or document's list
-    /// of contacts.
-    pub fn names(&self, who: &str) -> bool {
-        [&self.before, &self.after]
-            .iter()
-            .any(|v| v.as_deref().is_some_and(|v| v.contains(who)))
-    }
-
-    pub fn is_erased(&self) -> bool {
-        self.erased.is_some()
-    }
-}
-
 /// The position of the newest event: its sequence number and hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainHead {
@@ -197,7 +121,7 @@ pub struct AuditEvent {
 /// SHA-256 (lower-case hex) of `value`'s compact JSON, written into one buffer kept for the
 /// next call: the trail hashes every change of every event at each unlock and import, and a
 /// new buffer a hash was an allocation each.
-fn json_digest(value: &impl Serialize) -> String {
+pub(super) fn json_digest(value: &impl Serialize) -> String {
     super::hex::encode(&json_sha256(value))
 }
 
@@ -306,8 +230,8 @@ impl AuditEvent {
     /// one derived from the event's, or none (written before salting).
     fn salt_of(&self, j: usize) -> Option<String> {
         let change = self.changes.get(j)?;
-        if let Some(own) = &change.salt {
-            return Some(own.clone());
+        if let Some(own) = change.salt() {
+            return Some(own.to_string());
         }
         let event = self.salt.as_ref()?;
         let mut hasher = Sha256::new();
@@ -382,17 +306,14 @@ impl AuditEvent {
             .collect();
         let mut any = false;
         for ((change, salt), digest) in self.changes.iter_mut().zip(salts).zip(digests) {
-            if change.erased.is_some() {
+            if change.is_erased() {
                 continue;
             }
             if which(change) {
-                change.erased = Some(digest);
-                change.before = None;
-                change.after = None;
-                change.salt = None;
+                change.erase_to(digest);
                 any = true;
             } else {
-                change.salt = salt;
+                change.set_salt(salt);
             }
         }
         if any {
@@ -495,14 +416,14 @@ pub fn unsalted(event: &AuditEvent) -> bool {
         && event
             .changes
             .iter()
-            .any(|c| c.erased.is_none() && c.salt.is_none())
+            .any(|c| c.erased().is_none() && c.salt().is_none())
 }
 
 /// How many salts `resalt` draws for `events`.
 pub fn salts_needed(events: &[AuditEvent]) -> usize {
     events
         .iter()
-        .map(|e| usize::from(unsalted(e)) + e.changes.iter().filter(|c| c.erased.is_some()).count())
+        .map(|e| usize::from(unsalted(e)) + e.changes.iter().filter(|c| c.is_erased()).count())
         .sum()
 }
 
@@ -522,9 +443,9 @@ pub fn resalt(
             event.salt = Some(salt());
         }
         for change in &mut event.changes {
-            if let Some(kept) = &change.erased {
+            if let Some(kept) = change.erased() {
                 let again = Sha256::digest(format!("{}:{kept}", salt()).as_bytes());
-                change.erased = Some(super::hex::encode(&again));
+                change.set_erased(Some(super::hex::encode(&again)));
             }
         }
         event.prev_hash = head.hash.clone();
@@ -691,7 +612,7 @@ mod tests {
         assert_eq!(events[1].changes[0].field, "name");
         // An erased change cannot be forged back into a value.
         events[1].changes[1].after = Some("someone@else.cz".into());
-        events[1].changes[1].erased = None;
+        events[1].changes[1].set_erased(None);
         assert_eq!(verify_chain(&events, None), Err(ChainError::Altered(2)));
     }
 
@@ -719,13 +640,9 @@ mod tests {
         let event_digest = event.change_digest(0);
         event.erase_where(|c| c.field == "ico");
         let change = event.changes[0].clone();
-        assert_eq!(change.erased.as_deref(), Some(event_digest.as_str()));
+        assert_eq!(change.erased(), Some(event_digest.as_str()));
         assert_eq!(
-            (
-                change.before.clone(),
-                change.after.clone(),
-                change.salt.clone()
-            ),
+            (change.before.clone(), change.after.clone(), change.salt()),
             (None, None, None)
         );
         assert_eq!(
@@ -763,7 +680,7 @@ mod tests {
         // the value reproduces.
         events[1].erase_values();
         let guess = FieldChange::new("email", None, Some("jana1@firma.cz".into())).digest();
-        assert_eq!(events[1].changes[1].erased.as_deref(), Some(guess.as_str()));
+        assert_eq!(events[1].changes[1].erased(), Some(guess.as_str()));
         let n = std::cell::Cell::new(0);
         let draw = || {
             n.set(n.get() + 1);
@@ -774,10 +691,7 @@ mod tests {
         let head = resalt(&mut upgraded, draw).unwrap();
         assert_eq!(n.get(), needed);
         assert_eq!(verify_chain(&upgraded, Some(&head)), Ok(head));
-        assert_ne!(
-            upgraded[1].changes[1].erased.as_deref(),
-            Some(guess.as_str())
-        );
+        assert_ne!(upgraded[1].changes[1].erased(), Some(guess.as_str()));
         assert!(upgraded
             .iter()
             .filter(|e| e.has_values())
@@ -790,10 +704,7 @@ mod tests {
         // Values erased after it leave a salted digest.
         upgraded[2].erase_values();
         let guess = FieldChange::new("email", None, Some("jana2@firma.cz".into())).digest();
-        assert_ne!(
-            upgraded[2].changes[1].erased.as_deref(),
-            Some(guess.as_str())
-        );
+        assert_ne!(upgraded[2].changes[1].erased(), Some(guess.as_str()));
         // A trail that does not verify is not re-sealed as genuine.
         let mut forged = events.clone();
         forged[2].changes[0].after = Some("forged".into());

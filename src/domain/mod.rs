@@ -16,6 +16,7 @@ pub mod email;
 pub mod erasure;
 pub mod exact;
 pub mod field;
+pub mod field_change;
 pub mod field_name;
 pub mod found_by;
 pub mod hex;

@@ -521,8 +521,8 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
-/// A hash or a field's name in the other layer's form: the format's text, the domain's digest
-/// or shared name (which hold any text the format does, exactly).
+/// A hash or a change in the other layer's form: the format's text, the domain's digest (which
+/// holds any text the format does, exactly), shared field name and boxed erasure.
 trait Relabel<T> {
     fn relabel(&self) -> T;
 }
@@ -539,15 +539,28 @@ impl Relabel<String> for audit::HexDigest {
     }
 }
 
-impl Relabel<audit::FieldName> for String {
-    fn relabel(&self) -> audit::FieldName {
-        audit::FieldName::new(self)
+impl Relabel<audit::FieldChange> for FieldChange {
+    fn relabel(&self) -> audit::FieldChange {
+        let mut change = audit::FieldChange::new(
+            audit::FieldName::new(&self.field),
+            self.before.clone(),
+            self.after.clone(),
+        );
+        change.set_erased(self.erased.clone());
+        change.set_salt(self.salt.clone());
+        change
     }
 }
 
-impl Relabel<String> for audit::FieldName {
-    fn relabel(&self) -> String {
-        self.to_string()
+impl Relabel<FieldChange> for audit::FieldChange {
+    fn relabel(&self) -> FieldChange {
+        FieldChange {
+            field: self.field.to_string(),
+            before: self.before.clone(),
+            after: self.after.clone(),
+            erased: self.erased().map(str::to_string),
+            salt: self.salt().map(str::to_string),
+        }
     }
 }
 
@@ -555,7 +568,7 @@ impl Relabel<String> for audit::FieldName {
 /// the action, which the two name differently. Field by field: through a JSON value (`bridge`)
 /// it was a second of an import at L.
 macro_rules! same_event {
-    ($($event:ident)::+, $($change:ident)::+, $e:expr, $action:expr) => {{
+    ($($event:ident)::+, $e:expr, $action:expr) => {{
         let e = $e;
         $($event)::+ {
             seq: e.seq,
@@ -566,13 +579,7 @@ macro_rules! same_event {
             changes: e
                 .changes
                 .iter()
-                .map(|c| $($change)::+ {
-                    field: Relabel::relabel(&c.field),
-                    before: c.before.clone(),
-                    after: c.after.clone(),
-                    erased: c.erased.clone(),
-                    salt: c.salt.clone(),
-                })
+                .map(Relabel::relabel)
                 .collect(),
             prev_hash: Relabel::relabel(&e.prev_hash),
             hash: Relabel::relabel(&e.hash),
@@ -588,12 +595,7 @@ impl AuditEvent {
         use serde::de::IntoDeserializer;
         let action = audit::Action::deserialize(self.action.as_str().into_deserializer())
             .map_err(|e: serde::de::value::Error| e.to_string())?;
-        Ok(same_event!(
-            audit::AuditEvent,
-            audit::FieldChange,
-            self,
-            action
-        ))
+        Ok(same_event!(audit::AuditEvent, self, action))
     }
 
     /// The format's event of a domain event.
@@ -602,7 +604,7 @@ impl AuditEvent {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        same_event!(Self, FieldChange, e, action)
+        same_event!(Self, e, action)
     }
 }
 

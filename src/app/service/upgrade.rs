@@ -227,7 +227,7 @@ mod tests {
         e.salt = None;
         e.subjects.clear();
         for c in &mut e.changes {
-            c.salt = None;
+            c.set_salt(None);
         }
         e.prev_hash = head.hash.clone();
         e.hash = e.compute_hash();

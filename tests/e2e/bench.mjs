@@ -120,7 +120,7 @@ export async function bareIndexedDbLoop(page, n, bytes) {
 }
 
 /** Records when the first contact row is in the DOM (and laid out), on every page of the context. */
-const FIRST_ROW_OBSERVER = () => {
+export const FIRST_ROW_OBSERVER = () => {
   const observer = new MutationObserver(() => {
     if (window.__folioFirstRow === undefined && document.querySelector('.contact-row')) {
       void document.body.offsetHeight;

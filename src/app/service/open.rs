@@ -9,8 +9,8 @@ use super::error::AppError;
 use super::kinds::{self, OpenAs, RecordKind};
 use super::ledger::{Finding, Head, Ledger, AUDIT_ITEMS};
 use super::trail::{
-    item_name, open_audit, open_record, resealed_items, Base, Entry, Format, Reseal, AUDIT_KIND,
-    KIND_AUDIT_HEAD,
+    item_name, open_audit, open_record, resealed_items, Base, Entry, Format, Formats, Reseal,
+    AUDIT_KIND, KIND_AUDIT_HEAD,
 };
 use super::types::{Damaged, HeadState, Inner, OpenRecord, Seen, UnlockedVault, VaultSnapshot};
 use super::HEADER_KEY;
@@ -149,32 +149,6 @@ pub async fn open_first<R: Repository>(
     };
     vault.load_first().await?;
     Ok(vault)
-}
-
-/// How stored items are opened, by what the head said: today's format, the format before it, or
-/// (without a head to say) whichever opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Formats {
-    Only(Format),
-    Either,
-}
-
-impl Formats {
-    fn of(state: HeadState) -> Self {
-        match state {
-            HeadState::Current => Formats::Only(Format::Current),
-            HeadState::Legacy => Formats::Only(Format::Legacy),
-            HeadState::Missing | HeadState::Damaged => Formats::Either,
-        }
-    }
-
-    /// `open` in the format(s) allowed.
-    fn open<T>(self, open: impl Fn(Format) -> Result<T, VaultError>) -> Result<T, VaultError> {
-        match self {
-            Formats::Only(f) => open(f),
-            Formats::Either => open(Format::Current).or_else(|_| open(Format::Legacy)),
-        }
-    }
 }
 
 /// Opens one sealed record into the state as the kind it is stored as.

@@ -598,3 +598,32 @@ mod tests {
         );
     }
 }
+
+/// How stored items are opened, by what the head said: today's format, the format before it, or
+/// (without a head to say) whichever opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Formats {
+    Only(Format),
+    Either,
+}
+
+impl Formats {
+    pub(super) fn of(state: super::types::HeadState) -> Self {
+        match state {
+            super::types::HeadState::Current => Formats::Only(Format::Current),
+            super::types::HeadState::Legacy => Formats::Only(Format::Legacy),
+            super::types::HeadState::Missing | super::types::HeadState::Damaged => Formats::Either,
+        }
+    }
+
+    /// `open` in the format(s) allowed.
+    pub(super) fn open<T>(
+        self,
+        open: impl Fn(Format) -> Result<T, VaultError>,
+    ) -> Result<T, VaultError> {
+        match self {
+            Formats::Only(f) => open(f),
+            Formats::Either => open(Format::Current).or_else(|_| open(Format::Legacy)),
+        }
+    }
+}

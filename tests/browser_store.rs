@@ -9,6 +9,9 @@ use folio::store::{
 use folio::vault::{KdfParams, Passphrase};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::thrown_while;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn record(id: &str, kind: &str, rev: u64) -> SealedRecord {
@@ -423,35 +426,6 @@ async fn many_records_read_back_whole_and_a_foreign_value_is_one_malformed_item(
     }
     assert_eq!((items, malformed, pages), (records.clone(), 4, 4));
     repo.close();
-}
-
-/// What the page throws where nothing catches it (an IndexedDB event's callback), while `run`
-/// runs and shortly after.
-async fn thrown_while<F: std::future::Future<Output = ()>>(run: F) -> Vec<String> {
-    use std::{cell::RefCell, rc::Rc};
-    use wasm_bindgen::prelude::*;
-    let thrown = Rc::new(RefCell::new(Vec::<String>::new()));
-    let on_error = {
-        let thrown = thrown.clone();
-        Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-            let message = js_sys::Reflect::get(&e, &"message".into()).unwrap_or_default();
-            thrown
-                .borrow_mut()
-                .push(message.as_string().unwrap_or_default());
-        })
-    };
-    let window = web_sys::window().unwrap();
-    window
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
-    run.await;
-    // The aborted transactions' last events have fired.
-    folio::app::clock::sleep(200).await;
-    window
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
-    let thrown = thrown.borrow().clone();
-    thrown
 }
 
 #[wasm_bindgen_test]

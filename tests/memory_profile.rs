@@ -68,9 +68,29 @@ fn heap_held_by_an_unlocked_vault_of_size_l() {
         drop(vault);
         let base = live();
         PEAK.store(base, Ordering::Relaxed);
-        let vault = service::unlock(repo.clone(), &pass).await.unwrap();
+        // The stages as the app runs them: the first screen's kinds, the other records, the trail.
+        let header = service::read_header(&repo).await.unwrap();
+        let sealer = header.unlock(&pass).unwrap();
+        let vault = service::open_first(repo.clone(), header, sealer)
+            .await
+            .unwrap();
+        let stage = |name: &str| {
+            let peak = PEAK.load(Ordering::Relaxed) - base;
+            println!(
+                "after {name}: {} held, {} at most",
+                mb(live() - base),
+                mb(peak)
+            );
+            PEAK.store(live(), Ordering::Relaxed);
+            peak
+        };
+        let mut go_on = || async { true };
+        let mut peak = stage("the first stage");
+        vault.load_records(&mut go_on).await.unwrap();
+        peak = peak.max(stage("the other records"));
+        vault.load_trail(&mut go_on).await.unwrap();
+        peak = peak.max(stage("the trail"));
         let held = live() - base;
-        let peak = PEAK.load(Ordering::Relaxed) - base;
         let (events, changes, spare) = vault.with_snapshot(|s| {
             let changes: usize = s.audit.iter().map(|e| e.changes.len()).sum();
             let spare_changes: usize = s

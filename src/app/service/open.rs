@@ -431,14 +431,38 @@ impl<R: Repository> UnlockedVault<R> {
             return Ok(());
         }
         let loaded = self.inner.borrow_mut().loaded.take();
-        let Some(loaded) = loaded else {
+        let Some(Loaded {
+            stored,
+            unknown,
+            ledger,
+            head,
+            head_rev,
+            through,
+        }) = loaded
+        else {
             return Err(AppError::NotLoaded);
         };
         let state = self.inner.borrow().head_state;
         let formats = Formats::of(state);
+        // What storage holds, and the same sealed bytes stored twice: the records are counted
+        // first and their list let go, so it is not held beside the trail as that is read (at
+        // the benchmark's L, some 12 MB of the most an unlock held).
+        let mut actual = Ledger::default();
+        let mut nonces = HashSet::with_capacity(stored.len() + stored.len() / 8);
+        let mut duplicated: BTreeMap<String, u64> = BTreeMap::new();
+        let records = stored
+            .iter()
+            .map(|s| (s.kind.as_str(), s.id.as_str(), s.rev, true));
+        actual.apply_all(&self.sealer, records)?;
+        for s in &stored {
+            if !nonces.insert(s.nonce) {
+                *duplicated.entry(s.kind.clone()).or_default() += 1;
+            }
+        }
+        drop(stored);
         let mut damaged = Vec::new();
         let (mut audit, items, map) = self
-            .read_trail(formats, loaded.through, &mut damaged, pause)
+            .read_trail(formats, through, &mut damaged, pause)
             .await?;
         // The items read, and those written since the records were loaded (what upgrading the
         // trail and bringing the vault up to date reseal).
@@ -448,31 +472,18 @@ impl<R: Repository> UnlockedVault<R> {
             map.extend(std::mem::take(&mut inner.items));
             inner.items = map;
         }
-        // What storage holds, and the same sealed bytes stored twice.
-        let mut actual = Ledger::default();
-        let mut nonces = HashSet::with_capacity(loaded.stored.len() + items.len());
-        let mut duplicated: BTreeMap<String, u64> = BTreeMap::new();
-        let records = loaded
-            .stored
-            .iter()
-            .map(|s| (s.kind.as_str(), s.id.as_str(), s.rev, true));
         let trail = items
             .iter()
             .map(|(name, rev, _)| (AUDIT_ITEMS, name.as_str(), *rev, true));
-        actual.apply_all(&self.sealer, records.chain(trail))?;
-        for s in &loaded.stored {
-            if !nonces.insert(s.nonce) {
-                *duplicated.entry(s.kind.clone()).or_default() += 1;
-            }
-        }
+        actual.apply_all(&self.sealer, trail)?;
+        nonces.reserve(items.len());
         for (_, _, nonce) in &items {
             if !nonces.insert(*nonce) {
                 *duplicated.entry(AUDIT_ITEMS.to_string()).or_default() += 1;
             }
         }
-        let sealed_head = (loaded.head_rev > 0
-            && matches!(state, HeadState::Current | HeadState::Legacy))
-        .then(|| loaded.head.clone());
+        let sealed_head = (head_rev > 0 && matches!(state, HeadState::Current | HeadState::Legacy))
+            .then(|| head.clone());
         let mut chain = audit::verify_chain(&audit, sealed_head.as_ref()).err();
         if state == HeadState::Legacy {
             // Brought up to date from what it holds now: there is no record of more.
@@ -482,7 +493,7 @@ impl<R: Repository> UnlockedVault<R> {
             chain = None;
         }
         let mut findings = match state {
-            HeadState::Current => loaded.ledger.compare(&actual),
+            HeadState::Current => ledger.compare(&actual),
             HeadState::Legacy => Vec::new(),
             HeadState::Missing => vec![Finding::HeadMissing],
             HeadState::Damaged => vec![Finding::HeadDamaged],
@@ -510,7 +521,7 @@ impl<R: Repository> UnlockedVault<R> {
             snapshot.findings = findings;
         }
         if state == HeadState::Legacy {
-            self.bring_up_to_date(loaded.unknown).await?;
+            self.bring_up_to_date(unknown).await?;
         }
         self.strengthen_key_derivation().await?;
         self.inner.borrow_mut().snapshot.complete = true;

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 pub use super::field_change::FieldChange;
 pub use super::field_name::FieldName;
-pub use super::hex::HexDigest;
+pub use super::hex::{HexDigest, HexSalt};
 
 /// What happened to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +115,7 @@ pub struct AuditEvent {
     /// it, so that once values are erased (and the salt with them) nothing left can confirm a
     /// guess of them. Not covered by the hash (the digests it went into are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salt: Option<String>,
+    pub salt: Option<HexSalt>,
 }
 
 /// SHA-256 (lower-case hex) of `value`'s compact JSON, written into one buffer kept for the
@@ -220,7 +220,7 @@ impl AuditEvent {
         subjects: Vec<String>,
     ) -> Self {
         let mut event = Self::next(head, at, action, entity_kind, entity_id, changes);
-        event.salt = Some(salt);
+        event.salt = Some(HexSalt::parse(&salt));
         event.subjects = subjects;
         event.hash = event.compute_hash();
         event
@@ -235,7 +235,7 @@ impl AuditEvent {
         }
         let event = self.salt.as_ref()?;
         let mut hasher = Sha256::new();
-        hasher.update(event.as_bytes());
+        event.with_str(|text| hasher.update(text.as_bytes()));
         hasher.update(b":");
         hasher.update(j.to_string().as_bytes());
         Some(super::hex::encode(&hasher.finalize()[..16]))
@@ -440,7 +440,7 @@ pub fn resalt(
     let mut head = ChainHead::genesis();
     for event in events.iter_mut() {
         if unsalted(event) {
-            event.salt = Some(salt());
+            event.salt = Some(HexSalt::parse(&salt()));
         }
         for change in &mut event.changes {
             if let Some(kept) = change.erased() {

@@ -28,47 +28,57 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// A SHA-256 digest as the audit trail writes it, 64 lower-case hex digits, held as its 32
-/// bytes (a trail holds two per event: a third of what text would take). Text in any other
-/// form, read from a damaged or foreign trail, is held as it was read, so that it compares and
-/// is written back exactly as it was, and the chain check reports it as before.
+/// Bytes as the audit trail writes them: a SHA-256 digest (`HexDigest`, 64 lower-case hex
+/// digits) or an event's salt (`HexSalt`, 16), held as the bytes (a trail holds three per
+/// event: a third of what text would take). Text in any other form, read from a damaged or
+/// foreign trail, is held as it was read, so that it compares and is written back exactly as it
+/// was, and the chain check reports it as before.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub enum HexDigest {
-    Bytes([u8; 32]),
+pub enum HexBytes<const N: usize> {
+    Bytes([u8; N]),
     Text(Box<str>),
 }
 
+/// A SHA-256 digest of the audit trail (an event's hash, the one before it).
+pub type HexDigest = HexBytes<32>;
+/// An audit event's random salt.
+pub type HexSalt = HexBytes<8>;
+
 impl HexDigest {
     /// The digest "0000…" a chain starts from.
-    pub const ZERO: HexDigest = HexDigest::Bytes([0; 32]);
+    pub const ZERO: HexDigest = HexBytes::Bytes([0; 32]);
+}
 
-    /// The digest of these bytes.
-    pub fn of(bytes: [u8; 32]) -> Self {
-        HexDigest::Bytes(bytes)
+impl<const N: usize> HexBytes<N> {
+    /// These bytes.
+    pub fn of(bytes: [u8; N]) -> Self {
+        HexBytes::Bytes(bytes)
     }
 
-    /// Text as read: 64 lower-case hex digits are held as bytes, anything else as it is.
+    /// Text as read: 2·N lower-case hex digits are held as bytes, anything else as it is.
     pub fn parse(text: &str) -> Self {
-        let canonical = text.len() == 64 && text.bytes().all(|b| DIGITS.contains(&b));
-        match decode(text).filter(|_| canonical).map(<[u8; 32]>::try_from) {
-            Some(Ok(bytes)) => HexDigest::Bytes(bytes),
-            _ => HexDigest::Text(text.into()),
+        let canonical = text.len() == 2 * N && text.bytes().all(|b| DIGITS.contains(&b));
+        match decode(text).filter(|_| canonical).map(<[u8; N]>::try_from) {
+            Some(Ok(bytes)) => HexBytes::Bytes(bytes),
+            _ => HexBytes::Text(text.into()),
         }
     }
 
-    /// Calls `f` with the digest's text (written into a buffer on the stack, not allocated).
+    /// Calls `f` with the text (written into a buffer on the stack, not allocated).
     pub fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        const { assert!(N <= 32, "at most 32 bytes are held this way") };
         match self {
-            HexDigest::Bytes(bytes) => {
-                let mut text = [0u8; 64];
+            HexBytes::Bytes(bytes) => {
+                let mut buffer = [0u8; 64];
+                let text = buffer.get_mut(..2 * N).unwrap_or_default();
                 for (pair, b) in text.chunks_exact_mut(2).zip(bytes) {
                     pair[0] = DIGITS[usize::from(b >> 4)];
                     pair[1] = DIGITS[usize::from(b & 0x0f)];
                 }
                 // Only ASCII digits were written.
-                f(std::str::from_utf8(&text).unwrap_or_default())
+                f(std::str::from_utf8(text).unwrap_or_default())
             }
-            HexDigest::Text(text) => f(text),
+            HexBytes::Text(text) => f(text),
         }
     }
 
@@ -78,55 +88,55 @@ impl HexDigest {
     }
 }
 
-impl std::fmt::Display for HexDigest {
+impl<const N: usize> std::fmt::Display for HexBytes<N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.with_str(|text| f.write_str(text))
     }
 }
 
-impl std::fmt::Debug for HexDigest {
+impl<const N: usize> std::fmt::Debug for HexBytes<N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.with_str(|text| write!(f, "{text:?}"))
     }
 }
 
-impl PartialEq<str> for HexDigest {
+impl<const N: usize> PartialEq<str> for HexBytes<N> {
     fn eq(&self, other: &str) -> bool {
         self.with_str(|text| text == other)
     }
 }
 
-impl PartialEq<&str> for HexDigest {
+impl<const N: usize> PartialEq<&str> for HexBytes<N> {
     fn eq(&self, other: &&str) -> bool {
         self == *other
     }
 }
 
-impl From<&str> for HexDigest {
+impl<const N: usize> From<&str> for HexBytes<N> {
     fn from(text: &str) -> Self {
-        HexDigest::parse(text)
+        HexBytes::parse(text)
     }
 }
 
-impl serde::Serialize for HexDigest {
+impl<const N: usize> serde::Serialize for HexBytes<N> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.with_str(|text| serializer.serialize_str(text))
     }
 }
 
-impl<'de> serde::Deserialize<'de> for HexDigest {
+impl<'de, const N: usize> serde::Deserialize<'de> for HexBytes<N> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = HexDigest;
+        struct Visitor<const N: usize>;
+        impl<const N: usize> serde::de::Visitor<'_> for Visitor<N> {
+            type Value = HexBytes<N>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a digest as text")
+                f.write_str("hex digits as text")
             }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<HexDigest, E> {
-                Ok(HexDigest::parse(text))
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<HexBytes<N>, E> {
+                Ok(HexBytes::parse(text))
             }
         }
-        deserializer.deserialize_str(Visitor)
+        deserializer.deserialize_str(Visitor::<N>)
     }
 }
 
@@ -181,5 +191,37 @@ mod tests {
             assert_eq!(serde_json::from_str::<HexDigest>(&json).unwrap(), held);
         }
         assert_eq!(HexDigest::parse("é").prefix(8), "é");
+    }
+
+    #[test]
+    fn a_salt_is_held_as_its_8_bytes_and_any_other_text_exactly_as_read() {
+        let text = "0123456789abcdef";
+        let salt = HexSalt::parse(text);
+        assert_eq!(
+            salt,
+            HexSalt::of([0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef])
+        );
+        assert_eq!(salt.to_string(), text);
+        let json = serde_json::to_string(&salt).unwrap();
+        assert_eq!(json, format!("\"{text}\""));
+        assert_eq!(serde_json::from_str::<HexSalt>(&json).unwrap(), salt);
+        // A digest's length is not a salt's, nor the other way round.
+        assert!(matches!(
+            HexSalt::parse(&"ab".repeat(32)),
+            HexBytes::Text(_)
+        ));
+        assert!(matches!(HexDigest::parse(text), HexBytes::Text(_)));
+        for odd in [
+            "0123456789ABCDEF".to_string(),
+            "ab".repeat(7),
+            "ab".repeat(16),
+            "é".repeat(8),
+        ] {
+            let held = HexSalt::parse(&odd);
+            assert!(matches!(held, HexBytes::Text(_)), "{odd:?}");
+            assert_eq!(held.to_string(), odd);
+            let json = serde_json::to_string(&held).unwrap();
+            assert_eq!(json, serde_json::to_string(&odd).unwrap());
+        }
     }
 }

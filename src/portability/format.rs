@@ -3,6 +3,7 @@
 //! while the code changes (the fixtures under `tests/fixtures/` pin it).
 
 use crate::domain::audit;
+use crate::domain::hex::HexBytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -521,21 +522,27 @@ pub struct AuditEvent {
     pub salt: Option<String>,
 }
 
-/// A hash or a change in the other layer's form: the format's text, the domain's digest (which
-/// holds any text the format does, exactly), shared field name and boxed erasure.
+/// A hash, salt or change in the other layer's form: the format's text, the domain's bytes (which
+/// hold any text the format does, exactly), shared field name and boxed erasure.
 trait Relabel<T> {
     fn relabel(&self) -> T;
 }
 
-impl Relabel<audit::HexDigest> for String {
-    fn relabel(&self) -> audit::HexDigest {
-        audit::HexDigest::parse(self)
+impl<const N: usize> Relabel<HexBytes<N>> for String {
+    fn relabel(&self) -> HexBytes<N> {
+        HexBytes::parse(self)
     }
 }
 
-impl Relabel<String> for audit::HexDigest {
+impl<const N: usize> Relabel<String> for HexBytes<N> {
     fn relabel(&self) -> String {
         self.to_string()
+    }
+}
+
+impl<A: Relabel<B>, B> Relabel<Option<B>> for Option<A> {
+    fn relabel(&self) -> Option<B> {
+        self.as_ref().map(Relabel::relabel)
     }
 }
 
@@ -584,7 +591,7 @@ macro_rules! same_event {
             prev_hash: Relabel::relabel(&e.prev_hash),
             hash: Relabel::relabel(&e.hash),
             subjects: e.subjects.clone(),
-            salt: e.salt.clone(),
+            salt: Relabel::relabel(&e.salt),
         }
     }};
 }

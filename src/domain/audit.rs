@@ -100,7 +100,7 @@ pub struct AuditEvent {
     pub seq: u64,
     pub at: DateTime<Utc>,
     pub action: Action,
-    pub entity_kind: String,
+    pub entity_kind: FieldName,
     pub entity_id: String,
     #[serde(deserialize_with = "super::exact::vec")]
     pub changes: Vec<FieldChange>,
@@ -194,7 +194,7 @@ impl AuditEvent {
             seq: head.seq + 1,
             at,
             action,
-            entity_kind: entity_kind.to_string(),
+            entity_kind: FieldName::new(entity_kind),
             entity_id: entity_id.to_string(),
             changes,
             prev_hash: head.hash.clone(),
@@ -517,6 +517,22 @@ mod tests {
         let head = verify_chain(&events, Some(&events[4].head())).unwrap();
         assert_eq!(head.seq, 5);
         assert_eq!(verify_chain(&[], None).unwrap(), ChainHead::genesis());
+    }
+
+    #[test]
+    fn the_kind_of_events_read_is_one_shared_text_written_as_before() {
+        let events = chain(2);
+        let json = serde_json::to_string(&events).unwrap();
+        assert!(json.contains(r#""entity_kind":"contact""#));
+        let read: Vec<AuditEvent> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, events);
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+        assert_eq!(read[0].entity_kind, *"contact");
+        assert!(std::ptr::eq(
+            read[0].entity_kind.as_str(),
+            read[1].entity_kind.as_str()
+        ));
+        verify_chain(&read, Some(&events[1].head())).unwrap();
     }
 
     #[test]

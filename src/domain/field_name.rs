@@ -1,6 +1,7 @@
-//! The name of a field in an audit change, shared: a trail names a few dozen fields hundreds of
-//! thousands of times, and each name held as its own text was an allocation each (some 8 MB at
-//! the benchmark's L). Must not import anything outside `domain`.
+//! The name of a field in an audit change, or of the kind of record an event is about, shared:
+//! a trail names a few dozen fields and kinds hundreds of thousands of times, and each name held
+//! as its own text was an allocation each (some 8 MB at the benchmark's L). Must not import
+//! anything outside `domain`.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -15,7 +16,8 @@ thread_local! {
     static SHARED: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
 }
 
-/// A field's name ("email", "stage"…); the same name is one shared text.
+/// A field's name ("email", "stage"…) or a record kind's ("contact"); the same name is one
+/// shared text.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FieldName(Arc<str>);
 

@@ -546,6 +546,18 @@ impl<A: Relabel<B>, B> Relabel<Option<B>> for Option<A> {
     }
 }
 
+impl Relabel<audit::FieldName> for String {
+    fn relabel(&self) -> audit::FieldName {
+        audit::FieldName::new(self)
+    }
+}
+
+impl Relabel<String> for audit::FieldName {
+    fn relabel(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl Relabel<audit::FieldChange> for FieldChange {
     fn relabel(&self) -> audit::FieldChange {
         let mut change = audit::FieldChange::new(
@@ -581,7 +593,7 @@ macro_rules! same_event {
             seq: e.seq,
             at: e.at,
             action: $action,
-            entity_kind: e.entity_kind.clone(),
+            entity_kind: Relabel::relabel(&e.entity_kind),
             entity_id: e.entity_id.clone(),
             changes: e
                 .changes

@@ -44,7 +44,7 @@ fn people_of_records(
     let mut people = live.1;
     let mut named: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for e in &s.audit {
-        let key = (e.entity_kind.clone(), e.entity_id.clone());
+        let key = (e.entity_kind.to_string(), e.entity_id.clone());
         if people.contains_key(&key) {
             continue;
         }
@@ -77,7 +77,7 @@ fn people_of_records(
 fn link_and_empty(s: &VaultSnapshot, events: &mut [AuditEvent]) -> Result<usize, AppError> {
     let people = people_of_records(s)?;
     for e in events.iter_mut().filter(|e| e.subjects.is_empty()) {
-        if let Some(p) = people.get(&(e.entity_kind.clone(), e.entity_id.clone())) {
+        if let Some(p) = people.get(&(e.entity_kind.to_string(), e.entity_id.clone())) {
             e.subjects = p.clone();
         }
     }
@@ -90,7 +90,7 @@ fn link_and_empty(s: &VaultSnapshot, events: &mut [AuditEvent]) -> Result<usize,
             e.entity_kind == Activity::KIND
                 && e.action == Action::Delete
                 && !s.activities.contains_key(&e.entity_id)
-                && !people.contains_key(&(e.entity_kind.clone(), e.entity_id.clone()))
+                && !people.contains_key(&(e.entity_kind.to_string(), e.entity_id.clone()))
         })
         .map(|e| e.entity_id.as_str())
         .collect();

@@ -176,8 +176,8 @@ struct HashedV1<'a> {
 #[derive(Serialize)]
 struct ChangeV1<'a> {
     field: &'a str,
-    before: &'a Option<String>,
-    after: &'a Option<String>,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
 }
 
 impl AuditEvent {
@@ -282,8 +282,8 @@ impl AuditEvent {
                 .iter()
                 .map(|c| ChangeV1 {
                     field: &c.field,
-                    before: &c.before,
-                    after: &c.after,
+                    before: c.before.as_deref(),
+                    after: c.after.as_deref(),
                 })
                 .collect(),
             prev_hash: &self.prev_hash,

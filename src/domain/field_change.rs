@@ -14,8 +14,10 @@ use serde::{Deserialize, Serialize};
 #[serde(from = "StoredChange")]
 pub struct FieldChange {
     pub field: FieldName,
-    pub before: Option<String>,
-    pub after: Option<String>,
+    /// The values as text of their exact length (a trail holds hundreds of thousands: the
+    /// room a `String` keeps for growing is four or eight bytes each).
+    pub before: Option<Box<str>>,
+    pub after: Option<Box<str>>,
     /// The digest kept for erased values, and the change's own salt: few changes have either,
     /// and a trail holds hundreds of thousands of changes, so both live apart, boxed.
     kept: Option<Box<Kept>>,
@@ -72,8 +74,8 @@ impl FieldChange {
     pub fn new(field: impl Into<FieldName>, before: Option<String>, after: Option<String>) -> Self {
         Self {
             field: field.into(),
-            before,
-            after,
+            before: before.map(String::into_boxed_str),
+            after: after.map(String::into_boxed_str),
             kept: None,
         }
     }

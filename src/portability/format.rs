@@ -575,8 +575,8 @@ impl Relabel<FieldChange> for audit::FieldChange {
     fn relabel(&self) -> FieldChange {
         FieldChange {
             field: self.field.to_string(),
-            before: self.before.clone(),
-            after: self.after.clone(),
+            before: self.before.as_deref().map(str::to_string),
+            after: self.after.as_deref().map(str::to_string),
             erased: self.erased().map(str::to_string),
             salt: self.salt().map(str::to_string),
         }

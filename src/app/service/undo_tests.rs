@@ -74,7 +74,7 @@ fn undoing_a_withdrawal_gives_the_consent_back_through_a_new_event() {
     let event_values: Vec<String> = history
         .iter()
         .filter_map(|e| e.changes.iter().find(|c| c.field == "event"))
-        .filter_map(|c| c.after.clone())
+        .filter_map(|c| c.after.as_deref().map(str::to_string))
         .collect();
     assert_eq!(event_values.len(), 3);
     assert!(event_values[1].starts_with("withdrawn"));

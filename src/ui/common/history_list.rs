@@ -62,7 +62,7 @@ pub fn HistoryList(
                         .map(|c| {
                             let empty = Text::NoValue.get(lang).to_string();
                             let erased = Text::ErasedValue.get(lang).to_string();
-                            let side = |v: &Option<String>| match v {
+                            let side = |v: &Option<Box<str>>| match v {
                                 _ if c.is_erased() => erased.clone(),
                                 Some(raw) => {
                                     words::value(lang, &names.value(&e.entity_kind, &c.field, raw))

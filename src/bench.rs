@@ -174,6 +174,80 @@ pub fn bench_wasm_memory_bytes() -> f64 {
         .byte_length() as f64
 }
 
+/// The heap the app holds, counted (in the browser only: the native tests count their own).
+#[cfg(target_arch = "wasm32")]
+mod heap {
+    use super::to_json;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use wasm_bindgen::prelude::*;
+
+    /// Counts the bytes allocated and not yet freed, and the most there ever were, so the
+    /// memory row can tell live data from the room the allocator keeps: WebAssembly memory
+    /// grows to the most ever held and never shrinks. Every call goes to the standard allocator
+    /// unchanged (realloc included, so blocks still grow in place as they would).
+    struct Counting;
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    fn add(bytes: usize) {
+        let now = LIVE.fetch_add(bytes, Relaxed) + bytes;
+        PEAK.fetch_max(now, Relaxed);
+    }
+
+    fn sub(bytes: usize) {
+        LIVE.fetch_sub(bytes, Relaxed);
+    }
+
+    // SAFETY: every method passes its caller's contract on to `System` unchanged; the counters
+    // are only added to and read.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: as the caller's contract for `alloc`.
+            let p = unsafe { System.alloc(layout) };
+            if !p.is_null() {
+                add(layout.size());
+            }
+            p
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: as the caller's contract for `alloc_zeroed`.
+            let p = unsafe { System.alloc_zeroed(layout) };
+            if !p.is_null() {
+                add(layout.size());
+            }
+            p
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            sub(layout.size());
+            // SAFETY: as the caller's contract for `dealloc`.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+            // SAFETY: as the caller's contract for `realloc`.
+            let p = unsafe { System.realloc(ptr, layout, size) };
+            if !p.is_null() {
+                sub(layout.size());
+                add(size);
+            }
+            p
+        }
+    }
+
+    #[global_allocator]
+    static COUNTING: Counting = Counting;
+
+    /// The heap held now and the most ever held (bytes, as JSON): what of the linear memory is
+    /// live data.
+    #[wasm_bindgen]
+    pub fn bench_heap_bytes() -> String {
+        to_json(serde_json::json!({ "live": LIVE.load(Relaxed), "peak": PEAK.load(Relaxed) }))
+    }
+}
+
 thread_local! {
     /// The last export's JSON, kept in the page for `bench_import` (30 MB need not cross to JS).
     static LAST_EXPORT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

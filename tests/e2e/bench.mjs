@@ -302,8 +302,15 @@ export async function memory(page) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.wasmBindings.bench_wasm_memory_bytes());
+  const heapOfWasm = await page.evaluate(() => JSON.parse(window.wasmBindings.bench_heap_bytes()));
   await cdp.detach();
-  return { wasm_bytes: wasm, js_heap_used_bytes: heap.usedSize, total_bytes: wasm + heap.usedSize };
+  return {
+    wasm_bytes: wasm,
+    js_heap_used_bytes: heap.usedSize,
+    total_bytes: wasm + heap.usedSize,
+    wasm_heap_live_bytes: heapOfWasm.live,
+    wasm_heap_peak_bytes: heapOfWasm.peak,
+  };
 }
 
 /** Runs the whole benchmark; resolves to the results (also what the JSON file holds). */
@@ -453,6 +460,8 @@ export function summarise(r) {
     memory_L_bytes: r.L.memory.total_bytes,
     memory_wasm_bytes: r.L.memory.wasm_bytes,
     memory_js_heap_bytes: r.L.memory.js_heap_used_bytes,
+    memory_rust_heap_live_bytes: r.L.memory.wasm_heap_live_bytes,
+    memory_rust_heap_peak_bytes: r.L.memory.wasm_heap_peak_bytes,
     sync_docs: r.L.sync.docs,
     sync_push_L_ms: r.L.sync.push_ms,
     sync_join_L_ms: r.L.sync.join_ms,
@@ -507,6 +516,7 @@ export function table(r) {
     ['  Folio throughput ÷ PouchDB', `${s.sync_ratio.toFixed(2)}×`, `≥ 0.8×: ${verdict(s.sync_ratio >= TARGETS.sync_ratio)}`],
     ['  the first push of L from the device that has it', ms(s.sync_push_L_ms), ''],
     ['memory after loading L (wasm + JS heap)', `${mb(s.memory_L_bytes)} (${mb(s.memory_wasm_bytes)} + ${mb(s.memory_js_heap_bytes)})`, `≤ ${mb(TARGETS.memory_L_bytes)}: ${verdict(s.memory_L_bytes <= TARGETS.memory_L_bytes)}`],
+    ['  of the wasm memory, the Rust heap held / the most it held', `${mb(s.memory_rust_heap_live_bytes)} / ${mb(s.memory_rust_heap_peak_bytes)}`, 'the rest: room the allocator keeps'],
   ];
   const lines = [
     `Folio benchmark, scale "${r.scale}", ${r.browser ? `Chromium ${r.browser}` : ''}, ${r.started_at}`,

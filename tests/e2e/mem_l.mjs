@@ -38,7 +38,7 @@ try {
     }, TYPED_QUERY);
     const m = await memory(app);
     samples.push(m);
-    console.log(`run ${i + 1}: wasm ${(m.wasm_bytes / 1e6).toFixed(1)} MB + JS heap ${(m.js_heap_used_bytes / 1e6).toFixed(1)} MB = ${(m.total_bytes / 1e6).toFixed(1)} MB; writes may start ${unlocked.writable[0].toFixed(0)} ms, trail checked ${unlocked.complete[0].toFixed(0)} ms`);
+    console.log(`run ${i + 1}: wasm ${(m.wasm_bytes / 1e6).toFixed(1)} MB + JS heap ${(m.js_heap_used_bytes / 1e6).toFixed(1)} MB = ${(m.total_bytes / 1e6).toFixed(1)} MB (Rust heap held ${(m.wasm_heap_live_bytes / 1e6).toFixed(1)} MB, at most ${(m.wasm_heap_peak_bytes / 1e6).toFixed(1)} MB); writes may start ${unlocked.writable[0].toFixed(0)} ms, trail checked ${unlocked.complete[0].toFixed(0)} ms`);
     await app.close();
   }
   const mb = (xs) => (median(xs) / 1e6).toFixed(1);

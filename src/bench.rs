@@ -178,6 +178,7 @@ pub fn bench_wasm_memory_bytes() -> f64 {
 #[cfg(target_arch = "wasm32")]
 mod heap {
     use super::to_json;
+    use crate::small_alloc::SmallBlocks;
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     use wasm_bindgen::prelude::*;
@@ -185,8 +186,10 @@ mod heap {
     /// Counts the bytes allocated and not yet freed, and the most there ever were, so the
     /// memory row can tell live data from the room the allocator keeps: WebAssembly memory
     /// grows to the most ever held and never shrinks. Every call goes to the standard allocator
-    /// unchanged (realloc included, so blocks still grow in place as they would).
+    /// unchanged: the shipped build's (realloc included, so blocks still grow in place as they
+    /// would).
     struct Counting;
+    static SHIPPED: SmallBlocks<System> = SmallBlocks::new(System);
     static LIVE: AtomicUsize = AtomicUsize::new(0);
     static PEAK: AtomicUsize = AtomicUsize::new(0);
 
@@ -199,12 +202,12 @@ mod heap {
         LIVE.fetch_sub(bytes, Relaxed);
     }
 
-    // SAFETY: every method passes its caller's contract on to `System` unchanged; the counters
+    // SAFETY: every method passes its caller's contract on to `SHIPPED` unchanged; the counters
     // are only added to and read.
     unsafe impl GlobalAlloc for Counting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             // SAFETY: as the caller's contract for `alloc`.
-            let p = unsafe { System.alloc(layout) };
+            let p = unsafe { SHIPPED.alloc(layout) };
             if !p.is_null() {
                 add(layout.size());
             }
@@ -213,7 +216,7 @@ mod heap {
 
         unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
             // SAFETY: as the caller's contract for `alloc_zeroed`.
-            let p = unsafe { System.alloc_zeroed(layout) };
+            let p = unsafe { SHIPPED.alloc_zeroed(layout) };
             if !p.is_null() {
                 add(layout.size());
             }
@@ -223,12 +226,12 @@ mod heap {
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             sub(layout.size());
             // SAFETY: as the caller's contract for `dealloc`.
-            unsafe { System.dealloc(ptr, layout) }
+            unsafe { SHIPPED.dealloc(ptr, layout) }
         }
 
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, size: usize) -> *mut u8 {
             // SAFETY: as the caller's contract for `realloc`.
-            let p = unsafe { System.realloc(ptr, layout, size) };
+            let p = unsafe { SHIPPED.realloc(ptr, layout, size) };
             if !p.is_null() {
                 sub(layout.size());
                 add(size);

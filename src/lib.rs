@@ -17,6 +17,7 @@
 //! - `portability`: files in and out. The `folio-export` format (types, read and migrate,
 //!   checks, one person's export), the consent receipt, and contacts from and for other
 //!   programs (CSV, vCard).
+//! - `small_alloc`: the browser build's allocator (small blocks by size, without a header each).
 //! - `app`: the one door every write goes through. `app::service` validates with `domain`,
 //!   records the audit events, seals with the `Sealer` and commits one `store` transaction;
 //!   `app::session` is the vault's life in the browser (unlock, lock, tabs, the write door);
@@ -56,10 +57,22 @@ pub mod bench;
 pub mod domain;
 pub mod i18n;
 pub mod portability;
+pub mod small_alloc;
 pub mod store;
 pub mod sync;
 pub mod ui;
 pub mod vault;
+
+/// The browser build's allocator: small blocks by size, without a header each (see
+/// `small_alloc`). The benchmark build installs the same one inside its counting wrapper.
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    not(feature = "bench")
+))]
+#[global_allocator]
+static ALLOCATOR: small_alloc::SmallBlocks<std::alloc::System> =
+    small_alloc::SmallBlocks::new(std::alloc::System);
 
 use app::session::Session;
 use leptos::prelude::*;

@@ -338,9 +338,9 @@ pub fn audit_records(events: &[AuditEvent], names: &Names) -> Vec<(String, Recor
     let mut list = Vec::new();
     for e in events {
         if seen.insert(e.entity_id.clone()) {
-            let r = names.record(&e.entity_kind, &e.entity_id);
+            let r = names.record(&e.entity_kind, &e.entity_id.text());
             if matches!(r.named, Named::Name(_) | Named::Erased(_)) {
-                list.push((e.entity_id.clone(), r));
+                list.push((e.entity_id.to_string(), r));
             }
         }
     }

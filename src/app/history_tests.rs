@@ -211,7 +211,7 @@ fn event(seq: u64, day: u32, action: Action, id: &str, subjects: &[&str]) -> Aud
         changes: vec![FieldChange::new("notes", None, Some("x".into()))],
         prev_hash: HexDigest::ZERO,
         hash: HexDigest::ZERO,
-        subjects: subjects.iter().map(|s| s.to_string()).collect(),
+        subjects: subjects.iter().map(|&s| s.into()).collect(),
         salt: None,
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use super::entity_id::EntityId;
 pub use super::field_change::FieldChange;
 pub use super::field_name::FieldName;
 pub use super::hex::{HexDigest, HexSalt};
@@ -101,7 +102,8 @@ pub struct AuditEvent {
     pub at: DateTime<Utc>,
     pub action: Action,
     pub entity_kind: FieldName,
-    pub entity_id: String,
+    /// The record's id (a UUID, held as its bytes) or the trail's name for what it is about.
+    pub entity_id: EntityId,
     #[serde(deserialize_with = "super::exact::vec")]
     pub changes: Vec<FieldChange>,
     pub prev_hash: HexDigest,
@@ -109,8 +111,12 @@ pub struct AuditEvent {
     /// The people the record belongs to (an activity's, a follow-up's, a consent's contact; a
     /// deal's or document's contacts), so an erasure finds the event after the record itself is
     /// gone. Not covered by the hash: it names who, not what happened, and can be linked after.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub subjects: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::exact::vec"
+    )]
+    pub subjects: Vec<EntityId>,
     /// The event's random salt (hex): each change's digest is salted with a value derived from
     /// it, so that once values are erased (and the salt with them) nothing left can confirm a
     /// guess of them. Not covered by the hash (the digests it went into are).
@@ -155,7 +161,7 @@ struct Hashed<'a> {
     at: &'a DateTime<Utc>,
     action: Action,
     entity_kind: &'a str,
-    entity_id: &'a str,
+    entity_id: &'a EntityId,
     changes: Vec<String>,
     prev_hash: &'a HexDigest,
 }
@@ -168,7 +174,7 @@ struct HashedV1<'a> {
     at: &'a DateTime<Utc>,
     action: Action,
     entity_kind: &'a str,
-    entity_id: &'a str,
+    entity_id: &'a EntityId,
     changes: Vec<ChangeV1<'a>>,
     prev_hash: &'a HexDigest,
 }
@@ -195,7 +201,7 @@ impl AuditEvent {
             at,
             action,
             entity_kind: FieldName::new(entity_kind),
-            entity_id: entity_id.to_string(),
+            entity_id: EntityId::parse(entity_id),
             changes,
             prev_hash: head.hash.clone(),
             hash: HexDigest::ZERO,
@@ -221,7 +227,7 @@ impl AuditEvent {
     ) -> Self {
         let mut event = Self::next(head, at, action, entity_kind, entity_id, changes);
         event.salt = Some(HexSalt::parse(&salt));
-        event.subjects = subjects;
+        event.subjects = subjects.into_iter().map(EntityId::from).collect();
         event.hash = event.compute_hash();
         event
     }

@@ -13,6 +13,7 @@ pub mod deal;
 pub mod do_not_contact;
 pub mod document;
 pub mod email;
+pub mod entity_id;
 pub mod erasure;
 pub mod exact;
 pub mod field;

@@ -558,6 +558,24 @@ impl Relabel<String> for audit::FieldName {
     }
 }
 
+impl Relabel<audit::EntityId> for String {
+    fn relabel(&self) -> audit::EntityId {
+        audit::EntityId::parse(self)
+    }
+}
+
+impl Relabel<String> for audit::EntityId {
+    fn relabel(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<A: Relabel<B>, B> Relabel<Vec<B>> for Vec<A> {
+    fn relabel(&self) -> Vec<B> {
+        self.iter().map(Relabel::relabel).collect()
+    }
+}
+
 impl Relabel<audit::FieldChange> for FieldChange {
     fn relabel(&self) -> audit::FieldChange {
         let mut change = audit::FieldChange::new(
@@ -594,7 +612,7 @@ macro_rules! same_event {
             at: e.at,
             action: $action,
             entity_kind: Relabel::relabel(&e.entity_kind),
-            entity_id: e.entity_id.clone(),
+            entity_id: Relabel::relabel(&e.entity_id),
             changes: e
                 .changes
                 .iter()
@@ -602,7 +620,7 @@ macro_rules! same_event {
                 .collect(),
             prev_hash: Relabel::relabel(&e.prev_hash),
             hash: Relabel::relabel(&e.hash),
-            subjects: e.subjects.clone(),
+            subjects: Relabel::relabel(&e.subjects),
             salt: Relabel::relabel(&e.salt),
         }
     }};

@@ -3,7 +3,7 @@
 
 use super::types::VaultSnapshot;
 use crate::domain::activity::Activity;
-use crate::domain::audit::AuditEvent;
+use crate::domain::audit::{AuditEvent, EntityId};
 use crate::domain::consent::{LimitKind, State};
 use crate::domain::deal::Outcome;
 use crate::domain::document::DocumentKind;
@@ -73,16 +73,17 @@ impl VaultSnapshot {
     /// first; a contact's include those of the contacts merged into it (their history belongs
     /// to it now).
     pub fn history_of(&self, id: &str) -> Vec<AuditEvent> {
-        let merged: &[String] = self
+        let merged: Vec<EntityId> = self
             .contacts
             .get(id)
-            .map(|c| c.data.merged_from.as_slice())
+            .map(|c| c.data.merged_from.iter().map(EntityId::from).collect())
             .unwrap_or_default();
+        let wanted = EntityId::parse(id);
         let mut events: Vec<AuditEvent> = self
             .audit
             .iter()
             .chain(self.peer_audit.values().flat_map(|p| p.data.iter()))
-            .filter(|e| e.entity_id == id || merged.contains(&e.entity_id))
+            .filter(|e| e.entity_id == wanted || merged.contains(&e.entity_id))
             .cloned()
             .collect();
         events.sort_by_key(|e| e.at);

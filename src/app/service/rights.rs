@@ -81,15 +81,16 @@ pub fn plan_erasure(
         .map(String::as_str)
         .collect();
     for e in &s.audit {
-        if e.subjects.iter().any(|p| p == id) && !shared.contains(e.entity_id.as_str()) {
+        let record = e.entity_id.text();
+        if e.subjects.iter().any(|p| p == id) && !shared.contains(&*record) {
             let shared_kind = e.entity_kind == Deal::KIND
                 || e.entity_kind == Document::KIND
                 || e.entity_kind == Breach::KIND;
-            let still_there = s.deals.contains_key(&e.entity_id)
-                || s.documents.contains_key(&e.entity_id)
-                || s.breaches.contains_key(&e.entity_id);
+            let still_there = s.deals.contains_key(&*record)
+                || s.documents.contains_key(&*record)
+                || s.breaches.contains_key(&*record);
             if !shared_kind || !still_there {
-                plan.history.insert(e.entity_id.clone());
+                plan.history.insert(record.to_string());
             }
         }
     }
@@ -169,7 +170,7 @@ pub(super) fn scrubbed(
         .filter(|(_, e)| e.action != Action::Erase && e.has_values())
         .filter_map(|(i, e)| {
             let mut e = e.clone();
-            if history.contains(&e.entity_id) {
+            if history.contains(&*e.entity_id.text()) {
                 e.erase_values();
             } else if e.concerns(id) {
                 e.erase_where(|c| c.names(id) || mentions(c));

@@ -11,7 +11,7 @@ use super::rights::KeepOnList;
 use super::trail::{salts, seal_audit_block, Base, Entry, AUDIT_BLOCK};
 use super::types::{UnlockedVault, VaultSnapshot};
 use crate::domain::activity::Activity;
-use crate::domain::audit::{self, Action, AuditEvent, FieldChange};
+use crate::domain::audit::{self, Action, AuditEvent, EntityId, FieldChange};
 use crate::domain::contact::Contact;
 use crate::domain::do_not_contact::ErasedPeople;
 use crate::domain::Id;
@@ -44,7 +44,7 @@ fn people_of_records(
     let mut people = live.1;
     let mut named: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for e in &s.audit {
-        let key = (e.entity_kind.to_string(), e.entity_id.clone());
+        let key = (e.entity_kind.to_string(), e.entity_id.to_string());
         if people.contains_key(&key) {
             continue;
         }
@@ -77,29 +77,26 @@ fn people_of_records(
 fn link_and_empty(s: &VaultSnapshot, events: &mut [AuditEvent]) -> Result<usize, AppError> {
     let people = people_of_records(s)?;
     for e in events.iter_mut().filter(|e| e.subjects.is_empty()) {
-        if let Some(p) = people.get(&(e.entity_kind.to_string(), e.entity_id.clone())) {
-            e.subjects = p.clone();
+        if let Some(p) = people.get(&(e.entity_kind.to_string(), e.entity_id.to_string())) {
+            e.subjects = p.iter().map(EntityId::from).collect();
         }
     }
     // An activity's events named no one before: once it is deleted, nothing can find its text
     // for the erasure of its person, so it is not kept.
-    let orphans: BTreeSet<&str> = s
+    let orphans: BTreeSet<&EntityId> = s
         .audit
         .iter()
         .filter(|e| {
             e.entity_kind == Activity::KIND
                 && e.action == Action::Delete
-                && !s.activities.contains_key(&e.entity_id)
-                && !people.contains_key(&(e.entity_kind.to_string(), e.entity_id.clone()))
+                && !s.activities.contains_key(&*e.entity_id.text())
+                && !people.contains_key(&(e.entity_kind.to_string(), e.entity_id.to_string()))
         })
-        .map(|e| e.entity_id.as_str())
+        .map(|e| &e.entity_id)
         .collect();
     let mut emptied = 0;
     for e in events.iter_mut() {
-        if e.entity_kind == Activity::KIND
-            && orphans.contains(e.entity_id.as_str())
-            && e.has_values()
-        {
+        if e.entity_kind == Activity::KIND && orphans.contains(&e.entity_id) && e.has_values() {
             e.erase_values();
             emptied += 1;
         }
@@ -114,16 +111,16 @@ fn gone_people(s: &VaultSnapshot) -> (Vec<String>, Vec<String>) {
     let mut erased = BTreeSet::new();
     let mut deleted = BTreeSet::new();
     for e in s.audit.iter().filter(|e| e.entity_kind == Contact::KIND) {
-        let id = &e.entity_id;
-        if s.contacts.contains_key(id) || listed.contains(id) {
+        let id = e.entity_id.text();
+        if s.contacts.contains_key(&*id) || listed.contains(&id) {
             continue;
         }
         match e.action {
             Action::Erase => {
-                erased.insert(id.clone());
+                erased.insert(id.to_string());
             }
             Action::Delete => {
-                deleted.insert(id.clone());
+                deleted.insert(id.to_string());
             }
             _ => {}
         }

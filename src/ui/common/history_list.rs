@@ -48,7 +48,11 @@ pub fn HistoryList(
             list.iter()
                 .map(|e| {
                     let mut title = if show_entity {
-                        words::event_title(lang, e, &names.record(&e.entity_kind, &e.entity_id))
+                        words::event_title(
+                            lang,
+                            e,
+                            &names.record(&e.entity_kind, &e.entity_id.text()),
+                        )
                     } else {
                         phrases::action(lang, e.action).to_string()
                     };

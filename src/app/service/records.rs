@@ -31,7 +31,7 @@ pub(super) fn first_revision<K: RecordKind>(
 ) -> Result<OpenRecord<K>, VaultError> {
     Ok(OpenRecord {
         id: Id::new().map_err(|_| VaultError::NoRandomness)?.to_string(),
-        kind: K::KIND.to_string(),
+        kind: K::KIND.into(),
         rev: 1,
         created_at: now,
         updated_at: now,

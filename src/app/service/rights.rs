@@ -532,7 +532,7 @@ impl<R: Repository> UnlockedVault<R> {
             (None, Some(outcome)) => Some((
                 OpenRecord {
                     id: fresh_id,
-                    kind: SubjectRequest::KIND.to_string(),
+                    kind: SubjectRequest::KIND.into(),
                     rev: 1,
                     created_at: now,
                     updated_at: now,

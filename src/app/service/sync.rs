@@ -213,7 +213,7 @@ impl<R: Repository> UnlockedVault<R> {
         };
         let record = OpenRecord {
             id: SETTINGS_ID.to_string(),
-            kind: SETTINGS_KIND.to_string(),
+            kind: SETTINGS_KIND.into(),
             rev,
             created_at,
             updated_at: now,

@@ -239,7 +239,7 @@ impl<R: Repository> UnlockedVault<R> {
             }
             OpenRecord {
                 id: id.to_string(),
-                kind: CHAIN_KIND.to_string(),
+                kind: CHAIN_KIND.into(),
                 rev,
                 created_at: a.at,
                 updated_at: b.at,

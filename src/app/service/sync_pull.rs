@@ -104,7 +104,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         plan.rows.push(doc.to_string());
         let (kind, id) = match live.first() {
-            Some((_, c)) => (c.record.kind.clone(), c.record.id.clone()),
+            Some((_, c)) => (c.record.kind.to_string(), c.record.id.clone()),
             None => (row.k.clone(), row.i.clone()),
         };
         let local = if kind.is_empty() {
@@ -433,7 +433,7 @@ impl<R: Repository> UnlockedVault<R> {
         }
         let record = OpenRecord {
             id: id.clone(),
-            kind: CONFLICT_KIND.to_string(),
+            kind: CONFLICT_KIND.into(),
             rev: 1,
             created_at: now,
             updated_at: now,

@@ -143,7 +143,7 @@ pub(super) fn seal_record<T: serde::Serialize>(
     let sealed = sealer.seal(address(&record.kind, &record.id, record.rev), record)?;
     Ok(SealedRecord {
         id: record.id.clone(),
-        kind: record.kind.clone(),
+        kind: record.kind.to_string(),
         rev: record.rev,
         nonce: sealed.nonce,
         ciphertext: sealed.ciphertext,
@@ -159,7 +159,7 @@ pub(super) fn open_record<T: serde::de::DeserializeOwned>(
     let at = address(&sealed.kind, &sealed.id, sealed.rev);
     let record: OpenRecord<T> =
         sealer.open_in(format.version(), at, &sealed.nonce, &sealed.ciphertext)?;
-    if record.id != sealed.id || record.kind != sealed.kind || record.rev != sealed.rev {
+    if record.id != sealed.id || record.kind.as_str() != sealed.kind || record.rev != sealed.rev {
         return Err(VaultError::CouldNotDecrypt);
     }
     Ok(record)
@@ -327,7 +327,7 @@ pub(super) fn sealed_head(
 ) -> Result<(SealedRecord, Expect), AppError> {
     let record = OpenRecord {
         id: AUDIT_HEAD_ID.to_string(),
-        kind: KIND_AUDIT_HEAD.to_string(),
+        kind: KIND_AUDIT_HEAD.into(),
         rev: head_rev + 1,
         created_at: now,
         updated_at: now,
@@ -511,6 +511,19 @@ mod tests {
     /// The name in the controller's details `vault` holds.
     fn profile_name(vault: &UnlockedVault<MemoryRepository>) -> String {
         vault.snapshot().profile().unwrap().data.name.clone()
+    }
+
+    #[test]
+    fn the_kind_of_records_read_is_one_shared_text_written_as_before() {
+        let text = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"contact","rev":1,"created_at":"2026-11-01T00:00:00Z","updated_at":"2026-11-01T00:00:00Z","data":null}}"#
+            )
+        };
+        let a: OpenRecord<()> = serde_json::from_str(&text("a")).unwrap();
+        let b: OpenRecord<()> = serde_json::from_str(&text("b")).unwrap();
+        assert!(std::ptr::eq(a.kind.as_str(), b.kind.as_str()));
+        assert_eq!(serde_json::to_string(&a).unwrap(), text("a"));
     }
 
     #[test]

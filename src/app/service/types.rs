@@ -4,7 +4,7 @@
 use super::kinds::RecordKind;
 use super::ledger::{Finding, Ledger};
 use crate::domain::activity::Activity;
-use crate::domain::audit::{AuditEvent, ChainError, ChainHead};
+use crate::domain::audit::{AuditEvent, ChainError, ChainHead, FieldName};
 use crate::domain::consent::{ConsentRecord, Limit};
 use crate::domain::contact::Contact;
 use crate::domain::deal::{Deal, Pipeline};
@@ -25,7 +25,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenRecord<T> {
     pub id: String,
-    pub kind: String,
+    /// The kind's name, one shared text (a vault holds some hundred thousand records).
+    pub kind: FieldName,
     pub rev: u64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -144,7 +144,7 @@ pub(super) fn opened<K: RecordKind>(
 ) -> Result<OpenRecord<K>, AppError> {
     Ok(OpenRecord {
         id: r.id.clone(),
-        kind: K::KIND.to_string(),
+        kind: K::KIND.into(),
         rev: r.rev,
         created_at: r.created_at,
         updated_at: r.updated_at,

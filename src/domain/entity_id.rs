@@ -3,10 +3,7 @@
 //! imports nothing of the app.
 
 use std::fmt;
-
-const DIGITS: &[u8; 16] = b"0123456789abcdef";
-/// Where the hyphens of a UUID's text are.
-const HYPHENS: [usize; 4] = [8, 13, 18, 23];
+use uuid::Uuid;
 
 /// An identifier as the audit trail names it. A UUID in its canonical text (lower-case hex,
 /// hyphenated: what Folio writes) is held as its 16 bytes, with nothing allocated; any other
@@ -35,25 +32,14 @@ impl EntityId {
     pub fn text(&self) -> IdText<'_> {
         match &self.0 {
             Repr::Uuid(bytes) => {
-                let mut text = [b'-'; 36];
-                let mut at = 0;
-                for b in bytes {
-                    if HYPHENS.contains(&at) {
-                        at += 1;
-                    }
-                    text[at] = DIGITS[usize::from(b >> 4)];
-                    text[at + 1] = DIGITS[usize::from(b & 0x0f)];
-                    at += 2;
-                }
+                let mut text = [0u8; 36];
+                Uuid::from_bytes(*bytes)
+                    .hyphenated()
+                    .encode_lower(&mut text);
                 IdText::Uuid(text)
             }
             Repr::Text(text) => IdText::Text(text),
         }
-    }
-
-    /// Calls `f` with the text.
-    pub fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(&self.text())
     }
 }
 
@@ -81,25 +67,12 @@ impl std::ops::Deref for IdText<'_> {
     }
 }
 
-/// The 16 bytes of a UUID in canonical text (36 characters: lower-case hex digits, hyphens at
-/// 8, 13, 18 and 23); None for any other text, so that the bytes give back the same text.
+/// The 16 bytes of a UUID in canonical text (lower-case hex, hyphenated: what Folio writes);
+/// None for any other text, so that the bytes always give back the same text.
 fn canonical_uuid(text: &str) -> Option<[u8; 16]> {
-    let text = text.as_bytes();
-    if text.len() != 36 || HYPHENS.iter().any(|&h| text[h] != b'-') {
-        return None;
-    }
-    let digit = |c: u8| DIGITS.iter().position(|&d| d == c).map(|d| d as u8);
-    let mut bytes = [0u8; 16];
-    let mut digits = text
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !HYPHENS.contains(i));
-    for b in &mut bytes {
-        let (_, &high) = digits.next()?;
-        let (_, &low) = digits.next()?;
-        *b = digit(high)? << 4 | digit(low)?;
-    }
-    Some(bytes)
+    let uuid = Uuid::try_parse(text).ok()?;
+    let mut canonical = [0u8; 36];
+    (uuid.hyphenated().encode_lower(&mut canonical) == text).then(|| uuid.into_bytes())
 }
 
 /// In the order of their texts, as the ids were ordered when they were held as text.
@@ -120,13 +93,13 @@ impl PartialOrd for EntityId {
 
 impl fmt::Display for EntityId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.with_str(|text| f.write_str(text))
+        f.write_str(&self.text())
     }
 }
 
 impl fmt::Debug for EntityId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.with_str(|text| write!(f, "{text:?}"))
+        write!(f, "{:?}", &*self.text())
     }
 }
 
@@ -193,7 +166,7 @@ impl From<String> for EntityId {
 
 impl serde::Serialize for EntityId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.with_str(|text| serializer.serialize_str(text))
+        serializer.serialize_str(&self.text())
     }
 }
 
